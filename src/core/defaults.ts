@@ -1,0 +1,64 @@
+/**
+ * lbkit's best-practice defaults. Each is a named constant with the reason beside it;
+ * every one can be overridden through the construct options.
+ */
+
+/** Deep health check endpoint every service exposes (verifies its own dependencies). */
+export const HEALTH_CHECK_PATH = '/health';
+/** 15 s × 3 failures = a dead target is out within 45 s, without probing too often. */
+export const HEALTH_CHECK_INTERVAL_SECONDS = 15;
+/** A healthy target answers /health well within 5 s. */
+export const HEALTH_CHECK_TIMEOUT_SECONDS = 5;
+/** Two passes put a recovered target back quickly without flapping. */
+export const HEALTHY_THRESHOLD = 2;
+/** Three failures in a row: tolerant of one network hiccup, still fast. */
+export const UNHEALTHY_THRESHOLD = 3;
+/** Only a plain 200 from /health means healthy; redirects and 204 hide misconfiguration. */
+export const HEALTH_CHECK_MATCHER = '200';
+
+/** Draining long enough for in-flight uploads and slow reports to finish (AWS's default too). */
+export const DEREGISTRATION_DELAY_SECONDS = 300;
+
+/** AWS's recommended TLS 1.3-capable policy (with post-quantum key exchange); passes Security Hub ELB.17. */
+export const SSL_POLICY = 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09';
+export const HTTPS_PORT = 443;
+export const HTTP_PORT = 80;
+/** Permanent redirect: browsers and crawlers remember to use HTTPS. */
+export const HTTP_REDIRECT_STATUS = 'HTTP_301';
+
+/** Frees idle connections quickly; raised per need (uploads, streaming, WebSocket). */
+export const IDLE_TIMEOUT_SECONDS = 60;
+/** Most clients and intermediaries give up on idle connections well before this. */
+export const IDLE_TIMEOUT_WARNING_SECONDS = 600;
+
+/** Default port of targets behind an ALB (TLS ends at the load balancer). */
+export const TARGET_PORT = 80;
+
+/** LB-cookie stickiness lasts a day unless told otherwise (AWS's default). */
+export const STICKINESS_DURATION_SECONDS = 86_400;
+
+/** Access-log objects are kept 90 days: enough for incident analysis, bounded cost. */
+export const ACCESS_LOG_EXPIRATION_DAYS = 90;
+
+/** Per-IP requests per 5 minutes: ~6.7 req/s sustained, far above a person, well below a flood. */
+export const WAF_RATE_LIMIT_PER_5_MINUTES = 2000;
+export const WAF_RATE_LIMIT_WINDOW_SECONDS = 300;
+/** AWS managed rule groups: OWASP-style common attacks and known-bad request patterns. */
+export const WAF_MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'];
+
+/** The default action when no route matches: nothing is exposed by accident. */
+export const NOT_FOUND_STATUS = 404;
+export const NOT_FOUND_CONTENT_TYPE = 'application/json';
+export const NOT_FOUND_BODY = '{"message":"Not Found"}';
+
+/** Body of the optional load-balancer-level /health answer. */
+export const LB_HEALTH_BODY = '{"status":"ok"}';
+export const LB_HEALTH_ROUTE_NAME = 'lb-health';
+
+/** Tag and metadata keys that map output back to lbkit's model. */
+export const ROUTE_TAG = 'lbkit:route';
+export const NAME_TAG = 'lbkit:name';
+
+/** Internet-facing listeners are open to everyone by default. */
+export const PUBLIC_IPV4_CIDR = '0.0.0.0/0';
+export const PUBLIC_IPV6_CIDR = '::/0';

@@ -1,0 +1,40 @@
+/**
+ * A synth-time error that names the construct path, the option, the value and the limit.
+ * Thrown at once for a bad option; the message ends with the received value.
+ */
+export class LbkitValidationError extends Error {
+  constructor(
+    public readonly constructPath: string,
+    public readonly option: string,
+    public readonly problem: string,
+    public readonly received: unknown,
+  ) {
+    super(`${constructPath}: ${option} ${problem} (received: ${formatValue(received)})`);
+    this.name = 'LbkitValidationError';
+  }
+}
+
+export function formatValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Throws unless value is a whole number with min ≤ value ≤ max. */
+export function checkRange(path: string, option: string, value: number | undefined, min: number, max: number): void {
+  if (value === undefined || isToken(value)) return;
+  if (!Number.isFinite(value) || !Number.isInteger(value) || value < min || value > max) {
+    throw new LbkitValidationError(path, option, `must be a whole number from ${min} to ${max}`, value);
+  }
+}
+
+/** CDK encodes numeric tokens as very large negative doubles; never validate those. */
+export function isToken(value: unknown): boolean {
+  if (typeof value === 'number') return value < -1e289; // encoded number tokens of both engines
+  if (typeof value === 'string') return /\$\{(Tf)?Token\[/.test(value);
+  return false;
+}

@@ -1,0 +1,63 @@
+/** AWS quotas and API ranges the constructs check at synth time (see shared AWS-BEHAVIOUR notes). */
+
+export const RULE_PRIORITY_MIN = 1;
+export const RULE_PRIORITY_MAX = 50_000;
+/** Rules per ALB across listeners, default rules excluded. */
+export const RULES_PER_LOAD_BALANCER = 100;
+export const CONDITION_VALUES_PER_RULE = 5;
+export const WILDCARDS_PER_RULE = 5;
+export const CONDITION_VALUE_MAX_LENGTH = 128;
+export const HEADER_NAME_MAX_LENGTH = 40;
+export const METHOD_MAX_LENGTH = 40;
+
+export const TARGET_GROUPS_PER_FORWARD = 5;
+export const TARGET_GROUPS_PER_LOAD_BALANCER = 100;
+export const FORWARD_WEIGHT_MAX = 999;
+export const GROUP_STICKINESS_MAX_SECONDS = 604_800;
+
+export const CERTIFICATES_PER_LOAD_BALANCER = 26; // one default + 25 SNI
+
+export const HEALTH_INTERVAL_MIN = 5;
+export const HEALTH_INTERVAL_MAX = 300;
+export const HEALTH_TIMEOUT_MIN = 2;
+export const HEALTH_TIMEOUT_MAX = 120;
+export const HEALTH_THRESHOLD_MIN = 2;
+export const HEALTH_THRESHOLD_MAX = 10;
+export const ALB_MATCHER_MIN = 200;
+export const ALB_MATCHER_MAX = 499;
+export const HEALTH_PATH_MAX_LENGTH = 1024;
+
+export const SLOW_START_MIN = 30;
+export const SLOW_START_MAX = 900;
+export const DEREGISTRATION_DELAY_MAX = 3600;
+export const STICKINESS_MIN_SECONDS = 1;
+export const STICKINESS_MAX_SECONDS = 604_800;
+export const RESERVED_COOKIE_PREFIXES = ['AWSALB', 'AWSALBAPP', 'AWSALBTG'];
+
+export const ALB_IDLE_TIMEOUT_MIN = 1;
+export const ALB_IDLE_TIMEOUT_MAX = 4000;
+
+export const NAME_MAX_LENGTH = 32;
+export const FIXED_RESPONSE_BODY_MAX = 1024;
+export const FIXED_RESPONSE_CONTENT_TYPES = ['text/plain', 'text/css', 'text/html', 'application/javascript', 'application/json'];
+
+export const WAF_RATE_LIMIT_MIN = 10;
+export const WAF_RATE_LIMIT_MAX = 2_000_000_000;
+
+export const MIN_AVAILABILITY_ZONES = 2;
+export const PORT_MIN = 1;
+export const PORT_MAX = 65_535;
+
+/** TLS policies that still allow TLS 1.0 or 1.1 (refused). */
+export const LEGACY_TLS_POLICIES = [
+  'ELBSecurityPolicy-2016-08',
+  'ELBSecurityPolicy-2015-05',
+  'ELBSecurityPolicy-TLS-1-0-2015-04',
+  'ELBSecurityPolicy-TLS-1-1-2017-01',
+  'ELBSecurityPolicy-FS-2018-06',
+  'ELBSecurityPolicy-FS-1-1-2019-08',
+  'ELBSecurityPolicy-TLS13-1-0-2021-06',
+  'ELBSecurityPolicy-TLS13-1-1-2021-06',
+  'ELBSecurityPolicy-TLS13-1-0-PQ-2025-09',
+  'ELBSecurityPolicy-TLS13-1-1-PQ-2025-09',
+];

@@ -1,0 +1,229 @@
+/**
+ * The engine-neutral description of a load balancer: what the planner produces,
+ * what both renderers translate, and what the readers rebuild from synthesized
+ * CloudFormation or Terraform JSON. Plain, serializable data, in a canonical order
+ * (listeners by port, rules by priority, target groups by name), so two models can be
+ * compared with a deep equality.
+ *
+ * Values that are unresolved references in the synthesized output (a VPC CIDR, a
+ * certificate created elsewhere) appear as engine tokens in a planned model and as
+ * {@link REFERENCE} in a read model; {@link normalizeModel} makes them comparable.
+ *
+ * Not part of the jsii API: it uses string-literal unions, which jsii cannot express.
+ */
+
+export type Scheme = 'internet-facing' | 'internal';
+export type IpAddressType = 'ipv4' | 'dualstack';
+export type DesyncMitigationModeValue = 'monitor' | 'defensive' | 'strictest';
+export type XffModeValue = 'append' | 'preserve' | 'remove';
+export type AlgorithmValue = 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+export type ProtocolVersionValue = 'HTTP1' | 'HTTP2' | 'GRPC';
+export type TargetTypeValue = 'ip' | 'instance';
+export type HttpProtocol = 'HTTP' | 'HTTPS';
+
+export interface LoadBalancerModel {
+  readonly kind: 'application';
+  /** The construct id of the load balancer (tag `lbkit:name`). */
+  readonly name: string;
+  /** Physical name, when the user set one. */
+  readonly loadBalancerName?: string;
+  readonly scheme: Scheme;
+  readonly ipAddressType: IpAddressType;
+  readonly attributes: AlbAttributesModel;
+  readonly accessLogs: AccessLogsModel;
+  readonly securityGroup: SecurityGroupModel;
+  /** The first is the listener's default certificate, the rest are SNI certificates. */
+  readonly certificates: CertificateModel[];
+  /** Sorted by port. */
+  readonly listeners: ListenerModel[];
+  /** Sorted by name. */
+  readonly targetGroups: TargetGroupModel[];
+  readonly waf: WafModel;
+  /** Alias records pointing at the load balancer, sorted by name then type. */
+  readonly dnsRecords: DnsAliasModel[];
+}
+
+export interface AlbAttributesModel {
+  readonly idleTimeoutSeconds: number;
+  readonly http2Enabled: boolean;
+  readonly dropInvalidHeaderFields: boolean;
+  readonly desyncMitigationMode: DesyncMitigationModeValue;
+  readonly deletionProtection: boolean;
+  readonly xffHeaderProcessingMode: XffModeValue;
+  readonly xffClientPort: boolean;
+}
+
+export type AccessLogsModel =
+  | { readonly enabled: false }
+  | { readonly enabled: true; readonly bucket: LogBucketModel; readonly prefix?: string };
+
+export type LogBucketModel =
+  | { readonly kind: 'managed'; readonly expirationDays: number }
+  | { readonly kind: 'existing'; readonly bucketName: string };
+
+export interface SecurityGroupModel {
+  /** Sorted by port, then cidr. */
+  readonly ingress: IngressRuleModel[];
+  /** Sorted by port, then destination. */
+  readonly egress: EgressRuleModel[];
+}
+
+export interface IngressRuleModel {
+  readonly port: number;
+  /** IPv4 or IPv6 CIDR. */
+  readonly cidr: string;
+}
+
+export interface EgressRuleModel {
+  readonly port: number;
+  /** IPv4 CIDR of the targets' network (by default the VPC's CIDR, usually a reference). */
+  readonly cidr: string;
+}
+
+export type CertificateModel =
+  | { readonly kind: 'imported'; readonly arn: string }
+  | { readonly kind: 'managed'; readonly domainName: string; readonly alternativeNames: string[] };
+
+export interface ListenerModel {
+  readonly port: number;
+  readonly protocol: HttpProtocol;
+  /** HTTPS only. */
+  readonly sslPolicy?: string;
+  readonly defaultAction: ActionModel;
+  /** Sorted by priority. */
+  readonly rules: RuleModel[];
+}
+
+export interface RuleModel {
+  /** The route this rule came from (CloudFormation metadata / Terraform tag `lbkit:route`). */
+  readonly route: string;
+  readonly priority: number;
+  readonly conditions: ConditionsModel;
+  readonly action: ActionModel;
+}
+
+/** Each present field is one ALB condition; values within one are ORed, conditions ANDed. */
+export interface ConditionsModel {
+  readonly hostHeaders?: string[];
+  readonly pathPatterns?: string[];
+  readonly httpRequestMethods?: string[];
+  readonly sourceIps?: string[];
+  /** Sorted by header name. */
+  readonly httpHeaders?: HeaderConditionModel[];
+  readonly queryStrings?: QueryStringPairModel[];
+}
+
+export interface HeaderConditionModel {
+  readonly name: string;
+  readonly values: string[];
+}
+
+export interface QueryStringPairModel {
+  readonly key?: string;
+  readonly value: string;
+}
+
+export type ActionModel = ForwardActionModel | RedirectActionModel | FixedResponseActionModel;
+
+export interface ForwardActionModel {
+  readonly type: 'forward';
+  /** Target groups by name with weights; a single group has weight 1. */
+  readonly targetGroups: WeightedTargetGroupModel[];
+  /** Target-group stickiness across the weighted groups, in seconds. */
+  readonly stickinessSeconds?: number;
+}
+
+export interface WeightedTargetGroupModel {
+  readonly name: string;
+  readonly weight: number;
+}
+
+/** Every field filled: AWS's `#{...}` placeholders stand for "keep as requested". */
+export interface RedirectActionModel {
+  readonly type: 'redirect';
+  readonly statusCode: 'HTTP_301' | 'HTTP_302';
+  readonly protocol: string;
+  readonly host: string;
+  readonly port: string;
+  readonly path: string;
+  readonly query: string;
+}
+
+export interface FixedResponseActionModel {
+  readonly type: 'fixed-response';
+  readonly statusCode: string;
+  readonly contentType?: string;
+  readonly messageBody?: string;
+}
+
+export interface TargetGroupModel {
+  /** The route name; also tagged `lbkit:route`. */
+  readonly name: string;
+  readonly protocol: HttpProtocol;
+  readonly port: number;
+  readonly protocolVersion: ProtocolVersionValue;
+  readonly targetType: TargetTypeValue;
+  readonly algorithm: AlgorithmValue;
+  readonly anomalyMitigation: boolean;
+  /** 0 = off. */
+  readonly slowStartSeconds: number;
+  readonly deregistrationDelaySeconds: number;
+  readonly stickiness?: StickinessModel;
+  readonly healthCheck: HealthCheckModel;
+}
+
+export type StickinessModel =
+  | { readonly type: 'lb_cookie'; readonly durationSeconds: number }
+  | { readonly type: 'app_cookie'; readonly durationSeconds: number; readonly cookieName: string };
+
+export interface HealthCheckModel {
+  readonly protocol: HttpProtocol;
+  readonly path: string;
+  /** `traffic-port` or a port number as a string. */
+  readonly port: string;
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly healthyThreshold: number;
+  readonly unhealthyThreshold: number;
+  /** HTTP codes, e.g. `200` or `200-299` or `200,204`. */
+  readonly matcher: string;
+}
+
+export type WafModel =
+  | { readonly kind: 'managed'; readonly rateLimit: number; readonly rateLimitWindowSeconds: number; readonly managedRuleGroups: string[] }
+  | { readonly kind: 'existing'; readonly webAclArn: string }
+  | { readonly kind: 'none' };
+
+export interface DnsAliasModel {
+  /** Fully qualified record name. */
+  readonly name: string;
+  readonly type: 'A' | 'AAAA';
+}
+
+/** What an unresolved reference reads as. */
+export const REFERENCE = '<ref>';
+
+const ENGINE_TOKEN = /\$\{(Tf)?Token\[|^\$\{.*\}$/;
+
+/** True for a CDK or CDKTF token string, or an interpolation read from Terraform JSON. */
+export function isReference(value: unknown): boolean {
+  return typeof value === 'string' && (value === REFERENCE || ENGINE_TOKEN.test(value));
+}
+
+/**
+ * A copy of the model with every reference replaced by {@link REFERENCE}, for comparing a
+ * planned model with a read one.
+ */
+export function normalizeModel<T>(value: T): T {
+  if (typeof value === 'string') return (isReference(value) ? REFERENCE : value) as unknown as T;
+  if (Array.isArray(value)) return value.map((v) => normalizeModel(v)) as unknown as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = normalizeModel(v);
+    }
+    return out as T;
+  }
+  return value;
+}

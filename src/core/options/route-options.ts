@@ -1,0 +1,148 @@
+import { LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol, TargetProtocolVersion, TargetType } from './enums';
+import { HealthCheckOptions } from './health-check-options';
+import { RouteAction } from './route-action';
+
+/** An http-header condition. */
+export interface HeaderCondition {
+  /** Header name (not Host), at most 40 characters. */
+  readonly name: string;
+  /** Values, any of which matches; case-insensitive, `*` and `?` allowed. */
+  readonly values: string[];
+}
+
+/** A query-string condition pair; any one pair matching is enough. */
+export interface QueryStringCondition {
+  /**
+   * @default - matches the value under any key
+   */
+  readonly key?: string;
+  readonly value: string;
+}
+
+/** Session stickiness for a route's target group. */
+export interface StickinessOptions {
+  readonly type: StickinessType;
+  /**
+   * Seconds a client stays on its target, 1–604800.
+   * @default 86400
+   */
+  readonly durationSeconds?: number;
+  /**
+   * Name of the application's cookie, required for APPLICATION_COOKIE; must not start
+   * with AWSALB, AWSALBAPP or AWSALBTG.
+   * @default - none
+   */
+  readonly cookieName?: string;
+}
+
+/**
+ * A route: the conditions a request must meet (all of them; any value within one),
+ * what happens to it, and the target group behind it.
+ */
+export interface RouteOptions {
+  /**
+   * Unique name; names the rule and the target group (tag `lbkit:route`) and maps the
+   * route to local addresses in the proxy. Letters, digits and hyphens, at most 32.
+   */
+  readonly name: string;
+
+  /**
+   * Host names, case-insensitive, `*` and `?` allowed.
+   * @default - any host
+   */
+  readonly hosts?: string[];
+  /**
+   * Path patterns, case-sensitive, `*` and `?` allowed; the query string is not part of the path.
+   * @default - any path
+   */
+  readonly paths?: string[];
+  /**
+   * HTTP methods, upper case.
+   * @default - any method
+   */
+  readonly methods?: string[];
+  /**
+   * Header conditions.
+   * @default - none
+   */
+  readonly headers?: HeaderCondition[];
+  /**
+   * Query-string conditions.
+   * @default - none
+   */
+  readonly queryStrings?: QueryStringCondition[];
+  /**
+   * Client source CIDRs (the TCP peer, never X-Forwarded-For).
+   * @default - any source
+   */
+  readonly sourceIps?: string[];
+
+  /**
+   * Listener-rule priority, 1–50000.
+   * @default - assigned by specificity: more specific routes first, stable when routes are appended
+   */
+  readonly priority?: number;
+
+  /**
+   * What to do with a matching request.
+   * @default - forward to this route's own target group
+   */
+  readonly action?: RouteAction;
+
+  /**
+   * Port the targets listen on.
+   * @default 80
+   */
+  readonly port?: number;
+  /**
+   * Protocol to the targets.
+   * @default TargetProtocol.HTTP - TLS ends at the load balancer
+   */
+  readonly protocol?: TargetProtocol;
+  /**
+   * HTTP version to the targets.
+   * @default TargetProtocolVersion.HTTP1
+   */
+  readonly protocolVersion?: TargetProtocolVersion;
+  /**
+   * Kind of targets.
+   * @default TargetType.IP - ECS/Fargate tasks, the common case
+   */
+  readonly targetType?: TargetType;
+  /**
+   * How long requests on this route take; picks the algorithm.
+   * @default RequestDuration.SHORT
+   */
+  readonly requestDuration?: RequestDuration;
+  /**
+   * Load-balancing algorithm.
+   * @default - round robin for SHORT routes, least outstanding requests for VARIABLE and LONG
+   */
+  readonly algorithm?: LoadBalancingAlgorithm;
+  /**
+   * Shift traffic away from targets with elevated errors; WEIGHTED_RANDOM only.
+   * @default false
+   */
+  readonly anomalyMitigation?: boolean;
+  /**
+   * Seconds over which a new target's share ramps up, 30–900; not with least
+   * outstanding requests or weighted random.
+   * @default - off
+   */
+  readonly slowStartSeconds?: number;
+  /**
+   * Seconds a deregistered target keeps serving requests in flight, 0–3600.
+   * @default 300 - long enough for slow uploads and reports to finish
+   */
+  readonly deregistrationDelaySeconds?: number;
+  /**
+   * Health check of the target group.
+   * @default - GET /health every 15 s, timeout 5 s, healthy 2, unhealthy 3, matcher 200
+   */
+  readonly healthCheck?: HealthCheckOptions;
+  /**
+   * Session stickiness. Allowed, but warned about: keep session state in a shared store.
+   * @default - off
+   */
+  readonly stickiness?: StickinessOptions;
+}

@@ -1,0 +1,75 @@
+import { checkRange, LbkitValidationError } from '../errors';
+import * as l from '../limits';
+import { ActionSpec } from '../model/action-spec';
+import { ActionModel } from '../model/load-balancer-model';
+import { RedirectStatus } from '../options/enums';
+
+/** Turns a stated action into its model form, checking AWS's limits. `option` names where it was set. */
+export function planAction(path: string, option: string, spec: ActionSpec, routeNames: ReadonlySet<string>): ActionModel {
+  switch (spec.type) {
+    case 'forward': {
+      if (spec.targets.length < 1 || spec.targets.length > l.TARGET_GROUPS_PER_FORWARD) {
+        throw new LbkitValidationError(path, option, `must forward to 1–${l.TARGET_GROUPS_PER_FORWARD} target groups`, spec.targets);
+      }
+      const seen = new Set<string>();
+      for (const t of spec.targets) {
+        if (!routeNames.has(t.route)) {
+          throw new LbkitValidationError(path, option, `forwards to route "${t.route}", which is not defined (routes: ${[...routeNames].join(', ')})`, t.route);
+        }
+        if (seen.has(t.route)) throw new LbkitValidationError(path, option, `lists route "${t.route}" twice`, t.route);
+        seen.add(t.route);
+        checkRange(path, `${option} weight of "${t.route}"`, t.weight, 0, l.FORWARD_WEIGHT_MAX);
+      }
+      if (spec.stickinessSeconds !== undefined) {
+        checkRange(path, `${option} stickinessSeconds`, spec.stickinessSeconds, 1, l.GROUP_STICKINESS_MAX_SECONDS);
+      }
+      return {
+        type: 'forward',
+        targetGroups: spec.targets.map((t) => ({ name: t.route, weight: t.weight })),
+        ...(spec.stickinessSeconds !== undefined ? { stickinessSeconds: spec.stickinessSeconds } : {}),
+      };
+    }
+    case 'redirect': {
+      if ([spec.protocol, spec.host, spec.port, spec.path, spec.query].every((v) => v === undefined)) {
+        throw new LbkitValidationError(path, option, 'redirect must change at least one of protocol, host, port, path or query', spec);
+      }
+      if (spec.path !== undefined && !spec.path.startsWith('/')) {
+        throw new LbkitValidationError(path, option, 'redirect path must start with "/" (write "/#{path}" to keep the path)', spec.path);
+      }
+      if (spec.protocol !== undefined && !['HTTP', 'HTTPS', '#{protocol}'].includes(spec.protocol)) {
+        throw new LbkitValidationError(path, option, 'redirect protocol must be HTTP, HTTPS or #{protocol}', spec.protocol);
+      }
+      const status = spec.status ?? RedirectStatus.PERMANENT;
+      if (!Object.values(RedirectStatus).includes(status)) {
+        throw new LbkitValidationError(path, option, 'redirect status must be HTTP_301 or HTTP_302', status);
+      }
+      return {
+        type: 'redirect',
+        statusCode: status as 'HTTP_301' | 'HTTP_302',
+        protocol: spec.protocol ?? '#{protocol}',
+        host: spec.host ?? '#{host}',
+        port: spec.port ?? '#{port}',
+        path: spec.path ?? '/#{path}',
+        query: spec.query ?? '#{query}',
+      };
+    }
+    case 'fixed-response': {
+      const code = spec.statusCode;
+      if (!Number.isInteger(code) || !/^[245]\d\d$/.test(String(code))) {
+        throw new LbkitValidationError(path, option, 'fixed response status must be a 2xx, 4xx or 5xx code', code);
+      }
+      if (spec.contentType !== undefined && !l.FIXED_RESPONSE_CONTENT_TYPES.includes(spec.contentType)) {
+        throw new LbkitValidationError(path, option, `fixed response content type must be one of ${l.FIXED_RESPONSE_CONTENT_TYPES.join(', ')}`, spec.contentType);
+      }
+      if (spec.body !== undefined && spec.body.length > l.FIXED_RESPONSE_BODY_MAX) {
+        throw new LbkitValidationError(path, option, `fixed response body must be at most ${l.FIXED_RESPONSE_BODY_MAX} characters`, `${spec.body.length} characters`);
+      }
+      return {
+        type: 'fixed-response',
+        statusCode: String(code),
+        ...(spec.contentType !== undefined ? { contentType: spec.contentType } : {}),
+        ...(spec.body !== undefined ? { messageBody: spec.body } : {}),
+      };
+    }
+  }
+}

@@ -1,0 +1,256 @@
+import { Advice, adviseWebApi } from '../advice';
+import * as d from '../defaults';
+import { checkRange, LbkitValidationError } from '../errors';
+import * as l from '../limits';
+import { ActionSpec } from '../model/action-spec';
+import {
+  ActionModel, CertificateModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LoadBalancerModel, RuleModel,
+  TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, isReference,
+} from '../model/load-balancer-model';
+import { DesyncMitigationMode, XForwardedForMode } from '../options/enums';
+import { RouteOptions } from '../options/route-options';
+import { WebApiLoadBalancerOptions } from '../options/web-api-options';
+import { checkConditions } from '../validation/conditions';
+import { checkResourceName } from '../validation/names';
+import { checkAvailabilityZones, checkCidrs, isIpv6Cidr } from '../validation/network';
+import { checkSslPolicy } from '../validation/tls';
+import { planAction } from './action';
+import { assignPriorities } from './priorities';
+import { planTargetGroup } from './target-group';
+
+/** What an engine knows that the options do not say (resolved from engine-typed props). */
+export interface WebApiEngineFacts {
+  /** Construct path, for error messages. */
+  readonly path: string;
+  /** Construct id; becomes the model's name (tag `lbkit:name`). */
+  readonly name: string;
+  /** ARNs of certificates given as engine references, in order. */
+  readonly importedCertificateArns: string[];
+  readonly hasHostedZone: boolean;
+  /** Availability zones of the chosen subnets, when the engine knows them. */
+  readonly availabilityZones?: string[];
+  /** Number of subnets given, when zones are unknown. */
+  readonly subnetCount?: number;
+  /** CIDR the targets live in (egress destination); usually the VPC's. */
+  readonly targetCidr: string;
+  /** Name of a user-given access-log bucket. */
+  readonly existingLogBucketName?: string;
+}
+
+export interface WebApiPlan {
+  readonly model: LoadBalancerModel;
+  readonly advice: Advice[];
+  /** Route names that own a target group, sorted. */
+  readonly targetGroupRoutes: string[];
+}
+
+function conditionsOf(route: RouteOptions): ConditionsModel {
+  const c: { -readonly [K in keyof ConditionsModel]: ConditionsModel[K] } = {};
+  if (route.hosts?.length) c.hostHeaders = [...route.hosts];
+  if (route.paths?.length) c.pathPatterns = [...route.paths];
+  if (route.methods?.length) c.httpRequestMethods = [...route.methods];
+  if (route.sourceIps?.length) c.sourceIps = [...route.sourceIps];
+  if (route.headers?.length) {
+    c.httpHeaders = route.headers.map((h) => ({ name: h.name, values: [...h.values] }))
+      .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+  }
+  if (route.queryStrings?.length) c.queryStrings = route.queryStrings.map((q) => (q.key !== undefined ? { key: q.key, value: q.value } : { value: q.value }));
+  return c;
+}
+
+const byPortThenCidr = (a: { port: number; cidr: string }, b: { port: number; cidr: string }) => a.port - b.port || a.cidr.localeCompare(b.cidr);
+
+/**
+ * Plans a WebApiLoadBalancer: applies lbkit's defaults, checks every option against AWS's
+ * limits (throwing {@link LbkitValidationError}), assigns rule priorities and collects advice.
+ * Both renderers call this and only translate its model.
+ */
+export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngineFacts): WebApiPlan {
+  const path = facts.path;
+  const routes = options.routes ?? [];
+  const internetFacing = options.internetFacing ?? true;
+  const dualStack = options.dualStack ?? false;
+
+  checkResourceName(path, 'loadBalancerName', options.loadBalancerName);
+  checkAvailabilityZones(path, 'vpcSubnets', facts.availabilityZones, facts.subnetCount);
+
+  // Routes: names, conditions, actions.
+  if (routes.length === 0) {
+    throw new LbkitValidationError(path, 'routes', 'must contain at least one route (a web API load balancer with nothing behind it serves only 404s)', routes);
+  }
+  const names = new Set<string>();
+  for (const [i, route] of routes.entries()) {
+    checkResourceName(path, `routes[${i}].name`, route.name);
+    if (names.has(route.name) || route.name === d.LB_HEALTH_ROUTE_NAME) {
+      throw new LbkitValidationError(path, `routes[${i}].name`, 'must be unique among routes (and not the reserved "lb-health")', route.name);
+    }
+    names.add(route.name);
+  }
+  const healthResponse = options.loadBalancerHealthResponse ?? false;
+  const ruleSpecs: { route: string; conditions: ConditionsModel; action: ActionSpec; explicit?: number }[] = routes.map((route) => ({
+    route: route.name,
+    conditions: conditionsOf(route),
+    action: route.action?._spec ?? { type: 'forward', targets: [{ route: route.name, weight: 1 }] },
+    explicit: route.priority,
+  }));
+  if (healthResponse) {
+    ruleSpecs.push({
+      route: d.LB_HEALTH_ROUTE_NAME,
+      conditions: { pathPatterns: [d.HEALTH_CHECK_PATH] },
+      action: { type: 'fixed-response', statusCode: 200, contentType: 'application/json', body: d.LB_HEALTH_BODY },
+    });
+  }
+  if (ruleSpecs.length > l.RULES_PER_LOAD_BALANCER) {
+    throw new LbkitValidationError(path, 'routes', `has ${ruleSpecs.length} rules; an ALB allows at most ${l.RULES_PER_LOAD_BALANCER}`, ruleSpecs.map((r) => r.route));
+  }
+  for (const r of ruleSpecs) checkConditions(path, `routes["${r.route}"]`, r.conditions);
+  const priorities = assignPriorities(path, ruleSpecs);
+  const rules: RuleModel[] = ruleSpecs.map((r) => ({
+    route: r.route,
+    priority: priorities.get(r.route)!,
+    conditions: r.conditions,
+    action: planAction(path, `routes["${r.route}"].action`, r.action, names),
+  })).sort((a, b) => a.priority - b.priority);
+
+  const defaultAction: ActionModel = options.defaultAction
+    ? planAction(path, 'defaultAction', options.defaultAction._spec, names)
+    : { type: 'fixed-response', statusCode: String(d.NOT_FOUND_STATUS), contentType: d.NOT_FOUND_CONTENT_TYPE, messageBody: d.NOT_FOUND_BODY };
+
+  // Target groups: one per route that some forward action sends to.
+  const forwarded = new Set<string>();
+  for (const action of [defaultAction, ...rules.map((r) => r.action)]) {
+    if (action.type === 'forward') action.targetGroups.forEach((t) => forwarded.add(t.name));
+  }
+  const targetGroups: TargetGroupModel[] = routes.filter((r) => forwarded.has(r.name))
+    .map((r) => planTargetGroup(path, r))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  if (targetGroups.length > l.TARGET_GROUPS_PER_LOAD_BALANCER) {
+    throw new LbkitValidationError(path, 'routes', `needs ${targetGroups.length} target groups; an ALB allows at most ${l.TARGET_GROUPS_PER_LOAD_BALANCER}`, targetGroups.length);
+  }
+
+  // Certificates and TLS.
+  const managed = options.managedCertificates ?? [];
+  if (managed.length > 0 && !facts.hasHostedZone) {
+    throw new LbkitValidationError(path, 'managedCertificates', 'need a hosted zone to validate them by DNS (set hostedZone)', managed.map((m) => m.domainName));
+  }
+  const certificates: CertificateModel[] = [
+    ...facts.importedCertificateArns.map((arn): CertificateModel => ({ kind: 'imported', arn })),
+    ...managed.map((m): CertificateModel => ({ kind: 'managed', domainName: m.domainName, alternativeNames: [...(m.alternativeNames ?? [])] })),
+  ];
+  if (certificates.length === 0) {
+    throw new LbkitValidationError(path, 'certificates', 'must hold at least one certificate for the HTTPS listener (certificates or managedCertificates)', []);
+  }
+  if (certificates.length > l.CERTIFICATES_PER_LOAD_BALANCER) {
+    throw new LbkitValidationError(path, 'certificates', `has ${certificates.length}; a listener takes one default plus at most ${l.CERTIFICATES_PER_LOAD_BALANCER - 1} SNI certificates`, certificates.length);
+  }
+  const sslPolicy = options.sslPolicy ?? d.SSL_POLICY;
+  checkSslPolicy(path, sslPolicy);
+
+  const redirectHttp = options.redirectHttp ?? true;
+  const listeners: ListenerModel[] = [
+    ...(redirectHttp ? [{
+      port: d.HTTP_PORT,
+      protocol: 'HTTP' as const,
+      defaultAction: { type: 'redirect' as const, statusCode: d.HTTP_REDIRECT_STATUS as 'HTTP_301', protocol: 'HTTPS', host: '#{host}', port: String(d.HTTPS_PORT), path: '/#{path}', query: '#{query}' },
+      rules: [],
+    }] : []),
+    { port: d.HTTPS_PORT, protocol: 'HTTPS', sslPolicy, defaultAction, rules },
+  ];
+
+  // Attributes.
+  const idleTimeoutSeconds = options.idleTimeoutSeconds ?? d.IDLE_TIMEOUT_SECONDS;
+  checkRange(path, 'idleTimeoutSeconds', idleTimeoutSeconds, l.ALB_IDLE_TIMEOUT_MIN, l.ALB_IDLE_TIMEOUT_MAX);
+  const desync = options.desyncMitigationMode ?? DesyncMitigationMode.DEFENSIVE;
+  if (!Object.values(DesyncMitigationMode).includes(desync) || desync === DesyncMitigationMode.MONITOR) {
+    throw new LbkitValidationError(path, 'desyncMitigationMode', 'must be DEFENSIVE or STRICTEST: MONITOR forwards request-smuggling attempts to targets', desync);
+  }
+  const xff = options.xForwardedForMode ?? XForwardedForMode.APPEND;
+  if (!Object.values(XForwardedForMode).includes(xff)) {
+    throw new LbkitValidationError(path, 'xForwardedForMode', `must be one of ${Object.values(XForwardedForMode).join(', ')}`, xff);
+  }
+
+  // Security group.
+  const allowed = options.allowedCidrs ?? (internetFacing ? [d.PUBLIC_IPV4_CIDR, ...(dualStack ? [d.PUBLIC_IPV6_CIDR] : [])] : []);
+  if (allowed.length === 0) {
+    throw new LbkitValidationError(path, 'allowedCidrs', 'must list the client networks of an internal load balancer (e.g. the VPC CIDR)', allowed);
+  }
+  checkCidrs(path, 'allowedCidrs', allowed);
+  if (!dualStack) {
+    const v6 = allowed.find((c) => !isReference(c) && isIpv6Cidr(c));
+    if (v6) throw new LbkitValidationError(path, 'allowedCidrs', 'holds an IPv6 CIDR but dualStack is off', v6);
+  }
+  const ports = [d.HTTPS_PORT, ...(redirectHttp ? [d.HTTP_PORT] : [])];
+  const ingress: IngressRuleModel[] = ports.flatMap((port) => allowed.map((cidr) => ({ port, cidr }))).sort(byPortThenCidr);
+  const egressPorts = [...new Set(targetGroups.flatMap((tg) => [tg.port, ...(tg.healthCheck.port === 'traffic-port' ? [] : [Number(tg.healthCheck.port)])]))];
+  const egress: EgressRuleModel[] = egressPorts.map((port) => ({ port, cidr: facts.targetCidr })).sort(byPortThenCidr);
+
+  // Access logs.
+  const logOptions = options.accessLogs ?? {};
+  let accessLogs: AccessLogsModel;
+  if (logOptions.enabled === false) {
+    accessLogs = { enabled: false };
+  } else {
+    const expirationDays = logOptions.expirationDays ?? d.ACCESS_LOG_EXPIRATION_DAYS;
+    checkRange(path, 'accessLogs.expirationDays', expirationDays, 1, 36_500);
+    if (logOptions.prefix !== undefined && (/^\/|\/$|AWSLogs/.test(logOptions.prefix))) {
+      throw new LbkitValidationError(path, 'accessLogs.prefix', 'must not start or end with "/" nor contain "AWSLogs"', logOptions.prefix);
+    }
+    accessLogs = {
+      enabled: true,
+      bucket: facts.existingLogBucketName !== undefined
+        ? { kind: 'existing', bucketName: facts.existingLogBucketName }
+        : { kind: 'managed', expirationDays },
+      ...(logOptions.prefix !== undefined ? { prefix: logOptions.prefix } : {}),
+    };
+  }
+
+  // WAF.
+  const wafOptions = options.waf ?? {};
+  let waf: WafModel;
+  if (wafOptions.enabled === false) {
+    if (wafOptions.webAclArn !== undefined) {
+      throw new LbkitValidationError(path, 'waf.webAclArn', 'is set while waf.enabled is false', wafOptions.webAclArn);
+    }
+    waf = { kind: 'none' };
+  } else if (wafOptions.webAclArn !== undefined) {
+    waf = { kind: 'existing', webAclArn: wafOptions.webAclArn };
+  } else {
+    const rateLimit = wafOptions.rateLimitPer5Minutes ?? d.WAF_RATE_LIMIT_PER_5_MINUTES;
+    checkRange(path, 'waf.rateLimitPer5Minutes', rateLimit, l.WAF_RATE_LIMIT_MIN, l.WAF_RATE_LIMIT_MAX);
+    waf = { kind: 'managed', rateLimit, rateLimitWindowSeconds: d.WAF_RATE_LIMIT_WINDOW_SECONDS, managedRuleGroups: [...d.WAF_MANAGED_RULE_GROUPS] };
+  }
+
+  // DNS.
+  const aliasNames = options.aliasRecordNames ?? [];
+  if (aliasNames.length > 0 && !facts.hasHostedZone) {
+    throw new LbkitValidationError(path, 'aliasRecordNames', 'need a hosted zone (set hostedZone)', aliasNames);
+  }
+  const dnsRecords = aliasNames
+    .flatMap((name) => [{ name, type: 'A' as const }, ...(dualStack ? [{ name, type: 'AAAA' as const }] : [])])
+    .sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
+
+  const model: LoadBalancerModel = {
+    kind: 'application',
+    name: facts.name,
+    ...(options.loadBalancerName !== undefined ? { loadBalancerName: options.loadBalancerName } : {}),
+    scheme: internetFacing ? 'internet-facing' : 'internal',
+    ipAddressType: dualStack ? 'dualstack' : 'ipv4',
+    attributes: {
+      idleTimeoutSeconds,
+      http2Enabled: options.http2 ?? true,
+      dropInvalidHeaderFields: options.dropInvalidHeaderFields ?? true,
+      desyncMitigationMode: desync,
+      deletionProtection: options.deletionProtection ?? true,
+      xffHeaderProcessingMode: xff,
+      xffClientPort: options.xForwardedForClientPort ?? false,
+    },
+    accessLogs,
+    securityGroup: { ingress, egress },
+    certificates,
+    listeners,
+    targetGroups,
+    waf,
+    dnsRecords,
+  };
+  return { model, advice: adviseWebApi(options, model), targetGroupRoutes: targetGroups.map((tg) => tg.name) };
+}

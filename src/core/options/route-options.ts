@@ -37,7 +37,8 @@ export interface StickinessOptions {
 
 /**
  * A route: the conditions a request must meet (all of them; any value within one),
- * what happens to it, and the target group behind it.
+ * what happens to it, and the target group behind it. A route without conditions makes
+ * no listener rule; it only holds a target group for `defaultAction` or a weighted forward.
  */
 export interface RouteOptions {
   /**

@@ -58,6 +58,10 @@ function conditionsOf(route: RouteOptions): ConditionsModel {
   return c;
 }
 
+function hasConditions(c: ConditionsModel): boolean {
+  return Object.keys(c).length > 0;
+}
+
 const byPortThenCidr = (a: { port: number; cidr: string }, b: { port: number; cidr: string }) => a.port - b.port || a.cidr.localeCompare(b.cidr);
 
 /**
@@ -87,7 +91,16 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     names.add(route.name);
   }
   const healthResponse = options.loadBalancerHealthResponse ?? false;
-  const ruleSpecs: { route: string; conditions: ConditionsModel; action: ActionSpec; explicit?: number }[] = routes.map((route) => ({
+  // A route without conditions makes no rule: it only holds a target group that the
+  // default action or a weighted forward sends to.
+  const ruleRoutes = routes.filter((route) => hasConditions(conditionsOf(route)));
+  for (const route of routes.filter((r) => !ruleRoutes.includes(r))) {
+    if (route.action !== undefined || route.priority !== undefined) {
+      throw new LbkitValidationError(path, `routes["${route.name}"]`,
+        'has an action or priority but no conditions; give it conditions (hosts, paths, ...) or let defaultAction forward to it', route.name);
+    }
+  }
+  const ruleSpecs: { route: string; conditions: ConditionsModel; action: ActionSpec; explicit?: number }[] = ruleRoutes.map((route) => ({
     route: route.name,
     conditions: conditionsOf(route),
     action: route.action?._spec ?? { type: 'forward', targets: [{ route: route.name, weight: 1 }] },
@@ -120,6 +133,12 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   const forwarded = new Set<string>();
   for (const action of [defaultAction, ...rules.map((r) => r.action)]) {
     if (action.type === 'forward') action.targetGroups.forEach((t) => forwarded.add(t.name));
+  }
+  for (const route of routes) {
+    if (!forwarded.has(route.name) && !ruleRoutes.includes(route)) {
+      throw new LbkitValidationError(path, `routes["${route.name}"]`,
+        'has no conditions and nothing forwards to it; add conditions or point defaultAction at it', route.name);
+    }
   }
   const targetGroups: TargetGroupModel[] = routes.filter((r) => forwarded.has(r.name))
     .map((r) => planTargetGroup(path, r))

@@ -1,0 +1,2 @@
+// Entry point `lbkit/core`: the engine-neutral options, for code shared by both engines.
+export * from '../core';

@@ -1,0 +1,11 @@
+import { WebApiEngineFacts } from '../../src/core/plan/web-api-plan';
+
+/** Engine facts as a renderer would pass them for a two-AZ VPC with one imported certificate. */
+export const FACTS: WebApiEngineFacts = {
+  path: 'Stack/Api',
+  name: 'Api',
+  importedCertificateArns: ['arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555'],
+  hasHostedZone: true,
+  availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+  targetCidr: '10.0.0.0/16',
+};

@@ -22,6 +22,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: ['aws-cdk@^2.1000.0', 'cdktf-cli@0.21.0', 'cdk-nag@^3.0.0', 'fast-check@^4.0.0'],
   gitignore: ['cdk.out', 'cdktf.out', '.terraform', '.terraform.lock.hcl', '*.tfstate', '*.tfstate.*', '/.demo-out'],
   jestOptions: {
+    // Snapshots are never rewritten by the test run; a changed template fails the build.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testTimeout: 120_000,
     },
@@ -38,5 +40,48 @@ project.package.addField('peerDependenciesMeta', {
   'cdktf': { optional: true },
   '@cdktf/provider-aws': { optional: true },
 });
+
+// Entry points: `lbkit/aws-cdk` loads only aws-cdk-lib, `lbkit/cdktf` only cdktf.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './aws-cdk': { types: './lib/entrypoints/aws-cdk.d.ts', default: './lib/entrypoints/aws-cdk.js' },
+  './cdktf': { types: './lib/entrypoints/cdktf.d.ts', default: './lib/entrypoints/cdktf.js' },
+  './core': { types: './lib/entrypoints/core-only.d.ts', default: './lib/entrypoints/core-only.js' },
+  './lib/*': './lib/*.js',
+  './package.json': './package.json',
+  './.jsii': './.jsii',
+});
+
+const tsNode = 'ts-node --project tsconfig.dev.json --prefer-ts-exts';
+
+project.addTask('synth:examples', {
+  description: 'Synthesize every example with its engine into .demo-out/',
+  exec: `${tsNode} scripts/synth-examples.ts`,
+});
+
+project.addTask('terraform-check', {
+  description: 'terraform init (local provider mirror), validate and plan -refresh=false on every synthesized Terraform example',
+  steps: [
+    { spawn: 'synth:examples' },
+    { exec: 'bash scripts/terraform-check.sh .demo-out/cdktf/*/stacks/*' },
+  ],
+});
+
+project.addTask('demo', {
+  description: 'The main job: synthesize the web-api example with both engines and compare what they produced',
+  exec: `${tsNode} scripts/demo.ts`,
+  receiveArgs: true,
+});
+
+project.addTask('verify', {
+  description: 'Everything CI checks: build (jsii, tests, API.md), Terraform validate/plan, and generated files in sync',
+  steps: [
+    { spawn: 'build' },
+    { spawn: 'terraform-check' },
+    { exec: 'bash scripts/check-clean.sh' },
+  ],
+});
+
+project.npmignore?.exclude('/examples/', '/scripts/', '/notes/', '/bench/', '/.demo-out/', '/.ci/');
 
 project.synth();

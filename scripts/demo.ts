@@ -1,0 +1,89 @@
+// The main job: synthesize the web-api example with both engines, read each output back into
+// lbkit's model, and print side by side what each engine produced and whether they match.
+import { readFileSync } from 'fs';
+import { isDeepStrictEqual } from 'util';
+import { normalizeModel, LoadBalancerModel, ActionModel, ConditionsModel } from '../src/core/model/load-balancer-model';
+import { readCloudFormation, readTerraform } from '../src/proxy/config';
+import { synthExamples } from './synth-examples';
+
+const GREEN = process.stdout.isTTY ? '\x1b[32m' : '';
+const RED = process.stdout.isTTY ? '\x1b[31m' : '';
+const BOLD = process.stdout.isTTY ? '\x1b[1m' : '';
+const RESET = process.stdout.isTTY ? '\x1b[0m' : '';
+
+function describeAction(a: ActionModel): string {
+  switch (a.type) {
+    case 'forward':
+      return 'forward ' + a.targetGroups.map((t) => (a.targetGroups.length > 1 ? `${t.name}:${t.weight}` : t.name)).join(' ')
+        + (a.stickinessSeconds ? ` sticky ${a.stickinessSeconds}s` : '');
+    case 'redirect':
+      return `redirect ${a.statusCode.replace('HTTP_', '')} → ${a.protocol}:${a.port}`;
+    case 'fixed-response':
+      return `fixed ${a.statusCode}`;
+  }
+}
+
+function describeConditions(c: ConditionsModel): string {
+  const parts: string[] = [];
+  if (c.hostHeaders) parts.push(`host ${c.hostHeaders.join('|')}`);
+  if (c.pathPatterns) parts.push(`path ${c.pathPatterns.join('|')}`);
+  if (c.httpRequestMethods) parts.push(`method ${c.httpRequestMethods.join('|')}`);
+  for (const h of c.httpHeaders ?? []) parts.push(`${h.name}: ${h.values.join('|')}`);
+  if (c.queryStrings) parts.push(`query ${c.queryStrings.map((q) => `${q.key ?? ''}=${q.value}`).join('|')}`);
+  if (c.sourceIps) parts.push(`from ${c.sourceIps.join('|')}`);
+  return parts.join(' & ');
+}
+
+type Row = [section: string, key: string, text: string];
+
+function rows(m: LoadBalancerModel): Row[] {
+  const out: Row[] = [];
+  out.push(['load balancer', m.name, `${m.scheme}, ${m.ipAddressType}, idle ${m.attributes.idleTimeoutSeconds}s, desync ${m.attributes.desyncMitigationMode}, http2 ${m.attributes.http2Enabled}`]);
+  out.push(['load balancer', 'waf / logs', `waf ${m.waf.kind}${m.waf.kind === 'managed' ? ` (${m.waf.rateLimit}/5min per IP)` : ''}, access logs ${m.accessLogs.enabled ? 'on' : 'off'}`]);
+  out.push(['load balancer', 'certificates', m.certificates.map((c) => (c.kind === 'managed' ? c.domainName : 'imported')).join(', ')]);
+  for (const l of m.listeners) {
+    out.push(['listeners', `${l.protocol} ${l.port}`, `${describeAction(l.defaultAction)}${l.sslPolicy ? `  ${l.sslPolicy}` : ''}`]);
+    for (const r of l.rules) out.push([`rules on ${l.port}`, `${String(r.priority).padStart(5)} ${r.route}`, `${describeConditions(r.conditions)} → ${describeAction(r.action)}`]);
+  }
+  for (const tg of m.targetGroups) {
+    const hc = tg.healthCheck;
+    out.push(['target groups', tg.name, `${tg.protocol}:${tg.port} ${tg.algorithm} drain ${tg.deregistrationDelaySeconds}s | `
+      + `GET ${hc.path} every ${hc.intervalSeconds}s, timeout ${hc.timeoutSeconds}s, ${hc.healthyThreshold}↑ ${hc.unhealthyThreshold}↓, ${hc.matcher}`]);
+  }
+  return out;
+}
+
+function main(): number {
+  console.log(`${BOLD}lbkit demo${RESET}: one WebApiLoadBalancer, synthesized with aws-cdk-lib and with cdktf, read back into lbkit's model\n`);
+  let allMatch = true;
+  for (const example of synthExamples()) {
+    const cfn = JSON.parse(readFileSync(example.cloudFormation, 'utf8'));
+    const tf = JSON.parse(readFileSync(example.terraform, 'utf8'));
+    console.log(`example ${example.name}`);
+    console.log(`  CloudFormation: ${example.cloudFormation} (${Object.keys(cfn.Resources).length} resources)`);
+    console.log(`  Terraform:      ${example.terraform} (${Object.values(tf.resource as Record<string, object>).reduce((n, r) => n + Object.keys(r).length, 0)} resources)\n`);
+    const [fromCfn] = readCloudFormation(cfn);
+    const [fromTf] = readTerraform(tf);
+    const left = rows(fromCfn);
+    const right = rows(fromTf);
+    const keyWidth = Math.max(...[...left, ...right].map((r) => r[1].length));
+    const textWidth = Math.max(40, ...left.map((r) => r[2].length));
+    let section = '';
+    const n = Math.max(left.length, right.length);
+    console.log(`  ${''.padEnd(keyWidth)}  ${'CloudFormation'.padEnd(textWidth)}  Terraform`);
+    for (let i = 0; i < n; i++) {
+      const l = left[i];
+      const r = right[i];
+      const same = l !== undefined && r !== undefined && l[1] === r[1] && l[2] === r[2];
+      if (l && l[0] !== section) { section = l[0]; console.log(`  ${BOLD}${section}${RESET}`); }
+      const mark = same ? `${GREEN}=${RESET}` : `${RED}≠${RESET}`;
+      console.log(`  ${(l?.[1] ?? r?.[1] ?? '').padEnd(keyWidth)}  ${(l?.[2] ?? '—').padEnd(textWidth)}  ${mark} ${same ? '' : (r?.[2] ?? '—')}`);
+    }
+    const equal = isDeepStrictEqual(normalizeModel(fromCfn), normalizeModel(fromTf));
+    allMatch &&= equal;
+    console.log(`\n  ${equal ? `${GREEN}✓ both engines produce the same load balancer model${RESET}` : `${RED}✗ the engines differ (see ≠ rows)${RESET}`}\n`);
+  }
+  return allMatch ? 0 : 1;
+}
+
+process.exitCode = main();

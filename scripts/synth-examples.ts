@@ -1,0 +1,33 @@
+// Synthesizes every example with its own engine into .demo-out/ (used by the demo and terraform-check).
+import { rmSync } from 'fs';
+import { join } from 'path';
+import { createApp as createCdkApp } from '../examples/web-api-cdk/app';
+import { createApp as createTfApp } from '../examples/web-api-cdktf/main';
+
+export const OUT = join(__dirname, '..', '.demo-out');
+
+export interface SynthesizedExample {
+  readonly name: string;
+  readonly cloudFormation: string;
+  readonly terraform: string;
+}
+
+export function synthExamples(): SynthesizedExample[] {
+  rmSync(OUT, { recursive: true, force: true });
+  const cdkOut = join(OUT, 'cdk', 'web-api');
+  createCdkApp(cdkOut).synth();
+  const tfOut = join(OUT, 'cdktf', 'web-api');
+  createTfApp(tfOut).synth();
+  return [{
+    name: 'web-api',
+    cloudFormation: join(cdkOut, 'WebApiStack.template.json'),
+    terraform: join(tfOut, 'stacks', 'web-api', 'cdk.tf.json'),
+  }];
+}
+
+if (require.main === module) {
+  for (const example of synthExamples()) {
+    console.log(`${example.name}: ${example.cloudFormation}`);
+    console.log(`${example.name}: ${example.terraform}`);
+  }
+}

@@ -42,7 +42,7 @@ export interface RedirectOptions {
 export interface FixedResponseOptions {
   /**
    * One of text/plain, text/css, text/html, application/javascript, application/json.
-   * @default - no content type
+   * @default 'text/plain'
    */
   readonly contentType?: string;
   /**

@@ -1,3 +1,4 @@
+import * as d from '../defaults';
 import { checkRange, LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { ActionSpec } from '../model/action-spec';
@@ -67,7 +68,8 @@ export function planAction(path: string, option: string, spec: ActionSpec, route
       return {
         type: 'fixed-response',
         statusCode: String(code),
-        ...(spec.contentType !== undefined ? { contentType: spec.contentType } : {}),
+        // Terraform requires a content type, so both engines always write one.
+        contentType: spec.contentType ?? d.FIXED_RESPONSE_CONTENT_TYPE,
         ...(spec.body !== undefined ? { messageBody: spec.body } : {}),
       };
     }

@@ -35,6 +35,12 @@ export interface WebApiEngineFacts {
   readonly targetCidr: string;
   /** Name of a user-given access-log bucket. */
   readonly existingLogBucketName?: string;
+  /**
+   * How this engine's construct names its engine-typed options, so errors point at the
+   * option the user actually wrote (CDK: vpcSubnets/hostedZone/certificates; Terraform:
+   * subnetIds/hostedZoneId/certificateArns).
+   */
+  readonly optionNames?: { readonly subnets?: string; readonly hostedZone?: string; readonly certificates?: string };
 }
 
 export interface WebApiPlan {
@@ -75,8 +81,12 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   const internetFacing = options.internetFacing ?? true;
   const dualStack = options.dualStack ?? false;
 
+  const subnetsOption = facts.optionNames?.subnets ?? 'vpcSubnets';
+  const hostedZoneOption = facts.optionNames?.hostedZone ?? 'hostedZone';
+  const certificatesOption = facts.optionNames?.certificates ?? 'certificates';
+
   checkResourceName(path, 'loadBalancerName', options.loadBalancerName);
-  checkAvailabilityZones(path, 'vpcSubnets', facts.availabilityZones, facts.subnetCount);
+  checkAvailabilityZones(path, subnetsOption, facts.availabilityZones, facts.subnetCount);
 
   // Routes: names, conditions, actions.
   if (routes.length === 0) {
@@ -150,14 +160,14 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   // Certificates and TLS.
   const managed = options.managedCertificates ?? [];
   if (managed.length > 0 && !facts.hasHostedZone) {
-    throw new LbkitValidationError(path, 'managedCertificates', 'need a hosted zone to validate them by DNS (set hostedZone)', managed.map((m) => m.domainName));
+    throw new LbkitValidationError(path, 'managedCertificates', `need a hosted zone to validate them by DNS (set ${hostedZoneOption})`, managed.map((m) => m.domainName));
   }
   const certificates: CertificateModel[] = [
     ...facts.importedCertificateArns.map((arn): CertificateModel => ({ kind: 'imported', arn })),
     ...managed.map((m): CertificateModel => ({ kind: 'managed', domainName: m.domainName, alternativeNames: [...(m.alternativeNames ?? [])] })),
   ];
   if (certificates.length === 0) {
-    throw new LbkitValidationError(path, 'certificates', 'must hold at least one certificate for the HTTPS listener (certificates or managedCertificates)', []);
+    throw new LbkitValidationError(path, 'certificates', `must hold at least one certificate for the HTTPS listener (${certificatesOption} or managedCertificates)`, []);
   }
   if (certificates.length > l.CERTIFICATES_PER_LOAD_BALANCER) {
     throw new LbkitValidationError(path, 'certificates', `has ${certificates.length}; a listener takes one default plus at most ${l.CERTIFICATES_PER_LOAD_BALANCER - 1} SNI certificates`, certificates.length);
@@ -242,7 +252,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   // DNS.
   const aliasNames = options.aliasRecordNames ?? [];
   if (aliasNames.length > 0 && !facts.hasHostedZone) {
-    throw new LbkitValidationError(path, 'aliasRecordNames', 'need a hosted zone (set hostedZone)', aliasNames);
+    throw new LbkitValidationError(path, 'aliasRecordNames', `need a hosted zone (set ${hostedZoneOption})`, aliasNames);
   }
   const dnsRecords = aliasNames
     .flatMap((name) => [{ name, type: 'A' as const }, ...(dualStack ? [{ name, type: 'AAAA' as const }] : [])])

@@ -13,6 +13,13 @@ export const HEALTH_CHECK_TIMEOUT_SECONDS = 5;
 export const HEALTHY_THRESHOLD = 2;
 /** Three failures in a row: tolerant of one network hiccup, still fast. */
 export const UNHEALTHY_THRESHOLD = 3;
+/** The four health-check timings above, together. */
+export const DEFAULT_HEALTH_TIMINGS = {
+  intervalSeconds: HEALTH_CHECK_INTERVAL_SECONDS,
+  timeoutSeconds: HEALTH_CHECK_TIMEOUT_SECONDS,
+  healthyThreshold: HEALTHY_THRESHOLD,
+  unhealthyThreshold: UNHEALTHY_THRESHOLD,
+} as const;
 /** Only a plain 200 from /health means healthy; redirects and 204 hide misconfiguration. */
 export const HEALTH_CHECK_MATCHER = '200';
 
@@ -65,3 +72,10 @@ export const NAME_TAG = 'lbkit:name';
 /** Internet-facing listeners are open to everyone by default. */
 export const PUBLIC_IPV4_CIDR = '0.0.0.0/0';
 export const PUBLIC_IPV6_CIDR = '::/0';
+
+/** NLB: hand the ALPN decision to the targets unless asked (no protocol is forced on clients). */
+export const NLB_ALPN_POLICY = 'None';
+/** NLB: cross-zone on, so an AZ with fewer targets does not overload them (AWS leaves it off; costs inter-AZ data). */
+export const NLB_CROSS_ZONE = true;
+/** NLB: targets see the client's address without a proxy header. */
+export const NLB_PRESERVE_CLIENT_IP = true;

@@ -4,3 +4,5 @@ export * from './options/health-check-options';
 export * from './options/route-action';
 export * from './options/route-options';
 export * from './options/web-api-options';
+export * from './options/tcp-service-options';
+export * from './options/load-balancer-selection';

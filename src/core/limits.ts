@@ -61,3 +61,10 @@ export const LEGACY_TLS_POLICIES = [
   'ELBSecurityPolicy-TLS13-1-0-PQ-2025-09',
   'ELBSecurityPolicy-TLS13-1-1-PQ-2025-09',
 ];
+
+/** NLB health-check matcher range (wider than ALB's). */
+export const NLB_MATCHER_MIN = 200;
+export const NLB_MATCHER_MAX = 599;
+export const NLB_ALPN_POLICIES = ['HTTP1Only', 'HTTP2Only', 'HTTP2Optional', 'HTTP2Preferred', 'None'];
+export const LISTENERS_PER_LOAD_BALANCER = 50;
+export const NLB_SECURITY_GROUPS_MAX = 5;

@@ -49,12 +49,12 @@ export interface WafOptions {
   readonly rateLimitPer5Minutes?: number;
 }
 
-/** Options of WebApiLoadBalancer that mean the same on every engine. */
-export interface WebApiLoadBalancerOptions {
-  /**
-   * Routes, in the order they are declared.
-   */
-  readonly routes?: RouteOptions[];
+/**
+ * Options of WebApiLoadBalancer that mean the same on every engine, except `routes`: each
+ * engine's props extend this and declare `routes` with their own route type (jsii forbids
+ * re-declaring an inherited member).
+ */
+export interface WebApiLoadBalancerBaseOptions {
   /**
    * What the HTTPS listener does when no route matches.
    * @default - fixed 404 response
@@ -144,4 +144,13 @@ export interface WebApiLoadBalancerOptions {
    * @default - none
    */
   readonly aliasRecordNames?: string[];
+}
+
+/** Options of WebApiLoadBalancer that mean the same on every engine. */
+export interface WebApiLoadBalancerOptions extends WebApiLoadBalancerBaseOptions {
+  /**
+   * Routes, in the order they are declared.
+   * @default - none: planning refuses a load balancer with nothing behind it
+   */
+  readonly routes?: RouteOptions[];
 }

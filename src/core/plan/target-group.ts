@@ -1,9 +1,14 @@
 import * as d from '../defaults';
-import { checkRange, isToken, LbkitValidationError } from '../errors';
+import { checkRange, LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { AlgorithmValue, HealthCheckModel, StickinessModel, TargetGroupModel } from '../model/load-balancer-model';
 import { LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol, TargetProtocolVersion, TargetType } from '../options/enums';
 import { RouteOptions } from '../options/route-options';
+import { LoadBalancerSelection, TrafficProtocol } from '../options/load-balancer-selection';
+import { planHealthTimings } from './health-timings';
+import { checkMatcherRange } from './matcher';
+
+const NON_HTTP: string[] = ['TCP', 'UDP', 'TCP_UDP', 'TLS'];
 
 function oneOf<T extends string>(path: string, option: string, value: T | undefined, allowed: Record<string, string>, fallback: T): T {
   if (value === undefined) return fallback;
@@ -22,29 +27,12 @@ export function chooseAlgorithm(path: string, option: string, route: RouteOption
 
 /** Matcher like `200`, `200,204`, `200-299`, each code within ALB's 200–499. */
 export function checkMatcher(path: string, option: string, matcher: string): void {
-  const parts = matcher.split(/[,-]/);
-  const ok = /^\d{3}(-\d{3}|(,\d{3})*)$/.test(matcher)
-    && parts.every((p) => Number(p) >= l.ALB_MATCHER_MIN && Number(p) <= l.ALB_MATCHER_MAX)
-    && (!matcher.includes('-') || Number(parts[0]) <= Number(parts[1]));
-  if (!ok) {
-    throw new LbkitValidationError(path, option, `must be codes from ${l.ALB_MATCHER_MIN} to ${l.ALB_MATCHER_MAX} as "200", "200,204" or "200-299"`, matcher);
-  }
+  checkMatcherRange(path, option, matcher, l.ALB_MATCHER_MIN, l.ALB_MATCHER_MAX);
 }
 
 function planHealthCheck(path: string, option: string, route: RouteOptions, protocol: TargetProtocol): HealthCheckModel {
   const hc = route.healthCheck ?? {};
-  const interval = hc.intervalSeconds ?? d.HEALTH_CHECK_INTERVAL_SECONDS;
-  const timeout = hc.timeoutSeconds ?? d.HEALTH_CHECK_TIMEOUT_SECONDS;
-  checkRange(path, `${option}.healthCheck.intervalSeconds`, interval, l.HEALTH_INTERVAL_MIN, l.HEALTH_INTERVAL_MAX);
-  checkRange(path, `${option}.healthCheck.timeoutSeconds`, timeout, l.HEALTH_TIMEOUT_MIN, l.HEALTH_TIMEOUT_MAX);
-  if (!isToken(interval) && !isToken(timeout) && timeout >= interval) {
-    throw new LbkitValidationError(path, `${option}.healthCheck.timeoutSeconds`,
-      `must be below intervalSeconds (${interval}) so one check ends before the next starts`, timeout);
-  }
-  const healthy = hc.healthyThreshold ?? d.HEALTHY_THRESHOLD;
-  const unhealthy = hc.unhealthyThreshold ?? d.UNHEALTHY_THRESHOLD;
-  checkRange(path, `${option}.healthCheck.healthyThreshold`, healthy, l.HEALTH_THRESHOLD_MIN, l.HEALTH_THRESHOLD_MAX);
-  checkRange(path, `${option}.healthCheck.unhealthyThreshold`, unhealthy, l.HEALTH_THRESHOLD_MIN, l.HEALTH_THRESHOLD_MAX);
+  const timings = planHealthTimings(path, `${option}.healthCheck`, hc, d.DEFAULT_HEALTH_TIMINGS);
   const hcPath = hc.path ?? d.HEALTH_CHECK_PATH;
   if (!hcPath.startsWith('/') || hcPath.length > l.HEALTH_PATH_MAX_LENGTH) {
     throw new LbkitValidationError(path, `${option}.healthCheck.path`, `must start with "/" and be at most ${l.HEALTH_PATH_MAX_LENGTH} characters`, hcPath);
@@ -56,10 +44,7 @@ function planHealthCheck(path: string, option: string, route: RouteOptions, prot
     protocol: oneOf(path, `${option}.healthCheck.protocol`, hc.protocol, TargetProtocol, protocol),
     path: hcPath,
     port: hc.port === undefined ? 'traffic-port' : String(hc.port),
-    intervalSeconds: interval,
-    timeoutSeconds: timeout,
-    healthyThreshold: healthy,
-    unhealthyThreshold: unhealthy,
+    ...timings,
     matcher,
   };
 }
@@ -84,6 +69,11 @@ function planStickiness(path: string, option: string, route: RouteOptions): Stic
 /** The target group behind a route, with lbkit's defaults and AWS's ranges checked. */
 export function planTargetGroup(path: string, route: RouteOptions): TargetGroupModel {
   const option = `routes["${route.name}"]`;
+  if (route.protocol !== undefined && NON_HTTP.includes(route.protocol)) {
+    const choice = LoadBalancerSelection.choose({ protocols: [route.protocol as string as TrafficProtocol] });
+    throw new LbkitValidationError(path, `${option}.protocol`,
+      `${route.protocol} belongs on ${choice.construct}, not WebApiLoadBalancer: ${choice.reasons.join('; ')}`, route.protocol);
+  }
   const protocol = oneOf(path, `${option}.protocol`, route.protocol, TargetProtocol, TargetProtocol.HTTP);
   const port = route.port ?? d.TARGET_PORT;
   checkRange(path, `${option}.port`, port, l.PORT_MIN, l.PORT_MAX);

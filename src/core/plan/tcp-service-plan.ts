@@ -1,0 +1,282 @@
+import * as d from '../defaults';
+import { checkRange, LbkitValidationError } from '../errors';
+import * as l from '../limits';
+import { AccessLogsModel, CertificateModel, isReference } from '../model/load-balancer-model';
+import {
+  NetworkLoadBalancerModel, NlbHealthCheckModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol, NlbTargetGroupModel,
+} from '../model/network-load-balancer-model';
+import { TargetType } from '../options/enums';
+import { LoadBalancerSelection, TrafficProtocol } from '../options/load-balancer-selection';
+import {
+  HealthCheckProtocol, ListenerProtocol, SessionAffinity, TcpListenerOptions, TcpServiceLoadBalancerOptions, TlsMode,
+} from '../options/tcp-service-options';
+import { checkResourceName } from '../validation/names';
+import { checkAvailabilityZones, checkCidrs, isIpv6Cidr } from '../validation/network';
+import { checkSslPolicy } from '../validation/tls';
+import { planHealthTimings } from './health-timings';
+import { checkMatcherRange } from './matcher';
+import { WebApiEngineFacts } from './web-api-plan';
+
+/** Engine facts for an NLB: as for the ALB (targetCidr is unused: NLB egress goes to the VPC too). */
+export type TcpServiceEngineFacts = WebApiEngineFacts;
+
+export interface TcpServicePlan {
+  readonly model: NetworkLoadBalancerModel;
+  readonly advice: { readonly id: string; readonly message: string }[];
+}
+
+const HTTP_PROTOCOLS = ['HTTP', 'HTTPS'];
+
+function checkProtocol(path: string, option: string, protocol: string): void {
+  if (HTTP_PROTOCOLS.includes(protocol)) {
+    const choice = LoadBalancerSelection.choose({ protocols: [protocol as TrafficProtocol], routeByContent: true });
+    throw new LbkitValidationError(path, option,
+      `${protocol} belongs on ${choice.construct}, not TcpServiceLoadBalancer: ${choice.reasons.join('; ')}`, protocol);
+  }
+  if (!Object.values(ListenerProtocol).includes(protocol as ListenerProtocol)) {
+    throw new LbkitValidationError(path, option, `must be one of ${Object.values(ListenerProtocol).join(', ')}`, protocol);
+  }
+}
+
+function planHealth(path: string, option: string, listener: TcpListenerOptions, targetProtocol: NlbProtocol): NlbHealthCheckModel {
+  const hc = listener.healthCheck ?? {};
+  const protocol = hc.protocol ?? (hc.path !== undefined ? HealthCheckProtocol.HTTP : HealthCheckProtocol.TCP);
+  if (!Object.values(HealthCheckProtocol).includes(protocol)) {
+    throw new LbkitValidationError(path, `${option}.healthCheck.protocol`, `must be one of ${Object.values(HealthCheckProtocol).join(', ')}`, protocol);
+  }
+  if (targetProtocol === 'UDP' && hc.port === undefined) {
+    throw new LbkitValidationError(path, `${option}.healthCheck.port`,
+      'is required for UDP services: NLB health checks use TCP, HTTP or HTTPS, so name a TCP port the targets answer on', hc.port);
+  }
+  const timings = planHealthTimings(path, `${option}.healthCheck`, hc, d.DEFAULT_HEALTH_TIMINGS);
+  if (hc.port !== undefined) checkRange(path, `${option}.healthCheck.port`, hc.port, l.PORT_MIN, l.PORT_MAX);
+  const port = hc.port === undefined ? 'traffic-port' : String(hc.port);
+  if (protocol === HealthCheckProtocol.TCP) {
+    if (hc.path !== undefined || hc.healthyHttpCodes !== undefined) {
+      throw new LbkitValidationError(path, `${option}.healthCheck`, 'sets path or healthyHttpCodes on a TCP health check; use protocol HTTP or HTTPS', hc);
+    }
+    return { protocol: 'TCP', port, ...timings };
+  }
+  const hcPath = hc.path ?? d.HEALTH_CHECK_PATH;
+  if (!hcPath.startsWith('/') || hcPath.length > l.HEALTH_PATH_MAX_LENGTH) {
+    throw new LbkitValidationError(path, `${option}.healthCheck.path`, `must start with "/" and be at most ${l.HEALTH_PATH_MAX_LENGTH} characters`, hcPath);
+  }
+  const matcher = hc.healthyHttpCodes ?? d.HEALTH_CHECK_MATCHER;
+  checkMatcherRange(path, `${option}.healthCheck.healthyHttpCodes`, matcher, l.NLB_MATCHER_MIN, l.NLB_MATCHER_MAX);
+  return { protocol, path: hcPath, port, ...timings, matcher };
+}
+
+function planListener(path: string, listener: TcpListenerOptions): { listener: NlbListenerModel; targetGroup: NlbTargetGroupModel } {
+  const option = `listeners["${listener.name}"]`;
+  checkProtocol(path, `${option}.protocol`, listener.protocol);
+  checkRange(path, `${option}.port`, listener.port, l.PORT_MIN, l.PORT_MAX);
+  const isTls = listener.protocol === ListenerProtocol.TLS;
+  const tlsMode = listener.tlsMode ?? TlsMode.TERMINATE;
+  if (!isTls && (listener.tlsMode !== undefined || listener.sslPolicy !== undefined || listener.alpnPolicy !== undefined || listener.targetTls)) {
+    throw new LbkitValidationError(path, option, `sets TLS options (tlsMode, sslPolicy, alpnPolicy, targetTls) on a ${listener.protocol} listener; TLS options need protocol TLS`, listener.protocol);
+  }
+  if (isTls && !Object.values(TlsMode).includes(tlsMode)) {
+    throw new LbkitValidationError(path, `${option}.tlsMode`, `must be one of ${Object.values(TlsMode).join(', ')}`, tlsMode);
+  }
+  const terminated = isTls && tlsMode === TlsMode.TERMINATE;
+  if (isTls && !terminated && (listener.sslPolicy !== undefined || listener.alpnPolicy !== undefined || listener.targetTls)) {
+    throw new LbkitValidationError(path, option, 'sets sslPolicy, alpnPolicy or targetTls with TLS passthrough: the targets terminate TLS, the load balancer never decrypts', tlsMode);
+  }
+  const listenerProtocol: NlbProtocol = isTls && !terminated ? 'TCP' : listener.protocol as NlbProtocol;
+  const targetProtocol: NlbProtocol = terminated ? (listener.targetTls ? 'TLS' : 'TCP') : listenerProtocol;
+
+  let sslPolicy: string | undefined;
+  let alpnPolicy: string | undefined;
+  if (terminated) {
+    sslPolicy = listener.sslPolicy ?? d.SSL_POLICY;
+    checkSslPolicy(path, sslPolicy);
+    alpnPolicy = listener.alpnPolicy ?? d.NLB_ALPN_POLICY;
+    if (!l.NLB_ALPN_POLICIES.includes(alpnPolicy)) {
+      throw new LbkitValidationError(path, `${option}.alpnPolicy`, `must be one of ${l.NLB_ALPN_POLICIES.join(', ')}`, alpnPolicy);
+    }
+  }
+
+  const affinity = listener.sessionAffinity ?? SessionAffinity.NONE;
+  if (!Object.values(SessionAffinity).includes(affinity)) {
+    throw new LbkitValidationError(path, `${option}.sessionAffinity`, `must be one of ${Object.values(SessionAffinity).join(', ')}`, affinity);
+  }
+  if (affinity === SessionAffinity.SOURCE_IP && (listenerProtocol === 'TLS' || targetProtocol === 'TLS')) {
+    throw new LbkitValidationError(path, `${option}.sessionAffinity`,
+      'SOURCE_IP is not supported by AWS on TLS listeners or TLS target groups; use TLS passthrough (a TCP listener) to keep affinity', affinity);
+  }
+  const deregistrationDelaySeconds = listener.deregistrationDelaySeconds ?? d.DEREGISTRATION_DELAY_SECONDS;
+  checkRange(path, `${option}.deregistrationDelaySeconds`, deregistrationDelaySeconds, 0, l.DEREGISTRATION_DELAY_MAX);
+  const targetPort = listener.targetPort ?? listener.port;
+  checkRange(path, `${option}.targetPort`, targetPort, l.PORT_MIN, l.PORT_MAX);
+  const targetType = listener.targetType ?? TargetType.IP;
+  if (!Object.values(TargetType).includes(targetType)) {
+    throw new LbkitValidationError(path, `${option}.targetType`, `must be one of ${Object.values(TargetType).join(', ')}`, targetType);
+  }
+  const targetGroup: NlbTargetGroupModel = {
+    name: listener.name,
+    protocol: targetProtocol,
+    port: targetPort,
+    targetType,
+    deregistrationDelaySeconds,
+    connectionTermination: listener.terminateConnectionsOnDeregistration ?? false,
+    sourceIpAffinity: affinity === SessionAffinity.SOURCE_IP,
+    preserveClientIp: listener.preserveClientIp ?? d.NLB_PRESERVE_CLIENT_IP,
+    proxyProtocolV2: listener.proxyProtocolV2 ?? false,
+    healthCheck: planHealth(path, option, listener, targetProtocol),
+  };
+  return {
+    listener: {
+      name: listener.name,
+      port: listener.port,
+      protocol: listenerProtocol,
+      ...(sslPolicy !== undefined ? { sslPolicy } : {}),
+      ...(alpnPolicy !== undefined ? { alpnPolicy } : {}),
+      targetGroup: listener.name,
+    },
+    targetGroup,
+  };
+}
+
+function ingressProtocols(protocol: NlbProtocol): ('tcp' | 'udp')[] {
+  if (protocol === 'UDP') return ['udp'];
+  if (protocol === 'TCP_UDP') return ['tcp', 'udp'];
+  return ['tcp'];
+}
+
+const byRule = (a: NlbIngressRuleModel, b: NlbIngressRuleModel) => a.port - b.port || a.protocol.localeCompare(b.protocol) || a.cidr.localeCompare(b.cidr);
+
+/** Plans a TcpServiceLoadBalancer (NLB): defaults, AWS's NLB limits, load-balancer selection errors, advice. */
+export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: TcpServiceEngineFacts): TcpServicePlan {
+  const path = facts.path;
+  const listenersIn = options.listeners ?? [];
+  const internetFacing = options.internetFacing ?? true;
+  const dualStack = options.dualStack ?? false;
+  checkResourceName(path, 'loadBalancerName', options.loadBalancerName);
+  checkAvailabilityZones(path, 'vpcSubnets', facts.availabilityZones, facts.subnetCount);
+  if (listenersIn.length === 0) {
+    throw new LbkitValidationError(path, 'listeners', 'must contain at least one listener', listenersIn);
+  }
+  if (listenersIn.length > l.LISTENERS_PER_LOAD_BALANCER) {
+    throw new LbkitValidationError(path, 'listeners', `has ${listenersIn.length}; a load balancer allows at most ${l.LISTENERS_PER_LOAD_BALANCER}`, listenersIn.length);
+  }
+  const names = new Set<string>();
+  const ports = new Map<string, string>();
+  for (const [i, listener] of listenersIn.entries()) {
+    checkResourceName(path, `listeners[${i}].name`, listener.name);
+    if (names.has(listener.name)) throw new LbkitValidationError(path, `listeners[${i}].name`, 'must be unique among listeners', listener.name);
+    names.add(listener.name);
+    // TCP and UDP may share a port number; TCP_UDP takes both.
+    const kinds = listener.protocol === ListenerProtocol.UDP ? ['udp'] : listener.protocol === ListenerProtocol.TCP_UDP ? ['tcp', 'udp'] : ['tcp'];
+    for (const kind of kinds) {
+      const key = `${kind}/${listener.port}`;
+      const other = ports.get(key);
+      if (other) throw new LbkitValidationError(path, `listeners["${listener.name}"].port`, `is already used for ${kind.toUpperCase()} by listener "${other}"`, listener.port);
+      ports.set(key, listener.name);
+    }
+  }
+  const planned = listenersIn.map((listener) => planListener(path, listener));
+  const listeners = planned.map((p) => p.listener).sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
+  const targetGroups = planned.map((p) => p.targetGroup).sort((a, b) => a.name.localeCompare(b.name));
+
+  const hasTerminatedTls = listeners.some((x) => x.protocol === 'TLS');
+  const managed = options.managedCertificates ?? [];
+  if (managed.length > 0 && !facts.hasHostedZone) {
+    throw new LbkitValidationError(path, 'managedCertificates', 'need a hosted zone to validate them by DNS (set hostedZone)', managed.map((m) => m.domainName));
+  }
+  const certificates: CertificateModel[] = [
+    ...facts.importedCertificateArns.map((arn): CertificateModel => ({ kind: 'imported', arn })),
+    ...managed.map((m): CertificateModel => ({ kind: 'managed', domainName: m.domainName, alternativeNames: [...(m.alternativeNames ?? [])] })),
+  ];
+  if (hasTerminatedTls && certificates.length === 0) {
+    throw new LbkitValidationError(path, 'certificates', 'must hold at least one certificate for the terminated TLS listeners (certificates or managedCertificates)', []);
+  }
+  if (!hasTerminatedTls && certificates.length > 0) {
+    throw new LbkitValidationError(path, 'certificates', 'are set but no listener terminates TLS; remove them or add a TLS listener', certificates.length);
+  }
+  if (certificates.length > l.CERTIFICATES_PER_LOAD_BALANCER) {
+    throw new LbkitValidationError(path, 'certificates', `has ${certificates.length}; at most one default plus ${l.CERTIFICATES_PER_LOAD_BALANCER - 1} SNI certificates`, certificates.length);
+  }
+
+  const allowed = options.allowedCidrs ?? (internetFacing ? [d.PUBLIC_IPV4_CIDR, ...(dualStack ? [d.PUBLIC_IPV6_CIDR] : [])] : []);
+  if (allowed.length === 0) {
+    throw new LbkitValidationError(path, 'allowedCidrs', 'must list the client networks of an internal load balancer (e.g. the VPC CIDR)', allowed);
+  }
+  checkCidrs(path, 'allowedCidrs', allowed);
+  if (!dualStack) {
+    const v6 = allowed.find((c) => !isReference(c) && isIpv6Cidr(c));
+    if (v6) throw new LbkitValidationError(path, 'allowedCidrs', 'holds an IPv6 CIDR but dualStack is off', v6);
+  }
+  const ingress = listeners.flatMap((x) => ingressProtocols(x.protocol).flatMap((protocol) => allowed.map((cidr) => ({ protocol, port: x.port, cidr })))).sort(byRule);
+  const egressKeys = new Map<string, NlbIngressRuleModel>();
+  for (const tg of targetGroups) {
+    for (const protocol of ingressProtocols(tg.protocol)) egressKeys.set(`${protocol}/${tg.port}`, { protocol, port: tg.port, cidr: facts.targetCidr });
+    if (tg.healthCheck.port !== 'traffic-port') {
+      egressKeys.set(`tcp/${tg.healthCheck.port}`, { protocol: 'tcp', port: Number(tg.healthCheck.port), cidr: facts.targetCidr });
+    }
+  }
+  const egress = [...egressKeys.values()].sort(byRule);
+
+  const elasticIps = options.elasticIps ?? false;
+  if (elasticIps && !internetFacing) {
+    throw new LbkitValidationError(path, 'elasticIps', 'needs an internet-facing load balancer (internal ones use private addresses)', elasticIps);
+  }
+
+  const logOptions = options.accessLogs ?? {};
+  let accessLogs: AccessLogsModel;
+  if (logOptions.enabled === false || (!hasTerminatedTls && logOptions.enabled === undefined)) {
+    accessLogs = { enabled: false };
+  } else {
+    if (!hasTerminatedTls) {
+      throw new LbkitValidationError(path, 'accessLogs.enabled', 'is true but NLB access logs record TLS listeners only, and none terminates TLS', true);
+    }
+    const expirationDays = logOptions.expirationDays ?? d.ACCESS_LOG_EXPIRATION_DAYS;
+    checkRange(path, 'accessLogs.expirationDays', expirationDays, 1, 36_500);
+    accessLogs = {
+      enabled: true,
+      bucket: facts.existingLogBucketName !== undefined ? { kind: 'existing', bucketName: facts.existingLogBucketName } : { kind: 'managed', expirationDays },
+      ...(logOptions.prefix !== undefined ? { prefix: logOptions.prefix } : {}),
+    };
+  }
+
+  const aliasNames = options.aliasRecordNames ?? [];
+  if (aliasNames.length > 0 && !facts.hasHostedZone) {
+    throw new LbkitValidationError(path, 'aliasRecordNames', 'need a hosted zone (set hostedZone)', aliasNames);
+  }
+  const dnsRecords = aliasNames
+    .flatMap((name) => [{ name, type: 'A' as const }, ...(dualStack ? [{ name, type: 'AAAA' as const }] : [])])
+    .sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
+
+  const model: NetworkLoadBalancerModel = {
+    kind: 'network',
+    name: facts.name,
+    ...(options.loadBalancerName !== undefined ? { loadBalancerName: options.loadBalancerName } : {}),
+    scheme: internetFacing ? 'internet-facing' : 'internal',
+    ipAddressType: dualStack ? 'dualstack' : 'ipv4',
+    attributes: { crossZone: options.crossZone ?? d.NLB_CROSS_ZONE, deletionProtection: options.deletionProtection ?? true },
+    accessLogs,
+    securityGroup: { ingress, egress },
+    elasticIps,
+    certificates,
+    listeners,
+    targetGroups,
+    dnsRecords,
+  };
+  return { model, advice: adviseTcpService(model) };
+}
+
+function adviseTcpService(model: NetworkLoadBalancerModel): { id: string; message: string }[] {
+  const advice: { id: string; message: string }[] = [];
+  for (const tg of model.targetGroups.filter((t) => t.sourceIpAffinity)) {
+    advice.push({
+      id: 'lbkit:sourceIpAffinity',
+      message: `listener "${tg.name}" pins clients to targets by source IP: every client behind one NAT (an office, a mobile carrier) lands on the same target, and its sessions end if that target fails. Keep it for protocols that truly hold state on one server (game sessions), and keep session state recoverable.`,
+    });
+  }
+  if (!model.attributes.crossZone) {
+    advice.push({ id: 'lbkit:crossZoneDisabled', message: 'cross-zone load balancing is off: a zone with fewer healthy targets overloads them while other zones idle.' });
+  }
+  if (!model.attributes.deletionProtection) {
+    advice.push({ id: 'lbkit:deletionProtectionDisabled', message: 'deletion protection is off: a stack update or destroy can delete the load balancer and its addresses.' });
+  }
+  return advice;
+}

@@ -1,0 +1,3 @@
+// The CloudFormation (aws-cdk-lib) engine: constructs that render lbkit's engine-neutral plan.
+export * from './web-api-load-balancer';
+export * from './web-api-route';

@@ -53,10 +53,10 @@ export const WAF_RATE_LIMIT_WINDOW_SECONDS = 300;
 /** AWS managed rule groups: OWASP-style common attacks and known-bad request patterns. */
 export const WAF_MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'];
 
-/** The default action when no route matches: nothing is exposed by accident. */
 /** Content type of a fixed response that names none (Terraform requires one; AWS's own default). */
 export const FIXED_RESPONSE_CONTENT_TYPE = 'text/plain';
 
+/** The default action when no route matches: nothing is exposed by accident. */
 export const NOT_FOUND_STATUS = 404;
 export const NOT_FOUND_CONTENT_TYPE = 'application/json';
 export const NOT_FOUND_BODY = '{"message":"Not Found"}';

@@ -152,7 +152,10 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   const internetFacing = options.internetFacing ?? true;
   const dualStack = options.dualStack ?? false;
   checkResourceName(path, 'loadBalancerName', options.loadBalancerName);
-  checkAvailabilityZones(path, 'vpcSubnets', facts.availabilityZones, facts.subnetCount);
+  const subnetsOption = facts.optionNames?.subnets ?? 'vpcSubnets';
+  const hostedZoneOption = facts.optionNames?.hostedZone ?? 'hostedZone';
+  const certificatesOption = facts.optionNames?.certificates ?? 'certificates';
+  checkAvailabilityZones(path, subnetsOption, facts.availabilityZones, facts.subnetCount);
   if (listenersIn.length === 0) {
     throw new LbkitValidationError(path, 'listeners', 'must contain at least one listener', listenersIn);
   }
@@ -181,20 +184,20 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   const hasTerminatedTls = listeners.some((x) => x.protocol === 'TLS');
   const managed = options.managedCertificates ?? [];
   if (managed.length > 0 && !facts.hasHostedZone) {
-    throw new LbkitValidationError(path, 'managedCertificates', 'need a hosted zone to validate them by DNS (set hostedZone)', managed.map((m) => m.domainName));
+    throw new LbkitValidationError(path, 'managedCertificates', `need a hosted zone to validate them by DNS (set ${hostedZoneOption})`, managed.map((m) => m.domainName));
   }
   const certificates: CertificateModel[] = [
     ...facts.importedCertificateArns.map((arn): CertificateModel => ({ kind: 'imported', arn })),
     ...managed.map((m): CertificateModel => ({ kind: 'managed', domainName: m.domainName, alternativeNames: [...(m.alternativeNames ?? [])] })),
   ];
   if (hasTerminatedTls && certificates.length === 0) {
-    throw new LbkitValidationError(path, 'certificates', 'must hold at least one certificate for the terminated TLS listeners (certificates or managedCertificates)', []);
+    throw new LbkitValidationError(path, certificatesOption, 'must hold at least one certificate for the terminated TLS listeners (or set managedCertificates)', []);
   }
   if (!hasTerminatedTls && certificates.length > 0) {
-    throw new LbkitValidationError(path, 'certificates', 'are set but no listener terminates TLS; remove them or add a TLS listener', certificates.length);
+    throw new LbkitValidationError(path, certificatesOption, 'are set but no listener terminates TLS; remove them or add a TLS listener', certificates.length);
   }
   if (certificates.length > l.CERTIFICATES_PER_LOAD_BALANCER) {
-    throw new LbkitValidationError(path, 'certificates', `has ${certificates.length}; at most one default plus ${l.CERTIFICATES_PER_LOAD_BALANCER - 1} SNI certificates`, certificates.length);
+    throw new LbkitValidationError(path, certificatesOption, `has ${certificates.length}; at most one default plus ${l.CERTIFICATES_PER_LOAD_BALANCER - 1} SNI certificates`, certificates.length);
   }
 
   const allowed = options.allowedCidrs ?? (internetFacing ? [d.PUBLIC_IPV4_CIDR, ...(dualStack ? [d.PUBLIC_IPV6_CIDR] : [])] : []);
@@ -240,7 +243,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
 
   const aliasNames = options.aliasRecordNames ?? [];
   if (aliasNames.length > 0 && !facts.hasHostedZone) {
-    throw new LbkitValidationError(path, 'aliasRecordNames', 'need a hosted zone (set hostedZone)', aliasNames);
+    throw new LbkitValidationError(path, 'aliasRecordNames', `need a hosted zone (set ${hostedZoneOption})`, aliasNames);
   }
   const dnsRecords = aliasNames
     .flatMap((name) => [{ name, type: 'A' as const }, ...(dualStack ? [{ name, type: 'AAAA' as const }] : [])])

@@ -167,10 +167,10 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     ...managed.map((m): CertificateModel => ({ kind: 'managed', domainName: m.domainName, alternativeNames: [...(m.alternativeNames ?? [])] })),
   ];
   if (certificates.length === 0) {
-    throw new LbkitValidationError(path, 'certificates', `must hold at least one certificate for the HTTPS listener (${certificatesOption} or managedCertificates)`, []);
+    throw new LbkitValidationError(path, certificatesOption, 'must hold at least one certificate for the HTTPS listener (or set managedCertificates)', []);
   }
   if (certificates.length > l.CERTIFICATES_PER_LOAD_BALANCER) {
-    throw new LbkitValidationError(path, 'certificates', `has ${certificates.length}; a listener takes one default plus at most ${l.CERTIFICATES_PER_LOAD_BALANCER - 1} SNI certificates`, certificates.length);
+    throw new LbkitValidationError(path, certificatesOption, `has ${certificates.length}; a listener takes one default plus at most ${l.CERTIFICATES_PER_LOAD_BALANCER - 1} SNI certificates`, certificates.length);
   }
   const sslPolicy = options.sslPolicy ?? d.SSL_POLICY;
   checkSslPolicy(path, sslPolicy);

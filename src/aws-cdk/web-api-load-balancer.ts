@@ -162,7 +162,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
     const certificateArns = renderCertificates(this, model.certificates, props.hostedZone);
     let https: { scope: Construct; listener: elbv2.CfnListener } | undefined;
     for (const l of model.listeners) {
-      const listenerScope = new Construct(this, l.protocol === 'HTTPS' ? 'HttpsListener' : `${l.protocol}Listener${l.port}`);
+      const listenerScope = new Construct(this, l.protocol === 'HTTPS' ? 'HttpsListener' : 'HttpListener');
       const listener = new elbv2.CfnListener(listenerScope, 'Resource', {
         loadBalancerArn: lb.ref,
         port: l.port,

@@ -1,0 +1,48 @@
+import { AlbAttributesModel, DesyncMitigationModeValue, XffModeValue } from '../../../core/model/load-balancer-model';
+import { LoadBalancerPart } from '../parts';
+import { ResourceMapping } from '../registry';
+import { bool, isObject, list, num, str } from '../values';
+import { cfnTag, CfnTemplate } from './template';
+
+/** AWS::ElasticLoadBalancingV2::LoadBalancer; absent attributes read as AWS's defaults. */
+export const loadBalancerMapping: ResourceMapping<CfnTemplate> = {
+  resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
+  read: (id, resource, doc) => {
+    const p = (resource.Properties ?? {}) as Record<string, unknown>;
+    const where = `load balancer ${id}`;
+    const attrs = new Map<string, unknown>();
+    for (const a of list(p.LoadBalancerAttributes)) {
+      if (isObject(a) && typeof a.Key === 'string') attrs.set(a.Key, doc.scalar(a.Value));
+    }
+    const attr = (key: string) => attrs.get(key);
+    const attributes: AlbAttributesModel = {
+      idleTimeoutSeconds: num(attr('idle_timeout.timeout_seconds'), 60, `${where} idle_timeout.timeout_seconds`),
+      http2Enabled: bool(attr('routing.http2.enabled'), true, `${where} routing.http2.enabled`),
+      dropInvalidHeaderFields: bool(attr('routing.http.drop_invalid_header_fields.enabled'), false, `${where} routing.http.drop_invalid_header_fields.enabled`),
+      desyncMitigationMode: str(attr('routing.http.desync_mitigation_mode'), 'defensive') as DesyncMitigationModeValue,
+      deletionProtection: bool(attr('deletion_protection.enabled'), false, `${where} deletion_protection.enabled`),
+      xffHeaderProcessingMode: str(attr('routing.http.xff_header_processing.mode'), 'append') as XffModeValue,
+      xffClientPort: bool(attr('routing.http.xff_client_port.enabled'), false, `${where} routing.http.xff_client_port.enabled`),
+    };
+    const rawBucket = (list(p.LoadBalancerAttributes).find((a) => isObject(a) && a.Key === 'access_logs.s3.bucket') as Record<string, unknown> | undefined)?.Value;
+    const prefix = str(attr('access_logs.s3.prefix'));
+    const loadBalancerName = str(doc.scalar(p.Name));
+    const part: LoadBalancerPart = {
+      kind: 'load-balancer',
+      key: id,
+      name: cfnTag(p.Tags, 'lbkit:name') ?? id,
+      loadBalancerType: str(doc.scalar(p.Type), 'application'),
+      ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
+      scheme: str(doc.scalar(p.Scheme), 'internet-facing'),
+      ipAddressType: str(doc.scalar(p.IpAddressType), 'ipv4'),
+      attributes,
+      accessLogs: {
+        enabled: bool(attr('access_logs.s3.enabled'), false, `${where} access_logs.s3.enabled`),
+        ...(rawBucket !== undefined ? { bucket: doc.ref(rawBucket) } : {}),
+        ...(prefix !== undefined ? { prefix } : {}),
+      },
+      securityGroups: list(p.SecurityGroups).map((sg) => doc.ref(sg)),
+    };
+    return [part];
+  },
+};

@@ -1,0 +1,5 @@
+export { readCloudFormation, CLOUDFORMATION_READERS } from './cloudformation';
+export { readTerraform, TERRAFORM_READERS } from './terraform';
+export { readSynthesized, readSynthesizedFile, detectEngine } from './read-file';
+export type { SynthesizedEngine } from './read-file';
+export { LbkitConfigError } from './errors';

@@ -1,0 +1,155 @@
+import {
+  AlbAttributesModel, ConditionsModel, EgressRuleModel, FixedResponseActionModel, IngressRuleModel,
+  RedirectActionModel, TargetGroupModel,
+} from '../../core/model/load-balancer-model';
+
+/**
+ * The engine-neutral pieces each resource reader produces. A CloudFormation resource and
+ * its Terraform counterpart read into the same part, and one assembler
+ * ({@link assembleModels}) links parts into load-balancer models, so both engines share
+ * every ordering and linking rule.
+ */
+
+/**
+ * A value as found in the output. `key` is set when it refers to another resource of the
+ * same output (CloudFormation logical id, Terraform `type.name`); `value` is the literal,
+ * or REFERENCE when it is a reference.
+ */
+export interface ValueRef {
+  readonly key?: string;
+  readonly value: string;
+}
+
+export interface ForwardActionPart {
+  readonly type: 'forward';
+  readonly targetGroups: { readonly group: ValueRef; readonly weight: number }[];
+  readonly stickinessSeconds?: number;
+}
+
+export type ActionPart = ForwardActionPart | RedirectActionModel | FixedResponseActionModel;
+
+export interface LoadBalancerPart {
+  readonly kind: 'load-balancer';
+  readonly key: string;
+  /** Tag `lbkit:name`, else the engine id. */
+  readonly name: string;
+  /** application, network or gateway; only application load balancers are read into models. */
+  readonly loadBalancerType: string;
+  readonly loadBalancerName?: string;
+  readonly scheme: string;
+  readonly ipAddressType: string;
+  readonly attributes: AlbAttributesModel;
+  readonly accessLogs: { readonly enabled: boolean; readonly bucket?: ValueRef; readonly prefix?: string };
+  readonly securityGroups: ValueRef[];
+}
+
+export interface ListenerPart {
+  readonly kind: 'listener';
+  readonly key: string;
+  readonly loadBalancer: ValueRef;
+  readonly port: number;
+  readonly protocol: string;
+  readonly sslPolicy?: string;
+  /** The default certificate (CloudFormation allows a list of one). */
+  readonly certificates: ValueRef[];
+  readonly defaultAction: ActionPart;
+}
+
+export interface ListenerRulePart {
+  readonly kind: 'listener-rule';
+  readonly key: string;
+  readonly listener: ValueRef;
+  /** Metadata or tag `lbkit:route`, else the engine id. */
+  readonly route: string;
+  readonly priority: number;
+  readonly conditions: ConditionsModel;
+  readonly action: ActionPart;
+}
+
+export interface ListenerCertificatePart {
+  readonly kind: 'listener-certificate';
+  readonly key: string;
+  readonly listener: ValueRef;
+  readonly certificates: ValueRef[];
+}
+
+export interface TargetGroupPart {
+  readonly kind: 'target-group';
+  readonly key: string;
+  readonly group: TargetGroupModel;
+}
+
+export interface CertificatePart {
+  readonly kind: 'certificate';
+  readonly key: string;
+  readonly domainName: string;
+  readonly alternativeNames: string[];
+}
+
+export interface WebAclPart {
+  readonly kind: 'web-acl';
+  readonly key: string;
+  /** 0 when the ACL has no rate-based rule. */
+  readonly rateLimit: number;
+  readonly rateLimitWindowSeconds: number;
+  /** Names of the AWS managed rule groups, by rule priority. */
+  readonly managedRuleGroups: string[];
+}
+
+export interface WebAclAssociationPart {
+  readonly kind: 'web-acl-association';
+  readonly key: string;
+  readonly resource: ValueRef;
+  readonly webAcl: ValueRef;
+}
+
+export interface BucketPart {
+  readonly kind: 'bucket';
+  readonly key: string;
+  /** From an inline lifecycle configuration (CloudFormation). */
+  readonly expirationDays?: number;
+}
+
+export interface BucketLifecyclePart {
+  readonly kind: 'bucket-lifecycle';
+  readonly key: string;
+  readonly bucket: ValueRef;
+  readonly expirationDays?: number;
+}
+
+export interface SecurityGroupPart {
+  readonly kind: 'security-group';
+  readonly key: string;
+  readonly ingress: IngressRuleModel[];
+  readonly egress: EgressRuleModel[];
+}
+
+export interface SecurityGroupRulePart {
+  readonly kind: 'security-group-rule';
+  readonly key: string;
+  readonly group: ValueRef;
+  readonly direction: 'ingress' | 'egress';
+  readonly rules: { readonly port: number; readonly cidr: string }[];
+}
+
+export interface AliasRecordPart {
+  readonly kind: 'alias-record';
+  readonly key: string;
+  readonly name: string;
+  readonly type: 'A' | 'AAAA';
+  readonly target: ValueRef;
+}
+
+/** A resource that stands for another one (Terraform's aws_acm_certificate_validation). */
+export interface PointerPart {
+  readonly kind: 'pointer';
+  readonly key: string;
+  readonly to: ValueRef;
+}
+
+export type Part =
+  | LoadBalancerPart | ListenerPart | ListenerRulePart | ListenerCertificatePart | TargetGroupPart | CertificatePart
+  | WebAclPart | WebAclAssociationPart | BucketPart | BucketLifecyclePart | SecurityGroupPart | SecurityGroupRulePart
+  | AliasRecordPart | PointerPart;
+
+export type PartKind = Part['kind'];

@@ -1,0 +1,50 @@
+import { LoadBalancerModel } from '../../../core/model/load-balancer-model';
+import { assembleModels } from '../assemble';
+import { Part } from '../parts';
+import { ReaderRegistry } from '../registry';
+import { awsAcmCertificateMapping, awsAcmCertificateValidationMapping } from './aws-acm-certificate';
+import { awsLbMapping } from './aws-lb';
+import { awsLbListenerCertificateMapping, awsLbListenerMapping } from './aws-lb-listener';
+import { awsLbListenerRuleMapping } from './aws-lb-listener-rule';
+import { awsLbTargetGroupMapping } from './aws-lb-target-group';
+import { awsRoute53RecordMapping } from './aws-route53-record';
+import { awsS3BucketLifecycleMapping, awsS3BucketMapping } from './aws-s3-bucket';
+import { awsSecurityGroupMapping, awsSecurityGroupRuleMapping, awsVpcSecurityGroupRuleMapping } from './aws-security-group';
+import { awsWafv2WebAclAssociationMapping, awsWafv2WebAclMapping } from './aws-wafv2';
+import { TfConfig } from './config';
+
+/** Terraform resource types lbkit reads, keyed by type. Other resources are ignored. */
+export const TERRAFORM_READERS = new ReaderRegistry<TfConfig>([
+  awsLbMapping,
+  awsLbListenerMapping,
+  awsLbListenerCertificateMapping,
+  awsLbListenerRuleMapping,
+  awsLbTargetGroupMapping,
+  awsAcmCertificateMapping,
+  awsAcmCertificateValidationMapping,
+  awsWafv2WebAclMapping,
+  awsWafv2WebAclAssociationMapping,
+  awsS3BucketMapping,
+  awsS3BucketLifecycleMapping,
+  awsSecurityGroupMapping,
+  awsVpcSecurityGroupRuleMapping,
+  awsSecurityGroupRuleMapping,
+  awsRoute53RecordMapping,
+]);
+
+/**
+ * Reads a synthesized Terraform JSON configuration (the parsed cdk.tf.json) into one model
+ * per application load balancer, sorted by name.
+ *
+ * @throws LbkitConfigError when it is not a configuration, holds no application load
+ * balancer, or holds something the model cannot express
+ */
+export function readTerraform(config: object): LoadBalancerModel[] {
+  const doc = new TfConfig(config);
+  const parts: Part[] = [];
+  for (const resource of doc.resources) {
+    const read = TERRAFORM_READERS.lookup(resource.type);
+    if (read) parts.push(...read(resource.key, resource.body, doc));
+  }
+  return assembleModels(parts, 'Terraform configuration');
+}

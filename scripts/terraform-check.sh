@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# terraform init/validate/plan, offline, on synthesized cdktf stacks.
+#
+#   scripts/terraform-check.sh <stack-dir>...     (e.g. cdktf.out/stacks/web-api)
+#
+# Each stack dir is copied to a temporary directory together with an override file that
+# adds the AWS provider's skip flags, so the example itself stays a normal user stack. Then
+#   terraform init -plugin-dir=<local provider mirror>   (keeps the local backend cdktf writes;
+#                                                          its state file lands in the temp dir)
+#   terraform validate
+#   terraform plan -refresh=false -lock=false -input=false
+# run with fake credentials and the instance metadata service disabled: nothing reaches AWS.
+# The mirror is $LBKIT_TF_PLUGIN_DIR, or the directory holding registry.terraform.io/ found
+# by looking for terraform-provider-aws_v5.100.0 (the version @cdktf/provider-aws 20.1.0 binds).
+set -euo pipefail
+
+if [ "$#" -eq 0 ]; then
+  echo "usage: $0 <synthesized stack dir>..." >&2
+  exit 2
+fi
+command -v terraform >/dev/null || { echo "terraform-check: terraform is not on PATH" >&2; exit 1; }
+
+find_mirror() {
+  if [ -n "${LBKIT_TF_PLUGIN_DIR:-}" ]; then
+    echo "$LBKIT_TF_PLUGIN_DIR"
+    return
+  fi
+  local binary
+  binary=$(find / -path /proc -prune -o -name 'terraform-provider-aws_v5.100.0*' -print 2>/dev/null | head -n 1)
+  [ -n "$binary" ] || return 1
+  # <mirror>/registry.terraform.io/hashicorp/aws/5.100.0/<os_arch>/terraform-provider-aws_v5.100.0_x5
+  local dir
+  dir=$(dirname "$binary")
+  while [ "$dir" != "/" ] && [ "$(basename "$dir")" != "registry.terraform.io" ]; do dir=$(dirname "$dir"); done
+  [ "$dir" != "/" ] || return 1
+  dirname "$dir"
+}
+
+mirror=$(find_mirror) || { echo "terraform-check: no local mirror of the AWS provider 5.100.0 (set LBKIT_TF_PLUGIN_DIR)" >&2; exit 1; }
+[ -d "$mirror/registry.terraform.io/hashicorp/aws" ] || { echo "terraform-check: $mirror holds no registry.terraform.io/hashicorp/aws" >&2; exit 1; }
+
+# Offline and credential-free: fake keys, no metadata service, no shared config, no checkpoint calls.
+export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE
+export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+export AWS_EC2_METADATA_DISABLED=true
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+unset AWS_PROFILE AWS_SESSION_TOKEN
+export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_INPUT=0
+# A CLI config that points nowhere (e.g. a missing ~/.terraformrc) only adds noise.
+if [ -n "${TF_CLI_CONFIG_FILE:-}" ] && [ ! -f "$TF_CLI_CONFIG_FILE" ]; then unset TF_CLI_CONFIG_FILE; fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/lbkit-tf-check.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+failed=0
+for stack_dir in "$@"; do
+  stack=$(basename "$stack_dir")
+  if [ ! -f "$stack_dir/cdk.tf.json" ]; then
+    echo "terraform-check: FAILED $stack: $stack_dir/cdk.tf.json not found (synthesize first)" >&2
+    failed=1
+    continue
+  fi
+  dir="$work/$stack"
+  mkdir -p "$dir"
+  cp "$stack_dir/cdk.tf.json" "$dir/"
+  cat > "$dir/zz_lbkit_offline_override.tf.json" <<'JSON'
+{
+  "provider": {
+    "aws": {
+      "skip_credentials_validation": true,
+      "skip_requesting_account_id": true,
+      "skip_metadata_api_check": true,
+      "skip_region_validation": true
+    }
+  }
+}
+JSON
+  start=$(date +%s)
+  log="$work/$stack.log"
+  step() {
+    local name=$1
+    shift
+    if ! (cd "$dir" && "$@") >"$log" 2>&1; then
+      cat "$log" >&2
+      echo "terraform-check: FAILED $stack: terraform $name" >&2
+      return 1
+    fi
+  }
+  if step init terraform init -plugin-dir="$mirror" -no-color \
+    && step validate terraform validate -no-color \
+    && step plan terraform plan -refresh=false -lock=false -input=false -no-color; then
+    summary=$(grep -E '^Plan: ' "$log" || echo 'no changes')
+    echo "terraform-check: ok $stack ($summary; $(( $(date +%s) - start )) s)"
+  else
+    failed=1
+  fi
+done
+exit "$failed"

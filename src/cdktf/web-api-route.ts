@@ -1,0 +1,13 @@
+import { RouteOptions } from '../core/options/route-options';
+import { TargetOptions } from './target-options';
+
+/** A route of a Terraform `WebApiLoadBalancer`: the engine-neutral route plus fixed targets. */
+export interface WebApiRoute extends RouteOptions {
+  /**
+   * Targets registered in this route's target group, each as one
+   * `aws_lb_target_group_attachment`. Only routes that own a target group (some forward
+   * action sends to them) can have targets.
+   * @default - none: services and auto scaling groups attach themselves through `targetGroupArn(name)`
+   */
+  readonly targets?: TargetOptions[];
+}

@@ -36,5 +36,6 @@ export function webApiFacts(scope: Construct, props: WebApiLoadBalancerProps, su
     subnetCount: subnets.subnetIds.length,
     targetCidr,
     ...(props.accessLogBucket ? { existingLogBucketName: props.accessLogBucket.bucketName } : {}),
+    optionNames: { subnets: 'vpcSubnets', hostedZone: 'hostedZone', certificates: 'certificates' },
   };
 }

@@ -16,8 +16,8 @@ export interface Harness {
   readonly certificate: acm.ICertificate;
 }
 
-/** A stack in eu-west-1 with a two-zone VPC (public and private subnets), a hosted zone and a certificate. */
-export function harness(region: string | undefined = 'eu-west-1'): Harness {
+/** A stack in the region (eu-west-1; null = env-agnostic) with a two-zone VPC (public and private subnets), a hosted zone and a certificate. */
+export function harness(region: string | null = 'eu-west-1'): Harness {
   const app = new App();
   const stack = new Stack(app, 'Stack', region ? { env: { account: '111111111111', region } } : {});
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
@@ -45,7 +45,7 @@ export function minimalProps(h: Harness, extra: Partial<WebApiLoadBalancerProps>
 }
 
 /** Builds one WebApiLoadBalancer `Api` in a fresh harness and returns its template. */
-export function synth(extra: Partial<WebApiLoadBalancerProps> = {}, region?: string): { h: Harness; lb: WebApiLoadBalancer; template: Template } {
+export function synth(extra: Partial<WebApiLoadBalancerProps> = {}, region: string | null = 'eu-west-1'): { h: Harness; lb: WebApiLoadBalancer; template: Template } {
   const h = harness(region);
   const lb = new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h, extra));
   return { h, lb, template: Template.fromStack(h.stack) };

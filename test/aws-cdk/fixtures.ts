@@ -34,11 +34,12 @@ export function harness(region: string | null = 'eu-west-1'): Harness {
   return { app, stack, vpc, zone, certificate };
 }
 
-/** The smallest valid props: one route with a path, the given certificate. */
+/** The smallest valid props: one route with a path, the given certificate, the hosted zone. */
 export function minimalProps(h: Harness, extra: Partial<WebApiLoadBalancerProps> = {}): WebApiLoadBalancerProps {
   return {
     vpc: h.vpc,
     certificates: [h.certificate],
+    hostedZone: h.zone,
     routes: [{ name: 'api', paths: ['/api/*'], port: 8080 }],
     ...extra,
   };

@@ -89,7 +89,7 @@ describe('2. HTTPS listener, TLS policy and certificates', () => {
   });
 
   test('managed certificates without a hosted zone are refused', () => {
-    expect(errorOf({ managedCertificates: [{ domainName: 'api.example.com' }] }))
+    expect(errorOf({ hostedZone: undefined, managedCertificates: [{ domainName: 'api.example.com' }] }))
       .toBe('Stack/Api: managedCertificates need a hosted zone to validate them by DNS (set hostedZone) (received: ["api.example.com"])');
   });
 });

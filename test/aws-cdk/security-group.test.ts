@@ -27,7 +27,7 @@ describe('11. security group: listener ports in, target ports out, nothing else'
     expect(only(template, 'AWS::ElasticLoadBalancingV2::LoadBalancer').SecurityGroups).toEqual([{ 'Fn::GetAtt': [lbSgId, 'GroupId'] }]);
   });
 
-  test('dual stack adds ::/0 as CidrIpv6 (in the model's order: by port, then CIDR)', () => {
+  test('dual stack adds ::/0 as CidrIpv6 (in the model order: by port, then CIDR)', () => {
     const { template } = synth({ dualStack: true, redirectHttp: false });
     expect(only(template, SG).SecurityGroupIngress).toEqual([
       { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIpv6: '::/0' },

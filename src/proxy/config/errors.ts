@@ -9,3 +9,13 @@ export class LbkitConfigError extends Error {
     this.name = 'LbkitConfigError';
   }
 }
+
+/** Runs a resource reader, prefixing its LbkitConfigError with the input it was reading. */
+export function withSource<T>(source: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof LbkitConfigError) throw new LbkitConfigError(`${source}: ${e.message}`);
+    throw e;
+  }
+}

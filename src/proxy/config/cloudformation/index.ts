@@ -1,6 +1,6 @@
 import { LoadBalancerModel } from '../../../core/model/load-balancer-model';
 import { assembleModels } from '../assemble';
-import { LbkitConfigError } from '../errors';
+import { LbkitConfigError, withSource } from '../errors';
 import { Part } from '../parts';
 import { ReaderRegistry } from '../registry';
 import { isObject } from '../values';
@@ -14,6 +14,8 @@ import { securityGroupMapping, securityGroupRuleMapping } from './security-group
 import { targetGroupMapping } from './target-group';
 import { CfnTemplate } from './template';
 import { webAclAssociationMapping, webAclMapping } from './web-acl';
+
+const SOURCE = 'CloudFormation template';
 
 /** CloudFormation resource types lbkit reads, keyed by type. Other resources are ignored. */
 export const CLOUDFORMATION_READERS = new ReaderRegistry<CfnTemplate>([
@@ -43,10 +45,10 @@ export function readCloudFormation(template: object): LoadBalancerModel[] {
   const parts: Part[] = [];
   for (const [id, resource] of Object.entries(doc.resources)) {
     if (!isObject(resource) || typeof resource.Type !== 'string') {
-      throw new LbkitConfigError(`CloudFormation template: resource ${id} has no Type`);
+      throw new LbkitConfigError(`${SOURCE}: resource ${id} has no Type`);
     }
     const read = CLOUDFORMATION_READERS.lookup(resource.Type);
-    if (read) parts.push(...read(id, resource, doc));
+    if (read) parts.push(...withSource(SOURCE, () => read(id, resource, doc)));
   }
-  return assembleModels(parts, 'CloudFormation template');
+  return assembleModels(parts, SOURCE);
 }

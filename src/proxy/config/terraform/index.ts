@@ -1,5 +1,6 @@
 import { LoadBalancerModel } from '../../../core/model/load-balancer-model';
 import { assembleModels } from '../assemble';
+import { withSource } from '../errors';
 import { Part } from '../parts';
 import { ReaderRegistry } from '../registry';
 import { awsAcmCertificateMapping, awsAcmCertificateValidationMapping } from './aws-acm-certificate';
@@ -12,6 +13,8 @@ import { awsS3BucketLifecycleMapping, awsS3BucketMapping } from './aws-s3-bucket
 import { awsSecurityGroupMapping, awsSecurityGroupRuleMapping, awsVpcSecurityGroupRuleMapping } from './aws-security-group';
 import { awsWafv2WebAclAssociationMapping, awsWafv2WebAclMapping } from './aws-wafv2';
 import { TfConfig } from './config';
+
+const SOURCE = 'Terraform configuration';
 
 /** Terraform resource types lbkit reads, keyed by type. Other resources are ignored. */
 export const TERRAFORM_READERS = new ReaderRegistry<TfConfig>([
@@ -44,7 +47,7 @@ export function readTerraform(config: object): LoadBalancerModel[] {
   const parts: Part[] = [];
   for (const resource of doc.resources) {
     const read = TERRAFORM_READERS.lookup(resource.type);
-    if (read) parts.push(...read(resource.key, resource.body, doc));
+    if (read) parts.push(...withSource(SOURCE, () => read(resource.key, resource.body, doc)));
   }
-  return assembleModels(parts, 'Terraform configuration');
+  return assembleModels(parts, SOURCE);
 }

@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import * as cdk from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as cdktf from 'cdktf';
+import * as cdkEngine from '../../src/aws-cdk';
+import * as tfEngine from '../../src/cdktf';
+import { LoadBalancerModel, normalizeModel } from '../../src/core/model/load-balancer-model';
+import { WebApiLoadBalancerOptions } from '../../src/core/options/web-api-options';
+import { WebApiPlan } from '../../src/core/plan/web-api-plan';
+import { readCloudFormation, readTerraform } from '../../src/proxy/config';
+
+/**
+ * The fixed environment of every equivalence and feature test (notes/EXAMPLE.md): VPC,
+ * CIDR, two subnets in two zones, hosted zone, region, and literal certificate ARNs.
+ */
+export const ENV = {
+  account: '111111111111',
+  region: 'eu-west-1',
+  vpcId: 'vpc-0123456789abcdef0',
+  vpcCidrBlock: '10.0.0.0/16',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0bbbbbbbbbbbbbbb2'],
+  availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+  hostedZoneId: 'Z0123456789EXAMPLE',
+  zoneName: 'example.com',
+} as const;
+
+export const CERT_ARN_1 = 'arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555';
+export const CERT_ARN_2 = 'arn:aws:acm:eu-west-1:111111111111:certificate/66666666-7777-8888-9999-000000000000';
+
+/** Engine-neutral options plus the few engine-typed inputs, given as literals. */
+export interface EngineOptions extends WebApiLoadBalancerOptions {
+  /** Existing certificates by ARN (CDK: `acm.Certificate.fromCertificateArn`), before the managed ones. */
+  readonly certificateArns?: string[];
+  /** An existing access-log bucket by name (CDK: `s3.Bucket.fromBucketName`). */
+  readonly accessLogBucketName?: string;
+  /** Without a hosted zone (managed certificates and alias records then fail planning). */
+  readonly noHostedZone?: boolean;
+}
+
+export interface SynthResult {
+  /** The load balancer read back from the output (exactly one expected). */
+  readonly model: LoadBalancerModel;
+  /** The plan the construct rendered. */
+  readonly plan: WebApiPlan;
+  /** The raw synthesized JSON (template or cdk.tf.json). */
+  readonly output: Record<string, any>;
+}
+
+export interface Engine {
+  readonly name: 'cloudformation' | 'terraform';
+  /** Builds one WebApiLoadBalancer (construct id `id`) in a fresh app, synthesizes and reads it back. */
+  synth(options: EngineOptions, id?: string): SynthResult;
+  read(output: object): LoadBalancerModel[];
+  toString(): string;
+}
+
+function only(models: LoadBalancerModel[], engine: string): LoadBalancerModel {
+  if (models.length !== 1) throw new Error(`${engine}: expected one load balancer, read ${models.length}`);
+  return models[0];
+}
+
+function withOutdir<T>(fn: (outdir: string) => T): T {
+  const outdir = mkdtempSync(join(tmpdir(), 'lbkit-eq-'));
+  try {
+    return fn(outdir);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+export const CLOUDFORMATION: Engine = {
+  name: 'cloudformation',
+  toString: () => 'cloudformation',
+  read: (output) => readCloudFormation(output),
+  synth(options, id = 'Api') {
+    return withOutdir((outdir) => {
+      const app = new cdk.App({ outdir });
+      const stack = new cdk.Stack(app, 'Stack', { env: { account: ENV.account, region: ENV.region } });
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+        vpcId: ENV.vpcId,
+        vpcCidrBlock: ENV.vpcCidrBlock,
+        availabilityZones: [...ENV.availabilityZones],
+        publicSubnetIds: [...ENV.subnetIds],
+      });
+      const hostedZone = options.noHostedZone ? undefined
+        : route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: ENV.hostedZoneId, zoneName: ENV.zoneName });
+      const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
+      const lb = new cdkEngine.WebApiLoadBalancer(stack, id, {
+        ...neutral,
+        vpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+        ...(hostedZone ? { hostedZone } : {}),
+        certificates: (certificateArns ?? []).map((arn, i) => acm.Certificate.fromCertificateArn(stack, `Cert${i}`, arn)),
+        ...(accessLogBucketName !== undefined ? { accessLogBucket: s3.Bucket.fromBucketName(stack, 'Logs', accessLogBucketName) } : {}),
+      });
+      const template = app.synth().getStackByName(stack.stackName).template;
+      return { model: only(readCloudFormation(template), 'cloudformation'), plan: lb._plan, output: template };
+    });
+  },
+};
+
+export const TERRAFORM: Engine = {
+  name: 'terraform',
+  toString: () => 'terraform',
+  read: (output) => readTerraform(output),
+  synth(options, id = 'Api') {
+    return withOutdir((outdir) => {
+      const app = new cdktf.App({ outdir });
+      const stack = new cdktf.TerraformStack(app, 'stack');
+      new AwsProvider(stack, 'aws', { region: ENV.region });
+      const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
+      const lb = new tfEngine.WebApiLoadBalancer(stack, id, {
+        ...neutral,
+        vpcId: ENV.vpcId,
+        vpcCidrBlock: ENV.vpcCidrBlock,
+        subnetIds: [...ENV.subnetIds],
+        availabilityZones: [...ENV.availabilityZones],
+        ...(noHostedZone ? {} : { hostedZoneId: ENV.hostedZoneId }),
+        ...(certificateArns !== undefined ? { certificateArns } : {}),
+        ...(accessLogBucketName !== undefined ? { accessLogBucketName } : {}),
+        accountId: ENV.account,
+      });
+      app.synth();
+      const output = JSON.parse(readFileSync(join(outdir, 'stacks', 'stack', 'cdk.tf.json'), 'utf8'));
+      return { model: only(readTerraform(output), 'terraform'), plan: lb._plan, output };
+    });
+  },
+};
+
+/** Both engines, for `test.each(ENGINES)`. */
+export const ENGINES: Engine[] = [CLOUDFORMATION, TERRAFORM];
+
+/**
+ * The three models of the invariant `read(cloudformation) == read(terraform) == plan(options)`,
+ * normalized (references as REFERENCE, keys sorted). The plan is the CloudFormation
+ * construct's; the Terraform construct's plan is returned too, to be compared with it.
+ */
+export function threeWay(options: EngineOptions, id = 'Api') {
+  const cfn = CLOUDFORMATION.synth(options, id);
+  const tf = TERRAFORM.synth(options, id);
+  return {
+    cloudformation: normalizeModel(cfn.model),
+    terraform: normalizeModel(tf.model),
+    plan: normalizeModel(cfn.plan.model),
+    terraformPlan: normalizeModel(tf.plan.model),
+    cfn,
+    tf,
+  };
+}
+
+/**
+ * The paths at which two normalized models differ, each as `path: a ≠ b`: what to tell a
+ * renderer's owner when the invariant breaks.
+ */
+export function modelDifferences(a: unknown, b: unknown, path = 'model'): string[] {
+  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+  if (isObj(a) && isObj(b) && Array.isArray(a) === Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.flatMap((k) => modelDifferences(a[k], b[k], Array.isArray(a) ? `${path}[${k}]` : `${path}.${k}`));
+  }
+  return [`${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`];
+}

@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Stack } from 'aws-cdk-lib';
+import { App as TfApp } from 'cdktf';
+import { createApp as createCdkApp } from '../../examples/web-api-cdk/app';
+import { createApp as createTfApp } from '../../examples/web-api-cdktf/main';
+import { LoadBalancerModel, normalizeModel } from '../../src/core/model/load-balancer-model';
+import {
+  DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
+  TargetProtocolVersion, TargetType, XForwardedForMode,
+} from '../../src/core/options/enums';
+import { RouteAction } from '../../src/core/options/route-action';
+import { WebApiPlan } from '../../src/core/plan/web-api-plan';
+import { readSynthesizedFile } from '../../src/proxy/config';
+import { CERT_ARN_1, CERT_ARN_2, EngineOptions, modelDifferences, threeWay } from '../support/engines';
+
+/**
+ * The project's strongest invariant: for the same options,
+ * read(cloudformation) == read(terraform) == plan(options), engine ids aside.
+ */
+function expectThreeWay(options: EngineOptions): void {
+  const r = threeWay(options);
+  expect(modelDifferences(r.plan, r.cloudformation, 'plan ≠ read(cloudformation) at')).toEqual([]);
+  expect(modelDifferences(r.plan, r.terraform, 'plan ≠ read(terraform) at')).toEqual([]);
+  expect(modelDifferences(r.plan, r.terraformPlan, 'cloudformation plan ≠ terraform plan at')).toEqual([]);
+}
+
+function planOf(construct: { node: { findAll(): unknown[] } }): WebApiPlan {
+  const lb = construct.node.findAll().find((c) => (c as { _plan?: WebApiPlan })._plan !== undefined) as { _plan: WebApiPlan };
+  return lb._plan;
+}
+
+describe('examples: read(cloudformation) == read(terraform) == plan', () => {
+  let dir: string;
+  let cfn: { models: LoadBalancerModel[]; plan: WebApiPlan; engine: string };
+  let tf: { models: LoadBalancerModel[]; plan: WebApiPlan; engine: string };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lbkit-examples-'));
+    const cdkApp = createCdkApp(join(dir, 'cdk.out'));
+    cdkApp.synth();
+    const stack = cdkApp.node.findChild('WebApiStack') as Stack;
+    cfn = { ...readSynthesizedFile(join(dir, 'cdk.out', 'WebApiStack.template.json')), plan: planOf(stack) };
+    const tfApp: TfApp = createTfApp(join(dir, 'cdktf.out'));
+    tfApp.synth();
+    tf = { ...readSynthesizedFile(join(dir, 'cdktf.out', 'stacks', 'web-api', 'cdk.tf.json')), plan: planOf(tfApp.node.findChild('web-api')) };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the synthesized files are detected as their engines, one load balancer each', () => {
+    expect(cfn.engine).toBe('cloudformation');
+    expect(tf.engine).toBe('terraform');
+    expect(cfn.models).toHaveLength(1);
+    expect(tf.models).toHaveLength(1);
+    expect(cfn.models[0].name).toBe('Api');
+  });
+
+  test('web-api-cdk reads back as its plan', () => {
+    expect(modelDifferences(normalizeModel(cfn.plan.model), normalizeModel(cfn.models[0]))).toEqual([]);
+  });
+
+  test('web-api-cdktf reads back as its plan', () => {
+    expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(tf.models[0]))).toEqual([]);
+  });
+
+  test('both examples read as the same model', () => {
+    expect(normalizeModel(cfn.models[0])).toEqual(normalizeModel(tf.models[0]));
+    expect(normalizeModel(cfn.plan.model)).toEqual(normalizeModel(tf.plan.model));
+  });
+
+  test('the example model holds what EXAMPLE.md asks for', () => {
+    const m = cfn.models[0];
+    expect(m.certificates.map((c) => (c.kind === 'managed' ? c.domainName : c.arn))).toEqual(['api.example.com', 'ws.example.com']);
+    expect(m.attributes.idleTimeoutSeconds).toBe(300);
+    expect(m.targetGroups.map((g) => g.name)).toEqual(['api-v1', 'api-v2', 'api-v2-canary', 'upload', 'web', 'websocket']);
+    expect(m.listeners[1].rules.map((r) => r.route)).toContain('lb-health');
+    expect(m.dnsRecords).toEqual([{ name: 'api.example.com', type: 'A' }, { name: 'ws.example.com', type: 'A' }]);
+  });
+});
+
+/** The web-api example's options, without engine-typed targets. */
+export const EXAMPLE_OPTIONS: EngineOptions = {
+  managedCertificates: [
+    { domainName: 'api.example.com', alternativeNames: ['www.example.com'] },
+    { domainName: 'ws.example.com' },
+  ],
+  idleTimeoutSeconds: 300,
+  loadBalancerHealthResponse: true,
+  aliasRecordNames: ['api.example.com', 'ws.example.com'],
+  routes: [
+    {
+      name: 'api-v2', paths: ['/v2/*'], port: 8080,
+      action: RouteAction.weightedForward([{ route: 'api-v2', weight: 90 }, { route: 'api-v2-canary', weight: 10 }]),
+    },
+    { name: 'api-v2-canary', paths: ['/v2/*'], headers: [{ name: 'x-canary', values: ['always'] }], port: 8090 },
+    { name: 'api-v1', paths: ['/v1/*'], port: 8081, deregistrationDelaySeconds: 60 },
+    { name: 'websocket', hosts: ['ws.example.com'], port: 8082, requestDuration: RequestDuration.LONG },
+    { name: 'upload', paths: ['/v2/uploads/*'], methods: ['POST', 'PUT'], port: 8083, requestDuration: RequestDuration.LONG, deregistrationDelaySeconds: 900 },
+    { name: 'web', port: 3000 },
+  ],
+  defaultAction: RouteAction.forward('web'),
+};
+
+const HAND_PICKED: [string, EngineOptions][] = [
+  ['the example options through the harness', EXAMPLE_OPTIONS],
+  ['minimal: one imported certificate, one route', {
+    certificateArns: [CERT_ARN_1],
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['everything turned off or away from the defaults', {
+    certificateArns: [CERT_ARN_1],
+    dualStack: true,
+    internetFacing: false,
+    allowedCidrs: ['10.0.0.0/8', '192.168.0.0/16', 'fd00::/8'],
+    loadBalancerName: 'private-api',
+    redirectHttp: false,
+    waf: { enabled: false },
+    accessLogs: { enabled: false },
+    deletionProtection: false,
+    http2: false,
+    dropInvalidHeaderFields: false,
+    desyncMitigationMode: DesyncMitigationMode.STRICTEST,
+    xForwardedForMode: XForwardedForMode.PRESERVE,
+    xForwardedForClientPort: true,
+    idleTimeoutSeconds: 4000,
+    routes: [{ name: 'api', hosts: ['api.internal'] }],
+  }],
+  ['dual stack, imported and managed certificates (default + SNI order), alias records', {
+    certificateArns: [CERT_ARN_2, CERT_ARN_1],
+    managedCertificates: [{ domainName: 'b.example.com', alternativeNames: ['c.example.com', 'd.example.com'] }, { domainName: 'a.example.com' }],
+    dualStack: true,
+    aliasRecordNames: ['z.example.com', 'a.example.com'],
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['existing web ACL and existing log bucket with a prefix', {
+    certificateArns: [CERT_ARN_1],
+    waf: { webAclArn: 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/existing/abcd' },
+    accessLogBucketName: 'my-central-logs',
+    accessLogs: { prefix: 'alb/api' },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['managed logs with custom expiry and prefix, WAF with a custom rate limit', {
+    certificateArns: [CERT_ARN_1],
+    accessLogs: { expirationDays: 30, prefix: 'api' },
+    waf: { rateLimitPer5Minutes: 500 },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['target groups: stickiness, slow start, weighted random, HTTPS/GRPC, instances, custom health checks', {
+    certificateArns: [CERT_ARN_1],
+    routes: [
+      { name: 'lb-sticky', paths: ['/a/*'], stickiness: { type: StickinessType.LOAD_BALANCER_COOKIE, durationSeconds: 3600 }, slowStartSeconds: 60 },
+      { name: 'app-sticky', paths: ['/b/*'], stickiness: { type: StickinessType.APPLICATION_COOKIE, cookieName: 'SESSIONID' } },
+      { name: 'random', paths: ['/c/*'], algorithm: LoadBalancingAlgorithm.WEIGHTED_RANDOM, anomalyMitigation: true },
+      { name: 'random-plain', paths: ['/c2/*'], algorithm: LoadBalancingAlgorithm.WEIGHTED_RANDOM },
+      {
+        name: 'grpc', paths: ['/grpc.Service/*'], protocol: TargetProtocol.HTTPS, protocolVersion: TargetProtocolVersion.GRPC, port: 50051,
+        healthCheck: { path: '/grpc.health.v1.Health/Check', healthyHttpCodes: '200-299', port: 50052, protocol: TargetProtocol.HTTPS },
+      },
+      {
+        name: 'instances', hosts: ['legacy.example.com'], targetType: TargetType.INSTANCE, requestDuration: RequestDuration.VARIABLE,
+        deregistrationDelaySeconds: 0,
+        healthCheck: { intervalSeconds: 300, timeoutSeconds: 120, healthyThreshold: 10, unhealthyThreshold: 10, healthyHttpCodes: '200,204' },
+      },
+    ],
+  }],
+  ['actions and conditions of every kind, explicit priorities', {
+    certificateArns: [CERT_ARN_1],
+    routes: [
+      { name: 'old', paths: ['/old/*'], action: RouteAction.redirect({ protocol: 'HTTPS', host: 'new.example.com', port: '443', path: '/new/#{path}', query: 'from=old', status: RedirectStatus.FOUND }) },
+      { name: 'moved', hosts: ['moved.example.com'], action: RouteAction.redirect({ host: 'example.com' }) },
+      { name: 'teapot', paths: ['/teapot'], action: RouteAction.fixedResponse(418, { body: 'short and stout' }) },
+      { name: 'maint', paths: ['/maint'], priority: 7, action: RouteAction.fixedResponse(503, { contentType: 'text/html', body: '<h1>back soon</h1>' }) },
+      { name: 'empty', paths: ['/empty'], action: RouteAction.fixedResponse(204) },
+      {
+        name: 'blue', hosts: ['*.example.com'], paths: ['/api/*'], methods: ['GET'],
+        headers: [{ name: 'X-Tenant', values: ['a*'] }, { name: 'accept', values: ['application/json'] }],
+        action: RouteAction.weightedForward([{ route: 'blue', weight: 0 }, { route: 'green', weight: 999 }], 604800),
+      },
+      { name: 'office', sourceIps: ['10.0.0.0/8', '2001:db8::/32'], methods: ['POST', 'PATCH', 'DELETE'] },
+      { name: 'debug', queryStrings: [{ key: 'version', value: '2' }, { value: 'debug' }], paths: ['/api/*'] },
+      { name: 'green', priority: 50000, paths: ['/green/*'] },
+    ],
+    defaultAction: RouteAction.fixedResponse(404, { contentType: 'application/json', body: '{"error":"no route"}' }),
+  }],
+];
+
+describe('hand-picked options: read(cloudformation) == read(terraform) == plan', () => {
+  test.each(HAND_PICKED)('%s', (_, options) => {
+    expectThreeWay(options);
+  });
+});

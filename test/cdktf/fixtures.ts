@@ -14,11 +14,11 @@ export interface Harness {
   readonly stack: TerraformStack;
 }
 
-/** A stack `Stack` with the default AWS provider in the given region (none when undefined). */
-export function harness(region: string | undefined = 'eu-west-1'): Harness {
+/** A stack `Stack` with the default AWS provider in the given region (no provider for null). */
+export function harness(region: string | null = 'eu-west-1'): Harness {
   const app = Testing.app();
   const stack = new TerraformStack(app, 'Stack');
-  if (region !== undefined) new AwsProvider(stack, 'aws', { region });
+  if (region !== null) new AwsProvider(stack, 'aws', { region });
   return { app, stack };
 }
 
@@ -38,7 +38,7 @@ export function minimalProps(extra: Partial<WebApiLoadBalancerProps> = {}): WebA
 export type TfJson = { resource: Record<string, Record<string, any>>; [key: string]: any };
 
 /** Builds one WebApiLoadBalancer `Api` in a fresh stack and returns it with the parsed cdk.tf.json. */
-export function synth(extra: Partial<WebApiLoadBalancerProps> = {}, region?: string): { h: Harness; lb: WebApiLoadBalancer; tf: TfJson } {
+export function synth(extra: Partial<WebApiLoadBalancerProps> = {}, region?: string | null): { h: Harness; lb: WebApiLoadBalancer; tf: TfJson } {
   const h = harness(region);
   const lb = new WebApiLoadBalancer(h.stack, 'Api', minimalProps(extra));
   return { h, lb, tf: JSON.parse(Testing.synth(h.stack)) };

@@ -2,9 +2,9 @@ import { Duration, Resource, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledgeNagRules, LOG_BUCKET_SERVER_ACCESS_LOGS } from './nag-acknowledgements';
 import { LbkitValidationError } from '../core/errors';
 import { accessLogKeyPattern, logDeliveryPrincipal } from '../core/logging/log-delivery';
-import { acknowledgeNagRules, LOG_BUCKET_SERVER_ACCESS_LOGS } from './nag-acknowledgements';
 
 /**
  * The bucket lbkit creates for access logs: SSE-S3 (the only encryption ALB log delivery

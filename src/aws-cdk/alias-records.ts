@@ -1,7 +1,7 @@
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { DnsAliasModel } from '../core/model/load-balancer-model';
 import { logicalName } from './names';
+import { DnsAliasModel } from '../core/model/load-balancer-model';
 
 /** Route 53 alias records (A, and AAAA with dual stack) pointing at the load balancer, evaluating its health. */
 export function renderAliasRecords(

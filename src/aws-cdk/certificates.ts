@@ -1,8 +1,8 @@
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { CertificateModel } from '../core/model/load-balancer-model';
 import { logicalName } from './names';
+import { CertificateModel } from '../core/model/load-balancer-model';
 
 /**
  * The ARNs of the listener's certificates, in model order: imported ones as given, managed

@@ -1,8 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import type { WebApiLoadBalancerProps } from './web-api-load-balancer';
 import { LbkitValidationError } from '../core/errors';
 import { WebApiEngineFacts } from '../core/plan/web-api-plan';
-import type { WebApiLoadBalancerProps } from './web-api-load-balancer';
 
 /** The subnets the load balancer goes into: the given selection, else public (internet-facing) or the VPC's private default. */
 export function selectLoadBalancerSubnets(props: WebApiLoadBalancerProps): ec2.SelectedSubnets {

@@ -1,8 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { acknowledgeNagRules, PUBLIC_LISTENER_INGRESS } from './nag-acknowledgements';
 import { SecurityGroupModel } from '../core/model/load-balancer-model';
 import { isIpv6Cidr } from '../core/validation/network';
-import { acknowledgeNagRules, PUBLIC_LISTENER_INGRESS } from './nag-acknowledgements';
 
 const ANYWHERE = ['0.0.0.0/0', '::/0'];
 

@@ -5,11 +5,6 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { NAME_TAG } from '../core/defaults';
-import { LbkitValidationError } from '../core/errors';
-import { LoadBalancerModel } from '../core/model/load-balancer-model';
-import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
-import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
 import { grantLogDelivery, renderManagedLogBucket } from './access-log-bucket';
 import { renderAction } from './actions';
 import { renderAliasRecords } from './alias-records';
@@ -22,6 +17,11 @@ import { renderSecurityGroup } from './security-group';
 import { renderTargetGroup } from './target-group';
 import { renderWaf } from './web-acl';
 import { WebApiRoute } from './web-api-route';
+import { NAME_TAG } from '../core/defaults';
+import { LbkitValidationError } from '../core/errors';
+import { LoadBalancerModel } from '../core/model/load-balancer-model';
+import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
+import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
 
 /** Properties of a {@link WebApiLoadBalancer} on the CloudFormation engine. */
 export interface WebApiLoadBalancerProps extends WebApiLoadBalancerBaseOptions {

@@ -1,7 +1,7 @@
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Match } from 'aws-cdk-lib/assertions';
-import { WebApiLoadBalancer } from '../../src/aws-cdk';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Annotations, attributes, errorOf, harness, minimalProps, only, synth, Template } from './fixtures';
+import { WebApiLoadBalancer } from '../../src/aws-cdk';
 
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 
@@ -16,7 +16,12 @@ describe('8. access logs', () => {
     expect(Object.values(bucket)).toHaveLength(1);
     const b = Object.values(bucket)[0] as any;
     expect(b.Properties.BucketEncryption).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
-    expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(b.Properties.LifecycleConfiguration).toEqual({ Rules: [{ ExpirationInDays: 90, Status: 'Enabled' }] });
     const attrs = attributes(only(template, LB).LoadBalancerAttributes);
     expect(attrs['access_logs.s3.enabled']).toBe('true');
@@ -32,12 +37,16 @@ describe('8. access logs', () => {
     expect(policy.Properties.Bucket).toEqual({ Ref: id });
     expect(policy.Properties.PolicyDocument.Statement).toEqual([
       {
-        Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:*',
         Condition: { Bool: { 'aws:SecureTransport': 'false' } },
         Resource: [{ 'Fn::GetAtt': [id, 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, '/*']] }],
       },
       {
-        Sid: 'ElbAccessLogDelivery', Effect: 'Allow', Action: 's3:PutObject',
+        Sid: 'ElbAccessLogDelivery',
+        Effect: 'Allow',
+        Action: 's3:PutObject',
         Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::156460612806:root']] } },
         Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, '/web/AWSLogs/111111111111/*']] },
       },

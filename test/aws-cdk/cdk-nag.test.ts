@@ -1,7 +1,7 @@
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { harness, minimalProps } from './fixtures';
 import { createApp } from '../../examples/web-api-cdk/app';
 import { WebApiLoadBalancer } from '../../src/aws-cdk';
-import { harness, minimalProps } from './fixtures';
 
 /**
  * cdk-nag 3 is an IPolicyValidationPlugin, but aws-cdk-lib 2.257 gives plugins no construct tree
@@ -11,7 +11,10 @@ import { harness, minimalProps } from './fixtures';
  */
 function nagViolations(scope: Parameters<AwsSolutionsChecks['validateScope']>[0]): { ruleName: string; paths: string[] }[] {
   const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(scope);
-  return report.violations.map((v) => ({ ruleName: v.ruleName, paths: v.violatingResources.map((r: any) => r.constructPath ?? r.resourceLogicalId) }));
+  return report.violations.map((v) => ({
+    ruleName: v.ruleName,
+    paths: v.violatingResources.map((r: any) => r.constructPath ?? r.resourceLogicalId),
+  }));
 }
 
 describe('cdk-nag AwsSolutions', () => {

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { DesyncMitigationMode, XForwardedForMode } from '../../src/core';
 import { Annotations, attributes, errorOf, only, synth } from './fixtures';
+import { DesyncMitigationMode, XForwardedForMode } from '../../src/core';
 
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 
@@ -21,8 +21,13 @@ describe('10. hardening attributes', () => {
 
   test('overrides are rendered, with warnings for risky ones', () => {
     const { h, template } = synth({
-      idleTimeoutSeconds: 1200, http2: false, dropInvalidHeaderFields: false, desyncMitigationMode: DesyncMitigationMode.STRICTEST,
-      deletionProtection: false, xForwardedForMode: XForwardedForMode.REMOVE, xForwardedForClientPort: true,
+      idleTimeoutSeconds: 1200,
+      http2: false,
+      dropInvalidHeaderFields: false,
+      desyncMitigationMode: DesyncMitigationMode.STRICTEST,
+      deletionProtection: false,
+      xForwardedForMode: XForwardedForMode.REMOVE,
+      xForwardedForClientPort: true,
     });
     expect(attributes(only(template, LB).LoadBalancerAttributes)).toMatchObject({
       'idle_timeout.timeout_seconds': '1200',

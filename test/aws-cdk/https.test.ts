@@ -74,7 +74,8 @@ describe('2. HTTPS listener, TLS policy and certificates', () => {
   test('managed certificates alone: the first is the default, the second SNI', () => {
     const h = harness();
     new WebApiLoadBalancer(h.stack, 'Api', {
-      vpc: h.vpc, hostedZone: h.zone,
+      vpc: h.vpc,
+      hostedZone: h.zone,
       managedCertificates: [{ domainName: 'api.example.com' }, { domainName: 'ws.example.com' }],
       routes: [{ name: 'api', paths: ['/api/*'] }],
     });

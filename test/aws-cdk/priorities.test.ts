@@ -1,5 +1,5 @@
-import { RouteOptions } from '../../src/core';
 import { errorOf, ruleOf, synth } from './fixtures';
+import { RouteOptions } from '../../src/core';
 
 const priorityOf = (routes: RouteOptions[], route: string): number => ruleOf(synth({ routes }).template, route).Priority;
 

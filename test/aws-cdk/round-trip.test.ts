@@ -1,9 +1,9 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { harness, Harness, minimalProps } from './fixtures';
 import { WebApiLoadBalancer, WebApiLoadBalancerProps } from '../../src/aws-cdk';
 import { LoadBalancingAlgorithm, RequestDuration, RouteAction, StickinessType, TargetType } from '../../src/core';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
 import { readSynthesized } from '../../src/proxy/config/read-file';
-import { harness, Harness, minimalProps } from './fixtures';
 
 /** read(CloudFormation) == plan(options): the renderer adds and loses nothing the model holds. */
 const VARIANTS: [string, (h: Harness) => Partial<WebApiLoadBalancerProps>][] = [
@@ -12,7 +12,9 @@ const VARIANTS: [string, (h: Harness) => Partial<WebApiLoadBalancerProps>][] = [
     internetFacing: false, allowedCidrs: ['10.0.0.0/8'], redirectHttp: false, accessLogs: { enabled: false }, waf: { enabled: false },
   })],
   ['dual stack, aliases, managed certificates, LB health', () => ({
-    dualStack: true, aliasRecordNames: ['api.example.com'], managedCertificates: [{ domainName: 'api.example.com', alternativeNames: ['x.example.com'] }],
+    dualStack: true,
+    aliasRecordNames: ['api.example.com'],
+    managedCertificates: [{ domainName: 'api.example.com', alternativeNames: ['x.example.com'] }],
     loadBalancerHealthResponse: true,
   })],
   ['every condition, redirect and fixed actions, explicit priority', () => ({
@@ -25,19 +27,33 @@ const VARIANTS: [string, (h: Harness) => Partial<WebApiLoadBalancerProps>][] = [
   })],
   ['weighted with group stickiness, target-group variety', () => ({
     routes: [
-      { name: 'blue', paths: ['/app/*'], action: RouteAction.weightedForward([{ route: 'blue', weight: 3 }, { route: 'green', weight: 1 }], 120),
-        stickiness: { type: StickinessType.APPLICATION_COOKIE, cookieName: 'S', durationSeconds: 60 } },
+      {
+        name: 'blue',
+        paths: ['/app/*'],
+        action: RouteAction.weightedForward([{ route: 'blue', weight: 3 }, { route: 'green', weight: 1 }], 120),
+        stickiness: { type: StickinessType.APPLICATION_COOKIE, cookieName: 'S', durationSeconds: 60 },
+      },
       { name: 'green', port: 8081, targetType: TargetType.INSTANCE, requestDuration: RequestDuration.LONG, deregistrationDelaySeconds: 0 },
-      { name: 'wr', paths: ['/wr'], algorithm: LoadBalancingAlgorithm.WEIGHTED_RANDOM, anomalyMitigation: true,
-        healthCheck: { port: 9000, path: '/ok', healthyHttpCodes: '200,204', intervalSeconds: 6, timeoutSeconds: 2 } },
+      {
+        name: 'wr',
+        paths: ['/wr'],
+        algorithm: LoadBalancingAlgorithm.WEIGHTED_RANDOM,
+        anomalyMitigation: true,
+        healthCheck: { port: 9000, path: '/ok', healthyHttpCodes: '200,204', intervalSeconds: 6, timeoutSeconds: 2 },
+      },
       { name: 'slow', paths: ['/slow'], slowStartSeconds: 30, stickiness: { type: StickinessType.LOAD_BALANCER_COOKIE } },
     ],
     defaultAction: RouteAction.forward('green'),
   })],
   ['existing WAF, imported log bucket with prefix, physical name, attributes', (h) => ({
     waf: { webAclArn: 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/x/abc' },
-    accessLogBucket: s3.Bucket.fromBucketName(h.stack, 'Logs', 'central-logs'), accessLogs: { prefix: 'lb' },
-    loadBalancerName: 'named-lb', idleTimeoutSeconds: 120, http2: false, deletionProtection: false, xForwardedForClientPort: true,
+    accessLogBucket: s3.Bucket.fromBucketName(h.stack, 'Logs', 'central-logs'),
+    accessLogs: { prefix: 'lb' },
+    loadBalancerName: 'named-lb',
+    idleTimeoutSeconds: 120,
+    http2: false,
+    deletionProtection: false,
+    xForwardedForClientPort: true,
   })],
 ];
 

@@ -1,5 +1,5 @@
-import { RedirectStatus, RouteAction } from '../../src/core';
 import { all, errorOf, ruleOf, synth, targetGroupId } from './fixtures';
+import { RedirectStatus, RouteAction } from '../../src/core';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 

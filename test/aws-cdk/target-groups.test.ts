@@ -1,6 +1,6 @@
-import { LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol, TargetProtocolVersion, TargetType } from '../../src/core';
 import { Match } from 'aws-cdk-lib/assertions';
 import { Annotations, attributes, errorOf, synth, targetGroupOf } from './fixtures';
+import { LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol, TargetProtocolVersion, TargetType } from '../../src/core';
 
 describe('6. target groups: health checks, draining, slow start, algorithms, stickiness', () => {
   test('defaults: HTTP to port 80 of IP targets, GET /health every 15 s, 5 s timeout, 2/3 thresholds, 200; 300 s draining, round robin', () => {
@@ -34,16 +34,31 @@ describe('6. target groups: health checks, draining, slow start, algorithms, sti
   test('health check overrides, HTTPS/HTTP2 to instances, draining and slow start', () => {
     const { template } = synth({
       routes: [{
-        name: 'api', paths: ['/api/*'], port: 8443, protocol: TargetProtocol.HTTPS, protocolVersion: TargetProtocolVersion.HTTP2,
-        targetType: TargetType.INSTANCE, deregistrationDelaySeconds: 30, slowStartSeconds: 60,
+        name: 'api',
+        paths: ['/api/*'],
+        port: 8443,
+        protocol: TargetProtocol.HTTPS,
+        protocolVersion: TargetProtocolVersion.HTTP2,
+        targetType: TargetType.INSTANCE,
+        deregistrationDelaySeconds: 30,
+        slowStartSeconds: 60,
         healthCheck: { path: '/ready', port: 9000, intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 3, unhealthyThreshold: 5, healthyHttpCodes: '200-299' },
       }],
     });
     const tg = targetGroupOf(template, 'api');
     expect(tg).toMatchObject({
-      Port: 8443, Protocol: 'HTTPS', ProtocolVersion: 'HTTP2', TargetType: 'instance',
-      HealthCheckProtocol: 'HTTPS', HealthCheckPath: '/ready', HealthCheckPort: '9000', HealthCheckIntervalSeconds: 30,
-      HealthCheckTimeoutSeconds: 10, HealthyThresholdCount: 3, UnhealthyThresholdCount: 5, Matcher: { HttpCode: '200-299' },
+      Port: 8443,
+      Protocol: 'HTTPS',
+      ProtocolVersion: 'HTTP2',
+      TargetType: 'instance',
+      HealthCheckProtocol: 'HTTPS',
+      HealthCheckPath: '/ready',
+      HealthCheckPort: '9000',
+      HealthCheckIntervalSeconds: 30,
+      HealthCheckTimeoutSeconds: 10,
+      HealthyThresholdCount: 3,
+      UnhealthyThresholdCount: 5,
+      Matcher: { HttpCode: '200-299' },
     });
     expect(attributes(tg.TargetGroupAttributes)).toMatchObject({
       'deregistration_delay.timeout_seconds': '30',
@@ -107,8 +122,10 @@ describe('6. target groups: health checks, draining, slow start, algorithms, sti
       'stickiness.enabled': 'true', 'stickiness.type': 'lb_cookie', 'stickiness.lb_cookie.duration_seconds': '3600',
     });
     expect(attributes(targetGroupOf(template, 'app').TargetGroupAttributes)).toMatchObject({
-      'stickiness.enabled': 'true', 'stickiness.type': 'app_cookie',
-      'stickiness.app_cookie.cookie_name': 'SESSION', 'stickiness.app_cookie.duration_seconds': '86400',
+      'stickiness.enabled': 'true',
+      'stickiness.type': 'app_cookie',
+      'stickiness.app_cookie.cookie_name': 'SESSION',
+      'stickiness.app_cookie.duration_seconds': '86400',
     });
     const warnings = Annotations.fromStack(h.stack);
     warnings.hasWarning('/Stack/Api', Match.stringLikeRegexp('route "lb" enables lb_cookie stickiness.*\\[ack: lbkit:stickySessions\\]'));

@@ -3,9 +3,9 @@ import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
+import { errorOf, harness, minimalProps, Template, targetGroupId, targetGroupOf } from './fixtures';
 import { WebApiLoadBalancer } from '../../src/aws-cdk';
 import { RouteAction, TargetType } from '../../src/core';
-import { errorOf, harness, minimalProps, Template, targetGroupId, targetGroupOf } from './fixtures';
 
 describe('7. targets', () => {
   test('IP targets given on the route are registered in its target group', () => {
@@ -22,7 +22,9 @@ describe('7. targets', () => {
   test('an instance target on an INSTANCE route', () => {
     const h = harness();
     const instance = new ec2.Instance(h.stack, 'Box', {
-      vpc: h.vpc, instanceType: new ec2.InstanceType('t3.micro'), machineImage: ec2.MachineImage.genericLinux({ 'eu-west-1': 'ami-12345678' }),
+      vpc: h.vpc,
+      instanceType: new ec2.InstanceType('t3.micro'),
+      machineImage: ec2.MachineImage.genericLinux({ 'eu-west-1': 'ami-12345678' }),
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
     });
     new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h, {
@@ -36,7 +38,9 @@ describe('7. targets', () => {
   test('an instance target on an IP route is refused by CDK\'s own target-type check', () => {
     const h = harness();
     const instance = new ec2.Instance(h.stack, 'Box', {
-      vpc: h.vpc, instanceType: new ec2.InstanceType('t3.micro'), machineImage: ec2.MachineImage.genericLinux({ 'eu-west-1': 'ami-12345678' }),
+      vpc: h.vpc,
+      instanceType: new ec2.InstanceType('t3.micro'),
+      machineImage: ec2.MachineImage.genericLinux({ 'eu-west-1': 'ami-12345678' }),
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
     });
     expect(() => new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h, {

@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { errorOf, harness, only, synth } from './fixtures';
+import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, errorOf, harness, only, synth } from './fixtures';
 
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 
@@ -50,6 +51,11 @@ describe('1. internet-facing or internal, subnets in two or more zones', () => {
     const subnet = ec2.Subnet.fromSubnetId(h.stack, 'One', 'subnet-one');
     const message = errorOf({ vpcSubnets: { subnets: [subnet] } }, h);
     expect(message).toMatch(/^Stack\/Api: vpcSubnets must list subnets in at least 2 availability zones \(got 1 subnet\(s\)\)/);
+  });
+
+  test('the defaults raise no warning at all (nothing from lbkit, nothing from the CDK constructs it uses)', () => {
+    const { h } = synth();
+    expect(Annotations.fromStack(h.stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 
   test('an invalid physical name is refused', () => {

@@ -54,9 +54,12 @@ export function bool(value: unknown, fallback: boolean, where: string): boolean 
 
 export function str(value: unknown, fallback: string): string;
 export function str(value: unknown, fallback?: string): string | undefined;
-/** A string; numbers and booleans as written; undefined (or empty) → fallback. */
+/**
+ * A string; numbers and booleans as written; absent → fallback. An empty string is kept:
+ * it is a value (a redirect's empty query drops the query; an empty body is a body).
+ */
 export function str(value: unknown, fallback?: string): string | undefined {
-  if (value === undefined || value === null || value === '') return fallback;
+  if (value === undefined || value === null) return fallback;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return REFERENCE;

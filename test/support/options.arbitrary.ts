@@ -1,0 +1,200 @@
+import * as fc from 'fast-check';
+import {
+  DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
+  TargetProtocolVersion, TargetType, XForwardedForMode,
+} from '../../src/core/options/enums';
+import { HealthCheckOptions } from '../../src/core/options/health-check-options';
+import { RouteAction } from '../../src/core/options/route-action';
+import { RouteOptions } from '../../src/core/options/route-options';
+import { CERT_ARN_1, CERT_ARN_2, EngineOptions } from './engines';
+
+/**
+ * Valid WebApiLoadBalancer options within ALB's limits, for property tests: routes with
+ * random condition kinds (at most 5 values per rule), actions of every kind, health checks
+ * within their ranges, stickiness, algorithms consistent with the slow-start and anomaly
+ * mitigation rules, WAF / access-log / redirect toggles, idle timeout and certificates.
+ */
+
+const ROUTE_NAMES = ['api', 'web', 'auth', 'img', 'ws', 'admin', 'search', 'upload'];
+
+type Conditions = Pick<RouteOptions, 'hosts' | 'paths' | 'methods' | 'headers' | 'queryStrings' | 'sourceIps'>;
+
+const conditionKinds: fc.Arbitrary<Conditions>[] = [
+  fc.subarray(['api.example.com', '*.example.com', 'www.example.com', 'a?.example.com'], { minLength: 1, maxLength: 2 }).map((hosts) => ({ hosts })),
+  fc.subarray(['/api/*', '/v1/*', '/v2/users/*', '/health/deep', '/static/*', '/x?'], { minLength: 1, maxLength: 2 }).map((paths) => ({ paths })),
+  fc.subarray(['GET', 'POST', 'PUT', 'DELETE'], { minLength: 1, maxLength: 2 }).map((methods) => ({ methods })),
+  fc.subarray([
+    { name: 'x-canary', values: ['always'] },
+    { name: 'X-Tenant', values: ['a*'] },
+    { name: 'accept', values: ['application/json'] },
+  ], { minLength: 1, maxLength: 1 }).map((headers) => ({ headers })),
+  fc.subarray([{ key: 'v', value: '2' }, { value: 'debug' }], { minLength: 1, maxLength: 1 }).map((queryStrings) => ({ queryStrings })),
+  fc.subarray(['10.0.0.0/8', '192.168.1.0/24', '2001:db8::/32'], { minLength: 1, maxLength: 1 }).map((sourceIps) => ({ sourceIps })),
+];
+
+/** 1–3 kinds of condition with 1–2 values each (≤ 5 values, ≤ 5 wildcards), or none. */
+const conditionsArb: fc.Arbitrary<Conditions> = fc.oneof(
+  { weight: 6, arbitrary: fc.uniqueArray(fc.nat({ max: conditionKinds.length - 1 }), { minLength: 1, maxLength: 3 }).chain((kinds) =>
+    fc.tuple(...kinds.map((k) => conditionKinds[k])).map((parts) => Object.assign({}, ...parts) as Conditions)) },
+  { weight: 1, arbitrary: fc.constant({}) },
+).filter((c) => {
+  const values = [...(c.hosts ?? []), ...(c.paths ?? []), ...(c.methods ?? []), ...(c.sourceIps ?? []),
+    ...(c.headers ?? []).flatMap((h) => h.values), ...(c.queryStrings ?? []).map((q) => q.value)];
+  return values.length <= 5 && values.join('').replace(/[^*?]/g, '').length <= 5;
+});
+
+const healthCheckArb: fc.Arbitrary<HealthCheckOptions | undefined> = fc.option(
+  fc.record({
+    path: fc.constantFrom('/health', '/ready', '/healthz/deep'),
+    protocol: fc.constantFrom(TargetProtocol.HTTP, TargetProtocol.HTTPS),
+    port: fc.integer({ min: 1, max: 65535 }),
+    intervalSeconds: fc.integer({ min: 5, max: 300 }),
+    healthyThreshold: fc.integer({ min: 2, max: 10 }),
+    unhealthyThreshold: fc.integer({ min: 2, max: 10 }),
+    healthyHttpCodes: fc.constantFrom('200', '200-299', '200,204', '301'),
+  }, { requiredKeys: [] }).chain((hc) => {
+    // The timeout must stay below the interval (default 15 s, default timeout 5 s).
+    const interval = hc.intervalSeconds ?? 15;
+    const timeout = fc.integer({ min: 2, max: Math.min(120, interval - 1) });
+    return (hc.intervalSeconds !== undefined && hc.intervalSeconds <= 5 ? timeout : fc.option(timeout, { nil: undefined }))
+      .map((timeoutSeconds) => ({ ...hc, ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}) }));
+  }),
+  { nil: undefined },
+);
+
+/** Target-group options: algorithm, slow start and anomaly mitigation kept consistent. */
+const targetGroupArb = fc.record({
+  port: fc.option(fc.constantFrom(80, 3000, 8080, 8443, 50051), { nil: undefined }),
+  protocol: fc.option(fc.constantFrom(TargetProtocol.HTTP, TargetProtocol.HTTPS), { nil: undefined }),
+  protocolVersion: fc.option(fc.constantFrom(TargetProtocolVersion.HTTP1, TargetProtocolVersion.HTTP2, TargetProtocolVersion.GRPC), { nil: undefined }),
+  targetType: fc.option(fc.constantFrom(TargetType.IP, TargetType.INSTANCE), { nil: undefined }),
+  balancing: fc.oneof(
+    fc.record({ requestDuration: fc.constantFrom(RequestDuration.SHORT, undefined), slowStartSeconds: fc.option(fc.integer({ min: 30, max: 900 }), { nil: undefined }) }),
+    fc.record({ requestDuration: fc.constantFrom(RequestDuration.LONG, RequestDuration.VARIABLE) }),
+    fc.record({ algorithm: fc.constant(LoadBalancingAlgorithm.ROUND_ROBIN), slowStartSeconds: fc.option(fc.integer({ min: 30, max: 900 }), { nil: undefined }) }),
+    fc.record({ algorithm: fc.constant(LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS) }),
+    fc.record({ algorithm: fc.constant(LoadBalancingAlgorithm.WEIGHTED_RANDOM), anomalyMitigation: fc.boolean() }),
+  ),
+  deregistrationDelaySeconds: fc.option(fc.integer({ min: 0, max: 3600 }), { nil: undefined }),
+  healthCheck: healthCheckArb,
+  stickiness: fc.option(fc.oneof(
+    fc.record({ type: fc.constant(StickinessType.LOAD_BALANCER_COOKIE), durationSeconds: fc.option(fc.integer({ min: 1, max: 604800 }), { nil: undefined }) }),
+    fc.record({ type: fc.constant(StickinessType.APPLICATION_COOKIE), durationSeconds: fc.option(fc.integer({ min: 1, max: 604800 }), { nil: undefined }), cookieName: fc.constantFrom('SESSION', 'sid', 'JSESSIONID') }),
+  ), { nil: undefined }),
+}).map(({ balancing, ...rest }) => ({ ...rest, ...balancing }));
+
+function actionArb(names: string[]): fc.Arbitrary<RouteAction | undefined> {
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.constantFrom(...names).map((n) => RouteAction.forward(n)) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(
+        fc.shuffledSubarray(names, { minLength: 1, maxLength: Math.min(5, names.length) }),
+        fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 5, maxLength: 5 }),
+        fc.option(fc.integer({ min: 1, max: 604800 }), { nil: undefined }),
+      ).map(([targets, weights, sticky]) => RouteAction.weightedForward(targets.map((route, i) => ({ route, weight: weights[i] })), sticky)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        protocol: fc.constantFrom('HTTP', 'HTTPS', '#{protocol}'),
+        host: fc.constantFrom('example.com', '#{host}', 'new.example.com'),
+        port: fc.constantFrom('443', '8443', '#{port}'),
+        path: fc.constantFrom('/#{path}', '/new/#{path}', '/'),
+        query: fc.constantFrom('#{query}', 'a=b', ''),
+        status: fc.constantFrom(RedirectStatus.PERMANENT, RedirectStatus.FOUND),
+      }, { requiredKeys: ['host'] }).map((r) => RouteAction.redirect(r)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        status: fc.constantFrom(200, 204, 403, 404, 418, 503),
+        contentType: fc.option(fc.constantFrom('text/plain', 'text/html', 'application/json', 'text/css', 'application/javascript'), { nil: undefined }),
+        body: fc.option(fc.constantFrom('ok', '{"error":"nope"}', '<h1>maintenance</h1>', 'x'.repeat(1024)), { nil: undefined }),
+      }).map((f) => RouteAction.fixedResponse(f.status, { contentType: f.contentType, body: f.body })),
+    },
+  );
+}
+
+const routesArb: fc.Arbitrary<{ routes: RouteOptions[]; defaultAction?: RouteAction }> = fc.shuffledSubarray(ROUTE_NAMES, { minLength: 1, maxLength: 6 })
+  .chain((names) => fc.tuple(
+    fc.tuple(...names.map(() => fc.tuple(conditionsArb, targetGroupArb, actionArb(names), fc.boolean()))),
+    fc.option(fc.oneof(
+      fc.constantFrom(...names).map((n) => RouteAction.forward(n)),
+      fc.constant(RouteAction.fixedResponse(404, { contentType: 'application/json', body: '{"message":"none"}' })),
+      fc.constant(RouteAction.redirect({ host: 'www.example.com', status: RedirectStatus.FOUND })),
+    ), { nil: undefined }),
+  ).map(([parts, defaultAction]) => {
+    const routes: RouteOptions[] = names.map((name, i) => {
+      const [conditions, tg, action, explicit] = parts[i];
+      const hasConditions = Object.keys(conditions).length > 0;
+      return {
+        name,
+        ...conditions,
+        ...tg,
+        ...(hasConditions && action !== undefined ? { action } : {}),
+        // Unique explicit priorities in bands the automatic ones rarely reach.
+        ...(hasConditions && explicit && i % 2 === 0 ? { priority: 40_000 + i * 7 } : {}),
+      } as RouteOptions;
+    });
+    // A route without conditions must be forwarded to: the default action does (weighted if several).
+    const bare = routes.filter((r) => !['hosts', 'paths', 'methods', 'headers', 'queryStrings', 'sourceIps'].some((k) => (r as any)[k] !== undefined));
+    if (bare.length > 0) {
+      return { routes, defaultAction: bare.length === 1 ? RouteAction.forward(bare[0].name) : RouteAction.weightedForward(bare.map((r, i) => ({ route: r.name, weight: i + 1 }))) };
+    }
+    return { routes, ...(defaultAction ? { defaultAction } : {}) };
+  }));
+
+/** Options for one WebApiLoadBalancer in the harness environment. */
+export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
+  routing: routesArb,
+  internetFacing: fc.boolean(),
+  dualStack: fc.boolean(),
+  certs: fc.record({
+    certificateArns: fc.subarray([CERT_ARN_1, CERT_ARN_2]),
+    managedCertificates: fc.subarray([{ domainName: 'api.example.com', alternativeNames: ['www.example.com'] }, { domainName: 'ws.example.com' }, { domainName: '*.example.com', alternativeNames: [] }]),
+  }).filter((c) => c.certificateArns.length + c.managedCertificates.length > 0),
+  extras: fc.record({
+    loadBalancerName: fc.constantFrom('api-alb', 'edge'),
+    sslPolicy: fc.constantFrom('ELBSecurityPolicy-TLS13-1-2-2021-06', 'ELBSecurityPolicy-TLS13-1-3-2021-06', 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09'),
+    redirectHttp: fc.boolean(),
+    loadBalancerHealthResponse: fc.boolean(),
+    idleTimeoutSeconds: fc.integer({ min: 1, max: 4000 }),
+    http2: fc.boolean(),
+    dropInvalidHeaderFields: fc.boolean(),
+    desyncMitigationMode: fc.constantFrom(DesyncMitigationMode.DEFENSIVE, DesyncMitigationMode.STRICTEST),
+    deletionProtection: fc.boolean(),
+    xForwardedForMode: fc.constantFrom(XForwardedForMode.APPEND, XForwardedForMode.PRESERVE, XForwardedForMode.REMOVE),
+    xForwardedForClientPort: fc.boolean(),
+    aliasRecordNames: fc.subarray(['api.example.com', 'ws.example.com', 'example.com'], { minLength: 1 }),
+  }, { requiredKeys: [] }),
+  accessLogs: fc.oneof(
+    fc.constant({}),
+    fc.constant({ accessLogs: { enabled: false } }),
+    fc.record({ expirationDays: fc.integer({ min: 1, max: 3650 }), prefix: fc.constantFrom('alb', 'logs/api') }, { requiredKeys: [] }).map((accessLogs) => ({ accessLogs })),
+    fc.record({ accessLogBucketName: fc.constant('central-logs'), accessLogs: fc.record({ prefix: fc.constantFrom('alb', 'team/api') }, { requiredKeys: [] }) }),
+  ),
+  waf: fc.oneof(
+    fc.constant({}),
+    fc.constant({ waf: { enabled: false } }),
+    fc.constant({ waf: { webAclArn: 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/shared/1234' } }),
+    fc.integer({ min: 10, max: 2_000_000_000 }).map((rateLimitPer5Minutes) => ({ waf: { rateLimitPer5Minutes } })),
+  ),
+  allowed: fc.option(fc.subarray(['10.0.0.0/8', '192.168.0.0/16', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 }), { nil: undefined }),
+}).map(({ routing, internetFacing, dualStack, certs, extras, accessLogs, waf, allowed }) => {
+  let allowedCidrs = allowed?.filter((c) => dualStack || !c.includes(':'));
+  if (allowedCidrs !== undefined && allowedCidrs.length === 0) allowedCidrs = undefined;
+  if (!internetFacing && allowedCidrs === undefined) allowedCidrs = ['10.0.0.0/8'];
+  return {
+    ...routing,
+    internetFacing,
+    dualStack,
+    ...(certs.certificateArns.length > 0 ? { certificateArns: certs.certificateArns } : {}),
+    ...(certs.managedCertificates.length > 0 ? { managedCertificates: certs.managedCertificates } : {}),
+    ...extras,
+    ...accessLogs,
+    ...waf,
+    ...(allowedCidrs !== undefined ? { allowedCidrs } : {}),
+  } as EngineOptions;
+});

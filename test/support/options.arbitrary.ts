@@ -36,7 +36,7 @@ const conditionKinds: fc.Arbitrary<Conditions>[] = [
 const conditionsArb: fc.Arbitrary<Conditions> = fc.oneof(
   { weight: 6, arbitrary: fc.uniqueArray(fc.nat({ max: conditionKinds.length - 1 }), { minLength: 1, maxLength: 3 }).chain((kinds) =>
     fc.tuple(...kinds.map((k) => conditionKinds[k])).map((parts) => Object.assign({}, ...parts) as Conditions)) },
-  { weight: 1, arbitrary: fc.constant({}) },
+  { weight: 1, arbitrary: fc.constant<Conditions>({}) },
 ).filter((c) => {
   const values = [...(c.hosts ?? []), ...(c.paths ?? []), ...(c.methods ?? []), ...(c.sourceIps ?? []),
     ...(c.headers ?? []).flatMap((h) => h.values), ...(c.queryStrings ?? []).map((q) => q.value)];
@@ -139,7 +139,7 @@ const routesArb: fc.Arbitrary<{ routes: RouteOptions[]; defaultAction?: RouteAct
       } as RouteOptions;
     });
     // A route without conditions must be forwarded to: the default action does (weighted if several).
-    const bare = routes.filter((r) => !['hosts', 'paths', 'methods', 'headers', 'queryStrings', 'sourceIps'].some((k) => (r as any)[k] !== undefined));
+    const bare = routes.filter((r) => !['hosts', 'paths', 'methods', 'headers', 'queryStrings', 'sourceIps'].some((k) => (r as unknown as Record<string, unknown>)[k] !== undefined));
     if (bare.length > 0) {
       return { routes, defaultAction: bare.length === 1 ? RouteAction.forward(bare[0].name) : RouteAction.weightedForward(bare.map((r, i) => ({ route: r.name, weight: i + 1 }))) };
     }

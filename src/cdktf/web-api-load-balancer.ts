@@ -6,13 +6,10 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { Annotations, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { resolveRegion } from './region';
 import { ROUTE_TAG } from '../core/defaults';
 import { checkRange, LbkitValidationError } from '../core/errors';
 import { PORT_MAX, PORT_MIN } from '../core/limits';
-import { TargetGroupModel } from '../core/model/load-balancer-model';
-import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
-import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
-import { resolveRegion } from './region';
 import { renderLogBucket } from './render/access-logs';
 import { renderAction } from './render/actions';
 import { renderCertificates } from './render/certificates';
@@ -23,6 +20,9 @@ import { renderSecurityGroup, securityGroupDescription } from './render/security
 import { targetGroupConfig } from './render/target-group';
 import { renderWaf } from './render/waf';
 import { WebApiRoute } from './web-api-route';
+import { TargetGroupModel } from '../core/model/load-balancer-model';
+import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
+import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
 
 /**
  * Properties of a Terraform `WebApiLoadBalancer`: the engine-neutral options plus the

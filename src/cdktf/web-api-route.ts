@@ -1,5 +1,5 @@
-import { RouteOptions } from '../core/options/route-options';
 import { TargetOptions } from './target-options';
+import { RouteOptions } from '../core/options/route-options';
 
 /** A route of a Terraform `WebApiLoadBalancer`: the engine-neutral route plus fixed targets. */
 export interface WebApiRoute extends RouteOptions {

@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
+import { addressOf, all, errorOf, harness, minimalProps, only, ref, synth, warningsOf } from './fixtures';
 import { WebApiLoadBalancer } from '../../src/cdktf';
 import { ELB_LOG_DELIVERY_SERVICE } from '../../src/core/logging/log-delivery';
-import { addressOf, all, errorOf, harness, minimalProps, only, ref, synth, warningsOf } from './fixtures';
 
 const policyOf = (tf: any) => JSON.parse(only(tf, 'aws_s3_bucket_policy').policy);
 
@@ -38,12 +38,19 @@ describe('8. access logs to an encrypted, private, TLS-only bucket (Terraform)',
       Version: '2012-10-17',
       Statement: [
         {
-          Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*',
-          Resource: [arn, `${arn}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          Sid: 'DenyInsecureTransport',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: [arn, `${arn}/*`],
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
         },
         {
-          Sid: 'AllowElbLogDelivery', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::156460612806:root' },
-          Action: 's3:PutObject', Resource: `${arn}/AWSLogs/*/*`,
+          Sid: 'AllowElbLogDelivery',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::156460612806:root' },
+          Action: 's3:PutObject',
+          Resource: `${arn}/AWSLogs/*/*`,
         },
       ],
     });

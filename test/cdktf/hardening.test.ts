@@ -1,5 +1,5 @@
-import { DesyncMitigationMode, XForwardedForMode } from '../../src/core';
 import { errorOf, only, synth, warningsOf } from './fixtures';
+import { DesyncMitigationMode, XForwardedForMode } from '../../src/core';
 
 describe('10. load balancer hardening attributes (Terraform)', () => {
   test('defaults: drop invalid headers, defensive desync mitigation, deletion protection, HTTP/2, 60 s idle, XFF append', () => {
@@ -18,12 +18,20 @@ describe('10. load balancer hardening attributes (Terraform)', () => {
 
   test('overrides are written as given', () => {
     const { tf } = synth({
-      desyncMitigationMode: DesyncMitigationMode.STRICTEST, http2: false, idleTimeoutSeconds: 300,
-      xForwardedForMode: XForwardedForMode.PRESERVE, xForwardedForClientPort: true, dropInvalidHeaderFields: false,
+      desyncMitigationMode: DesyncMitigationMode.STRICTEST,
+      http2: false,
+      idleTimeoutSeconds: 300,
+      xForwardedForMode: XForwardedForMode.PRESERVE,
+      xForwardedForClientPort: true,
+      dropInvalidHeaderFields: false,
     });
     expect(only(tf, 'aws_lb')).toMatchObject({
-      desync_mitigation_mode: 'strictest', enable_http2: false, idle_timeout: 300,
-      xff_header_processing_mode: 'preserve', enable_xff_client_port: true, drop_invalid_header_fields: false,
+      desync_mitigation_mode: 'strictest',
+      enable_http2: false,
+      idle_timeout: 300,
+      xff_header_processing_mode: 'preserve',
+      enable_xff_client_port: true,
+      drop_invalid_header_fields: false,
     });
   });
 

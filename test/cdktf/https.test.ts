@@ -72,8 +72,10 @@ describe('2. HTTPS with a TLS 1.3 policy, default and SNI certificates (Terrafor
     const https = listener(tf, 443);
     expect(https.certificate_arn).toBe(ref(tf, 'aws_acm_certificate_validation', 'Api/Certificate0Validation', 'certificate_arn'));
     expect(all(tf, 'aws_lb_listener_certificate')).toEqual([
-      { listener_arn: ref(tf, 'aws_lb_listener', 'Api/Listener443', 'arn'),
-        certificate_arn: ref(tf, 'aws_acm_certificate_validation', 'Api/Certificate1Validation', 'certificate_arn') },
+      {
+        listener_arn: ref(tf, 'aws_lb_listener', 'Api/Listener443', 'arn'),
+        certificate_arn: ref(tf, 'aws_acm_certificate_validation', 'Api/Certificate1Validation', 'certificate_arn'),
+      },
     ]);
   });
 

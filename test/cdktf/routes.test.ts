@@ -1,13 +1,18 @@
-import { RouteAction } from '../../src/core';
 import { errorOf, listener, ref, rulesByRoute, synth } from './fixtures';
+import { RouteAction } from '../../src/core';
 
 const tgArn = (tf: any, route: string) => ref(tf, 'aws_lb_target_group', `Api/TargetGroup-${route}`, 'arn');
 
 describe('4. routes: every condition kind and action (Terraform)', () => {
   const routes = [
     {
-      name: 'everything', hosts: ['api.example.com'], paths: ['/v1/*'], methods: ['GET'], sourceIps: ['10.0.0.0/8'],
-      headers: [{ name: 'x-b', values: ['2'] }], port: 8080,
+      name: 'everything',
+      hosts: ['api.example.com'],
+      paths: ['/v1/*'],
+      methods: ['GET'],
+      sourceIps: ['10.0.0.0/8'],
+      headers: [{ name: 'x-b', values: ['2'] }],
+      port: 8080,
     },
     { name: 'headers', headers: [{ name: 'x-version', values: ['2'] }, { name: 'accept', values: ['application/json'] }], port: 8081 },
     { name: 'query', queryStrings: [{ key: 'version', value: '2' }, { value: 'beta' }], port: 8082 },

@@ -1,7 +1,7 @@
+import { errorOf, groupsByRoute, synth, VPC_ID, warningsOf } from './fixtures';
 import {
   LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol, TargetProtocolVersion, TargetType,
 } from '../../src/core';
-import { errorOf, groupsByRoute, synth, VPC_ID, warningsOf } from './fixtures';
 
 describe('6. target groups: health checks, draining, slow start, algorithms, stickiness (Terraform)', () => {
   test('defaults: HTTP to port 8080, IP targets, round robin, drain 300 s, GET /health every 15 s', () => {
@@ -16,8 +16,15 @@ describe('6. target groups: health checks, draining, slow start, algorithms, sti
       slow_start: 0,
       deregistration_delay: '300',
       health_check: {
-        enabled: true, protocol: 'HTTP', path: '/health', port: 'traffic-port',
-        interval: 15, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, matcher: '200',
+        enabled: true,
+        protocol: 'HTTP',
+        path: '/health',
+        port: 'traffic-port',
+        interval: 15,
+        timeout: 5,
+        healthy_threshold: 2,
+        unhealthy_threshold: 3,
+        matcher: '200',
       },
       tags: { 'lbkit:route': 'api' },
       // The replacement exists before the old group goes, so listeners always have a group.
@@ -34,14 +41,25 @@ describe('6. target groups: health checks, draining, slow start, algorithms, sti
   test('health check overrides, deregistration delay, slow start, protocol and target type', () => {
     const { tf } = synth({
       routes: [{
-        name: 'api', paths: ['/api/*'], port: 8443, protocol: TargetProtocol.HTTPS, protocolVersion: TargetProtocolVersion.HTTP2,
-        targetType: TargetType.INSTANCE, deregistrationDelaySeconds: 30, slowStartSeconds: 60,
+        name: 'api',
+        paths: ['/api/*'],
+        port: 8443,
+        protocol: TargetProtocol.HTTPS,
+        protocolVersion: TargetProtocolVersion.HTTP2,
+        targetType: TargetType.INSTANCE,
+        deregistrationDelaySeconds: 30,
+        slowStartSeconds: 60,
         healthCheck: { path: '/ready', port: 9000, intervalSeconds: 10, timeoutSeconds: 3, healthyThreshold: 3, unhealthyThreshold: 2, healthyHttpCodes: '200-299' },
       }],
     });
     const g = groupsByRoute(tf).api;
     expect(g).toMatchObject({
-      port: 8443, protocol: 'HTTPS', protocol_version: 'HTTP2', target_type: 'instance', deregistration_delay: '30', slow_start: 60,
+      port: 8443,
+      protocol: 'HTTPS',
+      protocol_version: 'HTTP2',
+      target_type: 'instance',
+      deregistration_delay: '30',
+      slow_start: 60,
       health_check: { enabled: true, protocol: 'HTTPS', path: '/ready', port: '9000', interval: 10, timeout: 3, healthy_threshold: 3, unhealthy_threshold: 2, matcher: '200-299' },
     });
   });

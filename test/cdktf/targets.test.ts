@@ -1,7 +1,7 @@
 import { TerraformOutput, Testing } from 'cdktf';
+import { all, errorOf, harness, minimalProps, ref, synth, TfJson } from './fixtures';
 import { WebApiLoadBalancer } from '../../src/cdktf';
 import { TargetType } from '../../src/core';
-import { all, errorOf, harness, minimalProps, ref, synth, TfJson } from './fixtures';
 
 /** Synthesizes `Api` with Terraform outputs of the given attributes; returns the outputs' values. */
 function exposed(pick: (lb: WebApiLoadBalancer) => Record<string, string>): { tf: TfJson; outputs: Record<string, string> } {
@@ -44,8 +44,12 @@ describe('7. targets and target group ARNs (Terraform)', () => {
 
   test('the load balancer, listener and security group attributes are exposed', () => {
     const { tf, outputs } = exposed((lb) => ({
-      arn: lb.loadBalancerArn, dns: lb.loadBalancerDnsName, zone: lb.loadBalancerZoneId,
-      sg: lb.securityGroupId, https: lb.httpsListenerArn, http: lb.httpListenerArn!,
+      arn: lb.loadBalancerArn,
+      dns: lb.loadBalancerDnsName,
+      zone: lb.loadBalancerZoneId,
+      sg: lb.securityGroupId,
+      https: lb.httpsListenerArn,
+      http: lb.httpListenerArn!,
     }));
     expect(outputs).toEqual({
       arn: ref(tf, 'aws_lb', 'Api/LoadBalancer', 'arn'),

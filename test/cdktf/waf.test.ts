@@ -11,17 +11,23 @@ describe('9. WAF: created, existing or off (Terraform)', () => {
       default_action: { allow: {} },
       rule: [
         {
-          name: 'AWSManagedRulesCommonRuleSet', priority: 0, override_action: { none: {} },
+          name: 'AWSManagedRulesCommonRuleSet',
+          priority: 0,
+          override_action: { none: {} },
           statement: { managed_rule_group_statement: { name: 'AWSManagedRulesCommonRuleSet', vendor_name: 'AWS' } },
           visibility_config: visibility('lbkit-Stack-Api-AWSManagedRulesCommonRuleSet'),
         },
         {
-          name: 'AWSManagedRulesKnownBadInputsRuleSet', priority: 1, override_action: { none: {} },
+          name: 'AWSManagedRulesKnownBadInputsRuleSet',
+          priority: 1,
+          override_action: { none: {} },
           statement: { managed_rule_group_statement: { name: 'AWSManagedRulesKnownBadInputsRuleSet', vendor_name: 'AWS' } },
           visibility_config: visibility('lbkit-Stack-Api-AWSManagedRulesKnownBadInputsRuleSet'),
         },
         {
-          name: 'RateLimitPerIp', priority: 2, action: { block: {} },
+          name: 'RateLimitPerIp',
+          priority: 2,
+          action: { block: {} },
           statement: { rate_based_statement: { limit: 2000, aggregate_key_type: 'IP', evaluation_window_sec: 300 } },
           visibility_config: visibility('lbkit-Stack-Api-RateLimitPerIp'),
         },

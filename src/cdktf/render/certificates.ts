@@ -1,8 +1,8 @@
 import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
 import { AcmCertificateValidation } from '@cdktf/provider-aws/lib/acm-certificate-validation';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
-import { Construct } from 'constructs';
 import { Fn, TerraformIterator, Token } from 'cdktf';
+import { Construct } from 'constructs';
 import { CertificateModel } from '../../core/model/load-balancer-model';
 
 /** TTL of the DNS validation records: short, they are only read by ACM. */

@@ -52,7 +52,7 @@ project.package.addField('exports', {
   './.jsii': './.jsii',
 });
 
-const tsNode = 'ts-node --project tsconfig.dev.json --prefer-ts-exts';
+const tsNode = 'ts-node --project test/tsconfig.json --prefer-ts-exts';
 
 project.addTask('synth:examples', {
   description: 'Synthesize every example with its engine into .demo-out/',

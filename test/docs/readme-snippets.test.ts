@@ -1,0 +1,36 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import * as ts from 'typescript';
+
+// The README's TypeScript snippets must compile against the package's entry points.
+const ROOT = join(__dirname, '..', '..');
+
+function snippets(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+test('the README has TypeScript snippets for both engines', () => {
+  const all = snippets().join('\n');
+  expect(all).toContain("from 'lbkit/aws-cdk'");
+  expect(all).toContain("from 'lbkit/cdktf'");
+});
+
+test('every README TypeScript snippet type-checks', () => {
+  const files = snippets().map((code, i) => ({ name: join(ROOT, `__readme_snippet_${i}.ts`), code }));
+  const options: ts.CompilerOptions = {
+    strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, skipLibCheck: true, types: [],
+    baseUrl: ROOT, paths: { 'lbkit/*': ['src/entrypoints/*'] },
+  };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  host.readFile = (f) => files.find((s) => s.name === f)?.code ?? readFile(f);
+  host.fileExists = (f) => files.some((s) => s.name === f) || fileExists(f);
+  const program = ts.createProgram(files.map((f) => f.name), options, host);
+  const diagnostics = ts.getPreEmitDiagnostics(program)
+    .filter((d) => d.file && files.some((f) => f.name === d.file!.fileName))
+    .map((d) => `${d.file!.fileName.replace(ROOT, '')}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  expect(diagnostics).toEqual([]);
+});

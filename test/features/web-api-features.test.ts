@@ -1,0 +1,204 @@
+import { LoadBalancerModel, RuleModel } from '../../src/core/model/load-balancer-model';
+import { DesyncMitigationMode, LoadBalancingAlgorithm, RequestDuration, StickinessType } from '../../src/core/options/enums';
+import { RouteAction } from '../../src/core/options/route-action';
+import { RouteOptions } from '../../src/core/options/route-options';
+import { CERT_ARN_1, CERT_ARN_2, Engine, EngineOptions, ENGINES, ENV } from '../support/engines';
+
+/**
+ * The WebApiLoadBalancer features, each asserted on the model READ BACK from the
+ * synthesized output, one test body run over both engines (cdk-monitoring-constructs style).
+ */
+
+const BASE: EngineOptions = { certificateArns: [CERT_ARN_1], routes: [{ name: 'api', paths: ['/api/*'], port: 8080 }] };
+
+const https = (m: LoadBalancerModel) => m.listeners.find((l) => l.protocol === 'HTTPS')!;
+const rule = (m: LoadBalancerModel, route: string): RuleModel => https(m).rules.find((r) => r.route === route)!;
+const group = (m: LoadBalancerModel, name: string) => m.targetGroups.find((g) => g.name === name)!;
+
+describe.each(ENGINES)('%s', (engine: Engine) => {
+  const read = (options: EngineOptions) => engine.synth(options).model;
+
+  test('1. HTTPS on 443 with the TLS 1.3 policy; HTTP on 80 only redirects (301)', () => {
+    const m = read(BASE);
+    expect(m.listeners.map((l) => [l.port, l.protocol])).toEqual([[80, 'HTTP'], [443, 'HTTPS']]);
+    expect(https(m).sslPolicy).toBe('ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09');
+    expect(m.listeners[0]).toEqual({
+      port: 80,
+      protocol: 'HTTP',
+      defaultAction: { type: 'redirect', statusCode: 'HTTP_301', protocol: 'HTTPS', host: '#{host}', port: '443', path: '/#{path}', query: '#{query}' },
+      rules: [],
+    });
+    const noRedirect = read({ ...BASE, redirectHttp: false, sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06' });
+    expect(noRedirect.listeners.map((l) => l.port)).toEqual([443]);
+    expect(https(noRedirect).sslPolicy).toBe('ELBSecurityPolicy-TLS13-1-3-2021-06');
+  });
+
+  test('2. certificates: given ones first, then managed (DNS-validated, many names); the first is the default', () => {
+    const m = read({
+      ...BASE,
+      certificateArns: [CERT_ARN_2, CERT_ARN_1],
+      managedCertificates: [{ domainName: 'api.example.com', alternativeNames: ['www.example.com', 'app.example.com'] }, { domainName: 'ws.example.com' }],
+    });
+    expect(m.certificates).toEqual([
+      { kind: 'imported', arn: CERT_ARN_2 },
+      { kind: 'imported', arn: CERT_ARN_1 },
+      { kind: 'managed', domainName: 'api.example.com', alternativeNames: ['www.example.com', 'app.example.com'] },
+      { kind: 'managed', domainName: 'ws.example.com', alternativeNames: [] },
+    ]);
+    const managedFirst = read({ routes: BASE.routes, managedCertificates: [{ domainName: 'ws.example.com' }] });
+    expect(managedFirst.certificates).toEqual([{ kind: 'managed', domainName: 'ws.example.com', alternativeNames: [] }]);
+  });
+
+  test('3. conditions: hosts, paths, methods, headers, query strings and source IPs; a route without conditions makes no rule', () => {
+    const m = read({
+      certificateArns: [CERT_ARN_1],
+      routes: [
+        { name: 'tenant', hosts: ['*.example.com'], headers: [{ name: 'X-Tenant', values: ['a*'] }, { name: 'accept', values: ['application/json'] }] },
+        { name: 'write', paths: ['/api/*'], methods: ['POST', 'PUT'] },
+        { name: 'office', sourceIps: ['10.0.0.0/8', '2001:db8::/32'] },
+        { name: 'debug', queryStrings: [{ key: 'debug', value: 'true' }, { value: 'trace' }] },
+        { name: 'web' },
+      ],
+      defaultAction: RouteAction.forward('web'),
+    });
+    expect(rule(m, 'tenant').conditions).toEqual({
+      hostHeaders: ['*.example.com'],
+      httpHeaders: [{ name: 'accept', values: ['application/json'] }, { name: 'X-Tenant', values: ['a*'] }],
+    });
+    expect(rule(m, 'write').conditions).toEqual({ pathPatterns: ['/api/*'], httpRequestMethods: ['POST', 'PUT'] });
+    expect(rule(m, 'office').conditions).toEqual({ sourceIps: ['10.0.0.0/8', '2001:db8::/32'] });
+    expect(rule(m, 'debug').conditions).toEqual({ queryStrings: [{ key: 'debug', value: 'true' }, { value: 'trace' }] });
+    expect(https(m).rules.map((r) => r.route)).not.toContain('web');
+    expect(https(m).defaultAction).toEqual({ type: 'forward', targetGroups: [{ name: 'web', weight: 1 }] });
+  });
+
+  test('4. actions: weighted forward with group stickiness, redirect, fixed response, 404 by default, LB health answer', () => {
+    const m = read({
+      certificateArns: [CERT_ARN_1],
+      loadBalancerHealthResponse: true,
+      routes: [
+        { name: 'blue', paths: ['/api/*'], action: RouteAction.weightedForward([{ route: 'blue', weight: 90 }, { route: 'green', weight: 10 }], 3600) },
+        { name: 'green', paths: ['/green/*'] },
+        { name: 'old', paths: ['/old/*'], action: RouteAction.redirect({ path: '/new/#{path}' }) },
+        { name: 'gone', paths: ['/gone'], action: RouteAction.fixedResponse(410) },
+      ],
+    });
+    expect(rule(m, 'blue').action).toEqual({ type: 'forward', targetGroups: [{ name: 'blue', weight: 90 }, { name: 'green', weight: 10 }], stickinessSeconds: 3600 });
+    expect(rule(m, 'green').action).toEqual({ type: 'forward', targetGroups: [{ name: 'green', weight: 1 }] });
+    expect(rule(m, 'old').action).toEqual({ type: 'redirect', statusCode: 'HTTP_301', protocol: '#{protocol}', host: '#{host}', port: '#{port}', path: '/new/#{path}', query: '#{query}' });
+    expect(rule(m, 'gone').action).toEqual({ type: 'fixed-response', statusCode: '410', contentType: 'text/plain' });
+    expect(https(m).defaultAction).toEqual({ type: 'fixed-response', statusCode: '404', contentType: 'application/json', messageBody: '{"message":"Not Found"}' });
+    expect(rule(m, 'lb-health')).toMatchObject({
+      conditions: { pathPatterns: ['/health'] },
+      action: { type: 'fixed-response', statusCode: '200', contentType: 'application/json', messageBody: '{"status":"ok"}' },
+    });
+    expect(m.targetGroups.map((g) => g.name)).toEqual(['blue', 'green']);
+  });
+
+  test('5. priorities by specificity; appending a route keeps the existing priorities; explicit ones are kept', () => {
+    const routes: RouteOptions[] = [
+      { name: 'v2', paths: ['/v2/*'] },
+      { name: 'v2-users', paths: ['/v2/users/*'] },
+      { name: 'ws', hosts: ['ws.example.com'], paths: ['/v2/*'] },
+      { name: 'pinned', paths: ['/pinned'], priority: 5 },
+    ];
+    const before = read({ certificateArns: [CERT_ARN_1], routes });
+    const order = https(before).rules.map((r) => r.route);
+    expect(order).toEqual(['pinned', 'ws', 'v2-users', 'v2']);
+    expect(rule(before, 'pinned').priority).toBe(5);
+    const after = read({ certificateArns: [CERT_ARN_1], routes: [...routes, { name: 'v3', paths: ['/v3/*'] }, { name: 'v2-more', paths: ['/v2/*'], methods: ['POST'] }] });
+    for (const r of https(before).rules) expect(rule(after, r.route).priority).toBe(r.priority);
+    const priorities = https(after).rules.map((r) => r.priority);
+    expect(new Set(priorities).size).toBe(priorities.length);
+    expect(priorities).toEqual([...priorities].sort((a, b) => a - b));
+  });
+
+  test('6. health checks 15/5/2/3/200 on /health, draining 300 s, round robin; least outstanding requests for LONG', () => {
+    const m = read({
+      certificateArns: [CERT_ARN_1],
+      routes: [
+        { name: 'api', paths: ['/api/*'] },
+        { name: 'upload', paths: ['/upload/*'], requestDuration: RequestDuration.LONG, deregistrationDelaySeconds: 900 },
+        { name: 'report', paths: ['/report/*'], requestDuration: RequestDuration.VARIABLE },
+        { name: 'custom', paths: ['/c/*'], healthCheck: { path: '/ready', intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 3, unhealthyThreshold: 5, healthyHttpCodes: '200-299', port: 9000 } },
+      ],
+    });
+    expect(group(m, 'api')).toMatchObject({
+      protocol: 'HTTP', port: 80, targetType: 'ip', protocolVersion: 'HTTP1', algorithm: 'round_robin', deregistrationDelaySeconds: 300, slowStartSeconds: 0,
+      healthCheck: { protocol: 'HTTP', path: '/health', port: 'traffic-port', intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: '200' },
+    });
+    expect(group(m, 'upload')).toMatchObject({ algorithm: 'least_outstanding_requests', deregistrationDelaySeconds: 900 });
+    expect(group(m, 'report').algorithm).toBe('least_outstanding_requests');
+    expect(group(m, 'custom').healthCheck).toEqual({ protocol: 'HTTP', path: '/ready', port: '9000', intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 3, unhealthyThreshold: 5, matcher: '200-299' });
+  });
+
+  test('7. stickiness off by default; LB or application cookie when asked; slow start; anomaly mitigation', () => {
+    const m = read({
+      certificateArns: [CERT_ARN_1],
+      routes: [
+        { name: 'plain', paths: ['/p/*'] },
+        { name: 'lb', paths: ['/lb/*'], stickiness: { type: StickinessType.LOAD_BALANCER_COOKIE }, slowStartSeconds: 60 },
+        { name: 'app', paths: ['/app/*'], stickiness: { type: StickinessType.APPLICATION_COOKIE, cookieName: 'SESSION', durationSeconds: 600 } },
+        { name: 'random', paths: ['/r/*'], algorithm: LoadBalancingAlgorithm.WEIGHTED_RANDOM, anomalyMitigation: true },
+      ],
+    });
+    expect(group(m, 'plain').stickiness).toBeUndefined();
+    expect(group(m, 'lb')).toMatchObject({ stickiness: { type: 'lb_cookie', durationSeconds: 86400 }, slowStartSeconds: 60, algorithm: 'round_robin' });
+    expect(group(m, 'app').stickiness).toEqual({ type: 'app_cookie', durationSeconds: 600, cookieName: 'SESSION' });
+    expect(group(m, 'random')).toMatchObject({ algorithm: 'weighted_random', anomalyMitigation: true });
+    expect(group(m, 'plain').anomalyMitigation).toBe(false);
+  });
+
+  test('8. access logs on by default to a managed bucket with 90-day expiry; prefix, existing bucket, off', () => {
+    expect(read(BASE).accessLogs).toEqual({ enabled: true, bucket: { kind: 'managed', expirationDays: 90 } });
+    expect(read({ ...BASE, accessLogs: { expirationDays: 30, prefix: 'alb' } }).accessLogs)
+      .toEqual({ enabled: true, bucket: { kind: 'managed', expirationDays: 30 }, prefix: 'alb' });
+    expect(read({ ...BASE, accessLogBucketName: 'central-logs' }).accessLogs)
+      .toEqual({ enabled: true, bucket: { kind: 'existing', bucketName: 'central-logs' } });
+    expect(read({ ...BASE, accessLogs: { enabled: false } }).accessLogs).toEqual({ enabled: false });
+  });
+
+  test('9. WAF: AWS managed rule groups and a per-IP rate limit; custom limit, existing ACL, off', () => {
+    expect(read(BASE).waf).toEqual({
+      kind: 'managed', rateLimit: 2000, rateLimitWindowSeconds: 300,
+      managedRuleGroups: ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'],
+    });
+    expect(read({ ...BASE, waf: { rateLimitPer5Minutes: 500 } }).waf).toMatchObject({ kind: 'managed', rateLimit: 500 });
+    const arn = 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/shared/1234';
+    expect(read({ ...BASE, waf: { webAclArn: arn } }).waf).toEqual({ kind: 'existing', webAclArn: arn });
+    expect(read({ ...BASE, waf: { enabled: false } }).waf).toEqual({ kind: 'none' });
+  });
+
+  test('10. hardening: drop invalid headers, desync defensive, deletion protection, HTTP/2, idle 60 s, XFF append', () => {
+    expect(read(BASE).attributes).toEqual({
+      idleTimeoutSeconds: 60, http2Enabled: true, dropInvalidHeaderFields: true, desyncMitigationMode: 'defensive',
+      deletionProtection: true, xffHeaderProcessingMode: 'append', xffClientPort: false,
+    });
+    const m = read({ ...BASE, idleTimeoutSeconds: 3600, desyncMitigationMode: DesyncMitigationMode.STRICTEST, deletionProtection: false, loadBalancerName: 'edge-api' });
+    expect(m.attributes).toMatchObject({ idleTimeoutSeconds: 3600, desyncMitigationMode: 'strictest', deletionProtection: false });
+    expect(m.loadBalancerName).toBe('edge-api');
+    expect(m.scheme).toBe('internet-facing');
+  });
+
+  test('11. security group: in 443 (and 80) from the clients only, out only to the target ports in the VPC', () => {
+    const m = read({ ...BASE, routes: [...BASE.routes!, { name: 'admin', paths: ['/admin/*'], port: 9090, healthCheck: { port: 9091 } }] });
+    expect(m.securityGroup).toEqual({
+      ingress: [{ port: 80, cidr: '0.0.0.0/0' }, { port: 443, cidr: '0.0.0.0/0' }],
+      egress: [{ port: 8080, cidr: ENV.vpcCidrBlock }, { port: 9090, cidr: ENV.vpcCidrBlock }, { port: 9091, cidr: ENV.vpcCidrBlock }],
+    });
+    const dual = read({ ...BASE, dualStack: true });
+    expect(dual.ipAddressType).toBe('dualstack');
+    expect(dual.securityGroup.ingress).toEqual([{ port: 80, cidr: '::/0' }, { port: 80, cidr: '0.0.0.0/0' }, { port: 443, cidr: '::/0' }, { port: 443, cidr: '0.0.0.0/0' }]);
+    const internal = read({ ...BASE, internetFacing: false, allowedCidrs: ['10.0.0.0/16'], redirectHttp: false });
+    expect(internal.scheme).toBe('internal');
+    expect(internal.securityGroup.ingress).toEqual([{ port: 443, cidr: '10.0.0.0/16' }]);
+  });
+
+  test('12. alias records: A per name, A and AAAA with dual stack, sorted by name then type', () => {
+    expect(read({ ...BASE, aliasRecordNames: ['www.example.com', 'api.example.com'] }).dnsRecords)
+      .toEqual([{ name: 'api.example.com', type: 'A' }, { name: 'www.example.com', type: 'A' }]);
+    expect(read({ ...BASE, dualStack: true, aliasRecordNames: ['api.example.com'] }).dnsRecords)
+      .toEqual([{ name: 'api.example.com', type: 'A' }, { name: 'api.example.com', type: 'AAAA' }]);
+    expect(read(BASE).dnsRecords).toEqual([]);
+  });
+});

@@ -90,7 +90,9 @@ export const EXAMPLE_OPTIONS: EngineOptions = {
   aliasRecordNames: ['api.example.com', 'ws.example.com'],
   routes: [
     {
-      name: 'api-v2', paths: ['/v2/*'], port: 8080,
+      name: 'api-v2',
+      paths: ['/v2/*'],
+      port: 8080,
       action: RouteAction.weightedForward([{ route: 'api-v2', weight: 90 }, { route: 'api-v2-canary', weight: 10 }]),
     },
     { name: 'api-v2-canary', paths: ['/v2/*'], headers: [{ name: 'x-canary', values: ['always'] }], port: 8090 },
@@ -154,11 +156,18 @@ const HAND_PICKED: [string, EngineOptions][] = [
       { name: 'random', paths: ['/c/*'], algorithm: LoadBalancingAlgorithm.WEIGHTED_RANDOM, anomalyMitigation: true },
       { name: 'random-plain', paths: ['/c2/*'], algorithm: LoadBalancingAlgorithm.WEIGHTED_RANDOM },
       {
-        name: 'grpc', paths: ['/grpc.Service/*'], protocol: TargetProtocol.HTTPS, protocolVersion: TargetProtocolVersion.GRPC, port: 50051,
+        name: 'grpc',
+        paths: ['/grpc.Service/*'],
+        protocol: TargetProtocol.HTTPS,
+        protocolVersion: TargetProtocolVersion.GRPC,
+        port: 50051,
         healthCheck: { path: '/grpc.health.v1.Health/Check', healthyHttpCodes: '200-299', port: 50052, protocol: TargetProtocol.HTTPS },
       },
       {
-        name: 'instances', hosts: ['legacy.example.com'], targetType: TargetType.INSTANCE, requestDuration: RequestDuration.VARIABLE,
+        name: 'instances',
+        hosts: ['legacy.example.com'],
+        targetType: TargetType.INSTANCE,
+        requestDuration: RequestDuration.VARIABLE,
         deregistrationDelaySeconds: 0,
         healthCheck: { intervalSeconds: 300, timeoutSeconds: 120, healthyThreshold: 10, unhealthyThreshold: 10, healthyHttpCodes: '200,204' },
       },
@@ -173,7 +182,10 @@ const HAND_PICKED: [string, EngineOptions][] = [
       { name: 'maint', paths: ['/maint'], priority: 7, action: RouteAction.fixedResponse(503, { contentType: 'text/html', body: '<h1>back soon</h1>' }) },
       { name: 'empty', paths: ['/empty'], action: RouteAction.fixedResponse(204) },
       {
-        name: 'blue', hosts: ['*.example.com'], paths: ['/api/*'], methods: ['GET'],
+        name: 'blue',
+        hosts: ['*.example.com'],
+        paths: ['/api/*'],
+        methods: ['GET'],
         headers: [{ name: 'X-Tenant', values: ['a*'] }, { name: 'accept', values: ['application/json'] }],
         action: RouteAction.weightedForward([{ route: 'blue', weight: 0 }, { route: 'green', weight: 999 }], 604800),
       },

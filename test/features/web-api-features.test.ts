@@ -124,7 +124,13 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       ],
     });
     expect(group(m, 'api')).toMatchObject({
-      protocol: 'HTTP', port: 80, targetType: 'ip', protocolVersion: 'HTTP1', algorithm: 'round_robin', deregistrationDelaySeconds: 300, slowStartSeconds: 0,
+      protocol: 'HTTP',
+      port: 80,
+      targetType: 'ip',
+      protocolVersion: 'HTTP1',
+      algorithm: 'round_robin',
+      deregistrationDelaySeconds: 300,
+      slowStartSeconds: 0,
       healthCheck: { protocol: 'HTTP', path: '/health', port: 'traffic-port', intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: '200' },
     });
     expect(group(m, 'upload')).toMatchObject({ algorithm: 'least_outstanding_requests', deregistrationDelaySeconds: 900 });
@@ -160,7 +166,9 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
 
   test('9. WAF: AWS managed rule groups and a per-IP rate limit; custom limit, existing ACL, off', () => {
     expect(read(BASE).waf).toEqual({
-      kind: 'managed', rateLimit: 2000, rateLimitWindowSeconds: 300,
+      kind: 'managed',
+      rateLimit: 2000,
+      rateLimitWindowSeconds: 300,
       managedRuleGroups: ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'],
     });
     expect(read({ ...BASE, waf: { rateLimitPer5Minutes: 500 } }).waf).toMatchObject({ kind: 'managed', rateLimit: 500 });
@@ -171,8 +179,13 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
 
   test('10. hardening: drop invalid headers, desync defensive, deletion protection, HTTP/2, idle 60 s, XFF append', () => {
     expect(read(BASE).attributes).toEqual({
-      idleTimeoutSeconds: 60, http2Enabled: true, dropInvalidHeaderFields: true, desyncMitigationMode: 'defensive',
-      deletionProtection: true, xffHeaderProcessingMode: 'append', xffClientPort: false,
+      idleTimeoutSeconds: 60,
+      http2Enabled: true,
+      dropInvalidHeaderFields: true,
+      desyncMitigationMode: 'defensive',
+      deletionProtection: true,
+      xffHeaderProcessingMode: 'append',
+      xffClientPort: false,
     });
     const m = read({ ...BASE, idleTimeoutSeconds: 3600, desyncMitigationMode: DesyncMitigationMode.STRICTEST, deletionProtection: false, loadBalancerName: 'edge-api' });
     expect(m.attributes).toMatchObject({ idleTimeoutSeconds: 3600, desyncMitigationMode: 'strictest', deletionProtection: false });

@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { CERT_ARN_1, CERT_ARN_2, EngineOptions } from './engines';
 import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
   TargetProtocolVersion, TargetType, XForwardedForMode,
@@ -6,7 +7,6 @@ import {
 import { HealthCheckOptions } from '../../src/core/options/health-check-options';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
-import { CERT_ARN_1, CERT_ARN_2, EngineOptions } from './engines';
 
 /**
  * Valid WebApiLoadBalancer options within ALB's limits, for property tests: routes with
@@ -34,8 +34,11 @@ const conditionKinds: fc.Arbitrary<Conditions>[] = [
 
 /** 1–3 kinds of condition with 1–2 values each (≤ 5 values, ≤ 5 wildcards), or none. */
 const conditionsArb: fc.Arbitrary<Conditions> = fc.oneof(
-  { weight: 6, arbitrary: fc.uniqueArray(fc.nat({ max: conditionKinds.length - 1 }), { minLength: 1, maxLength: 3 }).chain((kinds) =>
-    fc.tuple(...kinds.map((k) => conditionKinds[k])).map((parts) => Object.assign({}, ...parts) as Conditions)) },
+  {
+    weight: 6,
+    arbitrary: fc.uniqueArray(fc.nat({ max: conditionKinds.length - 1 }), { minLength: 1, maxLength: 3 }).chain((kinds) =>
+      fc.tuple(...kinds.map((k) => conditionKinds[k])).map((parts) => Object.assign({}, ...parts) as Conditions)),
+  },
   { weight: 1, arbitrary: fc.constant<Conditions>({}) },
 ).filter((c) => {
   const values = [...(c.hosts ?? []), ...(c.paths ?? []), ...(c.methods ?? []), ...(c.sourceIps ?? []),
@@ -62,24 +65,27 @@ const healthCheckArb: fc.Arbitrary<HealthCheckOptions | undefined> = fc.option(
   { nil: undefined },
 );
 
+const slowStartArb = fc.option(fc.integer({ min: 30, max: 900 }), { nil: undefined });
+const durationArb = fc.option(fc.integer({ min: 1, max: 604800 }), { nil: undefined });
+
 /** Target-group options: algorithm, slow start and anomaly mitigation kept consistent. */
 const targetGroupArb = fc.record({
   port: fc.option(fc.constantFrom(80, 3000, 8080, 8443, 50051), { nil: undefined }),
   protocol: fc.option(fc.constantFrom(TargetProtocol.HTTP, TargetProtocol.HTTPS), { nil: undefined }),
-  protocolVersion: fc.option(fc.constantFrom(TargetProtocolVersion.HTTP1, TargetProtocolVersion.HTTP2, TargetProtocolVersion.GRPC), { nil: undefined }),
+  protocolVersion: fc.option(fc.constantFrom(...Object.values(TargetProtocolVersion)), { nil: undefined }),
   targetType: fc.option(fc.constantFrom(TargetType.IP, TargetType.INSTANCE), { nil: undefined }),
   balancing: fc.oneof(
-    fc.record({ requestDuration: fc.constantFrom(RequestDuration.SHORT, undefined), slowStartSeconds: fc.option(fc.integer({ min: 30, max: 900 }), { nil: undefined }) }),
+    fc.record({ requestDuration: fc.constantFrom(RequestDuration.SHORT, undefined), slowStartSeconds: slowStartArb }),
     fc.record({ requestDuration: fc.constantFrom(RequestDuration.LONG, RequestDuration.VARIABLE) }),
-    fc.record({ algorithm: fc.constant(LoadBalancingAlgorithm.ROUND_ROBIN), slowStartSeconds: fc.option(fc.integer({ min: 30, max: 900 }), { nil: undefined }) }),
+    fc.record({ algorithm: fc.constant(LoadBalancingAlgorithm.ROUND_ROBIN), slowStartSeconds: slowStartArb }),
     fc.record({ algorithm: fc.constant(LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS) }),
     fc.record({ algorithm: fc.constant(LoadBalancingAlgorithm.WEIGHTED_RANDOM), anomalyMitigation: fc.boolean() }),
   ),
   deregistrationDelaySeconds: fc.option(fc.integer({ min: 0, max: 3600 }), { nil: undefined }),
   healthCheck: healthCheckArb,
   stickiness: fc.option(fc.oneof(
-    fc.record({ type: fc.constant(StickinessType.LOAD_BALANCER_COOKIE), durationSeconds: fc.option(fc.integer({ min: 1, max: 604800 }), { nil: undefined }) }),
-    fc.record({ type: fc.constant(StickinessType.APPLICATION_COOKIE), durationSeconds: fc.option(fc.integer({ min: 1, max: 604800 }), { nil: undefined }), cookieName: fc.constantFrom('SESSION', 'sid', 'JSESSIONID') }),
+    fc.record({ type: fc.constant(StickinessType.LOAD_BALANCER_COOKIE), durationSeconds: durationArb }),
+    fc.record({ type: fc.constant(StickinessType.APPLICATION_COOKIE), durationSeconds: durationArb, cookieName: fc.constantFrom('SESSION', 'sid', 'JSESSIONID') }),
   ), { nil: undefined }),
 }).map(({ balancing, ...rest }) => ({ ...rest, ...balancing }));
 
@@ -92,7 +98,7 @@ function actionArb(names: string[]): fc.Arbitrary<RouteAction | undefined> {
       arbitrary: fc.tuple(
         fc.shuffledSubarray(names, { minLength: 1, maxLength: Math.min(5, names.length) }),
         fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 5, maxLength: 5 }),
-        fc.option(fc.integer({ min: 1, max: 604800 }), { nil: undefined }),
+        durationArb,
       ).map(([targets, weights, sticky]) => RouteAction.weightedForward(targets.map((route, i) => ({ route, weight: weights[i] })), sticky)),
     },
     {
@@ -117,7 +123,9 @@ function actionArb(names: string[]): fc.Arbitrary<RouteAction | undefined> {
   );
 }
 
-const routesArb: fc.Arbitrary<{ routes: RouteOptions[]; defaultAction?: RouteAction }> = fc.shuffledSubarray(ROUTE_NAMES, { minLength: 1, maxLength: 6 })
+type Routing = { routes: RouteOptions[]; defaultAction?: RouteAction };
+
+const routesArb: fc.Arbitrary<Routing> = fc.shuffledSubarray(ROUTE_NAMES, { minLength: 1, maxLength: 6 })
   .chain((names) => fc.tuple(
     fc.tuple(...names.map(() => fc.tuple(conditionsArb, targetGroupArb, actionArb(names), fc.boolean()))),
     fc.option(fc.oneof(
@@ -141,7 +149,10 @@ const routesArb: fc.Arbitrary<{ routes: RouteOptions[]; defaultAction?: RouteAct
     // A route without conditions must be forwarded to: the default action does (weighted if several).
     const bare = routes.filter((r) => !['hosts', 'paths', 'methods', 'headers', 'queryStrings', 'sourceIps'].some((k) => (r as unknown as Record<string, unknown>)[k] !== undefined));
     if (bare.length > 0) {
-      return { routes, defaultAction: bare.length === 1 ? RouteAction.forward(bare[0].name) : RouteAction.weightedForward(bare.map((r, i) => ({ route: r.name, weight: i + 1 }))) };
+      const forwardBare = bare.length === 1
+        ? RouteAction.forward(bare[0].name)
+        : RouteAction.weightedForward(bare.map((r, i) => ({ route: r.name, weight: i + 1 })));
+      return { routes, defaultAction: forwardBare };
     }
     return { routes, ...(defaultAction ? { defaultAction } : {}) };
   }));

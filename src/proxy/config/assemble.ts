@@ -1,12 +1,12 @@
-import {
-  AccessLogsModel, ActionModel, CertificateModel, DnsAliasModel, IngressRuleModel, IpAddressType, ListenerModel,
-  LoadBalancerModel, REFERENCE, RuleModel, Scheme, TargetGroupModel, WafModel,
-} from '../../core/model/load-balancer-model';
 import { LbkitConfigError } from './errors';
 import {
   ActionPart, AliasRecordPart, BucketLifecyclePart, ListenerCertificatePart, ListenerPart, ListenerRulePart,
   LoadBalancerPart, Part, PartKind, SecurityGroupRulePart, TargetGroupPart, ValueRef, WebAclAssociationPart,
 } from './parts';
+import {
+  AccessLogsModel, ActionModel, CertificateModel, DnsAliasModel, IngressRuleModel, IpAddressType, ListenerModel,
+  LoadBalancerModel, REFERENCE, RuleModel, Scheme, TargetGroupModel, WafModel,
+} from '../../core/model/load-balancer-model';
 
 type PartOf<K extends PartKind> = Extract<Part, { kind: K }>;
 

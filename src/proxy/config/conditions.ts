@@ -1,5 +1,5 @@
-import { ConditionsModel, HeaderConditionModel, QueryStringPairModel } from '../../core/model/load-balancer-model';
 import { LbkitConfigError } from './errors';
+import { ConditionsModel, HeaderConditionModel, QueryStringPairModel } from '../../core/model/load-balancer-model';
 
 type MutableConditions = { -readonly [K in keyof ConditionsModel]: ConditionsModel[K] };
 type ValueField = 'hostHeaders' | 'pathPatterns' | 'httpRequestMethods' | 'sourceIps';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
-import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { readCloudFormation } from './cloudformation';
 import { LbkitConfigError } from './errors';
 import { readTerraform } from './terraform';
 import { isObject } from './values';
+import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 
 export type SynthesizedEngine = 'cloudformation' | 'terraform';
 

@@ -1,6 +1,6 @@
-import { REFERENCE } from '../../core/model/load-balancer-model';
 import { LbkitConfigError } from './errors';
 import { ValueRef } from './parts';
+import { REFERENCE } from '../../core/model/load-balancer-model';
 
 /** A parsed synthesized output: how values and references of one engine read. */
 export interface SourceDocument {

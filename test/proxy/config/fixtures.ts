@@ -85,9 +85,19 @@ export function cfnTemplate(): Record<string, any> {
       ApiGroup: {
         Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
         Properties: {
-          Port: 8080, Protocol: 'HTTP', ProtocolVersion: 'HTTP1', TargetType: 'ip', VpcId: { Ref: 'Vpc' },
-          HealthCheckEnabled: true, HealthCheckProtocol: 'HTTP', HealthCheckPath: '/health', HealthCheckPort: 'traffic-port',
-          HealthCheckIntervalSeconds: 15, HealthCheckTimeoutSeconds: 5, HealthyThresholdCount: 2, UnhealthyThresholdCount: 3,
+          Port: 8080,
+          Protocol: 'HTTP',
+          ProtocolVersion: 'HTTP1',
+          TargetType: 'ip',
+          VpcId: { Ref: 'Vpc' },
+          HealthCheckEnabled: true,
+          HealthCheckProtocol: 'HTTP',
+          HealthCheckPath: '/health',
+          HealthCheckPort: 'traffic-port',
+          HealthCheckIntervalSeconds: 15,
+          HealthCheckTimeoutSeconds: 5,
+          HealthyThresholdCount: 2,
+          UnhealthyThresholdCount: 3,
           Matcher: { HttpCode: '200' },
           TargetGroupAttributes: [
             { Key: 'deregistration_delay.timeout_seconds', Value: '300' },
@@ -152,14 +162,18 @@ export function cfnTemplate(): Record<string, any> {
       RecordA: {
         Type: 'AWS::Route53::RecordSet',
         Properties: {
-          Name: 'api.example.com.', Type: 'A', HostedZoneId: 'Z0123456789EXAMPLE',
+          Name: 'api.example.com.',
+          Type: 'A',
+          HostedZoneId: 'Z0123456789EXAMPLE',
           AliasTarget: { DNSName: { 'Fn::Join': ['', ['dualstack.', { 'Fn::GetAtt': ['Lb', 'DNSName'] }]] }, HostedZoneId: { 'Fn::GetAtt': ['Lb', 'CanonicalHostedZoneID'] }, EvaluateTargetHealth: true },
         },
       },
       RecordAaaa: {
         Type: 'AWS::Route53::RecordSet',
         Properties: {
-          Name: 'api.example.com.', Type: 'AAAA', HostedZoneId: 'Z0123456789EXAMPLE',
+          Name: 'api.example.com.',
+          Type: 'AAAA',
+          HostedZoneId: 'Z0123456789EXAMPLE',
           AliasTarget: { DNSName: { 'Fn::GetAtt': ['Lb', 'DNSName'] }, HostedZoneId: { 'Fn::GetAtt': ['Lb', 'CanonicalHostedZoneID'] }, EvaluateTargetHealth: true },
         },
       },
@@ -192,21 +206,34 @@ export function tfConfig(): Record<string, any> {
       },
       aws_lb: {
         lb: {
-          load_balancer_type: 'application', internal: false, ip_address_type: 'dualstack',
-          security_groups: ['${aws_security_group.lb_sg.id}'], subnets: ['subnet-a', 'subnet-b'],
-          idle_timeout: 120, enable_http2: true, drop_invalid_header_fields: true, desync_mitigation_mode: 'strictest',
-          enable_deletion_protection: true, xff_header_processing_mode: 'append', enable_xff_client_port: false,
+          load_balancer_type: 'application',
+          internal: false,
+          ip_address_type: 'dualstack',
+          security_groups: ['${aws_security_group.lb_sg.id}'],
+          subnets: ['subnet-a', 'subnet-b'],
+          idle_timeout: 120,
+          enable_http2: true,
+          drop_invalid_header_fields: true,
+          desync_mitigation_mode: 'strictest',
+          enable_deletion_protection: true,
+          xff_header_processing_mode: 'append',
+          enable_xff_client_port: false,
           access_logs: { bucket: '${aws_s3_bucket.logs.bucket}', prefix: 'alb', enabled: true },
           tags: { 'lbkit:name': 'Api' },
         },
       },
       aws_lb_listener: {
         http: {
-          load_balancer_arn: '${aws_lb.lb.arn}', port: 80, protocol: 'HTTP',
+          load_balancer_arn: '${aws_lb.lb.arn}',
+          port: 80,
+          protocol: 'HTTP',
           default_action: [{ type: 'redirect', redirect: { status_code: 'HTTP_301', protocol: 'HTTPS', port: '443' } }],
         },
         https: {
-          load_balancer_arn: '${aws_lb.lb.arn}', port: 443, protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
+          load_balancer_arn: '${aws_lb.lb.arn}',
+          port: 443,
+          protocol: 'HTTPS',
+          ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
           certificate_arn: CERT_ARN,
           default_action: [{ type: 'fixed-response', fixed_response: [{ status_code: '404', content_type: 'application/json', message_body: '{"message":"Not Found"}' }] }],
         },
@@ -223,8 +250,13 @@ export function tfConfig(): Record<string, any> {
       },
       aws_lb_target_group: {
         api: {
-          port: 8080, protocol: 'HTTP', protocol_version: 'HTTP1', target_type: 'ip', vpc_id: 'vpc-1',
-          load_balancing_algorithm_type: 'least_outstanding_requests', deregistration_delay: '300',
+          port: 8080,
+          protocol: 'HTTP',
+          protocol_version: 'HTTP1',
+          target_type: 'ip',
+          vpc_id: 'vpc-1',
+          load_balancing_algorithm_type: 'least_outstanding_requests',
+          deregistration_delay: '300',
           stickiness: { enabled: true, type: 'app_cookie', cookie_duration: 600, cookie_name: 'SESSION' },
           health_check: { enabled: true, protocol: 'HTTP', path: '/health', port: 'traffic-port', interval: 15, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, matcher: '200' },
           tags: { 'lbkit:route': 'api' },
@@ -234,7 +266,8 @@ export function tfConfig(): Record<string, any> {
       },
       aws_lb_listener_rule: {
         api: {
-          listener_arn: '${aws_lb_listener.https.arn}', priority: 29751,
+          listener_arn: '${aws_lb_listener.https.arn}',
+          priority: 29751,
           condition: [
             { path_pattern: { values: ['/api/*'] } },
             { http_header: { http_header_name: 'x-version', values: ['2'] } },
@@ -251,14 +284,16 @@ export function tfConfig(): Record<string, any> {
           tags: { 'lbkit:route': 'api' },
         },
         LegacyRule: {
-          listener_arn: '${aws_lb_listener.https.arn}', priority: 10,
+          listener_arn: '${aws_lb_listener.https.arn}',
+          priority: 10,
           condition: [{ host_header: [{ values: ['legacy.example.com'] }] }],
           action: [{ type: 'forward', target_group_arn: '${aws_lb_target_group.bare.arn}' }],
         },
       },
       aws_wafv2_web_acl: {
         acl: {
-          scope: 'REGIONAL', default_action: { allow: {} },
+          scope: 'REGIONAL',
+          default_action: { allow: {} },
           rule: [
             { name: 'rate', priority: 2, action: { block: {} }, statement: { rate_based_statement: { limit: 1000, aggregate_key_type: 'IP', evaluation_window_sec: 60 } } },
             { name: 'bad', priority: 1, override_action: { none: {} }, statement: { managed_rule_group_statement: { vendor_name: 'AWS', name: 'AWSManagedRulesKnownBadInputsRuleSet' } } },

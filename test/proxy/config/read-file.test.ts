@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { detectEngine, LbkitConfigError, readCloudFormation, readSynthesizedFile, readTerraform } from '../../../src/proxy/config';
 import { cfnTemplate, tfConfig } from './fixtures';
+import { detectEngine, LbkitConfigError, readCloudFormation, readSynthesizedFile, readTerraform } from '../../../src/proxy/config';
 
 const dir = mkdtempSync(join(tmpdir(), 'lbkit-read-'));
 function file(name: string, content: unknown): string {

@@ -1,6 +1,6 @@
+import { CERT_ARN, cfnTemplate, tfConfig } from './fixtures';
 import { LoadBalancerModel, normalizeModel, REFERENCE, TargetGroupModel } from '../../../src/core/model/load-balancer-model';
 import { CLOUDFORMATION_READERS, LbkitConfigError, readCloudFormation, readTerraform, TERRAFORM_READERS } from '../../../src/proxy/config';
-import { CERT_ARN, cfnTemplate, tfConfig } from './fixtures';
 
 const API_GROUP: TargetGroupModel = {
   name: 'api',
@@ -105,8 +105,13 @@ describe('readCloudFormation', () => {
     expect(model.scheme).toBe('internet-facing');
     expect(model.ipAddressType).toBe('ipv4');
     expect(model.attributes).toEqual({
-      idleTimeoutSeconds: 60, http2Enabled: true, dropInvalidHeaderFields: false, desyncMitigationMode: 'defensive',
-      deletionProtection: false, xffHeaderProcessingMode: 'append', xffClientPort: false,
+      idleTimeoutSeconds: 60,
+      http2Enabled: true,
+      dropInvalidHeaderFields: false,
+      desyncMitigationMode: 'defensive',
+      deletionProtection: false,
+      xffHeaderProcessingMode: 'append',
+      xffClientPort: false,
     });
     expect(model.accessLogs).toEqual({ enabled: false });
     expect(model.securityGroup).toEqual({ ingress: [], egress: [] });
@@ -182,8 +187,13 @@ describe('readTerraform', () => {
     const [model] = readTerraform(c);
     expect(model.name).toBe('lb');
     expect(model.attributes).toEqual({
-      idleTimeoutSeconds: 60, http2Enabled: true, dropInvalidHeaderFields: false, desyncMitigationMode: 'defensive',
-      deletionProtection: false, xffHeaderProcessingMode: 'append', xffClientPort: false,
+      idleTimeoutSeconds: 60,
+      http2Enabled: true,
+      dropInvalidHeaderFields: false,
+      desyncMitigationMode: 'defensive',
+      deletionProtection: false,
+      xffHeaderProcessingMode: 'append',
+      xffClientPort: false,
     });
     expect(model.accessLogs).toEqual({ enabled: false });
     expect(model.scheme).toBe('internet-facing');

@@ -1,6 +1,6 @@
 import { REFERENCE } from '../../../core/model/load-balancer-model';
-import { rulePorts } from '../security-group-rules';
 import { ResourceMapping } from '../registry';
+import { rulePorts } from '../security-group-rules';
 import { num, objects, str } from '../values';
 import { CfnTemplate } from './template';
 

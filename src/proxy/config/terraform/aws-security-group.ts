@@ -1,6 +1,6 @@
 import { REFERENCE } from '../../../core/model/load-balancer-model';
-import { rulePorts } from '../security-group-rules';
 import { ResourceMapping } from '../registry';
+import { rulePorts } from '../security-group-rules';
 import { list, num, objects, str } from '../values';
 import { TfConfig } from './config';
 
@@ -9,7 +9,8 @@ type Rule = { port: number; cidr: string };
 function inlineRules(doc: TfConfig, blocks: Record<string, unknown>[], where: string): Rule[] {
   return blocks.flatMap((r) => {
     const cidrs = [...list(r.cidr_blocks), ...list(r.ipv6_cidr_blocks)].map((c) => doc.ref(c).value);
-    const ports = rulePorts(str(doc.scalar(r.protocol)), num(doc.scalar(r.from_port), undefined, where), num(doc.scalar(r.to_port), undefined, where), where);
+    const from = num(doc.scalar(r.from_port), undefined, where);
+    const ports = rulePorts(str(doc.scalar(r.protocol)), from, num(doc.scalar(r.to_port), undefined, where), where);
     return ports.flatMap((port) => (cidrs.length > 0 ? cidrs : [REFERENCE]).map((cidr) => ({ port, cidr })));
   });
 }
@@ -31,7 +32,8 @@ export const awsVpcSecurityGroupRuleMapping: ResourceMapping<TfConfig> = {
   read: (id, b, doc) => {
     const where = `security group rule ${id}`;
     const cidr = b.cidr_ipv4 !== undefined ? doc.ref(b.cidr_ipv4).value : b.cidr_ipv6 !== undefined ? doc.ref(b.cidr_ipv6).value : REFERENCE;
-    const ports = rulePorts(str(doc.scalar(b.ip_protocol)), num(doc.scalar(b.from_port), undefined, where), num(doc.scalar(b.to_port), undefined, where), where);
+    const from = num(doc.scalar(b.from_port), undefined, where);
+    const ports = rulePorts(str(doc.scalar(b.ip_protocol)), from, num(doc.scalar(b.to_port), undefined, where), where);
     return [{
       kind: 'security-group-rule',
       key: id,

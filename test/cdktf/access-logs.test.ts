@@ -1,4 +1,5 @@
-import { Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformVariable, Testing } from 'cdktf';
 import { addressOf, all, errorOf, harness, minimalProps, only, ref, synth, warningsOf } from './fixtures';
 import { WebApiLoadBalancer } from '../../src/cdktf';
 import { ELB_LOG_DELIVERY_SERVICE } from '../../src/core/logging/log-delivery';
@@ -87,6 +88,21 @@ describe('8. access logs to an encrypted, private, TLS-only bucket (Terraform)',
     const h = harness(null);
     new WebApiLoadBalancer(h.stack, 'Api', minimalProps({ region: 'eu-west-1' }));
     expect(() => Testing.synth(h.stack)).not.toThrow();
+  });
+
+  test('a region that is a Terraform reference, or only an aliased provider, is not guessed from', () => {
+    const variable = harness(null);
+    new AwsProvider(variable.stack, 'aws', { region: new TerraformVariable(variable.stack, 'region', {}).stringValue });
+    expect(errorOf({}, variable)).toMatch(/^Stack\/Api: region is needed to grant the region's ELB log-delivery principal .* \(received: "\$\{TfToken\[TOKEN\.\d+\]\}"\)$/);
+    const aliased = harness(null);
+    new AwsProvider(aliased.stack, 'us', { region: 'us-east-1', alias: 'us' });
+    expect(errorOf({}, aliased)).toMatch(/^Stack\/Api: region is needed .* \(received: "no default AwsProvider in the stack"\)$/);
+    expect(errorOf({ region: '${var.region}' }, harness(null))).toMatch(
+      /^Stack\/Api: region must be a literal region such as "eu-west-1", not a Terraform reference/);
+  });
+
+  test('a region that is not shaped like one is refused', () => {
+    expect(errorOf({ region: 'Ireland' })).toBe('Stack/Api: region must be an AWS region name such as "eu-west-1" (received: "Ireland")');
   });
 
   test('a given bucket is used as is: no bucket, no policy', () => {

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { errorOf, only, SUBNETS, synth } from './fixtures';
 
 describe('1. internet-facing or internal, subnets in two or more zones (Terraform)', () => {
@@ -43,6 +44,11 @@ describe('1. internet-facing or internal, subnets in two or more zones (Terrafor
   test('zones must match the subnets one to one', () => {
     expect(errorOf({ availabilityZones: ['eu-west-1a'] })).toBe(
       'Stack/Api: availabilityZones must give one zone per subnet in subnetIds (2 subnets) (received: ["eu-west-1a"])');
+  });
+
+  test('a subnet list reference (a module output) is passed through and not counted', () => {
+    const { tf } = synth({ subnetIds: Token.asList('${module.vpc.public_subnets}') });
+    expect(only(tf, 'aws_lb').subnets).toBe('${module.vpc.public_subnets}');
   });
 
   test('two subnets in two zones pass', () => {

@@ -13,7 +13,7 @@ import {
 import { RouteAction } from '../../src/core/options/route-action';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
 import { readSynthesizedFile } from '../../src/proxy/config';
-import { CERT_ARN_1, CERT_ARN_2, EngineOptions, modelDifferences, threeWay } from '../support/engines';
+import { CERT_ARN_1, CERT_ARN_2, CLOUDFORMATION, EngineOptions, modelDifferences, TERRAFORM, threeWay } from '../support/engines';
 
 /**
  * The project's strongest invariant: for the same options,
@@ -200,5 +200,28 @@ const HAND_PICKED: [string, EngineOptions][] = [
 describe('hand-picked options: read(cloudformation) == read(terraform) == plan', () => {
   test.each(HAND_PICKED)('%s', (_, options) => {
     expectThreeWay(options);
+  });
+});
+
+describe('the invariant notices a renderer that deviates from the contract', () => {
+  const options: EngineOptions = { certificateArns: [CERT_ARN_1], routes: [{ name: 'api', paths: ['/api/*'], port: 8080 }] };
+
+  test('CloudFormation: a target group written with another interval', () => {
+    const { output, plan } = CLOUDFORMATION.synth(options);
+    const group = Object.values(output.Resources as Record<string, any>).find((r) => r.Type === 'AWS::ElasticLoadBalancingV2::TargetGroup');
+    group.Properties.HealthCheckIntervalSeconds = 30;
+    expect(modelDifferences(normalizeModel(plan.model), normalizeModel(CLOUDFORMATION.read(output)[0])))
+      .toEqual(['model.targetGroups[0].healthCheck.intervalSeconds: 15 ≠ 30']);
+  });
+
+  test('Terraform: a listener rule without its lbkit:route tag, and deletion protection left out', () => {
+    const { output, plan } = TERRAFORM.synth(options);
+    const [ruleName, rule] = Object.entries(output.resource.aws_lb_listener_rule as Record<string, any>)[0];
+    delete rule.tags;
+    delete (Object.values(output.resource.aws_lb as Record<string, any>)[0]).enable_deletion_protection;
+    expect(modelDifferences(normalizeModel(plan.model), normalizeModel(TERRAFORM.read(output)[0]))).toEqual([
+      'model.attributes.deletionProtection: true ≠ false',
+      `model.listeners[1].rules[0].route: "api" ≠ ${JSON.stringify(ruleName)}`,
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // The web-api example (notes/EXAMPLE.md) on Terraform: one WebApiLoadBalancer in stack `web-api`.
 // Synthesize with `npx cdktf synth` (or `npx ts-node --prefer-ts-exts main.ts`) into cdktf.out/.
+import { mkdirSync } from 'fs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
@@ -55,8 +56,10 @@ export class WebApiStack extends TerraformStack {
   }
 }
 
-/** Builds the example app; `outdir` defaults to cdktf.out beside this file's working directory. */
+/** Builds the example app; `outdir` defaults to cdktf.out in the working directory (or CDKTF_OUTDIR). */
 export function createApp(outdir?: string): App {
+  // cdktf creates only the last level of the output directory.
+  if (outdir !== undefined) mkdirSync(outdir, { recursive: true });
   const app = new App(outdir !== undefined ? { outdir } : {});
   new WebApiStack(app, 'web-api');
   return app;

@@ -38,17 +38,20 @@ type Row = [section: string, key: string, text: string];
 
 function rows(m: LoadBalancerModel): Row[] {
   const out: Row[] = [];
-  out.push(['load balancer', m.name, `${m.scheme}, ${m.ipAddressType}, idle ${m.attributes.idleTimeoutSeconds}s, desync ${m.attributes.desyncMitigationMode}, http2 ${m.attributes.http2Enabled}`]);
+  out.push(['load balancer', m.name, `${m.scheme} ${m.ipAddressType} idle ${m.attributes.idleTimeoutSeconds}s`]);
+  out.push(['load balancer', 'hardening', `desync ${m.attributes.desyncMitigationMode}, drop-invalid ${m.attributes.dropInvalidHeaderFields}, protect ${m.attributes.deletionProtection}`]);
   out.push(['load balancer', 'waf / logs', `waf ${m.waf.kind}${m.waf.kind === 'managed' ? ` (${m.waf.rateLimit}/5min per IP)` : ''}, access logs ${m.accessLogs.enabled ? 'on' : 'off'}`]);
   out.push(['load balancer', 'certificates', m.certificates.map((c) => (c.kind === 'managed' ? c.domainName : 'imported')).join(', ')]);
   for (const l of m.listeners) {
-    out.push(['listeners', `${l.protocol} ${l.port}`, `${describeAction(l.defaultAction)}${l.sslPolicy ? `  ${l.sslPolicy}` : ''}`]);
+    out.push(['listeners', `${l.protocol} ${l.port}`, describeAction(l.defaultAction)]);
+    if (l.sslPolicy) out.push(['listeners', '  tls policy', l.sslPolicy.replace('ELBSecurityPolicy-', '')]);
     for (const r of l.rules) out.push([`rules on ${l.port}`, `${String(r.priority).padStart(5)} ${r.route}`, `${describeConditions(r.conditions)} → ${describeAction(r.action)}`]);
   }
   for (const tg of m.targetGroups) {
     const hc = tg.healthCheck;
-    out.push(['target groups', tg.name, `${tg.protocol}:${tg.port} ${tg.algorithm} drain ${tg.deregistrationDelaySeconds}s | `
-      + `GET ${hc.path} every ${hc.intervalSeconds}s, timeout ${hc.timeoutSeconds}s, ${hc.healthyThreshold}↑ ${hc.unhealthyThreshold}↓, ${hc.matcher}`]);
+    const algorithm = { round_robin: 'round-robin', least_outstanding_requests: 'least-outstanding', weighted_random: 'weighted-random' }[tg.algorithm];
+    out.push(['target groups', tg.name, `${tg.protocol}:${tg.port} ${algorithm} drain ${tg.deregistrationDelaySeconds}s`]);
+    out.push(['target groups', `  health`, `GET ${hc.path} ${hc.intervalSeconds}s/${hc.timeoutSeconds}s ${hc.healthyThreshold}↑${hc.unhealthyThreshold}↓ ${hc.matcher}`]);
   }
   return out;
 }
@@ -67,17 +70,17 @@ function main(): number {
     const left = rows(fromCfn);
     const right = rows(fromTf);
     const keyWidth = Math.max(...[...left, ...right].map((r) => r[1].length));
-    const textWidth = Math.max(40, ...left.map((r) => r[2].length));
+    const textWidth = Math.max(16, ...left.map((r) => r[2].length));
     let section = '';
     const n = Math.max(left.length, right.length);
-    console.log(`  ${''.padEnd(keyWidth)}  ${'CloudFormation'.padEnd(textWidth)}  Terraform`);
+    console.log(`  ${''.padEnd(keyWidth)}  ${'CloudFormation'.padEnd(textWidth)}  ${'Terraform'.padEnd(textWidth)}  match`);
     for (let i = 0; i < n; i++) {
       const l = left[i];
       const r = right[i];
       const same = l !== undefined && r !== undefined && l[1] === r[1] && l[2] === r[2];
       if (l && l[0] !== section) { section = l[0]; console.log(`  ${BOLD}${section}${RESET}`); }
       const mark = same ? `${GREEN}=${RESET}` : `${RED}≠${RESET}`;
-      console.log(`  ${(l?.[1] ?? r?.[1] ?? '').padEnd(keyWidth)}  ${(l?.[2] ?? '—').padEnd(textWidth)}  ${mark} ${same ? '' : (r?.[2] ?? '—')}`);
+      console.log(`  ${(l?.[1] ?? r?.[1] ?? '').padEnd(keyWidth)}  ${(l?.[2] ?? '—').padEnd(textWidth)}  ${(r?.[2] ?? '—').padEnd(textWidth)}  ${mark}`);
     }
     const equal = isDeepStrictEqual(normalizeModel(fromCfn), normalizeModel(fromTf));
     allMatch &&= equal;

@@ -30,8 +30,8 @@ describe('11. security group: listener ports in, target ports out, nothing else'
   test('dual stack adds ::/0 as CidrIpv6 (in the model order: by port, then CIDR)', () => {
     const { template } = synth({ dualStack: true, redirectHttp: false });
     expect(only(template, SG).SecurityGroupIngress).toEqual([
-      { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIpv6: '::/0' },
       { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' },
+      { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIpv6: '::/0' },
     ]);
   });
 

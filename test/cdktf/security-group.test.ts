@@ -28,8 +28,8 @@ describe('11. security group: listener ports in, target ports out (Terraform)', 
   test('dual stack opens IPv6 too, as cidr_ipv6', () => {
     const { tf } = synth({ dualStack: true, redirectHttp: false });
     expect(all(tf, 'aws_vpc_security_group_ingress_rule').map((r) => [r.from_port, r.cidr_ipv4, r.cidr_ipv6])).toEqual([
-      [443, undefined, '::/0'],
       [443, '0.0.0.0/0', undefined],
+      [443, undefined, '::/0'],
     ]);
   });
 

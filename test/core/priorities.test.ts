@@ -65,7 +65,7 @@ describe('assignPriorities', () => {
   const conditionsArb = fc.record({
     pathPatterns: fc.option(fc.array(fc.stringMatching(/^\/[a-z]{0,6}(\/\*)?$/), { minLength: 1, maxLength: 2 }), { nil: undefined }),
     hostHeaders: fc.option(fc.array(fc.constantFrom('a.example.com', '*.example.com', 'b.example.com'), { minLength: 1, maxLength: 2 }), { nil: undefined }),
-    httpRequestMethods: fc.option(fc.constant(['POST']), { nil: undefined }),
+    httpRequestMethods: fc.option(fc.constant(['POST'] as string[]), { nil: undefined }),
   }, { requiredKeys: [] });
 
   test('appending a route keeps existing priorities (property)', () => {

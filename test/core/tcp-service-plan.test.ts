@@ -5,7 +5,7 @@ import { FACTS } from './fixtures';
 
 const game: TcpListenerOptions = { name: 'game', port: 7777, protocol: ListenerProtocol.UDP, sessionAffinity: SessionAffinity.SOURCE_IP, deregistrationDelaySeconds: 3600, healthCheck: { port: 7778 } };
 const mqtt: TcpListenerOptions = { name: 'mqtt', port: 8883, protocol: ListenerProtocol.TLS, targetPort: 1883 };
-const facts = { ...FACTS, name: 'Game', path: 'Stack/Game', importedCertificateArns: [] };
+const facts = { ...FACTS, name: 'Game', path: 'Stack/Game', importedCertificateArns: [] as string[] };
 const plan = (o: Partial<TcpServiceLoadBalancerOptions>, f = facts) => planTcpService({ listeners: [game], ...o }, f);
 
 describe('defaults', () => {

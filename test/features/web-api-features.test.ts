@@ -201,7 +201,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     });
     const dual = read({ ...BASE, dualStack: true });
     expect(dual.ipAddressType).toBe('dualstack');
-    expect(dual.securityGroup.ingress).toEqual([{ port: 80, cidr: '::/0' }, { port: 80, cidr: '0.0.0.0/0' }, { port: 443, cidr: '::/0' }, { port: 443, cidr: '0.0.0.0/0' }]);
+    expect(dual.securityGroup.ingress).toEqual([{ port: 80, cidr: '0.0.0.0/0' }, { port: 80, cidr: '::/0' }, { port: 443, cidr: '0.0.0.0/0' }, { port: 443, cidr: '::/0' }]);
     const internal = read({ ...BASE, internetFacing: false, allowedCidrs: ['10.0.0.0/16'], redirectHttp: false });
     expect(internal.scheme).toBe('internal');
     expect(internal.securityGroup.ingress).toEqual([{ port: 443, cidr: '10.0.0.0/16' }]);

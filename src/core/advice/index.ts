@@ -8,7 +8,7 @@ import { roundRobinLongRequests } from './round-robin-long-requests';
 import { stickySessions } from './sticky-sessions';
 import { wafDisabled } from './waf-disabled';
 
-export { Advice, AdviceRule } from './advice';
+export type { Advice, AdviceRule } from './advice';
 
 /** Every advice rule for WebApiLoadBalancer, in a fixed order. */
 export const WEB_API_ADVICE_RULES: AdviceRule[] = [

@@ -227,3 +227,11 @@ export function normalizeModel<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * The one string order of the canonical model: by UTF-16 code unit, independent of locale and
+ * ICU build, so the same options give the same order on every machine.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

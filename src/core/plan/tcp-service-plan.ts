@@ -1,7 +1,7 @@
 import * as d from '../defaults';
 import { checkRange, LbkitValidationError } from '../errors';
 import * as l from '../limits';
-import { AccessLogsModel, CertificateModel, isReference } from '../model/load-balancer-model';
+import { AccessLogsModel, CertificateModel, compareText, isReference } from '../model/load-balancer-model';
 import {
   NetworkLoadBalancerModel, NlbHealthCheckModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol, NlbTargetGroupModel,
 } from '../model/network-load-balancer-model';
@@ -143,7 +143,7 @@ function ingressProtocols(protocol: NlbProtocol): ('tcp' | 'udp')[] {
   return ['tcp'];
 }
 
-const byRule = (a: NlbIngressRuleModel, b: NlbIngressRuleModel) => a.port - b.port || a.protocol.localeCompare(b.protocol) || a.cidr.localeCompare(b.cidr);
+const byRule = (a: NlbIngressRuleModel, b: NlbIngressRuleModel) => a.port - b.port || compareText(a.protocol, b.protocol) || compareText(a.cidr, b.cidr);
 
 /** Plans a TcpServiceLoadBalancer (NLB): defaults, AWS's NLB limits, load-balancer selection errors, advice. */
 export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: TcpServiceEngineFacts): TcpServicePlan {
@@ -178,8 +178,8 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
     }
   }
   const planned = listenersIn.map((listener) => planListener(path, listener));
-  const listeners = planned.map((p) => p.listener).sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
-  const targetGroups = planned.map((p) => p.targetGroup).sort((a, b) => a.name.localeCompare(b.name));
+  const listeners = planned.map((p) => p.listener).sort((a, b) => a.port - b.port || compareText(a.protocol, b.protocol));
+  const targetGroups = planned.map((p) => p.targetGroup).sort((a, b) => compareText(a.name, b.name));
 
   const hasTerminatedTls = listeners.some((x) => x.protocol === 'TLS');
   const managed = options.managedCertificates ?? [];
@@ -247,7 +247,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   }
   const dnsRecords = aliasNames
     .flatMap((name) => [{ name, type: 'A' as const }, ...(dualStack ? [{ name, type: 'AAAA' as const }] : [])])
-    .sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.type, b.type));
 
   const model: NetworkLoadBalancerModel = {
     kind: 'network',

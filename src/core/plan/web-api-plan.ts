@@ -5,7 +5,7 @@ import * as l from '../limits';
 import { ActionSpec } from '../model/action-spec';
 import {
   ActionModel, CertificateModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LoadBalancerModel, RuleModel,
-  TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, isReference,
+  TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, isReference, compareText,
 } from '../model/load-balancer-model';
 import { DesyncMitigationMode, XForwardedForMode } from '../options/enums';
 import { RouteOptions } from '../options/route-options';
@@ -58,7 +58,7 @@ function conditionsOf(route: RouteOptions): ConditionsModel {
   if (route.sourceIps?.length) c.sourceIps = [...route.sourceIps];
   if (route.headers?.length) {
     c.httpHeaders = route.headers.map((h) => ({ name: h.name, values: [...h.values] }))
-      .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+      .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()));
   }
   if (route.queryStrings?.length) c.queryStrings = route.queryStrings.map((q) => (q.key !== undefined ? { key: q.key, value: q.value } : { value: q.value }));
   return c;
@@ -68,7 +68,7 @@ function hasConditions(c: ConditionsModel): boolean {
   return Object.keys(c).length > 0;
 }
 
-const byPortThenCidr = (a: { port: number; cidr: string }, b: { port: number; cidr: string }) => a.port - b.port || a.cidr.localeCompare(b.cidr);
+const byPortThenCidr = (a: { port: number; cidr: string }, b: { port: number; cidr: string }) => a.port - b.port || compareText(a.cidr, b.cidr);
 
 /**
  * Plans a WebApiLoadBalancer: applies lbkit's defaults, checks every option against AWS's
@@ -152,7 +152,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   }
   const targetGroups: TargetGroupModel[] = routes.filter((r) => forwarded.has(r.name))
     .map((r) => planTargetGroup(path, r))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareText(a.name, b.name));
   if (targetGroups.length > l.TARGET_GROUPS_PER_LOAD_BALANCER) {
     throw new LbkitValidationError(path, 'routes', `needs ${targetGroups.length} target groups; an ALB allows at most ${l.TARGET_GROUPS_PER_LOAD_BALANCER}`, targetGroups.length);
   }
@@ -256,7 +256,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   }
   const dnsRecords = aliasNames
     .flatMap((name) => [{ name, type: 'A' as const }, ...(dualStack ? [{ name, type: 'AAAA' as const }] : [])])
-    .sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
+    .sort((a, b) => compareText(a.name, b.name) || compareText(a.type, b.type));
 
   const model: LoadBalancerModel = {
     kind: 'application',

@@ -5,13 +5,13 @@ import {
 } from './parts';
 import {
   AccessLogsModel, ActionModel, CertificateModel, DnsAliasModel, IngressRuleModel, IpAddressType, ListenerModel,
-  LoadBalancerModel, REFERENCE, RuleModel, Scheme, TargetGroupModel, WafModel,
+  LoadBalancerModel, REFERENCE, RuleModel, Scheme, TargetGroupModel, WafModel, compareText,
 } from '../../core/model/load-balancer-model';
 
 type PartOf<K extends PartKind> = Extract<Part, { kind: K }>;
 
 const byPortThenCidr = (a: { port: number; cidr: string }, b: { port: number; cidr: string }) =>
-  a.port - b.port || a.cidr.localeCompare(b.cidr);
+  a.port - b.port || compareText(a.cidr, b.cidr);
 
 /**
  * Links the parts read from one synthesized output into one model per application load
@@ -29,7 +29,7 @@ export function assembleModels(parts: Part[], source: string): LoadBalancerModel
     throw new LbkitConfigError(`${source}: no application load balancer found`
       + (others.length > 0 ? `, only ${others.join(', ')}, which lbkit does not read yet` : ' (expected an AWS::ElasticLoadBalancingV2::LoadBalancer or aws_lb resource)'));
   }
-  return loadBalancers.map((lb) => assembleOne(graph, lb, source)).sort((a, b) => a.name.localeCompare(b.name));
+  return loadBalancers.map((lb) => assembleOne(graph, lb, source)).sort((a, b) => compareText(a.name, b.name));
 }
 
 class PartGraph {
@@ -88,7 +88,7 @@ function assembleOne(graph: PartGraph, lb: LoadBalancerPart, source: string): Lo
       throw new LbkitConfigError(`${source}: listener ${l.key} on port ${l.port} uses protocol ${l.protocol}; an application load balancer is read with HTTP and HTTPS listeners only`);
     }
     const rules: RuleModel[] = graph.all('listener-rule').filter((r: ListenerRulePart) => graph.refersTo(r.listener, l.key))
-      .sort((a, b) => a.priority - b.priority || a.key.localeCompare(b.key))
+      .sort((a, b) => a.priority - b.priority || compareText(a.key, b.key))
       .map((r) => ({ route: r.route, priority: r.priority, conditions: r.conditions, action: action(r.action) }));
     return {
       port: l.port,
@@ -168,7 +168,7 @@ function assembleOne(graph: PartGraph, lb: LoadBalancerPart, source: string): Lo
     throw new LbkitConfigError(`${where} has scheme ${JSON.stringify(lb.scheme)}; expected internet-facing or internal`);
   }
 
-  const groups: TargetGroupModel[] = [...targetGroups.values()].map((t) => t.group).sort((a, b) => a.name.localeCompare(b.name));
+  const groups: TargetGroupModel[] = [...targetGroups.values()].map((t) => t.group).sort((a, b) => compareText(a.name, b.name));
   return {
     kind: 'application',
     name: lb.name,
@@ -185,6 +185,6 @@ function assembleOne(graph: PartGraph, lb: LoadBalancerPart, source: string): Lo
     listeners,
     targetGroups: groups,
     waf,
-    dnsRecords: [...records.values()].sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type)),
+    dnsRecords: [...records.values()].sort((a, b) => compareText(a.name, b.name) || compareText(a.type, b.type)),
   };
 }

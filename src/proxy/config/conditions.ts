@@ -1,5 +1,5 @@
 import { LbkitConfigError } from './errors';
-import { ConditionsModel, HeaderConditionModel, QueryStringPairModel } from '../../core/model/load-balancer-model';
+import { compareText, ConditionsModel, HeaderConditionModel, QueryStringPairModel } from '../../core/model/load-balancer-model';
 
 type MutableConditions = { -readonly [K in keyof ConditionsModel]: ConditionsModel[K] };
 type ValueField = 'hostHeaders' | 'pathPatterns' | 'httpRequestMethods' | 'sourceIps';
@@ -34,7 +34,7 @@ export class ConditionsBuilder {
 
   public build(): ConditionsModel {
     if (this.headers.length > 0) {
-      this.c.httpHeaders = [...this.headers].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+      this.c.httpHeaders = [...this.headers].sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()));
     }
     return this.c;
   }

@@ -46,8 +46,8 @@ const EXPECTED: LoadBalancerModel = {
   },
   accessLogs: { enabled: true, bucket: { kind: 'managed', expirationDays: 30 }, prefix: 'alb' },
   securityGroup: {
-    // Canonical order is the planner's: port, then CIDR by localeCompare (which puts '::/0' first).
-    ingress: [{ port: 80, cidr: '0.0.0.0/0' }, { port: 443, cidr: '::/0' }, { port: 443, cidr: '0.0.0.0/0' }],
+    // Canonical order is the planner's: port, then CIDR by code unit (compareText).
+    ingress: [{ port: 80, cidr: '0.0.0.0/0' }, { port: 443, cidr: '0.0.0.0/0' }, { port: 443, cidr: '::/0' }],
     egress: [{ port: 8080, cidr: REFERENCE }],
   },
   certificates: [

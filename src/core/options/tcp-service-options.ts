@@ -145,10 +145,12 @@ export interface TcpListenerOptions {
   readonly healthCheck?: TcpHealthCheckOptions;
 }
 
-/** Options of TcpServiceLoadBalancer that mean the same on every engine. */
-export interface TcpServiceLoadBalancerOptions {
-  /** The service ports. */
-  readonly listeners?: TcpListenerOptions[];
+/**
+ * Options of TcpServiceLoadBalancer that mean the same on every engine, except the listeners
+ * (each engine's props declare those with its own target type; jsii forbids narrowing an
+ * inherited property).
+ */
+export interface TcpServiceLoadBalancerBaseOptions {
   /**
    * @default true
    */
@@ -194,4 +196,10 @@ export interface TcpServiceLoadBalancerOptions {
    * @default - none
    */
   readonly aliasRecordNames?: string[];
+}
+
+/** Options of TcpServiceLoadBalancer that mean the same on every engine. */
+export interface TcpServiceLoadBalancerOptions extends TcpServiceLoadBalancerBaseOptions {
+  /** The service ports. */
+  readonly listeners?: TcpListenerOptions[];
 }

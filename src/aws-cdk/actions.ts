@@ -1,5 +1,5 @@
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { ActionModel } from '../core/model/load-balancer-model';
+import { ActionModel, isPlainForward } from '../core/model/load-balancer-model';
 
 /**
  * The part of a CloudFormation listener action lbkit writes; assignable to both
@@ -23,8 +23,7 @@ export type TargetGroupArnOf = (route: string) => string;
 export function renderAction(action: ActionModel, arnOf: TargetGroupArnOf): RenderedAction {
   switch (action.type) {
     case 'forward': {
-      const single = action.targetGroups.length === 1 && action.targetGroups[0].weight === 1 && action.stickinessSeconds === undefined;
-      if (single) return { type: 'forward', targetGroupArn: arnOf(action.targetGroups[0].name) };
+      if (isPlainForward(action)) return { type: 'forward', targetGroupArn: arnOf(action.targetGroups[0].name) };
       return {
         type: 'forward',
         forwardConfig: {

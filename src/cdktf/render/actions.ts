@@ -1,6 +1,6 @@
 import { LbListenerRuleAction } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { FIXED_RESPONSE_CONTENT_TYPE } from '../../core/defaults';
-import { ActionModel } from '../../core/model/load-balancer-model';
+import { ActionModel, isPlainForward } from '../../core/model/load-balancer-model';
 
 /** Looks up the ARN of a target group by its route name. */
 export type TargetGroupArnOf = (routeName: string) => string;
@@ -13,10 +13,7 @@ export type TargetGroupArnOf = (routeName: string) => string;
 export function renderAction(action: ActionModel, arnOf: TargetGroupArnOf): LbListenerRuleAction {
   switch (action.type) {
     case 'forward': {
-      const [only] = action.targetGroups;
-      if (action.targetGroups.length === 1 && only.weight === 1 && action.stickinessSeconds === undefined) {
-        return { type: 'forward', targetGroupArn: arnOf(only.name) };
-      }
+      if (isPlainForward(action)) return { type: 'forward', targetGroupArn: arnOf(action.targetGroups[0].name) };
       return {
         type: 'forward',
         forward: {

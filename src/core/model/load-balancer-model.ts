@@ -133,6 +133,14 @@ export interface ForwardActionModel {
   readonly stickinessSeconds?: number;
 }
 
+/**
+ * True when a forward is the plain form both engines write without a forward block
+ * (one group, weight 1, no group stickiness); readers read the plain form back as exactly this.
+ */
+export function isPlainForward(action: ForwardActionModel): boolean {
+  return action.targetGroups.length === 1 && action.targetGroups[0].weight === 1 && action.stickinessSeconds === undefined;
+}
+
 export interface WeightedTargetGroupModel {
   readonly name: string;
   readonly weight: number;

@@ -46,7 +46,7 @@ project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './aws-cdk': { types: './lib/entrypoints/aws-cdk.d.ts', default: './lib/entrypoints/aws-cdk.js' },
   './cdktf': { types: './lib/entrypoints/cdktf.d.ts', default: './lib/entrypoints/cdktf.js' },
-  './core': { types: './lib/entrypoints/core-only.d.ts', default: './lib/entrypoints/core-only.js' },
+  './core': { types: './lib/entrypoints/core.d.ts', default: './lib/entrypoints/core.js' },
   './lib/*': './lib/*.js',
   './package.json': './package.json',
   './.jsii': './.jsii',

@@ -28,5 +28,5 @@ test('lbkit/cdktf loads cdktf and the provider, not aws-cdk-lib', () => {
 });
 
 test('lbkit/core loads no engine', () => {
-  expect(modulesLoadedBy('./src/entrypoints/core-only')).toEqual([]);
+  expect(modulesLoadedBy('./src/entrypoints/core')).toEqual([]);
 });

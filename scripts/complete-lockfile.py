@@ -16,12 +16,13 @@ for key, entry in list(packages.items()):
         match = PATTERN.match(name)
         if target in packages or not match:
             continue
-        new = collections.OrderedDict([('version', version), ('cpu', [match['cpu']]), ('dev', True), ('license', 'MIT'), ('optional', True), ('os', [match['os']])])
+        fields = {'cpu': [match['cpu']], 'dev': True, 'license': 'MIT', 'optional': True, 'os': [match['os']]}
         if match['abi'] in ('gnu', 'gnueabihf'):
-            new['libc'] = ['glibc']
+            fields['libc'] = ['glibc']
         elif match['abi'] in ('musl', 'musleabihf'):
-            new['libc'] = ['musl']
-        packages[target] = new
+            fields['libc'] = ['musl']
+        # npm's own key order (version first, then alphabetical), so `npm install` leaves it as is.
+        packages[target] = collections.OrderedDict([('version', version)] + sorted(fields.items()))
         added += 1
 lock['packages'] = collections.OrderedDict(sorted(packages.items(), key=lambda kv: (kv[0] != '', kv[0])))
 with open(PATH, 'w') as f:

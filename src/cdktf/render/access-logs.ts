@@ -3,8 +3,11 @@ import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucke
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { logBucketPolicyDocument } from './log-bucket-policy';
+import { AccessLogsModel } from '../../core/model/load-balancer-model';
+import { resolveRegion } from '../region';
 
 /** A managed access-log bucket. */
 export interface LogBucketOptions {
@@ -12,6 +15,43 @@ export interface LogBucketOptions {
   readonly region: string;
   readonly accountId: string;
   readonly prefix?: string;
+  readonly loadBalancerKind: 'application' | 'network';
+}
+
+/** What the construct's props say about where logs go. */
+export interface AccessLogProps {
+  /** The `region` prop, if given (else the stack's default AwsProvider's). */
+  readonly region?: string;
+  /** The `accountId` prop, if given. */
+  readonly accountId?: string;
+}
+
+/** Where the load balancer logs to, and what it must wait for. */
+export interface RenderedAccessLogs {
+  /** Bucket name for the `access_logs` block; undefined when access logs are off. */
+  readonly bucketName?: string;
+  /** The managed bucket's policy: ELB checks that it may write when logging is turned on. */
+  readonly dependsOn: ITerraformDependable[];
+}
+
+/**
+ * The model's access logs: nothing when off, the given bucket as is, or a managed bucket
+ * (see {@link renderLogBucket}) for the construct's region and account.
+ */
+export function renderAccessLogs(
+  scope: Construct, logs: AccessLogsModel, loadBalancerKind: 'application' | 'network', props: AccessLogProps,
+): RenderedAccessLogs {
+  if (!logs.enabled) return { dependsOn: [] };
+  const bucket = logs.bucket;
+  if (bucket.kind === 'existing') return { bucketName: bucket.bucketName, dependsOn: [] };
+  const managed = renderLogBucket(scope, {
+    expirationDays: bucket.expirationDays,
+    region: resolveRegion(scope, props.region, 'region'),
+    accountId: props.accountId ?? '*',
+    prefix: logs.prefix,
+    loadBalancerKind,
+  });
+  return { bucketName: managed.bucket.bucket, dependsOn: [managed.policy] };
 }
 
 /** The bucket, and the policy the load balancer must wait for (ELB checks write access when logs are turned on). */
@@ -22,7 +62,7 @@ export interface RenderedLogBucket {
 
 /**
  * The access-log bucket lbkit manages: encrypted with SSE-S3 (the only encryption ALB
- * log delivery supports), every public access blocked, objects expiring after
+ * log delivery supports; NLB's accepts it too), every public access blocked, objects expiring after
  * `expirationDays`, and a TLS-only policy granting the region's log-delivery principal.
  */
 export function renderLogBucket(scope: Construct, options: LogBucketOptions): RenderedLogBucket {
@@ -54,6 +94,7 @@ export function renderLogBucket(scope: Construct, options: LogBucketOptions): Re
       region: options.region,
       accountId: options.accountId,
       prefix: options.prefix,
+      loadBalancerKind: options.loadBalancerKind,
     })),
     // S3 rejects a bucket policy while the public access block is still being written.
     dependsOn: [publicAccess],

@@ -1,5 +1,6 @@
 import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
 import { AcmCertificateValidation } from '@cdktf/provider-aws/lib/acm-certificate-validation';
+import { LbListenerCertificate } from '@cdktf/provider-aws/lib/lb-listener-certificate';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Fn, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
@@ -46,5 +47,15 @@ export function renderCertificates(scope: Construct, certificates: CertificateMo
       validationRecordFqdns: Token.asList(TerraformIterator.fromResources(records).pluckProperty('fqdn')),
     });
     return validation.certificateArn;
+  });
+}
+
+/**
+ * The SNI certificates of one listener: an `aws_lb_listener_certificate` per certificate after
+ * the default (first), in order, with ids `<listenerId>Certificate<n>` (n from 1).
+ */
+export function renderSniCertificates(scope: Construct, listenerId: string, listenerArn: string, certificateArns: string[]): void {
+  certificateArns.slice(1).forEach((certificateArn, i) => {
+    new LbListenerCertificate(scope, `${listenerId}Certificate${i + 1}`, { listenerArn, certificateArn });
   });
 }

@@ -9,6 +9,8 @@ export interface LogBucketPolicyInput {
   /** Account id in the log key, or `*`. */
   readonly accountId: string;
   readonly prefix?: string;
+  /** Who delivers the logs differs by load-balancer kind. */
+  readonly loadBalancerKind: 'application' | 'network';
 }
 
 /** Partition of a region, for IAM principal ARNs. */
@@ -19,25 +21,53 @@ export function partitionOf(region: string): string {
 }
 
 /**
- * The access-log bucket policy: deny every request not made over TLS, and let the
- * region's ELB log-delivery principal (src/core/logging/log-delivery.ts) put objects
- * under `<prefix/>AWSLogs/<account>/`. With a known account and the service principal,
+ * The access-log bucket policy: deny every request not made over TLS, and let the log-delivery
+ * principal of the load balancer's kind and region (src/core/logging/log-delivery.ts) put
+ * objects under `<prefix/>AWSLogs/<account>/`. With a known account and a service principal,
  * `aws:SourceAccount` also stops other accounts' load balancers from writing here.
  */
 export function logBucketPolicyDocument(input: LogBucketPolicyInput): Record<string, unknown> {
-  const principal = logDeliveryPrincipal(input.region);
+  const principal = logDeliveryPrincipal(input.region, input.loadBalancerKind);
   const objects = `${input.bucketArn}/${accessLogKeyPattern(input.prefix, input.accountId)}`;
+  const denyInsecure = {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: [input.bucketArn, `${input.bucketArn}/*`],
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+  const sourceAccount = input.accountId !== '*' ? { 'aws:SourceAccount': input.accountId } : {};
+  if (principal.kind === 'log-delivery-service') {
+    // NLB: the log-delivery service checks the bucket ACL, then writes owner-controlled objects.
+    const sourceCondition = input.accountId !== '*' ? { Condition: { StringEquals: sourceAccount } } : {};
+    return {
+      Version: '2012-10-17',
+      Statement: [
+        denyInsecure,
+        {
+          Sid: 'AllowLogDeliveryAclCheck',
+          Effect: 'Allow',
+          Principal: { Service: principal.service },
+          Action: 's3:GetBucketAcl',
+          Resource: input.bucketArn,
+          ...sourceCondition,
+        },
+        {
+          Sid: 'AllowLogDeliveryWrite',
+          Effect: 'Allow',
+          Principal: { Service: principal.service },
+          Action: 's3:PutObject',
+          Resource: objects,
+          Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...sourceAccount } },
+        },
+      ],
+    };
+  }
   return {
     Version: '2012-10-17',
     Statement: [
-      {
-        Sid: 'DenyInsecureTransport',
-        Effect: 'Deny',
-        Principal: '*',
-        Action: 's3:*',
-        Resource: [input.bucketArn, `${input.bucketArn}/*`],
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      },
+      denyInsecure,
       {
         Sid: 'AllowElbLogDelivery',
         Effect: 'Allow',
@@ -47,7 +77,7 @@ export function logBucketPolicyDocument(input: LogBucketPolicyInput): Record<str
         Action: 's3:PutObject',
         Resource: objects,
         ...(principal.kind === 'service' && input.accountId !== '*'
-          ? { Condition: { StringEquals: { 'aws:SourceAccount': input.accountId } } }
+          ? { Condition: { StringEquals: sourceAccount } }
           : {}),
       },
     ],

@@ -2,22 +2,39 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
-import { SecurityGroupModel } from '../../core/model/load-balancer-model';
 import { isIpv6Cidr } from '../../core/validation/network';
+
+/** One rule of either model's security group; ALB rules are TCP and carry no protocol. */
+interface PortRule {
+  readonly port: number;
+  readonly cidr: string;
+  readonly protocol?: 'tcp' | 'udp';
+}
+
+/** The security group of either model (ALB: `SecurityGroupModel`, NLB: `NlbSecurityGroupModel`). */
+export interface SecurityGroupRules {
+  readonly ingress: PortRule[];
+  readonly egress: PortRule[];
+}
+
+/** "7777" for TCP (what ALB rules always are), "7778/udp" for UDP. */
+function portLabel(rule: PortRule): string {
+  return rule.protocol === 'udp' ? `${rule.port}/udp` : String(rule.port);
+}
 
 /**
  * The load balancer's security group: `aws_security_group` without inline rules (Terraform
  * then also removes AWS's default allow-all egress) plus one `aws_vpc_security_group_*_rule`
- * per model rule. Returns the group.
+ * per model rule, TCP unless the rule says UDP. Returns the group.
  */
-export function renderSecurityGroup(scope: Construct, model: SecurityGroupModel, vpcId: string, description: string): SecurityGroup {
+export function renderSecurityGroup(scope: Construct, model: SecurityGroupRules, vpcId: string, description: string): SecurityGroup {
   const sg = new SecurityGroup(scope, 'SecurityGroup', { vpcId, description });
   model.ingress.forEach((rule, i) => {
     const v6 = isIpv6Cidr(rule.cidr);
     new VpcSecurityGroupIngressRule(scope, `SecurityGroupIngress${i}`, {
       securityGroupId: sg.id,
-      description: `Clients to listener ${rule.port}`,
-      ipProtocol: 'tcp',
+      description: `Clients to listener ${portLabel(rule)}`,
+      ipProtocol: rule.protocol ?? 'tcp',
       fromPort: rule.port,
       toPort: rule.port,
       ...(v6 ? { cidrIpv6: rule.cidr } : { cidrIpv4: rule.cidr }),
@@ -26,8 +43,8 @@ export function renderSecurityGroup(scope: Construct, model: SecurityGroupModel,
   model.egress.forEach((rule, i) => {
     new VpcSecurityGroupEgressRule(scope, `SecurityGroupEgress${i}`, {
       securityGroupId: sg.id,
-      description: `Load balancer to targets on ${rule.port}`,
-      ipProtocol: 'tcp',
+      description: `Load balancer to targets on ${portLabel(rule)}`,
+      ipProtocol: rule.protocol ?? 'tcp',
       fromPort: rule.port,
       toPort: rule.port,
       cidrIpv4: rule.cidr,
@@ -37,6 +54,6 @@ export function renderSecurityGroup(scope: Construct, model: SecurityGroupModel,
 }
 
 /** Security-group descriptions allow only a restricted character set. */
-export function securityGroupDescription(path: string): string {
-  return `lbkit WebApiLoadBalancer ${path}`.replace(/[^a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]/g, '-').slice(0, 255);
+export function securityGroupDescription(constructName: 'WebApiLoadBalancer' | 'TcpServiceLoadBalancer', path: string): string {
+  return `lbkit ${constructName} ${path}`.replace(/[^a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]/g, '-').slice(0, 255);
 }

@@ -1,24 +1,49 @@
-import { LbTargetGroupConfig } from '@cdktf/provider-aws/lib/lb-target-group';
+import { LbTargetGroupConfig, LbTargetGroupHealthCheck } from '@cdktf/provider-aws/lib/lb-target-group';
 import { ROUTE_TAG } from '../../core/defaults';
-import { TargetGroupModel } from '../../core/model/load-balancer-model';
+import { HealthCheckModel, TargetGroupModel } from '../../core/model/load-balancer-model';
+import { NlbHealthCheckModel, NlbTargetGroupModel } from '../../core/model/network-load-balancer-model';
+
+/** The `health_check` block of either kind; path and matcher only where the model has them (NLB TCP checks do not). */
+function healthCheckBlock(hc: HealthCheckModel | NlbHealthCheckModel): LbTargetGroupHealthCheck {
+  return {
+    enabled: true,
+    protocol: hc.protocol,
+    ...(hc.path !== undefined ? { path: hc.path } : {}),
+    port: hc.port,
+    interval: hc.intervalSeconds,
+    timeout: hc.timeoutSeconds,
+    healthyThreshold: hc.healthyThreshold,
+    unhealthyThreshold: hc.unhealthyThreshold,
+    ...(hc.matcher !== undefined ? { matcher: hc.matcher } : {}),
+  };
+}
 
 /**
- * A model target group as `aws_lb_target_group` arguments. No `name`: Terraform generates a
- * unique one, which `create_before_destroy` needs (the replacement exists before the old
- * group is deleted, so listeners keep a group to send to).
+ * What every target group, of either kind, writes. No `name`: Terraform generates a unique
+ * one, which `create_before_destroy` needs (the replacement exists before the old group is
+ * deleted, so listeners keep a group to send to).
  */
-export function targetGroupConfig(tg: TargetGroupModel, vpcId: string): LbTargetGroupConfig {
-  const hc = tg.healthCheck;
+function commonConfig(tg: TargetGroupModel | NlbTargetGroupModel, vpcId: string): LbTargetGroupConfig {
   return {
     port: tg.port,
     protocol: tg.protocol,
-    protocolVersion: tg.protocolVersion,
     targetType: tg.targetType,
     vpcId,
+    deregistrationDelay: String(tg.deregistrationDelaySeconds),
+    healthCheck: healthCheckBlock(tg.healthCheck),
+    tags: { [ROUTE_TAG]: tg.name },
+    lifecycle: { createBeforeDestroy: true },
+  };
+}
+
+/** An ALB model target group as `aws_lb_target_group` arguments. */
+export function targetGroupConfig(tg: TargetGroupModel, vpcId: string): LbTargetGroupConfig {
+  return {
+    ...commonConfig(tg, vpcId),
+    protocolVersion: tg.protocolVersion,
     loadBalancingAlgorithmType: tg.algorithm,
     ...(tg.algorithm === 'weighted_random' ? { loadBalancingAnomalyMitigation: tg.anomalyMitigation ? 'on' : 'off' } : {}),
     slowStart: tg.slowStartSeconds,
-    deregistrationDelay: String(tg.deregistrationDelaySeconds),
     ...(tg.stickiness ? {
       stickiness: {
         enabled: true,
@@ -27,18 +52,20 @@ export function targetGroupConfig(tg: TargetGroupModel, vpcId: string): LbTarget
         ...(tg.stickiness.type === 'app_cookie' ? { cookieName: tg.stickiness.cookieName } : {}),
       },
     } : {}),
-    healthCheck: {
-      enabled: true,
-      protocol: hc.protocol,
-      path: hc.path,
-      port: hc.port,
-      interval: hc.intervalSeconds,
-      timeout: hc.timeoutSeconds,
-      healthyThreshold: hc.healthyThreshold,
-      unhealthyThreshold: hc.unhealthyThreshold,
-      matcher: hc.matcher,
-    },
-    tags: { [ROUTE_TAG]: tg.name },
-    lifecycle: { createBeforeDestroy: true },
+  };
+}
+
+/**
+ * An NLB model target group as `aws_lb_target_group` arguments: draining with optional
+ * connection termination, client IP preservation (a string in this provider), proxy protocol
+ * v2, and source-IP stickiness only when the model asks for affinity.
+ */
+export function networkTargetGroupConfig(tg: NlbTargetGroupModel, vpcId: string): LbTargetGroupConfig {
+  return {
+    ...commonConfig(tg, vpcId),
+    connectionTermination: tg.connectionTermination,
+    preserveClientIp: String(tg.preserveClientIp),
+    proxyProtocolV2: tg.proxyProtocolV2,
+    ...(tg.sourceIpAffinity ? { stickiness: { enabled: true, type: 'source_ip' } } : {}),
   };
 }

@@ -68,6 +68,8 @@ export const LB_HEALTH_ROUTE_NAME = 'lb-health';
 /** Tag and metadata keys that map output back to lbkit's model. */
 export const ROUTE_TAG = 'lbkit:route';
 export const NAME_TAG = 'lbkit:name';
+/** TcpServiceLoadBalancer: the listener's service name (CFN metadata / TF tag on the listener). */
+export const LISTENER_TAG = 'lbkit:listener';
 
 /** Internet-facing listeners are open to everyone by default. */
 export const PUBLIC_IPV4_CIDR = '0.0.0.0/0';

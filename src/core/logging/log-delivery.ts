@@ -35,12 +35,25 @@ export const ELB_LOG_DELIVERY_ACCOUNTS: Readonly<Record<string, string>> = {
 
 export const ELB_LOG_DELIVERY_SERVICE = 'logdelivery.elasticloadbalancing.amazonaws.com';
 
+/**
+ * NLB access logs (TLS listeners) are delivered by the log-delivery service in every region,
+ * not by the ELB accounts: it needs s3:GetBucketAcl on the bucket and writes objects with the
+ * `bucket-owner-full-control` ACL (AWS: "Enable access logs for your Network Load Balancer").
+ */
+export const NLB_LOG_DELIVERY_SERVICE = 'delivery.logs.amazonaws.com';
+
 export type LogDeliveryPrincipal =
   | { readonly kind: 'account'; readonly accountId: string }
-  | { readonly kind: 'service'; readonly service: string };
+  | { readonly kind: 'service'; readonly service: string }
+  /** The log-delivery service of NLBs: grant s3:GetBucketAcl too, and require bucket-owner-full-control. */
+  | { readonly kind: 'log-delivery-service'; readonly service: string };
 
-/** The principal to grant s3:PutObject on `<prefix/>AWSLogs/<account>/*` in the given region. */
-export function logDeliveryPrincipal(region: string): LogDeliveryPrincipal {
+/**
+ * The principal to grant s3:PutObject on `<prefix/>AWSLogs/<account>/*` in the given region,
+ * for an application (default) or network load balancer.
+ */
+export function logDeliveryPrincipal(region: string, loadBalancerKind: 'application' | 'network' = 'application'): LogDeliveryPrincipal {
+  if (loadBalancerKind === 'network') return { kind: 'log-delivery-service', service: NLB_LOG_DELIVERY_SERVICE };
   const accountId = ELB_LOG_DELIVERY_ACCOUNTS[region];
   return accountId ? { kind: 'account', accountId } : { kind: 'service', service: ELB_LOG_DELIVERY_SERVICE };
 }

@@ -2,3 +2,6 @@
 export * from './target-options';
 export * from './web-api-route';
 export * from './web-api-load-balancer';
+export * from './terraform-load-balancer-props';
+export * from './tcp-service-listener';
+export * from './tcp-service-load-balancer';

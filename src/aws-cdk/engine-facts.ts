@@ -1,11 +1,26 @@
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { WebApiLoadBalancerProps } from './web-api-load-balancer';
 import { LbkitValidationError } from '../core/errors';
 import { WebApiEngineFacts } from '../core/plan/web-api-plan';
 
+/**
+ * The engine-typed props every lbkit load balancer takes on the CloudFormation engine
+ * (WebApiLoadBalancerProps and TcpServiceLoadBalancerProps both have this shape).
+ */
+export interface CdkLoadBalancerEngineProps {
+  readonly vpc: ec2.IVpc;
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  readonly internetFacing?: boolean;
+  readonly certificates?: acm.ICertificate[];
+  readonly hostedZone?: route53.IHostedZone;
+  readonly accessLogBucket?: s3.IBucket;
+}
+
 /** The subnets the load balancer goes into: the given selection, else public (internet-facing) or the VPC's private default. */
-export function selectLoadBalancerSubnets(props: WebApiLoadBalancerProps): ec2.SelectedSubnets {
+export function selectLoadBalancerSubnets(props: CdkLoadBalancerEngineProps): ec2.SelectedSubnets {
   const internetFacing = props.internetFacing ?? true;
   return props.vpc.selectSubnets(props.vpcSubnets ?? (internetFacing ? { subnetType: ec2.SubnetType.PUBLIC } : {}));
 }
@@ -18,8 +33,11 @@ function zonesOf(subnets: ec2.ISubnet[]): string[] | undefined {
   }
 }
 
-/** What CDK knows that the engine-neutral options do not say, resolved from the engine-typed props. */
-export function webApiFacts(scope: Construct, props: WebApiLoadBalancerProps, subnets: ec2.SelectedSubnets): WebApiEngineFacts {
+/**
+ * What CDK knows that the engine-neutral options do not say, resolved from the engine-typed
+ * props; the same facts plan an ALB (planWebApi) and an NLB (planTcpService).
+ */
+export function loadBalancerFacts(scope: Construct, props: CdkLoadBalancerEngineProps, subnets: ec2.SelectedSubnets): WebApiEngineFacts {
   const path = scope.node.path;
   let targetCidr: string;
   try {

@@ -26,6 +26,18 @@ export const PUBLIC_LISTENER_INGRESS: NagAcknowledgement = {
   reason: 'lbkit: an internet-facing web API load balancer must accept HTTPS (and HTTP, only redirected to HTTPS) from any client; WAF rate-limits and filters in front of it.',
 };
 
+/** Why an internet-facing network load balancer accepts its listener ports from anywhere. */
+export const PUBLIC_SERVICE_INGRESS: NagAcknowledgement = {
+  id: 'AwsSolutions-EC23',
+  reason: 'lbkit: an internet-facing TCP/UDP service load balancer must accept its listener ports (and nothing else) from any client; narrow allowedCidrs when the clients are known.',
+};
+
+/** Why a network load balancer without a TLS listener has no access logs. */
+export const NLB_ACCESS_LOGS_TLS_ONLY: NagAcknowledgement = {
+  id: 'AwsSolutions-ELB2',
+  reason: 'lbkit: network load balancer access logs record TLS listeners only and this one terminates no TLS, so there is nothing to log; flow logs cover TCP and UDP traffic.',
+};
+
 /** Why the access-log bucket has no server access logging of its own. */
 export const LOG_BUCKET_SERVER_ACCESS_LOGS: NagAcknowledgement = {
   id: 'AwsSolutions-S1',

@@ -5,13 +5,14 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { grantLogDelivery, renderManagedLogBucket } from './access-log-bucket';
+import { renderAccessLogs } from './access-log-bucket';
 import { renderAction } from './actions';
 import { renderAliasRecords } from './alias-records';
 import { renderCertificates } from './certificates';
 import { renderConditions } from './conditions';
-import { selectLoadBalancerSubnets, webApiFacts } from './engine-facts';
+import { loadBalancerFacts, selectLoadBalancerSubnets } from './engine-facts';
 import { loadBalancerAttributes } from './load-balancer-attributes';
+import { PUBLIC_LISTENER_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
 import { renderSecurityGroup } from './security-group';
 import { renderTargetGroup } from './target-group';
@@ -96,12 +97,12 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
   constructor(scope: Construct, id: string, props: WebApiLoadBalancerProps) {
     super(scope, id);
     const subnets = selectLoadBalancerSubnets(props);
-    this._plan = planWebApi(props, webApiFacts(this, props, subnets));
+    this._plan = planWebApi(props, loadBalancerFacts(this, props, subnets));
     const model: LoadBalancerModel = this._plan.model;
     for (const advice of this._plan.advice) Annotations.of(this).addWarningV2(advice.id, advice.message);
 
     // Security group.
-    const group = renderSecurityGroup(this, 'SecurityGroup', props.vpc, model.name, model.securityGroup);
+    const group = renderSecurityGroup(this, 'SecurityGroup', props.vpc, model.name, model.securityGroup, PUBLIC_LISTENER_INGRESS);
     this.securityGroup = ec2.SecurityGroup.fromSecurityGroupId(this, 'SecurityGroupRef', group.attrGroupId, {
       allowAllOutbound: false,
       mutable: false, // the plan owns the rules; targets open their own side through `connections`
@@ -109,14 +110,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
     this.connections = new ec2.Connections({ securityGroups: [this.securityGroup] });
 
     // Access logs.
-    let logBucket: s3.IBucket | undefined;
-    let logPolicy: s3.BucketPolicy | undefined;
-    if (model.accessLogs.enabled) {
-      logBucket = model.accessLogs.bucket.kind === 'managed'
-        ? renderManagedLogBucket(this, 'AccessLogs', model.accessLogs.bucket.expirationDays)
-        : props.accessLogBucket!;
-      logPolicy = grantLogDelivery(this, this.node.path, logBucket, model.accessLogs.prefix);
-    }
+    const { bucket: logBucket, policy: logPolicy } = renderAccessLogs(this, model.accessLogs, props.accessLogBucket, 'application');
     this.accessLogBucket = logBucket;
 
     // Load balancer.

@@ -5,7 +5,8 @@ import { Stack } from 'aws-cdk-lib';
 import { App as TfApp } from 'cdktf';
 import { createApp as createCdkApp } from '../../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../../examples/web-api-cdktf/main';
-import { LoadBalancerModel, normalizeModel } from '../../src/core/model/load-balancer-model';
+import { AnyLoadBalancerModel, isApplicationModel } from '../../src/core/model/any-load-balancer-model';
+import { normalizeModel } from '../../src/core/model/load-balancer-model';
 import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
   TargetProtocolVersion, TargetType, XForwardedForMode,
@@ -33,8 +34,8 @@ function planOf(construct: { node: { findAll(): unknown[] } }): WebApiPlan {
 
 describe('examples: read(cloudformation) == read(terraform) == plan', () => {
   let dir: string;
-  let cfn: { models: LoadBalancerModel[]; plan: WebApiPlan; engine: string };
-  let tf: { models: LoadBalancerModel[]; plan: WebApiPlan; engine: string };
+  let cfn: { models: AnyLoadBalancerModel[]; plan: WebApiPlan; engine: string };
+  let tf: { models: AnyLoadBalancerModel[]; plan: WebApiPlan; engine: string };
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'lbkit-examples-'));
@@ -70,7 +71,7 @@ describe('examples: read(cloudformation) == read(terraform) == plan', () => {
   });
 
   test('the example model holds what EXAMPLE.md asks for', () => {
-    const m = cfn.models[0];
+    const [m] = cfn.models.filter(isApplicationModel);
     expect(m.certificates.map((c) => (c.kind === 'managed' ? c.domainName : c.arn))).toEqual(['api.example.com', 'ws.example.com']);
     expect(m.attributes.idleTimeoutSeconds).toBe(300);
     expect(m.targetGroups.map((g) => g.name)).toEqual(['api-v1', 'api-v2', 'api-v2-canary', 'upload', 'web', 'websocket']);

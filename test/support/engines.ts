@@ -10,6 +10,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cdktf from 'cdktf';
 import * as cdkEngine from '../../src/aws-cdk';
 import * as tfEngine from '../../src/cdktf';
+import { AnyLoadBalancerModel, isApplicationModel } from '../../src/core/model/any-load-balancer-model';
 import { LoadBalancerModel, normalizeModel } from '../../src/core/model/load-balancer-model';
 import { WebApiLoadBalancerOptions } from '../../src/core/options/web-api-options';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
@@ -56,13 +57,16 @@ export interface Engine {
   readonly name: 'cloudformation' | 'terraform';
   /** Builds one WebApiLoadBalancer (construct id `id`) in a fresh app, synthesizes and reads it back. */
   synth(options: EngineOptions, id?: string): SynthResult;
-  read(output: object): LoadBalancerModel[];
+  /** Every load balancer read from an output of this engine, application and network. */
+  read(output: object): AnyLoadBalancerModel[];
   toString(): string;
 }
 
-function only(models: LoadBalancerModel[], engine: string): LoadBalancerModel {
+function only(models: AnyLoadBalancerModel[], engine: string): LoadBalancerModel {
   if (models.length !== 1) throw new Error(`${engine}: expected one load balancer, read ${models.length}`);
-  return models[0];
+  const [model] = models;
+  if (!isApplicationModel(model)) throw new Error(`${engine}: expected an application load balancer, read a ${model.kind} one`);
+  return model;
 }
 
 function withOutdir<T>(fn: (outdir: string) => T): T {

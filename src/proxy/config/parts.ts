@@ -1,7 +1,7 @@
 import {
-  AlbAttributesModel, ConditionsModel, EgressRuleModel, FixedResponseActionModel, IngressRuleModel,
-  RedirectActionModel, TargetGroupModel,
+  AlbAttributesModel, ConditionsModel, FixedResponseActionModel, RedirectActionModel, TargetGroupModel,
 } from '../../core/model/load-balancer-model';
+import { NlbAttributesModel, NlbTargetGroupModel } from '../../core/model/network-load-balancer-model';
 
 /**
  * The engine-neutral pieces each resource reader produces. A CloudFormation resource and
@@ -33,14 +33,19 @@ export interface LoadBalancerPart {
   readonly key: string;
   /** Tag `lbkit:name`, else the engine id. */
   readonly name: string;
-  /** application, network or gateway; only application load balancers are read into models. */
+  /** application, network or gateway; application and network load balancers are read into models. */
   readonly loadBalancerType: string;
   readonly loadBalancerName?: string;
   readonly scheme: string;
   readonly ipAddressType: string;
-  readonly attributes: AlbAttributesModel;
+  /** Application load balancers: the attributes, AWS's defaults filled in. */
+  readonly attributes?: AlbAttributesModel;
+  /** Network load balancers: the attributes, AWS's defaults filled in. */
+  readonly networkAttributes?: NlbAttributesModel;
   readonly accessLogs: { readonly enabled: boolean; readonly bucket?: ValueRef; readonly prefix?: string };
   readonly securityGroups: ValueRef[];
+  /** Subnet mappings (instead of plain subnets), each with its Elastic IP allocation when it has one. */
+  readonly subnetMappings: { readonly subnet: ValueRef; readonly allocation?: ValueRef }[];
 }
 
 export interface ListenerPart {
@@ -50,6 +55,10 @@ export interface ListenerPart {
   readonly port: number;
   readonly protocol: string;
   readonly sslPolicy?: string;
+  /** TLS listeners of a network load balancer. */
+  readonly alpnPolicy?: string;
+  /** Metadata or tag `lbkit:listener` (network load balancers), else the engine id. */
+  readonly name: string;
   /** The default certificate (CloudFormation allows a list of one). */
   readonly certificates: ValueRef[];
   readonly defaultAction: ActionPart;
@@ -73,10 +82,18 @@ export interface ListenerCertificatePart {
   readonly certificates: ValueRef[];
 }
 
+/** An application load balancer's target group (protocol HTTP or HTTPS). */
 export interface TargetGroupPart {
   readonly kind: 'target-group';
   readonly key: string;
   readonly group: TargetGroupModel;
+}
+
+/** A network load balancer's target group (protocol TCP, UDP, TCP_UDP or TLS). */
+export interface NetworkTargetGroupPart {
+  readonly kind: 'network-target-group';
+  readonly key: string;
+  readonly group: NlbTargetGroupModel;
 }
 
 export interface CertificatePart {
@@ -117,11 +134,18 @@ export interface BucketLifecyclePart {
   readonly expirationDays?: number;
 }
 
+/** One port of a security-group rule: `tcp` or `udp`, port 0 for all ports. */
+export interface SecurityGroupRuleEntry {
+  readonly protocol: 'tcp' | 'udp';
+  readonly port: number;
+  readonly cidr: string;
+}
+
 export interface SecurityGroupPart {
   readonly kind: 'security-group';
   readonly key: string;
-  readonly ingress: IngressRuleModel[];
-  readonly egress: EgressRuleModel[];
+  readonly ingress: SecurityGroupRuleEntry[];
+  readonly egress: SecurityGroupRuleEntry[];
 }
 
 export interface SecurityGroupRulePart {
@@ -129,7 +153,7 @@ export interface SecurityGroupRulePart {
   readonly key: string;
   readonly group: ValueRef;
   readonly direction: 'ingress' | 'egress';
-  readonly rules: { readonly port: number; readonly cidr: string }[];
+  readonly rules: SecurityGroupRuleEntry[];
 }
 
 export interface AliasRecordPart {
@@ -148,7 +172,7 @@ export interface PointerPart {
 }
 
 export type Part =
-  | LoadBalancerPart | ListenerPart | ListenerRulePart | ListenerCertificatePart | TargetGroupPart | CertificatePart
+  | LoadBalancerPart | ListenerPart | ListenerRulePart | ListenerCertificatePart | TargetGroupPart | NetworkTargetGroupPart | CertificatePart
   | WebAclPart | WebAclAssociationPart | BucketPart | BucketLifecyclePart | SecurityGroupPart | SecurityGroupRulePart
   | AliasRecordPart | PointerPart;
 

@@ -3,7 +3,7 @@ import { readCloudFormation } from './cloudformation';
 import { LbkitConfigError } from './errors';
 import { readTerraform } from './terraform';
 import { isObject } from './values';
-import { LoadBalancerModel } from '../../core/model/load-balancer-model';
+import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 
 export type SynthesizedEngine = 'cloudformation' | 'terraform';
 
@@ -16,7 +16,7 @@ export function detectEngine(output: unknown): SynthesizedEngine | undefined {
 }
 
 /** Reads a parsed output of either engine. */
-export function readSynthesized(output: unknown, source = 'input'): { engine: SynthesizedEngine; models: LoadBalancerModel[] } {
+export function readSynthesized(output: unknown, source = 'input'): { engine: SynthesizedEngine; models: AnyLoadBalancerModel[] } {
   const engine = detectEngine(output);
   if (engine === undefined) {
     throw new LbkitConfigError(`${source}: neither a CloudFormation template (no "Resources") nor Terraform JSON (no "resource" or "terraform")`);
@@ -37,7 +37,7 @@ export function readSynthesized(output: unknown, source = 'input'): { engine: Sy
  * @throws LbkitConfigError with a one-line message when the file cannot be read, is not
  * JSON, is neither format, or holds nothing lbkit can read
  */
-export function readSynthesizedFile(path: string): { engine: SynthesizedEngine; models: LoadBalancerModel[] } {
+export function readSynthesizedFile(path: string): { engine: SynthesizedEngine; models: AnyLoadBalancerModel[] } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

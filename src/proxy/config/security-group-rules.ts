@@ -4,15 +4,21 @@ import { LbkitConfigError } from './errors';
 const MAX_EXPANDED_RANGE = 64;
 
 /**
- * The ports a security-group rule opens, as the model holds them (one rule per port).
- * `-1` (all traffic) and 0–65535 read as port 0, "all ports". UDP and ICMP rules do not
- * concern a load balancer (and CDK's placeholder "disallow all" ICMP rule is one of them):
- * they read as no ports.
+ * The protocols and ports a security-group rule opens, as the models hold them (one entry per
+ * protocol and port). `-1` (all traffic) and 0–65535 read as port 0, "all ports" (for both TCP
+ * and UDP when the protocol is `-1`). ICMP and other protocols do not concern a load balancer
+ * (and CDK's placeholder "disallow all" ICMP rule is one of them): they read as nothing.
+ * An application load balancer keeps the TCP entries; a network load balancer both.
  */
-export function rulePorts(protocol: unknown, from: number | undefined, to: number | undefined, where: string): number[] {
+export function ruleEntries(protocol: unknown, from: number | undefined, to: number | undefined, where: string): { protocol: 'tcp' | 'udp'; port: number }[] {
   const p = String(protocol ?? '').toLowerCase();
-  if (p === '-1' || p === 'all') return [0];
-  if (p !== 'tcp' && p !== '6') return [];
+  if (p === '-1' || p === 'all') return [{ protocol: 'tcp', port: 0 }, { protocol: 'udp', port: 0 }];
+  const kind = p === 'tcp' || p === '6' ? 'tcp' : p === 'udp' || p === '17' ? 'udp' : undefined;
+  if (kind === undefined) return [];
+  return ports(from, to, where).map((port) => ({ protocol: kind, port }));
+}
+
+function ports(from: number | undefined, to: number | undefined, where: string): number[] {
   const first = from ?? 0;
   const last = to ?? first;
   if (first <= 0 && last >= 65535) return [0];

@@ -72,21 +72,21 @@ describe('readSynthesizedFile', () => {
   test('a template without a load balancer', () => {
     const path = file('empty.template.json', { Resources: { Bucket: { Type: 'AWS::S3::Bucket' } } });
     expect(configError(() => readSynthesizedFile(path)))
-      .toBe(`${path}: CloudFormation template: no application load balancer found (expected an AWS::ElasticLoadBalancingV2::LoadBalancer or aws_lb resource)`);
+      .toBe(`${path}: CloudFormation template: no application or network load balancer found (expected an AWS::ElasticLoadBalancingV2::LoadBalancer or aws_lb resource)`);
   });
 
   test('Terraform JSON without resources', () => {
     const path = file('empty.tf.json', { terraform: { required_providers: {} } });
-    expect(configError(() => readSynthesizedFile(path))).toMatch(/Terraform configuration: no application load balancer found/);
+    expect(configError(() => readSynthesizedFile(path))).toMatch(/Terraform configuration: no application or network load balancer found/);
   });
 });
 
 describe('unsupported input', () => {
-  test('only a network load balancer', () => {
+  test('only a gateway load balancer', () => {
     const c = tfConfig();
-    c.resource = { aws_lb: { nlb: { load_balancer_type: 'network' } } };
+    c.resource = { aws_lb: { gwlb: { load_balancer_type: 'gateway' } } };
     expect(configError(() => readTerraform(c)))
-      .toBe('Terraform configuration: no application load balancer found, only aws_lb.nlb (network), which lbkit does not read yet');
+      .toBe('Terraform configuration: no application or network load balancer found, only aws_lb.gwlb (gateway), which lbkit does not read');
   });
 
   test.each(['TCP', 'TLS', 'UDP'])('an application load balancer listener with protocol %s (CloudFormation)', (protocol) => {

@@ -1,4 +1,5 @@
 import { CERT_ARN, cfnTemplate, tfConfig } from './fixtures';
+import { isApplicationModel } from '../../../src/core/model/any-load-balancer-model';
 import { LoadBalancerModel, normalizeModel, REFERENCE, TargetGroupModel } from '../../../src/core/model/load-balancer-model';
 import { CLOUDFORMATION_READERS, LbkitConfigError, readCloudFormation, readTerraform, TERRAFORM_READERS } from '../../../src/proxy/config';
 
@@ -126,7 +127,7 @@ describe('readCloudFormation', () => {
       { Key: 'access_logs.s3.enabled', Value: 'true' },
       { Key: 'access_logs.s3.bucket', Value: 'my-logs' },
     ];
-    const [model] = readCloudFormation(t);
+    const [model] = readCloudFormation(t).filter(isApplicationModel);
     expect(model.waf).toEqual({ kind: 'existing', webAclArn: 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/x/1' });
     expect(model.accessLogs).toEqual({ enabled: true, bucket: { kind: 'existing', bucketName: 'my-logs' } });
     expect(model.loadBalancerName).toBe('my-alb');
@@ -139,7 +140,7 @@ describe('readCloudFormation', () => {
       { Key: 'access_logs.s3.enabled', Value: 'true' },
       { Key: 'access_logs.s3.bucket', Value: { Ref: 'OtherCert' } },
     ];
-    const [model] = readCloudFormation(t);
+    const [model] = readCloudFormation(t).filter(isApplicationModel);
     expect(model.waf).toEqual({ kind: 'none' });
     expect(model.accessLogs).toEqual({ enabled: true, bucket: { kind: 'existing', bucketName: REFERENCE } });
   });
@@ -165,7 +166,7 @@ describe('readCloudFormation', () => {
       Type: 'AWS::ElasticLoadBalancingV2::Listener',
       Properties: { LoadBalancerArn: { Ref: 'Other' }, Port: 8443, Protocol: 'HTTPS', Certificates: [{ CertificateArn: 'arn:x' }], DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'bare' } }] },
     };
-    const models = readCloudFormation(t);
+    const models = readCloudFormation(t).filter(isApplicationModel);
     expect(models.map((m) => m.name)).toEqual(['Admin', 'Api']);
     expect(models[0].listeners.map((l) => l.port)).toEqual([8443]);
     expect(models[0].targetGroups.map((g) => g.name)).toEqual(['bare']);

@@ -1,4 +1,4 @@
-import { LoadBalancerModel } from '../../../core/model/load-balancer-model';
+import { AnyLoadBalancerModel } from '../../../core/model/any-load-balancer-model';
 import { assembleModels } from '../assemble';
 import { LbkitConfigError, withSource } from '../errors';
 import { Part } from '../parts';
@@ -35,12 +35,13 @@ export const CLOUDFORMATION_READERS = new ReaderRegistry<CfnTemplate>([
 
 /**
  * Reads a synthesized CloudFormation template (the parsed JSON) into one model per
- * application load balancer, sorted by name.
+ * application or network load balancer, sorted by name (tell them apart with
+ * `isApplicationModel` / `isNetworkModel`).
  *
- * @throws LbkitConfigError when it is not a template, holds no application load balancer,
+ * @throws LbkitConfigError when it is not a template, holds no application or network load balancer,
  * or holds something the model cannot express
  */
-export function readCloudFormation(template: object): LoadBalancerModel[] {
+export function readCloudFormation(template: object): AnyLoadBalancerModel[] {
   const doc = new CfnTemplate(template);
   const parts: Part[] = [];
   for (const [id, resource] of Object.entries(doc.resources)) {

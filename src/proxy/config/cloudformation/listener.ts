@@ -1,10 +1,14 @@
+import { LbkitConfigError } from '../errors';
 import { ListenerPart } from '../parts';
 import { ResourceMapping } from '../registry';
-import { num, objects, str } from '../values';
+import { isObject, num, objects, str, strings } from '../values';
 import { readCfnActions } from './action';
 import { CfnTemplate } from './template';
 
-/** AWS::ElasticLoadBalancingV2::Listener: port, protocol, TLS policy, default certificate, default action. */
+/**
+ * AWS::ElasticLoadBalancingV2::Listener: port, protocol, TLS and ALPN policies, default
+ * certificate, default action; name from `Metadata["lbkit:listener"]` (network load balancers).
+ */
 export const listenerMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   read: (id, resource, doc) => {
@@ -13,13 +17,18 @@ export const listenerMapping: ResourceMapping<CfnTemplate> = {
     const certificates = objects(p.Certificates).map((c) => doc.ref(c.CertificateArn));
     const protocol = str(doc.scalar(p.Protocol), certificates.length > 0 ? 'HTTPS' : 'HTTP');
     const sslPolicy = str(doc.scalar(p.SslPolicy));
+    const alpn = strings(doc, p.AlpnPolicy);
+    if (alpn.length > 1) throw new LbkitConfigError(`${where}: AlpnPolicy holds ${alpn.length} policies (${alpn.join(', ')}); a listener takes one`);
+    const metadata = isObject(resource.Metadata) ? resource.Metadata : {};
     const part: ListenerPart = {
       kind: 'listener',
       key: id,
+      name: str(doc.scalar(metadata['lbkit:listener']), id),
       loadBalancer: doc.ref(p.LoadBalancerArn),
       port: num(doc.scalar(p.Port), protocol === 'HTTPS' ? 443 : 80, `${where} Port`),
       protocol,
       ...(sslPolicy !== undefined ? { sslPolicy } : {}),
+      ...(alpn.length === 1 ? { alpnPolicy: alpn[0] } : {}),
       certificates,
       defaultAction: readCfnActions(p.DefaultActions, doc, where),
     };

@@ -1,10 +1,14 @@
 import { AlbAttributesModel, DesyncMitigationModeValue, XffModeValue } from '../../../core/model/load-balancer-model';
+import { NlbAttributesModel } from '../../../core/model/network-load-balancer-model';
 import { LoadBalancerPart } from '../parts';
 import { ResourceMapping } from '../registry';
-import { bool, isObject, list, num, str } from '../values';
+import { bool, isObject, list, num, objects, str } from '../values';
 import { cfnTag, CfnTemplate } from './template';
 
-/** AWS::ElasticLoadBalancingV2::LoadBalancer; absent attributes read as AWS's defaults. */
+/**
+ * AWS::ElasticLoadBalancingV2::LoadBalancer, application or network; absent attributes read as
+ * AWS's defaults (for a network load balancer: cross-zone off, deletion protection off).
+ */
 export const loadBalancerMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
   read: (id, resource, doc) => {
@@ -15,14 +19,20 @@ export const loadBalancerMapping: ResourceMapping<CfnTemplate> = {
       if (isObject(a) && typeof a.Key === 'string') attrs.set(a.Key, doc.scalar(a.Value));
     }
     const attr = (key: string) => attrs.get(key);
-    const attributes: AlbAttributesModel = {
+    const flag = (key: string) => bool(attr(key), false, `${where} ${key}`);
+    const loadBalancerType = str(doc.scalar(p.Type), 'application');
+    const attributes: AlbAttributesModel | undefined = loadBalancerType !== 'application' ? undefined : {
       idleTimeoutSeconds: num(attr('idle_timeout.timeout_seconds'), 60, `${where} idle_timeout.timeout_seconds`),
       http2Enabled: bool(attr('routing.http2.enabled'), true, `${where} routing.http2.enabled`),
-      dropInvalidHeaderFields: bool(attr('routing.http.drop_invalid_header_fields.enabled'), false, `${where} routing.http.drop_invalid_header_fields.enabled`),
+      dropInvalidHeaderFields: flag('routing.http.drop_invalid_header_fields.enabled'),
       desyncMitigationMode: str(attr('routing.http.desync_mitigation_mode'), 'defensive') as DesyncMitigationModeValue,
-      deletionProtection: bool(attr('deletion_protection.enabled'), false, `${where} deletion_protection.enabled`),
+      deletionProtection: flag('deletion_protection.enabled'),
       xffHeaderProcessingMode: str(attr('routing.http.xff_header_processing.mode'), 'append') as XffModeValue,
-      xffClientPort: bool(attr('routing.http.xff_client_port.enabled'), false, `${where} routing.http.xff_client_port.enabled`),
+      xffClientPort: flag('routing.http.xff_client_port.enabled'),
+    };
+    const networkAttributes: NlbAttributesModel | undefined = loadBalancerType !== 'network' ? undefined : {
+      crossZone: flag('load_balancing.cross_zone.enabled'),
+      deletionProtection: flag('deletion_protection.enabled'),
     };
     const rawBucket = (list(p.LoadBalancerAttributes).find((a) => isObject(a) && a.Key === 'access_logs.s3.bucket') as Record<string, unknown> | undefined)?.Value;
     const prefix = str(attr('access_logs.s3.prefix'));
@@ -31,17 +41,22 @@ export const loadBalancerMapping: ResourceMapping<CfnTemplate> = {
       kind: 'load-balancer',
       key: id,
       name: cfnTag(p.Tags, 'lbkit:name') ?? id,
-      loadBalancerType: str(doc.scalar(p.Type), 'application'),
+      loadBalancerType,
       ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
       scheme: str(doc.scalar(p.Scheme), 'internet-facing'),
       ipAddressType: str(doc.scalar(p.IpAddressType), 'ipv4'),
-      attributes,
+      ...(attributes ? { attributes } : {}),
+      ...(networkAttributes ? { networkAttributes } : {}),
       accessLogs: {
-        enabled: bool(attr('access_logs.s3.enabled'), false, `${where} access_logs.s3.enabled`),
+        enabled: flag('access_logs.s3.enabled'),
         ...(rawBucket !== undefined ? { bucket: doc.ref(rawBucket) } : {}),
         ...(prefix !== undefined ? { prefix } : {}),
       },
       securityGroups: list(p.SecurityGroups).map((sg) => doc.ref(sg)),
+      subnetMappings: objects(p.SubnetMappings).map((m) => ({
+        subnet: doc.ref(m.SubnetId),
+        ...(m.AllocationId !== undefined ? { allocation: doc.ref(m.AllocationId) } : {}),
+      })),
     };
     return [part];
   },

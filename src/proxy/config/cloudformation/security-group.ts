@@ -1,15 +1,16 @@
 import { REFERENCE } from '../../../core/model/load-balancer-model';
 import { ResourceMapping } from '../registry';
-import { rulePorts } from '../security-group-rules';
+import { SecurityGroupRuleEntry } from '../parts';
+import { ruleEntries } from '../security-group-rules';
 import { num, objects, str } from '../values';
 import { CfnTemplate } from './template';
 
-function cfnRules(doc: CfnTemplate, rules: Record<string, unknown>[], where: string): { port: number; cidr: string }[] {
+function cfnRules(doc: CfnTemplate, rules: Record<string, unknown>[], where: string): SecurityGroupRuleEntry[] {
   return rules.flatMap((r) => {
     const cidr = r.CidrIp !== undefined ? doc.ref(r.CidrIp).value : r.CidrIpv6 !== undefined ? doc.ref(r.CidrIpv6).value : REFERENCE;
     const from = num(doc.scalar(r.FromPort), undefined, `${where} FromPort`);
     const to = num(doc.scalar(r.ToPort), undefined, `${where} ToPort`);
-    return rulePorts(str(doc.scalar(r.IpProtocol)), from, to, where).map((port) => ({ port, cidr }));
+    return ruleEntries(str(doc.scalar(r.IpProtocol)), from, to, where).map((e) => ({ ...e, cidr }));
   });
 }
 

@@ -1,15 +1,17 @@
 import {
   AlgorithmValue, HealthCheckModel, HttpProtocol, ProtocolVersionValue, StickinessModel, TargetGroupModel, TargetTypeValue,
 } from '../../../core/model/load-balancer-model';
-import { TargetGroupPart } from '../parts';
+import { isNetworkProtocol, readNetworkTargetGroup } from '../network-target-group';
+import { NetworkTargetGroupPart, TargetGroupPart } from '../parts';
 import { ResourceMapping } from '../registry';
 import { bool, isObject, list, num, str } from '../values';
 import { cfnTag, CfnTemplate } from './template';
 
 /**
- * AWS::ElasticLoadBalancingV2::TargetGroup; route name from tag `lbkit:route`. Absent
- * properties read as AWS's defaults for an ALB target group (health check `/`, 30 s, 5 s,
- * healthy 5, unhealthy 2, matcher 200; draining 300 s; round robin; target type instance).
+ * AWS::ElasticLoadBalancingV2::TargetGroup; route name from tag `lbkit:route`. A TCP, UDP,
+ * TCP_UDP or TLS group is a network load balancer's (see {@link readNetworkTargetGroup});
+ * otherwise absent properties read as AWS's defaults for an ALB target group (health check `/`,
+ * 30 s, 5 s, healthy 5, unhealthy 2, matcher 200; draining 300 s; round robin; target type instance).
  */
 export const targetGroupMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::ElasticLoadBalancingV2::TargetGroup'],
@@ -22,6 +24,38 @@ export const targetGroupMapping: ResourceMapping<CfnTemplate> = {
     }
     const s = (v: unknown) => doc.scalar(v);
     const protocol = str(s(p.Protocol), 'HTTP') as HttpProtocol;
+    if (isNetworkProtocol(protocol)) {
+      const matcherOf = isObject(p.Matcher) ? p.Matcher : {};
+      const network: NetworkTargetGroupPart = {
+        kind: 'network-target-group',
+        key: id,
+        group: readNetworkTargetGroup({
+          where,
+          name: cfnTag(p.Tags, 'lbkit:route') ?? id,
+          protocol,
+          port: [s(p.Port), 'Port'],
+          targetType: [s(p.TargetType), 'TargetType'],
+          deregistrationDelay: [attrs.get('deregistration_delay.timeout_seconds'), 'deregistration_delay.timeout_seconds'],
+          connectionTermination: [attrs.get('deregistration_delay.connection_termination.enabled'), 'deregistration_delay.connection_termination.enabled'],
+          preserveClientIp: [attrs.get('preserve_client_ip.enabled'), 'preserve_client_ip.enabled'],
+          proxyProtocolV2: [attrs.get('proxy_protocol_v2.enabled'), 'proxy_protocol_v2.enabled'],
+          stickinessEnabled: [attrs.get('stickiness.enabled'), 'stickiness.enabled'],
+          stickinessType: [attrs.get('stickiness.type'), 'stickiness.type'],
+          health: {
+            protocol: [s(p.HealthCheckProtocol), 'HealthCheckProtocol'],
+            path: [s(p.HealthCheckPath), 'HealthCheckPath'],
+            port: [s(p.HealthCheckPort), 'HealthCheckPort'],
+            interval: [s(p.HealthCheckIntervalSeconds), 'HealthCheckIntervalSeconds'],
+            timeout: [s(p.HealthCheckTimeoutSeconds), 'HealthCheckTimeoutSeconds'],
+            healthyThreshold: [s(p.HealthyThresholdCount), 'HealthyThresholdCount'],
+            unhealthyThreshold: [s(p.UnhealthyThresholdCount), 'UnhealthyThresholdCount'],
+            matcher: [s(matcherOf.HttpCode), 'Matcher.HttpCode'],
+          },
+          defaultThresholds: { healthy: 5, unhealthy: 2 },
+        }),
+      };
+      return [network];
+    }
     const algorithm = str(attrs.get('load_balancing.algorithm.type'), 'round_robin') as AlgorithmValue;
     let stickiness: StickinessModel | undefined;
     if (bool(attrs.get('stickiness.enabled'), false, `${where} stickiness.enabled`)) {

@@ -2,9 +2,12 @@ import { ListenerPart } from '../parts';
 import { ResourceMapping } from '../registry';
 import { num, str } from '../values';
 import { readTfActions } from './action';
-import { TfConfig } from './config';
+import { TfConfig, tfTag } from './config';
 
-/** aws_lb_listener (aws_alb_listener): port, protocol, TLS policy, default certificate, default action. */
+/**
+ * aws_lb_listener (aws_alb_listener): port, protocol, TLS and ALPN policies, default
+ * certificate, default action; name from tag `lbkit:listener` (network load balancers).
+ */
 export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
   resourceTypes: ['aws_lb_listener', 'aws_alb_listener'],
   read: (id, b, doc) => {
@@ -12,13 +15,16 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
     const certificates = b.certificate_arn !== undefined ? [doc.ref(b.certificate_arn)] : [];
     const protocol = str(doc.scalar(b.protocol), certificates.length > 0 ? 'HTTPS' : 'HTTP');
     const sslPolicy = str(doc.scalar(b.ssl_policy));
+    const alpnPolicy = str(doc.scalar(b.alpn_policy));
     const part: ListenerPart = {
       kind: 'listener',
       key: id,
+      name: tfTag(b.tags, 'lbkit:listener') ?? id.slice(id.indexOf('.') + 1),
       loadBalancer: doc.ref(b.load_balancer_arn),
       port: num(doc.scalar(b.port), protocol === 'HTTPS' ? 443 : 80, `${where} port`),
       protocol,
       ...(sslPolicy !== undefined ? { sslPolicy } : {}),
+      ...(alpnPolicy !== undefined ? { alpnPolicy } : {}),
       certificates,
       defaultAction: readTfActions(b.default_action, doc, where),
     };

@@ -1,15 +1,18 @@
 import {
   AlgorithmValue, HealthCheckModel, HttpProtocol, ProtocolVersionValue, StickinessModel, TargetGroupModel, TargetTypeValue,
 } from '../../../core/model/load-balancer-model';
-import { TargetGroupPart } from '../parts';
+import { isNetworkProtocol, readNetworkTargetGroup } from '../network-target-group';
+import { NetworkTargetGroupPart, TargetGroupPart } from '../parts';
 import { ResourceMapping } from '../registry';
 import { block, bool, num, str } from '../values';
 import { TfConfig, tfTag } from './config';
 
 /**
- * aws_lb_target_group (aws_alb_target_group); route name from tag `lbkit:route`. Absent
- * arguments read as the provider's defaults (health check `/`, 30 s, 5 s, healthy 3,
- * unhealthy 3, matcher 200; draining 300 s; round robin; target type instance).
+ * aws_lb_target_group (aws_alb_target_group); route name from tag `lbkit:route`. A TCP, UDP,
+ * TCP_UDP or TLS group is a network load balancer's (see {@link readNetworkTargetGroup}; the
+ * provider's thresholds 3 and 3); otherwise absent arguments read as the provider's defaults
+ * (health check `/`, 30 s, 5 s, healthy 3, unhealthy 3, matcher 200; draining 300 s; round robin;
+ * target type instance).
  */
 export const awsLbTargetGroupMapping: ResourceMapping<TfConfig> = {
   resourceTypes: ['aws_lb_target_group', 'aws_alb_target_group'],
@@ -18,6 +21,39 @@ export const awsLbTargetGroupMapping: ResourceMapping<TfConfig> = {
     const s = (v: unknown) => doc.scalar(v);
     const protocol = str(s(b.protocol), 'HTTP') as HttpProtocol;
     const sticky = block(b.stickiness);
+    if (isNetworkProtocol(protocol)) {
+      const health = block(b.health_check) ?? {};
+      const network: NetworkTargetGroupPart = {
+        kind: 'network-target-group',
+        key: id,
+        group: readNetworkTargetGroup({
+          where,
+          name: tfTag(b.tags, 'lbkit:route') ?? id.slice(id.indexOf('.') + 1),
+          protocol,
+          port: [s(b.port), 'port'],
+          targetType: [s(b.target_type), 'target_type'],
+          deregistrationDelay: [s(b.deregistration_delay), 'deregistration_delay'],
+          connectionTermination: [s(b.connection_termination), 'connection_termination'],
+          preserveClientIp: [s(b.preserve_client_ip), 'preserve_client_ip'],
+          proxyProtocolV2: [s(b.proxy_protocol_v2), 'proxy_protocol_v2'],
+          // A stickiness block is enabled unless it says otherwise (the provider's default).
+          stickinessEnabled: [sticky ? s(sticky.enabled) ?? true : false, 'stickiness.enabled'],
+          stickinessType: [sticky ? s(sticky.type) : undefined, 'stickiness.type'],
+          health: {
+            protocol: [s(health.protocol), 'health_check.protocol'],
+            path: [s(health.path), 'health_check.path'],
+            port: [s(health.port), 'health_check.port'],
+            interval: [s(health.interval), 'health_check.interval'],
+            timeout: [s(health.timeout), 'health_check.timeout'],
+            healthyThreshold: [s(health.healthy_threshold), 'health_check.healthy_threshold'],
+            unhealthyThreshold: [s(health.unhealthy_threshold), 'health_check.unhealthy_threshold'],
+            matcher: [s(health.matcher), 'health_check.matcher'],
+          },
+          defaultThresholds: { healthy: 3, unhealthy: 3 },
+        }),
+      };
+      return [network];
+    }
     let stickiness: StickinessModel | undefined;
     if (sticky && bool(s(sticky.enabled), true, `${where} stickiness.enabled`)) {
       const durationSeconds = num(s(sticky.cookie_duration), 86_400, `${where} stickiness.cookie_duration`);

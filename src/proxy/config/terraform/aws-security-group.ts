@@ -1,17 +1,16 @@
 import { REFERENCE } from '../../../core/model/load-balancer-model';
+import { SecurityGroupRuleEntry } from '../parts';
 import { ResourceMapping } from '../registry';
-import { rulePorts } from '../security-group-rules';
+import { ruleEntries } from '../security-group-rules';
 import { list, num, objects, str } from '../values';
 import { TfConfig } from './config';
 
-type Rule = { port: number; cidr: string };
-
-function inlineRules(doc: TfConfig, blocks: Record<string, unknown>[], where: string): Rule[] {
+function inlineRules(doc: TfConfig, blocks: Record<string, unknown>[], where: string): SecurityGroupRuleEntry[] {
   return blocks.flatMap((r) => {
     const cidrs = [...list(r.cidr_blocks), ...list(r.ipv6_cidr_blocks)].map((c) => doc.ref(c).value);
     const from = num(doc.scalar(r.from_port), undefined, where);
-    const ports = rulePorts(str(doc.scalar(r.protocol)), from, num(doc.scalar(r.to_port), undefined, where), where);
-    return ports.flatMap((port) => (cidrs.length > 0 ? cidrs : [REFERENCE]).map((cidr) => ({ port, cidr })));
+    const entries = ruleEntries(str(doc.scalar(r.protocol)), from, num(doc.scalar(r.to_port), undefined, where), where);
+    return entries.flatMap((e) => (cidrs.length > 0 ? cidrs : [REFERENCE]).map((cidr) => ({ ...e, cidr })));
   });
 }
 
@@ -33,13 +32,13 @@ export const awsVpcSecurityGroupRuleMapping: ResourceMapping<TfConfig> = {
     const where = `security group rule ${id}`;
     const cidr = b.cidr_ipv4 !== undefined ? doc.ref(b.cidr_ipv4).value : b.cidr_ipv6 !== undefined ? doc.ref(b.cidr_ipv6).value : REFERENCE;
     const from = num(doc.scalar(b.from_port), undefined, where);
-    const ports = rulePorts(str(doc.scalar(b.ip_protocol)), from, num(doc.scalar(b.to_port), undefined, where), where);
+    const entries = ruleEntries(str(doc.scalar(b.ip_protocol)), from, num(doc.scalar(b.to_port), undefined, where), where);
     return [{
       kind: 'security-group-rule',
       key: id,
       group: doc.ref(b.security_group_id),
       direction: id.startsWith('aws_vpc_security_group_ingress_rule.') ? 'ingress' : 'egress',
-      rules: ports.map((port) => ({ port, cidr })),
+      rules: entries.map((e) => ({ ...e, cidr })),
     }];
   },
 };

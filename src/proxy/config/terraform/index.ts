@@ -1,4 +1,4 @@
-import { LoadBalancerModel } from '../../../core/model/load-balancer-model';
+import { AnyLoadBalancerModel } from '../../../core/model/any-load-balancer-model';
 import { assembleModels } from '../assemble';
 import { withSource } from '../errors';
 import { Part } from '../parts';
@@ -37,12 +37,13 @@ export const TERRAFORM_READERS = new ReaderRegistry<TfConfig>([
 
 /**
  * Reads a synthesized Terraform JSON configuration (the parsed cdk.tf.json) into one model
- * per application load balancer, sorted by name.
+ * per application or network load balancer, sorted by name (tell them apart with
+ * `isApplicationModel` / `isNetworkModel`).
  *
- * @throws LbkitConfigError when it is not a configuration, holds no application load
- * balancer, or holds something the model cannot express
+ * @throws LbkitConfigError when it is not a configuration, holds no application or network
+ * load balancer, or holds something the model cannot express
  */
-export function readTerraform(config: object): LoadBalancerModel[] {
+export function readTerraform(config: object): AnyLoadBalancerModel[] {
   const doc = new TfConfig(config);
   const parts: Part[] = [];
   for (const resource of doc.resources) {

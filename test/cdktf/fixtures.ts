@@ -1,5 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { WebApiLoadBalancer, WebApiLoadBalancerProps } from '../../src/cdktf';
 
 export const CERT_ARN = 'arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555';
@@ -44,14 +45,19 @@ export function synth(extra: Partial<WebApiLoadBalancerProps> = {}, region?: str
   return { h, lb, tf: JSON.parse(Testing.synth(h.stack)) };
 }
 
-/** The error message of building `Api` with these props (fails the test if none is thrown). */
-export function errorOf(extra: Partial<WebApiLoadBalancerProps>, h: Harness = harness()): string {
+/** The error message `build` throws (fails the test if none is thrown). */
+export function thrownBy(build: () => unknown): string {
   try {
-    new WebApiLoadBalancer(h.stack, 'Api', minimalProps(extra));
+    build();
   } catch (e) {
     return (e as Error).message;
   }
   throw new Error('expected an error, none was thrown');
+}
+
+/** The error message of building `Api` with these props (fails the test if none is thrown). */
+export function errorOf(extra: Partial<WebApiLoadBalancerProps>, h: Harness = harness()): string {
+  return thrownBy(() => new WebApiLoadBalancer(h.stack, 'Api', minimalProps(extra)));
 }
 
 /** Every resource of a type, in synthesized order, without cdktf's `//` metadata. */
@@ -103,6 +109,6 @@ export function listener(tf: TfJson, port: number): any {
 }
 
 /** Warning messages attached to a construct. */
-export function warningsOf(lb: WebApiLoadBalancer): string[] {
+export function warningsOf(lb: IConstruct): string[] {
   return lb.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
 }

@@ -8,7 +8,7 @@ export function renderAliasRecords(
   scope: Construct, records: DnsAliasModel[], zone: route53.IHostedZone | undefined, dnsName: string, canonicalHostedZoneId: string,
 ): route53.CfnRecordSet[] {
   return records.map((r) => new route53.CfnRecordSet(scope, `AliasRecord-${logicalName(r.name)}-${r.type}`, {
-    // planWebApi refuses alias records without a hosted zone.
+    // planWebApi and planTcpService refuse alias records without a hosted zone.
     hostedZoneId: zone!.hostedZoneId,
     name: r.name.endsWith('.') ? r.name : `${r.name}.`,
     type: r.type,

@@ -16,7 +16,7 @@ export function renderCertificates(scope: Construct, certificates: CertificateMo
       domainName: c.domainName,
       ...(c.alternativeNames.length > 0 ? { subjectAlternativeNames: [...c.alternativeNames] } : {}),
       validationMethod: 'DNS',
-      // planWebApi refuses managed certificates without a hosted zone.
+      // planWebApi and planTcpService refuse managed certificates without a hosted zone.
       domainValidationOptions: [...new Set(names)].map((domainName) => ({ domainName, hostedZoneId: zone!.hostedZoneId })),
     });
     return cert.ref;

@@ -1,3 +1,5 @@
 // The CloudFormation (aws-cdk-lib) engine: constructs that render lbkit's engine-neutral plan.
 export * from './web-api-load-balancer';
 export * from './web-api-route';
+export * from './tcp-service-load-balancer';
+export * from './tcp-service-listener';

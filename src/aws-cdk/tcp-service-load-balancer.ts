@@ -1,0 +1,202 @@
+import { Annotations, Tags } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { renderAccessLogs } from './access-log-bucket';
+import { renderAliasRecords } from './alias-records';
+import { renderCertificates } from './certificates';
+import { loadBalancerFacts, selectLoadBalancerSubnets } from './engine-facts';
+import { networkLoadBalancerAttributes } from './load-balancer-attributes';
+import { acknowledgeNagRules, NLB_ACCESS_LOGS_TLS_ONLY, PUBLIC_SERVICE_INGRESS } from './nag-acknowledgements';
+import { logicalName } from './names';
+import { renderNetworkTargetGroup, RenderedNetworkTargetGroup } from './network-target-group';
+import { renderSecurityGroup } from './security-group';
+import { TcpServiceListener } from './tcp-service-listener';
+import { LISTENER_TAG, NAME_TAG } from '../core/defaults';
+import { LbkitValidationError } from '../core/errors';
+import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
+import { TcpServiceLoadBalancerBaseOptions } from '../core/options/tcp-service-options';
+import { planTcpService, TcpServicePlan } from '../core/plan/tcp-service-plan';
+
+/** Properties of a {@link TcpServiceLoadBalancer} on the CloudFormation engine. */
+export interface TcpServiceLoadBalancerProps extends TcpServiceLoadBalancerBaseOptions {
+  /** The VPC the load balancer and its targets live in. */
+  readonly vpc: ec2.IVpc;
+  /**
+   * Subnets for the load balancer, in at least two availability zones (one Elastic IP each
+   * with `elasticIps`).
+   * @default - the public subnets when internet-facing (clients reach it from the internet),
+   * the VPC's default private subnets otherwise
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  /**
+   * Existing ACM certificates for the terminated TLS listeners, before any managed ones: the
+   * first certificate overall is every TLS listener's default, the rest are served by SNI.
+   * @default - none: TLS listeners that terminate need `managedCertificates` then
+   */
+  readonly certificates?: acm.ICertificate[];
+  /**
+   * Hosted zone that validates managed certificates and holds the alias records.
+   * @default - none: `managedCertificates` and `aliasRecordNames` need one
+   */
+  readonly hostedZone?: route53.IHostedZone;
+  /**
+   * Existing bucket for the access logs of TLS listeners instead of a new one. A bucket of this
+   * CDK app gets the log-delivery grant in its policy; an imported bucket's policy is left alone
+   * and must already allow delivery.
+   * @default - a new encrypted, private, TLS-only bucket with lifecycle expiry (when a listener terminates TLS)
+   */
+  readonly accessLogBucket?: s3.IBucket;
+  /**
+   * The service ports, each a listener with its own target group, with the CDK targets of that group.
+   * @default - none: planning refuses a load balancer without listeners
+   */
+  readonly listeners?: TcpServiceListener[];
+}
+
+/**
+ * A Network Load Balancer for TCP, UDP and TLS services (game servers, MQTT, databases, gRPC
+ * without routing), with lbkit's best practices as defaults: a target group per listener with
+ * TCP health checks, long draining, cross-zone on, client IPs preserved, TLS terminated with a
+ * TLS 1.3 policy or passed through, a security group open only on the listener ports, access
+ * logs for TLS, deletion protection and optional static Elastic IPs.
+ *
+ * Everything it renders comes from the engine-neutral plan (`planTcpService`); this class only
+ * translates that plan into CloudFormation.
+ */
+export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectable {
+  /** The load balancer, for references (metrics, alias targets, VPC endpoint services...). */
+  public readonly loadBalancer: elbv2.INetworkLoadBalancer;
+  /** ARN of the load balancer. */
+  public readonly loadBalancerArn: string;
+  /** DNS name of the load balancer. */
+  public readonly loadBalancerDnsName: string;
+  /** Route 53 hosted zone id of the load balancer, for alias records. */
+  public readonly loadBalancerCanonicalHostedZoneId: string;
+  /** The load balancer's security group (its rules are exactly the plan's). */
+  public readonly securityGroup: ec2.ISecurityGroup;
+  /** Network connections of the load balancer (let targets allow it in). */
+  public readonly connections: ec2.Connections;
+  /**
+   * The bucket receiving access logs.
+   * @default - none when access logs are off (no listener terminates TLS)
+   */
+  public readonly accessLogBucket?: s3.IBucket;
+
+  /** @internal */
+  public readonly _plan: TcpServicePlan;
+
+  private readonly targetGroups = new Map<string, RenderedNetworkTargetGroup>();
+
+  constructor(scope: Construct, id: string, props: TcpServiceLoadBalancerProps) {
+    super(scope, id);
+    const subnets = selectLoadBalancerSubnets(props);
+    this._plan = planTcpService(props, loadBalancerFacts(this, props, subnets));
+    const model: NetworkLoadBalancerModel = this._plan.model;
+    for (const advice of this._plan.advice) Annotations.of(this).addWarningV2(advice.id, advice.message);
+
+    // Security group.
+    const group = renderSecurityGroup(this, 'SecurityGroup', props.vpc, model.name, model.securityGroup, PUBLIC_SERVICE_INGRESS);
+    this.securityGroup = ec2.SecurityGroup.fromSecurityGroupId(this, 'SecurityGroupRef', group.attrGroupId, {
+      allowAllOutbound: false,
+      mutable: false, // the plan owns the rules; targets open their own side through `connections`
+    });
+    this.connections = new ec2.Connections({ securityGroups: [this.securityGroup] });
+
+    // Access logs (TLS listeners only).
+    const { bucket: logBucket, policy: logPolicy } = renderAccessLogs(this, model.accessLogs, props.accessLogBucket, 'network');
+    this.accessLogBucket = logBucket;
+
+    // Load balancer, in the subnets or, with Elastic IPs, one mapping per subnet.
+    const placement = model.elasticIps
+      ? {
+        subnetMappings: subnets.subnetIds.map((subnetId, i) => ({
+          subnetId,
+          allocationId: new ec2.CfnEIP(this, `ElasticIp${i + 1}`, { domain: 'vpc' }).attrAllocationId,
+        })),
+      }
+      : { subnets: subnets.subnetIds };
+    const lb = new elbv2.CfnLoadBalancer(this, 'LoadBalancer', {
+      type: 'network',
+      ...(model.loadBalancerName !== undefined ? { name: model.loadBalancerName } : {}),
+      scheme: model.scheme,
+      ipAddressType: model.ipAddressType,
+      securityGroups: [group.attrGroupId],
+      ...placement,
+      loadBalancerAttributes: networkLoadBalancerAttributes(model, logBucket?.bucketName),
+    });
+    Tags.of(lb).add(NAME_TAG, model.name);
+    if (logPolicy) lb.node.addDependency(logPolicy); // delivery is tested when the attribute is set
+    if (!model.accessLogs.enabled && !model.listeners.some((l) => l.protocol === 'TLS')) {
+      acknowledgeNagRules(lb, [NLB_ACCESS_LOGS_TLS_ONLY]);
+    }
+    this.loadBalancerArn = lb.ref;
+    this.loadBalancerDnsName = lb.attrDnsName;
+    this.loadBalancerCanonicalHostedZoneId = lb.attrCanonicalHostedZoneId;
+    this.loadBalancer = elbv2.NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(this, 'LoadBalancerRef', {
+      loadBalancerArn: lb.ref,
+      loadBalancerDnsName: lb.attrDnsName,
+      loadBalancerCanonicalHostedZoneId: lb.attrCanonicalHostedZoneId,
+      loadBalancerSecurityGroups: [group.attrGroupId],
+      vpc: props.vpc,
+    });
+
+    // Target groups and their targets.
+    for (const tg of model.targetGroups) {
+      this.targetGroups.set(tg.name, renderNetworkTargetGroup(this, `TargetGroup-${logicalName(tg.name)}`, props.vpc, tg));
+    }
+    for (const listener of props.listeners ?? []) {
+      // planTcpService gives every listener a target group of its own name.
+      if (listener.targets?.length) this.targetGroups.get(listener.name)!.group.addTarget(...listener.targets);
+    }
+
+    // Listeners and their certificates: the first is each TLS listener's default, the rest SNI.
+    const certificateArns = renderCertificates(this, model.certificates, props.hostedZone);
+    for (const l of model.listeners) {
+      const listenerScope = new Construct(this, `Listener-${logicalName(l.name)}`);
+      const tls = l.protocol === 'TLS';
+      const target = this.targetGroups.get(l.targetGroup)!;
+      const listener = new elbv2.CfnListener(listenerScope, 'Resource', {
+        loadBalancerArn: lb.ref,
+        port: l.port,
+        protocol: l.protocol,
+        ...(tls ? { sslPolicy: l.sslPolicy, alpnPolicy: [l.alpnPolicy!], certificates: [{ certificateArn: certificateArns[0] }] } : {}),
+        defaultActions: [{ type: 'forward', targetGroupArn: target.group.targetGroupArn }],
+      });
+      listener.addMetadata(LISTENER_TAG, l.name);
+      if (tls) {
+        certificateArns.slice(1).forEach((certificateArn, i) => new elbv2.CfnListenerCertificate(listenerScope, `SniCertificate${i + 1}`, {
+          listenerArn: listener.ref,
+          certificates: [{ certificateArn }],
+        }));
+      }
+      // Anything attached to the target group (an ECS service, an auto scaling group) waits for
+      // this listener, so the group is associated with the load balancer first.
+      target.associateWith(elbv2.NetworkListener.fromNetworkListenerArn(listenerScope, 'Ref', listener.ref), listenerScope);
+    }
+
+    // DNS.
+    renderAliasRecords(this, model.dnsRecords, props.hostedZone, lb.attrDnsName, lb.attrCanonicalHostedZoneId);
+  }
+
+  /** Names of the listeners (each owns the target group of the same name), sorted. */
+  public get targetGroupNames(): string[] {
+    return [...this.targetGroups.keys()];
+  }
+
+  /**
+   * The target group behind a listener, to attach an ECS service, an auto scaling group or more targets.
+   * @param listenerName the listener's `name`
+   */
+  public targetGroup(listenerName: string): elbv2.INetworkTargetGroup {
+    const tg = this.targetGroups.get(listenerName);
+    if (!tg) {
+      throw new LbkitValidationError(this.node.path, 'targetGroup(listenerName)',
+        `names no listener (listeners: ${[...this.targetGroups.keys()].join(', ')})`, listenerName);
+    }
+    return tg.group;
+  }
+}

@@ -2,27 +2,50 @@ import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdktf';
-import { createApp } from '../../examples/web-api-cdktf/main';
-import { WebApiLoadBalancer } from '../../src/cdktf';
+import { IConstruct } from 'constructs';
+import { createApp as createGameServerApp } from '../../examples/game-server-nlb-cdktf/main';
+import { createApp as createWebApiApp } from '../../examples/web-api-cdktf/main';
+import { TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/cdktf';
 
-export interface SynthesizedExample {
+/** A Terraform example: its app, its one stack and the id of its one load balancer. */
+export interface TerraformExample<T extends IConstruct> {
+  readonly createApp: (outdir?: string) => App;
+  readonly stack: string;
+  readonly construct: string;
+  /** Only for the type of the load balancer. */
+  readonly kind?: T;
+}
+
+export const WEB_API: TerraformExample<WebApiLoadBalancer> = { createApp: createWebApiApp, stack: 'web-api', construct: 'Api' };
+export const GAME_SERVER: TerraformExample<TcpServiceLoadBalancer> = { createApp: createGameServerApp, stack: 'game-server', construct: 'Game' };
+
+export interface SynthesizedExample<T extends IConstruct = WebApiLoadBalancer> {
   /** Output directory (remove it when done). */
   readonly dir: string;
-  /** cdktf.out/stacks/web-api equivalent. */
+  /** cdktf.out/stacks/<stack> equivalent. */
   readonly stackDir: string;
   /** cdk.tf.json as written. */
   readonly text: string;
   readonly app: App;
   /** The example's load balancer, for its planned model. */
-  readonly loadBalancer: WebApiLoadBalancer;
+  readonly loadBalancer: T;
 }
 
-/** Synthesizes the web-api example into a fresh directory. */
-export function synthExample(): SynthesizedExample {
-  const dir = mkdtempSync(join(tmpdir(), 'lbkit-web-api-cdktf-'));
-  const app = createApp(dir);
+/** Synthesizes an example (the web-api one unless told) into a fresh directory. */
+export function synthExample(): SynthesizedExample<WebApiLoadBalancer>;
+export function synthExample<T extends IConstruct>(example: TerraformExample<T>): SynthesizedExample<T>;
+export function synthExample(example: TerraformExample<IConstruct> = WEB_API): SynthesizedExample<IConstruct> {
+  const dir = mkdtempSync(join(tmpdir(), `lbkit-${example.stack}-cdktf-`));
+  const app = example.createApp(dir);
   app.synth();
-  const stackDir = join(dir, 'stacks', 'web-api');
-  const loadBalancer = app.node.findChild('web-api').node.findChild('Api') as WebApiLoadBalancer;
+  const stackDir = join(dir, 'stacks', example.stack);
+  const loadBalancer = app.node.findChild(example.stack).node.findChild(example.construct);
   return { dir, stackDir, text: readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'), app, loadBalancer };
+}
+
+/** cdktf's default local backend holds the absolute working directory: the one volatile value. */
+export function withoutMachinePaths(tf: any): any {
+  const local = tf.terraform?.backend?.local;
+  if (local?.path) local.path = local.path.replace(process.cwd(), '<cwd>');
+  return tf;
 }

@@ -1,12 +1,5 @@
 import { rmSync } from 'fs';
-import { synthExample } from './example-synth';
-
-/** cdktf's default local backend holds the absolute working directory: the one volatile value. */
-function withoutMachinePaths(tf: any): any {
-  const local = tf.terraform?.backend?.local;
-  if (local?.path) local.path = local.path.replace(process.cwd(), '<cwd>');
-  return tf;
-}
+import { synthExample, withoutMachinePaths } from './example-synth';
 
 describe('the web-api example on Terraform', () => {
   test('synthesizes byte-identical cdk.tf.json twice (deterministic output)', () => {

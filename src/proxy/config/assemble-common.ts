@@ -42,8 +42,13 @@ export function certificatesOf(graph: PartGraph, listeners: ListenerPart[]): Cer
   return certificates;
 }
 
+export interface SecurityGroupEntries {
+  readonly ingress: SecurityGroupRuleEntry[];
+  readonly egress: SecurityGroupRuleEntry[];
+}
+
 /** The security-group rules of a load balancer: inline ones of its groups, and separate rule resources, each once. */
-export function securityGroupEntriesOf(graph: PartGraph, lb: LoadBalancerPart): { ingress: SecurityGroupRuleEntry[]; egress: SecurityGroupRuleEntry[] } {
+export function securityGroupEntriesOf(graph: PartGraph, lb: LoadBalancerPart): SecurityGroupEntries {
   const ingress = new Map<string, SecurityGroupRuleEntry>();
   const egress = new Map<string, SecurityGroupRuleEntry>();
   const key = (r: SecurityGroupRuleEntry) => `${r.protocol} ${r.port} ${r.cidr}`;

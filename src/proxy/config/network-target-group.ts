@@ -1,7 +1,7 @@
 import { LbkitConfigError } from './errors';
+import { bool, num, str } from './values';
 import { TargetTypeValue } from '../../core/model/load-balancer-model';
 import { NlbHealthCheckModel, NlbHealthProtocol, NlbProtocol, NlbTargetGroupModel } from '../../core/model/network-load-balancer-model';
-import { bool, num, str } from './values';
 
 /** Target-group protocols of a network load balancer; HTTP and HTTPS groups belong to application load balancers. */
 export const NETWORK_PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'TCP_UDP', 'TLS'];

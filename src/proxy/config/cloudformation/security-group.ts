@@ -1,6 +1,6 @@
 import { REFERENCE } from '../../../core/model/load-balancer-model';
-import { ResourceMapping } from '../registry';
 import { SecurityGroupRuleEntry } from '../parts';
+import { ResourceMapping } from '../registry';
 import { ruleEntries } from '../security-group-rules';
 import { num, objects, str } from '../values';
 import { CfnTemplate } from './template';

@@ -1,0 +1,31 @@
+import { all, errorOf, LB, synth } from './fixtures';
+
+describe('6d. optional Route 53 alias records', () => {
+  test('an A record per name points at the load balancer and evaluates its health', () => {
+    const { template } = synth({ aliasRecordNames: ['play.example.com', 'db.example.com'] });
+    const lbId = Object.keys(template.findResources(LB))[0];
+    expect(all(template, 'AWS::Route53::RecordSet').map((r) => r.Properties)).toEqual(['db.example.com', 'play.example.com'].map((name) => ({
+      HostedZoneId: 'Z0123456789EXAMPLE',
+      Name: `${name}.`,
+      Type: 'A',
+      AliasTarget: {
+        DNSName: { 'Fn::GetAtt': [lbId, 'DNSName'] },
+        HostedZoneId: { 'Fn::GetAtt': [lbId, 'CanonicalHostedZoneID'] },
+        EvaluateTargetHealth: true,
+      },
+    })));
+  });
+
+  test('dual stack adds AAAA records; none by default', () => {
+    expect(all(synth({ aliasRecordNames: ['play.example.com'], dualStack: true }).template, 'AWS::Route53::RecordSet').map((r) => r.Properties.Type))
+      .toEqual(['A', 'AAAA']);
+    synth().template.resourceCountIs('AWS::Route53::RecordSet', 0);
+  });
+
+  test('alias records or managed certificates without a hosted zone are refused', () => {
+    expect(errorOf({ hostedZone: undefined, aliasRecordNames: ['play.example.com'] })).toBe(
+      'Stack/Game: aliasRecordNames need a hosted zone (set hostedZone) (received: ["play.example.com"])');
+    expect(errorOf({ hostedZone: undefined, managedCertificates: [{ domainName: 'mqtt.example.com' }] })).toBe(
+      'Stack/Game: managedCertificates need a hosted zone to validate them by DNS (set hostedZone) (received: ["mqtt.example.com"])');
+  });
+});

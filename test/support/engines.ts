@@ -10,9 +10,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cdktf from 'cdktf';
 import * as cdkEngine from '../../src/aws-cdk';
 import * as tfEngine from '../../src/cdktf';
-import { AnyLoadBalancerModel, isApplicationModel } from '../../src/core/model/any-load-balancer-model';
+import { AnyLoadBalancerModel, isApplicationModel, isNetworkModel } from '../../src/core/model/any-load-balancer-model';
 import { LoadBalancerModel, normalizeModel } from '../../src/core/model/load-balancer-model';
+import { NetworkLoadBalancerModel } from '../../src/core/model/network-load-balancer-model';
+import { TcpServiceLoadBalancerOptions } from '../../src/core/options/tcp-service-options';
 import { WebApiLoadBalancerOptions } from '../../src/core/options/web-api-options';
+import { TcpServicePlan } from '../../src/core/plan/tcp-service-plan';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
 import { readCloudFormation, readTerraform } from '../../src/proxy/config';
 
@@ -44,6 +47,32 @@ export interface EngineOptions extends WebApiLoadBalancerOptions {
   readonly noHostedZone?: boolean;
 }
 
+/** The few engine-typed inputs, given as literals, shared by both constructs. */
+interface EngineInputs {
+  readonly certificateArns?: string[];
+  readonly accessLogBucketName?: string;
+  readonly noHostedZone?: boolean;
+}
+
+/** Engine-neutral TcpServiceLoadBalancer options plus the same engine-typed inputs as {@link EngineOptions}. */
+export interface TcpEngineOptions extends TcpServiceLoadBalancerOptions {
+  /** Existing certificates by ARN (CDK: `acm.Certificate.fromCertificateArn`), before the managed ones. */
+  readonly certificateArns?: string[];
+  /** An existing access-log bucket by name (CDK: `s3.Bucket.fromBucketName`). */
+  readonly accessLogBucketName?: string;
+  /** Without a hosted zone (managed certificates and alias records then fail planning). */
+  readonly noHostedZone?: boolean;
+}
+
+export interface TcpSynthResult {
+  /** The network load balancer read back from the output (exactly one expected). */
+  readonly model: NetworkLoadBalancerModel;
+  /** The plan the construct rendered. */
+  readonly plan: TcpServicePlan;
+  /** The raw synthesized JSON (template or cdk.tf.json). */
+  readonly output: Record<string, any>;
+}
+
 export interface SynthResult {
   /** The load balancer read back from the output (exactly one expected). */
   readonly model: LoadBalancerModel;
@@ -57,6 +86,8 @@ export interface Engine {
   readonly name: 'cloudformation' | 'terraform';
   /** Builds one WebApiLoadBalancer (construct id `id`) in a fresh app, synthesizes and reads it back. */
   synth(options: EngineOptions, id?: string): SynthResult;
+  /** Builds one TcpServiceLoadBalancer (construct id `id`) in a fresh app, synthesizes and reads it back. */
+  synthTcp(options: TcpEngineOptions, id?: string): TcpSynthResult;
   /** Every load balancer read from an output of this engine, application and network. */
   read(output: object): AnyLoadBalancerModel[];
   toString(): string;
@@ -67,6 +98,57 @@ function only(models: AnyLoadBalancerModel[], engine: string): LoadBalancerModel
   const [model] = models;
   if (!isApplicationModel(model)) throw new Error(`${engine}: expected an application load balancer, read a ${model.kind} one`);
   return model;
+}
+
+function onlyNetwork(models: AnyLoadBalancerModel[], engine: string): NetworkLoadBalancerModel {
+  if (models.length !== 1) throw new Error(`${engine}: expected one load balancer, read ${models.length}`);
+  const [model] = models;
+  if (!isNetworkModel(model)) throw new Error(`${engine}: expected a network load balancer, read an ${model.kind} one`);
+  return model;
+}
+
+/** A CDK app and stack in the fixed environment, with the engine-typed inputs built from their literals. */
+function cdkEnvironment(outdir: string, inputs: EngineInputs) {
+  const app = new cdk.App({ outdir });
+  const stack = new cdk.Stack(app, 'Stack', { env: { account: ENV.account, region: ENV.region } });
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+    vpcId: ENV.vpcId,
+    vpcCidrBlock: ENV.vpcCidrBlock,
+    availabilityZones: [...ENV.availabilityZones],
+    publicSubnetIds: [...ENV.subnetIds],
+  });
+  const hostedZone = inputs.noHostedZone ? undefined
+    : route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: ENV.hostedZoneId, zoneName: ENV.zoneName });
+  const props = {
+    vpc,
+    vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+    ...(hostedZone ? { hostedZone } : {}),
+    certificates: (inputs.certificateArns ?? []).map((arn, i) => acm.Certificate.fromCertificateArn(stack, `Cert${i}`, arn)),
+    ...(inputs.accessLogBucketName !== undefined ? { accessLogBucket: s3.Bucket.fromBucketName(stack, 'Logs', inputs.accessLogBucketName) } : {}),
+  };
+  return { app, stack, props };
+}
+
+/** A cdktf app and stack in the fixed environment, and the Terraform construct's network props. */
+function tfEnvironment(outdir: string, inputs: EngineInputs) {
+  const app = new cdktf.App({ outdir });
+  const stack = new cdktf.TerraformStack(app, 'stack');
+  new AwsProvider(stack, 'aws', { region: ENV.region });
+  const props = {
+    vpcId: ENV.vpcId,
+    vpcCidrBlock: ENV.vpcCidrBlock,
+    subnetIds: [...ENV.subnetIds],
+    availabilityZones: [...ENV.availabilityZones],
+    ...(inputs.noHostedZone ? {} : { hostedZoneId: ENV.hostedZoneId }),
+    ...(inputs.certificateArns !== undefined ? { certificateArns: inputs.certificateArns } : {}),
+    ...(inputs.accessLogBucketName !== undefined ? { accessLogBucketName: inputs.accessLogBucketName } : {}),
+    accountId: ENV.account,
+  };
+  const synth = () => {
+    app.synth();
+    return JSON.parse(readFileSync(join(outdir, 'stacks', 'stack', 'cdk.tf.json'), 'utf8'));
+  };
+  return { stack, props, synth };
 }
 
 function withOutdir<T>(fn: (outdir: string) => T): T {
@@ -84,27 +166,20 @@ export const CLOUDFORMATION: Engine = {
   read: (output) => readCloudFormation(output),
   synth(options, id = 'Api') {
     return withOutdir((outdir) => {
-      const app = new cdk.App({ outdir });
-      const stack = new cdk.Stack(app, 'Stack', { env: { account: ENV.account, region: ENV.region } });
-      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-        vpcId: ENV.vpcId,
-        vpcCidrBlock: ENV.vpcCidrBlock,
-        availabilityZones: [...ENV.availabilityZones],
-        publicSubnetIds: [...ENV.subnetIds],
-      });
-      const hostedZone = options.noHostedZone ? undefined
-        : route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: ENV.hostedZoneId, zoneName: ENV.zoneName });
       const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
-      const lb = new cdkEngine.WebApiLoadBalancer(stack, id, {
-        ...neutral,
-        vpc,
-        vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
-        ...(hostedZone ? { hostedZone } : {}),
-        certificates: (certificateArns ?? []).map((arn, i) => acm.Certificate.fromCertificateArn(stack, `Cert${i}`, arn)),
-        ...(accessLogBucketName !== undefined ? { accessLogBucket: s3.Bucket.fromBucketName(stack, 'Logs', accessLogBucketName) } : {}),
-      });
+      const { app, stack, props } = cdkEnvironment(outdir, options);
+      const lb = new cdkEngine.WebApiLoadBalancer(stack, id, { ...neutral, ...props });
       const template = app.synth().getStackByName(stack.stackName).template;
       return { model: only(readCloudFormation(template), 'cloudformation'), plan: lb._plan, output: template };
+    });
+  },
+  synthTcp(options, id = 'Game') {
+    return withOutdir((outdir) => {
+      const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
+      const { app, stack, props } = cdkEnvironment(outdir, options);
+      const lb = new cdkEngine.TcpServiceLoadBalancer(stack, id, { ...neutral, ...props });
+      const template = app.synth().getStackByName(stack.stackName).template;
+      return { model: onlyNetwork(readCloudFormation(template), 'cloudformation'), plan: lb._plan, output: template };
     });
   },
 };
@@ -115,24 +190,20 @@ export const TERRAFORM: Engine = {
   read: (output) => readTerraform(output),
   synth(options, id = 'Api') {
     return withOutdir((outdir) => {
-      const app = new cdktf.App({ outdir });
-      const stack = new cdktf.TerraformStack(app, 'stack');
-      new AwsProvider(stack, 'aws', { region: ENV.region });
       const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
-      const lb = new tfEngine.WebApiLoadBalancer(stack, id, {
-        ...neutral,
-        vpcId: ENV.vpcId,
-        vpcCidrBlock: ENV.vpcCidrBlock,
-        subnetIds: [...ENV.subnetIds],
-        availabilityZones: [...ENV.availabilityZones],
-        ...(noHostedZone ? {} : { hostedZoneId: ENV.hostedZoneId }),
-        ...(certificateArns !== undefined ? { certificateArns } : {}),
-        ...(accessLogBucketName !== undefined ? { accessLogBucketName } : {}),
-        accountId: ENV.account,
-      });
-      app.synth();
-      const output = JSON.parse(readFileSync(join(outdir, 'stacks', 'stack', 'cdk.tf.json'), 'utf8'));
+      const { stack, props, synth } = tfEnvironment(outdir, options);
+      const lb = new tfEngine.WebApiLoadBalancer(stack, id, { ...neutral, ...props });
+      const output = synth();
       return { model: only(readTerraform(output), 'terraform'), plan: lb._plan, output };
+    });
+  },
+  synthTcp(options, id = 'Game') {
+    return withOutdir((outdir) => {
+      const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
+      const { stack, props, synth } = tfEnvironment(outdir, options);
+      const lb = new tfEngine.TcpServiceLoadBalancer(stack, id, { ...neutral, ...props });
+      const output = synth();
+      return { model: onlyNetwork(readTerraform(output), 'terraform'), plan: lb._plan, output };
     });
   },
 };
@@ -148,6 +219,20 @@ export const ENGINES: Engine[] = [CLOUDFORMATION, TERRAFORM];
 export function threeWay(options: EngineOptions, id = 'Api') {
   const cfn = CLOUDFORMATION.synth(options, id);
   const tf = TERRAFORM.synth(options, id);
+  return {
+    cloudformation: normalizeModel(cfn.model),
+    terraform: normalizeModel(tf.model),
+    plan: normalizeModel(cfn.plan.model),
+    terraformPlan: normalizeModel(tf.plan.model),
+    cfn,
+    tf,
+  };
+}
+
+/** {@link threeWay} for a TcpServiceLoadBalancer (construct id `Game` unless given). */
+export function threeWayTcp(options: TcpEngineOptions, id = 'Game') {
+  const cfn = CLOUDFORMATION.synthTcp(options, id);
+  const tf = TERRAFORM.synthTcp(options, id);
   return {
     cloudformation: normalizeModel(cfn.model),
     terraform: normalizeModel(tf.model),

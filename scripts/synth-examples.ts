@@ -1,6 +1,8 @@
 // Synthesizes every example with its own engine into .demo-out/ (used by the demo and terraform-check).
 import { rmSync } from 'fs';
 import { join } from 'path';
+import { createApp as createGameServerCdkApp } from '../examples/game-server-nlb-cdk/app';
+import { createApp as createGameServerTfApp } from '../examples/game-server-nlb-cdktf/main';
 import { createApp as createCdkApp } from '../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../examples/web-api-cdktf/main';
 
@@ -18,10 +20,18 @@ export function synthExamples(): SynthesizedExample[] {
   createCdkApp(cdkOut).synth();
   const tfOut = join(OUT, 'cdktf', 'web-api');
   createTfApp(tfOut).synth();
+  const gameCdkOut = join(OUT, 'cdk', 'game-server');
+  createGameServerCdkApp(gameCdkOut).synth();
+  const gameTfOut = join(OUT, 'cdktf', 'game-server');
+  createGameServerTfApp(gameTfOut).synth();
   return [{
     name: 'web-api',
     cloudFormation: join(cdkOut, 'WebApiStack.template.json'),
     terraform: join(tfOut, 'stacks', 'web-api', 'cdk.tf.json'),
+  }, {
+    name: 'game-server',
+    cloudFormation: join(gameCdkOut, 'GameServerStack.template.json'),
+    terraform: join(gameTfOut, 'stacks', 'game-server', 'cdk.tf.json'),
   }];
 }
 

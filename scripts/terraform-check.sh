@@ -18,6 +18,17 @@ if [ "$#" -eq 0 ]; then
   echo "usage: $0 <synthesized stack dir>..." >&2
   exit 2
 fi
+# projen's built-in task shell passes globs under a dot-directory (.demo-out/cdktf/*/stacks/*)
+# through unexpanded: expand such arguments here (an argument that matches nothing stays as is).
+stack_dirs=()
+for arg in "$@"; do
+  if [[ "$arg" == *[*?[]* ]]; then
+    mapfile -t matches < <(compgen -G "$arg" | sort)
+    if [ "${#matches[@]}" -gt 0 ]; then stack_dirs+=("${matches[@]}"); continue; fi
+  fi
+  stack_dirs+=("$arg")
+done
+set -- "${stack_dirs[@]}"
 command -v terraform >/dev/null || { echo "terraform-check: terraform is not on PATH" >&2; exit 1; }
 
 find_mirror() {

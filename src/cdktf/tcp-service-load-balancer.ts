@@ -1,16 +1,11 @@
-import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Construct } from 'constructs';
 import { terraformFacts } from './engine-facts';
 import { LISTENER_TAG } from '../core/defaults';
-import { renderAccessLogs } from './render/access-logs';
 import { addAdviceWarnings } from './render/advice';
 import { renderCertificates, renderSniCertificates } from './render/certificates';
-import { renderAliasRecords } from './render/dns';
-import { renderElasticIps } from './render/elastic-ips';
-import { loadBalancerConfig } from './render/load-balancer';
-import { renderSecurityGroup, securityGroupDescription } from './render/security-group';
+import { renderLoadBalancer } from './render/load-balancer';
 import { networkTargetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
 import { TcpServiceListener } from './tcp-service-listener';
@@ -64,17 +59,7 @@ export class TcpServiceLoadBalancer extends Construct {
     for (const listener of listenersByName.values()) checkTargetPorts(path, `listeners["${listener.name}"].targets`, listener.targets ?? []);
     addAdviceWarnings(this, plan.advice);
 
-    const sg = renderSecurityGroup(this, model.securityGroup, props.vpcId, securityGroupDescription('TcpServiceLoadBalancer', path));
-    const logs = renderAccessLogs(this, model.accessLogs, 'network', props);
-    const lb = new Lb(this, 'LoadBalancer', {
-      ...loadBalancerConfig(model, {
-        securityGroupId: sg.id,
-        subnetIds: props.subnetIds,
-        ...(model.elasticIps ? { subnetMappings: renderElasticIps(this, props.subnetIds) } : {}),
-        logBucketName: logs.bucketName,
-      }),
-      ...(logs.dependsOn.length > 0 ? { dependsOn: logs.dependsOn } : {}),
-    });
+    const { loadBalancer: lb, securityGroup } = renderLoadBalancer(this, model, props);
 
     for (const tg of model.targetGroups) {
       const group = new LbTargetGroup(this, `TargetGroup-${tg.name}`, networkTargetGroupConfig(tg, props.vpcId));
@@ -97,14 +82,10 @@ export class TcpServiceLoadBalancer extends Construct {
       if (tls) renderSniCertificates(this, listenerId, tfListener.arn, certificateArns);
     }
 
-    if (props.hostedZoneId !== undefined) {
-      renderAliasRecords(this, model.dnsRecords, { hostedZoneId: props.hostedZoneId, dnsName: lb.dnsName, zoneId: lb.zoneId });
-    }
-
     this.loadBalancerArn = lb.arn;
     this.loadBalancerDnsName = lb.dnsName;
     this.loadBalancerZoneId = lb.zoneId;
-    this.securityGroupId = sg.id;
+    this.securityGroupId = securityGroup.id;
   }
 
   /**

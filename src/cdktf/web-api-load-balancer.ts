@@ -1,4 +1,3 @@
-import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
@@ -6,14 +5,11 @@ import { Construct } from 'constructs';
 import { terraformFacts } from './engine-facts';
 import { ROUTE_TAG } from '../core/defaults';
 import { LbkitValidationError } from '../core/errors';
-import { renderAccessLogs } from './render/access-logs';
 import { renderAction } from './render/actions';
 import { addAdviceWarnings } from './render/advice';
 import { renderCertificates, renderSniCertificates } from './render/certificates';
 import { renderConditions } from './render/conditions';
-import { renderAliasRecords } from './render/dns';
-import { loadBalancerConfig } from './render/load-balancer';
-import { renderSecurityGroup, securityGroupDescription } from './render/security-group';
+import { renderLoadBalancer } from './render/load-balancer';
 import { targetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
 import { renderWaf } from './render/waf';
@@ -73,13 +69,7 @@ export class WebApiLoadBalancer extends Construct {
     checkTargets(path, props.routes ?? [], plan.targetGroupRoutes);
     addAdviceWarnings(this, plan.advice);
 
-    const sg = renderSecurityGroup(this, model.securityGroup, props.vpcId, securityGroupDescription('WebApiLoadBalancer', path));
-    const logs = renderAccessLogs(this, model.accessLogs, 'application', props);
-
-    const lb = new Lb(this, 'LoadBalancer', {
-      ...loadBalancerConfig(model, { securityGroupId: sg.id, subnetIds: props.subnetIds, logBucketName: logs.bucketName }),
-      ...(logs.dependsOn.length > 0 ? { dependsOn: logs.dependsOn } : {}),
-    });
+    const { loadBalancer: lb, securityGroup } = renderLoadBalancer(this, model, props);
 
     const routesByName = new Map((props.routes ?? []).map((r) => [r.name, r]));
     for (const tg of model.targetGroups) {
@@ -119,14 +109,11 @@ export class WebApiLoadBalancer extends Construct {
     if (!httpsListener) throw new Error('unreachable: the planner always produces an HTTPS listener');
 
     renderWaf(this, model.waf, lb.arn, wafName(path));
-    if (props.hostedZoneId !== undefined) {
-      renderAliasRecords(this, model.dnsRecords, { hostedZoneId: props.hostedZoneId, dnsName: lb.dnsName, zoneId: lb.zoneId });
-    }
 
     this.loadBalancerArn = lb.arn;
     this.loadBalancerDnsName = lb.dnsName;
     this.loadBalancerZoneId = lb.zoneId;
-    this.securityGroupId = sg.id;
+    this.securityGroupId = securityGroup.id;
     this.httpsListenerArn = httpsListener.arn;
   }
 

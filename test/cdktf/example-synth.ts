@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdktf';
@@ -48,4 +48,21 @@ export function withoutMachinePaths(tf: any): any {
   const local = tf.terraform?.backend?.local;
   if (local?.path) local.path = local.path.replace(process.cwd(), '<cwd>');
   return tf;
+}
+
+/** The cdk.tf.json of two syntheses of an example, each into a fresh directory (removed again). */
+export function synthTwice(example: TerraformExample<IConstruct>): [string, string] {
+  const texts = [0, 1].map(() => {
+    const { dir, text } = synthExample(example);
+    rmSync(dir, { recursive: true, force: true });
+    return text;
+  });
+  return [texts[0], texts[1]];
+}
+
+/** The cdk.tf.json of one synthesis of an example, parsed, without machine paths. */
+export function synthesizedJson(example: TerraformExample<IConstruct>): any {
+  const { dir, text } = synthExample(example);
+  rmSync(dir, { recursive: true, force: true });
+  return withoutMachinePaths(JSON.parse(text));
 }

@@ -1,7 +1,14 @@
-import { LbConfig, LbSubnetMapping } from '@cdktf/provider-aws/lib/lb';
+import { Lb, LbConfig, LbSubnetMapping } from '@cdktf/provider-aws/lib/lb';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Construct } from 'constructs';
+import { renderAccessLogs } from './access-logs';
+import { renderAliasRecords } from './dns';
+import { renderElasticIps } from './elastic-ips';
+import { renderSecurityGroup, securityGroupDescription } from './security-group';
 import { NAME_TAG } from '../../core/defaults';
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../../core/model/network-load-balancer-model';
+import { TerraformLoadBalancerProps } from '../terraform-load-balancer-props';
 
 /** Where the load balancer lives and logs; resolved by the construct. */
 export interface LoadBalancerPlacement {
@@ -52,4 +59,37 @@ export function loadBalancerConfig(model: LoadBalancerModel | NetworkLoadBalance
     } : {}),
     tags: { [NAME_TAG]: model.name },
   };
+}
+
+/** The load balancer and its security group, for listeners, WAF and the construct's attributes. */
+export interface RenderedLoadBalancer {
+  readonly loadBalancer: Lb;
+  readonly securityGroup: SecurityGroup;
+}
+
+/**
+ * What every lbkit load balancer on Terraform has, whatever its kind: the security group, the
+ * access logs, Elastic IPs where the model asks for them, the `aws_lb` itself (waiting for the
+ * log bucket's policy) and the alias records pointing at it.
+ */
+export function renderLoadBalancer(
+  scope: Construct, model: LoadBalancerModel | NetworkLoadBalancerModel, props: TerraformLoadBalancerProps,
+): RenderedLoadBalancer {
+  const constructName = model.kind === 'network' ? 'TcpServiceLoadBalancer' : 'WebApiLoadBalancer';
+  const securityGroup = renderSecurityGroup(scope, model.securityGroup, props.vpcId, securityGroupDescription(constructName, scope.node.path));
+  const logs = renderAccessLogs(scope, model.accessLogs, model.kind, props);
+  const elasticIps = model.kind === 'network' && model.elasticIps;
+  const loadBalancer = new Lb(scope, 'LoadBalancer', {
+    ...loadBalancerConfig(model, {
+      securityGroupId: securityGroup.id,
+      subnetIds: props.subnetIds,
+      ...(elasticIps ? { subnetMappings: renderElasticIps(scope, props.subnetIds) } : {}),
+      logBucketName: logs.bucketName,
+    }),
+    ...(logs.dependsOn.length > 0 ? { dependsOn: logs.dependsOn } : {}),
+  });
+  if (props.hostedZoneId !== undefined) {
+    renderAliasRecords(scope, model.dnsRecords, { hostedZoneId: props.hostedZoneId, dnsName: loadBalancer.dnsName, zoneId: loadBalancer.zoneId });
+  }
+  return { loadBalancer, securityGroup };
 }

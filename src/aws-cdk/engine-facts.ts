@@ -1,23 +1,11 @@
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as route53 from 'aws-cdk-lib/aws-route53';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
 import { LbkitValidationError } from '../core/errors';
 import { WebApiEngineFacts } from '../core/plan/web-api-plan';
 
-/**
- * The engine-typed props every lbkit load balancer takes on the CloudFormation engine
- * (WebApiLoadBalancerProps and TcpServiceLoadBalancerProps both have this shape).
- */
-export interface CdkLoadBalancerEngineProps {
-  readonly vpc: ec2.IVpc;
-  readonly vpcSubnets?: ec2.SubnetSelection;
-  readonly internetFacing?: boolean;
-  readonly certificates?: acm.ICertificate[];
-  readonly hostedZone?: route53.IHostedZone;
-  readonly accessLogBucket?: s3.IBucket;
-}
+/** What the engine facts read from any lbkit props on CloudFormation. */
+export type CdkLoadBalancerEngineProps = CdkLoadBalancerProps & { readonly internetFacing?: boolean };
 
 /** The subnets the load balancer goes into: the given selection, else public (internet-facing) or the VPC's private default. */
 export function selectLoadBalancerSubnets(props: CdkLoadBalancerEngineProps): ec2.SelectedSubnets {

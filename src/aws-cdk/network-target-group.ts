@@ -1,7 +1,8 @@
-import { Duration, Tags } from 'aws-cdk-lib';
+import { Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct, IDependable } from 'constructs';
+import { renderHealthCheck } from './health-check';
 import { ROUTE_TAG } from '../core/defaults';
 import { NlbProtocol, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
@@ -10,12 +11,6 @@ const PROTOCOLS: Record<NlbProtocol, elbv2.Protocol> = {
   UDP: elbv2.Protocol.UDP,
   TCP_UDP: elbv2.Protocol.TCP_UDP,
   TLS: elbv2.Protocol.TLS,
-};
-
-const HEALTH_PROTOCOLS: Record<NlbTargetGroupModel['healthCheck']['protocol'], elbv2.Protocol> = {
-  TCP: elbv2.Protocol.TCP,
-  HTTP: elbv2.Protocol.HTTP,
-  HTTPS: elbv2.Protocol.HTTPS,
 };
 
 /**
@@ -43,23 +38,12 @@ export interface RenderedNetworkTargetGroup {
  * from the model, and every attribute is written explicitly in CONTRACT-NLB.md's order.
  */
 export function renderNetworkTargetGroup(scope: Construct, id: string, vpc: ec2.IVpc, tg: NlbTargetGroupModel): RenderedNetworkTargetGroup {
-  const hc = tg.healthCheck;
   const group = new LbkitNetworkTargetGroup(scope, id, {
     vpc,
     port: tg.port,
     protocol: PROTOCOLS[tg.protocol],
     targetType: tg.targetType === 'instance' ? elbv2.TargetType.INSTANCE : elbv2.TargetType.IP,
-    healthCheck: {
-      enabled: true,
-      protocol: HEALTH_PROTOCOLS[hc.protocol],
-      port: hc.port,
-      path: hc.path,
-      interval: Duration.seconds(hc.intervalSeconds),
-      timeout: Duration.seconds(hc.timeoutSeconds),
-      healthyThresholdCount: hc.healthyThreshold,
-      unhealthyThresholdCount: hc.unhealthyThreshold,
-      healthyHttpCodes: hc.matcher,
-    },
+    healthCheck: renderHealthCheck(tg.healthCheck),
   });
   for (const [key, value] of networkTargetGroupAttributes(tg)) group.setAttribute(key, value);
   Tags.of(group).add(ROUTE_TAG, tg.name);

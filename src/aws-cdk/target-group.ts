@@ -1,7 +1,8 @@
-import { Duration, Tags } from 'aws-cdk-lib';
+import { Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
+import { renderHealthCheck } from './health-check';
 import { ROUTE_TAG } from '../core/defaults';
 import { TargetGroupModel } from '../core/model/load-balancer-model';
 
@@ -11,24 +12,13 @@ import { TargetGroupModel } from '../core/model/load-balancer-model';
  * comes from the model, and every attribute is written explicitly in a fixed order.
  */
 export function renderTargetGroup(scope: Construct, id: string, vpc: ec2.IVpc, tg: TargetGroupModel): elbv2.ApplicationTargetGroup {
-  const hc = tg.healthCheck;
   const group = new elbv2.ApplicationTargetGroup(scope, id, {
     vpc,
     port: tg.port,
     protocol: tg.protocol === 'HTTPS' ? elbv2.ApplicationProtocol.HTTPS : elbv2.ApplicationProtocol.HTTP,
     protocolVersion: tg.protocolVersion as elbv2.ApplicationProtocolVersion,
     targetType: tg.targetType === 'instance' ? elbv2.TargetType.INSTANCE : elbv2.TargetType.IP,
-    healthCheck: {
-      enabled: true,
-      protocol: hc.protocol === 'HTTPS' ? elbv2.Protocol.HTTPS : elbv2.Protocol.HTTP,
-      path: hc.path,
-      port: hc.port,
-      interval: Duration.seconds(hc.intervalSeconds),
-      timeout: Duration.seconds(hc.timeoutSeconds),
-      healthyThresholdCount: hc.healthyThreshold,
-      unhealthyThresholdCount: hc.unhealthyThreshold,
-      healthyHttpCodes: hc.matcher,
-    },
+    healthCheck: renderHealthCheck(tg.healthCheck),
   });
   for (const [key, value] of targetGroupAttributes(tg)) group.setAttribute(key, value);
   Tags.of(group).add(ROUTE_TAG, tg.name);

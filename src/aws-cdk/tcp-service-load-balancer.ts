@@ -1,55 +1,26 @@
-import { Annotations, Tags } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import { Annotations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { renderAccessLogs } from './access-log-bucket';
+import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
 import { renderAliasRecords } from './alias-records';
 import { renderCertificates } from './certificates';
 import { loadBalancerFacts, selectLoadBalancerSubnets } from './engine-facts';
+import { renderLoadBalancer } from './load-balancer';
 import { networkLoadBalancerAttributes } from './load-balancer-attributes';
 import { acknowledgeNagRules, NLB_ACCESS_LOGS_TLS_ONLY, PUBLIC_SERVICE_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
 import { renderNetworkTargetGroup, RenderedNetworkTargetGroup } from './network-target-group';
-import { renderSecurityGroup } from './security-group';
 import { TcpServiceListener } from './tcp-service-listener';
-import { LISTENER_TAG, NAME_TAG } from '../core/defaults';
+import { LISTENER_TAG } from '../core/defaults';
 import { LbkitValidationError } from '../core/errors';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 import { TcpServiceLoadBalancerBaseOptions } from '../core/options/tcp-service-options';
 import { planTcpService, TcpServicePlan } from '../core/plan/tcp-service-plan';
 
 /** Properties of a {@link TcpServiceLoadBalancer} on the CloudFormation engine. */
-export interface TcpServiceLoadBalancerProps extends TcpServiceLoadBalancerBaseOptions {
-  /** The VPC the load balancer and its targets live in. */
-  readonly vpc: ec2.IVpc;
-  /**
-   * Subnets for the load balancer, in at least two availability zones (one Elastic IP each
-   * with `elasticIps`).
-   * @default - the public subnets when internet-facing (clients reach it from the internet),
-   * the VPC's default private subnets otherwise
-   */
-  readonly vpcSubnets?: ec2.SubnetSelection;
-  /**
-   * Existing ACM certificates for the terminated TLS listeners, before any managed ones: the
-   * first certificate overall is every TLS listener's default, the rest are served by SNI.
-   * @default - none: TLS listeners that terminate need `managedCertificates` then
-   */
-  readonly certificates?: acm.ICertificate[];
-  /**
-   * Hosted zone that validates managed certificates and holds the alias records.
-   * @default - none: `managedCertificates` and `aliasRecordNames` need one
-   */
-  readonly hostedZone?: route53.IHostedZone;
-  /**
-   * Existing bucket for the access logs of TLS listeners instead of a new one. A bucket of this
-   * CDK app gets the log-delivery grant in its policy; an imported bucket's policy is left alone
-   * and must already allow delivery.
-   * @default - a new encrypted, private, TLS-only bucket with lifecycle expiry (when a listener terminates TLS)
-   */
-  readonly accessLogBucket?: s3.IBucket;
+export interface TcpServiceLoadBalancerProps extends TcpServiceLoadBalancerBaseOptions, CdkLoadBalancerProps {
   /**
    * The service ports, each a listener with its own target group, with the CDK targets of that group.
    * @default - none: planning refuses a load balancer without listeners
@@ -98,41 +69,19 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
     const model: NetworkLoadBalancerModel = this._plan.model;
     for (const advice of this._plan.advice) Annotations.of(this).addWarningV2(advice.id, advice.message);
 
-    // Security group.
-    const group = renderSecurityGroup(this, 'SecurityGroup', props.vpc, model.name, model.securityGroup, PUBLIC_SERVICE_INGRESS);
-    this.securityGroup = ec2.SecurityGroup.fromSecurityGroupId(this, 'SecurityGroupRef', group.attrGroupId, {
-      allowAllOutbound: false,
-      mutable: false, // the plan owns the rules; targets open their own side through `connections`
-    });
-    this.connections = new ec2.Connections({ securityGroups: [this.securityGroup] });
-
-    // Access logs (TLS listeners only).
-    const { bucket: logBucket, policy: logPolicy } = renderAccessLogs(this, model.accessLogs, props.accessLogBucket, 'network');
-    this.accessLogBucket = logBucket;
-
-    // Load balancer, in the subnets or, with Elastic IPs, one mapping per subnet.
-    const placement = model.elasticIps
-      ? {
-        subnetMappings: subnets.subnetIds.map((subnetId, i) => ({
-          subnetId,
-          allocationId: new ec2.CfnEIP(this, `ElasticIp${i + 1}`, { domain: 'vpc' }).attrAllocationId,
-        })),
-      }
-      : { subnets: subnets.subnetIds };
-    const lb = new elbv2.CfnLoadBalancer(this, 'LoadBalancer', {
-      type: 'network',
-      ...(model.loadBalancerName !== undefined ? { name: model.loadBalancerName } : {}),
-      scheme: model.scheme,
-      ipAddressType: model.ipAddressType,
-      securityGroups: [group.attrGroupId],
-      ...placement,
-      loadBalancerAttributes: networkLoadBalancerAttributes(model, logBucket?.bucketName),
-    });
-    Tags.of(lb).add(NAME_TAG, model.name);
-    if (logPolicy) lb.node.addDependency(logPolicy); // delivery is tested when the attribute is set
+    // Security group, access logs (TLS listeners only), Elastic IPs and the load balancer.
+    const rendered = renderLoadBalancer(this, model, {
+      kind: 'network',
+      publicIngress: PUBLIC_SERVICE_INGRESS,
+      attributes: (bucketName) => networkLoadBalancerAttributes(model, bucketName),
+    }, props, subnets.subnetIds);
+    const lb = rendered.resource;
     if (!model.accessLogs.enabled && !model.listeners.some((l) => l.protocol === 'TLS')) {
       acknowledgeNagRules(lb, [NLB_ACCESS_LOGS_TLS_ONLY]);
     }
+    this.securityGroup = rendered.securityGroup;
+    this.connections = rendered.connections;
+    this.accessLogBucket = rendered.accessLogBucket;
     this.loadBalancerArn = lb.ref;
     this.loadBalancerDnsName = lb.attrDnsName;
     this.loadBalancerCanonicalHostedZoneId = lb.attrCanonicalHostedZoneId;
@@ -140,7 +89,7 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
       loadBalancerArn: lb.ref,
       loadBalancerDnsName: lb.attrDnsName,
       loadBalancerCanonicalHostedZoneId: lb.attrCanonicalHostedZoneId,
-      loadBalancerSecurityGroups: [group.attrGroupId],
+      loadBalancerSecurityGroups: [rendered.securityGroupId],
       vpc: props.vpc,
     });
 

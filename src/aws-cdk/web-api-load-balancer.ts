@@ -1,57 +1,28 @@
-import { Annotations, Tags } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import { Annotations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { renderAccessLogs } from './access-log-bucket';
+import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
 import { renderAction } from './actions';
 import { renderAliasRecords } from './alias-records';
 import { renderCertificates } from './certificates';
 import { renderConditions } from './conditions';
 import { loadBalancerFacts, selectLoadBalancerSubnets } from './engine-facts';
+import { renderLoadBalancer } from './load-balancer';
 import { loadBalancerAttributes } from './load-balancer-attributes';
 import { PUBLIC_LISTENER_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
-import { renderSecurityGroup } from './security-group';
 import { renderTargetGroup } from './target-group';
 import { renderWaf } from './web-acl';
 import { WebApiRoute } from './web-api-route';
-import { NAME_TAG } from '../core/defaults';
 import { LbkitValidationError } from '../core/errors';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
 import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
 
 /** Properties of a {@link WebApiLoadBalancer} on the CloudFormation engine. */
-export interface WebApiLoadBalancerProps extends WebApiLoadBalancerBaseOptions {
-  /** The VPC the load balancer and its targets live in. */
-  readonly vpc: ec2.IVpc;
-  /**
-   * Subnets for the load balancer, in at least two availability zones.
-   * @default - the public subnets when internet-facing (clients reach it from the internet),
-   * the VPC's default private subnets otherwise
-   */
-  readonly vpcSubnets?: ec2.SubnetSelection;
-  /**
-   * Existing ACM certificates for the HTTPS listener, before any managed ones: the first
-   * certificate overall is the listener's default, the rest are served by SNI.
-   * @default - none: `managedCertificates` must then name at least one domain
-   */
-  readonly certificates?: acm.ICertificate[];
-  /**
-   * Hosted zone that validates managed certificates and holds the alias records.
-   * @default - none: `managedCertificates` and `aliasRecordNames` need one
-   */
-  readonly hostedZone?: route53.IHostedZone;
-  /**
-   * Existing bucket for access logs instead of a new one. A bucket of this CDK app gets the
-   * region's log-delivery grant in its policy; an imported bucket's policy is left alone and
-   * must already allow delivery.
-   * @default - a new encrypted, private, TLS-only bucket with lifecycle expiry
-   */
-  readonly accessLogBucket?: s3.IBucket;
+export interface WebApiLoadBalancerProps extends WebApiLoadBalancerBaseOptions, CdkLoadBalancerProps {
   /**
    * Routes, in the order they are declared, with the CDK targets of their target groups.
    * @default - none: planning refuses a load balancer with nothing behind it
@@ -101,30 +72,16 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
     const model: LoadBalancerModel = this._plan.model;
     for (const advice of this._plan.advice) Annotations.of(this).addWarningV2(advice.id, advice.message);
 
-    // Security group.
-    const group = renderSecurityGroup(this, 'SecurityGroup', props.vpc, model.name, model.securityGroup, PUBLIC_LISTENER_INGRESS);
-    this.securityGroup = ec2.SecurityGroup.fromSecurityGroupId(this, 'SecurityGroupRef', group.attrGroupId, {
-      allowAllOutbound: false,
-      mutable: false, // the plan owns the rules; targets open their own side through `connections`
-    });
-    this.connections = new ec2.Connections({ securityGroups: [this.securityGroup] });
-
-    // Access logs.
-    const { bucket: logBucket, policy: logPolicy } = renderAccessLogs(this, model.accessLogs, props.accessLogBucket, 'application');
-    this.accessLogBucket = logBucket;
-
-    // Load balancer.
-    const lb = new elbv2.CfnLoadBalancer(this, 'LoadBalancer', {
-      type: 'application',
-      ...(model.loadBalancerName !== undefined ? { name: model.loadBalancerName } : {}),
-      scheme: model.scheme,
-      ipAddressType: model.ipAddressType,
-      securityGroups: [group.attrGroupId],
-      subnets: subnets.subnetIds,
-      loadBalancerAttributes: loadBalancerAttributes(model, logBucket?.bucketName),
-    });
-    Tags.of(lb).add(NAME_TAG, model.name);
-    if (logPolicy) lb.node.addDependency(logPolicy); // delivery is tested when the attribute is set
+    // Security group, access logs and the load balancer.
+    const rendered = renderLoadBalancer(this, model, {
+      kind: 'application',
+      publicIngress: PUBLIC_LISTENER_INGRESS,
+      attributes: (bucketName) => loadBalancerAttributes(model, bucketName),
+    }, props, subnets.subnetIds);
+    const lb = rendered.resource;
+    this.securityGroup = rendered.securityGroup;
+    this.connections = rendered.connections;
+    this.accessLogBucket = rendered.accessLogBucket;
     this.loadBalancerArn = lb.ref;
     this.loadBalancerDnsName = lb.attrDnsName;
     this.loadBalancerCanonicalHostedZoneId = lb.attrCanonicalHostedZoneId;
@@ -132,7 +89,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
       loadBalancerArn: lb.ref,
       loadBalancerDnsName: lb.attrDnsName,
       loadBalancerCanonicalHostedZoneId: lb.attrCanonicalHostedZoneId,
-      securityGroupId: group.attrGroupId,
+      securityGroupId: rendered.securityGroupId,
       securityGroupAllowsAllOutbound: false,
       vpc: props.vpc,
     });

@@ -103,4 +103,19 @@ export function targetGroupId(template: Template, route: string): string {
   return entry[0];
 }
 
+/** Properties of the A alias records CONTRACT.md expects for these names: at the only load balancer, evaluating its health. */
+export function expectedAliasRecords(template: Template, names: string[]): Record<string, unknown>[] {
+  const lbId = Object.keys(template.findResources('AWS::ElasticLoadBalancingV2::LoadBalancer'))[0];
+  return names.map((name) => ({
+    HostedZoneId: 'Z0123456789EXAMPLE',
+    Name: `${name}.`,
+    Type: 'A',
+    AliasTarget: {
+      DNSName: { 'Fn::GetAtt': [lbId, 'DNSName'] },
+      HostedZoneId: { 'Fn::GetAtt': [lbId, 'CanonicalHostedZoneID'] },
+      EvaluateTargetHealth: true,
+    },
+  }));
+}
+
 export { Annotations, Template };

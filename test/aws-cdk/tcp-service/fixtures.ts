@@ -4,7 +4,7 @@ import { CERT_ARN_2, harness, Harness } from '../fixtures';
 import { TcpServiceLoadBalancer, TcpServiceLoadBalancerProps } from '../../../src/aws-cdk';
 import { ListenerProtocol } from '../../../src/core';
 
-export { all, Annotations, attributes, CERT_ARN, CERT_ARN_2, harness, only, targetGroupId, targetGroupOf, Template } from '../fixtures';
+export { all, Annotations, attributes, CERT_ARN, CERT_ARN_2, expectedAliasRecords, harness, only, targetGroupId, targetGroupOf, Template } from '../fixtures';
 export type { Harness } from '../fixtures';
 
 export const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';

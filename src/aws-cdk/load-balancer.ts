@@ -1,0 +1,88 @@
+import { Tags } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { LoadBalancerKind, renderAccessLogs } from './access-log-bucket';
+import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
+import { LoadBalancerAttribute } from './load-balancer-attributes';
+import { NagAcknowledgement } from './nag-acknowledgements';
+import { renderSecurityGroup, SecurityGroupInput } from './security-group';
+import { NAME_TAG } from '../core/defaults';
+import { AccessLogsModel, IpAddressType, Scheme } from '../core/model/load-balancer-model';
+
+/** The parts of an ALB or NLB model that make the load balancer resource itself. */
+export interface LoadBalancerModelInput {
+  readonly name: string;
+  readonly loadBalancerName?: string;
+  readonly scheme: Scheme;
+  readonly ipAddressType: IpAddressType;
+  readonly securityGroup: SecurityGroupInput;
+  readonly accessLogs: AccessLogsModel;
+  /** NLB only: one Elastic IP per subnet. */
+  readonly elasticIps?: boolean;
+}
+
+/** How one kind of load balancer differs in its resource. */
+export interface LoadBalancerKindInput {
+  readonly kind: LoadBalancerKind;
+  /** Why this kind's public ingress is acceptable (cdk-nag EC23). */
+  readonly publicIngress: NagAcknowledgement;
+  /** LoadBalancerAttributes, given the access-log bucket's name when logs are on. */
+  readonly attributes: (bucketName: string | undefined) => LoadBalancerAttribute[];
+}
+
+/** The load balancer resource and what stands around it. */
+export interface RenderedLoadBalancer {
+  readonly resource: elbv2.CfnLoadBalancer;
+  /** Id of the lbkit security group. */
+  readonly securityGroupId: string;
+  /** The security group as a reference whose rules stay the plan's. */
+  readonly securityGroup: ec2.ISecurityGroup;
+  readonly connections: ec2.Connections;
+  readonly accessLogBucket?: s3.IBucket;
+}
+
+/**
+ * The security group (`SecurityGroup`), the access-log bucket (`AccessLogs`), the Elastic IPs
+ * (`ElasticIp<n>`) and the load balancer (`LoadBalancer`, tagged `lbkit:name`, created after its
+ * log bucket's policy) of either kind, in the subnets or, with Elastic IPs, one mapping per subnet.
+ */
+export function renderLoadBalancer(
+  scope: Construct, model: LoadBalancerModelInput, kind: LoadBalancerKindInput, props: CdkLoadBalancerProps, subnetIds: string[],
+): RenderedLoadBalancer {
+  const group = renderSecurityGroup(scope, 'SecurityGroup', props.vpc, model.name, model.securityGroup, kind.publicIngress);
+  const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(scope, 'SecurityGroupRef', group.attrGroupId, {
+    allowAllOutbound: false,
+    mutable: false, // the plan owns the rules; targets open their own side through `connections`
+  });
+
+  const { bucket, policy } = renderAccessLogs(scope, model.accessLogs, props.accessLogBucket, kind.kind);
+
+  const placement = model.elasticIps
+    ? {
+      subnetMappings: subnetIds.map((subnetId, i) => ({
+        subnetId,
+        allocationId: new ec2.CfnEIP(scope, `ElasticIp${i + 1}`, { domain: 'vpc' }).attrAllocationId,
+      })),
+    }
+    : { subnets: subnetIds };
+  const resource = new elbv2.CfnLoadBalancer(scope, 'LoadBalancer', {
+    type: kind.kind,
+    ...(model.loadBalancerName !== undefined ? { name: model.loadBalancerName } : {}),
+    scheme: model.scheme,
+    ipAddressType: model.ipAddressType,
+    securityGroups: [group.attrGroupId],
+    ...placement,
+    loadBalancerAttributes: kind.attributes(bucket?.bucketName),
+  });
+  Tags.of(resource).add(NAME_TAG, model.name);
+  if (policy) resource.node.addDependency(policy); // delivery is tested when the attribute is set
+  return {
+    resource,
+    securityGroupId: group.attrGroupId,
+    securityGroup,
+    connections: new ec2.Connections({ securityGroups: [securityGroup] }),
+    ...(bucket ? { accessLogBucket: bucket } : {}),
+  };
+}

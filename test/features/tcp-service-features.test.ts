@@ -65,7 +65,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
         { name: 'plain', port: 9000, protocol: ListenerProtocol.TCP, sessionAffinity: SessionAffinity.NONE },
       ],
     });
-    expect(Object.fromEntries(m.targetGroups.map((g) => [g.name, g.sourceIpAffinity]))).toEqual({ game: true, mtls: true, plain: false, voice: true, web: false });
+    expect(Object.fromEntries(m.targetGroups.map((g) => [g.name, g.sourceIpAffinity])))
+      .toEqual({ game: true, mtls: true, plain: false, voice: true, web: false });
   });
 
   test('4. draining: 300 s by default, up to 3600 s for long sessions, connections closed at the end when asked', () => {

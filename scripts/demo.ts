@@ -1,8 +1,11 @@
-// The main job: synthesize the web-api example with both engines, read each output back into
-// lbkit's model, and print side by side what each engine produced and whether they match.
+// The main job: synthesize every example (web-api: an ALB, game-server: an NLB) with both engines,
+// read each output back into lbkit's model, and print side by side what each engine produced and
+// whether they match.
 import { readFileSync } from 'fs';
 import { isDeepStrictEqual } from 'util';
+import { AnyLoadBalancerModel, isApplicationModel } from '../src/core/model/any-load-balancer-model';
 import { normalizeModel, LoadBalancerModel, ActionModel, ConditionsModel } from '../src/core/model/load-balancer-model';
+import { NetworkLoadBalancerModel } from '../src/core/model/network-load-balancer-model';
 import { readCloudFormation, readTerraform } from '../src/proxy/config';
 import { synthExamples } from './synth-examples';
 
@@ -36,7 +39,11 @@ function describeConditions(c: ConditionsModel): string {
 
 type Row = [section: string, key: string, text: string];
 
-function rows(m: LoadBalancerModel): Row[] {
+function rows(m: AnyLoadBalancerModel): Row[] {
+  return isApplicationModel(m) ? applicationRows(m) : networkRows(m);
+}
+
+function applicationRows(m: LoadBalancerModel): Row[] {
   const out: Row[] = [];
   out.push(['load balancer', m.name, `${m.scheme} ${m.ipAddressType} idle ${m.attributes.idleTimeoutSeconds}s`]);
   out.push(['load balancer', 'hardening', `desync ${m.attributes.desyncMitigationMode}, drop-invalid ${m.attributes.dropInvalidHeaderFields}, protect ${m.attributes.deletionProtection}`]);
@@ -56,8 +63,29 @@ function rows(m: LoadBalancerModel): Row[] {
   return out;
 }
 
+function networkRows(m: NetworkLoadBalancerModel): Row[] {
+  const out: Row[] = [];
+  out.push(['load balancer', m.name, `network ${m.scheme} ${m.ipAddressType}${m.elasticIps ? ' elastic-ips' : ''}`]);
+  out.push(['load balancer', 'attributes', `cross-zone ${m.attributes.crossZone}, protect ${m.attributes.deletionProtection}`]);
+  out.push(['load balancer', 'logs / dns', `access logs ${m.accessLogs.enabled ? 'on' : 'off'}, alias ${m.dnsRecords.map((r) => `${r.name} ${r.type}`).join(', ') || 'none'}`]);
+  out.push(['load balancer', 'certificates', m.certificates.map((c) => (c.kind === 'managed' ? c.domainName : 'imported')).join(', ') || 'none']);
+  out.push(['load balancer', 'ingress', m.securityGroup.ingress.map((r) => `${r.protocol}/${r.port}`).filter((x, i, all) => all.indexOf(x) === i).join(' ')]);
+  for (const l of m.listeners) {
+    out.push(['listeners', `${l.protocol} ${l.port}`, `${l.name} → ${l.targetGroup}`]);
+    if (l.sslPolicy) out.push(['listeners', '  tls policy', `${l.sslPolicy.replace('ELBSecurityPolicy-', '')} alpn ${l.alpnPolicy ?? 'None'}`]);
+  }
+  for (const tg of m.targetGroups) {
+    const hc = tg.healthCheck;
+    const extras = [tg.preserveClientIp ? 'client-ip' : '', tg.proxyProtocolV2 ? 'proxy-v2' : ''].filter((x) => x).join(' ');
+    out.push(['target groups', tg.name, `${tg.protocol}:${tg.port} ${tg.sourceIpAffinity ? 'source-ip' : '5-tuple'} drain ${tg.deregistrationDelaySeconds}s${tg.connectionTermination ? ' then close' : ''}${extras ? ` ${extras}` : ''}`]);
+    const probe = hc.protocol === 'TCP' ? 'TCP connect' : `${hc.protocol} GET ${hc.path}`;
+    out.push(['target groups', '  health', `${probe} :${hc.port} ${hc.intervalSeconds}s/${hc.timeoutSeconds}s ${hc.healthyThreshold}↑${hc.unhealthyThreshold}↓${hc.matcher ? ` ${hc.matcher}` : ''}`]);
+  }
+  return out;
+}
+
 function main(): number {
-  console.log(`${BOLD}lbkit demo${RESET}: one WebApiLoadBalancer, synthesized with aws-cdk-lib and with cdktf, read back into lbkit's model\n`);
+  console.log(`${BOLD}lbkit demo${RESET}: each example synthesized with aws-cdk-lib and with cdktf, read back into lbkit's model\n`);
   let allMatch = true;
   for (const example of synthExamples()) {
     const cfn = JSON.parse(readFileSync(example.cloudFormation, 'utf8'));
@@ -65,26 +93,30 @@ function main(): number {
     console.log(`example ${example.name}`);
     console.log(`  CloudFormation: ${example.cloudFormation} (${Object.keys(cfn.Resources).length} resources)`);
     console.log(`  Terraform:      ${example.terraform} (${Object.values(tf.resource as Record<string, object>).reduce((n, r) => n + Object.keys(r).length, 0)} resources)\n`);
-    const [fromCfn] = readCloudFormation(cfn);
-    const [fromTf] = readTerraform(tf);
-    const left = rows(fromCfn);
-    const right = rows(fromTf);
-    const keyWidth = Math.max(...[...left, ...right].map((r) => r[1].length));
-    const textWidth = Math.max(16, ...left.map((r) => r[2].length));
-    let section = '';
-    const n = Math.max(left.length, right.length);
-    console.log(`  ${''.padEnd(keyWidth)}  ${'CloudFormation'.padEnd(textWidth)}  ${'Terraform'.padEnd(textWidth)}  match`);
-    for (let i = 0; i < n; i++) {
-      const l = left[i];
-      const r = right[i];
-      const same = l !== undefined && r !== undefined && l[1] === r[1] && l[2] === r[2];
-      if (l && l[0] !== section) { section = l[0]; console.log(`  ${BOLD}${section}${RESET}`); }
-      const mark = same ? `${GREEN}=${RESET}` : `${RED}≠${RESET}`;
-      console.log(`  ${(l?.[1] ?? r?.[1] ?? '').padEnd(keyWidth)}  ${(l?.[2] ?? '—').padEnd(textWidth)}  ${(r?.[2] ?? '—').padEnd(textWidth)}  ${mark}`);
+    const fromCfnAll = readCloudFormation(cfn);
+    const fromTfAll = readTerraform(tf);
+    for (let k = 0; k < Math.max(fromCfnAll.length, fromTfAll.length); k++) {
+      const fromCfn = fromCfnAll[k];
+      const fromTf = fromTfAll[k];
+      const left = fromCfn ? rows(fromCfn) : [];
+      const right = fromTf ? rows(fromTf) : [];
+      const keyWidth = Math.max(...[...left, ...right].map((r) => r[1].length));
+      const textWidth = Math.max(16, ...left.map((r) => r[2].length));
+      let section = '';
+      const n = Math.max(left.length, right.length);
+      console.log(`  ${''.padEnd(keyWidth)}  ${'CloudFormation'.padEnd(textWidth)}  ${'Terraform'.padEnd(textWidth)}  match`);
+      for (let i = 0; i < n; i++) {
+        const l = left[i];
+        const r = right[i];
+        const same = l !== undefined && r !== undefined && l[1] === r[1] && l[2] === r[2];
+        if (l && l[0] !== section) { section = l[0]; console.log(`  ${BOLD}${section}${RESET}`); }
+        const mark = same ? `${GREEN}=${RESET}` : `${RED}≠${RESET}`;
+        console.log(`  ${(l?.[1] ?? r?.[1] ?? '').padEnd(keyWidth)}  ${(l?.[2] ?? '—').padEnd(textWidth)}  ${(r?.[2] ?? '—').padEnd(textWidth)}  ${mark}`);
+      }
+      const equal = isDeepStrictEqual(normalizeModel(fromCfn), normalizeModel(fromTf));
+      allMatch &&= equal;
+      console.log(`\n  ${equal ? `${GREEN}✓ both engines produce the same load balancer model${RESET}` : `${RED}✗ the engines differ (see ≠ rows)${RESET}`}\n`);
     }
-    const equal = isDeepStrictEqual(normalizeModel(fromCfn), normalizeModel(fromTf));
-    allMatch &&= equal;
-    console.log(`\n  ${equal ? `${GREEN}✓ both engines produce the same load balancer model${RESET}` : `${RED}✗ the engines differ (see ≠ rows)${RESET}`}\n`);
   }
   return allMatch ? 0 : 1;
 }

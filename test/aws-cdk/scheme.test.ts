@@ -1,5 +1,5 @@
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Match } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Annotations, errorOf, harness, only, synth } from './fixtures';
 
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';

@@ -25,16 +25,25 @@ describe('6c. access logs: on for TLS listeners (the only ones NLBs log)', () =>
     const arn = { 'Fn::GetAtt': [bucketId, 'Arn'] };
     expect(policy.Properties.PolicyDocument.Statement).toEqual([
       {
-        Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:*',
         Condition: { Bool: { 'aws:SecureTransport': 'false' } },
         Resource: [arn, { 'Fn::Join': ['', [arn, '/*']] }],
       },
       {
-        Sid: 'AllowLogDeliveryAclCheck', Effect: 'Allow', Principal: { Service: 'delivery.logs.amazonaws.com' }, Action: 's3:GetBucketAcl',
-        Resource: arn, Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+        Sid: 'AllowLogDeliveryAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: 'delivery.logs.amazonaws.com' },
+        Action: 's3:GetBucketAcl',
+        Resource: arn,
+        Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
       },
       {
-        Sid: 'AllowLogDeliveryWrite', Effect: 'Allow', Principal: { Service: 'delivery.logs.amazonaws.com' }, Action: 's3:PutObject',
+        Sid: 'AllowLogDeliveryWrite',
+        Effect: 'Allow',
+        Principal: { Service: 'delivery.logs.amazonaws.com' },
+        Action: 's3:PutObject',
         Resource: { 'Fn::Join': ['', [arn, '/mqtt/AWSLogs/111111111111/*']] },
         Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': '111111111111' } },
       },

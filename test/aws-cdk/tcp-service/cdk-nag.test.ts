@@ -8,7 +8,10 @@ import { ListenerProtocol } from '../../../src/core';
 /** cdk-nag 3 through its direct entry point, as in test/aws-cdk/cdk-nag.test.ts (aws-cdk-lib gives policy plugins no construct tree). */
 function nagViolations(scope: Parameters<AwsSolutionsChecks['validateScope']>[0]): { ruleName: string; paths: string[] }[] {
   const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(scope);
-  return report.violations.map((v) => ({ ruleName: v.ruleName, paths: v.violatingResources.map((r: any) => r.constructPath ?? r.resourceLogicalId) }));
+  return report.violations.map((v) => ({
+    ruleName: v.ruleName,
+    paths: v.violatingResources.map((r: any) => r.constructPath ?? r.resourceLogicalId),
+  }));
 }
 
 const acknowledged = (c: Construct): string => JSON.stringify(c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules').map((m) => m.data));

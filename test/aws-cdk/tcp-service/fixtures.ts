@@ -1,8 +1,8 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
-import { CERT_ARN_2, harness, Harness } from '../fixtures';
 import { TcpServiceLoadBalancer, TcpServiceLoadBalancerProps } from '../../../src/aws-cdk';
 import { ListenerProtocol } from '../../../src/core';
+import { CERT_ARN_2, harness, Harness } from '../fixtures';
 
 export { all, Annotations, attributes, CERT_ARN, CERT_ARN_2, expectedAliasRecords, harness, only, targetGroupId, targetGroupOf, Template } from '../fixtures';
 export type { Harness } from '../fixtures';

@@ -36,7 +36,8 @@ describe('1. listeners: TCP, UDP, TCP_UDP and TLS on several ports; TLS terminat
     });
     const certificateId = Object.keys(template.findResources('AWS::CertificateManager::Certificate'))[0];
     template.hasResourceProperties('AWS::CertificateManager::Certificate', {
-      DomainName: 'mqtt.example.com', ValidationMethod: 'DNS',
+      DomainName: 'mqtt.example.com',
+      ValidationMethod: 'DNS',
       DomainValidationOptions: [{ DomainName: 'mqtt.example.com', HostedZoneId: 'Z0123456789EXAMPLE' }],
     });
     expect(listenerOf(template, 'mqtt')).toMatchObject({
@@ -53,8 +54,13 @@ describe('1. listeners: TCP, UDP, TCP_UDP and TLS on several ports; TLS terminat
     const { template } = synth((h) => ({
       certificates: [h.certificate],
       listeners: [{
-        name: 'grpc', port: 443, protocol: ListenerProtocol.TLS, targetPort: 8443, targetTls: true,
-        alpnPolicy: 'HTTP2Preferred', sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06',
+        name: 'grpc',
+        port: 443,
+        protocol: ListenerProtocol.TLS,
+        targetPort: 8443,
+        targetTls: true,
+        alpnPolicy: 'HTTP2Preferred',
+        sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06',
       }],
     }));
     expect(listenerOf(template, 'grpc')).toMatchObject({

@@ -1,5 +1,5 @@
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Match } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { all, Annotations, attributes, errorOf, harness, LB, only, SG, synth } from './fixtures';
 
 describe('6b. internal or internet-facing, Elastic IPs per subnet, deletion protection', () => {

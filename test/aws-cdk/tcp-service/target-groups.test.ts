@@ -34,10 +34,20 @@ describe('2. target groups per listener: TCP health checks by default, HTTP/HTTP
       listeners: [
         { ...db, healthCheck: { path: '/ready', port: 8080 } },
         {
-          name: 'cache', port: 6379, protocol: ListenerProtocol.TCP, targetType: TargetType.INSTANCE, targetPort: 16379,
+          name: 'cache',
+          port: 6379,
+          protocol: ListenerProtocol.TCP,
+          targetType: TargetType.INSTANCE,
+          targetPort: 16379,
           healthCheck: {
-            protocol: HealthCheckProtocol.HTTPS, path: '/healthz', port: 8443, intervalSeconds: 30, timeoutSeconds: 10,
-            healthyThreshold: 3, unhealthyThreshold: 5, healthyHttpCodes: '200-399',
+            protocol: HealthCheckProtocol.HTTPS,
+            path: '/healthz',
+            port: 8443,
+            intervalSeconds: 30,
+            timeoutSeconds: 10,
+            healthyThreshold: 3,
+            unhealthyThreshold: 5,
+            healthyHttpCodes: '200-399',
           },
         },
       ],

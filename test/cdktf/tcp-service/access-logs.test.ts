@@ -26,15 +26,26 @@ describe('6c. access logs for TLS listeners (Terraform)', () => {
     const arn = ref(tf, 'aws_s3_bucket', 'Nlb/AccessLogBucket', 'arn');
     expect(policyOf(tf).Statement).toEqual([
       {
-        Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*',
-        Resource: [arn, `${arn}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [arn, `${arn}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
       },
       {
-        Sid: 'AllowLogDeliveryAclCheck', Effect: 'Allow', Principal: { Service: NLB_LOG_DELIVERY_SERVICE }, Action: 's3:GetBucketAcl',
-        Resource: arn, Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+        Sid: 'AllowLogDeliveryAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: NLB_LOG_DELIVERY_SERVICE },
+        Action: 's3:GetBucketAcl',
+        Resource: arn,
+        Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
       },
       {
-        Sid: 'AllowLogDeliveryWrite', Effect: 'Allow', Principal: { Service: NLB_LOG_DELIVERY_SERVICE }, Action: 's3:PutObject',
+        Sid: 'AllowLogDeliveryWrite',
+        Effect: 'Allow',
+        Principal: { Service: NLB_LOG_DELIVERY_SERVICE },
+        Action: 's3:PutObject',
         Resource: `${arn}/nlb/AWSLogs/111111111111/*`,
         Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': '111111111111' } },
       },

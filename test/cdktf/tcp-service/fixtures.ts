@@ -17,7 +17,9 @@ export function minimalProps(extra: Partial<TcpServiceLoadBalancerProps> = {}): 
 }
 
 /** Builds one TcpServiceLoadBalancer `Nlb` in a fresh stack and returns it with the parsed cdk.tf.json. */
-export function synth(extra: Partial<TcpServiceLoadBalancerProps> = {}, region?: string | null): { h: Harness; lb: TcpServiceLoadBalancer; tf: TfJson } {
+export function synth(
+  extra: Partial<TcpServiceLoadBalancerProps> = {}, region?: string | null,
+): { h: Harness; lb: TcpServiceLoadBalancer; tf: TfJson } {
   const h = harness(region);
   const lb = new TcpServiceLoadBalancer(h.stack, 'Nlb', minimalProps(extra));
   return { h, lb, tf: JSON.parse(Testing.synth(h.stack)) };

@@ -35,7 +35,10 @@ describe('read(terraform) == plan(options) for the cdktf TcpServiceLoadBalancer'
       ],
     }],
     ['Elastic IPs, existing log bucket with prefix', {
-      elasticIps: true, certificateArns: [CERT_ARN], accessLogBucketName: 'logs', accessLogs: { prefix: 'nlb' },
+      elasticIps: true,
+      certificateArns: [CERT_ARN],
+      accessLogBucketName: 'logs',
+      accessLogs: { prefix: 'nlb' },
       listeners: [{ name: 'tls', port: 443, protocol: P.TLS }],
     }],
   ];

@@ -19,8 +19,12 @@ describe('6a. security group on the NLB: listener ports in, per protocol, from t
     const { tf } = synth({ certificateArns: [CERT_ARN], listeners });
     const sg = ref(tf, 'aws_security_group', 'Nlb/SecurityGroup', 'id');
     const rule = (port: number, protocol: string) => ({
-      security_group_id: sg, description: `Clients to listener ${protocol === 'udp' ? `${port}/udp` : port}`,
-      ip_protocol: protocol, from_port: port, to_port: port, cidr_ipv4: '0.0.0.0/0',
+      security_group_id: sg,
+      description: `Clients to listener ${protocol === 'udp' ? `${port}/udp` : port}`,
+      ip_protocol: protocol,
+      from_port: port,
+      to_port: port,
+      cidr_ipv4: '0.0.0.0/0',
     });
     expect(all(tf, 'aws_vpc_security_group_ingress_rule')).toEqual([
       rule(53, 'tcp'), rule(53, 'udp'), rule(7777, 'tcp'), rule(7778, 'udp'), rule(8883, 'tcp'),

@@ -75,6 +75,10 @@ export function readNetworkTargetGroup(f: NetworkTargetGroupFields): NlbTargetGr
     throw new LbkitConfigError(`${where}: ${h.protocol[1]} ${JSON.stringify(hcProtocol)}; expected TCP, HTTP or HTTPS`);
   }
   const isHttp = hcProtocol !== 'TCP';
+  const httpOnly = [h.path, h.matcher].find((field) => field[0] !== undefined);
+  if (!isHttp && httpOnly) {
+    throw new LbkitConfigError(`${where}: ${httpOnly[1]} is set on a TCP health check; AWS takes a path and a matcher on HTTP and HTTPS checks only`);
+  }
   const healthCheck: NlbHealthCheckModel = {
     protocol: hcProtocol,
     ...(isHttp ? { path: str(h.path[0], '/') } : {}),

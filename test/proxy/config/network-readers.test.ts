@@ -318,6 +318,16 @@ describe('network load balancers the model cannot hold', () => {
       .toBe('CloudFormation template: target group VoiceGroup deregistration_delay.timeout_seconds: expected a number, got "an hour"');
   });
 
+  test('a path or matcher on a TCP health check (AWS refuses it; the model cannot hold it)', () => {
+    const t = nlbTemplate();
+    t.Resources.GameGroup.Properties.HealthCheckPath = '/health';
+    expect(configError(() => readCloudFormation(t)))
+      .toBe('CloudFormation template: target group GameGroup: HealthCheckPath is set on a TCP health check; AWS takes a path and a matcher on HTTP and HTTPS checks only');
+    const c = nlbConfig();
+    c.resource.aws_lb_target_group.game.health_check = { ...c.resource.aws_lb_target_group.game.health_check, matcher: '200' };
+    expect(configError(() => readTerraform(c))).toMatch(/target group aws_lb_target_group\.game: health_check\.matcher is set on a TCP health check/);
+  });
+
   test('two ALPN policies on one listener', () => {
     const t = nlbTemplate();
     t.Resources.MqttListener.Properties.AlpnPolicy = ['HTTP1Only', 'HTTP2Only'];

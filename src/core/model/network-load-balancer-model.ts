@@ -48,7 +48,7 @@ export interface NlbIngressRuleModel {
 }
 
 export interface NlbListenerModel {
-  /** The service name this listener was declared with (CloudFormation metadata / Terraform tag `lbkit:service`). */
+  /** The name this listener was declared with (CloudFormation metadata / Terraform tag `lbkit:listener`). */
   readonly name: string;
   readonly port: number;
   readonly protocol: NlbProtocol;

@@ -1,6 +1,9 @@
 import * as d from '../defaults';
 import { checkRange, LbkitValidationError } from '../errors';
 import * as l from '../limits';
+import { planHealthTimings } from './health-timings';
+import { checkMatcherRange } from './matcher';
+import { WebApiEngineFacts } from './web-api-plan';
 import { AccessLogsModel, CertificateModel, compareText, isReference } from '../model/load-balancer-model';
 import {
   NetworkLoadBalancerModel, NlbHealthCheckModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol, NlbTargetGroupModel,
@@ -13,9 +16,6 @@ import {
 import { checkResourceName } from '../validation/names';
 import { checkAvailabilityZones, checkCidrs, isIpv6Cidr } from '../validation/network';
 import { checkSslPolicy } from '../validation/tls';
-import { planHealthTimings } from './health-timings';
-import { checkMatcherRange } from './matcher';
-import { WebApiEngineFacts } from './web-api-plan';
 
 /** Engine facts for an NLB: as for the ALB (targetCidr is unused: NLB egress goes to the VPC too). */
 export type TcpServiceEngineFacts = WebApiEngineFacts;
@@ -143,7 +143,8 @@ function ingressProtocols(protocol: NlbProtocol): ('tcp' | 'udp')[] {
   return ['tcp'];
 }
 
-const byRule = (a: NlbIngressRuleModel, b: NlbIngressRuleModel) => a.port - b.port || compareText(a.protocol, b.protocol) || compareText(a.cidr, b.cidr);
+const byRule = (a: NlbIngressRuleModel, b: NlbIngressRuleModel) =>
+  a.port - b.port || compareText(a.protocol, b.protocol) || compareText(a.cidr, b.cidr);
 
 /** Plans a TcpServiceLoadBalancer (NLB): defaults, AWS's NLB limits, load-balancer selection errors, advice. */
 export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: TcpServiceEngineFacts): TcpServicePlan {
@@ -209,7 +210,9 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
     const v6 = allowed.find((c) => !isReference(c) && isIpv6Cidr(c));
     if (v6) throw new LbkitValidationError(path, 'allowedCidrs', 'holds an IPv6 CIDR but dualStack is off', v6);
   }
-  const ingress = listeners.flatMap((x) => ingressProtocols(x.protocol).flatMap((protocol) => allowed.map((cidr) => ({ protocol, port: x.port, cidr })))).sort(byRule);
+  const ingress = listeners
+    .flatMap((x) => ingressProtocols(x.protocol).flatMap((protocol) => allowed.map((cidr) => ({ protocol, port: x.port, cidr }))))
+    .sort(byRule);
   const egressKeys = new Map<string, NlbIngressRuleModel>();
   for (const tg of targetGroups) {
     for (const protocol of ingressProtocols(tg.protocol)) egressKeys.set(`${protocol}/${tg.port}`, { protocol, port: tg.port, cidr: facts.targetCidr });

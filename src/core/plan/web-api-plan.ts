@@ -2,6 +2,9 @@ import { Advice, adviseWebApi } from '../advice';
 import * as d from '../defaults';
 import { checkRange, LbkitValidationError } from '../errors';
 import * as l from '../limits';
+import { planAction } from './action';
+import { assignPriorities } from './priorities';
+import { planTargetGroup } from './target-group';
 import { ActionSpec } from '../model/action-spec';
 import {
   ActionModel, CertificateModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LoadBalancerModel, RuleModel,
@@ -14,9 +17,6 @@ import { checkConditions } from '../validation/conditions';
 import { checkResourceName } from '../validation/names';
 import { checkAvailabilityZones, checkCidrs, isIpv6Cidr } from '../validation/network';
 import { checkSslPolicy } from '../validation/tls';
-import { planAction } from './action';
-import { assignPriorities } from './priorities';
-import { planTargetGroup } from './target-group';
 
 /** What an engine knows that the options do not say (resolved from engine-typed props). */
 export interface WebApiEngineFacts {
@@ -60,7 +60,9 @@ function conditionsOf(route: RouteOptions): ConditionsModel {
     c.httpHeaders = route.headers.map((h) => ({ name: h.name, values: [...h.values] }))
       .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()));
   }
-  if (route.queryStrings?.length) c.queryStrings = route.queryStrings.map((q) => (q.key !== undefined ? { key: q.key, value: q.value } : { value: q.value }));
+  if (route.queryStrings?.length) {
+    c.queryStrings = route.queryStrings.map((q) => (q.key !== undefined ? { key: q.key, value: q.value } : { value: q.value }));
+  }
   return c;
 }
 

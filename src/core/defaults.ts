@@ -81,3 +81,13 @@ export const NLB_ALPN_POLICY = 'None';
 export const NLB_CROSS_ZONE = true;
 /** NLB: targets see the client's address without a proxy header. */
 export const NLB_PRESERVE_CLIENT_IP = true;
+
+/** Route 53: a failed region is noticed in 30 s (10 s × 3) — the fast interval costs little next to an outage. */
+export const GLOBAL_HEALTH_INTERVAL_SECONDS = 10;
+export const GLOBAL_FAILURE_THRESHOLD = 3;
+/** Records over plain addresses: clients move within a minute of a failover. */
+export const GLOBAL_RECORD_TTL_SECONDS = 60;
+export const HTTPS_HEALTH_PORT = 443;
+export const HTTP_HEALTH_PORT = 80;
+/** Tag that maps a Route 53 health check back to its endpoint. */
+export const ENDPOINT_TAG = 'lbkit:endpoint';

@@ -6,3 +6,4 @@ export * from './options/route-options';
 export * from './options/web-api-options';
 export * from './options/tcp-service-options';
 export * from './options/load-balancer-selection';
+export * from './options/global-failover-options';

@@ -68,3 +68,17 @@ export const NLB_MATCHER_MAX = 599;
 export const NLB_ALPN_POLICIES = ['HTTP1Only', 'HTTP2Only', 'HTTP2Optional', 'HTTP2Preferred', 'None'];
 export const LISTENERS_PER_LOAD_BALANCER = 50;
 export const NLB_SECURITY_GROUPS_MAX = 5;
+
+/** Route 53 health checks and records. */
+export const ROUTE53_INTERVALS = [10, 30];
+export const ROUTE53_FAILURE_THRESHOLD_MIN = 1;
+export const ROUTE53_FAILURE_THRESHOLD_MAX = 10;
+export const ROUTE53_PATH_MAX_LENGTH = 255;
+export const ROUTE53_SEARCH_STRING_MAX_LENGTH = 255;
+export const ROUTE53_MIN_CHECKER_REGIONS = 3;
+export const ROUTE53_CHECKER_REGIONS = ['ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2', 'eu-west-1', 'sa-east-1', 'us-east-1', 'us-west-1', 'us-west-2'];
+export const ROUTE53_WEIGHT_MAX = 255;
+export const ROUTE53_SET_IDENTIFIER_MAX_LENGTH = 128;
+export const ROUTE53_TTL_MAX = 2_147_483_647;
+/** Route 53 publishes health-check metrics in this region only. */
+export const ROUTE53_METRICS_REGION = 'us-east-1';

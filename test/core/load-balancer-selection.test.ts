@@ -1,6 +1,6 @@
+import { FACTS } from './fixtures';
 import { LoadBalancerConstruct, LoadBalancerSelection, TargetProtocol, TrafficProtocol } from '../../src/core';
 import { planWebApi } from '../../src/core/plan/web-api-plan';
-import { FACTS } from './fixtures';
 
 describe('LoadBalancerSelection.choose', () => {
   test('HTTP APIs get WebApiLoadBalancer', () => {

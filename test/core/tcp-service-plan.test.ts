@@ -1,7 +1,7 @@
+import { FACTS } from './fixtures';
 import { HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core';
 import { TcpListenerOptions, TcpServiceLoadBalancerOptions } from '../../src/core/options/tcp-service-options';
 import { planTcpService } from '../../src/core/plan/tcp-service-plan';
-import { FACTS } from './fixtures';
 
 const game: TcpListenerOptions = { name: 'game', port: 7777, protocol: ListenerProtocol.UDP, sessionAffinity: SessionAffinity.SOURCE_IP, deregistrationDelaySeconds: 3600, healthCheck: { port: 7778 } };
 const mqtt: TcpListenerOptions = { name: 'mqtt', port: 8883, protocol: ListenerProtocol.TLS, targetPort: 1883 };
@@ -12,8 +12,15 @@ describe('defaults', () => {
   const { model } = plan({ listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP }] });
   test('TCP health check with the seed timings, 300 s draining, flow hash, client IP preserved', () => {
     expect(model.targetGroups[0]).toEqual({
-      name: 'db', protocol: 'TCP', port: 5432, targetType: 'ip', deregistrationDelaySeconds: 300, connectionTermination: false,
-      sourceIpAffinity: false, preserveClientIp: true, proxyProtocolV2: false,
+      name: 'db',
+      protocol: 'TCP',
+      port: 5432,
+      targetType: 'ip',
+      deregistrationDelaySeconds: 300,
+      connectionTermination: false,
+      sourceIpAffinity: false,
+      preserveClientIp: true,
+      proxyProtocolV2: false,
       healthCheck: { protocol: 'TCP', port: 'traffic-port', intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3 },
     });
   });

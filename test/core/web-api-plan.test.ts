@@ -1,8 +1,8 @@
+import { FACTS } from './fixtures';
 import { LoadBalancingAlgorithm, RequestDuration, RouteAction, StickinessType, DesyncMitigationMode } from '../../src/core';
-import { planWebApi } from '../../src/core/plan/web-api-plan';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { WebApiLoadBalancerOptions } from '../../src/core/options/web-api-options';
-import { FACTS } from './fixtures';
+import { planWebApi } from '../../src/core/plan/web-api-plan';
 
 const api: RouteOptions = { name: 'api', paths: ['/api/*'] };
 const plan = (options: Partial<WebApiLoadBalancerOptions>, facts = FACTS) => planWebApi({ routes: [api], ...options }, facts);
@@ -11,8 +11,14 @@ describe('defaults', () => {
   const { model, advice } = plan({});
   test('health check: GET /health every 15 s, timeout 5 s, healthy 2, unhealthy 3, matcher 200', () => {
     expect(model.targetGroups[0].healthCheck).toEqual({
-      protocol: 'HTTP', path: '/health', port: 'traffic-port', intervalSeconds: 15, timeoutSeconds: 5,
-      healthyThreshold: 2, unhealthyThreshold: 3, matcher: '200',
+      protocol: 'HTTP',
+      path: '/health',
+      port: 'traffic-port',
+      intervalSeconds: 15,
+      timeoutSeconds: 5,
+      healthyThreshold: 2,
+      unhealthyThreshold: 3,
+      matcher: '200',
     });
   });
   test('draining 300 s, round robin, no slow start, no stickiness, IP targets on port 80', () => {
@@ -31,8 +37,13 @@ describe('defaults', () => {
   });
   test('hardening attributes', () => {
     expect(model.attributes).toEqual({
-      idleTimeoutSeconds: 60, http2Enabled: true, dropInvalidHeaderFields: true, desyncMitigationMode: 'defensive',
-      deletionProtection: true, xffHeaderProcessingMode: 'append', xffClientPort: false,
+      idleTimeoutSeconds: 60,
+      http2Enabled: true,
+      dropInvalidHeaderFields: true,
+      desyncMitigationMode: 'defensive',
+      deletionProtection: true,
+      xffHeaderProcessingMode: 'append',
+      xffClientPort: false,
     });
   });
   test('internet-facing, IPv4, open on 443 and 80 only, egress only to the target port', () => {

@@ -1,5 +1,3 @@
-import { LoadBalancerModel } from '../model/load-balancer-model';
-import { WebApiLoadBalancerOptions } from '../options/web-api-options';
 import { accessLogsDisabled } from './access-logs-disabled';
 import { Advice, AdviceRule } from './advice';
 import { deletionProtectionDisabled } from './deletion-protection-disabled';
@@ -7,6 +5,8 @@ import { idleTimeoutHigh } from './idle-timeout-high';
 import { roundRobinLongRequests } from './round-robin-long-requests';
 import { stickySessions } from './sticky-sessions';
 import { wafDisabled } from './waf-disabled';
+import { LoadBalancerModel } from '../model/load-balancer-model';
+import { WebApiLoadBalancerOptions } from '../options/web-api-options';
 
 export type { Advice, AdviceRule } from './advice';
 

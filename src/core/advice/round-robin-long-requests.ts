@@ -1,5 +1,5 @@
-import { LoadBalancingAlgorithm, RequestDuration } from '../options/enums';
 import { AdviceRule } from './advice';
+import { LoadBalancingAlgorithm, RequestDuration } from '../options/enums';
 
 /** Round robin ignores how busy a target is; long requests pile up on unlucky targets. */
 export const roundRobinLongRequests: AdviceRule = {

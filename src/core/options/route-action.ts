@@ -1,5 +1,5 @@
-import { ActionSpec } from '../model/action-spec';
 import { RedirectStatus } from './enums';
+import { ActionSpec } from '../model/action-spec';
 
 /** One target group of a weighted forward, named by the route that owns it. */
 export interface WeightedRouteTarget {

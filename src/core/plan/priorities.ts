@@ -1,7 +1,7 @@
 import { LbkitValidationError } from '../errors';
 import { RULE_PRIORITY_MAX, RULE_PRIORITY_MIN } from '../limits';
-import { ConditionsModel } from '../model/load-balancer-model';
 import { specificity } from './specificity';
+import { ConditionsModel } from '../model/load-balancer-model';
 
 /** Width of one specificity band: 1000 bands × 50 = the 50000 priorities ALB allows. */
 export const PRIORITY_BAND_WIDTH = 50;

@@ -1,12 +1,12 @@
 import * as d from '../defaults';
 import { checkRange, LbkitValidationError } from '../errors';
 import * as l from '../limits';
-import { AlgorithmValue, HealthCheckModel, StickinessModel, TargetGroupModel } from '../model/load-balancer-model';
-import { LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol, TargetProtocolVersion, TargetType } from '../options/enums';
-import { RouteOptions } from '../options/route-options';
-import { LoadBalancerSelection, TrafficProtocol } from '../options/load-balancer-selection';
 import { planHealthTimings } from './health-timings';
 import { checkMatcherRange } from './matcher';
+import { AlgorithmValue, HealthCheckModel, StickinessModel, TargetGroupModel } from '../model/load-balancer-model';
+import { LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol, TargetProtocolVersion, TargetType } from '../options/enums';
+import { LoadBalancerSelection, TrafficProtocol } from '../options/load-balancer-selection';
+import { RouteOptions } from '../options/route-options';
 
 const NON_HTTP: string[] = ['TCP', 'UDP', 'TCP_UDP', 'TLS'];
 

@@ -2,8 +2,8 @@ import { LbkitValidationError } from '../errors';
 import {
   CONDITION_VALUES_PER_RULE, CONDITION_VALUE_MAX_LENGTH, HEADER_NAME_MAX_LENGTH, METHOD_MAX_LENGTH, WILDCARDS_PER_RULE,
 } from '../limits';
-import { ConditionsModel } from '../model/load-balancer-model';
 import { checkCidrs } from './network';
+import { ConditionsModel } from '../model/load-balancer-model';
 
 /** Checks one rule's conditions against ALB's per-rule limits; `option` is e.g. `routes["api"]`. */
 export function checkConditions(path: string, option: string, c: ConditionsModel): void {

@@ -24,6 +24,9 @@ for key, entry in list(packages.items()):
         # npm's own key order (version first, then alphabetical), so `npm install` leaves it as is.
         packages[target] = collections.OrderedDict([('version', version)] + sorted(fields.items()))
         added += 1
+if added == 0:
+    print('complete-lockfile: nothing to add')
+    sys.exit(0)
 lock['packages'] = collections.OrderedDict(sorted(packages.items(), key=lambda kv: (kv[0] != '', kv[0])))
 with open(PATH, 'w') as f:
     json.dump(lock, f, indent=2)

@@ -1,6 +1,6 @@
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { logicalName } from './names';
+import { absoluteName, logicalName } from './names';
 import { DnsAliasModel } from '../core/model/load-balancer-model';
 
 /** Route 53 alias records (A, and AAAA with dual stack) pointing at the load balancer, evaluating its health. */
@@ -10,7 +10,7 @@ export function renderAliasRecords(
   return records.map((r) => new route53.CfnRecordSet(scope, `AliasRecord-${logicalName(r.name)}-${r.type}`, {
     // planWebApi and planTcpService refuse alias records without a hosted zone.
     hostedZoneId: zone!.hostedZoneId,
-    name: r.name.endsWith('.') ? r.name : `${r.name}.`,
+    name: absoluteName(r.name),
     type: r.type,
     aliasTarget: { dnsName, hostedZoneId: canonicalHostedZoneId, evaluateTargetHealth: true },
   }));

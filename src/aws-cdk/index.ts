@@ -4,3 +4,4 @@ export * from './web-api-route';
 export * from './tcp-service-load-balancer';
 export * from './tcp-service-listener';
 export * from './cdk-load-balancer-props';
+export * from './global-failover';

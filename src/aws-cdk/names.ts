@@ -2,3 +2,8 @@
 export function logicalName(value: string): string {
   return value.replace(/\*/g, 'wildcard').replace(/[^A-Za-z0-9-]/g, '-');
 }
+
+/** A DNS name as CloudFormation record sets take it: fully qualified, with the trailing dot. */
+export function absoluteName(name: string): string {
+  return name.endsWith('.') ? name : `${name}.`;
+}

@@ -1,0 +1,2 @@
+export * from './health-handler';
+export * from './demo-backend';

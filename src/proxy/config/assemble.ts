@@ -1,9 +1,11 @@
 import { assembleApplication } from './assemble-application';
+import { assembleDns } from './assemble-dns';
 import { assembleNetwork } from './assemble-network';
 import { LbkitConfigError } from './errors';
 import { PartGraph } from './part-graph';
 import { Part } from './parts';
 import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
+import { DnsRoutingModel } from '../../core/model/dns-routing-model';
 import { compareText } from '../../core/model/load-balancer-model';
 
 /** Load balancer types read into models. */
@@ -30,4 +32,21 @@ export function assembleModels(parts: Part[], source: string): AnyLoadBalancerMo
     if (lb.attributes) return assembleApplication(graph, lb, lb.attributes, source);
     throw new LbkitConfigError(`${source}: load balancer ${lb.key} of type ${lb.loadBalancerType} has no attributes`);
   }).sort((a, b) => compareText(a.name, b.name));
+}
+
+/** What one synthesized output holds: load balancers and DNS routing. */
+export interface ReadOutput {
+  readonly models: AnyLoadBalancerModel[];
+  readonly dns: DnsRoutingModel[];
+}
+
+/**
+ * Load balancers and DNS routing models of one output. An output with only Route 53 routing
+ * (a global stack) is valid; one with neither fails as {@link assembleModels} does.
+ */
+export function assembleOutput(parts: Part[], source: string, container: string): ReadOutput {
+  const dns = assembleDns(parts, source, container);
+  const readable = parts.some((p) => p.kind === 'load-balancer' && READ_TYPES.includes(p.loadBalancerType));
+  const models = dns.length > 0 && !readable ? [] : assembleModels(parts, source);
+  return { models, dns };
 }

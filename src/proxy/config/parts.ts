@@ -164,6 +164,58 @@ export interface AliasRecordPart {
   readonly target: ValueRef;
 }
 
+/**
+ * A Route 53 record with a set identifier or a routing policy (GlobalFailover's records).
+ * Simple alias records stay {@link AliasRecordPart}s of their load balancer.
+ */
+export interface RoutingRecordPart {
+  readonly kind: 'routing-record';
+  readonly key: string;
+  /** As written (a trailing dot is stripped when assembling). */
+  readonly name: string;
+  readonly type: string;
+  readonly setIdentifier?: string;
+  readonly failover?: string;
+  readonly region?: string;
+  readonly weight?: number;
+  /** A routing policy the model cannot hold (geolocation, geoproximity, IP-based, multivalue answer), named for errors. */
+  readonly unsupportedRouting?: string;
+  readonly healthCheck?: ValueRef;
+  /** The health-check reference as written, for messages. */
+  readonly healthCheckWritten?: string;
+  readonly alias?: { readonly dnsName: string; readonly hostedZoneId: string; readonly evaluateTargetHealth: boolean };
+  readonly values?: string[];
+  readonly ttlSeconds?: number;
+}
+
+/** A Route 53 health check, Route 53's defaults filled in (interval 30 s, threshold 3, latency off). */
+export interface HealthCheckPart {
+  readonly kind: 'health-check';
+  readonly key: string;
+  /** Tag `lbkit:endpoint`. */
+  readonly endpoint?: string;
+  readonly type: string;
+  readonly fqdn?: string;
+  readonly ipAddress?: string;
+  /** As written; the default of its type is filled in when assembling. */
+  readonly port?: number;
+  readonly path?: string;
+  readonly searchString?: string;
+  readonly requestIntervalSeconds: number;
+  readonly failureThreshold: number;
+  readonly measureLatency: boolean;
+  readonly regions: string[];
+  readonly inverted: boolean;
+  readonly disabled: boolean;
+}
+
+/** A CloudWatch alarm with a HealthCheckId dimension. */
+export interface HealthCheckAlarmPart {
+  readonly kind: 'health-check-alarm';
+  readonly key: string;
+  readonly healthCheck: ValueRef;
+}
+
 /** A resource that stands for another one (Terraform's aws_acm_certificate_validation). */
 export interface PointerPart {
   readonly kind: 'pointer';
@@ -174,6 +226,6 @@ export interface PointerPart {
 export type Part =
   | LoadBalancerPart | ListenerPart | ListenerRulePart | ListenerCertificatePart | TargetGroupPart | NetworkTargetGroupPart | CertificatePart
   | WebAclPart | WebAclAssociationPart | BucketPart | BucketLifecyclePart | SecurityGroupPart | SecurityGroupRulePart
-  | AliasRecordPart | PointerPart;
+  | AliasRecordPart | RoutingRecordPart | HealthCheckPart | HealthCheckAlarmPart | PointerPart;
 
 export type PartKind = Part['kind'];

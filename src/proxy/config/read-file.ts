@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
-import { readCloudFormation } from './cloudformation';
+import { ReadOutput } from './assemble';
+import { readCloudFormationOutput } from './cloudformation';
 import { LbkitConfigError } from './errors';
-import { readTerraform } from './terraform';
+import { readTerraformOutput } from './terraform';
 import { isObject } from './values';
-import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 
 export type SynthesizedEngine = 'cloudformation' | 'terraform';
 
@@ -15,15 +15,23 @@ export function detectEngine(output: unknown): SynthesizedEngine | undefined {
   return undefined;
 }
 
-/** Reads a parsed output of either engine. */
-export function readSynthesized(output: unknown, source = 'input'): { engine: SynthesizedEngine; models: AnyLoadBalancerModel[] } {
+/** What a synthesized output reads as: its engine, its load balancers and its DNS routing (Route 53 records with health checks). */
+export interface SynthesizedModels extends ReadOutput {
+  readonly engine: SynthesizedEngine;
+}
+
+/**
+ * Reads a parsed output of either engine: load balancers (`models`) and DNS routing (`dns`).
+ * An output with only Route 53 routing records (a global stack) is valid.
+ */
+export function readSynthesized(output: unknown, source = 'input'): SynthesizedModels {
   const engine = detectEngine(output);
   if (engine === undefined) {
     throw new LbkitConfigError(`${source}: neither a CloudFormation template (no "Resources") nor Terraform JSON (no "resource" or "terraform")`);
   }
   try {
-    const models = engine === 'cloudformation' ? readCloudFormation(output as object) : readTerraform(output as object);
-    return { engine, models };
+    const { models, dns } = engine === 'cloudformation' ? readCloudFormationOutput(output as object) : readTerraformOutput(output as object);
+    return { engine, models, dns };
   } catch (e) {
     if (e instanceof LbkitConfigError && source !== 'input') throw new LbkitConfigError(`${source}: ${e.message}`);
     throw e;
@@ -35,9 +43,9 @@ export function readSynthesized(output: unknown, source = 'input'): { engine: Sy
  * `cdktf.out/stacks/<stack>/cdk.tf.json` — detecting its engine.
  *
  * @throws LbkitConfigError with a one-line message when the file cannot be read, is not
- * JSON, is neither format, or holds nothing lbkit can read
+ * JSON, is neither format, or holds nothing lbkit can read (no load balancer and no Route 53 routing)
  */
-export function readSynthesizedFile(path: string): { engine: SynthesizedEngine; models: AnyLoadBalancerModel[] } {
+export function readSynthesizedFile(path: string): SynthesizedModels {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -1,5 +1,7 @@
 import { AnyLoadBalancerModel } from '../../../core/model/any-load-balancer-model';
-import { assembleModels } from '../assemble';
+import { DnsRoutingModel } from '../../../core/model/dns-routing-model';
+import { assembleModels, assembleOutput, ReadOutput } from '../assemble';
+import { assembleDns } from '../assemble-dns';
 import { withSource } from '../errors';
 import { Part } from '../parts';
 import { ReaderRegistry } from '../registry';
@@ -8,6 +10,7 @@ import { awsLbMapping } from './aws-lb';
 import { awsLbListenerCertificateMapping, awsLbListenerMapping } from './aws-lb-listener';
 import { awsLbListenerRuleMapping } from './aws-lb-listener-rule';
 import { awsLbTargetGroupMapping } from './aws-lb-target-group';
+import { awsCloudwatchHealthCheckAlarmMapping, awsRoute53HealthCheckMapping } from './aws-route53-health-check';
 import { awsRoute53RecordMapping } from './aws-route53-record';
 import { awsS3BucketLifecycleMapping, awsS3BucketMapping } from './aws-s3-bucket';
 import { awsSecurityGroupMapping, awsSecurityGroupRuleMapping, awsVpcSecurityGroupRuleMapping } from './aws-security-group';
@@ -33,7 +36,20 @@ export const TERRAFORM_READERS = new ReaderRegistry<TfConfig>([
   awsVpcSecurityGroupRuleMapping,
   awsSecurityGroupRuleMapping,
   awsRoute53RecordMapping,
+  awsRoute53HealthCheckMapping,
+  awsCloudwatchHealthCheckAlarmMapping,
 ]);
+
+/** Every part of a configuration, read by the registry. */
+function terraformParts(config: object): Part[] {
+  const doc = new TfConfig(config);
+  const parts: Part[] = [];
+  for (const resource of doc.resources) {
+    const read = TERRAFORM_READERS.lookup(resource.type);
+    if (read) parts.push(...withSource(SOURCE, () => read(resource.key, resource.body, doc)));
+  }
+  return parts;
+}
 
 /**
  * Reads a synthesized Terraform JSON configuration (the parsed cdk.tf.json) into one model
@@ -44,11 +60,21 @@ export const TERRAFORM_READERS = new ReaderRegistry<TfConfig>([
  * load balancer, or holds something the model cannot express
  */
 export function readTerraform(config: object): AnyLoadBalancerModel[] {
-  const doc = new TfConfig(config);
-  const parts: Part[] = [];
-  for (const resource of doc.resources) {
-    const read = TERRAFORM_READERS.lookup(resource.type);
-    if (read) parts.push(...withSource(SOURCE, () => read(resource.key, resource.body, doc)));
-  }
-  return assembleModels(parts, SOURCE);
+  return assembleModels(terraformParts(config), SOURCE);
+}
+
+/**
+ * Reads the Route 53 failover, latency and weighted records of a synthesized Terraform JSON
+ * configuration, with their health checks and alarms, into one DNS routing model per record
+ * name, sorted by name (none when it has no such record).
+ *
+ * @throws LbkitConfigError when it is not a configuration or holds routing the model cannot express
+ */
+export function readDnsTerraform(config: object): DnsRoutingModel[] {
+  return assembleDns(terraformParts(config), SOURCE, 'configuration');
+}
+
+/** Load balancers and DNS routing of a configuration; either may be empty, not both. */
+export function readTerraformOutput(config: object): ReadOutput {
+  return assembleOutput(terraformParts(config), SOURCE, 'configuration');
 }

@@ -74,18 +74,24 @@ for stack_dir in "$@"; do
   dir="$work/$stack"
   mkdir -p "$dir"
   cp "$stack_dir/cdk.tf.json" "$dir/"
-  cat > "$dir/zz_lbkit_offline_override.tf.json" <<'JSON'
-{
-  "provider": {
-    "aws": {
-      "skip_credentials_validation": true,
-      "skip_requesting_account_id": true,
-      "skip_metadata_api_check": true,
-      "skip_region_validation": true
-    }
-  }
-}
-JSON
+  # One override per AWS provider configuration: the default one and each alias (a multi-region
+  # stack has a provider alias per region; an override block merges only with its own alias).
+  node -e '
+    const fs = require("fs");
+    const [stackFile, overrideFile] = process.argv.slice(1);
+    const aws = [].concat(JSON.parse(fs.readFileSync(stackFile, "utf8")).provider?.aws ?? []);
+    const aliases = [...new Set(aws.map((p) => p.alias).filter((a) => a !== undefined))].sort();
+    const skip = {
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_metadata_api_check: true,
+      skip_region_validation: true,
+    };
+    // An override needs its base block: the default one only when the stack has it (or no provider block, as before).
+    const hasDefault = aws.length === 0 || aws.some((p) => p.alias === undefined);
+    const blocks = [...(hasDefault ? [skip] : []), ...aliases.map((alias) => ({ alias, ...skip }))];
+    fs.writeFileSync(overrideFile, JSON.stringify({ provider: { aws: blocks } }, null, 2) + "\n");
+  ' "$dir/cdk.tf.json" "$dir/zz_lbkit_offline_override.tf.json"
   start=$(date +%s)
   log="$work/$stack.log"
   step() {

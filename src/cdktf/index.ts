@@ -5,3 +5,5 @@ export * from './web-api-load-balancer';
 export * from './terraform-load-balancer-props';
 export * from './tcp-service-listener';
 export * from './tcp-service-load-balancer';
+export * from './global-endpoint';
+export * from './global-failover';

@@ -6,6 +6,7 @@ import { LISTENER_TAG } from '../core/defaults';
 import { addAdviceWarnings } from './render/advice';
 import { renderCertificates, renderSniCertificates } from './render/certificates';
 import { renderLoadBalancer } from './render/load-balancer';
+import { useProvider } from './render/provider';
 import { networkTargetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
 import { TcpServiceListener } from './tcp-service-listener';
@@ -86,6 +87,7 @@ export class TcpServiceLoadBalancer extends Construct {
     this.loadBalancerDnsName = lb.dnsName;
     this.loadBalancerZoneId = lb.zoneId;
     this.securityGroupId = securityGroup.id;
+    useProvider(this, props.provider);
   }
 
   /**

@@ -1,3 +1,5 @@
+import { TerraformProvider } from 'cdktf';
+
 /**
  * The Terraform-typed inputs every lbkit load balancer on Terraform takes, beside its
  * engine-neutral options: the network, certificates, DNS and logging, given as plain ids,
@@ -59,4 +61,11 @@ export interface TerraformLoadBalancerProps {
    * @default '*' - any account's key in this private bucket; set it to keep other accounts' load balancers out
    */
   readonly accountId?: string;
+  /**
+   * The provider every resource of the load balancer is created with, e.g. an aliased
+   * `AwsProvider` for another region in a one-stack, multi-region app (GlobalFailover). Its
+   * `region`, when a literal, is the load balancer's region (unless `region` is given).
+   * @default - the stack's default AWS provider
+   */
+  readonly provider?: TerraformProvider;
 }

@@ -10,6 +10,7 @@ import { addAdviceWarnings } from './render/advice';
 import { renderCertificates, renderSniCertificates } from './render/certificates';
 import { renderConditions } from './render/conditions';
 import { renderLoadBalancer } from './render/load-balancer';
+import { useProvider } from './render/provider';
 import { targetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
 import { renderWaf } from './render/waf';
@@ -115,6 +116,7 @@ export class WebApiLoadBalancer extends Construct {
     this.loadBalancerZoneId = lb.zoneId;
     this.securityGroupId = securityGroup.id;
     this.httpsListenerArn = httpsListener.arn;
+    useProvider(this, props.provider);
   }
 
   /**

@@ -3,7 +3,7 @@ import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucke
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { logBucketPolicyDocument } from './log-bucket-policy';
 import { AccessLogsModel } from '../../core/model/load-balancer-model';
@@ -24,6 +24,8 @@ export interface AccessLogProps {
   readonly region?: string;
   /** The `accountId` prop, if given. */
   readonly accountId?: string;
+  /** The `provider` prop, if given: its literal region comes before the default provider's. */
+  readonly provider?: TerraformProvider;
 }
 
 /** Where the load balancer logs to, and what it must wait for. */
@@ -36,7 +38,8 @@ export interface RenderedAccessLogs {
 
 /**
  * The model's access logs: nothing when off, the given bucket as is, or a managed bucket
- * (see {@link renderLogBucket}) for the construct's region and account.
+ * (see {@link renderLogBucket}) for the construct's region (the `region` prop, the given
+ * provider's or the stack's default provider's) and account.
  */
 export function renderAccessLogs(
   scope: Construct, logs: AccessLogsModel, loadBalancerKind: 'application' | 'network', props: AccessLogProps,
@@ -46,7 +49,7 @@ export function renderAccessLogs(
   if (bucket.kind === 'existing') return { bucketName: bucket.bucketName, dependsOn: [] };
   const managed = renderLogBucket(scope, {
     expirationDays: bucket.expirationDays,
-    region: resolveRegion(scope, props.region, 'region'),
+    region: resolveRegion(scope, props.region, 'region', props.provider),
     accountId: props.accountId ?? '*',
     prefix: logs.prefix,
     loadBalancerKind,

@@ -1,0 +1,3 @@
+export * from './access-log-record';
+export * from './alb-access-log';
+export * from './access-log-writer';

@@ -31,7 +31,8 @@ function recordParts(key: string, p: Record<string, unknown>, doc: CfnTemplate):
   const name = str(doc.scalar(p.Name), '');
   const setIdentifier = str(doc.scalar(p.SetIdentifier));
   const unsupported = unsupportedRouting(p);
-  const routed = setIdentifier !== undefined || p.Failover !== undefined || p.Region !== undefined || p.Weight !== undefined || unsupported !== undefined;
+  const routed = setIdentifier !== undefined || unsupported !== undefined
+    || p.Failover !== undefined || p.Region !== undefined || p.Weight !== undefined;
   const alias = isObject(p.AliasTarget) ? p.AliasTarget : undefined;
   if (!routed) {
     if (!alias || (type !== 'A' && type !== 'AAAA')) return [];

@@ -19,9 +19,16 @@ test('the README has TypeScript snippets for both engines', () => {
 test('every README TypeScript snippet type-checks', () => {
   const files = snippets().map((code, i) => ({ name: join(ROOT, `__readme_snippet_${i}.ts`), code }));
   const options: ts.CompilerOptions = {
-    strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, skipLibCheck: true, types: [],
-    baseUrl: ROOT, paths: { 'lbkit/*': ['src/entrypoints/*'] },
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    types: [],
+    baseUrl: ROOT,
+    paths: { 'lbkit/*': ['src/entrypoints/*'] },
   };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);

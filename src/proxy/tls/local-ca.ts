@@ -1,0 +1,158 @@
+import { createHash, generateKeyPairSync, randomBytes } from 'crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { isIP } from 'net';
+import { join, resolve } from 'path';
+import * as forge from 'node-forge';
+
+/** Where `lbkit serve` keeps its CA unless `--ca-dir` says otherwise (relative to the working directory). */
+export const DEFAULT_CA_DIR = join('.lbkit', 'ca');
+/** The CA certificate, for `curl --cacert` or a trust store. */
+export const CA_CERT_FILE = 'ca.pem';
+export const CA_KEY_FILE = 'ca-key.pem';
+/** Issued leaf certificates, cached by CA and names. */
+export const CERTS_DIR = 'certs';
+
+const CA_VALIDITY_DAYS = 3650; // a local CA: long-lived, so the user trusts it once
+const LEAF_VALIDITY_DAYS = 397; // what browsers accept for a server certificate
+const RENEW_BEFORE_MS = 24 * 3600 * 1000; // reissue a cached leaf within a day of expiry
+
+export interface KeyAndCert {
+  readonly certPem: string;
+  readonly keyPem: string;
+}
+
+/** A local certificate authority persisted in a directory; created on first use, reused afterwards. */
+export class LocalCa {
+  /**
+   * Loads the CA in `dir` (default `.lbkit/ca` under the working directory), creating it —
+   * an RSA 2048 key and a self-signed certificate — when it does not exist yet.
+   */
+  public static loadOrCreate(dir: string = DEFAULT_CA_DIR): LocalCa {
+    const abs = resolve(dir);
+    const certFile = join(abs, CA_CERT_FILE);
+    const keyFile = join(abs, CA_KEY_FILE);
+    if (existsSync(certFile) && existsSync(keyFile)) {
+      const certPem = readFileSync(certFile, 'utf8');
+      const keyPem = readFileSync(keyFile, 'utf8');
+      try {
+        return new LocalCa(abs, forge.pki.certificateFromPem(certPem), forge.pki.privateKeyFromPem(keyPem), certPem);
+      } catch (e) {
+        throw new Error(`${abs}: unreadable local CA (${(e as Error).message}); delete the directory to create a new one`);
+      }
+    }
+    mkdirSync(abs, { recursive: true, mode: 0o700 });
+    const { keyPem, forgeKey, publicKey } = newRsaKey();
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = publicKey;
+    cert.serialNumber = serialNumber();
+    setValidity(cert, CA_VALIDITY_DAYS);
+    const subject = [{ name: 'commonName', value: `lbkit local CA ${randomBytes(4).toString('hex')}` }, { name: 'organizationName', value: 'lbkit (local development only)' }];
+    cert.setSubject(subject);
+    cert.setIssuer(subject);
+    cert.setExtensions([
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+      { name: 'subjectKeyIdentifier' },
+    ]);
+    cert.sign(forgeKey, forge.md.sha256.create());
+    const certPem = forge.pki.certificateToPem(cert);
+    writeAtomically(keyFile, keyPem, 0o600);
+    writeAtomically(certFile, certPem, 0o644);
+    return new LocalCa(abs, cert, forgeKey, certPem);
+  }
+
+  /** The directory holding `ca.pem`. */
+  public readonly dir: string;
+  /** PEM of the CA certificate (what a client trusts). */
+  public readonly certPem: string;
+  /** SHA-256 of the CA certificate's DER, hex. */
+  public readonly fingerprint: string;
+
+  private constructor(dir: string, private readonly cert: forge.pki.Certificate, private readonly key: forge.pki.PrivateKey, certPem: string) {
+    this.dir = dir;
+    this.certPem = certPem;
+    const der = forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes();
+    this.fingerprint = createHash('sha256').update(Buffer.from(der, 'binary')).digest('hex');
+  }
+
+  /** Path of the CA certificate, for `curl --cacert`. */
+  public get certFile(): string {
+    return join(this.dir, CA_CERT_FILE);
+  }
+
+  /**
+   * A server certificate for `names` (DNS names, wildcards such as `*.example.com`, or IP
+   * addresses) signed by this CA, from the cache under `certs/` when one is there and valid
+   * for at least another day, else newly issued and cached.
+   */
+  public certificateFor(names: readonly string[]): KeyAndCert {
+    if (names.length === 0) throw new Error('a certificate needs at least one name');
+    const id = createHash('sha256').update(`${this.fingerprint}\n${names.join('\n')}`).digest('hex').slice(0, 16);
+    const dir = join(this.dir, CERTS_DIR);
+    const base = `${names[0].replace(/\*/g, '_wildcard_').replace(/[^A-Za-z0-9._-]/g, '_')}-${id}`;
+    const certFile = join(dir, `${base}.pem`);
+    const keyFile = join(dir, `${base}-key.pem`);
+    if (existsSync(certFile) && existsSync(keyFile)) {
+      const cached = { certPem: readFileSync(certFile, 'utf8'), keyPem: readFileSync(keyFile, 'utf8') };
+      try {
+        if (forge.pki.certificateFromPem(cached.certPem).validity.notAfter.getTime() - Date.now() > RENEW_BEFORE_MS) return cached;
+      } catch {
+        // unreadable: issue a new one below
+      }
+    }
+    const issued = this.issue(names);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeAtomically(keyFile, issued.keyPem, 0o600);
+    writeAtomically(certFile, issued.certPem, 0o644);
+    return issued;
+  }
+
+  private issue(names: readonly string[]): KeyAndCert {
+    const { keyPem, publicKey } = newRsaKey();
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = publicKey;
+    cert.serialNumber = serialNumber();
+    setValidity(cert, LEAF_VALIDITY_DAYS);
+    cert.setSubject([{ name: 'commonName', value: names[0] }, { name: 'organizationName', value: 'lbkit (local development only)' }]);
+    cert.setIssuer(this.cert.subject.attributes);
+    cert.setExtensions([
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: names.map((n) => (isIP(n) ? { type: 7, ip: n } : { type: 2, value: n })) },
+      { name: 'subjectKeyIdentifier' },
+      { name: 'authorityKeyIdentifier', keyIdentifier: this.cert.generateSubjectKeyIdentifier().getBytes() },
+    ]);
+    cert.sign(this.key, forge.md.sha256.create());
+    return { certPem: forge.pki.certificateToPem(cert), keyPem };
+  }
+}
+
+/** RSA 2048 from Node's crypto (native, fast), handed to forge for signing. */
+function newRsaKey(): { keyPem: string; forgeKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  const forgeKey = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
+  return { keyPem, forgeKey, publicKey: forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e) };
+}
+
+/** A positive 128-bit serial (the top bit cleared so DER does not read it as negative). */
+function serialNumber(): string {
+  const bytes = randomBytes(16);
+  bytes[0] &= 0x7f;
+  bytes[0] |= 0x01;
+  return bytes.toString('hex');
+}
+
+function setValidity(cert: forge.pki.Certificate, days: number): void {
+  const now = Date.now();
+  cert.validity.notBefore = new Date(now - 3600 * 1000); // an hour of clock skew
+  cert.validity.notAfter = new Date(now + days * 24 * 3600 * 1000);
+}
+
+function writeAtomically(file: string, content: string, mode: number): void {
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(tmp, content, { mode });
+  chmodSync(tmp, mode);
+  renameSync(tmp, file);
+}

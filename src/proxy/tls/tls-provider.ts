@@ -1,0 +1,85 @@
+import { createSecureContext, SecureContext, SecureContextOptions } from 'tls';
+import { LocalCa } from './local-ca';
+import { CertificateModel } from '../../core/model/load-balancer-model';
+
+/** Serves the local certificates by SNI name (the shape the data plane takes, notes/PROXY.md). */
+export interface LocalTlsProvider {
+  /** The first certificate's names (plus `localhost` and 127.0.0.1), for clients without SNI or an unknown name. */
+  readonly defaultContext: SecureContextOptions;
+  /** The context whose certificate names `servername` (exact names before wildcards), or undefined. */
+  sniContext(servername: string): SecureContext | undefined;
+  /** The names of each certificate served, default first. */
+  readonly certificates: readonly (readonly string[])[];
+  /** The CA that signed them (`ca.certFile` for `curl --cacert`). */
+  readonly ca: LocalCa;
+}
+
+export interface LocalTlsOptions {
+  /** The model's certificates, default first. */
+  readonly certificates: readonly CertificateModel[];
+  /**
+   * Names for certificates the model only knows by ARN (imported certificates), and the
+   * fallback when the model has no certificate at all.
+   * @default - `localhost`
+   */
+  readonly domains?: readonly string[];
+  /** The CA directory. @default `.lbkit/ca` */
+  readonly caDir?: string;
+}
+
+/** Names always on the default certificate, so `https://localhost:<port>` verifies too. */
+export const LOCAL_NAMES: readonly string[] = ['localhost', '127.0.0.1'];
+
+/**
+ * The names of each certificate to issue: a managed certificate's domain name and
+ * alternative names; for imported certificates (no names in the model) the given domains.
+ * Certificates with the same names are issued once. Never empty.
+ */
+export function certificateNames(certificates: readonly CertificateModel[], domains: readonly string[] = []): string[][] {
+  const out: string[][] = [];
+  const seen = new Set<string>();
+  const add = (names: readonly string[]): void => {
+    const unique = [...new Set(names.map((n) => n.toLowerCase()))];
+    const key = unique.join(',');
+    if (unique.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    out.push(unique);
+  };
+  for (const cert of certificates) {
+    if (cert.kind === 'managed') add([cert.domainName, ...cert.alternativeNames]);
+    else add(domains);
+  }
+  if (domains.length > 0 && !certificates.some((c) => c.kind === 'imported')) add(domains);
+  if (out.length === 0) add(['localhost']);
+  return out;
+}
+
+/** True when a certificate name (`api.example.com` or `*.example.com`) covers `host`; a wildcard covers one label only. */
+export function nameMatches(pattern: string, host: string): boolean {
+  const p = pattern.toLowerCase();
+  const h = host.toLowerCase().replace(/\.$/, '');
+  if (!p.startsWith('*.')) return p === h;
+  const suffix = p.slice(1); // `.example.com`
+  return h.endsWith(suffix) && h.length > suffix.length && !h.slice(0, h.length - suffix.length).includes('.');
+}
+
+/**
+ * Issues (or reuses from the CA directory) one certificate per model certificate and serves
+ * them by SNI, as an ALB serves its default and SNI certificates.
+ */
+export function createTlsProvider(options: LocalTlsOptions): LocalTlsProvider {
+  const ca = LocalCa.loadOrCreate(options.caDir);
+  const certificates = certificateNames(options.certificates, options.domains);
+  const withLocal = (names: readonly string[]) => [...names, ...LOCAL_NAMES.filter((n) => !names.includes(n))];
+  const issued = certificates.map((names, i) => ({ names, ...ca.certificateFor(i === 0 ? withLocal(names) : names) }));
+  const contexts = issued.map((c) => ({ names: c.names, context: createSecureContext({ key: c.keyPem, cert: c.certPem }) }));
+  return {
+    ca,
+    certificates,
+    defaultContext: { key: issued[0].keyPem, cert: issued[0].certPem },
+    sniContext(servername: string): SecureContext | undefined {
+      const exact = contexts.find((c) => c.names.some((n) => !n.startsWith('*.') && nameMatches(n, servername)));
+      return (exact ?? contexts.find((c) => c.names.some((n) => nameMatches(n, servername))))?.context;
+    },
+  };
+}

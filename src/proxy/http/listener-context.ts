@@ -1,0 +1,14 @@
+import { AccessLogEntry } from './access-log-entry';
+import { GroupCounters } from './metrics';
+import { Runtime } from './runtime';
+
+/** What a listener's handlers share: its model port and protocol, the current runtime, counters and the access log. */
+export interface ListenerContext {
+  /** The model listener port (X-Forwarded-Port, redirects). */
+  readonly port: number;
+  readonly protocol: 'HTTP' | 'HTTPS';
+  /** The runtime new requests use (swapped on reload). */
+  runtime(): Runtime;
+  counters(group: string): GroupCounters;
+  readonly accessLog?: (entry: AccessLogEntry) => void;
+}

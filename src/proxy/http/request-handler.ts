@@ -1,0 +1,189 @@
+import { IncomingMessage, ServerResponse } from 'http';
+import { TLSSocket } from 'tls';
+import { ActionModel, ForwardActionModel } from '../../core/model/load-balancer-model';
+import { setsCookie } from '../targets/sticky-cookie';
+import { AccessLogEntry } from './access-log-entry';
+import { forward, ForwardResult, upstreamHeaders } from './forward';
+import { forwardedFor, MAX_XFF_ADDRESSES, xffCount } from './forwarded-headers';
+import { sendError } from './lb-response';
+import { ListenerContext } from './listener-context';
+import { redirectLocation, redirectStatus } from './redirect';
+import { hostName, RequestFacts, splitUrl } from './request-facts';
+import { Runtime } from './runtime';
+import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
+import { plainAddress } from './source-ip';
+import { traceHeader } from './trace-id';
+
+/** What one exchange did, for the access log and the metrics. */
+interface Exchange {
+  readonly started: number;
+  priority?: number | 'default';
+  readonly actions: string[];
+  group?: string;
+  target?: string;
+  targetStatus?: number;
+  targetMs?: number;
+  redirectUrl?: string;
+  errorReason?: string;
+  traceRoot: string;
+  elbStatus?: number;
+}
+
+/** The request's Host: the Host header, or `:authority` on HTTP/2. */
+export function requestHost(req: IncomingMessage): string {
+  return req.headers.host ?? (req.headers[':authority'] as string | undefined) ?? '';
+}
+
+/** The forwarding headers (X-Forwarded-*, X-Amzn-Trace-Id) for a request; `undefined` removes one. */
+export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, peer: string): { added: Record<string, string | undefined>; root: string } {
+  const attributes = runtime.model.attributes;
+  const trace = traceHeader(req.headers['x-amzn-trace-id'] as string | undefined);
+  return {
+    root: trace.root,
+    added: {
+      'x-forwarded-for': forwardedFor(attributes.xffHeaderProcessingMode, attributes.xffClientPort, req.headers['x-forwarded-for'], peer, req.socket.remotePort ?? 0),
+      'x-forwarded-proto': ctx.protocol === 'HTTPS' ? 'https' : 'http',
+      'x-forwarded-port': String(ctx.port),
+      'x-amzn-trace-id': trace.header,
+    },
+  };
+}
+
+/**
+ * One HTTP request through a listener: the LB's own refusals (TRACE, too many
+ * X-Forwarded-For addresses, WAF rate limit), then the route table, then the action.
+ */
+export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse): void {
+  const runtime = ctx.runtime();
+  const peer = plainAddress(req.socket.remoteAddress ?? '');
+  const exchange: Exchange = { started: performance.now(), actions: [], traceRoot: '' };
+  const bytesWrittenAtStart = req.socket.bytesWritten;
+  res.once('close', () => done(ctx, req, res, exchange, peer, bytesWrittenAtStart));
+
+  if (req.method === 'TRACE') return refuse(res, exchange, 405);
+  if (xffCount(req.headers['x-forwarded-for']) > MAX_XFF_ADDRESSES) return refuse(res, exchange, 463);
+  if (runtime.rateLimiter) {
+    exchange.actions.push('waf');
+    if (!runtime.rateLimiter.allow(peer)) return refuse(res, exchange, 403);
+  }
+  const table = runtime.routes.get(ctx.port);
+  if (!table) return refuse(res, exchange, 503);
+  const host = requestHost(req);
+  const { path, query } = splitUrl(req.url ?? '/');
+  const facts: RequestFacts = { method: req.method ?? 'GET', host: hostName(host), path, query, headers: req.headers, peer };
+  const match = table.route(facts);
+  exchange.priority = match.priority;
+  runAction(ctx, runtime, req, res, exchange, match.action, facts, host, peer);
+}
+
+function refuse(res: ServerResponse, exchange: Exchange, status: number): void {
+  exchange.elbStatus = status;
+  sendError(res, status);
+}
+
+function runAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
+  action: ActionModel, facts: RequestFacts, host: string, peer: string): void {
+  if (action.type === 'redirect') {
+    exchange.actions.push('redirect');
+    const location = redirectLocation(action, {
+      protocol: ctx.protocol === 'HTTPS' ? 'https' : 'http', host: facts.host, port: ctx.port, path: facts.path, query: facts.query,
+    });
+    exchange.redirectUrl = location;
+    exchange.elbStatus = redirectStatus(action);
+    res.writeHead(exchange.elbStatus, { 'server': 'awselb/2.0', 'location': location, 'content-type': 'text/html', 'content-length': 0 });
+    res.end();
+    return;
+  }
+  if (action.type === 'fixed-response') {
+    exchange.actions.push('fixed-response');
+    const body = Buffer.from(action.messageBody ?? '');
+    exchange.elbStatus = Number(action.statusCode);
+    res.writeHead(exchange.elbStatus, { 'server': 'awselb/2.0', 'content-type': action.contentType ?? 'text/plain; charset=utf-8', 'content-length': body.length });
+    res.end(body);
+    return;
+  }
+  exchange.actions.push('forward');
+  forwardAction(ctx, runtime, req, res, exchange, action, host, peer);
+}
+
+function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
+  action: ForwardActionModel, host: string, peer: string): void {
+  const { name, setCookie: groupCookies } = chooseGroupName(action, req.headers);
+  exchange.group = name;
+  const group = runtime.groups.get(name);
+  const target = group ? chooseTarget(group, req.headers) : undefined;
+  if (!group || !target) {
+    exchange.errorReason = 'NoRegisteredTargets';
+    return refuse(res, exchange, 503);
+  }
+  exchange.target = target.id;
+  const { added, root } = forwardingHeaders(ctx, runtime, req, peer);
+  exchange.traceRoot = root;
+  const headers = upstreamHeaders(req.headers, added, host);
+  const cookies = (setCookie: string | string[] | undefined) => {
+    const appSet = group.model.stickiness?.type === 'app_cookie' && setsCookie(setCookie, group.model.stickiness.cookieName);
+    const sticky = stickyCookies(group, target, appSet);
+    if (!groupCookies) return sticky;
+    return sticky ? [...groupCookies, ...sticky] : groupCookies;
+  };
+  void forward(req, res, target, headers, runtime.idleTimeoutMs, cookies).then((result: ForwardResult) => {
+    exchange.targetStatus = result.targetStatus;
+    exchange.targetMs = result.targetMs;
+    if (result.failure) {
+      exchange.errorReason = result.failure.errorReason;
+      exchange.elbStatus = result.failure.status;
+      if (result.failure.status !== 460) sendError(res, result.failure.status);
+    } else {
+      exchange.elbStatus = result.targetStatus;
+    }
+  });
+}
+
+function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, exchange: Exchange, peer: string, bytesAtStart: number): void {
+  // The client left before the response was complete: 460 (logged, never sent).
+  let status = exchange.elbStatus ?? (res.writableFinished ? res.statusCode : 460);
+  if (!res.writableFinished && exchange.elbStatus === undefined) status = 460;
+  if (exchange.group) ctx.counters(exchange.group).record(status, exchange.targetMs === undefined ? undefined : exchange.targetMs / 1000);
+  if (!ctx.accessLog) return;
+  const total = (performance.now() - exchange.started) / 1000;
+  const targetSeconds = exchange.targetMs === undefined ? -1 : exchange.targetMs / 1000;
+  const tls = req.socket instanceof TLSSocket ? req.socket : undefined;
+  const h2 = req.httpVersionMajor === 2;
+  const scheme = ctx.protocol === 'HTTPS' ? 'https' : 'http';
+  const entry: AccessLogEntry = {
+    type: h2 ? 'h2' : scheme,
+    time: new Date().toISOString(),
+    clientIp: peer,
+    clientPort: req.socket.remotePort ?? 0,
+    target: exchange.target,
+    requestProcessingTime: exchange.target ? 0 : -1,
+    targetProcessingTime: targetSeconds,
+    responseProcessingTime: exchange.targetMs === undefined ? -1 : Math.max(0, total - targetSeconds),
+    elbStatusCode: status,
+    targetStatusCode: exchange.targetStatus,
+    receivedBytes: Number(req.headers['content-length'] ?? 0) + estimateHeaderBytes(req),
+    sentBytes: Math.max(0, (req.socket?.bytesWritten ?? 0) - bytesAtStart),
+    method: req.method ?? '-',
+    url: `${scheme}://${requestHost(req) || '-'}:${ctx.port}${req.url ?? '/'}`,
+    httpVersion: `HTTP/${req.httpVersion}`,
+    userAgent: req.headers['user-agent'],
+    sslCipher: tls?.getCipher()?.name,
+    sslProtocol: tls?.getProtocol() ?? undefined,
+    targetGroup: exchange.group,
+    traceId: exchange.traceRoot,
+    domainName: tls ? (tls as unknown as { servername?: string }).servername || undefined : undefined,
+    matchedRulePriority: exchange.priority,
+    actionsExecuted: exchange.actions,
+    redirectUrl: exchange.redirectUrl,
+    errorReason: exchange.errorReason,
+    listenerPort: ctx.port,
+  };
+  ctx.accessLog(entry);
+}
+
+function estimateHeaderBytes(req: IncomingMessage): number {
+  let n = (req.method?.length ?? 0) + (req.url?.length ?? 0) + 12;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) n += raw[i].length + raw[i + 1].length + 4;
+  return n + 2;
+}

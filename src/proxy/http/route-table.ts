@@ -1,0 +1,27 @@
+import { ActionModel, ListenerModel } from '../../core/model/load-balancer-model';
+import { compileConditions, RequestPredicate } from './conditions';
+import { RequestFacts } from './request-facts';
+
+/** The action a request resolves to, with the rule that chose it (priority `default` for the default action). */
+export interface RouteMatch {
+  readonly priority: number | 'default';
+  readonly action: ActionModel;
+}
+
+/** A listener's rules compiled once: evaluated by ascending priority, the first match wins, then the default action. */
+export class RouteTable {
+  private readonly rules: Array<{ match: RequestPredicate; result: RouteMatch }>;
+  private readonly fallback: RouteMatch;
+
+  public constructor(listener: ListenerModel) {
+    this.rules = [...listener.rules]
+      .sort((a, b) => a.priority - b.priority)
+      .map((r) => ({ match: compileConditions(r.conditions), result: { priority: r.priority, action: r.action } }));
+    this.fallback = { priority: 'default', action: listener.defaultAction };
+  }
+
+  public route(facts: RequestFacts): RouteMatch {
+    for (const rule of this.rules) if (rule.match(facts)) return rule.result;
+    return this.fallback;
+  }
+}

@@ -1,0 +1,53 @@
+import { ForwardActionModel, LoadBalancerModel } from '../../core/model/load-balancer-model';
+import { Endpoint } from '../targets/endpoint';
+import { TargetGroup } from '../targets/target-group';
+import { RateLimiter } from './rate-limit';
+import { RouteTable } from './route-table';
+
+/**
+ * Everything built from one model: route tables per listener port, target groups, the WAF
+ * rate limiter and the scaled idle timeout. Swapped whole on reload; requests keep the
+ * runtime they started with.
+ */
+export class Runtime {
+  public readonly routes = new Map<number, RouteTable>();
+  public readonly groups = new Map<string, TargetGroup>();
+  public readonly rateLimiter: RateLimiter | undefined;
+  public readonly idleTimeoutMs: number;
+
+  public constructor(public readonly model: LoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>, public readonly timeScale: number) {
+    for (const listener of model.listeners) this.routes.set(listener.port, new RouteTable(listener));
+    const used = new Set<string>();
+    for (const listener of model.listeners) {
+      for (const action of [listener.defaultAction, ...listener.rules.map((r) => r.action)]) {
+        if (action.type === 'forward') for (const g of (action as ForwardActionModel).targetGroups) used.add(g.name);
+      }
+    }
+    for (const group of model.targetGroups) {
+      this.groups.set(group.name, new TargetGroup(group, targets[group.name] ?? [], { timeScale, inUse: used.has(group.name) }));
+    }
+    this.idleTimeoutMs = Math.max(1, Math.round((model.attributes.idleTimeoutSeconds * 1000) / timeScale));
+    this.rateLimiter = model.waf.kind === 'managed'
+      ? new RateLimiter(model.waf.rateLimit, Math.max(1, Math.round((model.waf.rateLimitWindowSeconds * 1000) / timeScale)))
+      : undefined;
+  }
+
+  /** Requests in flight to any target of this runtime. */
+  public inFlight(): number {
+    let n = 0;
+    for (const g of this.groups.values()) for (const t of g.targets.values()) n += t.inFlight.size;
+    return n;
+  }
+
+  /** Waits for in-flight requests (at most `maxMs`), then closes the groups' pools and timers. */
+  public async retire(maxMs: number): Promise<void> {
+    for (const g of this.groups.values()) g.stopChecks();
+    const deadline = Date.now() + maxMs;
+    while (this.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await this.close();
+  }
+
+  public async close(): Promise<void> {
+    await Promise.all([...this.groups.values()].map((g) => g.close()));
+  }
+}

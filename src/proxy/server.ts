@@ -1,0 +1,195 @@
+import * as http from 'http';
+import * as https from 'https';
+import { AddressInfo, Socket } from 'net';
+import type { Logger } from 'pino';
+import { LoadBalancerModel } from '../core/model/load-balancer-model';
+import { AccessLogEntry } from './http/access-log-entry';
+import { ListenerContext } from './http/listener-context';
+import { GroupCounters, TargetGroupMetrics } from './http/metrics';
+import { handleRequest } from './http/request-handler';
+import { Runtime } from './http/runtime';
+import { errorPage } from './http/error-page';
+import { handleUpgrade } from './http/upgrade';
+import { Endpoint, endpointId } from './targets/endpoint';
+import { TargetHealthEntry } from './targets/target-group';
+
+export type { Endpoint } from './targets/endpoint';
+export type { AccessLogEntry } from './http/access-log-entry';
+export type { TargetGroupMetrics } from './http/metrics';
+export type { TargetState } from './targets/health-state';
+
+export interface ProxyOptions {
+  /** An ALB model (from `readSynthesizedFile`). */
+  readonly model: LoadBalancerModel;
+  /** Target-group (route) name → local endpoints. */
+  readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
+  /** Model listener port → local port (0 = ephemeral). A listener without a mapping is not served. */
+  readonly listenerPorts: Readonly<Record<number, number>>;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 1; 10 = health, draining, idle and WAF-window timers 10× faster. */
+  readonly timeScale?: number;
+  /** Certificates for HTTPS listeners (src/proxy/tls). */
+  readonly tls?: TlsProvider;
+  readonly accessLog?: (entry: AccessLogEntry) => void;
+  readonly logger?: Logger;
+}
+
+export interface TlsProvider {
+  readonly defaultContext: import('tls').SecureContextOptions;
+  sniContext(servername: string): import('tls').SecureContext | undefined;
+}
+
+export interface TargetGroupHealth {
+  readonly targetGroup: string;
+  readonly targets: TargetHealthEntry[];
+}
+
+export interface ProxyListener {
+  readonly port: number;
+  readonly localPort: number;
+  readonly protocol: 'HTTP' | 'HTTPS';
+}
+
+export interface ProxyHandle {
+  readonly listeners: readonly ProxyListener[];
+  targetHealth(): TargetGroupHealth[];
+  metrics(): TargetGroupMetrics[];
+  /** Draining; resolves when drained or the (scaled) deregistration delay ends. */
+  deregister(targetGroup: string, targetId: string): Promise<void>;
+  register(targetGroup: string, endpoint: Endpoint): void;
+  /** Swaps the model: new requests use the new route table; in-flight ones finish on the old one. */
+  reload(model: LoadBalancerModel, targets: Record<string, Endpoint[]>): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Server = http.Server | https.Server;
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function notEmulated(model: LoadBalancerModel, logger: Logger | undefined): void {
+  if (model.waf.kind === 'managed' && model.waf.managedRuleGroups.length > 0) {
+    logger?.warn({ ruleGroups: model.waf.managedRuleGroups }, 'WAF managed rule groups are not emulated; the per-IP rate rule is');
+  }
+  if (model.waf.kind === 'existing') logger?.warn({ webAclArn: model.waf.webAclArn }, 'an existing web ACL is not emulated');
+  for (const g of model.targetGroups) {
+    if (g.anomalyMitigation) logger?.warn({ targetGroup: g.name }, 'weighted_random anomaly mitigation is not emulated');
+  }
+}
+
+/** Starts the local reference proxy: one server per mapped listener, all sharing the current runtime. */
+export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
+  const host = options.host ?? '127.0.0.1';
+  const timeScale = options.timeScale ?? 1;
+  const logger = options.logger;
+  let runtime = new Runtime(options.model, options.targets, timeScale);
+  notEmulated(options.model, logger);
+  const counters = new Map<string, GroupCounters>();
+  const countersOf = (group: string) => {
+    let c = counters.get(group);
+    if (!c) counters.set(group, c = new GroupCounters());
+    return c;
+  };
+  const servers: Server[] = [];
+  const sockets = new Set<Socket>();
+  const listeners: ProxyListener[] = [];
+  const retiring = new Set<Promise<void>>();
+
+  try {
+    for (const listener of options.model.listeners) {
+      const local = options.listenerPorts[listener.port];
+      if (local === undefined) continue;
+      const ctx: ListenerContext = {
+        port: listener.port,
+        protocol: listener.protocol,
+        runtime: () => runtime,
+        counters: countersOf,
+        accessLog: options.accessLog,
+      };
+      const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => handleRequest(ctx, req, res);
+      let server: Server;
+      if (listener.protocol === 'HTTPS') {
+        if (!options.tls) throw new Error(`listener ${listener.port} is HTTPS: startProxy needs options.tls`);
+        const provider = options.tls;
+        server = https.createServer({
+          ...provider.defaultContext,
+          maxHeaderSize: 65536,
+          SNICallback: (name, cb) => cb(null, provider.sniContext(name)),
+        }, onRequest);
+      } else {
+        server = http.createServer({ maxHeaderSize: 65536 }, onRequest);
+      }
+      server.keepAliveTimeout = runtime.idleTimeoutMs;
+      server.requestTimeout = 0;
+      server.on('upgrade', (req, socket, head) => handleUpgrade(ctx, req, socket, head));
+      server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+        if (socket.writable && error.code !== 'ECONNRESET') {
+          const body = errorPage(400);
+          socket.end(`HTTP/1.1 400 Bad Request\r\nServer: awselb/2.0\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
+        } else {
+          socket.destroy();
+        }
+      });
+      server.on('connection', (socket: Socket) => {
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
+      });
+      if (server instanceof https.Server) {
+        server.on('secureConnection', (socket: Socket) => {
+          sockets.add(socket);
+          socket.once('close', () => sockets.delete(socket));
+        });
+      }
+      servers.push(server);
+      const localPort = await listen(server, local, host);
+      listeners.push({ port: listener.port, localPort, protocol: listener.protocol });
+      logger?.info({ port: listener.port, localPort, protocol: listener.protocol }, 'listener started');
+    }
+  } catch (error) {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    await runtime.close();
+    throw error;
+  }
+
+  const group = (name: string) => {
+    const g = runtime.groups.get(name);
+    if (!g) throw new Error(`no target group named ${name}`);
+    return g;
+  };
+
+  return {
+    listeners,
+    targetHealth: () => [...runtime.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
+    metrics: () => [...runtime.groups.values()].map((g) => countersOf(g.name).snapshot(g.name, g.healthyCount())),
+    deregister: (name, id) => group(name).deregister(id),
+    register: (name, endpoint) => {
+      group(name).register(endpoint);
+      logger?.info({ targetGroup: name, target: endpointId(endpoint) }, 'target registered');
+    },
+    async reload(model, targets) {
+      const previous = runtime;
+      runtime = new Runtime(model, targets, timeScale);
+      notEmulated(model, logger);
+      for (const s of servers) s.keepAliveTimeout = runtime.idleTimeoutMs;
+      const retired = previous.retire(previous.idleTimeoutMs);
+      retiring.add(retired);
+      void retired.then(() => retiring.delete(retired));
+      logger?.info('model reloaded');
+    },
+    async close() {
+      const closed = Promise.all(servers.map((s) => new Promise((r) => { s.close(() => r(undefined)); })));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      await runtime.close();
+      await Promise.all([...retiring]);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/** The health of one registered target as AWS reports it (`describe-target-health`). */
+export type TargetState = 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused';
+
+/**
+ * The pure health-check state machine of one target: consecutive passes and failures
+ * against the thresholds. `initial` until either threshold is reached; `healthy` after
+ * `healthyThreshold` consecutive passes; `unhealthy` after `unhealthyThreshold` consecutive
+ * failures. No timers here: the checker feeds it results.
+ */
+export class HealthStateMachine {
+  private _state: 'initial' | 'healthy' | 'unhealthy' = 'initial';
+  private _reason: string | undefined = 'Elb.InitialHealthChecking';
+  private passes = 0;
+  private failures = 0;
+
+  public constructor(private readonly healthyThreshold: number, private readonly unhealthyThreshold: number) {}
+
+  public get state(): 'initial' | 'healthy' | 'unhealthy' {
+    return this._state;
+  }
+
+  /** AWS's reason code for the current state (undefined when healthy). */
+  public get reason(): string | undefined {
+    return this._reason;
+  }
+
+  /** Records one check; returns true when the state changed. */
+  public record(passed: boolean, failureReason = 'Target.FailedHealthChecks'): boolean {
+    const before = this._state;
+    if (passed) {
+      this.failures = 0;
+      this.passes++;
+      if (this._state !== 'healthy' && this.passes >= this.healthyThreshold) {
+        this._state = 'healthy';
+        this._reason = undefined;
+      }
+    } else {
+      this.passes = 0;
+      this.failures++;
+      if (this._state !== 'unhealthy' && this.failures >= this.unhealthyThreshold) {
+        this._state = 'unhealthy';
+      }
+      if (this._state === 'unhealthy') this._reason = failureReason;
+    }
+    return before !== this._state;
+  }
+}

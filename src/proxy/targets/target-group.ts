@@ -1,0 +1,181 @@
+import { TargetGroupModel } from '../../core/model/load-balancer-model';
+import { Candidate, Picker, picker } from './algorithms';
+import { Endpoint, endpointId } from './endpoint';
+import { probe } from './health-probe';
+import { TargetState } from './health-state';
+import { slowStartWeight } from './slow-start';
+import { compileStatusMatcher } from './status-matcher';
+import { Target } from './target';
+
+export interface TargetHealthEntry {
+  readonly id: string;
+  readonly state: TargetState;
+  readonly reason?: string;
+}
+
+export interface TargetGroupOptions {
+  readonly timeScale: number;
+  /** False when no listener action forwards here: targets are `unused`, not checked. */
+  readonly inUse: boolean;
+  readonly now?: () => number;
+}
+
+/**
+ * A cluster: the target group's registered targets, their health checks, the algorithm
+ * that picks one, slow start and draining. All timers are divided by the time scale.
+ */
+export class TargetGroup {
+  public readonly targets = new Map<string, Target>();
+  private readonly pick: Picker;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly matches: (status: number) => boolean;
+  private readonly now: () => number;
+  private closed = false;
+  /** Reused between picks: no allocation per request beyond the candidate views. */
+  private routable: Target[] = [];
+  private candidates: Candidate[] = [];
+
+  public constructor(public readonly model: TargetGroupModel, endpoints: readonly Endpoint[], private readonly options: TargetGroupOptions) {
+    this.pick = picker(model.algorithm);
+    this.matches = compileStatusMatcher(model.healthCheck.matcher);
+    this.now = options.now ?? Date.now;
+    for (const e of endpoints) this.register(e);
+  }
+
+  public get name(): string {
+    return this.model.name;
+  }
+
+  private scaled(seconds: number): number {
+    return Math.max(1, Math.round((seconds * 1000) / this.options.timeScale));
+  }
+
+  public register(endpoint: Endpoint): Target {
+    const id = endpointId(endpoint);
+    const existing = this.targets.get(id);
+    if (existing && !existing.draining) return existing;
+    if (existing) this.remove(existing);
+    const scheme = this.model.protocol === 'HTTPS' ? 'https' : 'http';
+    const target = new Target(endpoint, this.model.healthCheck.healthyThreshold, this.model.healthCheck.unhealthyThreshold,
+      `${scheme}://${endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host}:${endpoint.port}`);
+    this.targets.set(id, target);
+    if (this.options.inUse) this.startChecks(target);
+    return target;
+  }
+
+  private startChecks(target: Target): void {
+    const hc = this.model.healthCheck;
+    const port = hc.port === 'traffic-port' ? target.endpoint.port : Number(hc.port);
+    const interval = this.scaled(hc.intervalSeconds);
+    const timeoutMs = this.scaled(hc.timeoutSeconds);
+    const check = async () => {
+      const result = await probe({ protocol: hc.protocol, host: target.endpoint.host, port, path: hc.path, timeoutMs, matches: this.matches });
+      if (this.closed || this.targets.get(target.id) !== target) return;
+      const was = target.health.state;
+      target.health.record(result.passed, result.reason);
+      if (target.health.state === 'healthy' && was !== 'healthy') target.healthySinceMs = this.now();
+      if (target.health.state !== 'healthy') target.healthySinceMs = undefined;
+      this.timers.set(target.id, setTimeout(check, interval));
+    };
+    this.timers.set(target.id, setTimeout(check, 0));
+  }
+
+  /**
+   * The target for a new request: healthy ones by the algorithm (slow start weighting new
+   * ones); when none is healthy, all non-draining targets (fail open); undefined when no
+   * target is registered (503).
+   */
+  public choose(): Target | undefined {
+    const routable = this.routable;
+    routable.length = 0;
+    for (const t of this.targets.values()) if (!t.draining && t.health.state === 'healthy') routable.push(t);
+    if (routable.length === 0) for (const t of this.targets.values()) if (!t.draining) routable.push(t);
+    if (routable.length === 0) return undefined;
+    if (routable.length === 1) return routable[0];
+    const candidates = this.candidates;
+    candidates.length = routable.length;
+    const slowMs = this.model.slowStartSeconds > 0 ? this.scaled(this.model.slowStartSeconds) : 0;
+    const now = slowMs > 0 ? this.now() : 0;
+    // Slow start applies only while another healthy target is out of it.
+    let anyFull = false;
+    const weights = routable.map((t) => slowStartWeight(t.healthySinceMs, now, slowMs));
+    for (const w of weights) if (w >= 1) anyFull = true;
+    for (let i = 0; i < routable.length; i++) {
+      candidates[i] = { outstanding: routable[i].outstanding, weight: anyFull ? weights[i] : 1 };
+    }
+    return routable[this.pick(candidates)];
+  }
+
+  /** True when a sticky target may still take requests (registered, not draining, healthy or failing open). */
+  public routableById(id: string): Target | undefined {
+    const t = this.targets.get(id);
+    if (!t || t.draining) return undefined;
+    if (t.health.state === 'healthy') return t;
+    for (const other of this.targets.values()) if (!other.draining && other.health.state === 'healthy') return undefined;
+    return t; // fail open: no target is healthy
+  }
+
+  public healthyCount(): number {
+    let n = 0;
+    for (const t of this.targets.values()) if (!t.draining && t.health.state === 'healthy') n++;
+    return n;
+  }
+
+  public health(): TargetHealthEntry[] {
+    return [...this.targets.values()].map((t) => {
+      const state: TargetState = this.options.inUse || t.draining ? t.state : 'unused';
+      const reason = state === 'unused' ? 'Target.NotInUse' : t.reason;
+      return reason === undefined ? { id: t.id, state } : { id: t.id, state, reason };
+    });
+  }
+
+  /**
+   * Deregisters a target: no new requests; in-flight ones may finish until the
+   * deregistration delay (scaled) ends, then they are cut (the client sees 502).
+   */
+  public async deregister(id: string): Promise<void> {
+    const target = this.targets.get(id);
+    if (!target || target.draining) return;
+    target.draining = true;
+    const timer = this.timers.get(id);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(id);
+    const deadline = this.now() + this.scaled(this.model.deregistrationDelaySeconds);
+    while (target.inFlight.size > 0 && this.now() < deadline && !this.closed) {
+      await new Promise((r) => setTimeout(r, Math.min(20, Math.max(1, deadline - this.now()))));
+    }
+    for (const c of target.inFlight) c.abort(new DrainedError());
+    this.remove(target);
+  }
+
+  private remove(target: Target): void {
+    if (this.targets.get(target.id) === target) this.targets.delete(target.id);
+    const timer = this.timers.get(target.id);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(target.id);
+    void target.close();
+  }
+
+  /** Stops health checks (a retired runtime keeps serving its in-flight requests only). */
+  public stopChecks(): void {
+    this.closed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  public async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await Promise.all([...this.targets.values()].map((t) => t.close()));
+    this.targets.clear();
+  }
+}
+
+/** The reason an in-flight request was cut when its target's draining ended. */
+export class DrainedError extends Error {
+  public constructor() {
+    super('deregistration delay ended');
+    this.name = 'DrainedError';
+  }
+}

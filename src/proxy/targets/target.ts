@@ -1,0 +1,38 @@
+import { Pool } from 'undici';
+import { Endpoint, endpointId } from './endpoint';
+import { HealthStateMachine, TargetState } from './health-state';
+
+/** One registered target: its health, its in-flight requests and its pooled upstream connections. */
+export class Target {
+  public readonly id: string;
+  public readonly health: HealthStateMachine;
+  /** Requests in flight, each with the means to cut it when draining ends. */
+  public readonly inFlight = new Set<AbortController>();
+  public draining = false;
+  /** When the target last became healthy (slow start counts from here). */
+  public healthySinceMs: number | undefined;
+  public pool: Pool;
+
+  public constructor(public readonly endpoint: Endpoint, healthyThreshold: number, unhealthyThreshold: number, public readonly origin: string) {
+    this.id = endpointId(endpoint);
+    this.health = new HealthStateMachine(healthyThreshold, unhealthyThreshold);
+    this.pool = new Pool(origin, { connections: 128, pipelining: 1, keepAliveTimeout: 4_000, connect: { rejectUnauthorized: false } });
+  }
+
+  public get state(): TargetState {
+    return this.draining ? 'draining' : this.health.state;
+  }
+
+  public get reason(): string | undefined {
+    return this.draining ? 'Target.DeregistrationInProgress' : this.health.reason;
+  }
+
+  public get outstanding(): number {
+    return this.inFlight.size;
+  }
+
+  public async close(): Promise<void> {
+    for (const c of this.inFlight) c.abort(new Error('target closed'));
+    await this.pool.destroy().catch(() => undefined);
+  }
+}

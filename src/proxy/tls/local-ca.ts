@@ -35,7 +35,7 @@ export class LocalCa {
       const certPem = readFileSync(certFile, 'utf8');
       const keyPem = readFileSync(keyFile, 'utf8');
       try {
-        return new LocalCa(abs, forge.pki.certificateFromPem(certPem), forge.pki.privateKeyFromPem(keyPem), certPem);
+        return new LocalCa(abs, forge.pki.certificateFromPem(certPem), forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey, certPem);
       } catch (e) {
         throw new Error(`${abs}: unreadable local CA (${(e as Error).message}); delete the directory to create a new one`);
       }
@@ -68,7 +68,7 @@ export class LocalCa {
   /** SHA-256 of the CA certificate's DER, hex. */
   public readonly fingerprint: string;
 
-  private constructor(dir: string, private readonly cert: forge.pki.Certificate, private readonly key: forge.pki.PrivateKey, certPem: string) {
+  private constructor(dir: string, private readonly cert: forge.pki.Certificate, private readonly key: forge.pki.rsa.PrivateKey, certPem: string) {
     this.dir = dir;
     this.certPem = certPem;
     const der = forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes();
@@ -136,11 +136,10 @@ function newRsaKey(): { keyPem: string; forgeKey: forge.pki.rsa.PrivateKey; publ
   return { keyPem, forgeKey, publicKey: forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e) };
 }
 
-/** A positive 128-bit serial (the top bit cleared so DER does not read it as negative). */
+/** A positive, non-zero-leading 128-bit serial (first byte 0x01–0x7f, so DER does not read it as negative). */
 function serialNumber(): string {
   const bytes = randomBytes(16);
-  bytes[0] &= 0x7f;
-  bytes[0] |= 0x01;
+  bytes[0] = 0x01 + (bytes[0] % 0x7f);
   return bytes.toString('hex');
 }
 

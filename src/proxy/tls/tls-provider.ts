@@ -6,12 +6,12 @@ import { CertificateModel } from '../../core/model/load-balancer-model';
 export interface LocalTlsProvider {
   /** The first certificate's names (plus `localhost` and 127.0.0.1), for clients without SNI or an unknown name. */
   readonly defaultContext: SecureContextOptions;
-  /** The context whose certificate names `servername` (exact names before wildcards), or undefined. */
-  sniContext(servername: string): SecureContext | undefined;
   /** The names of each certificate served, default first. */
   readonly certificates: readonly (readonly string[])[];
   /** The CA that signed them (`ca.certFile` for `curl --cacert`). */
   readonly ca: LocalCa;
+  /** The context whose certificate names `servername` (exact names before wildcards), or undefined. */
+  sniContext(servername: string): SecureContext | undefined;
 }
 
 export interface LocalTlsOptions {

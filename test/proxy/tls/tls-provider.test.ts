@@ -30,7 +30,8 @@ async function serveTls(provider: LocalTlsProvider): Promise<number> {
 }
 
 /** Connects with only the local CA trusted; resolves with the names on the served certificate. */
-function connect(port: number, servername: string | undefined, ca: string): Promise<{ authorized: boolean; error?: string; san: string; data: string }> {
+type Connected = { authorized: boolean; san: string; data: string };
+function connect(port: number, servername: string | undefined, ca: string): Promise<Connected> {
   return new Promise((resolve, reject) => {
     const socket = tls.connect({ host: '127.0.0.1', port, servername, ca, checkServerIdentity: (host, cert) => tls.checkServerIdentity(host, cert) }, () => {
       const san = socket.getPeerCertificate().subjectaltname ?? '';

@@ -1,10 +1,14 @@
 import { createWriteStream, WriteStream } from 'fs';
 import { AccessLogRecord } from './access-log-record';
 import { formatAccessLogLine } from './alb-access-log';
+import { accessLogRecord, LocalLoadBalancerIdentity } from './from-entry';
+import { AccessLogEntry } from '../http/access-log-entry';
 
 export interface AccessLogWriter {
   /** Formats and writes one line. */
   write(record: AccessLogRecord): void;
+  /** The `accessLog` callback of `startProxy`: formats a data-plane entry for this load balancer. */
+  forProxy(lb: LocalLoadBalancerIdentity): (entry: AccessLogEntry) => void;
   /** Flushes and closes a file; leaves stdout open. */
   close(): Promise<void>;
 }
@@ -24,8 +28,10 @@ export function accessLogWriter(destination: string | NodeJS.WritableStream): Ac
   } else {
     stream = destination;
   }
+  const write = (record: AccessLogRecord): void => { stream.write(`${formatAccessLogLine(record)}\n`); };
   return {
-    write: (record) => { stream.write(`${formatAccessLogLine(record)}\n`); },
+    write,
+    forProxy: (lb) => (entry) => write(accessLogRecord(entry, lb)),
     close: () => new Promise<void>((resolve, reject) => {
       if (!owned) return resolve();
       owned.once('error', reject);

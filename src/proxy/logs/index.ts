@@ -1,3 +1,4 @@
 export * from './access-log-record';
 export * from './alb-access-log';
 export * from './access-log-writer';
+export * from './from-entry';

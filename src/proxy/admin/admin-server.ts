@@ -1,0 +1,100 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
+import { AddressInfo } from 'net';
+import { prometheusText } from './prometheus';
+import { ProxyHandle } from '../server';
+
+/** What the admin server needs of a running proxy. */
+export type AdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>;
+
+export interface AdminServerOptions {
+  readonly handle: AdminTarget;
+  /** @default 0 (an ephemeral port) */
+  readonly port?: number;
+}
+
+export interface AdminServer {
+  /** The bound port (on 127.0.0.1). */
+  readonly port: number;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The admin interface binds to the IPv4 loopback only: it can deregister targets and needs no exposure. */
+export const ADMIN_HOST = '127.0.0.1';
+
+/**
+ * Starts the admin HTTP server on 127.0.0.1:
+ * - `GET /targets`: target health per group, as JSON (`[{ targetGroup, targets: [{ id, state, reason? }] }]`);
+ * - `GET /metrics`: Prometheus text;
+ * - `POST /targets/<group>/<id>/deregister`: starts draining the target (`id` is `host:port`,
+ *   URL-encoded or not); answers 202 at once, or, with `?wait=1`, 200 once it is drained.
+ */
+export async function startAdminServer(options: AdminServerOptions): Promise<AdminServer> {
+  const { handle } = options;
+  const server: Server = createServer((req, res) => {
+    route(handle, req, res).catch((e: unknown) => send(res, 500, { error: e instanceof Error ? e.message : String(e) }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, ADMIN_HOST, () => { server.off('error', reject); resolve(); });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://${ADMIN_HOST}:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+async function route(handle: AdminTarget, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  req.resume();
+  const url = new URL(req.url ?? '/', 'http://admin');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  if (path === '/targets') {
+    if (!allow(req, res, ['GET', 'HEAD'])) return;
+    return send(res, 200, handle.targetHealth());
+  }
+  if (path === '/metrics') {
+    if (!allow(req, res, ['GET', 'HEAD'])) return;
+    const body = prometheusText(handle.metrics());
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const m = /^\/targets\/([^/]+)\/([^/]+)\/deregister$/.exec(path);
+  if (m) {
+    if (!allow(req, res, ['POST'])) return;
+    const group = decodeURIComponent(m[1]);
+    const id = decodeURIComponent(m[2]);
+    const health = handle.targetHealth().find((g) => g.targetGroup === group);
+    if (!health) return send(res, 404, { error: `no target group named ${group}` });
+    if (!health.targets.some((t) => t.id === id)) {
+      return send(res, 404, { error: `no target ${id} in ${group} (has: ${health.targets.map((t) => t.id).join(', ') || 'none'})` });
+    }
+    const drained = handle.deregister(group, id);
+    const wait = url.searchParams.get('wait');
+    if (wait === '1' || wait === 'true') {
+      await drained;
+      return send(res, 200, { targetGroup: group, target: id, state: 'unused' });
+    }
+    drained.catch(() => undefined);
+    return send(res, 202, { targetGroup: group, target: id, state: 'draining' });
+  }
+  send(res, 404, { error: `not found: ${req.method} ${url.pathname}`, endpoints: ['GET /targets', 'GET /metrics', 'POST /targets/<group>/<id>/deregister'] });
+}
+
+function allow(req: IncomingMessage, res: ServerResponse, methods: readonly string[]): boolean {
+  if (methods.includes(req.method ?? '')) return true;
+  res.setHeader('allow', methods.join(', '));
+  send(res, 405, { error: `${req.method} not allowed; use ${methods.join(' or ')}` });
+  return false;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = `${JSON.stringify(body, undefined, 2)}\n`;
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(res.req?.method === 'HEAD' ? undefined : text);
+}

@@ -1,0 +1,59 @@
+import { AccessLogRecord } from './access-log-record';
+import { AccessLogEntry } from '../http/access-log-entry';
+
+export interface LocalLoadBalancerIdentity {
+  /** The model's load balancer name (construct id); the `elb` field reads `app/<name>/lbkit-local`. */
+  readonly name: string;
+  /** Stand-in region and account of the target-group ARNs. */
+  readonly region?: string;
+  readonly account?: string;
+}
+
+/** The ALB line fields of one data-plane access-log entry. */
+export function accessLogRecord(entry: AccessLogEntry, lb: LocalLoadBalancerIdentity): AccessLogRecord {
+  const time = new Date(entry.time);
+  const elapsed = [entry.requestProcessingTime, entry.targetProcessingTime, entry.responseProcessingTime]
+    .filter((t) => t >= 0).reduce((a, b) => a + b, 0);
+  const target = entry.target === undefined ? undefined : splitHostPort(entry.target);
+  const region = lb.region ?? 'local';
+  const account = lb.account ?? '000000000000';
+  return {
+    type: entry.type,
+    time,
+    elb: `app/${lb.name}/lbkit-local`,
+    clientIp: entry.clientIp,
+    clientPort: entry.clientPort,
+    targetIp: target?.host,
+    targetPort: target?.port,
+    requestProcessingTime: entry.requestProcessingTime,
+    targetProcessingTime: entry.targetProcessingTime,
+    responseProcessingTime: entry.responseProcessingTime,
+    elbStatusCode: entry.elbStatusCode,
+    targetStatusCode: entry.targetStatusCode,
+    receivedBytes: entry.receivedBytes,
+    sentBytes: entry.sentBytes,
+    method: entry.method,
+    url: entry.url,
+    httpVersion: entry.httpVersion,
+    userAgent: entry.userAgent,
+    sslCipher: entry.sslCipher,
+    sslProtocol: entry.sslProtocol,
+    targetGroupArn: entry.targetGroup === undefined ? undefined
+      : `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${entry.targetGroup}/lbkit-local`,
+    traceId: entry.traceId,
+    domainName: entry.domainName,
+    matchedRulePriority: entry.matchedRulePriority === 'default' ? 0 : entry.matchedRulePriority ?? -1,
+    requestCreationTime: new Date(time.getTime() - Math.round(elapsed * 1000)),
+    actionsExecuted: entry.actionsExecuted,
+    redirectUrl: entry.redirectUrl,
+    errorReason: entry.errorReason,
+    targetPortList: entry.target === undefined ? undefined : [entry.target],
+    targetStatusCodeList: entry.targetStatusCode === undefined ? undefined : [String(entry.targetStatusCode)],
+  };
+}
+
+/** `10.0.0.1:80` or `[::1]:80`. */
+function splitHostPort(value: string): { host: string; port: number } {
+  const i = value.lastIndexOf(':');
+  return { host: value.slice(0, i).replace(/^\[(.*)\]$/, '$1'), port: Number(value.slice(i + 1)) };
+}

@@ -11,13 +11,16 @@ import * as cdktf from 'cdktf';
 import * as cdkEngine from '../../src/aws-cdk';
 import * as tfEngine from '../../src/cdktf';
 import { AnyLoadBalancerModel, isApplicationModel, isNetworkModel } from '../../src/core/model/any-load-balancer-model';
+import { DnsRoutingModel } from '../../src/core/model/dns-routing-model';
 import { LoadBalancerModel, normalizeModel } from '../../src/core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../../src/core/model/network-load-balancer-model';
+import { GlobalEndpointBaseOptions, GlobalFailoverBaseOptions } from '../../src/core/options/global-failover-options';
 import { TcpServiceLoadBalancerOptions } from '../../src/core/options/tcp-service-options';
 import { WebApiLoadBalancerOptions } from '../../src/core/options/web-api-options';
+import { GlobalFailoverPlan } from '../../src/core/plan/global-failover-plan';
 import { TcpServicePlan } from '../../src/core/plan/tcp-service-plan';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
-import { readCloudFormation, readTerraform } from '../../src/proxy/config';
+import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readTerraform } from '../../src/proxy/config';
 
 /**
  * The fixed environment of every equivalence and feature test (notes/EXAMPLE.md): VPC,
@@ -82,14 +85,49 @@ export interface SynthResult {
   readonly output: Record<string, any>;
 }
 
+/** Region of the stack a GlobalFailover is synthesized in: where Route 53 publishes health-check metrics. */
+export const GLOBAL_REGION = 'us-east-1';
+
+/**
+ * One GlobalFailover endpoint: the engine-neutral options, and instead of literals an lbkit load
+ * balancer built in the same stack from engine options (its alias names then read as references).
+ */
+export interface GlobalEngineEndpoint extends GlobalEndpointBaseOptions {
+  readonly webApi?: EngineOptions;
+  readonly tcpService?: TcpEngineOptions;
+}
+
+/** GlobalFailover options with endpoints as {@link GlobalEngineEndpoint}s. */
+export interface GlobalEngineOptions extends GlobalFailoverBaseOptions {
+  readonly endpoints: GlobalEngineEndpoint[];
+}
+
+export interface GlobalSynthResult {
+  /** The DNS routing read back from the output (exactly one model expected). */
+  readonly dns: DnsRoutingModel;
+  /** The load balancers read back from the output (endpoints built in the stack). */
+  readonly models: AnyLoadBalancerModel[];
+  /** The plan the construct rendered. */
+  readonly plan: GlobalFailoverPlan;
+  /** The raw synthesized JSON (template or cdk.tf.json). */
+  readonly output: Record<string, any>;
+}
+
 export interface Engine {
   readonly name: 'cloudformation' | 'terraform';
   /** Builds one WebApiLoadBalancer (construct id `id`) in a fresh app, synthesizes and reads it back. */
   synth(options: EngineOptions, id?: string): SynthResult;
   /** Builds one TcpServiceLoadBalancer (construct id `id`) in a fresh app, synthesizes and reads it back. */
   synthTcp(options: TcpEngineOptions, id?: string): TcpSynthResult;
+  /**
+   * Builds one GlobalFailover (construct id `id`) in a fresh app in {@link GLOBAL_REGION}, with
+   * endpoint load balancers in the same stack, synthesizes and reads it back.
+   */
+  synthGlobal(options: GlobalEngineOptions, id?: string): GlobalSynthResult;
   /** Every load balancer read from an output of this engine, application and network. */
   read(output: object): AnyLoadBalancerModel[];
+  /** Every DNS routing model read from an output of this engine. */
+  readDns(output: object): DnsRoutingModel[];
   toString(): string;
 }
 
@@ -100,6 +138,11 @@ function only(models: AnyLoadBalancerModel[], engine: string): LoadBalancerModel
   return model;
 }
 
+function onlyDns(models: DnsRoutingModel[], engine: string): DnsRoutingModel {
+  if (models.length !== 1) throw new Error(`${engine}: expected one DNS routing model, read ${models.length}`);
+  return models[0];
+}
+
 function onlyNetwork(models: AnyLoadBalancerModel[], engine: string): NetworkLoadBalancerModel {
   if (models.length !== 1) throw new Error(`${engine}: expected one load balancer, read ${models.length}`);
   const [model] = models;
@@ -108,9 +151,9 @@ function onlyNetwork(models: AnyLoadBalancerModel[], engine: string): NetworkLoa
 }
 
 /** A CDK app and stack in the fixed environment, with the engine-typed inputs built from their literals. */
-function cdkEnvironment(outdir: string, inputs: EngineInputs) {
+function cdkEnvironment(outdir: string, inputs: EngineInputs, region: string = ENV.region) {
   const app = new cdk.App({ outdir });
-  const stack = new cdk.Stack(app, 'Stack', { env: { account: ENV.account, region: ENV.region } });
+  const stack = new cdk.Stack(app, 'Stack', { env: { account: ENV.account, region } });
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
     vpcId: ENV.vpcId,
     vpcCidrBlock: ENV.vpcCidrBlock,
@@ -126,14 +169,14 @@ function cdkEnvironment(outdir: string, inputs: EngineInputs) {
     certificates: (inputs.certificateArns ?? []).map((arn, i) => acm.Certificate.fromCertificateArn(stack, `Cert${i}`, arn)),
     ...(inputs.accessLogBucketName !== undefined ? { accessLogBucket: s3.Bucket.fromBucketName(stack, 'Logs', inputs.accessLogBucketName) } : {}),
   };
-  return { app, stack, props };
+  return { app, stack, props, hostedZone };
 }
 
 /** A cdktf app and stack in the fixed environment, and the Terraform construct's network props. */
-function tfEnvironment(outdir: string, inputs: EngineInputs) {
+function tfEnvironment(outdir: string, inputs: EngineInputs, region: string = ENV.region) {
   const app = new cdktf.App({ outdir });
   const stack = new cdktf.TerraformStack(app, 'stack');
-  new AwsProvider(stack, 'aws', { region: ENV.region });
+  new AwsProvider(stack, 'aws', { region });
   const props = {
     vpcId: ENV.vpcId,
     vpcCidrBlock: ENV.vpcCidrBlock,
@@ -160,10 +203,42 @@ function withOutdir<T>(fn: (outdir: string) => T): T {
   }
 }
 
+/** The engine-typed inputs of a GlobalFailover's load-balancer endpoints, merged (they share one stack). */
+function globalInputs(options: GlobalEngineOptions): EngineInputs {
+  const lbs = options.endpoints.map((e) => e.webApi ?? e.tcpService).filter((x): x is EngineOptions | TcpEngineOptions => x !== undefined);
+  const arns = lbs.flatMap((o) => o.certificateArns ?? []);
+  const bucket = lbs.find((o) => o.accessLogBucketName !== undefined)?.accessLogBucketName;
+  return { ...(arns.length > 0 ? { certificateArns: [...new Set(arns)] } : {}), ...(bucket !== undefined ? { accessLogBucketName: bucket } : {}) };
+}
+
+/** Strips the engine-typed inputs off load-balancer options. */
+function neutralOf<T extends EngineInputs>(options: T): Omit<T, keyof EngineInputs> {
+  const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
+  return neutral;
+}
+
+/** A construct id for an endpoint's load balancer. */
+const endpointLbId = (name: string) => `Lb${name.replace(/[^A-Za-z0-9]/g, '')}`;
+
 export const CLOUDFORMATION: Engine = {
   name: 'cloudformation',
   toString: () => 'cloudformation',
   read: (output) => readCloudFormation(output),
+  readDns: (output) => readDnsCloudFormation(output),
+  synthGlobal(options, id = 'Global') {
+    return withOutdir((outdir) => {
+      const { app, stack, props, hostedZone } = cdkEnvironment(outdir, globalInputs(options), GLOBAL_REGION);
+      const endpoints = options.endpoints.map(({ webApi, tcpService, ...e }) => {
+        if (webApi) return { ...e, loadBalancer: new cdkEngine.WebApiLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(webApi), ...props }) };
+        if (tcpService) return { ...e, loadBalancer: new cdkEngine.TcpServiceLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(tcpService), ...props }) };
+        return e;
+      });
+      const gf = new cdkEngine.GlobalFailover(stack, id, { ...options, endpoints, hostedZone: hostedZone! });
+      const template = app.synth().getStackByName(stack.stackName).template;
+      const hasLb = endpoints.some((e) => 'loadBalancer' in e);
+      return { dns: onlyDns(readDnsCloudFormation(template), 'cloudformation'), models: hasLb ? readCloudFormation(template) : [], plan: gf._plan, output: template };
+    });
+  },
   synth(options, id = 'Api') {
     return withOutdir((outdir) => {
       const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
@@ -188,6 +263,21 @@ export const TERRAFORM: Engine = {
   name: 'terraform',
   toString: () => 'terraform',
   read: (output) => readTerraform(output),
+  readDns: (output) => readDnsTerraform(output),
+  synthGlobal(options, id = 'Global') {
+    return withOutdir((outdir) => {
+      const { stack, props, synth } = tfEnvironment(outdir, globalInputs(options), GLOBAL_REGION);
+      const endpoints = options.endpoints.map(({ webApi, tcpService, ...e }) => {
+        if (webApi) return { ...e, loadBalancer: new tfEngine.WebApiLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(webApi), ...props }) };
+        if (tcpService) return { ...e, loadBalancer: new tfEngine.TcpServiceLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(tcpService), ...props }) };
+        return e;
+      });
+      const gf = new tfEngine.GlobalFailover(stack, id, { ...options, endpoints, hostedZoneId: ENV.hostedZoneId });
+      const output = synth();
+      const hasLb = endpoints.some((e) => 'loadBalancer' in e);
+      return { dns: onlyDns(readDnsTerraform(output), 'terraform'), models: hasLb ? readTerraform(output) : [], plan: gf._plan, output };
+    });
+  },
   synth(options, id = 'Api') {
     return withOutdir((outdir) => {
       const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
@@ -236,6 +326,20 @@ export function threeWayTcp(options: TcpEngineOptions, id = 'Game') {
   return {
     cloudformation: normalizeModel(cfn.model),
     terraform: normalizeModel(tf.model),
+    plan: normalizeModel(cfn.plan.model),
+    terraformPlan: normalizeModel(tf.plan.model),
+    cfn,
+    tf,
+  };
+}
+
+/** {@link threeWay} for a GlobalFailover (construct id `Global` unless given): the DNS routing models. */
+export function threeWayGlobal(options: GlobalEngineOptions, id = 'Global') {
+  const cfn = CLOUDFORMATION.synthGlobal(options, id);
+  const tf = TERRAFORM.synthGlobal(options, id);
+  return {
+    cloudformation: normalizeModel(cfn.dns),
+    terraform: normalizeModel(tf.dns),
     plan: normalizeModel(cfn.plan.model),
     terraformPlan: normalizeModel(tf.plan.model),
     cfn,

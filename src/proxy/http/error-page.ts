@@ -3,6 +3,8 @@ import { STATUS_CODES } from 'http';
 const REASONS: Record<number, string> = {
   460: 'Client Closed Request',
   463: 'Bad Request',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
 };
 
 export function reasonPhrase(status: number): string {

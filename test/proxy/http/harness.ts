@@ -1,0 +1,158 @@
+import { generateKeyPairSync } from 'crypto';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { createSecureContext } from 'tls';
+import * as forge from 'node-forge';
+import { Agent, request } from 'undici';
+import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
+import { AccessLogEntry, Endpoint, ProxyHandle, startProxy, TlsProvider } from '../../../src/proxy/server';
+
+/** A self-signed certificate for *.example.com, example.com and localhost, made once per test file. */
+let tls: TlsProvider | undefined;
+export function testTls(): TlsProvider {
+  if (tls) return tls;
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  cert.serialNumber = '01';
+  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
+  const attrs = [{ name: 'commonName', value: 'example.com' }];
+  cert.setSubject(attrs);
+  cert.setIssuer(attrs);
+  cert.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 2, value: '*.example.com' }, { type: 2, value: 'example.com' }, { type: 2, value: 'localhost' }] }]);
+  cert.sign(forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
+  const certPem = forge.pki.certificateToPem(cert);
+  const context = createSecureContext({ key: keyPem, cert: certPem });
+  const names: string[] = [];
+  tls = {
+    defaultContext: { key: keyPem, cert: certPem },
+    sniContext: (name) => {
+      names.push(name);
+      return context;
+    },
+  };
+  return tls;
+}
+
+export interface Backend {
+  readonly endpoint: Endpoint;
+  readonly id: string;
+  /** Requests seen (health checks excluded). */
+  requests: number;
+  healthChecks: number;
+  /** When false, /health answers 500. */
+  healthy: boolean;
+  /** When true, /health never answers. */
+  hangHealth?: boolean;
+}
+
+export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, backend: Backend) => void;
+
+/** Echoes what the target received: its id, the URL and the headers. */
+export const echo: Handler = (req, res, backend) => {
+  const body = JSON.stringify({ id: backend.id, url: req.url, method: req.method, headers: req.headers });
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+};
+
+export interface Response {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly text: string;
+  json(): any;
+}
+
+/** Everything a test starts, closed in afterEach. */
+export class Harness {
+  private readonly servers: http.Server[] = [];
+  private readonly proxies: ProxyHandle[] = [];
+  private _agent: Agent | undefined;
+  public logs: AccessLogEntry[] = [];
+
+  /** The client's connection pool (a fresh one per test). */
+  public get agent(): Agent {
+    this._agent ??= new Agent({ connect: { rejectUnauthorized: false }, keepAliveTimeout: 1000 });
+    return this._agent;
+  }
+
+  public async backend(id: string, handler: Handler = echo): Promise<Backend> {
+    const backend: Backend = { endpoint: { host: '127.0.0.1', port: 0 }, id, requests: 0, healthChecks: 0, healthy: true };
+    const server = http.createServer((req, res) => {
+      if (req.url === '/health' || req.headers['user-agent'] === 'ELB-HealthChecker/2.0') {
+        backend.healthChecks++;
+        if (backend.hangHealth) return;
+        res.writeHead(backend.healthy ? 200 : 500);
+        res.end();
+        return;
+      }
+      backend.requests++;
+      handler(req, res, backend);
+    });
+    this.servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    (backend as { endpoint: Endpoint }).endpoint = { host: '127.0.0.1', port: (server.address() as AddressInfo).port };
+    return backend;
+  }
+
+  public async proxy(model: LoadBalancerModel, targets: Record<string, Backend[]>, timeScale = 100): Promise<ProxyHandle> {
+    const endpoints: Record<string, Endpoint[]> = {};
+    for (const [name, list] of Object.entries(targets)) endpoints[name] = list.map((b) => b.endpoint);
+    const handle = await startProxy({
+      model,
+      targets: endpoints,
+      listenerPorts: Object.fromEntries(model.listeners.map((l) => [l.port, 0])),
+      timeScale,
+      tls: testTls(),
+      accessLog: (e) => this.logs.push(e),
+    });
+    this.proxies.push(handle);
+    return handle;
+  }
+
+  /** A request to the proxy's listener for model port `port`. */
+  public async call(handle: ProxyHandle, path: string, init: { port?: number; method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+    const listener = handle.listeners.find((l) => l.port === (init.port ?? 443))!;
+    const scheme = listener.protocol === 'HTTPS' ? 'https' : 'http';
+    const res = await request(`${scheme}://127.0.0.1:${listener.localPort}${path}`, {
+      dispatcher: this.agent,
+      method: (init.method ?? 'GET') as 'GET',
+      headers: { host: 'api.example.com', ...init.headers },
+      body: init.body,
+    });
+    const text = await res.body.text();
+    return { status: res.statusCode, headers: res.headers, text, json: () => JSON.parse(text) };
+  }
+
+  public async close(): Promise<void> {
+    await Promise.all(this.proxies.map((p) => p.close()));
+    await this._agent?.destroy().catch(() => undefined);
+    this._agent = undefined;
+    this.logs = [];
+    for (const s of this.servers) s.closeAllConnections();
+    await Promise.all(this.servers.map((s) => new Promise((r) => s.close(r))));
+    this.servers.length = 0;
+    this.proxies.length = 0;
+  }
+}
+
+/** Polls until `check` holds (bounded). */
+export async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Waits until every target of the group is healthy. */
+export async function healthy(handle: ProxyHandle, group: string, count?: number): Promise<void> {
+  await until(() => {
+    const targets = handle.targetHealth().find((g) => g.targetGroup === group)?.targets ?? [];
+    const n = targets.filter((t) => t.state === 'healthy').length;
+    return count === undefined ? targets.length > 0 && n === targets.length : n === count;
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,102 @@
+import { RedirectStatus } from '../../../src/core/options/enums';
+import { RouteAction } from '../../../src/core/options/route-action';
+import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
+import { Harness } from './harness';
+
+/** Behaviours 1 and 2: rule evaluation and actions, over both engines' read models. */
+const OPTIONS: EngineOptions = {
+  certificateArns: [CERT_ARN_1],
+  waf: { enabled: false },
+  routes: [
+    { name: 'api', paths: ['/api/*'] },
+    { name: 'single', paths: ['/v?/x'] },
+    { name: 'tenant', hosts: ['*.example.org'], headers: [{ name: 'X-Tenant', values: ['acme*'] }], methods: ['POST'] },
+    { name: 'debug', queryStrings: [{ key: 'debug', value: 'true' }, { value: 'trace' }] },
+    { name: 'office', paths: ['/office'], sourceIps: ['127.0.0.0/8'] },
+    { name: 'elsewhere', paths: ['/elsewhere'], sourceIps: ['10.0.0.0/8'] },
+    { name: 'teapot', paths: ['/fixed'], action: RouteAction.fixedResponse(429, { contentType: 'application/json', body: '{"slow":"down"}' }) },
+    { name: 'moved', paths: ['/old/*'], action: RouteAction.redirect({ path: '/new/#{path}', status: RedirectStatus.FOUND }) },
+    { name: 'split', paths: ['/split/*'], action: RouteAction.weightedForward([{ route: 'blue', weight: 1 }, { route: 'green', weight: 3 }]) },
+    { name: 'pinned', paths: ['/pinned/*'], action: RouteAction.weightedForward([{ route: 'blue', weight: 1 }, { route: 'green', weight: 1 }], 600) },
+    { name: 'blue', hosts: ['blue.example.com'] },
+    { name: 'green', hosts: ['green.example.com'] },
+  ],
+};
+
+describe.each(ENGINES)('%s', (engine: Engine) => {
+  const model = engine.synth(OPTIONS).model;
+  const h = new Harness();
+  afterEach(() => h.close());
+
+  async function start() {
+    const names = model.targetGroups.map((g) => g.name);
+    const backends = Object.fromEntries(await Promise.all(names.map(async (n) => [n, [await h.backend(n)]] as const)));
+    return h.proxy(model, backends);
+  }
+
+  test('1. path: wildcard, case-sensitive, query ignored; ? is one character; default action', async () => {
+    const p = await start();
+    expect((await h.call(p, '/api/users?x=1')).json().id).toBe('api');
+    expect((await h.call(p, '/API/users')).status).toBe(404);
+    expect((await h.call(p, '/other?p=/api/x')).status).toBe(404);
+    expect((await h.call(p, '/v2/x')).json().id).toBe('single');
+    expect((await h.call(p, '/v22/x')).status).toBe(404);
+    const miss = await h.call(p, '/nothing');
+    expect([miss.status, miss.text]).toEqual([404, '{"message":"Not Found"}']);
+  });
+
+  test('1. host (case-insensitive) AND header (name and value case-insensitive) AND method (exact)', async () => {
+    const p = await start();
+    const headers = { 'host': 'API.Example.ORG', 'x-tenant': 'ACME-1' };
+    expect((await h.call(p, '/', { method: 'POST', headers })).json().id).toBe('tenant');
+    expect((await h.call(p, '/', { method: 'GET', headers })).status).toBe(404);
+    expect((await h.call(p, '/', { method: 'POST', headers: { ...headers, 'x-tenant': 'other' } })).status).toBe(404);
+    expect((await h.call(p, '/', { method: 'POST', headers: { 'host': 'example.org', 'x-tenant': 'acme' } })).status).toBe(404);
+  });
+
+  test('1. query strings: any pair, key optional, case-insensitive', async () => {
+    const p = await start();
+    expect((await h.call(p, '/q?a=1&DEBUG=TRUE')).json().id).toBe('debug');
+    expect((await h.call(p, '/q?Trace')).json().id).toBe('debug');
+    expect((await h.call(p, '/q?debug=false')).status).toBe(404);
+  });
+
+  test('1. source IP against the TCP peer, not X-Forwarded-For', async () => {
+    const p = await start();
+    expect((await h.call(p, '/office', { headers: { 'x-forwarded-for': '192.168.1.1' } })).json().id).toBe('office');
+    expect((await h.call(p, '/elsewhere', { headers: { 'x-forwarded-for': '10.1.1.1' } })).status).toBe(404);
+    expect(h.logs.some((l) => l.matchedRulePriority === model.listeners[1].rules.find((r) => r.route === 'office')!.priority)).toBe(true);
+  });
+
+  test('2. fixed response: status, content type, body', async () => {
+    const p = await start();
+    const r = await h.call(p, '/fixed');
+    expect([r.status, r.headers['content-type'], r.text]).toEqual([429, 'application/json', '{"slow":"down"}']);
+  });
+
+  test('2. redirect: placeholders and 302 on the HTTPS listener; HTTP listener redirects to HTTPS with 301', async () => {
+    const p = await start();
+    const r = await h.call(p, '/old/a/b?x=1');
+    expect([r.status, r.headers.location]).toEqual([302, 'https://api.example.com:443/new/old/a/b?x=1']);
+    const plain = await h.call(p, '/path?q=2', { port: 80, headers: { host: 'www.example.com:8080' } });
+    expect([plain.status, plain.headers.location]).toEqual([301, 'https://www.example.com:443/path?q=2']);
+    expect(h.logs.find((l) => l.listenerPort === 80)?.redirectUrl).toBe('https://www.example.com:443/path?q=2');
+  });
+
+  test('2. weighted forward splits by weight; group stickiness (AWSALBTG) pins the group', async () => {
+    const p = await start();
+    const seen: Record<string, number> = { blue: 0, green: 0 };
+    for (let i = 0; i < 120; i++) seen[(await h.call(p, '/split/x')).json().id]++;
+    expect(seen.green).toBeGreaterThan(seen.blue * 1.5);
+    expect(seen.blue).toBeGreaterThan(12);
+
+    const first = await h.call(p, '/pinned/x');
+    const cookies = first.headers['set-cookie'] as string[];
+    const tg = cookies.find((c) => c.startsWith('AWSALBTG='))!;
+    expect(tg).toMatch(/Expires=/);
+    expect(cookies.some((c) => c.startsWith('AWSALBTGCORS=') && c.includes('SameSite=None; Secure'))).toBe(true);
+    const cookie = tg.split(';')[0];
+    for (let i = 0; i < 20; i++) expect((await h.call(p, '/pinned/x', { headers: { cookie } })).json().id).toBe(first.json().id);
+    expect(seen.blue + seen.green).toBe(120);
+  });
+});

@@ -2,12 +2,12 @@ import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { GlobalEndpoint } from './global-endpoint';
+import { literalRegion } from './region';
 import { LbkitValidationError } from '../core/errors';
 import { addAdviceWarnings } from './render/advice';
 import { useProvider } from './render/provider';
 import { renderHealthChecks } from './render/route53-health-checks';
 import { renderRoutingRecords } from './render/routing-records';
-import { literalRegion } from './region';
 import { GlobalFailoverBaseOptions } from '../core/options/global-failover-options';
 import { GlobalFailoverPlan, planGlobalFailover, ResolvedGlobalEndpoint } from '../core/plan/global-failover-plan';
 

@@ -4,8 +4,9 @@ import { join } from 'path';
 import { App } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { createApp as createGameServerApp } from '../../examples/game-server-nlb-cdktf/main';
+import { createApp as createGlobalFailoverApp } from '../../examples/global-failover-cdktf/main';
 import { createApp as createWebApiApp } from '../../examples/web-api-cdktf/main';
-import { TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/cdktf';
+import { GlobalFailover, TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/cdktf';
 
 /** A Terraform example: its app, its one stack and the id of its one load balancer. */
 export interface TerraformExample<T extends IConstruct> {
@@ -18,6 +19,7 @@ export interface TerraformExample<T extends IConstruct> {
 
 export const WEB_API: TerraformExample<WebApiLoadBalancer> = { createApp: createWebApiApp, stack: 'web-api', construct: 'Api' };
 export const GAME_SERVER: TerraformExample<TcpServiceLoadBalancer> = { createApp: createGameServerApp, stack: 'game-server', construct: 'Game' };
+export const GLOBAL_FAILOVER: TerraformExample<GlobalFailover> = { createApp: createGlobalFailoverApp, stack: 'global-failover', construct: 'Global' };
 
 export interface SynthesizedExample<T extends IConstruct = WebApiLoadBalancer> {
   /** Output directory (remove it when done). */

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { GAME_SERVER, synthExample } from './example-synth';
+import { GAME_SERVER, GLOBAL_FAILOVER, synthExample } from './example-synth';
 
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'terraform-check.sh');
 const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
@@ -32,6 +32,17 @@ function check(...stackDirs: string[]) {
       const result = check(stackDir);
       if (result.status !== 0) throw new Error(`terraform-check failed on the game-server example:\n${result.output}`);
       expect(result.output).toMatch(/terraform-check: ok game-server \(Plan: 36 to add, 0 to change, 0 to destroy\./);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the global-failover example (a provider alias per region) passes terraform init, validate and plan', () => {
+    const { dir, stackDir } = synthExample(GLOBAL_FAILOVER);
+    try {
+      const result = check(stackDir);
+      if (result.status !== 0) throw new Error(`terraform-check failed on the global-failover example:\n${result.output}`);
+      expect(result.output).toMatch(/terraform-check: ok global-failover \(Plan: 46 to add, 0 to change, 0 to destroy\./);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -12,7 +12,13 @@ describe('1. endpoints: lbkit load balancers, any load balancer by DNS name, pla
     const dnsName = ref(tf, 'aws_lb', 'Eu/LoadBalancer', 'dns_name');
     expect(recordsBySet(tf)['eu/A'].alias).toEqual({ name: dnsName, zone_id: ref(tf, 'aws_lb', 'Eu/LoadBalancer', 'zone_id'), evaluate_target_health: true });
     expect(healthChecksByEndpoint(tf).eu).toEqual({
-      type: 'HTTPS', fqdn: dnsName, port: 443, resource_path: '/health', request_interval: 10, failure_threshold: 3, measure_latency: false,
+      type: 'HTTPS',
+      fqdn: dnsName,
+      port: 443,
+      resource_path: '/health',
+      request_interval: 10,
+      failure_threshold: 3,
+      measure_latency: false,
       tags: { 'lbkit:endpoint': 'eu' },
     });
     expect(gf._plan.model.healthChecks.map((h) => h.name)).toEqual(['eu', 'us']);
@@ -24,7 +30,12 @@ describe('1. endpoints: lbkit load balancers, any load balancer by DNS name, pla
       { name: 'us', role: FailoverRole.SECONDARY, loadBalancer: tcpService(h, 'Us') },
     ]);
     expect(healthChecksByEndpoint(tf).us).toEqual({
-      type: 'TCP', fqdn: ref(tf, 'aws_lb', 'Us/LoadBalancer', 'dns_name'), port: 7777, request_interval: 10, failure_threshold: 3, measure_latency: false,
+      type: 'TCP',
+      fqdn: ref(tf, 'aws_lb', 'Us/LoadBalancer', 'dns_name'),
+      port: 7777,
+      request_interval: 10,
+      failure_threshold: 3,
+      measure_latency: false,
       tags: { 'lbkit:endpoint': 'us' },
     });
     expect(recordsBySet(tf)['us/A'].alias.zone_id).toBe(ref(tf, 'aws_lb', 'Us/LoadBalancer', 'zone_id'));
@@ -55,9 +66,14 @@ describe('1. endpoints: lbkit load balancers, any load balancer by DNS name, pla
     const records = recordsBySet(tf);
     expect(Object.keys(records).sort()).toEqual(['eu/A', 'eu/AAAA', 'us/AAAA']);
     expect(records['eu/A']).toEqual({
-      zone_id: 'Z0123456789EXAMPLE', name: 'api.example.com', type: 'A', set_identifier: 'eu',
-      failover_routing_policy: { type: 'PRIMARY' }, health_check_id: healthCheckRef(tf, 'eu'),
-      records: ['198.51.100.10', '198.51.100.11'], ttl: 60,
+      zone_id: 'Z0123456789EXAMPLE',
+      name: 'api.example.com',
+      type: 'A',
+      set_identifier: 'eu',
+      failover_routing_policy: { type: 'PRIMARY' },
+      health_check_id: healthCheckRef(tf, 'eu'),
+      records: ['198.51.100.10', '198.51.100.11'],
+      ttl: 60,
     });
     expect(records['eu/AAAA'].records).toEqual(['2001:db8::10']);
     expect(healthChecksByEndpoint(tf).eu.ip_address).toBe('198.51.100.10');

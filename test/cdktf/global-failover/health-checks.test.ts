@@ -1,6 +1,6 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, Testing } from 'cdktf';
 import { all, gfProps, harness, healthCheckRef, healthChecksByEndpoint, synthGf, thrownBy, warningsOf, withEndpoints } from './fixtures';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GlobalFailover } from '../../../src/cdktf';
 import { EndpointHealthProtocol } from '../../../src/core';
 
@@ -10,8 +10,14 @@ const ALARM_REGION_ADVICE = '[lbkit:healthCheckAlarmRegion] Route 53 publishes h
 describe('3. Route 53 health checks and their alarms (Terraform)', () => {
   test('defaults: HTTPS GET /health on 443 every 10 s, threshold 3, no latency measurement, all checker regions', () => {
     expect(healthChecksByEndpoint(synthGf().tf).eu).toEqual({
-      type: 'HTTPS', fqdn: 'eu-lb-1.eu-west-1.elb.amazonaws.com', port: 443, resource_path: '/health',
-      request_interval: 10, failure_threshold: 3, measure_latency: false, tags: { 'lbkit:endpoint': 'eu' },
+      type: 'HTTPS',
+      fqdn: 'eu-lb-1.eu-west-1.elb.amazonaws.com',
+      port: 443,
+      resource_path: '/health',
+      request_interval: 10,
+      failure_threshold: 3,
+      measure_latency: false,
+      tags: { 'lbkit:endpoint': 'eu' },
     });
   });
 
@@ -19,14 +25,24 @@ describe('3. Route 53 health checks and their alarms (Terraform)', () => {
     const { tf } = synthGf({
       endpoints: withEndpoints({
         healthCheck: {
-          intervalSeconds: 30, failureThreshold: 5, searchString: 'ok', measureLatency: true,
+          intervalSeconds: 30,
+          failureThreshold: 5,
+          searchString: 'ok',
+          measureLatency: true,
           regions: ['us-west-2', 'eu-west-1', 'ap-southeast-1'],
         },
       }),
     });
     expect(healthChecksByEndpoint(tf).eu).toEqual({
-      type: 'HTTPS_STR_MATCH', fqdn: 'eu-lb-1.eu-west-1.elb.amazonaws.com', port: 443, resource_path: '/health', search_string: 'ok',
-      request_interval: 30, failure_threshold: 5, measure_latency: true, regions: ['ap-southeast-1', 'eu-west-1', 'us-west-2'],
+      type: 'HTTPS_STR_MATCH',
+      fqdn: 'eu-lb-1.eu-west-1.elb.amazonaws.com',
+      port: 443,
+      resource_path: '/health',
+      search_string: 'ok',
+      request_interval: 30,
+      failure_threshold: 5,
+      measure_latency: true,
+      regions: ['ap-southeast-1', 'eu-west-1', 'us-west-2'],
       tags: { 'lbkit:endpoint': 'eu' },
     });
     expect(healthChecksByEndpoint(tf).us.regions).toBeUndefined();

@@ -220,7 +220,8 @@ describe('GlobalFailover: read(cloudformation) == read(terraform) == plan for ha
     const r = expectThreeWay(failover({ ipv6: true },
       { dnsName: undefined, hostedZoneId: undefined, webApi: { ...API, managedCertificates: [{ domainName: 'api-eu.example.com' }] } },
       { dnsName: undefined, hostedZoneId: undefined, webApi: { ...API, managedCertificates: [{ domainName: 'api-us.example.com' }], aliasRecordNames: ['www.example.com'] } }));
-    expect(r.cloudformation.records.map((x) => x.alias)).toEqual(Array(4).fill({ dnsName: REFERENCE, evaluateTargetHealth: true, hostedZoneId: REFERENCE }));
+    const alias = { dnsName: REFERENCE, evaluateTargetHealth: true, hostedZoneId: REFERENCE };
+    expect(r.cloudformation.records.map((x) => x.alias)).toEqual(Array(4).fill(alias));
     expect(r.cloudformation.healthChecks.map((h) => [h.fqdn, h.type, h.port])).toEqual([[REFERENCE, 'HTTPS', 443], [REFERENCE, 'HTTPS', 443]]);
     // The load balancers of the same output read alike on both engines, with their own alias records only.
     expect(modelDifferences(normalizeModel(r.cfn.models), normalizeModel(r.tf.models), 'read(cloudformation) ≠ read(terraform) at')).toEqual([]);

@@ -230,7 +230,9 @@ export const CLOUDFORMATION: Engine = {
       const { app, stack, props, hostedZone } = cdkEnvironment(outdir, globalInputs(options), GLOBAL_REGION);
       const endpoints = options.endpoints.map(({ webApi, tcpService, ...e }) => {
         if (webApi) return { ...e, loadBalancer: new cdkEngine.WebApiLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(webApi), ...props }) };
-        if (tcpService) return { ...e, loadBalancer: new cdkEngine.TcpServiceLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(tcpService), ...props }) };
+        if (tcpService) {
+          return { ...e, loadBalancer: new cdkEngine.TcpServiceLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(tcpService), ...props }) };
+        }
         return e;
       });
       const gf = new cdkEngine.GlobalFailover(stack, id, { ...options, endpoints, hostedZone: hostedZone! });
@@ -269,7 +271,9 @@ export const TERRAFORM: Engine = {
       const { stack, props, synth } = tfEnvironment(outdir, globalInputs(options), GLOBAL_REGION);
       const endpoints = options.endpoints.map(({ webApi, tcpService, ...e }) => {
         if (webApi) return { ...e, loadBalancer: new tfEngine.WebApiLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(webApi), ...props }) };
-        if (tcpService) return { ...e, loadBalancer: new tfEngine.TcpServiceLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(tcpService), ...props }) };
+        if (tcpService) {
+          return { ...e, loadBalancer: new tfEngine.TcpServiceLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(tcpService), ...props }) };
+        }
         return e;
       });
       const gf = new tfEngine.GlobalFailover(stack, id, { ...options, endpoints, hostedZoneId: ENV.hostedZoneId });

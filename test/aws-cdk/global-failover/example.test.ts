@@ -2,6 +2,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { ALARM, HEALTH_CHECK, RECORD } from './fixtures';
 import { createApp } from '../../../examples/global-failover-cdk/app';
 import { GlobalFailover } from '../../../src/aws-cdk';
+import { normalizeModel } from '../../../src/core/model/load-balancer-model';
+import { readSynthesized } from '../../../src/proxy/config/read-file';
 
 const STACKS = ['ApiEuWest1', 'ApiUsEast1', 'GlobalDns'];
 
@@ -64,5 +66,18 @@ describe('the global-failover example (examples/global-failover-cdk)', () => {
     expect(gf._plan.model.routingPolicy).toBe('failover');
     expect(gf._plan.model.records.map((r) => [r.setIdentifier, r.failover])).toEqual([['eu-west-1', 'PRIMARY'], ['us-east-1', 'SECONDARY']]);
     expect(gf._plan.advice).toEqual([]);
+  });
+
+  test('reading GlobalDns back gives the planned model; the regional stacks read as their load balancers only', () => {
+    const app = createApp();
+    const assembly = app.synth();
+    const gf = app.node.findChild('GlobalDns').node.findChild('Global') as GlobalFailover;
+    const global = readSynthesized(assembly.getStackByName('GlobalDns').template, 'GlobalDns.template.json');
+    expect(global.models).toEqual([]);
+    expect(normalizeModel(global.dns)).toEqual([normalizeModel(gf._plan.model)]);
+    for (const stack of ['ApiEuWest1', 'ApiUsEast1']) {
+      const regional = readSynthesized(assembly.getStackByName(stack).template, `${stack}.template.json`);
+      expect([regional.models.length, regional.dns]).toEqual([1, []]);
+    }
   });
 });

@@ -48,8 +48,12 @@ describe('cdk-nag AwsSolutions on GlobalFailover', () => {
     const h = harness('us-east-1');
     const gf = new GlobalFailover(h.stack, 'Global', props(h, {
       endpoints: [
-        { name: 'eu', role: FailoverRole.PRIMARY, loadBalancer: new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h)),
-          healthCheck: { searchString: 'ok', measureLatency: true, regions: ['us-east-1', 'eu-west-1', 'us-west-2'] } },
+        {
+          name: 'eu',
+          role: FailoverRole.PRIMARY,
+          loadBalancer: new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h)),
+          healthCheck: { searchString: 'ok', measureLatency: true, regions: ['us-east-1', 'eu-west-1', 'us-west-2'] },
+        },
         { name: 'dc', role: FailoverRole.SECONDARY, ipv4Addresses: ['192.0.2.10'], healthCheck: { enabled: false } },
       ],
       ipv6: true,

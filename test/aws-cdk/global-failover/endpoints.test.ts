@@ -27,8 +27,13 @@ describe('1. endpoints: lbkit load balancers, any load balancer by DNS name, pla
       DNSName: getAtt(lb, 'DNSName'), HostedZoneId: getAtt(lb, 'CanonicalHostedZoneID'), EvaluateTargetHealth: true,
     });
     expect(healthCheckOf(template, 'eu').HealthCheckConfig).toEqual({
-      Type: 'HTTPS', FullyQualifiedDomainName: getAtt(lb, 'DNSName'), Port: 443, ResourcePath: '/health',
-      RequestInterval: 10, FailureThreshold: 3, MeasureLatency: false,
+      Type: 'HTTPS',
+      FullyQualifiedDomainName: getAtt(lb, 'DNSName'),
+      Port: 443,
+      ResourcePath: '/health',
+      RequestInterval: 10,
+      FailureThreshold: 3,
+      MeasureLatency: false,
     });
   });
 
@@ -37,7 +42,8 @@ describe('1. endpoints: lbkit load balancers, any load balancer by DNS name, pla
       endpoints: [
         PRIMARY,
         {
-          name: 'game', role: FailoverRole.SECONDARY,
+          name: 'game',
+          role: FailoverRole.SECONDARY,
           loadBalancer: new TcpServiceLoadBalancer(h.stack, 'Game', nlbProps(h, {
             listeners: [
               { name: 'voice', port: 7778, protocol: ListenerProtocol.UDP, healthCheck: { port: 7777 } },
@@ -63,7 +69,9 @@ describe('1. endpoints: lbkit load balancers, any load balancer by DNS name, pla
     const certificate = acm.Certificate.fromCertificateArn(other, 'Cert', 'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555');
     const lb = new WebApiLoadBalancer(other, 'Api', { vpc, certificates: [certificate], routes: [{ name: 'api', paths: ['/api/*'] }] });
     new GlobalFailover(h.stack, 'Global', {
-      hostedZone: h.zone, recordName: 'api.example.com', routingPolicy: RoutingPolicy.FAILOVER,
+      hostedZone: h.zone,
+      recordName: 'api.example.com',
+      routingPolicy: RoutingPolicy.FAILOVER,
       endpoints: [PRIMARY, { name: 'us', role: FailoverRole.SECONDARY, loadBalancer: lb }],
     });
     const template = Template.fromStack(h.stack);
@@ -100,7 +108,9 @@ describe('1. endpoints: lbkit load balancers, any load balancer by DNS name, pla
       'Stack/Global: endpoints["eu"].healthCheck.enabled must be false for an internal load balancer: Route 53\'s checkers cannot reach it (the alias record still evaluates target health) (received: true)');
     const { template } = synth((h2) => ({
       endpoints: [{
-        name: 'eu', role: FailoverRole.PRIMARY, healthCheck: { enabled: false },
+        name: 'eu',
+        role: FailoverRole.PRIMARY,
+        healthCheck: { enabled: false },
         loadBalancer: new WebApiLoadBalancer(h2.stack, 'Internal', albProps(h2, { internetFacing: false, allowedCidrs: ['10.0.0.0/8'] })),
       }, SECONDARY],
     }));

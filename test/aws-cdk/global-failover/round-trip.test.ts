@@ -15,9 +15,13 @@ const VARIANTS: [string, (h: Harness) => Partial<GlobalFailoverProps>][] = [
     ipv6: true,
     endpoints: [
       { name: 'web', role: FailoverRole.PRIMARY, loadBalancer: new WebApiLoadBalancer(h.stack, 'Web', albProps(h)) },
-      { name: 'tcp', role: FailoverRole.SECONDARY, loadBalancer: new TcpServiceLoadBalancer(h.stack, 'Tcp', nlbProps(h, {
-        listeners: [{ name: 'https', port: 443, protocol: ListenerProtocol.TCP }],
-      })) },
+      {
+        name: 'tcp',
+        role: FailoverRole.SECONDARY,
+        loadBalancer: new TcpServiceLoadBalancer(h.stack, 'Tcp', nlbProps(h, {
+          listeners: [{ name: 'https', port: 443, protocol: ListenerProtocol.TCP }],
+        })),
+      },
     ],
   })],
   ['latency, trailing dot, checks with string match, latency measurement, regions, interval 30, threshold 1', () => ({

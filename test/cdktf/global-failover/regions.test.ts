@@ -1,5 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformVariable, Testing } from 'cdktf';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { gfProps, harness, recordsBySet, ref, thrownBy } from './fixtures';
 import { GlobalFailover, TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../../src/cdktf';
 import { FailoverRole } from '../../../src/core';
@@ -88,5 +91,26 @@ describe('5. one stack, a provider alias per region (Terraform)', () => {
     new WebApiLoadBalancer(h.stack, 'Api', minimalProps());
     new GlobalFailover(h.stack, 'Global', gfProps());
     expect(Object.values(providers(JSON.parse(Testing.synth(h.stack)))).filter((p) => p !== undefined)).toEqual([]);
+  });
+});
+
+describe('5b. a stack per region also works (cdktf cross-stack references)', () => {
+  test('the global stack reads the regional load balancer\'s DNS name and zone id from its stack\'s outputs', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'lbkit-gf-stacks-'));
+    const app = new App({ outdir });
+    const regional = new TerraformStack(app, 'Eu');
+    new AwsProvider(regional, 'aws', { region: 'eu-west-1' });
+    const lb = new WebApiLoadBalancer(regional, 'Api', minimalProps());
+    const global = new TerraformStack(app, 'Global');
+    new AwsProvider(global, 'aws', { region: 'us-east-1' });
+    new GlobalFailover(global, 'Global', gfProps({
+      endpoints: [{ name: 'eu', role: FailoverRole.PRIMARY, loadBalancer: lb }, { ...gfProps().endpoints[1] }],
+    }));
+    app.synth();
+    const tf = JSON.parse(readFileSync(join(outdir, 'stacks', 'Global', 'cdk.tf.json'), 'utf8'));
+    rmSync(outdir, { recursive: true, force: true });
+    const alias = recordsBySet(tf)['eu/A'].alias;
+    expect(alias.name).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-Eu\.outputs\.[\w-]+\}$/);
+    expect(alias.zone_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-Eu\.outputs\.[\w-]+\}$/);
   });
 });

@@ -34,8 +34,9 @@ export function healthCheckConfig(hc: DnsHealthCheckModel): Route53HealthCheckCo
 /**
  * One `aws_route53_health_check` per model health check (id `HealthCheck-<endpoint>`) and, where
  * the model asks for it, an `aws_cloudwatch_metric_alarm` on its HealthCheckStatus
- * (`HealthCheck-<endpoint>-Alarm`): below 1 for a minute, missing data counted as failing.
- * Returns the health checks by endpoint name. `recordName` and `path` name the alarm.
+ * (`HealthCheck-<endpoint>-Alarm`): below 1 for a minute, missing data counted as failing,
+ * named `lbkit-<construct path>-<endpoint>` and described with `recordName`. Returns the health
+ * checks by endpoint name.
  */
 export function renderHealthChecks(
   scope: Construct, healthChecks: DnsHealthCheckModel[], recordName: string,

@@ -60,6 +60,7 @@ export class GlobalFailover extends Construct {
     const model: DnsRoutingModel = this._plan.model;
     for (const advice of this._plan.advice) Annotations.of(this).addWarningV2(advice.id, advice.message);
     checkConstructIds(path, props.endpoints.map((e) => e.name));
+    checkRecordInZone(path, model.recordName, props.hostedZone);
 
     // Health checks and the alarms on their status.
     for (const hc of model.healthChecks) {
@@ -121,6 +122,22 @@ function resolveEndpoint(path: string, index: number, endpoint: GlobalEndpoint):
       hostedZoneId: loadBalancer.loadBalancerCanonicalHostedZoneId,
     },
   };
+}
+
+/** Route 53 refuses a record outside its zone at deploy time; say so at synth when the zone's name is known. */
+function checkRecordInZone(path: string, recordName: string, zone: route53.IHostedZone): void {
+  let zoneName: string;
+  try {
+    zoneName = zone.zoneName;
+  } catch {
+    return; // a zone imported by id only (HostedZone.fromHostedZoneId) has no name to check against
+  }
+  if (Token.isUnresolved(zoneName) || Token.isUnresolved(recordName)) return;
+  const zoneLower = zoneName.replace(/\.$/, '').toLowerCase();
+  const record = recordName.toLowerCase();
+  if (record !== zoneLower && !record.endsWith(`.${zoneLower}`)) {
+    throw new LbkitValidationError(path, 'recordName', `must be in the hosted zone ${zoneLower} (hostedZone)`, recordName);
+  }
 }
 
 /** Endpoint names become construct ids; two names that differ only in punctuation would collide there. */

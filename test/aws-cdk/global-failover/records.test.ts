@@ -41,6 +41,13 @@ describe('4. records: alias A/AAAA to the load balancers, TTL records over addre
     expect(all(template, RECORD).map((r) => r.Properties.Name)).toEqual(['api.example.com.', 'api.example.com.']);
   });
 
+  test('the record may be the apex or any name under the zone, in any case; a zone imported by id alone is not checked', () => {
+    expect(all(synth({ recordName: 'example.com' }).template, RECORD)[0].Properties.Name).toBe('example.com.');
+    expect(all(synth({ recordName: 'EU.API.Example.COM' }).template, RECORD)[0].Properties.Name).toBe('EU.API.Example.COM.');
+    const byId = synth((h) => ({ recordName: 'api.example.org', hostedZone: route53.HostedZone.fromHostedZoneId(h.stack, 'ById', 'Z0OTHERZONE') }));
+    expect(all(byId.template, RECORD)).toHaveLength(2);
+  });
+
   test('the hosted zone by id', () => {
     const { template } = synth((h) => ({ hostedZone: route53.HostedZone.fromHostedZoneId(h.stack, 'ById', 'Z0OTHERZONE') }));
     expect(all(template, RECORD).map((r) => r.Properties.HostedZoneId)).toEqual(['Z0OTHERZONE', 'Z0OTHERZONE']);

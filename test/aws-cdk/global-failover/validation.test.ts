@@ -36,6 +36,8 @@ describe('6. validation through the construct', () => {
       'Stack/Global: endpoints["eu-1"].name gives the same construct id as endpoint "eu.1" (eu-1); names may differ in letters, digits and hyphens only (received: "eu-1")'],
     ['no endpoints', { endpoints: [] },
       'Stack/Global: endpoints must contain at least one endpoint (received: [])'],
+    ['a record outside the hosted zone', { recordName: 'api.example.org' },
+      'Stack/Global: recordName must be in the hosted zone example.com (hostedZone) (received: "api.example.org")'],
     ['not a DNS name', { recordName: 'api example' },
       'Stack/Global: recordName must be a DNS name such as api.example.com (received: "api example")'],
   ])('%s', (_name, extra, message) => {

@@ -27,6 +27,11 @@ interface Exchange {
   errorReason?: string;
   traceRoot: string;
   elbStatus?: number;
+  /** False while a forward is still running (the log waits for its result). */
+  settled: boolean;
+  /** The response closed; the log is written once settled too. */
+  closed: boolean;
+  finish?: () => void;
 }
 
 /** The request's Host: the Host header, or `:authority` on HTTP/2. */
@@ -56,9 +61,14 @@ export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: I
 export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse): void {
   const runtime = ctx.runtime();
   const peer = plainAddress(req.socket.remoteAddress ?? '');
-  const exchange: Exchange = { started: performance.now(), actions: [], traceRoot: '' };
+  const exchange: Exchange = { started: performance.now(), actions: [], traceRoot: '', settled: true, closed: false };
   const bytesWrittenAtStart = req.socket.bytesWritten;
-  res.once('close', () => done(ctx, req, res, exchange, peer, bytesWrittenAtStart));
+  const finish = () => done(ctx, req, res, exchange, peer, bytesWrittenAtStart);
+  exchange.finish = finish;
+  res.once('close', () => {
+    exchange.closed = true;
+    if (exchange.settled) finish();
+  });
 
   if (req.method === 'TRACE') return refuse(res, exchange, 405);
   if (xffCount(req.headers['x-forwarded-for']) > MAX_XFF_ADDRESSES) return refuse(res, exchange, 463);
@@ -126,7 +136,9 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
     if (!groupCookies) return sticky;
     return sticky ? [...groupCookies, ...sticky] : groupCookies;
   };
+  exchange.settled = false;
   void forward(req, res, target, headers, runtime.idleTimeoutMs, cookies).then((result: ForwardResult) => {
+    exchange.settled = true;
     exchange.targetStatus = result.targetStatus;
     exchange.targetMs = result.targetMs;
     if (result.failure) {
@@ -136,6 +148,7 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
     } else {
       exchange.elbStatus = result.targetStatus;
     }
+    if (exchange.closed) exchange.finish?.();
   });
 }
 

@@ -1,7 +1,7 @@
 import { RedirectStatus } from '../../../src/core/options/enums';
 import { RouteAction } from '../../../src/core/options/route-action';
 import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
-import { Harness } from './harness';
+import { Backend, Harness } from './harness';
 
 /** Behaviours 1 and 2: rule evaluation and actions, over both engines' read models. */
 const OPTIONS: EngineOptions = {
@@ -30,7 +30,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
 
   async function start() {
     const names = model.targetGroups.map((g) => g.name);
-    const backends = Object.fromEntries(await Promise.all(names.map(async (n) => [n, [await h.backend(n)]] as const)));
+    const backends = Object.fromEntries(await Promise.all(names.map(async (n) => [n, [await h.backend(n)]] as [string, Backend[]])));
     return h.proxy(model, backends);
   }
 

@@ -1,0 +1,128 @@
+import * as net from 'net';
+import * as tls from 'tls';
+import { request } from 'undici';
+import { XForwardedForMode } from '../../../src/core/options/enums';
+import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
+import { echo, Harness, until } from './harness';
+
+/** Behaviours 7 (forwarded headers, trace id), 8 (the LB's own errors) and 11 (access log, metrics), over both engines. */
+const OPTIONS: EngineOptions = {
+  certificateArns: [CERT_ARN_1],
+  waf: { enabled: false },
+  idleTimeoutSeconds: 20, // 200 ms at time scale 100
+  routes: [{ name: 'api', paths: ['/api/*'] }, { name: 'broken', paths: ['/broken/*'] }],
+};
+
+/** Sends raw bytes over TLS to a listener and returns what comes back. */
+function raw(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => socket.write(text));
+    let out = '';
+    socket.on('data', (d) => { out += d.toString(); });
+    socket.on('end', () => resolve(out));
+    socket.on('close', () => resolve(out));
+    socket.on('error', reject);
+  });
+}
+
+describe.each(ENGINES)('%s', (engine: Engine) => {
+  const h = new Harness();
+  afterEach(() => h.close());
+  const synth = (over: Partial<EngineOptions> = {}) => engine.synth({ ...OPTIONS, ...over }).model;
+
+  test('7. append (default): X-Forwarded-For, -Proto, -Port (the model port), X-Amzn-Trace-Id', async () => {
+    const p = await h.proxy(synth(), { api: [await h.backend('a')] });
+    const seen = (await h.call(p, '/api/x')).json().headers;
+    expect(seen['x-forwarded-for']).toBe('127.0.0.1');
+    expect(seen['x-forwarded-proto']).toBe('https');
+    expect(seen['x-forwarded-port']).toBe('443');
+    expect(seen['x-amzn-trace-id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+    expect(seen.host).toBe('api.example.com');
+    const chained = (await h.call(p, '/api/x', { headers: { 'x-forwarded-for': '203.0.113.9', 'x-amzn-trace-id': 'Root=1-5f000000-aaaaaaaaaaaaaaaaaaaaaaaa' } })).json().headers;
+    expect(chained['x-forwarded-for']).toBe('203.0.113.9, 127.0.0.1');
+    expect(chained['x-amzn-trace-id']).toMatch(/^Self=1-[0-9a-f]{8}-[0-9a-f]{24};Root=1-5f000000-a{24}$/);
+  });
+
+  test('7. preserve, remove, client port', async () => {
+    const a = await h.backend('a');
+    const preserve = await h.proxy(synth({ xForwardedForMode: XForwardedForMode.PRESERVE }), { api: [a] });
+    expect((await h.call(preserve, '/api/x', { headers: { 'x-forwarded-for': '203.0.113.9' } })).json().headers['x-forwarded-for']).toBe('203.0.113.9');
+    const remove = await h.proxy(synth({ xForwardedForMode: XForwardedForMode.REMOVE }), { api: [a] });
+    expect((await h.call(remove, '/api/x', { headers: { 'x-forwarded-for': '203.0.113.9' } })).json().headers['x-forwarded-for']).toBeUndefined();
+    const withPort = await h.proxy(synth({ xForwardedForClientPort: true }), { api: [a] });
+    expect((await h.call(withPort, '/api/x')).json().headers['x-forwarded-for']).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  test('8. 405 TRACE, 463 past 30 X-Forwarded-For addresses, 400 malformed request', async () => {
+    const p = await h.proxy(synth(), { api: [await h.backend('a')] });
+    const trace = await h.call(p, '/api/x', { method: 'TRACE' });
+    expect([trace.status, trace.text.includes('405 Method Not Allowed')]).toEqual([405, true]);
+    const xff = Array.from({ length: 31 }, (_, i) => `10.0.0.${i}`).join(', ');
+    expect((await h.call(p, '/api/x', { headers: { 'x-forwarded-for': xff } })).status).toBe(463);
+    const thirty = xff.split(', ').slice(1).join(', ');
+    expect((await h.call(p, '/api/x', { headers: { 'x-forwarded-for': thirty } })).status).toBe(200);
+    const port = p.listeners.find((l) => l.port === 443)!.localPort;
+    const malformed = await raw(port, 'GET /api/x HTTP/1.1\r\nHost api.example.com\r\n\r\n');
+    expect(malformed).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect(malformed).toContain('<center><h1>400 Bad Request</h1></center>');
+  });
+
+  test('8. 502 when the target resets or answers garbage; 504 when it idles past the idle timeout (20 s / 100)', async () => {
+    const reset = await h.backend('reset', (req) => req.socket.destroy());
+    const hang = await h.backend('hang', () => undefined);
+    const garbage = net.createServer((s) => s.once('data', () => s.end('NOT HTTP AT ALL\r\n\r\n')));
+    await new Promise<void>((r) => garbage.listen(0, '127.0.0.1', r));
+    try {
+      const one = await h.proxy(synth(), { api: [reset] });
+      const r1 = await h.call(one, '/api/x');
+      expect([r1.status, r1.text.includes('502 Bad Gateway')]).toEqual([502, true]);
+      const two = await h.proxy(synth(), { api: [{ ...reset, endpoint: { host: '127.0.0.1', port: (garbage.address() as net.AddressInfo).port } }] });
+      expect((await h.call(two, '/api/x')).status).toBe(502);
+      const three = await h.proxy(synth(), { api: [hang] });
+      const started = Date.now();
+      const r3 = await h.call(three, '/api/x');
+      expect([r3.status, r3.text.includes('504 Gateway Time-out')]).toEqual([504, true]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(180);
+      await until(() => h.logs.length === 3);
+      expect(h.logs.map((l) => [l.elbStatusCode, l.errorReason])).toEqual([[502, 'TargetResponseError'], [502, 'TargetResponseError'], [504, 'TargetResponseTimeout']]);
+      expect(h.logs.at(-1)).toMatchObject({ elbStatusCode: 504, errorReason: 'TargetResponseTimeout', targetGroup: 'api' });
+      expect(one.metrics().find((m) => m.targetGroup === 'api')).toMatchObject({ requests: 1, http5xx: 1 });
+    } finally {
+      await new Promise((r) => garbage.close(r));
+    }
+  });
+
+  test('8. 460 logged when the client goes away before the response', async () => {
+    const hang = await h.backend('hang', () => undefined);
+    const p = await h.proxy(synth(), { api: [hang] });
+    const port = p.listeners.find((l) => l.port === 443)!.localPort;
+    const controller = new AbortController();
+    const pending = request(`https://127.0.0.1:${port}/api/x`, { dispatcher: h.agent, signal: controller.signal, headers: { host: 'api.example.com' } }).catch(() => 'aborted');
+    await until(() => hang.requests === 1);
+    controller.abort();
+    expect(await pending).toBe('aborted');
+    await until(() => h.logs.length === 1);
+    expect(h.logs[0]).toMatchObject({ elbStatusCode: 460, targetGroup: 'api' });
+  });
+
+  test('11. access-log entry and metrics for a forwarded request', async () => {
+    const a = await h.backend('a', echo);
+    const model = synth();
+    const p = await h.proxy(model, { api: [a] });
+    const r = await h.call(p, '/api/x?q=1', { headers: { 'user-agent': 'jest' } });
+    await until(() => h.logs.length === 1);
+    const entry = h.logs[0];
+    const priority = model.listeners.find((l) => l.port === 443)!.rules.find((x) => x.route === 'api')!.priority;
+    expect(entry).toMatchObject({
+      type: 'https', clientIp: '127.0.0.1', target: `127.0.0.1:${a.endpoint.port}`, elbStatusCode: 200, targetStatusCode: 200,
+      method: 'GET', url: 'https://api.example.com:443/api/x?q=1', httpVersion: 'HTTP/1.1', userAgent: 'jest',
+      targetGroup: 'api', matchedRulePriority: priority, actionsExecuted: ['forward'], listenerPort: 443, sslProtocol: 'TLSv1.3',
+    });
+    expect(`Root=${entry.traceId}`).toBe(r.json().headers['x-amzn-trace-id']);
+    expect(entry.targetProcessingTime).toBeGreaterThanOrEqual(0);
+    expect(entry.sentBytes).toBeGreaterThan(0);
+    const m = p.metrics().find((x) => x.targetGroup === 'api')!;
+    expect(m).toMatchObject({ requests: 1, http4xx: 0, http5xx: 0, latencyCount: 1 });
+    expect(m.latencyBuckets.at(-1)!.count).toBe(1);
+  });
+});

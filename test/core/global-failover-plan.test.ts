@@ -5,7 +5,7 @@ import { planGlobalFailover, ResolvedGlobalEndpoint } from '../../src/core/plan/
 import { planTcpService } from '../../src/core/plan/tcp-service-plan';
 import { planWebApi } from '../../src/core/plan/web-api-plan';
 
-const alb = planWebApi({ routes: [{ name: 'api', paths: ['/api/*'] }] }, FACTS).model;
+const alb = planWebApi({ routes: [{ name: 'api', paths: ['/api/*'] }], loadBalancerHealthResponse: true }, FACTS).model;
 const lb = (dnsName: string) => ({ model: alb, dnsName, hostedZoneId: 'Z32O12XQLNTSW2' });
 const primary: ResolvedGlobalEndpoint = { name: 'eu', region: 'eu-west-1', role: FailoverRole.PRIMARY, loadBalancer: lb('eu.elb.amazonaws.com') };
 const secondary: ResolvedGlobalEndpoint = { name: 'us', region: 'us-east-1', role: FailoverRole.SECONDARY, loadBalancer: lb('us.elb.amazonaws.com') };
@@ -88,5 +88,25 @@ describe('bad input names construct path, option, value and limit', () => {
   ];
   test.each(cases)('%s', (_name, run, message) => {
     expect(run).toThrow(message);
+  });
+});
+
+describe('health-check path reachability', () => {
+  const withRoutes = (routes: Parameters<typeof planWebApi>[0]['routes'], extra = {}) =>
+    planWebApi({ routes, ...extra }, FACTS).model;
+  const endpointsOver = (model: ReturnType<typeof withRoutes>) => [
+    { ...primary, loadBalancer: { model, dnsName: 'eu.elb', hostedZoneId: 'Z1' } }, { ...secondary, healthCheck: { enabled: false } },
+  ];
+  const adviceFor = (model: ReturnType<typeof withRoutes>) => failover(endpointsOver(model)).advice.map((a) => a.id);
+
+  test('a /health that falls through to the default 404 is advised against', () => {
+    expect(adviceFor(withRoutes([{ name: 'api', paths: ['/api/*'] }]))).toEqual(['lbkit:healthCheckPathNotServed']);
+  });
+  test('routed to targets, or answered by the load balancer, it is fine', () => {
+    expect(adviceFor(withRoutes([{ name: 'api', paths: ['/api/*', '/health'] }]))).toEqual([]);
+    expect(adviceFor(withRoutes([{ name: 'api', paths: ['/api/*'] }], { loadBalancerHealthResponse: true }))).toEqual([]);
+  });
+  test('a rule that needs a host the checker does not send does not count', () => {
+    expect(adviceFor(withRoutes([{ name: 'api', hosts: ['api.example.com'], paths: ['/health'] }]))).toEqual(['lbkit:healthCheckPathNotServed']);
   });
 });

@@ -1,6 +1,7 @@
 import * as d from '../defaults';
 import { checkRange, LbkitValidationError } from '../errors';
 import * as l from '../limits';
+import { actionForHealthPath, healthPathNotServed } from '../matching/health-path-route';
 import { DnsHealthCheckModel, DnsRecordModel, DnsRoutingModel, HealthCheckTypeValue } from '../model/dns-routing-model';
 import { compareText, LoadBalancerModel } from '../model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../model/network-load-balancer-model';
@@ -225,6 +226,17 @@ export function planGlobalFailover(
       id: 'lbkit:healthCheckAlarmRegion',
       message: `Route 53 publishes health-check metrics only in ${l.ROUTE53_METRICS_REGION}; alarms created in ${facts.region} never leave INSUFFICIENT_DATA. Deploy GlobalFailover in ${l.ROUTE53_METRICS_REGION} or set healthCheck.alarm to false.`,
     });
+  }
+  for (const hc of healthChecks) {
+    const model = endpoints.find((e) => e.name === hc.name)?.loadBalancer?.model;
+    if (model?.kind !== 'application' || hc.path === undefined) continue;
+    const action = actionForHealthPath(model, hc.path);
+    if (healthPathNotServed(action)) {
+      advice.push({
+        id: 'lbkit:healthCheckPathNotServed',
+        message: `endpoint "${hc.name}": Route 53 checks ${hc.path} with the load balancer's own name as Host, and the load balancer answers that with a fixed ${action?.type === 'fixed-response' ? action.statusCode : ''} response, so the endpoint always reads unhealthy. Route ${hc.path} to a target group (a deep check through the targets), set loadBalancerHealthResponse, or set healthCheck.path.`,
+      });
+    }
   }
   if (policy === RoutingPolicy.WEIGHTED && endpoints.every((e) => e.weight === 0)) {
     advice.push({ id: 'lbkit:allWeightsZero', message: 'every endpoint has weight 0: Route 53 then answers with all of them equally.' });

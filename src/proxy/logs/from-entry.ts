@@ -40,7 +40,7 @@ export function accessLogRecord(entry: AccessLogEntry, lb: LocalLoadBalancerIden
     sslProtocol: entry.sslProtocol,
     targetGroupArn: entry.targetGroup === undefined ? undefined
       : `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${entry.targetGroup}/lbkit-local`,
-    traceId: entry.traceId,
+    traceId: entry.traceId === undefined || entry.traceId.startsWith('Root=') ? entry.traceId : `Root=${entry.traceId}`,
     domainName: entry.domainName,
     matchedRulePriority: entry.matchedRulePriority === 'default' ? 0 : entry.matchedRulePriority ?? -1,
     requestCreationTime: new Date(time.getTime() - Math.round(elapsed * 1000)),

@@ -55,6 +55,7 @@ test('default action → priority 0; no rule evaluated → -1; no target → -; 
   expect(line).toContain(' 127.0.0.1:51000 - 0.001 -1 -1 301 - ');
   expect(line).toContain(' 0 2026-11-24T08:00:00.249000Z "redirect" "https://api.example.com:443/" "-" "-" "-" ');
   expect(accessLogRecord({ ...ENTRY, matchedRulePriority: undefined }, { name: 'Api' }).matchedRulePriority).toBe(-1);
+  expect(accessLogRecord({ ...ENTRY, traceId: '1-6742db00-0123456789abcdef01234567' }, { name: 'Api' }).traceId).toBe('Root=1-6742db00-0123456789abcdef01234567');
   expect(accessLogRecord({ ...ENTRY, target: '[::1]:8080' }, { name: 'Api' })).toMatchObject({ targetIp: '::1', targetPort: 8080 });
 });
 

@@ -1,0 +1,103 @@
+import { readFileSync } from 'fs';
+import { CliError } from './cli-error';
+import { Endpoint } from '../proxy/server';
+
+/** Route (target group) name → local endpoints. */
+export type TargetMapping = Record<string, Endpoint[]>;
+
+/** `127.0.0.1:3001`, `localhost:3001`, `[::1]:3001`, or a bare port (on 127.0.0.1). */
+export function parseEndpoint(value: string, where: string): Endpoint {
+  const text = value.trim();
+  const m = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text) ?? /^()()(\d{1,5})$/.exec(text);
+  const port = m ? Number(m[3]) : NaN;
+  if (!m || port < 1 || port > 65535) throw new CliError(`${where}: '${value}' is not host:port (e.g. 127.0.0.1:3001)`);
+  return { host: m[1] || m[2] || '127.0.0.1', port };
+}
+
+/** `--target api=127.0.0.1:3001` (several per route allowed, also `api=127.0.0.1:3001,127.0.0.1:3002`). */
+export function parseTargetFlag(value: string): { route: string; endpoints: Endpoint[] } {
+  const i = value.indexOf('=');
+  if (i <= 0 || i === value.length - 1) throw new CliError(`--target: '${value}' is not <route>=<host:port>`);
+  const route = value.slice(0, i).trim();
+  const endpoints = value.slice(i + 1).split(',').map((e) => parseEndpoint(e, `--target ${route}`));
+  return { route, endpoints };
+}
+
+/**
+ * A `--targets` file: JSON `{ "<route>": "host:port" | ["host:port", ...] | [{ "host": ..., "port": ... }] }`.
+ */
+export function readTargetsFile(path: string): TargetMapping {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : (e as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${path}: not JSON (${(e as Error).message})`);
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) {
+    throw new CliError(`${path}: expected an object of route → "host:port" or ["host:port", ...]`);
+  }
+  const out: TargetMapping = {};
+  for (const [route, value] of Object.entries(json as Record<string, unknown>)) {
+    const items = Array.isArray(value) ? value : [value];
+    out[route] = items.map((item) => {
+      if (typeof item === 'string') return parseEndpoint(item, `${path}: ${route}`);
+      if (item && typeof item === 'object' && typeof (item as Endpoint).host === 'string' && Number.isInteger((item as Endpoint).port)) {
+        return parseEndpoint(`${(item as Endpoint).host}:${(item as Endpoint).port}`, `${path}: ${route}`);
+      }
+      throw new CliError(`${path}: ${route}: expected "host:port" or { "host", "port" }, received ${JSON.stringify(item)}`);
+    });
+  }
+  return out;
+}
+
+/** The mapping of a file (if any) with the `--target` flags added after it. */
+export function targetMapping(flags: readonly string[], file?: string): TargetMapping {
+  const out: TargetMapping = file ? readTargetsFile(file) : {};
+  for (const flag of flags) {
+    const { route, endpoints } = parseTargetFlag(flag);
+    out[route] = [...(out[route] ?? []), ...endpoints];
+  }
+  for (const route of Object.keys(out)) {
+    const seen = new Set<string>();
+    out[route] = out[route].filter((e) => !seen.has(`${e.host}:${e.port}`) && !!seen.add(`${e.host}:${e.port}`));
+  }
+  return out;
+}
+
+/** Local port for a model listener port unless mapped: 443 → 8443, 80 → 8080, others + 8000. */
+export function defaultLocalPort(port: number): number {
+  if (port === 443) return 8443;
+  if (port === 80) return 8080;
+  return port + 8000 <= 65535 ? port + 8000 : 0;
+}
+
+/** `--port 443=9443` (0 = an ephemeral port). */
+export function parsePortFlag(value: string): [number, number] {
+  const m = /^(\d{1,5})=(\d{1,5})$/.exec(value.trim());
+  const [listener, local] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!m || listener < 1 || listener > 65535 || local > 65535) {
+    throw new CliError(`--port: '${value}' is not <listener port>=<local port> (e.g. 443=9443; 0 for any free port)`);
+  }
+  return [listener, local];
+}
+
+/** Every listener port mapped: the defaults, overridden by `--port` flags (which must name listeners of the model). */
+export function listenerPorts(modelPorts: readonly number[], flags: readonly string[]): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const p of modelPorts) out[p] = defaultLocalPort(p);
+  for (const flag of flags) {
+    const [listener, local] = parsePortFlag(flag);
+    if (!modelPorts.includes(listener)) {
+      throw new CliError(`--port ${flag}: the load balancer has no listener on ${listener} (listeners: ${modelPorts.join(', ') || 'none'})`);
+    }
+    out[listener] = local;
+  }
+  return out;
+}

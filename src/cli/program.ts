@@ -1,0 +1,124 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, CliIo } from './cli-error';
+import { diffFiles, formatDifference } from './diff';
+import { serve, ServeOptions, ServeSession } from './serve';
+import { LbkitConfigError } from '../proxy/config';
+
+const SERVE_EXAMPLES = `
+Examples:
+  # a CDK app's template; the route "api" served by two local processes
+  $ lbkit serve cdk.out/WebApiStack.template.json \\
+      --target api=127.0.0.1:3001 --target api=127.0.0.1:3002 --target web=127.0.0.1:3000
+
+  # the same load balancer from cdktf, targets from a file, timers 10× faster, admin port
+  $ lbkit serve cdktf.out/stacks/web-api/cdk.tf.json --targets targets.json --time-scale 10 --admin-port 9901
+    (targets.json: { "api": ["127.0.0.1:3001", "127.0.0.1:3002"], "web": "127.0.0.1:3000" })
+
+  # HTTPS on 9443 instead of 8443, reload on every synth, access log on stdout
+  $ lbkit serve cdk.out/WebApiStack.template.json --port 443=9443 --watch --access-log -
+
+  # trust the local CA once and call by name
+  $ curl --cacert .lbkit/ca/ca.pem --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/v1/users
+
+Listener ports map to local ports 443 → 8443, 80 → 8080, any other p → p + 8000, unless --port says otherwise.
+Imported certificates (known only by ARN) get the names given with --domain.
+Exit status: 2 for unreadable or unsupported input and bad flags, 1 when a port cannot be bound.
+`;
+
+const DIFF_EXAMPLES = `
+Examples:
+  $ lbkit diff cdk.out/WebApiStack.template.json cdktf.out/stacks/web-api/cdk.tf.json
+  $ lbkit diff before.template.json after.template.json
+
+Exit status: 0 when both describe the same load balancers, 1 when they differ (each difference on a line:
+"~ path: a → b", "- path: a" only in the first, "+ path: b" only in the second), 2 when a file cannot be read.
+`;
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export interface ProgramHooks {
+  /** Called with a started session; the CLI waits for SIGINT/SIGTERM, tests close it. */
+  readonly onServing: (session: ServeSession) => Promise<void>;
+}
+
+/** The `lbkit` command. Actions set `exitCode`; commander's own errors become CliErrors (exit 2). */
+export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode: number }): Command {
+  const program = new Command('lbkit')
+    .description('lbkit: serve synthesized load balancers locally, compare synthesized outputs')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
+    .exitOverride()
+    .showHelpAfterError(false)
+    .helpCommand(true);
+
+  program.command('serve')
+    .description('serve the application load balancer of a CloudFormation template or a cdk.tf.json on localhost')
+    .argument('<file>', 'cdk.out/<Stack>.template.json or cdktf.out/stacks/<stack>/cdk.tf.json')
+    .option('-t, --target <route=host:port>', 'local endpoint for a target group (route); repeatable, several per route', collect)
+    .option('--targets <file.json>', 'target mapping file: { "<route>": ["host:port", ...] }')
+    .option('-p, --port <listener=local>', 'local port for a listener port (0 = any free port); repeatable', collect)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--time-scale <n>', 'run health-check, draining and idle timers n times faster', '1')
+    .option('-w, --watch', 'reload when the file (or the --targets file) changes; in-flight requests finish')
+    .option('--admin-port <port>', 'serve /targets, /metrics and deregistration on 127.0.0.1:<port> (0 = any free port)')
+    .option('--ca-dir <dir>', 'directory of the local CA (ca.pem) and the issued certificates', '.lbkit/ca')
+    .option('-d, --domain <name>', 'certificate name for imported certificates (known only by ARN); repeatable', collect)
+    .option('--access-log <file|->', 'write ALB-format access-log lines to a file, or - for stdout')
+    .option('--lb <name>', 'which application load balancer, when the file holds several')
+    .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('warn'))
+    .addHelpText('after', SERVE_EXAMPLES)
+    .action(async (file: string, options: ServeOptions) => {
+      const session = await serve(file, options, io);
+      await hooks.onServing(session);
+      result.exitCode = 0;
+    });
+
+  program.command('diff')
+    .description('compare the load balancers two synthesized files describe (CloudFormation or Terraform, in any pair)')
+    .argument('<a>', 'first synthesized file')
+    .argument('<b>', 'second synthesized file')
+    .addHelpText('after', DIFF_EXAMPLES)
+    .action((a: string, b: string) => {
+      const differences = diffFiles(a, b);
+      for (const d of differences) io.out(`${formatDifference(d)}\n`);
+      if (differences.length === 0) io.out(`lbkit diff: ${a} and ${b} describe the same load balancers\n`);
+      result.exitCode = differences.length === 0 ? 0 : 1;
+    });
+
+  program.addHelpText('after', `
+Examples:
+  $ lbkit serve cdk.out/WebApiStack.template.json --target api=127.0.0.1:3001
+  $ lbkit diff cdk.out/WebApiStack.template.json cdktf.out/stacks/web-api/cdk.tf.json
+  $ lbkit serve --help
+`);
+  return program;
+}
+
+/**
+ * Runs `lbkit` with the user's arguments (without `node` and the script): resolves with the
+ * exit status. Errors are one line, `lbkit: <message>`.
+ */
+export async function runCli(args: readonly string[], io: CliIo, hooks: ProgramHooks): Promise<number> {
+  const result = { exitCode: 0 };
+  const program = buildProgram(io, hooks, result);
+  try {
+    if (args.length === 0) {
+      program.outputHelp({ error: true });
+      return 2;
+    }
+    await program.parseAsync([...args], { from: 'user' });
+    return result.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.executeSubCommandAsync') return e.exitCode;
+      io.err(`lbkit: ${e.message.replace(/^error: /, '')} (see lbkit --help)\n`);
+      return 2;
+    }
+    if (e instanceof CliError || e instanceof LbkitConfigError) {
+      io.err(`lbkit: ${e.message}\n`);
+      return e instanceof CliError ? e.exitCode : 2;
+    }
+    io.err(`lbkit: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

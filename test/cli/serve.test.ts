@@ -1,0 +1,154 @@
+import { readFileSync, rmSync, writeFileSync } from 'fs';
+import * as http from 'http';
+import * as https from 'https';
+import { join } from 'path';
+import { bufferIo, synthWebApi } from './support';
+import { runCli, ServeSession } from '../../src/cli';
+import { DemoBackend, startDemoBackend } from '../../src/health';
+
+let example: ReturnType<typeof synthWebApi>;
+let backends: DemoBackend[] = [];
+let session: ServeSession | undefined;
+
+beforeAll(() => { example = synthWebApi(); });
+afterAll(() => rmSync(example.dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+  await Promise.all(backends.map((b) => b.close()));
+  backends = [];
+});
+
+/** Runs `lbkit serve ...` in-process; resolves once it serves. */
+async function serve(...args: string[]): Promise<{ session: ServeSession; io: ReturnType<typeof bufferIo> }> {
+  const io = bufferIo();
+  let started: ServeSession | undefined;
+  const code = await runCli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { started = s; } });
+  if (code !== 0 || !started) throw new Error(`lbkit serve exited ${code}: ${io.stderr}`);
+  session = started;
+  return { session: started, io };
+}
+
+function get(url: string, options: https.RequestOptions = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = (url.startsWith('https:') ? https : http).get(url, { agent: false, ...options }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+  });
+}
+
+function localPort(s: ServeSession, port: number): number {
+  return s.handle.listeners.find((l) => l.port === port)!.localPort;
+}
+
+describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve %s output', (engine) => {
+  test('answers HTTPS through the mapped backend with a certificate from the local CA; redirects HTTP; admin and access log', async () => {
+    const web = await startDemoBackend({ name: 'web-1' });
+    const api = await startDemoBackend({ name: 'api-v1' });
+    backends.push(web, api);
+    const caDir = join(example.dir, `ca-${engine}`);
+    const accessLog = join(example.dir, `access-${engine}.log`);
+    const { session: s, io } = await serve(example[engine], '--target', `web=${web.address}`, '--target', `api-v1=${api.address}`,
+      '--port', '443=0', '--port', '80=0', '--ca-dir', caDir, '--admin-port', '0', '--time-scale', '10', '--access-log', accessLog);
+
+    const https443 = localPort(s, 443);
+    expect(io.stdout).toContain(`HTTPS 443 → https://127.0.0.1:${https443}`);
+    expect(io.stdout).toContain(`HTTP 80 → http://127.0.0.1:${localPort(s, 80)}`);
+    expect(io.stdout).toContain(`  web → ${web.address}`);
+    expect(io.stdout).toContain(`  api-v1 → ${api.address}`);
+    expect(io.stdout).toMatch(/unmapped target groups \(503 until mapped with --target <route>=<host:port>\): api-v2, api-v2-canary, upload, websocket\n/);
+    expect(io.stdout).toContain(`CA: ${join(caDir, 'ca.pem')}`);
+
+    const ca = readFileSync(join(caDir, 'ca.pem'), 'utf8');
+    const viaName = (name: string, path: string) => get(`https://127.0.0.1:${https443}${path}`, { ca, servername: name, headers: { host: name } });
+    let res = await viaName('api.example.com', '/');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ name: 'web-1', path: '/', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-port': '443' } });
+    res = await viaName('www.example.com', '/v1/users');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ name: 'api-v1', path: '/v1/users' });
+    res = await viaName('api.example.com', '/v2/users'); // api-v2 is not mapped
+    expect(res.status).toBe(503);
+
+    const redirect = await get(`http://127.0.0.1:${localPort(s, 80)}/x`, { headers: { host: 'api.example.com' } });
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.location).toMatch(/^https:\/\/api\.example\.com(:443)?\/x$/);
+
+    const targets = await get(`${s.admin!.url}/targets`);
+    expect(JSON.parse(targets.body)).toContainEqual({ targetGroup: 'web', targets: [expect.objectContaining({ id: web.address })] });
+    const metrics = await get(`${s.admin!.url}/metrics`);
+    expect(metrics.body).toMatch(/^lbkit_requests_total\{target_group="web"\} 1$/m);
+
+    await s.close();
+    session = undefined;
+    const lines = readFileSync(accessLog, 'utf8').trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines.find((l) => l.includes('targetgroup/web/'))).toMatch(/^https \S+ app\/Api\/lbkit-local 127\.0\.0\.1:\d+ 127\.0\.0\.1:\d+ /);
+  });
+});
+
+test('--watch reloads the model on change and keeps the previous one when the new file is broken', async () => {
+  const web = await startDemoBackend({ name: 'web-1' });
+  backends.push(web);
+  const file = join(example.dir, 'watched.template.json');
+  const template = readFileSync(example.cloudFormation, 'utf8');
+  writeFileSync(file, template);
+  const { session: s, io } = await serve(file, '--target', `web=${web.address}`, '--port', '443=0', '--port', '80=0',
+    '--ca-dir', join(example.dir, 'ca-watch'), '--watch');
+  expect(io.stdout).toContain(`watching ${file}`);
+  const waitFor = async (predicate: () => boolean) => {
+    for (let i = 0; i < 40 && !predicate(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(predicate()).toBe(true);
+  };
+
+  const changed = JSON.parse(template);
+  for (const r of Object.values<any>(changed.Resources)) {
+    if (r.Type === 'AWS::ElasticLoadBalancingV2::TargetGroup' && r.Properties.HealthCheckPath === '/health') r.Properties.HealthCheckPath = '/ready';
+  }
+  writeFileSync(file, JSON.stringify(changed));
+  await waitFor(() => io.stdout.includes('lbkit serve: reloaded'));
+  expect(s.model.targetGroups.find((g) => g.name === 'web')!.healthCheck.path).toBe('/ready');
+
+  writeFileSync(file, '{ broken');
+  await waitFor(() => io.stderr.includes('(still serving the previous model)'));
+  expect(io.stderr).toMatch(/^lbkit: .*watched\.template\.json: not JSON .*\(still serving the previous model\)\n$/);
+  const res = await get(`https://127.0.0.1:${localPort(s, 443)}/`, { rejectUnauthorized: false });
+  expect(res.status).toBe(200);
+});
+
+test('a --target naming no target group, a bad --time-scale: exit 2, one line', async () => {
+  for (const [args, message] of [
+    [['--target', 'nope=127.0.0.1:1'], /^lbkit: --target nope: no target group named nope \(target groups: api-v1, api-v2, .*web, websocket\)\n$/],
+    [['--time-scale', '0'], /^lbkit: --time-scale: expected a number above 0 and at most 1000, received '0'\n$/],
+    [['--port', '8080=1'], /^lbkit: --port 8080=1: the load balancer has no listener on 8080 \(listeners: 80, 443\)\n$/],
+  ] as const) {
+    const io = bufferIo();
+    const code = await runCli(['serve', example.terraform, ...args], io, { onServing: async () => { throw new Error('served'); } });
+    expect(code).toBe(2);
+    expect(io.stderr).toMatch(message);
+  }
+});
+
+test('lbkit diff: the CloudFormation and the Terraform output are equal (exit 0); a change shows field by field (exit 1)', async () => {
+  let io = bufferIo();
+  expect(await runCli(['diff', example.cloudFormation, example.terraform], io, { onServing: async () => undefined })).toBe(0);
+  expect(io.stdout).toContain('describe the same load balancers');
+
+  const changed = JSON.parse(readFileSync(example.terraform, 'utf8'));
+  for (const tg of Object.values<any>(changed.resource.aws_lb_target_group)) {
+    if (tg.tags?.['lbkit:route'] === 'api-v1') tg.deregistration_delay = '30';
+  }
+  const file = join(example.dir, 'changed.tf.json');
+  writeFileSync(file, JSON.stringify(changed));
+  io = bufferIo();
+  expect(await runCli(['diff', example.cloudFormation, file], io, { onServing: async () => undefined })).toBe(1);
+  expect(io.stdout).toBe('~ Api.targetGroups["api-v1"].deregistrationDelaySeconds: 60 → 30\n');
+
+  io = bufferIo();
+  expect(await runCli(['diff', example.cloudFormation, join(example.dir, 'none.json')], io, { onServing: async () => undefined })).toBe(2);
+  expect(io.stderr).toMatch(/^lbkit: .*none\.json: cannot read \(no such file\)\n$/);
+});

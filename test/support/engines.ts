@@ -203,12 +203,22 @@ function withOutdir<T>(fn: (outdir: string) => T): T {
   }
 }
 
-/** The engine-typed inputs of a GlobalFailover's load-balancer endpoints, merged (they share one stack). */
-function globalInputs(options: GlobalEngineOptions): EngineInputs {
-  const lbs = options.endpoints.map((e) => e.webApi ?? e.tcpService).filter((x): x is EngineOptions | TcpEngineOptions => x !== undefined);
-  const arns = lbs.flatMap((o) => o.certificateArns ?? []);
-  const bucket = lbs.find((o) => o.accessLogBucketName !== undefined)?.accessLogBucketName;
-  return { ...(arns.length > 0 ? { certificateArns: [...new Set(arns)] } : {}), ...(bucket !== undefined ? { accessLogBucketName: bucket } : {}) };
+/** CDK props of one endpoint's load balancer in a shared stack: its own certificates and log bucket, by construct ids of its own. */
+function cdkEndpointProps<B extends object>(stack: cdk.Stack, base: B, id: string, inputs: EngineInputs) {
+  return {
+    ...base,
+    certificates: (inputs.certificateArns ?? []).map((arn, i) => acm.Certificate.fromCertificateArn(stack, `${id}Cert${i}`, arn)),
+    ...(inputs.accessLogBucketName !== undefined ? { accessLogBucket: s3.Bucket.fromBucketName(stack, `${id}Logs`, inputs.accessLogBucketName) } : {}),
+  };
+}
+
+/** Terraform props of one endpoint's load balancer (the stack's, built without inputs): its own certificates and log bucket. */
+function tfEndpointProps<B extends object>(base: B, inputs: EngineInputs) {
+  return {
+    ...base,
+    ...(inputs.certificateArns !== undefined ? { certificateArns: inputs.certificateArns } : {}),
+    ...(inputs.accessLogBucketName !== undefined ? { accessLogBucketName: inputs.accessLogBucketName } : {}),
+  };
 }
 
 /** Strips the engine-typed inputs off load-balancer options. */
@@ -227,11 +237,16 @@ export const CLOUDFORMATION: Engine = {
   readDns: (output) => readDnsCloudFormation(output),
   synthGlobal(options, id = 'Global') {
     return withOutdir((outdir) => {
-      const { app, stack, props, hostedZone } = cdkEnvironment(outdir, globalInputs(options), GLOBAL_REGION);
+      const { app, stack, props, hostedZone } = cdkEnvironment(outdir, {}, GLOBAL_REGION);
       const endpoints = options.endpoints.map(({ webApi, tcpService, ...e }) => {
-        if (webApi) return { ...e, loadBalancer: new cdkEngine.WebApiLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(webApi), ...props }) };
+        const lbId = endpointLbId(e.name);
+        if (webApi) {
+          const lbProps = { ...neutralOf(webApi), ...cdkEndpointProps(stack, props, lbId, webApi) };
+          return { ...e, loadBalancer: new cdkEngine.WebApiLoadBalancer(stack, lbId, lbProps) };
+        }
         if (tcpService) {
-          return { ...e, loadBalancer: new cdkEngine.TcpServiceLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(tcpService), ...props }) };
+          const lbProps = { ...neutralOf(tcpService), ...cdkEndpointProps(stack, props, lbId, tcpService) };
+          return { ...e, loadBalancer: new cdkEngine.TcpServiceLoadBalancer(stack, lbId, lbProps) };
         }
         return e;
       });
@@ -268,11 +283,16 @@ export const TERRAFORM: Engine = {
   readDns: (output) => readDnsTerraform(output),
   synthGlobal(options, id = 'Global') {
     return withOutdir((outdir) => {
-      const { stack, props, synth } = tfEnvironment(outdir, globalInputs(options), GLOBAL_REGION);
+      const { stack, props, synth } = tfEnvironment(outdir, {}, GLOBAL_REGION);
       const endpoints = options.endpoints.map(({ webApi, tcpService, ...e }) => {
-        if (webApi) return { ...e, loadBalancer: new tfEngine.WebApiLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(webApi), ...props }) };
+        const lbId = endpointLbId(e.name);
+        if (webApi) {
+          const lbProps = { ...neutralOf(webApi), ...tfEndpointProps(props, webApi) };
+          return { ...e, loadBalancer: new tfEngine.WebApiLoadBalancer(stack, lbId, lbProps) };
+        }
         if (tcpService) {
-          return { ...e, loadBalancer: new tfEngine.TcpServiceLoadBalancer(stack, endpointLbId(e.name), { ...neutralOf(tcpService), ...props }) };
+          const lbProps = { ...neutralOf(tcpService), ...tfEndpointProps(props, tcpService) };
+          return { ...e, loadBalancer: new tfEngine.TcpServiceLoadBalancer(stack, lbId, lbProps) };
         }
         return e;
       });

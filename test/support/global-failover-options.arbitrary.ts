@@ -49,7 +49,7 @@ const healthCheckArb: fc.Arbitrary<EndpointHealthCheckOptions | undefined> = fc.
 export const globalFailoverOptionsArb: fc.Arbitrary<GlobalEngineOptions> = fc.record({
   routingPolicy: fc.constantFrom(RoutingPolicy.FAILOVER, RoutingPolicy.LATENCY, RoutingPolicy.WEIGHTED),
   regions: fc.shuffledSubarray(REGIONS, { minLength: 1, maxLength: 4 }),
-  recordName: fc.constantFrom('api.example.com', 'www.example.com.', 'play.example.org'),
+  recordName: fc.constantFrom('api.example.com', 'www.example.com.', 'example.com'),
   ipv6: fc.option(fc.boolean(), undef),
   ttlSeconds: fc.option(fc.integer({ min: 0, max: 86400 }), undef),
 }).chain((o) => {

@@ -68,13 +68,15 @@ export function diffValues(a: unknown, b: unknown, path = ''): ModelDifference[]
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ path, a, b }];
 }
 
+const KIND: Record<string, string> = { application: 'application load balancer', network: 'network load balancer', dns: 'DNS routing' };
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** `~ path: a → b`, `- path: a` (only in the first), `+ path: b` (only in the second). */
 export function formatDifference(d: ModelDifference): string {
-  const show = (v: unknown) => JSON.stringify(v);
+  const show = (v: unknown) => (!d.path.includes('.') && isPlainObject(v) && typeof v.kind === 'string' ? `(${KIND[v.kind] ?? v.kind})` : JSON.stringify(v));
   if (!('a' in d)) return `+ ${d.path}: ${show(d.b)}`;
   if (!('b' in d)) return `- ${d.path}: ${show(d.a)}`;
   return `~ ${d.path}: ${show(d.a)} → ${show(d.b)}`;

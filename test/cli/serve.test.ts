@@ -149,6 +149,12 @@ test('lbkit diff: the CloudFormation and the Terraform output are equal (exit 0)
   expect(io.stdout).toBe('~ Api.targetGroups["api-v1"].deregistrationDelaySeconds: 60 → 30\n');
 
   io = bufferIo();
+  const empty = join(example.dir, 'renamed.tf.json');
+  writeFileSync(empty, readFileSync(example.terraform, 'utf8').replace(/"lbkit:name": "Api"/g, '"lbkit:name": "Api2"'));
+  expect(await runCli(['diff', example.terraform, empty], io, { onServing: async () => undefined })).toBe(1);
+  expect(io.stdout).toBe('- Api: (application load balancer)\n+ Api2: (application load balancer)\n');
+
+  io = bufferIo();
   expect(await runCli(['diff', example.cloudFormation, join(example.dir, 'none.json')], io, { onServing: async () => undefined })).toBe(2);
   expect(io.stderr).toMatch(/^lbkit: .*none\.json: cannot read \(no such file\)\n$/);
 });

@@ -240,6 +240,30 @@ describe('GlobalFailover: read(cloudformation) == read(terraform) == plan for ha
     expect(r.terraform.healthChecks[0]).toMatchObject({ name: 'eu', type: 'TCP', port: 7777, fqdn: REFERENCE });
   });
 
+  test('the contract\'s raw shapes over tuned checks: regions sorted, search string only on string match, no path on TCP, one alarm per alarmed check', () => {
+    const options: GlobalEngineOptions = {
+      recordName: 'api.example.com',
+      routingPolicy: RoutingPolicy.WEIGHTED,
+      endpoints: [
+        { name: 'a', weight: 1, dnsName: EU_DNS, hostedZoneId: EU_ZONE, healthCheck: { searchString: 'ok', regions: ['us-west-2', 'eu-west-1', 'ap-northeast-1'] } },
+        { name: 'b', weight: 1, ipv4Addresses: ['192.0.2.1'], healthCheck: { protocol: EndpointHealthProtocol.TCP, port: 22, alarm: false } },
+      ],
+    };
+    const cfnOut = CLOUDFORMATION.synthGlobal(options).output;
+    const cfnResources = Object.values(cfnOut.Resources) as { Type: string; Properties: Record<string, any> }[];
+    const cfnChecks = cfnResources.filter((r) => r.Type === 'AWS::Route53::HealthCheck').map((r) => r.Properties.HealthCheckConfig);
+    expect(cfnChecks.map((c) => [c.Type, c.Regions, c.SearchString, c.ResourcePath])).toEqual([
+      ['HTTPS_STR_MATCH', ['ap-northeast-1', 'eu-west-1', 'us-west-2'], 'ok', '/health'], ['TCP', undefined, undefined, undefined],
+    ]);
+    expect(cfnResources.filter((r) => r.Type === 'AWS::CloudWatch::Alarm')).toHaveLength(1);
+    const tfOut = TERRAFORM.synthGlobal(options).output;
+    const tfChecks = Object.values(tfOut.resource.aws_route53_health_check) as Record<string, any>[];
+    expect(tfChecks.map((c) => [c.type, c.regions, c.search_string, c.resource_path])).toEqual([
+      ['HTTPS_STR_MATCH', ['ap-northeast-1', 'eu-west-1', 'us-west-2'], 'ok', '/health'], ['TCP', undefined, undefined, undefined],
+    ]);
+    expect(Object.keys(tfOut.resource.aws_cloudwatch_metric_alarm)).toHaveLength(1);
+  });
+
   test('a deviation from the contract shows as a model difference (a health check without its tag reads by set identifier; a dropped alarm reads as alarm false)', () => {
     const { output } = CLOUDFORMATION.synthGlobal(failover());
     const resources = output.Resources as Record<string, any>;

@@ -85,6 +85,11 @@ describe('DNS routing lbkit cannot read: one-line errors naming the resource', (
       .toBe('CloudFormation template: record GreenA (www.example.com A) has weighted routing but no set identifier (Route 53 requires one)');
   });
 
+  test('one record with two routing policies', () => {
+    expect(cfn((r) => { r.GreenA.Properties.Failover = 'PRIMARY'; }))
+      .toBe('CloudFormation template: record GreenA (www.example.com A) combines failover and weighted routing; Route 53 takes one policy per record');
+  });
+
   test('one name under two routing policies', () => {
     expect(cfn((r) => { delete r.GreenA.Properties.Weight; r.GreenA.Properties.Region = 'eu-west-1'; }))
       .toBe('CloudFormation template: record name www.example.com mixes weighted (BlueA) and latency (GreenA) routing; Route 53 takes one routing policy per name');

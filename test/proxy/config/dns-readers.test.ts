@@ -77,6 +77,19 @@ describe('readDnsCloudFormation', () => {
     expect(readDnsCloudFormation(t)).toEqual(EXPECTED_DNS);
   });
 
+  test('an untagged health check shared by endpoints of two set identifiers reads by its key; one check may serve two names', () => {
+    const t = dnsTemplate();
+    t.Resources.GreenA.Properties.HealthCheckId = { Ref: 'HcBlue' };
+    t.Resources.StatusA = {
+      Type: 'AWS::Route53::RecordSet',
+      Properties: { Name: 'status.example.com', Type: 'A', SetIdentifier: 'blue', Weight: 1, HealthCheckId: { Ref: 'HcBlue' }, ResourceRecords: ['192.0.2.10'], TTL: 60 },
+    };
+    const models = readDnsCloudFormation(t);
+    expect(models.map((m) => m.recordName)).toEqual(['api.example.com', 'status.example.com', 'www.example.com']);
+    expect(model(models, 'www.example.com').records.map((r) => r.healthCheck)).toEqual(['HcBlue', 'HcBlue', 'HcBlue']);
+    expect(model(models, 'status.example.com').healthChecks.map((h) => [h.name, h.alarm])).toEqual([['HcBlue', true]]);
+  });
+
   test('a template without routed records reads as no DNS model', () => {
     expect(readDnsCloudFormation(cfnTemplate())).toEqual([]);
   });

@@ -120,6 +120,36 @@ test('--watch reloads the model on change and keeps the previous one when the ne
   expect(res.status).toBe(200);
 });
 
+test('health checks through the demo backend\'s /health and deregistration through the admin port', async () => {
+  const web1 = await startDemoBackend({ name: 'web-1', dependencies: ['db'], healthTimeoutMs: 20 });
+  const web2 = await startDemoBackend({ name: 'web-2' });
+  backends.push(web1, web2);
+  const { session: s } = await serve(example.terraform, '--target', `web=${web1.address}`, '--target', `web=${web2.address}`,
+    '--port', '443=0', '--port', '80=0', '--ca-dir', join(example.dir, 'ca-health'), '--admin-port', '0', '--time-scale', '100');
+  const stateOf = async (id: string) => {
+    const groups = JSON.parse((await get(`${s.admin!.url}/targets`)).body) as { targetGroup: string; targets: { id: string; state: string }[] }[];
+    return groups.find((g) => g.targetGroup === 'web')!.targets.find((t) => t.id === id)?.state;
+  };
+  const waitForState = async (id: string, state: string) => {
+    for (let i = 0; i < 50 && await stateOf(id) !== state; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await stateOf(id)).toBe(state);
+  };
+  await waitForState(web1.address, 'healthy');
+  web1.setDependency('db', 'down');
+  await waitForState(web1.address, 'unhealthy');
+  const names = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    names.add(JSON.parse((await get(`https://127.0.0.1:${localPort(s, 443)}/`, { rejectUnauthorized: false })).body).name);
+  }
+  expect([...names]).toEqual(['web-2']);
+
+  const res = await fetch(`${s.admin!.url}/targets/web/${web2.address}/deregister`, { method: 'POST' });
+  expect(res.status).toBe(202);
+  expect(await res.json()).toEqual({ targetGroup: 'web', target: web2.address, state: 'draining' });
+  // draining, or already gone when nothing was in flight (the data plane's choice)
+  expect([undefined, 'draining', 'unused']).toContain(await stateOf(web2.address));
+});
+
 test('a --target naming no target group, a bad --time-scale: exit 2, one line', async () => {
   for (const [args, message] of [
     [['--target', 'nope=127.0.0.1:1'], /^lbkit: --target nope: no target group named nope \(target groups: api-v1, api-v2, .*web, websocket\)\n$/],

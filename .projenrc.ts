@@ -24,7 +24,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // undici 7 pools upstream connections (8 needs Node 22), commander parses the CLI (14 supports Node 20),
   // pino writes structured logs, node-forge issues the local CA and per-domain certificates.
   bundledDeps: ['undici@^7.30.0', 'commander@^14.0.0', 'pino@^10.0.0', 'node-forge@^1.3.1'],
-  gitignore: ['cdk.out', 'cdktf.out', '.terraform', '.terraform.lock.hcl', '*.tfstate', '*.tfstate.*', '/.demo-out'],
+  gitignore: ['cdk.out', 'cdktf.out', '.terraform', '.terraform.lock.hcl', '*.tfstate', '*.tfstate.*', '/.demo-out', '.lbkit/',
+    '!src/proxy/logs', '!test/proxy/logs'],
   jestOptions: {
     // Snapshots are never rewritten by the test run; a changed template fails the build.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -46,12 +47,16 @@ project.package.addField('peerDependenciesMeta', {
   '@cdktf/provider-aws': { optional: true },
 });
 
+// The `lbkit` command (serve, diff): a tiny bin script that runs the compiled CLI.
+project.package.addBin({ lbkit: 'bin/lbkit' });
+
 // Entry points: `lbkit/aws-cdk` loads only aws-cdk-lib, `lbkit/cdktf` only cdktf.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './aws-cdk': { types: './lib/entrypoints/aws-cdk.d.ts', default: './lib/entrypoints/aws-cdk.js' },
   './cdktf': { types: './lib/entrypoints/cdktf.d.ts', default: './lib/entrypoints/cdktf.js' },
   './core': { types: './lib/entrypoints/core.d.ts', default: './lib/entrypoints/core.js' },
+  './health': { types: './lib/entrypoints/health.d.ts', default: './lib/entrypoints/health.js' },
   './lib/*': './lib/*.js',
   './package.json': './package.json',
   './.jsii': './.jsii',

@@ -7,6 +7,7 @@ import { AnyLoadBalancerModel, isApplicationModel } from '../src/core/model/any-
 import { normalizeModel, LoadBalancerModel, ActionModel, ConditionsModel } from '../src/core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../src/core/model/network-load-balancer-model';
 import { readCloudFormation, readTerraform } from '../src/proxy/config';
+import { runTour } from './demo-tour';
 import { synthExamples } from './synth-examples';
 
 const GREEN = process.stdout.isTTY ? '\x1b[32m' : '';
@@ -84,10 +85,13 @@ function networkRows(m: NetworkLoadBalancerModel): Row[] {
   return out;
 }
 
+let synthesized: ReturnType<typeof synthExamples> = [];
+
 function main(): number {
   console.log(`${BOLD}lbkit demo${RESET}: each example synthesized with aws-cdk-lib and with cdktf, read back into lbkit's model\n`);
   let allMatch = true;
-  for (const example of synthExamples()) {
+  synthesized = synthExamples();
+  for (const example of synthesized) {
     const cfn = JSON.parse(readFileSync(example.cloudFormation, 'utf8'));
     const tf = JSON.parse(readFileSync(example.terraform, 'utf8'));
     console.log(`example ${example.name}`);
@@ -121,4 +125,26 @@ function main(): number {
   return allMatch ? 0 : 1;
 }
 
-process.exitCode = main();
+async function tour(keepServing: boolean): Promise<number> {
+  const webApi = synthesized.find((e) => e.name === 'web-api');
+  if (!webApi) return 1;
+  let ok = true;
+  for (const [engine, file, keep] of [['CloudFormation', webApi.cloudFormation, false], ['Terraform', webApi.terraform, keepServing]] as const) {
+    console.log(`${BOLD}web-api served on the local reference proxy from its ${engine} output${RESET} (demo backends built on lbkit/health)`);
+    const result = await runTour(file, (line) => console.log(line), { keepServing: keep });
+    ok &&= result.ok;
+    console.log('');
+  }
+  console.log(ok ? `${GREEN}✓ the tour behaved as AWS documents, from both engines' output${RESET}` : `${RED}✗ some tour steps failed${RESET}`);
+  return ok ? 0 : 1;
+}
+
+async function run(): Promise<number> {
+  const args = process.argv.slice(2);
+  const compared = main();
+  if (args.includes('--no-serve')) return compared;
+  const toured = await tour(args.includes('--serve'));
+  return compared || toured;
+}
+
+void run().then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 1; });

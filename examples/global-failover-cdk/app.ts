@@ -36,6 +36,10 @@ class RegionalApiStack extends Stack {
       managedCertificates: [{ domainName: props.domainName }],
       routes: [{ name: 'api', paths: ['/api/*'], port: 8080, targets: [new targets.IpTarget(props.target, 8080)] }],
       defaultAction: RouteAction.fixedResponse(404),
+      // Route 53 checks GET /health on the load balancer's own name; without this it would fall
+      // through to the 404 (lbkit:healthCheckPathNotServed). The alias record's target-health
+      // evaluation still watches the targets behind the route.
+      loadBalancerHealthResponse: true,
     });
   }
 }

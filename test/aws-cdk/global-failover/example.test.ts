@@ -46,12 +46,16 @@ describe('the global-failover example (examples/global-failover-cdk)', () => {
     }
   });
 
-  test('each regional stack holds one lbkit load balancer with its own certificate', () => {
+  test('each regional stack holds one lbkit load balancer with its own certificate, answering the Route 53 check on /health', () => {
     const assembly = createApp().synth();
     for (const [stack, domain] of [['ApiEuWest1', 'api-eu.example.com'], ['ApiUsEast1', 'api-us.example.com']]) {
       const template = Template.fromJSON(assembly.getStackByName(stack).template);
       template.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
       template.hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: domain });
+      template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
+        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/health'] } }],
+        Actions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200' } }],
+      });
     }
   });
 

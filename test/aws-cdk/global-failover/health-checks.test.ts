@@ -1,8 +1,10 @@
+import { Match } from 'aws-cdk-lib/assertions';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { ALARM, alarmsOf, all, HEALTH_CHECK, healthCheckOf, PRIMARY, recordsOf, SECONDARY, synth, EU_DNS, Template, harness, props } from './fixtures';
-import { GlobalFailover } from '../../../src/aws-cdk';
-import { EndpointHealthProtocol } from '../../../src/core';
+import { Annotations, ALARM, alarmsOf, all, HEALTH_CHECK, healthCheckOf, PRIMARY, recordsOf, SECONDARY, synth, EU_DNS, Template, harness, props } from './fixtures';
+import { GlobalFailover, WebApiLoadBalancer } from '../../../src/aws-cdk';
+import { EndpointHealthProtocol, FailoverRole } from '../../../src/core';
+import { minimalProps as albProps } from '../fixtures';
 
 const withCheck = (healthCheck: NonNullable<typeof PRIMARY.healthCheck>) => ({ endpoints: [{ ...PRIMARY, healthCheck }, SECONDARY] });
 
@@ -87,6 +89,18 @@ describe('3. Route 53 health checks and their alarms', () => {
     const hcId = healthCheckOf(rendered, 'eu').id;
     expect(h.stack.resolve(gf.healthCheckId('eu'))).toEqual({ Ref: hcId });
     expect(alarmsOf(rendered, hcId)[0].AlarmActions).toEqual([{ Ref: expect.stringMatching(/^Pager/) }]);
+  });
+
+  test('an lbkit load balancer that answers the checked path with a fixed error is advised against (lbkit:healthCheckPathNotServed)', () => {
+    const build = (extra: Parameters<typeof albProps>[1]) => {
+      const h = harness('us-east-1');
+      new GlobalFailover(h.stack, 'Global', props(h, {
+        endpoints: [{ name: 'eu', role: FailoverRole.PRIMARY, loadBalancer: new WebApiLoadBalancer(h.stack, 'Eu', albProps(h, extra)) }, SECONDARY],
+      }));
+      return Annotations.fromStack(h.stack).findWarning('/Stack/Global', Match.anyValue()).map((w) => String(w.entry.data));
+    };
+    expect(build({})).toEqual([expect.stringMatching(/^endpoint "eu": Route 53 checks \/health .* fixed 404 response.*\[ack: lbkit:healthCheckPathNotServed\]$/)]);
+    expect(build({ loadBalancerHealthResponse: true })).toEqual([]);
   });
 
   test('unknown names are clear errors that list the known ones', () => {

@@ -2,18 +2,20 @@ import { mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Annotations as CoreAnnotations } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
 import { Annotations, harness, props, recordsOf, SECONDARY, PRIMARY, synth, Template } from './fixtures';
 import { createApp } from '../../../examples/global-failover-cdk/app';
 import { GlobalFailover } from '../../../src/aws-cdk';
 
 const ALARM_REGION_WARNING = 'Route 53 publishes health-check metrics only in us-east-1; alarms created in eu-west-1 never leave INSUFFICIENT_DATA. '
   + 'Deploy GlobalFailover in us-east-1 or set healthCheck.alarm to false. [ack: lbkit:healthCheckAlarmRegion]';
-const warningsOf = (stack: Parameters<typeof Annotations.fromStack>[0]) => Annotations.fromStack(stack).findWarning('*', {});
+const warningsOf = (stack: Parameters<typeof Annotations.fromStack>[0]) => Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
 
 describe('5. regions: where GlobalFailover lives and how it reaches regional load balancers', () => {
   test('in a stack outside us-east-1 with alarms, lbkit warns that the alarms would never see data', () => {
     const { h } = synth({}, 'eu-west-1');
     Annotations.fromStack(h.stack).hasWarning('/Stack/Global', ALARM_REGION_WARNING);
+    expect(warningsOf(h.stack)).toEqual([ALARM_REGION_WARNING]);
   });
 
   test('no warning in us-east-1, in an environment-agnostic stack (region unknown), or outside us-east-1 without alarms', () => {

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { HEALTH_CHECK_ALARM } from '../core/defaults';
 
 /**
  * The CloudWatch alarm on a Route 53 health check's status (notes/CONTRACT-DNS.md): in alarm as
@@ -11,15 +12,15 @@ import { Construct } from 'constructs';
 export function renderHealthCheckAlarm(scope: Construct, id: string, healthCheckId: string): cloudwatch.Alarm {
   return new cloudwatch.Alarm(scope, id, {
     metric: new cloudwatch.Metric({
-      namespace: 'AWS/Route53',
-      metricName: 'HealthCheckStatus',
-      dimensionsMap: { HealthCheckId: healthCheckId },
-      statistic: cloudwatch.Stats.MINIMUM,
-      period: Duration.minutes(1),
+      namespace: HEALTH_CHECK_ALARM.namespace,
+      metricName: HEALTH_CHECK_ALARM.metricName,
+      dimensionsMap: { [HEALTH_CHECK_ALARM.dimensionName]: healthCheckId },
+      statistic: HEALTH_CHECK_ALARM.statistic,
+      period: Duration.seconds(HEALTH_CHECK_ALARM.periodSeconds),
     }),
-    evaluationPeriods: 1,
-    threshold: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-    treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    evaluationPeriods: HEALTH_CHECK_ALARM.evaluationPeriods,
+    threshold: HEALTH_CHECK_ALARM.threshold,
+    comparisonOperator: HEALTH_CHECK_ALARM.comparisonOperator as cloudwatch.ComparisonOperator,
+    treatMissingData: HEALTH_CHECK_ALARM.treatMissingData as cloudwatch.TreatMissingData,
   });
 }

@@ -91,3 +91,19 @@ export const HTTPS_HEALTH_PORT = 443;
 export const HTTP_HEALTH_PORT = 80;
 /** Tag that maps a Route 53 health check back to its endpoint. */
 export const ENDPOINT_TAG = 'lbkit:endpoint';
+
+/**
+ * The alarm on a Route 53 health check: in alarm as soon as the minimum HealthCheckStatus over one
+ * minute drops below 1, and when the metric is missing (a check that reports nothing is not known healthy).
+ */
+export const HEALTH_CHECK_ALARM = {
+  namespace: 'AWS/Route53',
+  metricName: 'HealthCheckStatus',
+  dimensionName: 'HealthCheckId',
+  statistic: 'Minimum',
+  periodSeconds: 60,
+  evaluationPeriods: 1,
+  threshold: 1,
+  comparisonOperator: 'LessThanThreshold',
+  treatMissingData: 'breaching',
+} as const;

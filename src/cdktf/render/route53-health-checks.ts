@@ -1,7 +1,7 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Route53HealthCheck, Route53HealthCheckConfig } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Construct } from 'constructs';
-import { ENDPOINT_TAG } from '../../core/defaults';
+import { ENDPOINT_TAG, HEALTH_CHECK_ALARM } from '../../core/defaults';
 import { DnsHealthCheckModel } from '../../core/model/dns-routing-model';
 
 /** Length limit of a CloudWatch alarm name. */
@@ -50,15 +50,15 @@ export function renderHealthChecks(
     new CloudwatchMetricAlarm(scope, `${id}-Alarm`, {
       alarmName: `lbkit-${scope.node.path}-${hc.name}`.slice(0, ALARM_NAME_MAX_LENGTH),
       alarmDescription: `Route 53 health check of endpoint "${hc.name}" of ${recordName} is failing`,
-      namespace: 'AWS/Route53',
-      metricName: 'HealthCheckStatus',
-      dimensions: { HealthCheckId: check.id },
-      statistic: 'Minimum',
-      period: 60,
-      evaluationPeriods: 1,
-      threshold: 1,
-      comparisonOperator: 'LessThanThreshold',
-      treatMissingData: 'breaching',
+      namespace: HEALTH_CHECK_ALARM.namespace,
+      metricName: HEALTH_CHECK_ALARM.metricName,
+      dimensions: { [HEALTH_CHECK_ALARM.dimensionName]: check.id },
+      statistic: HEALTH_CHECK_ALARM.statistic,
+      period: HEALTH_CHECK_ALARM.periodSeconds,
+      evaluationPeriods: HEALTH_CHECK_ALARM.evaluationPeriods,
+      threshold: HEALTH_CHECK_ALARM.threshold,
+      comparisonOperator: HEALTH_CHECK_ALARM.comparisonOperator,
+      treatMissingData: HEALTH_CHECK_ALARM.treatMissingData,
     });
   }
   return rendered;

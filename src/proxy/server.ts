@@ -1,17 +1,18 @@
 import * as http from 'http';
+import * as http2 from 'http2';
 import * as https from 'https';
 import { AddressInfo, Socket } from 'net';
 import type { Logger } from 'pino';
-import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { AccessLogEntry } from './http/access-log-entry';
+import { errorPage } from './http/error-page';
 import { ListenerContext } from './http/listener-context';
 import { GroupCounters, TargetGroupMetrics } from './http/metrics';
 import { handleRequest } from './http/request-handler';
 import { Runtime } from './http/runtime';
-import { errorPage } from './http/error-page';
 import { handleUpgrade } from './http/upgrade';
 import { Endpoint, endpointId } from './targets/endpoint';
 import { TargetHealthEntry } from './targets/target-group';
+import { LoadBalancerModel } from '../core/model/load-balancer-model';
 
 export type { Endpoint } from './targets/endpoint';
 export type { AccessLogEntry } from './http/access-log-entry';
@@ -63,7 +64,11 @@ export interface ProxyHandle {
   close(): Promise<void>;
 }
 
-type Server = http.Server | https.Server;
+type Server = http.Server | https.Server | http2.Http2SecureServer;
+
+function isHttp1(server: Server): server is http.Server | https.Server {
+  return server instanceof http.Server || server instanceof https.Server;
+}
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -114,23 +119,30 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         counters: countersOf,
         accessLog: options.accessLog,
       };
-      const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => handleRequest(ctx, req, res);
+      // The HTTP/2 compatibility API has the shape the handler uses (headers, url, method, socket, writeHead, pipe).
+      const onRequest = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) =>
+        handleRequest(ctx, req as http.IncomingMessage, res as http.ServerResponse);
       let server: Server;
       if (listener.protocol === 'HTTPS') {
         if (!options.tls) throw new Error(`listener ${listener.port} is HTTPS: startProxy needs options.tls`);
         const provider = options.tls;
-        server = https.createServer({
+        const secure = {
           ...provider.defaultContext,
-          maxHeaderSize: 65536,
-          SNICallback: (name, cb) => cb(null, provider.sniContext(name)),
-        }, onRequest);
+          SNICallback: (name: string, cb: (error: Error | null, context?: import('tls').SecureContext) => void) => cb(null, provider.sniContext(name)),
+        };
+        // HTTP/2 by ALPN when the model enables it (the ALB's default), HTTP/1.1 otherwise or for clients without h2.
+        server = options.model.attributes.http2Enabled
+          ? http2.createSecureServer({ ...secure, allowHTTP1: true }, onRequest)
+          : https.createServer({ ...secure, maxHeaderSize: 65536 }, onRequest);
       } else {
         server = http.createServer({ maxHeaderSize: 65536 }, onRequest);
       }
-      server.keepAliveTimeout = runtime.idleTimeoutMs;
-      server.requestTimeout = 0;
-      server.on('upgrade', (req, socket, head) => handleUpgrade(ctx, req, socket, head));
-      server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      if (isHttp1(server)) {
+        server.keepAliveTimeout = runtime.idleTimeoutMs;
+        server.requestTimeout = 0;
+      }
+      server.on('upgrade', (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => handleUpgrade(ctx, req, socket, head));
+      server.on('clientError', (error: NodeJS.ErrnoException, socket: import('stream').Duplex) => {
         if (socket.writable && error.code !== 'ECONNRESET') {
           const body = errorPage(400);
           socket.end(`HTTP/1.1 400 Bad Request\r\nServer: awselb/2.0\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
@@ -142,7 +154,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         sockets.add(socket);
         socket.once('close', () => sockets.delete(socket));
       });
-      if (server instanceof https.Server) {
+      if (listener.protocol === 'HTTPS') {
         server.on('secureConnection', (socket: Socket) => {
           sockets.add(socket);
           socket.once('close', () => sockets.delete(socket));
@@ -178,7 +190,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       const previous = runtime;
       runtime = new Runtime(model, targets, timeScale);
       notEmulated(model, logger);
-      for (const s of servers) s.keepAliveTimeout = runtime.idleTimeoutMs;
+      for (const s of servers) if (isHttp1(s)) s.keepAliveTimeout = runtime.idleTimeoutMs;
       const retired = previous.retire(previous.idleTimeoutMs);
       retiring.add(retired);
       void retired.then(() => retiring.delete(retired));

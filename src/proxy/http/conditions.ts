@@ -1,7 +1,7 @@
-import { ConditionsModel } from '../../core/model/load-balancer-model';
 import { queryPairs, RequestFacts } from './request-facts';
 import { sourceIpMatcher } from './source-ip';
 import { wildcardRegex } from './wildcard';
+import { ConditionsModel } from '../../core/model/load-balancer-model';
 
 /** A rule's conditions compiled into one predicate: conditions ANDed, values within one ORed. */
 export type RequestPredicate = (facts: RequestFacts) => boolean;

@@ -1,8 +1,8 @@
 import { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'http';
 import { pipeline } from 'stream';
-import { DrainedError } from '../targets/target-group';
-import { Target } from '../targets/target';
 import { HOP_BY_HOP } from './hop-by-hop';
+import { Target } from '../targets/target';
+import { DrainedError } from '../targets/target-group';
 
 /** Why a forward ended without a complete target response. */
 export interface ForwardFailure {

@@ -1,7 +1,5 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { TLSSocket } from 'tls';
-import { ActionModel, ForwardActionModel } from '../../core/model/load-balancer-model';
-import { setsCookie } from '../targets/sticky-cookie';
 import { AccessLogEntry } from './access-log-entry';
 import { forward, ForwardResult, upstreamHeaders } from './forward';
 import { forwardedFor, MAX_XFF_ADDRESSES, xffCount } from './forwarded-headers';
@@ -10,9 +8,11 @@ import { ListenerContext } from './listener-context';
 import { redirectLocation, redirectStatus } from './redirect';
 import { hostName, RequestFacts, splitUrl } from './request-facts';
 import { Runtime } from './runtime';
-import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
 import { plainAddress } from './source-ip';
+import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
 import { traceHeader } from './trace-id';
+import { ActionModel, ForwardActionModel } from '../../core/model/load-balancer-model';
+import { setsCookie } from '../targets/sticky-cookie';
 
 /** What one exchange did, for the access log and the metrics. */
 interface Exchange {
@@ -62,7 +62,7 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   const runtime = ctx.runtime();
   const peer = plainAddress(req.socket.remoteAddress ?? '');
   const exchange: Exchange = { started: performance.now(), actions: [], traceRoot: '', settled: true, closed: false };
-  const bytesWrittenAtStart = req.socket.bytesWritten;
+  const bytesWrittenAtStart = req.socket.bytesWritten ?? 0;
   const finish = () => done(ctx, req, res, exchange, peer, bytesWrittenAtStart);
   exchange.finish = finish;
   res.once('close', () => {
@@ -175,7 +175,7 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
     elbStatusCode: status,
     targetStatusCode: exchange.targetStatus,
     receivedBytes: Number(req.headers['content-length'] ?? 0) + estimateHeaderBytes(req),
-    sentBytes: Math.max(0, (req.socket?.bytesWritten ?? 0) - bytesAtStart),
+    sentBytes: h2 ? Number(res.getHeader('content-length') ?? 0) : Math.max(0, (req.socket?.bytesWritten ?? 0) - bytesAtStart),
     method: req.method ?? '-',
     url: `${scheme}://${requestHost(req) || '-'}:${ctx.port}${req.url ?? '/'}`,
     httpVersion: `HTTP/${req.httpVersion}`,

@@ -1,6 +1,6 @@
-import { ActionModel, ListenerModel } from '../../core/model/load-balancer-model';
 import { compileConditions, RequestPredicate } from './conditions';
 import { RequestFacts } from './request-facts';
+import { ActionModel, ListenerModel } from '../../core/model/load-balancer-model';
 
 /** The action a request resolves to, with the rule that chose it (priority `default` for the default action). */
 export interface RouteMatch {

@@ -1,8 +1,8 @@
+import { RateLimiter } from './rate-limit';
+import { RouteTable } from './route-table';
 import { ForwardActionModel, LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { Endpoint } from '../targets/endpoint';
 import { TargetGroup } from '../targets/target-group';
-import { RateLimiter } from './rate-limit';
-import { RouteTable } from './route-table';
 
 /**
  * Everything built from one model: route tables per listener port, target groups, the WAF

@@ -2,13 +2,13 @@ import { IncomingMessage } from 'http';
 import * as net from 'net';
 import { Duplex } from 'stream';
 import * as tls from 'tls';
-import { upstreamHeaders } from './forward';
 import { errorPage, reasonPhrase } from './error-page';
+import { upstreamHeaders } from './forward';
 import { ListenerContext } from './listener-context';
-import { forwardingHeaders, requestHost } from './request-handler';
 import { hostName, splitUrl } from './request-facts';
-import { chooseGroupName, chooseTarget } from './stickiness';
+import { forwardingHeaders, requestHost } from './request-handler';
 import { plainAddress } from './source-ip';
+import { chooseGroupName, chooseTarget } from './stickiness';
 
 function refuse(socket: Duplex, status: number): void {
   const body = errorPage(status);

@@ -5,10 +5,12 @@ import { createSecureContext } from 'tls';
 import * as forge from 'node-forge';
 import { Agent, request } from 'undici';
 import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
-import { AccessLogEntry, Endpoint, ProxyHandle, startProxy, TlsProvider } from '../../../src/proxy/server';
+import { AccessLogEntry, Endpoint, ProxyHandle, ProxyOptions, startProxy, TlsProvider } from '../../../src/proxy/server';
 
 /** A self-signed certificate for *.example.com, example.com and localhost, made once per test file. */
 let tls: TlsProvider | undefined;
+/** The server names the proxy asked the provider for (SNI). */
+export const sniNames: string[] = [];
 export function testTls(): TlsProvider {
   if (tls) return tls;
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -25,11 +27,10 @@ export function testTls(): TlsProvider {
   cert.sign(forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
   const certPem = forge.pki.certificateToPem(cert);
   const context = createSecureContext({ key: keyPem, cert: certPem });
-  const names: string[] = [];
   tls = {
     defaultContext: { key: keyPem, cert: certPem },
     sniContext: (name) => {
-      names.push(name);
+      sniNames.push(name);
       return context;
     },
   };
@@ -68,6 +69,7 @@ export interface Response {
 export class Harness {
   private readonly servers: http.Server[] = [];
   private readonly proxies: ProxyHandle[] = [];
+  private readonly sockets = new Set<import('net').Socket>();
   private _agent: Agent | undefined;
   public logs: AccessLogEntry[] = [];
 
@@ -77,7 +79,7 @@ export class Harness {
     return this._agent;
   }
 
-  public async backend(id: string, handler: Handler = echo): Promise<Backend> {
+  public async backend(id: string, handler: Handler = echo, upgrade?: (req: http.IncomingMessage, socket: import('stream').Duplex) => void): Promise<Backend> {
     const backend: Backend = { endpoint: { host: '127.0.0.1', port: 0 }, id, requests: 0, healthChecks: 0, healthy: true };
     const server = http.createServer((req, res) => {
       if (req.url === '/health' || req.headers['user-agent'] === 'ELB-HealthChecker/2.0') {
@@ -90,13 +92,18 @@ export class Harness {
       backend.requests++;
       handler(req, res, backend);
     });
+    if (upgrade) server.on('upgrade', upgrade);
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
     this.servers.push(server);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     (backend as { endpoint: Endpoint }).endpoint = { host: '127.0.0.1', port: (server.address() as AddressInfo).port };
     return backend;
   }
 
-  public async proxy(model: LoadBalancerModel, targets: Record<string, Backend[]>, timeScale = 100): Promise<ProxyHandle> {
+  public async proxy(model: LoadBalancerModel, targets: Record<string, Backend[]>, timeScale = 100, extra: Partial<ProxyOptions> = {}): Promise<ProxyHandle> {
     const endpoints: Record<string, Endpoint[]> = {};
     for (const [name, list] of Object.entries(targets)) endpoints[name] = list.map((b) => b.endpoint);
     const handle = await startProxy({
@@ -106,6 +113,7 @@ export class Harness {
       timeScale,
       tls: testTls(),
       accessLog: (e) => this.logs.push(e),
+      ...extra,
     });
     this.proxies.push(handle);
     return handle;
@@ -130,7 +138,8 @@ export class Harness {
     await this._agent?.destroy().catch(() => undefined);
     this._agent = undefined;
     this.logs = [];
-    for (const s of this.servers) s.closeAllConnections();
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
     await Promise.all(this.servers.map((s) => new Promise((r) => s.close(r))));
     this.servers.length = 0;
     this.proxies.length = 0;

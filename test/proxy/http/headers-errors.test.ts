@@ -1,9 +1,9 @@
 import * as net from 'net';
 import * as tls from 'tls';
 import { request } from 'undici';
+import { echo, Harness, until } from './harness';
 import { XForwardedForMode } from '../../../src/core/options/enums';
 import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
-import { echo, Harness, until } from './harness';
 
 /** Behaviours 7 (forwarded headers, trace id), 8 (the LB's own errors) and 11 (access log, metrics), over both engines. */
 const OPTIONS: EngineOptions = {
@@ -114,9 +114,20 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const entry = h.logs[0];
     const priority = model.listeners.find((l) => l.port === 443)!.rules.find((x) => x.route === 'api')!.priority;
     expect(entry).toMatchObject({
-      type: 'https', clientIp: '127.0.0.1', target: `127.0.0.1:${a.endpoint.port}`, elbStatusCode: 200, targetStatusCode: 200,
-      method: 'GET', url: 'https://api.example.com:443/api/x?q=1', httpVersion: 'HTTP/1.1', userAgent: 'jest',
-      targetGroup: 'api', matchedRulePriority: priority, actionsExecuted: ['forward'], listenerPort: 443, sslProtocol: 'TLSv1.3',
+      type: 'https',
+      clientIp: '127.0.0.1',
+      target: `127.0.0.1:${a.endpoint.port}`,
+      elbStatusCode: 200,
+      targetStatusCode: 200,
+      method: 'GET',
+      url: 'https://api.example.com:443/api/x?q=1',
+      httpVersion: 'HTTP/1.1',
+      userAgent: 'jest',
+      targetGroup: 'api',
+      matchedRulePriority: priority,
+      actionsExecuted: ['forward'],
+      listenerPort: 443,
+      sslProtocol: 'TLSv1.3',
     });
     expect(`Root=${entry.traceId}`).toBe(r.json().headers['x-amzn-trace-id']);
     expect(entry.targetProcessingTime).toBeGreaterThanOrEqual(0);

@@ -1,7 +1,7 @@
+import { Backend, Harness } from './harness';
 import { RedirectStatus } from '../../../src/core/options/enums';
 import { RouteAction } from '../../../src/core/options/route-action';
 import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
-import { Backend, Harness } from './harness';
 
 /** Behaviours 1 and 2: rule evaluation and actions, over both engines' read models. */
 const OPTIONS: EngineOptions = {

@@ -21,11 +21,18 @@ export interface ForwardResult {
 
 export const CLIENT_CLOSED = new Error('client closed the connection');
 
-/** Request headers for the target: the client's, minus hop-by-hop and HTTP/2 pseudo headers, plus the LB's. */
-export function upstreamHeaders(incoming: IncomingHttpHeaders, added: Record<string, string | undefined>, host: string): Record<string, string | string[]> {
+const VALID_NAME = /^[-A-Za-z0-9]+$/;
+
+/**
+ * Request headers for the target: the client's, minus hop-by-hop and HTTP/2 pseudo headers
+ * (and, with drop_invalid_header_fields, names outside `[-A-Za-z0-9]`), plus the LB's.
+ */
+export function upstreamHeaders(incoming: IncomingHttpHeaders, added: Record<string, string | undefined>, host: string,
+  dropInvalid = false): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const name in incoming) {
     if (HOP_BY_HOP.has(name) || name.charCodeAt(0) === 58 /* : */ || name in added) continue;
+    if (dropInvalid && !VALID_NAME.test(name)) continue;
     const value = incoming[name];
     if (value !== undefined) out[name] = value;
   }

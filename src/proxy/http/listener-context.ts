@@ -7,8 +7,8 @@ export interface ListenerContext {
   /** The model listener port (X-Forwarded-Port, redirects). */
   readonly port: number;
   readonly protocol: 'HTTP' | 'HTTPS';
+  readonly accessLog?: (entry: AccessLogEntry) => void;
   /** The runtime new requests use (swapped on reload). */
   runtime(): Runtime;
   counters(group: string): GroupCounters;
-  readonly accessLog?: (entry: AccessLogEntry) => void;
 }

@@ -40,7 +40,8 @@ export function requestHost(req: IncomingMessage): string {
 }
 
 /** The forwarding headers (X-Forwarded-*, X-Amzn-Trace-Id) for a request; `undefined` removes one. */
-export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, peer: string): { added: Record<string, string | undefined>; root: string } {
+export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, peer: string):
+{ added: Record<string, string | undefined>; root: string } {
   const attributes = runtime.model.attributes;
   const trace = traceHeader(req.headers['x-amzn-trace-id'] as string | undefined);
   return {
@@ -129,7 +130,7 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
   exchange.target = target.id;
   const { added, root } = forwardingHeaders(ctx, runtime, req, peer);
   exchange.traceRoot = root;
-  const headers = upstreamHeaders(req.headers, added, host);
+  const headers = upstreamHeaders(req.headers, added, host, runtime.model.attributes.dropInvalidHeaderFields);
   const cookies = (setCookie: string | string[] | undefined) => {
     const appSet = group.model.stickiness?.type === 'app_cookie' && setsCookie(setCookie, group.model.stickiness.cookieName);
     const sticky = stickyCookies(group, target, appSet);

@@ -15,7 +15,8 @@ export class Runtime {
   public readonly rateLimiter: RateLimiter | undefined;
   public readonly idleTimeoutMs: number;
 
-  public constructor(public readonly model: LoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>, public readonly timeScale: number) {
+  public constructor(public readonly model: LoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>,
+    public readonly timeScale: number) {
     for (const listener of model.listeners) this.routes.set(listener.port, new RouteTable(listener));
     const used = new Set<string>();
     for (const listener of model.listeners) {

@@ -36,7 +36,7 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
   if (!target) return refuse(socket, 503);
 
   const { added } = forwardingHeaders(ctx, runtime, req, peer);
-  const headers = upstreamHeaders(req.headers, added, host);
+  const headers = upstreamHeaders(req.headers, added, host, runtime.model.attributes.dropInvalidHeaderFields);
   headers.connection = 'Upgrade';
   if (req.headers.upgrade) headers.upgrade = req.headers.upgrade;
   let text = `${req.method} ${req.url} HTTP/1.1\r\n`;

@@ -1,4 +1,3 @@
-import { TargetGroupModel } from '../../core/model/load-balancer-model';
 import { Candidate, Picker, picker } from './algorithms';
 import { Endpoint, endpointId } from './endpoint';
 import { probe } from './health-probe';
@@ -6,6 +5,7 @@ import { TargetState } from './health-state';
 import { slowStartWeight } from './slow-start';
 import { compileStatusMatcher } from './status-matcher';
 import { Target } from './target';
+import { TargetGroupModel } from '../../core/model/load-balancer-model';
 
 export interface TargetHealthEntry {
   readonly id: string;

@@ -103,7 +103,8 @@ export class Harness {
     return backend;
   }
 
-  public async proxy(model: LoadBalancerModel, targets: Record<string, Backend[]>, timeScale = 100, extra: Partial<ProxyOptions> = {}): Promise<ProxyHandle> {
+  public async proxy(model: LoadBalancerModel, targets: Record<string, Backend[]>, timeScale = 100,
+    extra: Partial<ProxyOptions> = {}): Promise<ProxyHandle> {
     const endpoints: Record<string, Endpoint[]> = {};
     for (const [name, list] of Object.entries(targets)) endpoints[name] = list.map((b) => b.endpoint);
     const handle = await startProxy({
@@ -120,7 +121,8 @@ export class Harness {
   }
 
   /** A request to the proxy's listener for model port `port`. */
-  public async call(handle: ProxyHandle, path: string, init: { port?: number; method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  public async call(handle: ProxyHandle, path: string,
+    init: { port?: number; method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
     const listener = handle.listeners.find((l) => l.port === (init.port ?? 443))!;
     const scheme = listener.protocol === 'HTTPS' ? 'https' : 'http';
     const res = await request(`${scheme}://127.0.0.1:${listener.localPort}${path}`, {

@@ -43,6 +43,15 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(chained['x-amzn-trace-id']).toMatch(/^Self=1-[0-9a-f]{8}-[0-9a-f]{24};Root=1-5f000000-a{24}$/);
   });
 
+  test('7. drop_invalid_header_fields (on by default): names outside [-A-Za-z0-9] are not forwarded', async () => {
+    const a = await h.backend('a');
+    const dropping = await h.proxy(synth(), { api: [a] });
+    const seen = (await h.call(dropping, '/api/x', { headers: { 'x_under': '1', 'x-ok': '2' } })).json().headers;
+    expect([seen.x_under, seen['x-ok']]).toEqual([undefined, '2']);
+    const keeping = await h.proxy(synth({ dropInvalidHeaderFields: false }), { api: [a] });
+    expect((await h.call(keeping, '/api/x', { headers: { x_under: '1' } })).json().headers.x_under).toBe('1');
+  });
+
   test('7. preserve, remove, client port', async () => {
     const a = await h.backend('a');
     const preserve = await h.proxy(synth({ xForwardedForMode: XForwardedForMode.PRESERVE }), { api: [a] });

@@ -3,6 +3,7 @@ import { HealthStateMachine } from '../../../src/proxy/targets/health-state';
 import { slowStartWeight } from '../../../src/proxy/targets/slow-start';
 import { compileStatusMatcher } from '../../../src/proxy/targets/status-matcher';
 import { cookieValue, decodeSticky, encodeSticky, setsCookie } from '../../../src/proxy/targets/sticky-cookie';
+import { TargetGroup } from '../../../src/proxy/targets/target-group';
 
 describe('status matcher', () => {
   test.each([
@@ -106,5 +107,33 @@ describe('sticky cookies', () => {
     expect(setsCookie(['a=1', 'SESSION=2; Path=/'], 'SESSION')).toBe(true);
     expect(setsCookie('SESSIONX=1', 'SESSION')).toBe(false);
     expect(setsCookie(undefined, 'SESSION')).toBe(false);
+  });
+});
+
+describe('target group', () => {
+  const model = {
+    name: 'api',
+    protocol: 'HTTP',
+    port: 80,
+    protocolVersion: 'HTTP1',
+    targetType: 'ip',
+    algorithm: 'round_robin',
+    anomalyMitigation: false,
+    slowStartSeconds: 0,
+    deregistrationDelaySeconds: 0,
+    healthCheck: { protocol: 'HTTP', path: '/health', port: 'traffic-port', intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 2, matcher: '200' },
+  } as const;
+  test('targets of a group no action forwards to are unused (Target.NotInUse) and not checked', async () => {
+    const g = new TargetGroup(model, [{ host: '127.0.0.1', port: 1 }], { timeScale: 1, inUse: false });
+    expect(g.health()).toEqual([{ id: '127.0.0.1:1', state: 'unused', reason: 'Target.NotInUse' }]);
+    await g.close();
+  });
+  test('no registered targets: choose() gives none (503); a drained target is gone', async () => {
+    const g = new TargetGroup(model, [{ host: '127.0.0.1', port: 1 }], { timeScale: 1, inUse: false });
+    expect(g.choose()?.id).toBe('127.0.0.1:1');
+    await g.deregister('127.0.0.1:1');
+    expect(g.choose()).toBeUndefined();
+    expect(g.health()).toEqual([]);
+    await g.close();
   });
 });

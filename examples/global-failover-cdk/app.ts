@@ -33,13 +33,12 @@ class RegionalApiStack extends Stack {
     this.api = new WebApiLoadBalancer(this, 'Api', {
       vpc,
       hostedZone: route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', HOSTED_ZONE),
-      managedCertificates: [{ domainName: props.domainName }],
-      routes: [{ name: 'api', paths: ['/api/*'], port: 8080, targets: [new targets.IpTarget(props.target, 8080)] }],
+      // The global name too, so clients reaching api.example.com in this region get a matching certificate.
+      managedCertificates: [{ domainName: props.domainName, alternativeNames: ['api.example.com'] }],
+      // /health goes through to the API's targets, so Route 53's check is as deep as theirs
+      // (answered by the load balancer alone it would stay green with every target down).
+      routes: [{ name: 'api', paths: ['/api/*', '/health'], port: 8080, targets: [new targets.IpTarget(props.target, 8080)] }],
       defaultAction: RouteAction.fixedResponse(404),
-      // Route 53 checks GET /health on the load balancer's own name; without this it would fall
-      // through to the 404 (lbkit:healthCheckPathNotServed). The alias record's target-health
-      // evaluation still watches the targets behind the route.
-      loadBalancerHealthResponse: true,
     });
   }
 }

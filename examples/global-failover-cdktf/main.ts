@@ -31,8 +31,10 @@ export class GlobalFailoverStack extends TerraformStack {
       subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0bbbbbbbbbbbbbbb2'],
       availabilityZones: ['eu-west-1a', 'eu-west-1b'],
       hostedZoneId: HOSTED_ZONE_ID,
-      managedCertificates: [{ domainName: 'api-eu.example.com' }],
-      routes: [{ name: 'api', paths: ['/api/*'], port: 8080, targets: [{ id: '10.0.1.10', port: 8080 }] }],
+      // The global name too, so clients reaching api.example.com in this region get a matching certificate.
+      managedCertificates: [{ domainName: 'api-eu.example.com', alternativeNames: ['api.example.com'] }],
+      // /health goes through to the API's targets: Route 53's check is as deep as theirs.
+      routes: [{ name: 'api', paths: ['/api/*', '/health'], port: 8080, targets: [{ id: '10.0.1.10', port: 8080 }] }],
       defaultAction: RouteAction.fixedResponse(404),
     });
     const usLb = new WebApiLoadBalancer(this, 'ApiUsEast1', {
@@ -41,8 +43,8 @@ export class GlobalFailoverStack extends TerraformStack {
       subnetIds: ['subnet-0ccccccccccccccc3', 'subnet-0ddddddddddddddd4'],
       availabilityZones: ['us-east-1a', 'us-east-1b'],
       hostedZoneId: HOSTED_ZONE_ID,
-      managedCertificates: [{ domainName: 'api-us.example.com' }],
-      routes: [{ name: 'api', paths: ['/api/*'], port: 8080, targets: [{ id: '10.1.1.10', port: 8080 }] }],
+      managedCertificates: [{ domainName: 'api-us.example.com', alternativeNames: ['api.example.com'] }],
+      routes: [{ name: 'api', paths: ['/api/*', '/health'], port: 8080, targets: [{ id: '10.1.1.10', port: 8080 }] }],
       defaultAction: RouteAction.fixedResponse(404),
     });
 

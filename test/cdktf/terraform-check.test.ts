@@ -42,7 +42,7 @@ function check(...stackDirs: string[]) {
     try {
       const result = check(stackDir);
       if (result.status !== 0) throw new Error(`terraform-check failed on the global-failover example:\n${result.output}`);
-      expect(result.output).toMatch(/terraform-check: ok global-failover \(Plan: 46 to add, 0 to change, 0 to destroy\./);
+      expect(result.output).toMatch(/terraform-check: ok global-failover \(Plan: 48 to add, 0 to change, 0 to destroy\./);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -46,15 +46,15 @@ describe('the global-failover example (examples/global-failover-cdk)', () => {
     }
   });
 
-  test('each regional stack holds one lbkit load balancer with its own certificate, answering the Route 53 check on /health', () => {
+  test('each regional stack holds one lbkit load balancer whose certificate also names the global name, routing the Route 53 check on /health to the targets', () => {
     const assembly = createApp().synth();
     for (const [stack, domain] of [['ApiEuWest1', 'api-eu.example.com'], ['ApiUsEast1', 'api-us.example.com']]) {
       const template = Template.fromJSON(assembly.getStackByName(stack).template);
       template.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
-      template.hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: domain });
+      template.hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: domain, SubjectAlternativeNames: ['api.example.com'] });
       template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
-        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/health'] } }],
-        Actions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200' } }],
+        Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/api/*', '/health'] } }],
+        Actions: [{ Type: 'forward' }],
       });
     }
   });

@@ -188,7 +188,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     },
     async reload(model, targets) {
       const previous = runtime;
-      runtime = new Runtime(model, targets, timeScale);
+      runtime = new Runtime(model, targets, timeScale, previous);
       notEmulated(model, logger);
       for (const s of servers) if (isHttp1(s)) s.keepAliveTimeout = runtime.idleTimeoutMs;
       const retired = previous.retire(previous.idleTimeoutMs);

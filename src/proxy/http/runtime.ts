@@ -16,7 +16,7 @@ export class Runtime {
   public readonly idleTimeoutMs: number;
 
   public constructor(public readonly model: LoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>,
-    public readonly timeScale: number) {
+    public readonly timeScale: number, previous?: Runtime) {
     for (const listener of model.listeners) this.routes.set(listener.port, new RouteTable(listener));
     const used = new Set<string>();
     for (const listener of model.listeners) {
@@ -25,7 +25,9 @@ export class Runtime {
       }
     }
     for (const group of model.targetGroups) {
-      this.groups.set(group.name, new TargetGroup(group, targets[group.name] ?? [], { timeScale, inUse: used.has(group.name) }));
+      this.groups.set(group.name, new TargetGroup(group, targets[group.name] ?? [], {
+        timeScale, inUse: used.has(group.name), previous: previous?.groups.get(group.name),
+      }));
     }
     this.idleTimeoutMs = Math.max(1, Math.round((model.attributes.idleTimeoutSeconds * 1000) / timeScale));
     this.rateLimiter = model.waf.kind === 'managed'

@@ -18,6 +18,8 @@ export interface TargetGroupOptions {
   /** False when no listener action forwards here: targets are `unused`, not checked. */
   readonly inUse: boolean;
   readonly now?: () => number;
+  /** The same group before a reload: targets it still has keep their health (when the health check is unchanged). */
+  readonly previous?: TargetGroup;
 }
 
 /**
@@ -56,8 +58,11 @@ export class TargetGroup {
     if (existing && !existing.draining) return existing;
     if (existing) this.remove(existing);
     const scheme = this.model.protocol === 'HTTPS' ? 'https' : 'http';
+    const before = this.options.previous?.targets.get(id);
+    const inherited = before && !before.draining
+      && JSON.stringify(this.options.previous!.model.healthCheck) === JSON.stringify(this.model.healthCheck) ? before : undefined;
     const target = new Target(endpoint, this.model.healthCheck.healthyThreshold, this.model.healthCheck.unhealthyThreshold,
-      `${scheme}://${endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host}:${endpoint.port}`);
+      `${scheme}://${endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host}:${endpoint.port}`, inherited);
     this.targets.set(id, target);
     if (this.options.inUse) this.startChecks(target);
     return target;

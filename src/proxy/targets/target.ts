@@ -13,9 +13,11 @@ export class Target {
   public healthySinceMs: number | undefined;
   public pool: Pool;
 
-  public constructor(public readonly endpoint: Endpoint, healthyThreshold: number, unhealthyThreshold: number, public readonly origin: string) {
+  public constructor(public readonly endpoint: Endpoint, healthyThreshold: number, unhealthyThreshold: number, public readonly origin: string,
+    inherited?: { health: HealthStateMachine; healthySinceMs: number | undefined }) {
     this.id = endpointId(endpoint);
-    this.health = new HealthStateMachine(healthyThreshold, unhealthyThreshold);
+    this.health = inherited?.health ?? new HealthStateMachine(healthyThreshold, unhealthyThreshold);
+    this.healthySinceMs = inherited?.healthySinceMs;
     this.pool = new Pool(origin, { connections: 128, pipelining: 1, keepAliveTimeout: 4_000, connect: { rejectUnauthorized: false } });
   }
 

@@ -59,8 +59,10 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const p = await h.proxy(model, { drain: [a] });
     const inFlight = h.call(p, '/drain/hold');
     await until(() => held.length === 1);
+    await healthy(p, 'drain');
     const next = engine.synth({ ...OPTIONS, routes: [{ name: 'drain', paths: ['/v2/*'] }] }).model;
     await p.reload(next, { drain: [a.endpoint] });
+    expect(p.targetHealth()[0].targets[0].state).toBe('healthy'); // health carried over (same health check)
     expect((await h.call(p, '/drain/x')).status).toBe(404);
     expect((await h.call(p, '/v2/x')).json().id).toBe('a');
     held[0].end('old route');

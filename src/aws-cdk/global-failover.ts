@@ -53,14 +53,15 @@ export class GlobalFailover extends Construct {
     super(scope, id);
     const path = this.node.path;
     const region = Stack.of(this).region;
+    const zoneName = knownZoneName(props.hostedZone);
     this._plan = planGlobalFailover(props, (props.endpoints ?? []).map((e, i) => resolveEndpoint(path, i, e)), {
       path,
       ...(Token.isUnresolved(region) ? {} : { region }),
+      ...(zoneName !== undefined ? { hostedZoneName: zoneName } : {}),
     });
     const model: DnsRoutingModel = this._plan.model;
     for (const advice of this._plan.advice) Annotations.of(this).addWarningV2(advice.id, advice.message);
     checkConstructIds(path, props.endpoints.map((e) => e.name));
-    checkRecordInZone(path, model.recordName, props.hostedZone);
 
     // Health checks and the alarms on their status.
     for (const hc of model.healthChecks) {
@@ -124,19 +125,12 @@ function resolveEndpoint(path: string, index: number, endpoint: GlobalEndpoint):
   };
 }
 
-/** Route 53 refuses a record outside its zone at deploy time; say so at synth when the zone's name is known. */
-function checkRecordInZone(path: string, recordName: string, zone: route53.IHostedZone): void {
-  let zoneName: string;
+/** The hosted zone's name when CDK knows it (a zone imported by id only has none). */
+function knownZoneName(zone: route53.IHostedZone): string | undefined {
   try {
-    zoneName = zone.zoneName;
+    return Token.isUnresolved(zone.zoneName) ? undefined : zone.zoneName;
   } catch {
-    return; // a zone imported by id only (HostedZone.fromHostedZoneId) has no name to check against
-  }
-  if (Token.isUnresolved(zoneName) || Token.isUnresolved(recordName)) return;
-  const zoneLower = zoneName.replace(/\.$/, '').toLowerCase();
-  const record = recordName.toLowerCase();
-  if (record !== zoneLower && !record.endsWith(`.${zoneLower}`)) {
-    throw new LbkitValidationError(path, 'recordName', `must be in the hosted zone ${zoneLower} (hostedZone)`, recordName);
+    return undefined;
   }
 }
 

@@ -110,3 +110,10 @@ describe('health-check path reachability', () => {
     expect(adviceFor(withRoutes([{ name: 'api', hosts: ['api.example.com'], paths: ['/health'] }]))).toEqual(['lbkit:healthCheckPathNotServed']);
   });
 });
+
+test('a record outside the hosted zone is refused when the engine knows the zone name', () => {
+  expect(() => planGlobalFailover({ recordName: 'api.example.org', routingPolicy: RoutingPolicy.FAILOVER }, [primary, secondary], { ...facts, hostedZoneName: 'example.com.' }))
+    .toThrow('Global/Api: recordName must be in the hosted zone example.com (hostedZone) (received: "api.example.org")');
+  expect(planGlobalFailover({ recordName: 'api.example.com', routingPolicy: RoutingPolicy.FAILOVER }, [primary, secondary], { ...facts, hostedZoneName: 'example.com' }).model.recordName)
+    .toBe('api.example.com');
+});

@@ -3,7 +3,7 @@ import { checkRange, LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { actionForHealthPath, healthPathNotServed } from '../matching/health-path-route';
 import { DnsHealthCheckModel, DnsRecordModel, DnsRoutingModel, HealthCheckTypeValue } from '../model/dns-routing-model';
-import { compareText, LoadBalancerModel } from '../model/load-balancer-model';
+import { compareText, isReference, LoadBalancerModel } from '../model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../model/network-load-balancer-model';
 import {
   EndpointHealthProtocol, FailoverRole, GlobalEndpointBaseOptions, GlobalFailoverBaseOptions, RoutingPolicy,
@@ -23,6 +23,8 @@ export interface GlobalFailoverFacts {
   readonly path: string;
   /** The stack's region when the engine knows it (for the alarm-region advice). */
   readonly region?: string;
+  /** The hosted zone's name when the engine knows it (CDK with a named zone); recordName must lie in it. */
+  readonly hostedZoneName?: string;
 }
 
 export interface GlobalFailoverPlan {
@@ -188,6 +190,14 @@ export function planGlobalFailover(
   }
   if (!options.recordName || !/^(\*\.)?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/.test(options.recordName)) {
     throw new LbkitValidationError(path, 'recordName', 'must be a DNS name such as api.example.com', options.recordName);
+  }
+  if (facts.hostedZoneName !== undefined && !isReference(facts.hostedZoneName) && !isReference(options.recordName)) {
+    // Route 53 refuses a record outside its zone at deploy time; say so at synth.
+    const zone = facts.hostedZoneName.replace(/\.$/, '').toLowerCase();
+    const record = options.recordName.replace(/\.$/, '').toLowerCase();
+    if (record !== zone && !record.endsWith(`.${zone}`)) {
+      throw new LbkitValidationError(path, 'recordName', `must be in the hosted zone ${zone} (hostedZone)`, options.recordName);
+    }
   }
   if (endpoints.length === 0) throw new LbkitValidationError(path, 'endpoints', 'must contain at least one endpoint', []);
   const names = new Set<string>();

@@ -10,7 +10,7 @@ import { hostName, RequestFacts, splitUrl } from './request-facts';
 import { Runtime } from './runtime';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
-import { traceHeader } from './trace-id';
+import { newTraceId, traceHeader } from './trace-id';
 import { ActionModel, ForwardActionModel } from '../../core/model/load-balancer-model';
 import { setsCookie } from '../targets/sticky-cookie';
 
@@ -155,8 +155,7 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
 
 function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, exchange: Exchange, peer: string, bytesAtStart: number): void {
   // The client left before the response was complete: 460 (logged, never sent).
-  let status = exchange.elbStatus ?? (res.writableFinished ? res.statusCode : 460);
-  if (!res.writableFinished && exchange.elbStatus === undefined) status = 460;
+  const status = exchange.elbStatus ?? (res.writableFinished ? res.statusCode : 460);
   if (exchange.group) ctx.counters(exchange.group).record(status, exchange.targetMs === undefined ? undefined : exchange.targetMs / 1000);
   if (!ctx.accessLog) return;
   const total = (performance.now() - exchange.started) / 1000;
@@ -184,7 +183,7 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
     sslCipher: tls?.getCipher()?.name,
     sslProtocol: tls?.getProtocol() ?? undefined,
     targetGroup: exchange.group,
-    traceId: exchange.traceRoot,
+    traceId: exchange.traceRoot || newTraceId(),
     domainName: tls ? (tls as unknown as { servername?: string }).servername || undefined : undefined,
     matchedRulePriority: exchange.priority,
     actionsExecuted: exchange.actions,

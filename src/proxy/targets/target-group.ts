@@ -1,4 +1,4 @@
-import { Candidate, Picker, picker } from './algorithms';
+import { Picker, picker } from './algorithms';
 import { Endpoint, endpointId } from './endpoint';
 import { probe } from './health-probe';
 import { TargetState } from './health-state';
@@ -35,7 +35,7 @@ export class TargetGroup {
   private closed = false;
   /** Reused between picks: no allocation per request beyond the candidate views. */
   private routable: Target[] = [];
-  private candidates: Candidate[] = [];
+  private candidates: Array<{ outstanding: number; weight: number }> = [];
 
   public constructor(public readonly model: TargetGroupModel, endpoints: readonly Endpoint[], private readonly options: TargetGroupOptions) {
     this.pick = picker(model.algorithm);
@@ -102,12 +102,19 @@ export class TargetGroup {
     const slowMs = this.model.slowStartSeconds > 0 ? this.scaled(this.model.slowStartSeconds) : 0;
     const now = slowMs > 0 ? this.now() : 0;
     // Slow start applies only while another healthy target is out of it.
-    let anyFull = false;
-    const weights = routable.map((t) => slowStartWeight(t.healthySinceMs, now, slowMs));
-    for (const w of weights) if (w >= 1) anyFull = true;
+    let anyFull = slowMs === 0;
     for (let i = 0; i < routable.length; i++) {
-      candidates[i] = { outstanding: routable[i].outstanding, weight: anyFull ? weights[i] : 1 };
+      const weight = slowMs === 0 ? 1 : slowStartWeight(routable[i].healthySinceMs, now, slowMs);
+      if (weight >= 1) anyFull = true;
+      const c = candidates[i];
+      if (c) {
+        c.outstanding = routable[i].outstanding;
+        c.weight = weight;
+      } else {
+        candidates[i] = { outstanding: routable[i].outstanding, weight };
+      }
     }
+    if (!anyFull) for (const c of candidates) c.weight = 1;
     return routable[this.pick(candidates)];
   }
 

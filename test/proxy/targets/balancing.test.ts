@@ -76,7 +76,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     await healthy(p, 'slow', 2);
     const early: Record<string, number> = { a: 0, b: 0 };
     for (let i = 0; i < 20; i++) early[(await h.call(p, '/slow/x')).json().id]++;
-    expect(early.b).toBeLessThanOrEqual(6);
+    expect(early.b).toBeLessThanOrEqual(8); // ≈ 1–2 expected; loose for a loaded machine
     await sleep(700);
     const late: Record<string, number> = { a: 0, b: 0 };
     for (let i = 0; i < 20; i++) late[(await h.call(p, '/slow/x')).json().id]++;
@@ -104,7 +104,15 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     await healthy(p, 'sticky', 1);
     const moved = await h.call(p, '/sticky/x', { headers: { cookie } });
     expect(moved.json().id).not.toBe(pinned);
-    expect(cookieOf(moved.headers['set-cookie'], 'AWSALB')!.split(';')[0]).not.toBe(cookie);
+    const movedCookie = cookieOf(moved.headers['set-cookie'], 'AWSALB')!.split(';')[0];
+    expect(movedCookie).not.toBe(cookie);
+
+    // A cookie naming a deregistered target: new pick, cookie rewritten.
+    const other = pinned === 'a' ? b : a;
+    await p.deregister('sticky', `127.0.0.1:${other.endpoint.port}`);
+    const again = await h.call(p, '/sticky/x', { headers: { cookie: movedCookie } });
+    expect(again.json().id).toBe(pinned);
+    expect(cookieOf(again.headers['set-cookie'], 'AWSALB')!.split(';')[0]).not.toBe(movedCookie);
   });
 
   test('5. app_cookie: when the target sets SESSION the LB issues AWSALBAPP-0, which then pins the target', async () => {

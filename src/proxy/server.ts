@@ -106,7 +106,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
   const listeners: ProxyListener[] = [];
-  const retiring = new Set<Promise<void>>();
+  const retiring = new Map<Runtime, Promise<void>>();
 
   try {
     for (const listener of options.model.listeners) {
@@ -191,17 +191,15 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       runtime = new Runtime(model, targets, timeScale, previous);
       notEmulated(model, logger);
       for (const s of servers) if (isHttp1(s)) s.keepAliveTimeout = runtime.idleTimeoutMs;
-      const retired = previous.retire(previous.idleTimeoutMs);
-      retiring.add(retired);
-      void retired.then(() => retiring.delete(retired));
+      // In-flight requests on the previous runtime get up to its idle timeout to finish.
+      retiring.set(previous, previous.retire(previous.idleTimeoutMs).then(() => { retiring.delete(previous); }));
       logger?.info('model reloaded');
     },
     async close() {
       const closed = Promise.all(servers.map((s) => new Promise((r) => { s.close(() => r(undefined)); })));
       for (const socket of sockets) socket.destroy();
       await closed;
-      await runtime.close();
-      await Promise.all([...retiring]);
+      await Promise.all([runtime, ...retiring.keys()].map((r) => r.close()));
     },
   };
 }

@@ -136,4 +136,25 @@ describe('target group', () => {
     expect(g.health()).toEqual([]);
     await g.close();
   });
+  test('slow start on a fake clock: the newly healthy target\'s share grows linearly, then equals', async () => {
+    let now = 0;
+    const g = new TargetGroup({ ...model, slowStartSeconds: 100 }, [{ host: '127.0.0.1', port: 1 }, { host: '127.0.0.1', port: 2 }],
+      { timeScale: 1, inUse: false, now: () => now });
+    const [old, fresh] = [...g.targets.values()];
+    for (const t of [old, fresh]) { t.health.record(true); t.health.record(true); }
+    old.healthySinceMs = -1_000_000;
+    fresh.healthySinceMs = 0;
+    const share = () => {
+      let n = 0;
+      for (let i = 0; i < 200; i++) if (g.choose() === fresh) n++;
+      return n / 200;
+    };
+    now = 25_000; // weight 0.25 → share 0.2
+    expect(share()).toBeCloseTo(0.2, 1);
+    now = 50_000; // weight 0.5 → share 1/3
+    expect(share()).toBeCloseTo(1 / 3, 1);
+    now = 100_000;
+    expect(share()).toBe(0.5);
+    await g.close();
+  });
 });

@@ -1,4 +1,5 @@
 import { IncomingMessage, ServerResponse } from 'http';
+import { Socket } from 'net';
 import { TLSSocket } from 'tls';
 import { AccessLogEntry } from './access-log-entry';
 import { forward, ForwardResult, upstreamHeaders } from './forward';
@@ -63,8 +64,10 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   const runtime = ctx.runtime();
   const peer = plainAddress(req.socket.remoteAddress ?? '');
   const exchange: Exchange = { started: performance.now(), actions: [], traceRoot: '', settled: true, closed: false };
-  const bytesWrittenAtStart = req.socket.bytesWritten ?? 0;
-  const finish = () => done(ctx, req, res, exchange, peer, bytesWrittenAtStart);
+  // The socket, captured now: req.socket is gone once a keep-alive connection moves on.
+  const socket = req.socket;
+  const bytesWrittenAtStart = socket.bytesWritten ?? 0;
+  const finish = () => done(ctx, req, res, exchange, peer, socket, bytesWrittenAtStart);
   exchange.finish = finish;
   res.once('close', () => {
     exchange.closed = true;
@@ -153,21 +156,22 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
   });
 }
 
-function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, exchange: Exchange, peer: string, bytesAtStart: number): void {
+function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, exchange: Exchange, peer: string, socket: Socket,
+  bytesAtStart: number): void {
   // The client left before the response was complete: 460 (logged, never sent).
   const status = exchange.elbStatus ?? (res.writableFinished ? res.statusCode : 460);
   if (exchange.group) ctx.counters(exchange.group).record(status, exchange.targetMs === undefined ? undefined : exchange.targetMs / 1000);
   if (!ctx.accessLog) return;
   const total = (performance.now() - exchange.started) / 1000;
   const targetSeconds = exchange.targetMs === undefined ? -1 : exchange.targetMs / 1000;
-  const tls = req.socket instanceof TLSSocket ? req.socket : undefined;
+  const tls = socket instanceof TLSSocket ? socket : undefined;
   const h2 = req.httpVersionMajor === 2;
   const scheme = ctx.protocol === 'HTTPS' ? 'https' : 'http';
   const entry: AccessLogEntry = {
     type: h2 ? 'h2' : scheme,
     time: new Date().toISOString(),
     clientIp: peer,
-    clientPort: req.socket.remotePort ?? 0,
+    clientPort: socket.remotePort ?? 0,
     target: exchange.target,
     requestProcessingTime: exchange.target ? 0 : -1,
     targetProcessingTime: targetSeconds,
@@ -175,7 +179,7 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
     elbStatusCode: status,
     targetStatusCode: exchange.targetStatus,
     receivedBytes: Number(req.headers['content-length'] ?? 0) + estimateHeaderBytes(req),
-    sentBytes: h2 ? Number(res.getHeader('content-length') ?? 0) : Math.max(0, (req.socket?.bytesWritten ?? 0) - bytesAtStart),
+    sentBytes: h2 ? Number(res.getHeader('content-length') ?? 0) : Math.max(0, (socket.bytesWritten ?? 0) - bytesAtStart),
     method: req.method ?? '-',
     url: `${scheme}://${requestHost(req) || '-'}:${ctx.port}${req.url ?? '/'}`,
     httpVersion: `HTTP/${req.httpVersion}`,

@@ -1,3 +1,6 @@
+import { createHash } from 'crypto';
+import { Readable } from 'stream';
+import { request } from 'undici';
 import { Backend, Harness } from './harness';
 import { RedirectStatus } from '../../../src/core/options/enums';
 import { RouteAction } from '../../../src/core/options/route-action';
@@ -98,5 +101,29 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const cookie = tg.split(';')[0];
     for (let i = 0; i < 20; i++) expect((await h.call(p, '/pinned/x', { headers: { cookie } })).json().id).toBe(first.json().id);
     expect(seen.blue + seen.green).toBe(120);
+  });
+
+  test('2. forward streams request and response bodies (Content-Length and chunked), status and headers kept', async () => {
+    const mirror = await h.backend('mirror', (req, res) => {
+      const hash = createHash('sha256');
+      let size = 0;
+      req.on('data', (d: Buffer) => { size += d.length; hash.update(d); });
+      req.on('end', () => {
+        res.writeHead(201, { 'x-size': String(size), 'x-sha': hash.digest('hex'), 'x-te': req.headers['transfer-encoding'] ?? '-' });
+        res.end(Buffer.alloc(1_048_576, 7));
+      });
+    });
+    const p = await h.proxy(model, { api: [mirror] });
+    const body = Buffer.alloc(1_048_576, 3);
+    const port = p.listeners.find((l) => l.port === 443)!.localPort;
+    const sized = await request(`https://127.0.0.1:${port}/api/upload`, { dispatcher: h.agent, method: 'POST', body, headers: { host: 'api.example.com' } });
+    const received = Buffer.from(await sized.body.arrayBuffer());
+    expect([sized.statusCode, sized.headers['x-size'], sized.headers['x-sha'], received.length])
+      .toEqual([201, String(body.length), createHash('sha256').update(body).digest('hex'), 1_048_576]);
+    const chunked = await request(`https://127.0.0.1:${port}/api/upload`, {
+      dispatcher: h.agent, method: 'PUT', body: Readable.from([body.subarray(0, 1000), body.subarray(1000)]), headers: { host: 'api.example.com' },
+    });
+    await chunked.body.dump();
+    expect([chunked.statusCode, chunked.headers['x-size'], chunked.headers['x-te']]).toEqual([201, String(body.length), 'chunked']);
   });
 });

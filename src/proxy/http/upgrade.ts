@@ -1,5 +1,6 @@
 import { IncomingMessage } from 'http';
 import * as net from 'net';
+import { Socket } from 'net';
 import { Duplex } from 'stream';
 import * as tls from 'tls';
 import { errorPage, reasonPhrase } from './error-page';
@@ -9,10 +10,57 @@ import { hostName, splitUrl } from './request-facts';
 import { forwardingHeaders, requestHost } from './request-handler';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget } from './stickiness';
+import { newTraceId } from './trace-id';
 
 function refuse(socket: Duplex, status: number): void {
   const body = errorPage(status);
   socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nServer: awselb/2.0\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
+}
+
+interface UpgradeLog {
+  status?: number;
+  targetStatus?: number;
+  target?: string;
+  group?: string;
+  priority?: number | 'default';
+  traceRoot?: string;
+  errorReason?: string;
+  readonly actions: string[];
+}
+
+/** One access-log entry per upgrade (type ws/wss), written when the client's socket closes. */
+function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, started: number, log: UpgradeLog): void {
+  if (log.group) ctx.counters(log.group).record(log.status ?? 460, undefined);
+  if (!ctx.accessLog) return;
+  const tlsSocket = socket instanceof tls.TLSSocket ? socket : undefined;
+  const scheme = ctx.protocol === 'HTTPS' ? 'wss' : 'ws';
+  ctx.accessLog({
+    type: scheme,
+    time: new Date().toISOString(),
+    clientIp: plainAddress(socket.remoteAddress ?? ''),
+    clientPort: socket.remotePort ?? 0,
+    target: log.target,
+    requestProcessingTime: log.target ? 0 : -1,
+    targetProcessingTime: log.target ? (performance.now() - started) / 1000 : -1,
+    responseProcessingTime: log.target ? 0 : -1,
+    elbStatusCode: log.status ?? 460,
+    targetStatusCode: log.targetStatus,
+    receivedBytes: socket.bytesRead,
+    sentBytes: socket.bytesWritten,
+    method: req.method ?? 'GET',
+    url: `${scheme}://${requestHost(req) || '-'}:${ctx.port}${req.url ?? '/'}`,
+    httpVersion: `HTTP/${req.httpVersion}`,
+    userAgent: req.headers['user-agent'],
+    sslCipher: tlsSocket?.getCipher()?.name,
+    sslProtocol: tlsSocket?.getProtocol() ?? undefined,
+    targetGroup: log.group,
+    traceId: log.traceRoot ?? newTraceId(),
+    domainName: tlsSocket ? (tlsSocket as unknown as { servername?: string }).servername || undefined : undefined,
+    matchedRulePriority: log.priority,
+    actionsExecuted: log.actions,
+    errorReason: log.errorReason,
+    listenerPort: ctx.port,
+  });
 }
 
 /**
@@ -22,20 +70,41 @@ function refuse(socket: Duplex, status: number): void {
  */
 export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   socket.on('error', () => socket.destroy());
+  const started = performance.now();
+  const log: UpgradeLog = { actions: [] };
+  const client = req.socket;
+  socket.once('close', () => logUpgrade(ctx, req, client, started, log));
+  const reject = (status: number) => {
+    log.status = status;
+    refuse(socket, status);
+  };
   const runtime = ctx.runtime();
-  const peer = plainAddress(req.socket.remoteAddress ?? '');
-  if (runtime.rateLimiter && !runtime.rateLimiter.allow(peer)) return refuse(socket, 403);
+  const peer = plainAddress(client.remoteAddress ?? '');
+  if (runtime.rateLimiter) {
+    log.actions.push('waf');
+    if (!runtime.rateLimiter.allow(peer)) return reject(403);
+  }
   const table = runtime.routes.get(ctx.port);
-  if (!table) return refuse(socket, 503);
+  if (!table) return reject(503);
   const host = requestHost(req);
   const { path, query } = splitUrl(req.url ?? '/');
   const match = table.route({ method: req.method ?? 'GET', host: hostName(host), path, query, headers: req.headers, peer });
-  if (match.action.type !== 'forward') return refuse(socket, match.action.type === 'redirect' ? 400 : Number(match.action.statusCode) || 400);
-  const group = runtime.groups.get(chooseGroupName(match.action, req.headers).name);
+  log.priority = match.priority;
+  if (match.action.type !== 'forward') {
+    log.actions.push(match.action.type);
+    return reject(match.action.type === 'redirect' ? 400 : Number(match.action.statusCode) || 400);
+  }
+  log.actions.push('forward');
+  const group = runtime.groups.get(log.group = chooseGroupName(match.action, req.headers).name);
   const target = group ? chooseTarget(group, req.headers) : undefined;
-  if (!target) return refuse(socket, 503);
+  if (!target) {
+    log.errorReason = 'NoRegisteredTargets';
+    return reject(503);
+  }
+  log.target = target.id;
 
-  const { added } = forwardingHeaders(ctx, runtime, req, peer);
+  const { added, root } = forwardingHeaders(ctx, runtime, req, peer);
+  log.traceRoot = root;
   const headers = upstreamHeaders(req.headers, added, host, runtime.model.attributes.dropInvalidHeaderFields);
   headers.connection = 'Upgrade';
   if (req.headers.upgrade) headers.upgrade = req.headers.upgrade;
@@ -65,7 +134,8 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
       upstream.off('close', close);
       target.inFlight.delete(controller);
       upstream.destroy();
-      refuse(socket, 502);
+      log.errorReason = 'TargetConnectionError';
+      reject(502);
       return;
     }
     close();
@@ -73,6 +143,10 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
   upstream.once('connect', () => {
     upstream.write(text);
     if (head.length) upstream.write(head);
+    upstream.once('data', (chunk: Buffer) => {
+      const status = /^HTTP\/1\.[01] (\d{3})/.exec(chunk.toString('latin1', 0, 16));
+      if (status) log.status = log.targetStatus = Number(status[1]);
+    });
     upstream.pipe(socket);
     socket.pipe(upstream);
   });

@@ -102,6 +102,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(upgradeHeaders.upgrade).toBe('websocket');
     expect(upgradeHeaders['x-forwarded-for']).toBe('127.0.0.1');
     expect(upgradeHeaders['sec-websocket-key']).toBe('dGhlIHNhbXBsZSBub25jZQ==');
+    await until(() => h.logs.length === 1);
+    expect(h.logs[0]).toMatchObject({ type: 'wss', elbStatusCode: 101, targetStatusCode: 101, targetGroup: 'ws', actionsExecuted: ['forward'] });
   });
 
   test('10. WAF rate-based rule: 403 past the limit per IP within the (scaled) window; managed rule groups logged as not emulated', async () => {

@@ -66,6 +66,16 @@ export interface ProxyHandle {
 
 type Server = http.Server | https.Server | http2.Http2SecureServer;
 
+/**
+ * A TLS server offering h2 and http/1.1 by ALPN. Its HTTP/1.1 side is Node's HTTP server code,
+ * which reads the header limit from the server object; set it to the ALB's 64 KiB there.
+ */
+function h2Server(options: http2.SecureServerOptions, onRequest: (req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => void) {
+  const server = http2.createSecureServer({ ...options, allowHTTP1: true }, onRequest);
+  (server as unknown as { maxHeaderSize: number }).maxHeaderSize = 65536;
+  return server;
+}
+
 function isHttp1(server: Server): server is http.Server | https.Server {
   return server instanceof http.Server || server instanceof https.Server;
 }
@@ -132,7 +142,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         };
         // HTTP/2 by ALPN when the model enables it (the ALB's default), HTTP/1.1 otherwise or for clients without h2.
         server = options.model.attributes.http2Enabled
-          ? http2.createSecureServer({ ...secure, allowHTTP1: true }, onRequest)
+          ? h2Server(secure, onRequest)
           : https.createServer({ ...secure, maxHeaderSize: 65536 }, onRequest);
       } else {
         server = http.createServer({ maxHeaderSize: 65536 }, onRequest);

@@ -75,6 +75,7 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   });
 
   if (req.method === 'TRACE') return refuse(res, exchange, 405);
+  if (lineTooLong(req)) return refuse(res, exchange, 400);
   if (xffCount(req.headers['x-forwarded-for']) > MAX_XFF_ADDRESSES) return refuse(res, exchange, 463);
   if (runtime.rateLimiter) {
     exchange.actions.push('waf');
@@ -88,6 +89,15 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   const match = table.route(facts);
   exchange.priority = match.priority;
   runAction(ctx, runtime, req, res, exchange, match.action, facts, host, peer);
+}
+
+/** The ALB's 400 for a request line or one header line over 16 KiB (the 64 KiB total is the server's maxHeaderSize). */
+const MAX_LINE = 16 * 1024;
+function lineTooLong(req: IncomingMessage): boolean {
+  if ((req.url?.length ?? 0) + (req.method?.length ?? 0) + 10 > MAX_LINE) return true;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i].length + raw[i + 1].length + 2 > MAX_LINE) return true;
+  return false;
 }
 
 function refuse(res: ServerResponse, exchange: Exchange, status: number): void {

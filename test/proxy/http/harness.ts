@@ -81,7 +81,7 @@ export class Harness {
 
   public async backend(id: string, handler: Handler = echo, upgrade?: (req: http.IncomingMessage, socket: import('stream').Duplex) => void): Promise<Backend> {
     const backend: Backend = { endpoint: { host: '127.0.0.1', port: 0 }, id, requests: 0, healthChecks: 0, healthy: true };
-    const server = http.createServer((req, res) => {
+    const server = http.createServer({ maxHeaderSize: 65536 }, (req, res) => {
       if (req.url === '/health' || req.headers['user-agent'] === 'ELB-HealthChecker/2.0') {
         backend.healthChecks++;
         if (backend.hangHealth) return;

@@ -62,7 +62,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect((await h.call(withPort, '/api/x')).json().headers['x-forwarded-for']).toMatch(/^127\.0\.0\.1:\d+$/);
   });
 
-  test('8. 405 TRACE, 463 past 30 X-Forwarded-For addresses, 400 malformed request', async () => {
+  test('8. 405 TRACE, 463 past 30 X-Forwarded-For addresses, 400 malformed request or a line over 16 KiB or headers over 64 KiB', async () => {
     const p = await h.proxy(synth(), { api: [await h.backend('a')] });
     const trace = await h.call(p, '/api/x', { method: 'TRACE' });
     expect([trace.status, trace.text.includes('405 Method Not Allowed')]).toEqual([405, true]);
@@ -74,6 +74,12 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const malformed = await raw(port, 'GET /api/x HTTP/1.1\r\nHost api.example.com\r\n\r\n');
     expect(malformed).toMatch(/^HTTP\/1\.1 400 Bad Request/);
     expect(malformed).toContain('<center><h1>400 Bad Request</h1></center>');
+    expect((await h.call(p, '/api/x', { headers: { 'x-big': 'a'.repeat(16_000) } })).status).toBe(200);
+    expect((await h.call(p, '/api/x', { headers: { 'x-big': 'a'.repeat(16_400) } })).status).toBe(400);
+    const under = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`x-h${i}`, 'a'.repeat(14_000)]));
+    expect((await h.call(p, '/api/x', { headers: under })).status).toBe(200); // 56 KiB of headers
+    const many = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`x-h${i}`, 'a'.repeat(14_000)]));
+    expect((await h.call(p, '/api/x', { headers: many })).status).toBe(400); // > 64 KiB of headers
   });
 
   test('8. 502 when the target resets or answers garbage; 504 when it idles past the idle timeout (20 s / 100)', async () => {

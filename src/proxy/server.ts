@@ -105,7 +105,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const host = options.host ?? '127.0.0.1';
   const timeScale = options.timeScale ?? 1;
   const logger = options.logger;
-  let runtime = new Runtime(options.model, options.targets, timeScale);
+  let runtime = new Runtime(options.model, options.targets, timeScale, undefined, logger);
   notEmulated(options.model, logger);
   const counters = new Map<string, GroupCounters>();
   const countersOf = (group: string) => {
@@ -198,7 +198,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     },
     async reload(model, targets) {
       const previous = runtime;
-      runtime = new Runtime(model, targets, timeScale, previous);
+      runtime = new Runtime(model, targets, timeScale, previous, logger);
       notEmulated(model, logger);
       for (const s of servers) if (isHttp1(s)) s.keepAliveTimeout = runtime.idleTimeoutMs;
       // In-flight requests on the previous runtime get up to its idle timeout to finish.

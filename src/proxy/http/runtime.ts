@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { RateLimiter } from './rate-limit';
 import { RouteTable } from './route-table';
 import { ForwardActionModel, LoadBalancerModel } from '../../core/model/load-balancer-model';
@@ -16,7 +17,11 @@ export class Runtime {
   public readonly idleTimeoutMs: number;
 
   public constructor(public readonly model: LoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>,
-    public readonly timeScale: number, previous?: Runtime) {
+    public readonly timeScale: number, previous?: Runtime, logger?: Logger) {
+    const onStateChange = logger
+      ? (group: string, target: string, from: string, to: string, reason: string | undefined) =>
+        logger.info({ targetGroup: group, target, from, to, reason }, `target ${target} in ${group}: ${from} → ${to}`)
+      : undefined;
     for (const listener of model.listeners) this.routes.set(listener.port, new RouteTable(listener));
     const used = new Set<string>();
     for (const listener of model.listeners) {
@@ -26,7 +31,7 @@ export class Runtime {
     }
     for (const group of model.targetGroups) {
       this.groups.set(group.name, new TargetGroup(group, targets[group.name] ?? [], {
-        timeScale, inUse: used.has(group.name), previous: previous?.groups.get(group.name),
+        timeScale, inUse: used.has(group.name), previous: previous?.groups.get(group.name), onStateChange,
       }));
     }
     this.idleTimeoutMs = Math.max(1, Math.round((model.attributes.idleTimeoutSeconds * 1000) / timeScale));

@@ -18,6 +18,8 @@ export interface TargetGroupOptions {
   /** False when no listener action forwards here: targets are `unused`, not checked. */
   readonly inUse: boolean;
   readonly now?: () => number;
+  /** Called when a target's health state changes (the proxy logs it). */
+  readonly onStateChange?: (group: string, id: string, from: TargetState, to: TargetState, reason: string | undefined) => void;
   /** The same group before a reload: targets it still has keep their health (when the health check is unchanged). */
   readonly previous?: TargetGroup;
 }
@@ -77,7 +79,9 @@ export class TargetGroup {
       const result = await probe({ protocol: hc.protocol, host: target.endpoint.host, port, path: hc.path, timeoutMs, matches: this.matches });
       if (this.closed || this.targets.get(target.id) !== target) return;
       const was = target.health.state;
-      target.health.record(result.passed, result.reason);
+      if (target.health.record(result.passed, result.reason)) {
+        this.options.onStateChange?.(this.name, target.id, was, target.health.state, target.health.reason);
+      }
       if (target.health.state === 'healthy' && was !== 'healthy') target.healthySinceMs = this.now();
       if (target.health.state !== 'healthy') target.healthySinceMs = undefined;
       this.timers.set(target.id, setTimeout(check, interval));

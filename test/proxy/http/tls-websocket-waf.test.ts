@@ -120,6 +120,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(blocked.text).toContain('403 Forbidden');
     expect((model.waf as { managedRuleGroups: string[] }).managedRuleGroups.length).toBeGreaterThan(0);
     expect(lines.filter((l) => l.includes('not emulated'))).toHaveLength(1);
+    await until(() => lines.some((l) => l.includes('initial → healthy')));
+    expect(JSON.parse(lines.find((l) => l.includes('initial → healthy'))!)).toMatchObject({ targetGroup: 'api', from: 'initial', to: 'healthy' });
     expect(h.logs.at(-1)).toMatchObject({ elbStatusCode: 403, actionsExecuted: ['waf'] });
     await new Promise((r) => setTimeout(r, 320)); // window 300 s / 1000
     expect((await h.call(p, '/api/x')).status).toBe(200);

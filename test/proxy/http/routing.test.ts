@@ -1,8 +1,10 @@
 import { createHash } from 'crypto';
+import * as https from 'https';
+import { AddressInfo } from 'net';
 import { Readable } from 'stream';
 import { request } from 'undici';
-import { Backend, Harness } from './harness';
-import { RedirectStatus } from '../../../src/core/options/enums';
+import { Backend, Harness, healthy, testTls } from './harness';
+import { RedirectStatus, TargetProtocol } from '../../../src/core/options/enums';
 import { RouteAction } from '../../../src/core/options/route-action';
 import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
 
@@ -125,5 +127,27 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     });
     await chunked.body.dump();
     expect([chunked.statusCode, chunked.headers['x-size'], chunked.headers['x-te']]).toEqual([201, String(body.length), 'chunked']);
+  });
+
+  test('2. forward to an HTTPS target group: TLS to the target (certificate not validated), health checks over HTTPS', async () => {
+    const secureModel = engine.synth({ ...OPTIONS, routes: [{ name: 'secure', paths: ['/s/*'], protocol: TargetProtocol.HTTPS }] }).model;
+    expect(secureModel.targetGroups[0]).toMatchObject({ protocol: 'HTTPS', healthCheck: { protocol: 'HTTPS' } });
+    let checks = 0;
+    const server = https.createServer(testTls().defaultContext, (req, res) => {
+      if (req.url === '/health') checks++;
+      res.end(`tls:${(req.socket as import('tls').TLSSocket).encrypted === true}`);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const p = await h.proxy(secureModel, { secure: [{ id: 's', endpoint: { host: '127.0.0.1', port }, requests: 0, healthChecks: 0, healthy: true }] });
+      await healthy(p, 'secure');
+      expect(checks).toBeGreaterThanOrEqual(2);
+      expect((await h.call(p, '/s/x')).text).toBe('tls:true');
+      await p.close();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });

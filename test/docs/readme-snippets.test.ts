@@ -26,7 +26,8 @@ test('every README TypeScript snippet type-checks', () => {
     moduleResolution: ts.ModuleResolutionKind.Node10,
     esModuleInterop: true,
     skipLibCheck: true,
-    types: [],
+    types: ['node'],
+    typeRoots: [join(ROOT, 'node_modules', '@types')],
     baseUrl: ROOT,
     paths: { 'lbkit/*': ['src/entrypoints/*'] },
   };

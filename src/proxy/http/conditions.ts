@@ -1,6 +1,6 @@
 import { queryPairs, RequestFacts } from './request-facts';
 import { sourceIpMatcher } from './source-ip';
-import { wildcardRegex } from './wildcard';
+import { wildcardRegex } from '../../core/matching/wildcard';
 import { ConditionsModel } from '../../core/model/load-balancer-model';
 
 /** A rule's conditions compiled into one predicate: conditions ANDed, values within one ORed. */

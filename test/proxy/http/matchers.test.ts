@@ -7,7 +7,7 @@ import { hostName, queryPairs, RequestFacts, splitUrl } from '../../../src/proxy
 import { RouteTable } from '../../../src/proxy/http/route-table';
 import { sourceIpMatcher } from '../../../src/proxy/http/source-ip';
 import { newTraceId, traceHeader } from '../../../src/proxy/http/trace-id';
-import { wildcardRegex } from '../../../src/proxy/http/wildcard';
+import { wildcardRegex } from '../../../src/core/matching/wildcard';
 
 const facts = (over: Partial<RequestFacts> = {}): RequestFacts => ({
   method: 'GET', host: 'api.example.com', path: '/', query: '', headers: {}, peer: '127.0.0.1', ...over,

@@ -3,8 +3,9 @@ import { checkRange, LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { planHealthTimings } from './health-timings';
 import { checkMatcherRange } from './matcher';
+import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs } from './shared-parts';
 import { WebApiEngineFacts } from './web-api-plan';
-import { AccessLogsModel, CertificateModel, compareText, isReference } from '../model/load-balancer-model';
+import { AccessLogsModel, compareText } from '../model/load-balancer-model';
 import {
   NetworkLoadBalancerModel, NlbHealthCheckModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol, NlbTargetGroupModel,
 } from '../model/network-load-balancer-model';
@@ -14,7 +15,7 @@ import {
   HealthCheckProtocol, ListenerProtocol, SessionAffinity, TcpListenerOptions, TcpServiceLoadBalancerOptions, TlsMode,
 } from '../options/tcp-service-options';
 import { checkResourceName } from '../validation/names';
-import { checkAvailabilityZones, checkCidrs, isIpv6Cidr } from '../validation/network';
+import { checkAvailabilityZones } from '../validation/network';
 import { checkSslPolicy } from '../validation/tls';
 
 /** Engine facts for an NLB: as for the ALB (targetCidr is unused: NLB egress goes to the VPC too). */
@@ -153,9 +154,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   const internetFacing = options.internetFacing ?? true;
   const dualStack = options.dualStack ?? false;
   checkResourceName(path, 'loadBalancerName', options.loadBalancerName);
-  const subnetsOption = facts.optionNames?.subnets ?? 'vpcSubnets';
-  const hostedZoneOption = facts.optionNames?.hostedZone ?? 'hostedZone';
-  const certificatesOption = facts.optionNames?.certificates ?? 'certificates';
+  const { subnets: subnetsOption, certificates: certificatesOption } = engineOptionNames(facts);
   checkAvailabilityZones(path, subnetsOption, facts.availabilityZones, facts.subnetCount);
   if (listenersIn.length === 0) {
     throw new LbkitValidationError(path, 'listeners', 'must contain at least one listener', listenersIn);
@@ -183,33 +182,15 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   const targetGroups = planned.map((p) => p.targetGroup).sort((a, b) => compareText(a.name, b.name));
 
   const hasTerminatedTls = listeners.some((x) => x.protocol === 'TLS');
-  const managed = options.managedCertificates ?? [];
-  if (managed.length > 0 && !facts.hasHostedZone) {
-    throw new LbkitValidationError(path, 'managedCertificates', `need a hosted zone to validate them by DNS (set ${hostedZoneOption})`, managed.map((m) => m.domainName));
-  }
-  const certificates: CertificateModel[] = [
-    ...facts.importedCertificateArns.map((arn): CertificateModel => ({ kind: 'imported', arn })),
-    ...managed.map((m): CertificateModel => ({ kind: 'managed', domainName: m.domainName, alternativeNames: [...(m.alternativeNames ?? [])] })),
-  ];
+  const certificates = planCertificates(path, facts, options.managedCertificates ?? []);
   if (hasTerminatedTls && certificates.length === 0) {
     throw new LbkitValidationError(path, certificatesOption, 'must hold at least one certificate for the terminated TLS listeners (or set managedCertificates)', []);
   }
   if (!hasTerminatedTls && certificates.length > 0) {
     throw new LbkitValidationError(path, certificatesOption, 'are set but no listener terminates TLS; remove them or add a TLS listener', certificates.length);
   }
-  if (certificates.length > l.CERTIFICATES_PER_LOAD_BALANCER) {
-    throw new LbkitValidationError(path, certificatesOption, `has ${certificates.length}; at most one default plus ${l.CERTIFICATES_PER_LOAD_BALANCER - 1} SNI certificates`, certificates.length);
-  }
 
-  const allowed = options.allowedCidrs ?? (internetFacing ? [d.PUBLIC_IPV4_CIDR, ...(dualStack ? [d.PUBLIC_IPV6_CIDR] : [])] : []);
-  if (allowed.length === 0) {
-    throw new LbkitValidationError(path, 'allowedCidrs', 'must list the client networks of an internal load balancer (e.g. the VPC CIDR)', allowed);
-  }
-  checkCidrs(path, 'allowedCidrs', allowed);
-  if (!dualStack) {
-    const v6 = allowed.find((c) => !isReference(c) && isIpv6Cidr(c));
-    if (v6) throw new LbkitValidationError(path, 'allowedCidrs', 'holds an IPv6 CIDR but dualStack is off', v6);
-  }
+  const allowed = planAllowedCidrs(path, options.allowedCidrs, internetFacing, dualStack);
   const ingress = listeners
     .flatMap((x) => ingressProtocols(x.protocol).flatMap((protocol) => allowed.map((cidr) => ({ protocol, port: x.port, cidr }))))
     .sort(byRule);
@@ -235,22 +216,10 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
     if (!hasTerminatedTls) {
       throw new LbkitValidationError(path, 'accessLogs.enabled', 'is true but NLB access logs record TLS listeners only, and none terminates TLS', true);
     }
-    const expirationDays = logOptions.expirationDays ?? d.ACCESS_LOG_EXPIRATION_DAYS;
-    checkRange(path, 'accessLogs.expirationDays', expirationDays, 1, 36_500);
-    accessLogs = {
-      enabled: true,
-      bucket: facts.existingLogBucketName !== undefined ? { kind: 'existing', bucketName: facts.existingLogBucketName } : { kind: 'managed', expirationDays },
-      ...(logOptions.prefix !== undefined ? { prefix: logOptions.prefix } : {}),
-    };
+    accessLogs = planEnabledAccessLogs(path, logOptions, facts.existingLogBucketName);
   }
 
-  const aliasNames = options.aliasRecordNames ?? [];
-  if (aliasNames.length > 0 && !facts.hasHostedZone) {
-    throw new LbkitValidationError(path, 'aliasRecordNames', `need a hosted zone (set ${hostedZoneOption})`, aliasNames);
-  }
-  const dnsRecords = aliasNames
-    .flatMap((name) => [{ name, type: 'A' as const }, ...(dualStack ? [{ name, type: 'AAAA' as const }] : [])])
-    .sort((a, b) => compareText(a.name, b.name) || compareText(a.type, b.type));
+  const dnsRecords = planAliasRecords(path, facts, options.aliasRecordNames ?? [], dualStack);
 
   const model: NetworkLoadBalancerModel = {
     kind: 'network',

@@ -4,18 +4,19 @@ import { checkRange, LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { planAction } from './action';
 import { assignPriorities } from './priorities';
+import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs } from './shared-parts';
 import { planTargetGroup } from './target-group';
 import { ActionSpec } from '../model/action-spec';
 import {
-  ActionModel, CertificateModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LoadBalancerModel, RuleModel,
-  TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, isReference, compareText,
+  ActionModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LoadBalancerModel, RuleModel,
+  TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, compareText,
 } from '../model/load-balancer-model';
 import { DesyncMitigationMode, XForwardedForMode } from '../options/enums';
 import { RouteOptions } from '../options/route-options';
 import { WebApiLoadBalancerOptions } from '../options/web-api-options';
 import { checkConditions } from '../validation/conditions';
 import { checkResourceName } from '../validation/names';
-import { checkAvailabilityZones, checkCidrs, isIpv6Cidr } from '../validation/network';
+import { checkAvailabilityZones } from '../validation/network';
 import { checkSslPolicy } from '../validation/tls';
 
 /** What an engine knows that the options do not say (resolved from engine-typed props). */
@@ -83,9 +84,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   const internetFacing = options.internetFacing ?? true;
   const dualStack = options.dualStack ?? false;
 
-  const subnetsOption = facts.optionNames?.subnets ?? 'vpcSubnets';
-  const hostedZoneOption = facts.optionNames?.hostedZone ?? 'hostedZone';
-  const certificatesOption = facts.optionNames?.certificates ?? 'certificates';
+  const { subnets: subnetsOption, certificates: certificatesOption } = engineOptionNames(facts);
 
   checkResourceName(path, 'loadBalancerName', options.loadBalancerName);
   checkAvailabilityZones(path, subnetsOption, facts.availabilityZones, facts.subnetCount);
@@ -160,19 +159,9 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   }
 
   // Certificates and TLS.
-  const managed = options.managedCertificates ?? [];
-  if (managed.length > 0 && !facts.hasHostedZone) {
-    throw new LbkitValidationError(path, 'managedCertificates', `need a hosted zone to validate them by DNS (set ${hostedZoneOption})`, managed.map((m) => m.domainName));
-  }
-  const certificates: CertificateModel[] = [
-    ...facts.importedCertificateArns.map((arn): CertificateModel => ({ kind: 'imported', arn })),
-    ...managed.map((m): CertificateModel => ({ kind: 'managed', domainName: m.domainName, alternativeNames: [...(m.alternativeNames ?? [])] })),
-  ];
+  const certificates = planCertificates(path, facts, options.managedCertificates ?? []);
   if (certificates.length === 0) {
     throw new LbkitValidationError(path, certificatesOption, 'must hold at least one certificate for the HTTPS listener (or set managedCertificates)', []);
-  }
-  if (certificates.length > l.CERTIFICATES_PER_LOAD_BALANCER) {
-    throw new LbkitValidationError(path, certificatesOption, `has ${certificates.length}; a listener takes one default plus at most ${l.CERTIFICATES_PER_LOAD_BALANCER - 1} SNI certificates`, certificates.length);
   }
   const sslPolicy = options.sslPolicy ?? d.SSL_POLICY;
   checkSslPolicy(path, sslPolicy);
@@ -201,15 +190,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   }
 
   // Security group.
-  const allowed = options.allowedCidrs ?? (internetFacing ? [d.PUBLIC_IPV4_CIDR, ...(dualStack ? [d.PUBLIC_IPV6_CIDR] : [])] : []);
-  if (allowed.length === 0) {
-    throw new LbkitValidationError(path, 'allowedCidrs', 'must list the client networks of an internal load balancer (e.g. the VPC CIDR)', allowed);
-  }
-  checkCidrs(path, 'allowedCidrs', allowed);
-  if (!dualStack) {
-    const v6 = allowed.find((c) => !isReference(c) && isIpv6Cidr(c));
-    if (v6) throw new LbkitValidationError(path, 'allowedCidrs', 'holds an IPv6 CIDR but dualStack is off', v6);
-  }
+  const allowed = planAllowedCidrs(path, options.allowedCidrs, internetFacing, dualStack);
   const ports = [d.HTTPS_PORT, ...(redirectHttp ? [d.HTTP_PORT] : [])];
   const ingress: IngressRuleModel[] = ports.flatMap((port) => allowed.map((cidr) => ({ port, cidr }))).sort(byPortThenCidr);
   const egressPorts = [...new Set(targetGroups.flatMap((tg) => [tg.port, ...(tg.healthCheck.port === 'traffic-port' ? [] : [Number(tg.healthCheck.port)])]))];
@@ -221,18 +202,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   if (logOptions.enabled === false) {
     accessLogs = { enabled: false };
   } else {
-    const expirationDays = logOptions.expirationDays ?? d.ACCESS_LOG_EXPIRATION_DAYS;
-    checkRange(path, 'accessLogs.expirationDays', expirationDays, 1, 36_500);
-    if (logOptions.prefix !== undefined && (/^\/|\/$|AWSLogs/.test(logOptions.prefix))) {
-      throw new LbkitValidationError(path, 'accessLogs.prefix', 'must not start or end with "/" nor contain "AWSLogs"', logOptions.prefix);
-    }
-    accessLogs = {
-      enabled: true,
-      bucket: facts.existingLogBucketName !== undefined
-        ? { kind: 'existing', bucketName: facts.existingLogBucketName }
-        : { kind: 'managed', expirationDays },
-      ...(logOptions.prefix !== undefined ? { prefix: logOptions.prefix } : {}),
-    };
+    accessLogs = planEnabledAccessLogs(path, logOptions, facts.existingLogBucketName);
   }
 
   // WAF.
@@ -252,13 +222,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   }
 
   // DNS.
-  const aliasNames = options.aliasRecordNames ?? [];
-  if (aliasNames.length > 0 && !facts.hasHostedZone) {
-    throw new LbkitValidationError(path, 'aliasRecordNames', `need a hosted zone (set ${hostedZoneOption})`, aliasNames);
-  }
-  const dnsRecords = aliasNames
-    .flatMap((name) => [{ name, type: 'A' as const }, ...(dualStack ? [{ name, type: 'AAAA' as const }] : [])])
-    .sort((a, b) => compareText(a.name, b.name) || compareText(a.type, b.type));
+  const dnsRecords = planAliasRecords(path, facts, options.aliasRecordNames ?? [], dualStack);
 
   const model: LoadBalancerModel = {
     kind: 'application',

@@ -1,3 +1,4 @@
+import { wildcardRegex } from '../../../src/core/matching/wildcard';
 import { ListenerModel } from '../../../src/core/model/load-balancer-model';
 import { compileConditions } from '../../../src/proxy/http/conditions';
 import { forwardedFor, xffCount } from '../../../src/proxy/http/forwarded-headers';
@@ -7,7 +8,6 @@ import { hostName, queryPairs, RequestFacts, splitUrl } from '../../../src/proxy
 import { RouteTable } from '../../../src/proxy/http/route-table';
 import { sourceIpMatcher } from '../../../src/proxy/http/source-ip';
 import { newTraceId, traceHeader } from '../../../src/proxy/http/trace-id';
-import { wildcardRegex } from '../../../src/core/matching/wildcard';
 
 const facts = (over: Partial<RequestFacts> = {}): RequestFacts => ({
   method: 'GET', host: 'api.example.com', path: '/', query: '', headers: {}, peer: '127.0.0.1', ...over,

@@ -6,9 +6,10 @@ import { isDeepStrictEqual } from 'util';
 import { AnyLoadBalancerModel, isApplicationModel } from '../src/core/model/any-load-balancer-model';
 import { normalizeModel, LoadBalancerModel, ActionModel, ConditionsModel } from '../src/core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../src/core/model/network-load-balancer-model';
-import { readCloudFormation, readTerraform } from '../src/proxy/config';
+import { DnsRoutingModel } from '../src/core/model/dns-routing-model';
+import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readTerraform } from '../src/proxy/config';
 import { runTour } from './demo-tour';
-import { synthExamples } from './synth-examples';
+import { globalFailoverExample, SynthesizedExample, synthExamples } from './synth-examples';
 
 const GREEN = process.stdout.isTTY ? '\x1b[32m' : '';
 const RED = process.stdout.isTTY ? '\x1b[31m' : '';
@@ -87,6 +88,22 @@ function networkRows(m: NetworkLoadBalancerModel): Row[] {
 
 let synthesized: ReturnType<typeof synthExamples> = [];
 
+/** Rows of both engines side by side, with = where they say the same. */
+function printSideBySide(left: Row[], right: Row[]): void {
+  const keyWidth = Math.max(...[...left, ...right].map((r) => r[1].length));
+  const textWidth = Math.max(16, ...left.map((r) => r[2].length));
+  let section = '';
+  console.log(`  ${''.padEnd(keyWidth)}  ${'CloudFormation'.padEnd(textWidth)}  ${'Terraform'.padEnd(textWidth)}  match`);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const l = left[i];
+    const r = right[i];
+    const same = l !== undefined && r !== undefined && l[1] === r[1] && l[2] === r[2];
+    if (l && l[0] !== section) { section = l[0]; console.log(`  ${BOLD}${section}${RESET}`); }
+    const mark = same ? `${GREEN}=${RESET}` : `${RED}≠${RESET}`;
+    console.log(`  ${(l?.[1] ?? r?.[1] ?? '').padEnd(keyWidth)}  ${(l?.[2] ?? '—').padEnd(textWidth)}  ${(r?.[2] ?? '—').padEnd(textWidth)}  ${mark}`);
+  }
+}
+
 function main(): number {
   console.log(`${BOLD}lbkit demo${RESET}: each example synthesized with aws-cdk-lib and with cdktf, read back into lbkit's model\n`);
   let allMatch = true;
@@ -104,25 +121,40 @@ function main(): number {
       const fromTf = fromTfAll[k];
       const left = fromCfn ? rows(fromCfn) : [];
       const right = fromTf ? rows(fromTf) : [];
-      const keyWidth = Math.max(...[...left, ...right].map((r) => r[1].length));
-      const textWidth = Math.max(16, ...left.map((r) => r[2].length));
-      let section = '';
-      const n = Math.max(left.length, right.length);
-      console.log(`  ${''.padEnd(keyWidth)}  ${'CloudFormation'.padEnd(textWidth)}  ${'Terraform'.padEnd(textWidth)}  match`);
-      for (let i = 0; i < n; i++) {
-        const l = left[i];
-        const r = right[i];
-        const same = l !== undefined && r !== undefined && l[1] === r[1] && l[2] === r[2];
-        if (l && l[0] !== section) { section = l[0]; console.log(`  ${BOLD}${section}${RESET}`); }
-        const mark = same ? `${GREEN}=${RESET}` : `${RED}≠${RESET}`;
-        console.log(`  ${(l?.[1] ?? r?.[1] ?? '').padEnd(keyWidth)}  ${(l?.[2] ?? '—').padEnd(textWidth)}  ${(r?.[2] ?? '—').padEnd(textWidth)}  ${mark}`);
-      }
+      printSideBySide(left, right);
       const equal = isDeepStrictEqual(normalizeModel(fromCfn), normalizeModel(fromTf));
       allMatch &&= equal;
       console.log(`\n  ${equal ? `${GREEN}✓ both engines produce the same load balancer model${RESET}` : `${RED}✗ the engines differ (see ≠ rows)${RESET}`}\n`);
     }
   }
-  return allMatch ? 0 : 1;
+  return compareDns(globalFailoverExample) && allMatch ? 0 : 1;
+}
+
+function dnsRows(m: DnsRoutingModel): Row[] {
+  const out: Row[] = [['route 53', m.recordName, `${m.routingPolicy} routing`]];
+  for (const r of m.records) {
+    const policy = r.failover ?? (r.region ? `region ${r.region}` : r.weight !== undefined ? `weight ${r.weight}` : '');
+    const target = r.alias ? `alias ${r.alias.dnsName}${r.alias.evaluateTargetHealth ? ' +target health' : ''}` : `${r.values?.join(' ')} ttl ${r.ttlSeconds}`;
+    out.push(['records', `${r.setIdentifier} ${r.type}`, `${policy} → ${target}${r.healthCheck ? ` checked by ${r.healthCheck}` : ''}`]);
+  }
+  for (const h of m.healthChecks) {
+    out.push(['health checks', h.name, `${h.type} ${h.fqdn ?? h.ipAddress}:${h.port}${h.path ?? ''} every ${h.requestIntervalSeconds}s ×${h.failureThreshold}${h.alarm ? ' + alarm' : ''}`]);
+  }
+  return out;
+}
+
+/** The global-failover example: the GlobalDns template against the Terraform stack, Route 53 part. */
+function compareDns(example: SynthesizedExample): boolean {
+  const [fromCfn] = readDnsCloudFormation(JSON.parse(readFileSync(example.cloudFormation, 'utf8'))).map(normalizeModel);
+  const [fromTf] = readDnsTerraform(JSON.parse(readFileSync(example.terraform, 'utf8'))).map(normalizeModel);
+  console.log(`example ${example.name} (Route 53; the regional load balancers are in other CloudFormation stacks)`);
+  console.log(`  CloudFormation: ${example.cloudFormation}`);
+  console.log(`  Terraform:      ${example.terraform}`);
+  console.log('  (<ref>: the load balancer\'s DNS name, known only at deploy time)\n');
+  printSideBySide(fromCfn ? dnsRows(fromCfn) : [], fromTf ? dnsRows(fromTf) : []);
+  const equal = isDeepStrictEqual(fromCfn, fromTf);
+  console.log(`\n  ${equal ? `${GREEN}✓ both engines produce the same Route 53 model${RESET}` : `${RED}✗ the engines differ (see ≠ rows)${RESET}`}\n`);
+  return equal;
 }
 
 async function tour(keepServing: boolean): Promise<number> {

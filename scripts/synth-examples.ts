@@ -3,6 +3,7 @@ import { rmSync } from 'fs';
 import { join } from 'path';
 import { createApp as createGameServerCdkApp } from '../examples/game-server-nlb-cdk/app';
 import { createApp as createGameServerTfApp } from '../examples/game-server-nlb-cdktf/main';
+import { createApp as createGlobalFailoverCdkApp } from '../examples/global-failover-cdk/app';
 import { createApp as createGlobalFailoverTfApp } from '../examples/global-failover-cdktf/main';
 import { createApp as createCdkApp } from '../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../examples/web-api-cdktf/main';
@@ -25,8 +26,9 @@ export function synthExamples(): SynthesizedExample[] {
   createGameServerCdkApp(gameCdkOut).synth();
   const gameTfOut = join(OUT, 'cdktf', 'game-server');
   createGameServerTfApp(gameTfOut).synth();
-  // Terraform only for now (for terraform-check): the demo compares engines, and the CloudFormation
-  // side of global-failover (three stacks, Route 53 in GlobalDns) is not wired into it yet.
+  // global-failover: three CloudFormation stacks (Route 53 in GlobalDns) against one Terraform stack;
+  // the demo compares their Route 53 part (globalFailoverExample).
+  createGlobalFailoverCdkApp(join(OUT, 'cdk', 'global-failover')).synth();
   createGlobalFailoverTfApp(join(OUT, 'cdktf', 'global-failover')).synth();
   return [{
     name: 'web-api',
@@ -38,6 +40,13 @@ export function synthExamples(): SynthesizedExample[] {
     terraform: join(gameTfOut, 'stacks', 'game-server', 'cdk.tf.json'),
   }];
 }
+
+/** The global-failover example's Route 53 outputs (after synthExamples ran). */
+export const globalFailoverExample: SynthesizedExample = {
+  name: 'global-failover',
+  cloudFormation: join(OUT, 'cdk', 'global-failover', 'GlobalDns.template.json'),
+  terraform: join(OUT, 'cdktf', 'global-failover', 'stacks', 'global-failover', 'cdk.tf.json'),
+};
 
 if (require.main === module) {
   for (const example of synthExamples()) {

@@ -325,50 +325,44 @@ export const TERRAFORM: Engine = {
 /** Both engines, for `test.each(ENGINES)`. */
 export const ENGINES: Engine[] = [CLOUDFORMATION, TERRAFORM];
 
+/** Normalized models of one synthesis per engine, plus both engines' plans. */
+function threeModels<S extends { plan: { model: unknown } }, M>(cfn: S, tf: S, read: (s: S) => M) {
+  return {
+    cloudformation: normalizeModel(read(cfn)),
+    terraform: normalizeModel(read(tf)),
+    plan: normalizeModel(cfn.plan.model),
+    terraformPlan: normalizeModel(tf.plan.model),
+    cfn,
+    tf,
+  };
+}
+
 /**
  * The three models of the invariant `read(cloudformation) == read(terraform) == plan(options)`,
  * normalized (references as REFERENCE, keys sorted). The plan is the CloudFormation
  * construct's; the Terraform construct's plan is returned too, to be compared with it.
  */
 export function threeWay(options: EngineOptions, id = 'Api') {
-  const cfn = CLOUDFORMATION.synth(options, id);
-  const tf = TERRAFORM.synth(options, id);
-  return {
-    cloudformation: normalizeModel(cfn.model),
-    terraform: normalizeModel(tf.model),
-    plan: normalizeModel(cfn.plan.model),
-    terraformPlan: normalizeModel(tf.plan.model),
-    cfn,
-    tf,
-  };
+  return threeModels(CLOUDFORMATION.synth(options, id), TERRAFORM.synth(options, id), (s) => s.model);
 }
 
 /** {@link threeWay} for a TcpServiceLoadBalancer (construct id `Game` unless given). */
 export function threeWayTcp(options: TcpEngineOptions, id = 'Game') {
-  const cfn = CLOUDFORMATION.synthTcp(options, id);
-  const tf = TERRAFORM.synthTcp(options, id);
-  return {
-    cloudformation: normalizeModel(cfn.model),
-    terraform: normalizeModel(tf.model),
-    plan: normalizeModel(cfn.plan.model),
-    terraformPlan: normalizeModel(tf.plan.model),
-    cfn,
-    tf,
-  };
+  return threeModels(CLOUDFORMATION.synthTcp(options, id), TERRAFORM.synthTcp(options, id), (s) => s.model);
 }
 
 /** {@link threeWay} for a GlobalFailover (construct id `Global` unless given): the DNS routing models. */
 export function threeWayGlobal(options: GlobalEngineOptions, id = 'Global') {
-  const cfn = CLOUDFORMATION.synthGlobal(options, id);
-  const tf = TERRAFORM.synthGlobal(options, id);
-  return {
-    cloudformation: normalizeModel(cfn.dns),
-    terraform: normalizeModel(tf.dns),
-    plan: normalizeModel(cfn.plan.model),
-    terraformPlan: normalizeModel(tf.plan.model),
-    cfn,
-    tf,
-  };
+  return threeModels(CLOUDFORMATION.synthGlobal(options, id), TERRAFORM.synthGlobal(options, id), (s) => s.dns);
+}
+
+/** Every way a {@link threeWay} result breaks the invariant, each naming the differing model path. */
+export function invariantDifferences(r: { plan: unknown; cloudformation: unknown; terraform: unknown; terraformPlan: unknown }): string[] {
+  return [
+    ...modelDifferences(r.plan, r.cloudformation, 'plan ≠ read(cloudformation) at'),
+    ...modelDifferences(r.plan, r.terraform, 'plan ≠ read(terraform) at'),
+    ...modelDifferences(r.plan, r.terraformPlan, 'cloudformation plan ≠ terraform plan at'),
+  ];
 }
 
 /**

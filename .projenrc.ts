@@ -19,11 +19,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   docgen: true,
   keywords: ['aws', 'cdk', 'cdktf', 'terraform', 'alb', 'nlb', 'load-balancer', 'route53'],
   peerDeps: ['cdktf@^0.21.0', '@cdktf/provider-aws@^20.1.0'],
-  devDeps: ['aws-cdk@^2.1000.0', 'cdktf-cli@0.21.0', 'cdk-nag@^3.0.0', 'fast-check@^4.0.0', '@types/node-forge@^1.3.0'],
+  devDeps: ['aws-cdk@^2.1000.0', 'cdktf-cli@0.21.0', 'cdk-nag@^3.0.0', 'fast-check@^4.0.0', '@types/node-forge@^1.3.0', '@types/dns-packet@^5.6.5'],
   // The local reference proxy's runtime (bundled: jsii packages carry non-jsii deps inside):
   // undici 7 pools upstream connections (8 needs Node 22), commander parses the CLI (14 supports Node 20),
-  // pino writes structured logs, node-forge issues the local CA and per-domain certificates.
-  bundledDeps: ['undici@^7.30.0', 'commander@^14.0.0', 'pino@^10.0.0', 'node-forge@^1.3.1'],
+  // pino writes structured logs, node-forge issues the local CA and per-domain certificates,
+  // dns-packet encodes and decodes the DNS messages of the failover resolver (RFC 1035 wire format, no resolver of its own).
+  bundledDeps: ['undici@^7.30.0', 'commander@^14.0.0', 'pino@^10.0.0', 'node-forge@^1.3.1', 'dns-packet@^5.6.1'],
   gitignore: ['cdk.out', 'cdktf.out', '.terraform', '.terraform.lock.hcl', '*.tfstate', '*.tfstate.*', '/.demo-out', '.lbkit/',
     '!src/proxy/logs', '!test/proxy/logs'],
   jestOptions: {

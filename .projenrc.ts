@@ -86,6 +86,26 @@ project.addTask('demo', {
   receiveArgs: true,
 });
 
+// Benchmarks (bench/, not tests): each prints a table and writes JSON under bench/results/.
+project.addTask('bench:proxy', {
+  description: 'Proxy throughput, latency and CPU per request: lbkit against nginx, HAProxy and direct (installs nginx, haproxy, wrk)',
+  exec: `${tsNode} bench/proxy-throughput.ts`,
+  receiveArgs: true,
+});
+
+project.addTask('bench:synth', {
+  description: 'Synthesis time of WebApiLoadBalancer (1, 10, 50 routes) against hand-written aws-cdk-lib and @cdktf/provider-aws code',
+  exec: `${tsNode} bench/synthesis.ts`,
+  receiveArgs: true,
+});
+
+project.addTask('reliability', {
+  description: 'The long reliability suite (load 60 s, faults, bad input); CI runs the short version inside the tests',
+  exec: 'jest --runInBand test/reliability',
+  env: { LBKIT_RELIABILITY: 'long' },
+  receiveArgs: true,
+});
+
 project.addTask('verify', {
   description: 'Everything CI checks: build (jsii, tests, API.md), Terraform validate/plan, and generated files in sync',
   steps: [

@@ -1,0 +1,226 @@
+/**
+ * Proxy throughput, latency and CPU per request: lbkit against nginx, HAProxy and direct.
+ * `npx projen bench:proxy [-- --quick | --duration 10 --connections 16,64,256 ...]` (as root:
+ * it installs nginx, haproxy and wrk from Debian when missing). Everything on 127.0.0.1.
+ * Prints a table and writes bench/results/proxy-throughput.json.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { createServer } from 'net';
+import { cpus, loadavg, tmpdir } from 'os';
+import { dirname, join } from 'path';
+import { BenchArgs, BENCH_USAGE, parseBenchArgs } from './support/bench-args';
+import { synthesizeBenchTemplate } from './support/bench-model';
+import { haproxyConfig } from './support/haproxy-config';
+import { nginxBackendConfig, nginxProxyConfig } from './support/nginx-config';
+import { clockTicksPerSecond, cpuTicks, processTree, ticksBetween } from './support/proc-stat';
+import { CpuList, ProcessGroup, runToEnd, Started, waitForPort } from './support/processes';
+import { checkTargets, formatTable, formatTargets, rate, Row, RunSample, summarize } from './support/report';
+import { parseWrkOutput } from './support/wrk-output';
+
+const ROOT = join(__dirname, '..');
+const BODY_BYTES = 1024;
+const WRK_THREADS = 2;
+
+/** CPUs per placement: unpinned lets the kernel place everything; pinned gives the proxy CPU 0 and wrk + backends CPU 1. */
+const PLACEMENT = {
+  unpinned: { proxy: undefined, load: undefined },
+  pinned: { proxy: '0', load: '1' },
+} as const satisfies Record<string, { proxy: CpuList; load: CpuList }>;
+
+/** A proxy (or none) under test. */
+interface Subject {
+  readonly name: string;
+  readonly workers: '1' | 'per-core';
+  /** Starts it on `cpus`, serving round robin over `upstreams`; resolves once it accepts connections. */
+  start(cpus: CpuList, upstreams: readonly number[]): Promise<{ port: number; root: Started | undefined }>;
+}
+
+const group = new ProcessGroup();
+let work = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as import('net').AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function has(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Installs nginx, haproxy and wrk from Debian when one is missing (apt-get update once). */
+function ensureTools(): void {
+  const missing = ['nginx', 'haproxy', 'wrk'].filter((c) => !has(c));
+  if (!has('taskset')) throw new Error('taskset (util-linux) is missing');
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) throw new Error(`missing ${missing.join(', ')}: run as root (the bench installs them with apt-get)`);
+  console.log(`installing ${missing.join(', ')} (apt-get)...`);
+  execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function version(command: string, args: string[]): string {
+  const r = spawnSync(command, args, { encoding: 'utf8' });
+  return `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n')[0].trim();
+}
+
+async function startNginx(name: string, cpus: CpuList, config: string, port: number): Promise<Started> {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'nginx.conf'), config);
+  const p = group.start(name, cpus, 'nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')]);
+  await waitForPort(port, p);
+  return p;
+}
+
+function nginxSubject(workers: 1 | 'auto'): Subject {
+  const name = `nginx-${workers}`;
+  return {
+    name,
+    workers: workers === 1 ? '1' : 'per-core',
+    async start(cpus, upstreams) {
+      const port = await freePort();
+      const dir = join(work, name);
+      const root = await startNginx(name, cpus, nginxProxyConfig({ dir, port, upstreams, workers, keepalive: 512 }), port);
+      return { port, root };
+    },
+  };
+}
+
+function haproxySubject(threads: 1 | 2): Subject {
+  const name = `haproxy-${threads}`;
+  return {
+    name,
+    workers: threads === 1 ? '1' : 'per-core',
+    async start(cpus, upstreams) {
+      const port = await freePort();
+      const file = join(work, `${name}.cfg`);
+      writeFileSync(file, haproxyConfig({ port, upstreams, threads }));
+      const root = group.start(name, cpus, 'haproxy', ['-db', '-f', file]);
+      await waitForPort(port, root);
+      return { port, root };
+    },
+  };
+}
+
+function lbkitSubject(template: string, workers: 1 | 'auto'): Subject {
+  const name = `lbkit-${workers}`;
+  return {
+    name,
+    workers: workers === 1 ? '1' : 'per-core',
+    async start(cpus, upstreams) {
+      const port = await freePort();
+      const env = { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test', 'tsconfig.json'), TS_NODE_TRANSPILE_ONLY: 'true' };
+      const root = group.start(name, cpus, process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'support', 'lbkit-child.ts'),
+        template, String(port), upstreams.map((u) => `127.0.0.1:${u}`).join(','), String(workers)], env);
+      await waitForPort(port, root, 60_000);
+      return { port, root };
+    },
+  };
+}
+
+/** No proxy: wrk straight at the first backend (its CPU is the backend's). */
+const DIRECT: Subject = { name: 'direct', workers: '1', start: async () => ({ port: 0, root: undefined }) };
+
+async function wrk(cpus: CpuList, port: number, connections: number, seconds: number) {
+  const out = await runToEnd(group, 'wrk', cpus, 'wrk', [`-t${Math.min(WRK_THREADS, connections)}`, `-c${connections}`, `-d${seconds}s`, '--latency',
+    `http://127.0.0.1:${port}/`], (seconds + 30) * 1000);
+  return parseWrkOutput(out);
+}
+
+async function measure(args: BenchArgs, subjects: readonly Subject[], ticksPerSecond: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const mode of args.modes) {
+    const place = PLACEMENT[mode];
+    const backends: Array<{ port: number; root: Started }> = [];
+    for (const i of [1, 2]) {
+      const port = await freePort();
+      const name = `backend-${i}-${mode}`;
+      backends.push({ port, root: await startNginx(name, place.load, nginxBackendConfig({ dir: join(work, name), port, bodyBytes: BODY_BYTES }), port) });
+    }
+    const upstreams = backends.map((b) => b.port);
+    // Pinned, the proxy has one CPU: only the one-worker configurations are meaningful there.
+    for (const subject of subjects.filter((s) => mode === 'unpinned' || s.workers === '1')) {
+      const started = subject === DIRECT ? { port: backends[0].port, root: backends[0].root } : await subject.start(place.proxy, upstreams);
+      try {
+        for (const connections of args.connections) {
+          await wrk(place.load, started.port, connections, args.warmupSeconds);
+          const runs: RunSample[] = [];
+          for (let i = 0; i < args.runs; i++) {
+            const pids = started.root ? processTree(started.root.pid) : [];
+            const before = cpuTicks(pids);
+            const result = await wrk(place.load, started.port, connections, args.durationSeconds);
+            runs.push({ wrk: result, cpuTicks: ticksBetween(before, cpuTicks(processTree(started.root!.pid))) });
+          }
+          const row = summarize({ mode, subject: subject.name, workers: subject.workers, connections, runs }, ticksPerSecond);
+          rows.push(row);
+          console.log(`${mode.padEnd(8)} ${subject.name.padEnd(10)} c=${String(connections).padStart(3)}  ${row.requestsPerSecond.toFixed(0).padStart(7)} req/s`
+            + `  p50 ${row.p50Ms.toFixed(2)} ms  p99 ${row.p99Ms.toFixed(2)} ms  ${row.cpuMicrosPerRequest.toFixed(1)} µs CPU/req${row.errors ? `  ${row.errors} errors` : ''}`);
+        }
+      } finally {
+        if (subject !== DIRECT && started.root) await group.stop(started.root);
+      }
+    }
+    for (const b of backends) await group.stop(b.root);
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${BENCH_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  ensureTools();
+  work = mkdtempSync(join(tmpdir(), 'lbkit-bench-'));
+  const template = synthesizeBenchTemplate(join(work, 'cdk.out'));
+  const all: Subject[] = [DIRECT, nginxSubject(1), nginxSubject('auto'), haproxySubject(1), haproxySubject(2),
+    lbkitSubject(template, 1), lbkitSubject(template, 'auto')];
+  const subjects = args.only.length ? all.filter((s) => s.name === 'direct' || s.name === 'nginx-1' || s.name === 'nginx-auto' || args.only.includes(s.name)) : all;
+  const ticksPerSecond = clockTicksPerSecond();
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadavg();
+  const rows = rate(await measure(args, subjects, ticksPerSecond));
+  const checks = checkTargets(rows);
+  console.log(`\n${formatTable(rows)}\n\n${formatTargets(checks)}`);
+  const result = {
+    command: `npx projen bench:proxy${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    startedAt,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverageBefore: loadBefore, loadAverageAfter: loadavg(), node: process.version },
+    versions: { nginx: version('nginx', ['-v']), haproxy: version('haproxy', ['-v']), wrk: version('wrk', ['-v']) },
+    settings: { ...args, bodyBytes: BODY_BYTES, wrkThreads: WRK_THREADS, clockTicksPerSecond: ticksPerSecond },
+    rows,
+    targets: checks,
+  };
+  const out = join(ROOT, args.out);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nwrote ${args.out}`);
+}
+
+const cleanup = async () => {
+  await group.stopAll();
+  if (work) rmSync(work, { recursive: true, force: true });
+};
+process.on('exit', () => group.killAllNow());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping everything the bench started`);
+    void cleanup().then(() => process.exit(130));
+  });
+}
+main().then(cleanup, async (e: unknown) => {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  await cleanup();
+  process.exitCode = 1;
+});

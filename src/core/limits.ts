@@ -68,6 +68,10 @@ export const NLB_MATCHER_MAX = 599;
 export const NLB_ALPN_POLICIES = ['HTTP1Only', 'HTTP2Only', 'HTTP2Optional', 'HTTP2Preferred', 'None'];
 export const LISTENERS_PER_LOAD_BALANCER = 50;
 export const NLB_SECURITY_GROUPS_MAX = 5;
+/** NLB TCP idle timeout: AWS's default for TCP listeners (configurable 60–6000 s), fixed on TLS listeners. */
+export const NLB_TCP_IDLE_TIMEOUT_SECONDS = 350;
+/** NLB UDP flows are forgotten after 120 s without a datagram either way (not configurable). */
+export const NLB_UDP_IDLE_TIMEOUT_SECONDS = 120;
 
 /** Route 53 health checks and records. */
 export const ROUTE53_INTERVALS = [10, 30];

@@ -1,0 +1,190 @@
+import * as net from 'net';
+import * as tls from 'tls';
+import type { Logger } from 'pino';
+import { NetworkTargetGroupMetrics } from './network-metrics';
+import { NetworkTargetGroup } from './network-target-group';
+import { createTcpListener, TlsTermination } from './tcp-listener';
+import { alpnProtocols, tlsVersions } from './tls-listener-settings';
+import { UdpListener } from './udp-listener';
+import { NLB_TCP_IDLE_TIMEOUT_SECONDS, NLB_UDP_IDLE_TIMEOUT_SECONDS } from '../../core/limits';
+import { NetworkLoadBalancerModel, NlbListenerModel, NlbProtocol } from '../../core/model/network-load-balancer-model';
+import type { TargetGroupHealth, TlsProvider } from '../server';
+import { Endpoint, endpointId } from '../targets/endpoint';
+import { scaledMs } from '../targets/time-scale';
+
+export type { NetworkTargetGroupMetrics } from './network-metrics';
+
+export interface NetworkProxyOptions {
+  /** A network load balancer model (from `readSynthesizedFile`; `isNetworkModel`). */
+  readonly model: NetworkLoadBalancerModel;
+  /** Target-group (listener) name → local endpoints. */
+  readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
+  /** Model listener port → local port (0 = ephemeral). A listener without a mapping is not served. */
+  readonly listenerPorts: Readonly<Record<number, number>>;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 1; 10 = health-check, deregistration-delay and idle timers 10× faster. */
+  readonly timeScale?: number;
+  /** Certificates for TLS listeners (src/proxy/tls `createTlsProvider`). */
+  readonly tls?: TlsProvider;
+  readonly logger?: Logger;
+}
+
+export interface NetworkProxyListener {
+  readonly port: number;
+  readonly localPort: number;
+  readonly protocol: NlbProtocol;
+}
+
+export interface NetworkProxyHandle {
+  readonly listeners: readonly NetworkProxyListener[];
+  /** The same shape as the ALB proxy's, for the admin server. */
+  targetHealth(): TargetGroupHealth[];
+  metrics(): NetworkTargetGroupMetrics[];
+  /** Draining; resolves when the target has no flow left or the (scaled) deregistration delay ends. */
+  deregister(targetGroup: string, targetId: string): Promise<void>;
+  register(targetGroup: string, endpoint: Endpoint): void;
+  close(): Promise<void>;
+}
+
+/** Attempts at an ephemeral port free for both TCP and UDP (TCP_UDP listeners). */
+const TCP_UDP_PORT_ATTEMPTS = 8;
+
+function listen(server: net.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as net.AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: net.Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** The idle timeout AWS applies to a listener's flows (the model carries no TCP idle attribute: AWS's default). */
+function idleTimeoutSeconds(protocol: 'tcp' | 'udp'): number {
+  return protocol === 'udp' ? NLB_UDP_IDLE_TIMEOUT_SECONDS : NLB_TCP_IDLE_TIMEOUT_SECONDS;
+}
+
+function tlsTermination(listener: NlbListenerModel, provider: TlsProvider): TlsTermination {
+  const alpn = alpnProtocols(listener.alpnPolicy);
+  return {
+    secureContext: tls.createSecureContext({ ...provider.defaultContext, ...tlsVersions(listener.sslPolicy) }),
+    SNICallback: (name, cb) => cb(null, provider.sniContext(name)),
+    ...(alpn ? { ALPNProtocols: alpn } : {}),
+  };
+}
+
+function notEmulated(model: NetworkLoadBalancerModel, logger: Logger | undefined): void {
+  for (const g of model.targetGroups) {
+    if (g.preserveClientIp && !g.proxyProtocolV2) {
+      logger?.info({ targetGroup: g.name }, 'client IP preservation is not emulated: targets see the proxy\'s address (proxy protocol v2 is emulated)');
+    }
+  }
+}
+
+/**
+ * Starts the local network load balancer: per mapped listener a TCP server (TCP, TLS), a UDP
+ * socket (UDP) or both on one port (TCP_UDP), each forwarding every flow to its target group.
+ */
+export async function startNetworkProxy(options: NetworkProxyOptions): Promise<NetworkProxyHandle> {
+  const host = options.host ?? '127.0.0.1';
+  const timeScale = options.timeScale ?? 1;
+  const logger = options.logger;
+  const onStateChange = logger
+    ? (group: string, target: string, from: string, to: string, reason: string | undefined) =>
+      logger.info({ targetGroup: group, target, from, to, reason }, `target ${target} in ${group}: ${from} → ${to}`)
+    : undefined;
+  const groups = new Map<string, NetworkTargetGroup>();
+  for (const model of options.model.targetGroups) {
+    groups.set(model.name, new NetworkTargetGroup(model, options.targets[model.name] ?? [], { timeScale, onStateChange }));
+  }
+  notEmulated(options.model, logger);
+  const servers: net.Server[] = [];
+  const udpListeners: UdpListener[] = [];
+  const sockets = new Set<net.Socket>();
+  const listeners: NetworkProxyListener[] = [];
+
+  const startTcp = async (listener: NlbListenerModel, group: NetworkTargetGroup, port: number): Promise<[net.Server, number]> => {
+    let termination: TlsTermination | undefined;
+    if (listener.protocol === 'TLS') {
+      if (!options.tls) throw new Error(`listener ${listener.port} is TLS: startNetworkProxy needs options.tls`);
+      termination = tlsTermination(listener, options.tls);
+    }
+    const server = createTcpListener({ group, idleTimeoutMs: scaledMs(idleTimeoutSeconds('tcp'), timeScale), tls: termination, sockets });
+    servers.push(server);
+    return [server, await listen(server, port, host)];
+  };
+  const startUdp = async (group: NetworkTargetGroup, port: number): Promise<UdpListener> => {
+    const udp = await UdpListener.start({ group, idleTimeoutMs: scaledMs(idleTimeoutSeconds('udp'), timeScale), host, port });
+    udpListeners.push(udp);
+    return udp;
+  };
+  /** TCP first; then UDP on the same port, retrying ephemeral ports another process holds for UDP. */
+  const startTcpUdp = async (listener: NlbListenerModel, group: NetworkTargetGroup, port: number): Promise<number> => {
+    for (let attempt = 1; ; attempt++) {
+      const [server, localPort] = await startTcp(listener, group, port);
+      try {
+        await startUdp(group, localPort);
+        return localPort;
+      } catch (error) {
+        await closeServer(server);
+        servers.splice(servers.indexOf(server), 1);
+        if (port !== 0 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= TCP_UDP_PORT_ATTEMPTS) throw error;
+      }
+    }
+  };
+
+  const closeAll = async () => {
+    const closed = Promise.all(servers.map(closeServer));
+    for (const socket of sockets) socket.destroy();
+    for (const g of groups.values()) g.close();
+    await Promise.all([closed, ...udpListeners.map((u) => u.close())]);
+  };
+
+  try {
+    for (const listener of options.model.listeners) {
+      const local = options.listenerPorts[listener.port];
+      if (local === undefined) continue;
+      const group = groups.get(listener.targetGroup);
+      if (!group) {
+        logger?.warn({ port: listener.port, targetGroup: listener.targetGroup }, 'listener not served: its target group is not in the model');
+        continue;
+      }
+      let localPort: number;
+      if (listener.protocol === 'UDP') localPort = (await startUdp(group, local)).port;
+      else if (listener.protocol === 'TCP_UDP') localPort = await startTcpUdp(listener, group, local);
+      else localPort = (await startTcp(listener, group, local))[1];
+      listeners.push({ port: listener.port, localPort, protocol: listener.protocol });
+      logger?.info({ port: listener.port, localPort, protocol: listener.protocol, targetGroup: group.name }, 'listener started');
+    }
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+
+  const group = (name: string) => {
+    const g = groups.get(name);
+    if (!g) throw new Error(`no target group named ${name}`);
+    return g;
+  };
+
+  return {
+    listeners,
+    targetHealth: () => [...groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
+    metrics: () => [...groups.values()].map((g) => g.metrics()),
+    deregister: async (name, id) => {
+      const g = group(name);
+      logger?.info({ targetGroup: name, target: id }, 'target deregistering');
+      await g.deregister(id);
+    },
+    register: (name, endpoint) => {
+      group(name).register(endpoint);
+      logger?.info({ targetGroup: name, target: endpointId(endpoint) }, 'target registered');
+    },
+    close: closeAll,
+  };
+}

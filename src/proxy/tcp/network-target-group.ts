@@ -1,0 +1,168 @@
+import { Flow } from './flow';
+import { FlowTuple } from './flow-tuple';
+import { NetworkCounters, NetworkTargetGroupMetrics } from './network-metrics';
+import { NetworkTarget } from './network-target';
+import { encodeProxyV2Local } from './proxy-protocol';
+import { selectTarget } from './target-selection';
+import { NlbTargetGroupModel } from '../../core/model/network-load-balancer-model';
+import { Endpoint, endpointId } from '../targets/endpoint';
+import { HealthChecker } from '../targets/health-checker';
+import { probe, ProbeResult } from '../targets/health-probe';
+import { TargetState } from '../targets/health-state';
+import { compileStatusMatcher } from '../targets/status-matcher';
+import { TargetHealthEntry } from '../targets/target-group';
+import { tcpProbe } from '../targets/tcp-probe';
+import { scaledMs } from '../targets/time-scale';
+
+export interface NetworkTargetGroupOptions {
+  readonly timeScale: number;
+  /** Called when a target's health state changes (the proxy logs it). */
+  readonly onStateChange?: (group: string, id: string, from: TargetState, to: TargetState, reason: string | undefined) => void;
+}
+
+/** AWS can terminate connections to unhealthy targets only on TCP and TLS target groups. */
+const TERMINATES_ON_UNHEALTHY: readonly string[] = ['TCP', 'TLS'];
+
+/**
+ * A network load balancer's target group: registered targets, their health checks (TCP, HTTP or
+ * HTTPS), flow-hash or source-IP target selection, the open flows of each target and draining.
+ * Timers are divided by the time scale.
+ */
+export class NetworkTargetGroup {
+  public readonly targets = new Map<string, NetworkTarget>();
+  /** Every open flow, including those of targets already removed (draining without termination). */
+  public readonly flows = new Set<Flow>();
+  public readonly counters = new NetworkCounters();
+  private readonly checker: HealthChecker<NetworkTarget>;
+  private closed = false;
+
+  public constructor(public readonly model: NlbTargetGroupModel, endpoints: readonly Endpoint[],
+    private readonly options: NetworkTargetGroupOptions) {
+    const hc = model.healthCheck;
+    const timeoutMs = scaledMs(hc.timeoutSeconds, options.timeScale);
+    const portOf = (t: NetworkTarget) => (hc.port === 'traffic-port' ? t.endpoint.port : Number(hc.port));
+    let check: (t: NetworkTarget) => Promise<ProbeResult>;
+    if (hc.protocol === 'TCP') {
+      // With proxy protocol on, a TCP check announces itself as LOCAL, as the NLB's checkers do.
+      const preamble = model.proxyProtocolV2 ? encodeProxyV2Local() : undefined;
+      check = (t) => tcpProbe({ host: t.endpoint.host, port: portOf(t), timeoutMs, preamble });
+    } else {
+      const matches = compileStatusMatcher(hc.matcher ?? '200-399');
+      const protocol = hc.protocol;
+      check = (t) => probe({ protocol, host: t.endpoint.host, port: portOf(t), path: hc.path ?? '/', timeoutMs, matches });
+    }
+    this.checker = new HealthChecker<NetworkTarget>({
+      intervalMs: scaledMs(hc.intervalSeconds, options.timeScale),
+      probe: check,
+      onStateChange: (target, from, to, reason) => {
+        options.onStateChange?.(this.name, target.id, from, to, reason);
+        if (to === 'unhealthy') this.terminateOnUnhealthy(target);
+      },
+    });
+    for (const e of endpoints) this.register(e);
+  }
+
+  public get name(): string {
+    return this.model.name;
+  }
+
+  /** Registers a target (health checks start at once); a draining target of the same id is replaced. */
+  public register(endpoint: Endpoint): NetworkTarget {
+    const id = endpointId(endpoint);
+    const existing = this.targets.get(id);
+    if (existing && !existing.draining) return existing;
+    if (existing) this.checker.stop(existing);
+    const hc = this.model.healthCheck;
+    const target = new NetworkTarget(endpoint, hc.healthyThreshold, hc.unhealthyThreshold);
+    this.targets.set(id, target);
+    if (!this.closed) this.checker.start(target);
+    return target;
+  }
+
+  /** The target for a new flow (undefined: none registered, or all draining). */
+  public choose(flow: FlowTuple): NetworkTarget | undefined {
+    return selectTarget(this.targets.values(), flow, this.model.sourceIpAffinity);
+  }
+
+  /** Tracks a flow to a target from its start to {@link flowClosed}. */
+  public flowOpened(target: NetworkTarget, flow: Flow): void {
+    this.counters.newFlows++;
+    this.flows.add(flow);
+    target.flows.add(flow);
+  }
+
+  public flowClosed(target: NetworkTarget, flow: Flow): void {
+    this.flows.delete(flow);
+    target.removeFlow(flow);
+  }
+
+  /**
+   * AWS's default (`target_health_state.unhealthy.connection_termination.enabled`): connections to
+   * a target that turns unhealthy are reset, unless the group is failing open (no healthy target
+   * left to take them).
+   */
+  private terminateOnUnhealthy(target: NetworkTarget): void {
+    if (!TERMINATES_ON_UNHEALTHY.includes(this.model.protocol)) return;
+    if (this.healthyCount() === 0) return;
+    for (const flow of [...target.flows]) flow.terminate();
+  }
+
+  public healthyCount(): number {
+    let n = 0;
+    for (const t of this.targets.values()) if (!t.draining && t.health.state === 'healthy') n++;
+    return n;
+  }
+
+  public unhealthyCount(): number {
+    let n = 0;
+    for (const t of this.targets.values()) if (!t.draining && t.health.state === 'unhealthy') n++;
+    return n;
+  }
+
+  public health(): TargetHealthEntry[] {
+    return [...this.targets.values()].map((t) => {
+      const reason = t.reason;
+      return reason === undefined ? { id: t.id, state: t.state } : { id: t.id, state: t.state, reason };
+    });
+  }
+
+  public metrics(): NetworkTargetGroupMetrics {
+    const c = this.counters;
+    return {
+      targetGroup: this.name,
+      newFlows: c.newFlows,
+      activeFlows: this.flows.size,
+      processedBytes: c.processedBytes,
+      healthyHostCount: this.healthyCount(),
+      unhealthyHostCount: this.unhealthyCount(),
+      tcpTargetResets: c.tcpTargetResets,
+      tlsHandshakeErrors: c.tlsHandshakeErrors,
+    };
+  }
+
+  /**
+   * Deregisters a target: no new flows; open ones continue until they end or the (scaled)
+   * deregistration delay ends. Then, with connection termination, the remaining ones are reset;
+   * without it they are left to end or hit the idle timeout. Resolves when drained or at the delay.
+   */
+  public async deregister(id: string): Promise<void> {
+    const target = this.targets.get(id);
+    if (!target || target.draining) return;
+    target.draining = true;
+    this.checker.stop(target);
+    let timer: NodeJS.Timeout | undefined;
+    const delayMs = scaledMs(this.model.deregistrationDelaySeconds, this.options.timeScale);
+    const delay = new Promise<void>((resolve) => { timer = setTimeout(resolve, delayMs); });
+    await Promise.race([target.whenIdle(), delay]);
+    clearTimeout(timer);
+    if (this.model.connectionTermination) for (const flow of [...target.flows]) flow.terminate();
+    if (this.targets.get(id) === target) this.targets.delete(id);
+  }
+
+  /** Stops health checks and ends every open flow. */
+  public close(): void {
+    this.closed = true;
+    this.checker.stopAll();
+    for (const flow of [...this.flows]) flow.terminate();
+  }
+}

@@ -1,0 +1,83 @@
+import * as net from 'net';
+import * as tls from 'tls';
+import { FlowTuple } from './flow-tuple';
+import { unmapIPv4 } from './ip-address-bytes';
+import { NetworkTargetGroup } from './network-target-group';
+import { TcpFlow } from './tcp-flow';
+
+/** What a TLS listener terminates with: its certificates by SNI, its policy's versions, its ALPN list. */
+export interface TlsTermination {
+  readonly secureContext: tls.SecureContext;
+  readonly SNICallback: (servername: string, cb: (error: Error | null, context?: tls.SecureContext) => void) => void;
+  readonly ALPNProtocols?: string[];
+}
+
+export interface TcpListenerOptions {
+  readonly group: NetworkTargetGroup;
+  /** Already scaled; also bounds a client's TLS handshake. */
+  readonly idleTimeoutMs: number;
+  /** For TLS listeners: terminate TLS, then forward plaintext (or TLS again to a TLS target group). */
+  readonly tls?: TlsTermination;
+  /** Every accepted socket until it closes (the proxy destroys them on close). */
+  readonly sockets: Set<net.Socket>;
+}
+
+/**
+ * A TCP or TLS listener: each accepted connection gets a target by the group's selection and is
+ * relayed to it as one {@link TcpFlow}. Without a target (none registered, all draining) the
+ * client's connection is reset.
+ */
+export function createTcpListener(options: TcpListenerOptions): net.Server {
+  // Half-open connections stay open: a client's FIN is passed on, the target may still answer.
+  return net.createServer({ allowHalfOpen: true }, (raw) => accept(options, raw));
+}
+
+function accept(options: TcpListenerOptions, raw: net.Socket): void {
+  options.sockets.add(raw);
+  raw.once('close', () => options.sockets.delete(raw));
+  if (raw.remoteAddress === undefined || raw.localAddress === undefined) {
+    raw.destroy(); // closed before we saw it
+    return;
+  }
+  raw.setNoDelay(true);
+  const tuple: FlowTuple = {
+    protocol: 'tcp',
+    sourceAddress: unmapIPv4(raw.remoteAddress),
+    sourcePort: raw.remotePort ?? 0,
+    destinationAddress: unmapIPv4(raw.localAddress),
+    destinationPort: raw.localPort ?? 0,
+  };
+  const termination = options.tls;
+  if (!termination) {
+    forward(options, tuple, raw, raw, undefined);
+    return;
+  }
+  let secured = false;
+  const secure = new tls.TLSSocket(raw, {
+    isServer: true,
+    secureContext: termination.secureContext,
+    SNICallback: termination.SNICallback,
+    ...(termination.ALPNProtocols ? { ALPNProtocols: termination.ALPNProtocols } : {}),
+  });
+  raw.setTimeout(options.idleTimeoutMs, () => { if (!secured) raw.destroy(); });
+  secure.on('error', () => {
+    if (secured) return; // the flow handles errors after the handshake
+    options.group.counters.tlsHandshakeErrors++;
+    raw.destroy();
+  });
+  secure.once('secure', () => {
+    secured = true;
+    raw.setTimeout(0);
+    forward(options, tuple, secure, raw, secure.alpnProtocol || undefined);
+  });
+}
+
+function forward(options: TcpListenerOptions, tuple: FlowTuple, client: net.Socket, clientRaw: net.Socket, alpnProtocol: string | undefined): void {
+  const target = options.group.choose(tuple);
+  if (!target) {
+    clientRaw.on('error', () => undefined);
+    clientRaw.resetAndDestroy();
+    return;
+  }
+  new TcpFlow({ group: options.group, target, tuple, client, clientRaw, idleTimeoutMs: options.idleTimeoutMs, alpnProtocol });
+}

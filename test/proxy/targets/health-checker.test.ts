@@ -1,0 +1,49 @@
+import { HealthChecker } from '../../../src/proxy/targets/health-checker';
+import { ProbeResult } from '../../../src/proxy/targets/health-probe';
+import { HealthStateMachine } from '../../../src/proxy/targets/health-state';
+
+/** The shared health-check loop, with a scripted probe (no sockets). */
+const target = (id: string) => ({ id, health: new HealthStateMachine(2, 2), healthySinceMs: undefined as number | undefined });
+const until = async (check: () => boolean) => {
+  const deadline = Date.now() + 2000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 2));
+  }
+};
+
+test('checks at once, then every interval; feeds the state machine; reports changes; keeps healthySinceMs', async () => {
+  const script: ProbeResult[] = [{ passed: true }, { passed: true }, { passed: false, reason: 'Target.Timeout' }, { passed: false, reason: 'Target.Timeout' }];
+  const t = target('a');
+  const changes: string[] = [];
+  let probes = 0;
+  const checker = new HealthChecker({
+    intervalMs: 5,
+    now: () => 1234,
+    probe: async () => script[Math.min(probes++, script.length - 1)],
+    onStateChange: (x, from, to, reason) => changes.push(`${x.id} ${from}→${to} ${reason ?? ''}`.trim()),
+  });
+  checker.start(t);
+  checker.start(t); // no second loop
+  await until(() => t.health.state === 'healthy');
+  expect(t.healthySinceMs).toBe(1234);
+  await until(() => t.health.state === 'unhealthy');
+  expect(t.healthySinceMs).toBeUndefined();
+  expect(changes).toEqual(['a initial→healthy', 'a healthy→unhealthy Target.Timeout']);
+  checker.stopAll();
+  expect(checker.size).toBe(0);
+});
+
+test('a check in flight when its target is stopped is discarded', async () => {
+  const t = target('b');
+  const pending: Array<(r: ProbeResult) => void> = [];
+  const checker = new HealthChecker({ intervalMs: 1, probe: () => new Promise<ProbeResult>((r) => { pending.push(r); }) });
+  checker.start(t);
+  await until(() => pending.length === 1);
+  checker.stop(t);
+  pending[0]({ passed: true });
+  await new Promise((r) => setTimeout(r, 10));
+  expect(pending).toHaveLength(1); // no further check was scheduled
+  expect(t.health.record(true)).toBe(false); // one pass recorded here: the discarded one did not count
+  expect(t.health.state).toBe('initial');
+});

@@ -1,0 +1,55 @@
+import * as packet from 'dns-packet';
+import { DnsZones } from './dns-zones';
+import { EDNS_PAYLOAD_MAX, UDP_PAYLOAD_MAX } from './emulation-constants';
+
+const RCODES = { NOERROR: 0, FORMERR: 1, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
+type Rcode = keyof typeof RCODES;
+const OPCODE_QUERY = 0;
+
+/**
+ * One DNS message in, the reply out (RFC 1035), or undefined when the message cannot be
+ * decoded or is not a query (UDP: dropped; TCP: the connection is closed):
+ * - opcode other than QUERY → NOTIMP; not exactly one question → FORMERR; a class other
+ *   than IN → REFUSED; zone transfers (AXFR, IXFR) → REFUSED;
+ * - otherwise the zones' answer, AA set where authoritative, RD copied, RA clear (no recursion);
+ * - EDNS (RFC 6891): an OPT in the query gets one back; a UDP reply larger than the client's
+ *   payload size (512 without EDNS, at most 1232) is sent empty with TC, for the client to
+ *   retry over TCP (RFC 7766).
+ */
+export function respond(message: Buffer, transport: 'udp' | 'tcp', zones: DnsZones): Buffer | undefined {
+  let query: packet.DecodedPacket;
+  try {
+    query = packet.decode(message);
+  } catch {
+    return undefined;
+  }
+  if (query.type !== 'query') return undefined;
+  // Header fields by arithmetic on the 16-bit flags word: QR(1) OPCODE(4) AA TC RD RA Z AD CD RCODE(4).
+  const opcode = Math.floor((query.flags ?? 0) / 2048) % 16;
+  const questions = query.questions ?? [];
+  const opt = query.additionals?.find((a): a is packet.OptAnswer => a.type === 'OPT');
+
+  const reply = (rcode: Rcode, authoritative: boolean, answers: packet.Answer[] = [], authorities: packet.Answer[] = []): Buffer => {
+    const base = {
+      type: 'response' as const,
+      id: query.id,
+      flags: opcode * 2048 + (query.flag_rd ? packet.RECURSION_DESIRED : 0) + (authoritative ? packet.AUTHORITATIVE_ANSWER : 0) + RCODES[rcode],
+      questions,
+      additionals: opt ? [{ type: 'OPT' as const, name: '.', udpPayloadSize: EDNS_PAYLOAD_MAX, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }] : [],
+    };
+    const full = packet.encode({ ...base, answers, authorities });
+    if (transport === 'tcp') return full;
+    const limit = opt ? Math.min(EDNS_PAYLOAD_MAX, Math.max(UDP_PAYLOAD_MAX, opt.udpPayloadSize)) : UDP_PAYLOAD_MAX;
+    if (full.length <= limit) return full;
+    return packet.encode({ ...base, flags: base.flags + packet.TRUNCATED_RESPONSE, answers: [], authorities: [] });
+  };
+
+  if (opcode !== OPCODE_QUERY) return reply('NOTIMP', false);
+  if (questions.length !== 1) return reply('FORMERR', false);
+  const [question] = questions;
+  if (question.class !== undefined && question.class !== 'IN') return reply('REFUSED', false);
+  const qtype = String(question.type);
+  if (qtype === 'AXFR' || qtype === 'IXFR') return reply('REFUSED', false);
+  const resolution = zones.resolve(question.name, qtype);
+  return reply(resolution.rcode, resolution.authoritative, resolution.answers, resolution.authorities);
+}

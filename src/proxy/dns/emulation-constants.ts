@@ -1,0 +1,19 @@
+/** Choices of the local resolver where Route 53 has no documented number (docs/local-proxy-differences.md). */
+
+/**
+ * An alias record that evaluates target health but has no health check is healthy while its
+ * mapped endpoint accepts TCP connections, checked this often (lbkit's stand-in for the load
+ * balancer's target health, which lives in another process) ...
+ */
+export const TARGET_HEALTH_INTERVAL_SECONDS = 10;
+/** ... and changing state after this many consecutive results (Route 53's default failure threshold). */
+export const TARGET_HEALTH_THRESHOLD = 3;
+
+/** A TCP client silent this long is disconnected (RFC 7766 §6.2.3: servers time idle connections out). */
+export const TCP_IDLE_TIMEOUT_MS = 10_000;
+/** Largest UDP answer without EDNS (RFC 1035 §4.2.1); larger ones are sent truncated (TC). */
+export const UDP_PAYLOAD_MAX = 512;
+/** Largest UDP answer with EDNS, whatever the client offers (the DNS flag day 2020 size, avoids fragmentation). */
+export const EDNS_PAYLOAD_MAX = 1232;
+/** The SOA's primary name server: this local server, not a Route 53 one. */
+export const LOCAL_NAME_SERVER = 'localhost';

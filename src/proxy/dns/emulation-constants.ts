@@ -9,6 +9,13 @@ export const TARGET_HEALTH_INTERVAL_SECONDS = 10;
 /** ... and changing state after this many consecutive results (Route 53's default failure threshold). */
 export const TARGET_HEALTH_THRESHOLD = 3;
 
+/**
+ * Check timeouts are divided by the time scale like the interval, but never below this: on a
+ * busy machine a TLS handshake alone can take tens of milliseconds, and a smaller timeout
+ * would fail healthy endpoints.
+ */
+export const MIN_CHECK_TIMEOUT_MS = 500;
+
 /** A TCP client silent this long is disconnected (RFC 7766 §6.2.3: servers time idle connections out). */
 export const TCP_IDLE_TIMEOUT_MS = 10_000;
 /** Largest UDP answer without EDNS (RFC 1035 §4.2.1); larger ones are sent truncated (TC). */

@@ -1,4 +1,4 @@
-import { TARGET_HEALTH_INTERVAL_SECONDS, TARGET_HEALTH_THRESHOLD } from './emulation-constants';
+import { MIN_CHECK_TIMEOUT_MS, TARGET_HEALTH_INTERVAL_SECONDS, TARGET_HEALTH_THRESHOLD } from './emulation-constants';
 import {
   BODY_TIMEOUT_SECONDS, HEALTH_CHECK_USER_AGENT, HTTP_CONNECT_TIMEOUT_SECONDS, HTTP_STATUS_TIMEOUT_SECONDS, isHealthyStatus,
   SEARCH_STRING_WINDOW_BYTES, TCP_CONNECT_TIMEOUT_SECONDS,
@@ -23,6 +23,7 @@ export interface EndpointCheck {
 }
 
 const scaledMs = (seconds: number, timeScale: number) => Math.max(1, Math.round((seconds * 1000) / timeScale));
+const timeoutMs = (seconds: number, timeScale: number) => Math.max(MIN_CHECK_TIMEOUT_MS, scaledMs(seconds, timeScale));
 
 /**
  * The Host header a Route 53 checker sends (API reference, HealthCheckConfig
@@ -62,13 +63,13 @@ function describe(result: ProbeResult, check: DnsHealthCheckModel | undefined): 
  * The check of a Route 53 health check, run against the endpoint mapped for its record:
  * HTTP(S) GET of the path (certificate not validated, 4 s to connect, 2 s to the status, the
  * search string within the first 5120 bytes, read within 2 s), or a TCP connect within 10 s;
- * every interval. Durations are divided by the time scale.
+ * every interval. Durations are divided by the time scale (timeouts to no less than 500 ms).
  */
 export function healthCheckOf(check: DnsHealthCheckModel, endpoint: Endpoint, timeScale: number): EndpointCheck {
   const intervalMs = scaledMs(check.requestIntervalSeconds, timeScale);
   if (check.type === 'TCP') {
-    const timeoutMs = scaledMs(TCP_CONNECT_TIMEOUT_SECONDS, timeScale);
-    const run = async (signal: AbortSignal) => describe(await tcpConnectProbe(endpoint.host, endpoint.port, timeoutMs, signal), check);
+    const connectMs = timeoutMs(TCP_CONNECT_TIMEOUT_SECONDS, timeScale);
+    const run = async (signal: AbortSignal) => describe(await tcpConnectProbe(endpoint.host, endpoint.port, connectMs, signal), check);
     return { intervalMs, threshold: check.failureThreshold, run };
   }
   const host = route53HostHeader(check);
@@ -77,12 +78,12 @@ export function healthCheckOf(check: DnsHealthCheckModel, endpoint: Endpoint, ti
     host: endpoint.host,
     port: endpoint.port,
     path: check.path ?? '/',
-    connectTimeoutMs: scaledMs(HTTP_CONNECT_TIMEOUT_SECONDS, timeScale),
-    timeoutMs: scaledMs(HTTP_STATUS_TIMEOUT_SECONDS, timeScale),
+    connectTimeoutMs: timeoutMs(HTTP_CONNECT_TIMEOUT_SECONDS, timeScale),
+    timeoutMs: timeoutMs(HTTP_STATUS_TIMEOUT_SECONDS, timeScale),
     matches: isHealthyStatus,
     headers: { 'user-agent': HEALTH_CHECK_USER_AGENT, ...(host !== undefined ? { host } : {}) },
     ...(check.searchString !== undefined
-      ? { bodyMatch: { text: check.searchString, withinBytes: SEARCH_STRING_WINDOW_BYTES, timeoutMs: scaledMs(BODY_TIMEOUT_SECONDS, timeScale) } }
+      ? { bodyMatch: { text: check.searchString, withinBytes: SEARCH_STRING_WINDOW_BYTES, timeoutMs: timeoutMs(BODY_TIMEOUT_SECONDS, timeScale) } }
       : {}),
   };
   return { intervalMs, threshold: check.failureThreshold, run: async (signal) => describe(await probe({ ...options, signal }), check) };
@@ -93,10 +94,10 @@ export function healthCheckOf(check: DnsHealthCheckModel, endpoint: Endpoint, ti
  * the mapped endpoint accepting TCP connections, every 10 s, threshold 3.
  */
 export function targetHealthOf(endpoint: Endpoint, timeScale: number): EndpointCheck {
-  const timeoutMs = scaledMs(TCP_CONNECT_TIMEOUT_SECONDS, timeScale);
+  const connectMs = timeoutMs(TCP_CONNECT_TIMEOUT_SECONDS, timeScale);
   return {
     intervalMs: scaledMs(TARGET_HEALTH_INTERVAL_SECONDS, timeScale),
     threshold: TARGET_HEALTH_THRESHOLD,
-    run: async (signal) => describe(await tcpConnectProbe(endpoint.host, endpoint.port, timeoutMs, signal), undefined),
+    run: async (signal) => describe(await tcpConnectProbe(endpoint.host, endpoint.port, connectMs, signal), undefined),
   };
 }

@@ -73,7 +73,7 @@ export function probe(options: ProbeOptions): Promise<ProbeResult> {
         done({ passed: false, reason: 'Target.ResponseCodeMismatch', failure: 'status', status });
       } else if (options.bodyMatch) {
         clearTimeout(timer);
-        timer = setTimeout(timeout('timeout'), options.bodyMatch.timeoutMs);
+        timer = setTimeout(() => done({ passed: false, reason: 'Target.Timeout', failure: 'timeout', status }), options.bodyMatch.timeoutMs);
         findInBody(res, options.bodyMatch, (found) => done(found ? { passed: true, status }
           : { passed: false, reason: 'Target.ResponseCodeMismatch', failure: 'body', status }));
       } else {

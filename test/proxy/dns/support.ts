@@ -34,6 +34,8 @@ export interface HealthBackend {
   healthy: boolean;
   /** When true, /health never answers. */
   hang: boolean;
+  /** When true, /health sends its status and headers, never its body. */
+  stallBody: boolean;
   /** The /health body (string matching). */
   body: string;
   checks: number;
@@ -49,14 +51,15 @@ export class DnsHarness {
 
   /** An HTTP or HTTPS (self-signed certificate) backend on `host` (127.0.0.2, 127.0.0.3, … are loopback on Linux). */
   public async backend(host: string, protocol: 'HTTP' | 'HTTPS' = 'HTTPS'): Promise<HealthBackend> {
-    const backend: HealthBackend = { endpoint: { host, port: 0 }, healthy: true, hang: false, body: 'OK', checks: 0, requests: [] };
+    const backend: HealthBackend = { endpoint: { host, port: 0 }, healthy: true, hang: false, stallBody: false, body: 'OK', checks: 0, requests: [] };
     const handler: http.RequestListener = (req, res) => {
       backend.checks++;
       backend.requests.push({ host: req.headers.host, userAgent: req.headers['user-agent'], path: req.url });
       if (backend.requests.length > 50) backend.requests.shift();
       if (backend.hang) return;
       res.writeHead(backend.healthy ? 200 : 503, { 'content-type': 'text/plain' });
-      res.end(backend.body);
+      if (backend.stallBody) res.flushHeaders();
+      else res.end(backend.body);
     };
     const server = protocol === 'HTTPS' ? https.createServer(testTls().defaultContext, handler) : http.createServer(handler);
     await this.listen(server, host);

@@ -4,7 +4,10 @@ import * as https from 'https';
 import { AddressInfo, Socket } from 'net';
 import type { Logger } from 'pino';
 import { AccessLogEntry } from './http/access-log-entry';
-import { errorPage } from './http/error-page';
+import { configureClientConnections, onClientIdle } from './http/client-connections';
+import { answerClientError } from './http/client-error';
+import { lacksRequiredHost } from './http/host-required';
+import { sendError } from './http/lb-response';
 import { ListenerContext } from './http/listener-context';
 import { GroupCounters, TargetGroupMetrics } from './http/metrics';
 import { handleRequest } from './http/request-handler';
@@ -76,10 +79,6 @@ function h2Server(options: http2.SecureServerOptions, onRequest: (req: http2.Htt
   return server;
 }
 
-function isHttp1(server: Server): server is http.Server | https.Server {
-  return server instanceof http.Server || server instanceof https.Server;
-}
-
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -130,8 +129,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         accessLog: options.accessLog,
       };
       // The HTTP/2 compatibility API has the shape the handler uses (headers, url, method, socket, writeHead, pipe).
-      const onRequest = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) =>
+      const onRequest = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) => {
+        if (lacksRequiredHost(req as http.IncomingMessage)) return sendError(res as http.ServerResponse, 400);
         handleRequest(ctx, req as http.IncomingMessage, res as http.ServerResponse);
+      };
       let server: Server;
       if (listener.protocol === 'HTTPS') {
         if (!options.tls) throw new Error(`listener ${listener.port} is HTTPS: startProxy needs options.tls`);
@@ -147,19 +148,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       } else {
         server = http.createServer({ maxHeaderSize: 65536 }, onRequest);
       }
-      if (isHttp1(server)) {
-        server.keepAliveTimeout = runtime.idleTimeoutMs;
-        server.requestTimeout = 0;
-      }
+      configureClientConnections(server, runtime.idleTimeoutMs);
+      server.on('timeout', onClientIdle);
       server.on('upgrade', (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => handleUpgrade(ctx, req, socket, head));
-      server.on('clientError', (error: NodeJS.ErrnoException, socket: import('stream').Duplex) => {
-        if (socket.writable && error.code !== 'ECONNRESET') {
-          const body = errorPage(400);
-          socket.end(`HTTP/1.1 400 Bad Request\r\nServer: awselb/2.0\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
-        } else {
-          socket.destroy();
-        }
-      });
+      server.on('clientError', answerClientError);
       server.on('connection', (socket: Socket) => {
         sockets.add(socket);
         socket.once('close', () => sockets.delete(socket));
@@ -200,7 +192,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       const previous = runtime;
       runtime = new Runtime(model, targets, timeScale, previous, logger);
       notEmulated(model, logger);
-      for (const s of servers) if (isHttp1(s)) s.keepAliveTimeout = runtime.idleTimeoutMs;
+      for (const s of servers) configureClientConnections(s, runtime.idleTimeoutMs);
       // In-flight requests on the previous runtime get up to its idle timeout to finish.
       retiring.set(previous, previous.retire(previous.idleTimeoutMs).then(() => { retiring.delete(previous); }));
       logger?.info('model reloaded');

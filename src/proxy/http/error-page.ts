@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'http';
 
 const REASONS: Record<number, string> = {
+  408: 'Request Time-out',
   460: 'Client Closed Request',
   463: 'Bad Request',
   503: 'Service Temporarily Unavailable',

@@ -1,0 +1,47 @@
+import type { ServerResponse } from 'http';
+import type { Duplex } from 'stream';
+import { errorPage, reasonPhrase } from './error-page';
+
+const closing = new WeakSet<Duplex>();
+
+/** Writes one of the LB's error responses straight to the connection and closes it. */
+function closeWith(socket: Duplex, status: number): void {
+  if (closing.has(socket)) return;
+  closing.add(socket);
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = errorPage(status);
+  socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nServer: awselb/2.0\r\nContent-Type: text/html\r\n`
+    + `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
+}
+
+/**
+ * A request Node's HTTP/1.1 parser refused (malformed, ambiguous framing, headers over the
+ * limit: 400) or whose headers did not arrive within the idle timeout (408). The connection
+ * is closed: its framing can no longer be trusted. An earlier request on it that is complete
+ * and still being answered gets its response first; otherwise a response already under way
+ * is cut.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  // Node's own record of the response in progress on this connection.
+  const pending = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (pending && !pending.writableFinished) {
+    if (pending.req.complete) {
+      pending.once('finish', () => closeWith(socket, status));
+      pending.once('close', () => { if (!pending.writableFinished) socket.destroy(); });
+      return;
+    }
+    if (pending.headersSent) {
+      socket.destroy();
+      return;
+    }
+  }
+  closeWith(socket, status);
+}

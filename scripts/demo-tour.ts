@@ -35,8 +35,8 @@ export async function runTour(file: string, print: (line: string) => void, optio
       logLevel: 'error',
     }, silent);
     const s = session;
-    const https = s.handle.listeners.find((l) => l.protocol === 'HTTPS')!.localPort;
-    const http = s.handle.listeners.find((l) => l.protocol === 'HTTP')!.localPort;
+    const https = s.handle!.listeners.find((l) => l.protocol === 'HTTPS')!.localPort;
+    const http = s.handle!.listeners.find((l) => l.protocol === 'HTTP')!.localPort;
     const ca = readFileSync(s.tls!.ca.certFile, 'utf8');
     const agentFor = (servername: string) => { const a = new Agent({ connect: { ca, servername } }); agents.push(a); return a; };
     const api = agentFor('api.example.com');
@@ -59,7 +59,7 @@ export async function runTour(file: string, print: (line: string) => void, optio
     const waitHealthy = async (group: string, want: number, timeoutMs: number) => {
       const end = Date.now() + timeoutMs;
       while (Date.now() < end) {
-        const g = s.handle.targetHealth().find((h) => h.targetGroup === group);
+        const g = s.handle!.targetHealth().find((h) => h.targetGroup === group);
         if (g && g.targets.filter((t) => t.state === 'healthy').length === want) return true;
         await sleep(100);
       }
@@ -69,7 +69,7 @@ export async function runTour(file: string, print: (line: string) => void, optio
     print(`  serving on https://127.0.0.1:${https} (443) and http://127.0.0.1:${http} (80), time scale ×${TIME_SCALE}, CA ${s.tls!.ca.certFile}`);
     const ready = (await Promise.all(Object.entries(ROUTES).map(([g, n]) => waitHealthy(g, n, 10_000)))).every(Boolean);
     step('health checks bring every target in (GET /health, 2 passes)', ready,
-      s.handle.targetHealth().map((g) => `${g.targetGroup}: ${g.targets.map((t) => t.state).join('/')}`).join(', '));
+      s.handle!.targetHealth().map((g) => `${g.targetGroup}: ${g.targets.map((t) => t.state).join('/')}`).join(', '));
 
     const v1 = await get('/v1/orders');
     const canary = await get('/v2/users', { headers: { 'x-canary': 'always' } });
@@ -102,7 +102,7 @@ export async function runTour(file: string, print: (line: string) => void, optio
     const out = await (async () => {
       const end = Date.now() + 10_000;
       while (Date.now() < end) {
-        const g = s.handle.targetHealth().find((h) => h.targetGroup === 'api-v2')!;
+        const g = s.handle!.targetHealth().find((h) => h.targetGroup === 'api-v2')!;
         if (g.targets.find((t) => t.id === first.address)?.state === 'unhealthy') return true;
         await sleep(100);
       }
@@ -128,12 +128,12 @@ export async function runTour(file: string, print: (line: string) => void, optio
       }
     }));
     await sleep(300);
-    const drained = s.handle.deregister('api-v2', first.address);
+    const drained = s.handle!.deregister('api-v2', first.address);
     await sleep(700);
     running = false;
     await load;
     await drained;
-    const state = s.handle.targetHealth().find((h) => h.targetGroup === 'api-v2')!.targets.find((t) => t.id === first.address)?.state ?? 'removed';
+    const state = s.handle!.targetHealth().find((h) => h.targetGroup === 'api-v2')!.targets.find((t) => t.id === first.address)?.state ?? 'removed';
     step('draining: deregistering a target under load drops no request', failures.length === 0 && sent > 20,
       `${sent} requests while ${first.name} was deregistered: ${failures.length} failed${failures.length ? ` (${[...new Set(failures)].join(', ')})` : ''}; its state is now ${state}`);
 

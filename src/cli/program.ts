@@ -17,6 +17,14 @@ Examples:
   # HTTPS on 9443 instead of 8443, reload on every synth, access log on stdout
   $ lbkit serve cdk.out/WebApiStack.template.json --port 443=9443 --watch --access-log -
 
+  # a network load balancer (TCP, UDP, TLS listeners): 7777 → 15777 locally
+  $ lbkit serve cdk.out/GameServerStack.template.json --target game=127.0.0.1:7001 --target voice=127.0.0.1:7002
+
+  # GlobalFailover's records on a local DNS server, each endpoint a locally served regional load balancer
+  $ lbkit serve cdk.out/GlobalDns.template.json --dns 127.0.0.1:5353 \\
+      --endpoint eu-west-1=127.0.0.2:8443 --endpoint us-east-1=127.0.0.3:8443 --time-scale 10
+  $ dig @127.0.0.1 -p 5353 api.example.com A +short
+
   # trust the local CA once and call by name
   $ curl --cacert .lbkit/ca/ca.pem --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/v1/users
 
@@ -51,7 +59,7 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .helpCommand(true);
 
   program.command('serve')
-    .description('serve the application load balancer of a CloudFormation template or a cdk.tf.json on localhost')
+    .description('serve the load balancer (ALB or NLB) and the Route 53 failover records of a CloudFormation template or a cdk.tf.json on localhost')
     .argument('<file>', 'cdk.out/<Stack>.template.json or cdktf.out/stacks/<stack>/cdk.tf.json')
     .option('-t, --target <route=host:port>', 'local endpoint for a target group (route); repeatable, several per route', collect)
     .option('--targets <file.json>', 'target mapping file: { "<route>": ["host:port", ...] }')
@@ -63,7 +71,10 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--ca-dir <dir>', 'directory of the local CA (ca.pem) and the issued certificates', '.lbkit/ca')
     .option('-d, --domain <name>', 'certificate name for imported certificates (known only by ARN); repeatable', collect)
     .option('--access-log <file|->', 'write ALB-format access-log lines to a file, or - for stdout')
-    .option('--lb <name>', 'which application load balancer, when the file holds several')
+    .option('--lb <name>', 'which load balancer, when the file holds several')
+    .option('--dns <host:port>', 'answer the file\'s GlobalFailover (Route 53) records over UDP and TCP, e.g. 127.0.0.1:5353')
+    .option('-e, --endpoint <name=host:port>', 'local stand-in of a GlobalFailover endpoint: answered by DNS and health-checked; repeatable', collect)
+    .option('--client-region <region>', 'the AWS region DNS clients are in, for latency records (e.g. eu-west-1)')
     .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('warn'))
     .addHelpText('after', SERVE_EXAMPLES)
     .action(async (file: string, options: ServeOptions) => {

@@ -1,13 +1,19 @@
 import { unwatchFile, watchFile } from 'fs';
-import { relative } from 'path';
 import pino from 'pino';
+import { chooseLoadBalancer } from './choose-load-balancer';
 import { CliError, CliIo } from './cli-error';
+import { describeServe, display } from './describe-serve';
+import { dnsEndpoints, parseDnsAddress } from './dns-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
+import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
+import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { AdminServer, startAdminServer } from '../proxy/admin';
-import { isApplicationModel, LbkitConfigError, readSynthesizedFile } from '../proxy/config';
+import { LbkitConfigError, readSynthesizedFile } from '../proxy/config';
+import { DnsServerHandle, startDnsServer } from '../proxy/dns';
 import { AccessLogWriter, accessLogWriter } from '../proxy/logs';
 import { ProxyHandle, startProxy } from '../proxy/server';
+import { NetworkProxyHandle, startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { createTlsProvider, DEFAULT_CA_DIR, LocalTlsProvider } from '../proxy/tls';
 
 export interface ServeOptions {
@@ -26,36 +32,32 @@ export interface ServeOptions {
   readonly domain?: readonly string[];
   /** A file, or `-` for stdout. */
   readonly accessLog?: string;
-  /** `--lb name`: which application load balancer when the file holds several. */
+  /** `--lb name`: which load balancer when the file holds several. */
   readonly lb?: string;
   /** pino level for the proxy's own log on stderr. */
   readonly logLevel?: string;
+  /** `--dns host:port`: answer the file's Route 53 (GlobalFailover) records there. */
+  readonly dns?: string;
+  /** `--endpoint name=host:port`, repeatable: the local stand-in of each GlobalFailover endpoint. */
+  readonly endpoint?: readonly string[];
+  /** `--client-region`: the AWS region latency records are answered for. */
+  readonly clientRegion?: string;
 }
 
+/** The running proxy of an application or a network load balancer. */
+export type LoadBalancerHandle = ProxyHandle | NetworkProxyHandle;
+
 export interface ServeSession {
-  readonly handle: ProxyHandle;
-  readonly model: LoadBalancerModel;
+  /** The load balancer's proxy; undefined when only DNS is served. */
+  readonly handle?: LoadBalancerHandle;
+  readonly model?: AnyLoadBalancerModel;
   readonly targets: TargetMapping;
   readonly admin?: AdminServer;
   readonly tls?: LocalTlsProvider;
+  /** The failover resolver (`--dns`). */
+  readonly dns?: DnsServerHandle;
+  readonly dnsModels: readonly DnsRoutingModel[];
   close(): Promise<void>;
-}
-
-/** The one application load balancer of a synthesized file (or the one `--lb` names). */
-export function applicationModel(file: string, lb?: string): LoadBalancerModel {
-  const { models } = readSynthesizedFile(file);
-  const albs = models.filter(isApplicationModel);
-  if (lb !== undefined) {
-    const chosen = albs.find((m) => m.name === lb || m.loadBalancerName === lb);
-    if (!chosen) throw new LbkitConfigError(`${file}: no application load balancer named ${lb} (has: ${albs.map((m) => m.name).join(', ') || 'none'})`);
-    return chosen;
-  }
-  if (albs.length === 1) return albs[0];
-  if (albs.length > 1) throw new LbkitConfigError(`${file}: ${albs.length} application load balancers (${albs.map((m) => m.name).join(', ')}); choose one with --lb <name>`);
-  const nlbs = models.filter((m) => !isApplicationModel(m)).map((m) => m.name);
-  throw new LbkitConfigError(nlbs.length
-    ? `${file}: only network load balancers (${nlbs.join(', ')}); lbkit serve runs application load balancers`
-    : `${file}: no application load balancer`);
 }
 
 function number(value: string | undefined, flag: string, check: (n: number) => boolean, expected: string): number | undefined {
@@ -66,38 +68,34 @@ function number(value: string | undefined, flag: string, check: (n: number) => b
 }
 
 /** Target groups a mapping does not know, as an error naming the known ones. */
-function checkRoutes(model: LoadBalancerModel, targets: TargetMapping): void {
-  const known = model.targetGroups.map((g) => g.name);
+function checkRoutes(model: AnyLoadBalancerModel | undefined, targets: TargetMapping): void {
+  const known = model ? model.targetGroups.map((g) => g.name) : [];
   for (const route of Object.keys(targets)) {
     if (!known.includes(route)) throw new CliError(`--target ${route}: no target group named ${route} (target groups: ${known.join(', ') || 'none'})`);
   }
 }
 
-function display(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
+/** What `serve` needs of a file: the load balancer to run and the DNS models. */
+function load(file: string, options: ServeOptions): { model?: AnyLoadBalancerModel; notServed: readonly string[]; dns: DnsRoutingModel[] } {
+  const { models, dns } = readSynthesizedFile(file);
+  const wantsDns = options.dns !== undefined;
+  if (wantsDns && dns.length === 0) throw new LbkitConfigError(`${file}: --dns: no Route 53 records of a GlobalFailover in this file`);
+  return { ...chooseLoadBalancer(file, models, options.lb, wantsDns), dns };
 }
 
-/** What `lbkit serve` prints at start: listeners, target mapping, unmapped target groups, CA and admin addresses. */
-export function describeServe(file: string, model: LoadBalancerModel, handle: ProxyHandle, targets: TargetMapping, host: string,
-  tls?: LocalTlsProvider, admin?: AdminServer): string {
-  const lines = [`lbkit serve: ${model.name} from ${display(file)}`, 'listeners:'];
-  for (const l of handle.listeners) lines.push(`  ${l.protocol} ${l.port} → ${l.protocol.toLowerCase()}://${host.includes(':') ? `[${host}]` : host}:${l.localPort}`);
-  lines.push('targets:');
-  const mapped = model.targetGroups.filter((g) => (targets[g.name] ?? []).length > 0);
-  for (const g of mapped) lines.push(`  ${g.name} → ${targets[g.name].map((e) => `${e.host}:${e.port}`).join(', ')}`);
-  if (mapped.length === 0) lines.push('  (none)');
-  const unmapped = model.targetGroups.filter((g) => !mapped.includes(g)).map((g) => g.name);
-  if (unmapped.length) lines.push(`unmapped target groups (503 until mapped with --target <route>=<host:port>): ${unmapped.join(', ')}`);
-  if (tls) {
-    const https = handle.listeners.find((l) => l.protocol === 'HTTPS');
-    const name = tls.certificates[0][0].replace(/^\*\./, 'www.');
-    lines.push(`certificates: ${tls.certificates.map((c) => c.join(' ')).join('; ')}`);
-    lines.push(`CA: ${display(tls.ca.certFile)}${https
-      ? `  (curl --cacert ${display(tls.ca.certFile)} --resolve ${name}:${https.localPort}:127.0.0.1 https://${name}:${https.localPort}/)` : ''}`);
+function tlsFor(model: AnyLoadBalancerModel | undefined, options: ServeOptions): LocalTlsProvider | undefined {
+  if (!model) return undefined;
+  const terminates = isApplicationModel(model) ? model.listeners.some((l) => l.protocol === 'HTTPS') : model.listeners.some((l) => l.protocol === 'TLS');
+  if (!terminates) return undefined;
+  return createTlsProvider({ certificates: model.certificates, domains: options.domain, caDir: options.caDir ?? DEFAULT_CA_DIR });
+}
+
+function bindError(e: unknown, host: string): never {
+  const err = e as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL') {
+    throw new CliError(`cannot listen on ${err.address ?? host}:${err.port ?? '?'} (${err.code}); choose another with --port <listener>=<local>`, 1);
   }
-  if (admin) lines.push(`admin: ${admin.url}/targets  ${admin.url}/metrics`);
-  return `${lines.join('\n')}\n`;
+  throw e;
 }
 
 /** Starts serving a synthesized file; the CLI waits for a signal, tests call close(). */
@@ -105,54 +103,76 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const timeScale = number(options.timeScale, '--time-scale', (n) => n > 0 && n <= 1000, 'a number above 0 and at most 1000');
   const adminPort = number(options.adminPort, '--admin-port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port 0–65535');
   const host = options.host ?? '127.0.0.1';
-  const model = applicationModel(file, options.lb);
+  const dnsAddress = options.dns !== undefined ? parseDnsAddress(options.dns) : undefined;
+  if (options.dns === undefined && (options.endpoint?.length || options.clientRegion)) {
+    throw new CliError(`${options.endpoint?.length ? '--endpoint' : '--client-region'} needs --dns <host:port>`);
+  }
+  const loaded = load(file, options);
+  const { model } = loaded;
+  const endpoints = dnsEndpoints(options.endpoint ?? [], loaded.dns);
   const targets = targetMapping(options.target ?? [], options.targets);
   checkRoutes(model, targets);
-  const ports = listenerPorts(model.listeners.map((l) => l.port), options.port ?? []);
-  const tls = model.listeners.some((l) => l.protocol === 'HTTPS')
-    ? createTlsProvider({ certificates: model.certificates, domains: options.domain, caDir: options.caDir ?? DEFAULT_CA_DIR })
-    : undefined;
+  if (options.watch && !model) throw new CliError('--watch: no load balancer is served (only DNS); restart lbkit serve after a synth');
+  if (options.watch && model && !isApplicationModel(model)) {
+    throw new CliError('--watch: reloading is supported for application load balancers only; restart lbkit serve after a synth');
+  }
+  const ports = model ? listenerPorts([...new Set(model.listeners.map((l) => l.port))], options.port ?? []) : {};
+  if (!model && options.port?.length) throw new CliError(`--port: ${file} serves no load balancer here (only DNS)`);
+  const tls = tlsFor(model, options);
+  if (options.accessLog && !(model && isApplicationModel(model))) {
+    throw new CliError('--access-log: the local proxy writes access logs for application load balancers only');
+  }
   const log: AccessLogWriter | undefined = options.accessLog ? accessLogWriter(options.accessLog) : undefined;
   const logger = pino({ level: options.logLevel ?? 'warn', base: undefined }, pino.destination({ fd: 2, sync: true }));
-  let handle: ProxyHandle;
-  try {
-    handle = await startProxy({
-      model,
-      targets,
-      listenerPorts: ports,
-      host,
-      timeScale,
-      tls,
-      logger,
-      accessLog: log?.forProxy({ name: model.name }),
-    });
-  } catch (e) {
+
+  let handle: LoadBalancerHandle | undefined;
+  let dns: DnsServerHandle | undefined;
+  let admin: AdminServer | undefined;
+  const stop = async () => {
+    await admin?.close();
+    await dns?.close();
+    await handle?.close();
     await log?.close();
-    const err = e as NodeJS.ErrnoException & { port?: number; address?: string };
-    if (err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL') {
-      throw new CliError(`cannot listen on ${err.address ?? host}:${err.port ?? '?'} (${err.code}); choose another with --port <listener>=<local>`, 1);
+  };
+  try {
+    if (model && isApplicationModel(model)) {
+      const accessLog = log?.forProxy({ name: model.name });
+      handle = await startProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger, accessLog })
+        .catch((e) => bindError(e, host));
+    } else if (model) {
+      handle = await startNetworkProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger }).catch((e) => bindError(e, host));
     }
+    if (dnsAddress) {
+      const { clientRegion } = options;
+      dns = await startDnsServer({ models: loaded.dns, endpoints, host: dnsAddress.host, port: dnsAddress.port, timeScale, clientRegion, logger })
+        .catch((e) => {
+          const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+          throw new CliError(`--dns ${options.dns}: cannot listen (${code})`, 1);
+        });
+    }
+    if (adminPort !== undefined) {
+      if (!handle) throw new CliError('--admin-port: no load balancer is served (only DNS)');
+      const served = handle;
+      admin = await startAdminServer({ handle: served, port: adminPort }).catch((e) => {
+        throw new CliError(`--admin-port ${adminPort}: cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
+      });
+    }
+  } catch (e) {
+    await stop();
     throw e;
   }
-  let admin: AdminServer | undefined;
-  try {
-    if (adminPort !== undefined) admin = await startAdminServer({ handle, port: adminPort });
-  } catch (e) {
-    await handle.close();
-    await log?.close();
-    throw new CliError(`--admin-port ${adminPort}: cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
-  }
-  io.out(describeServe(file, model, handle, targets, host, tls, admin));
+  io.out(describeServe({ file, model, notServed: loaded.notServed, handle, targets, host, tls, admin, dns, dnsModels: loaded.dns, endpoints }));
 
   let current = { model, targets };
   let reloading = Promise.resolve();
   const onChange = (): void => {
     reloading = reloading.then(async () => {
       try {
-        const next = applicationModel(file, options.lb);
+        const next = load(file, options).model;
+        if (!next || !isApplicationModel(next)) throw new LbkitConfigError(`${file}: no longer holds the application load balancer ${model?.name}`);
         const nextTargets = targetMapping(options.target ?? [], options.targets);
         checkRoutes(next, nextTargets);
-        await handle.reload(next, nextTargets);
+        await (handle as ProxyHandle).reload(next as LoadBalancerModel, nextTargets);
         current = { model: next, targets: nextTargets };
         io.out(`lbkit serve: reloaded ${display(file)} (${next.listeners.length} listeners, ${next.targetGroups.length} target groups)\n`);
       } catch (e) {
@@ -160,7 +180,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       }
     });
   };
-  const watched = options.watch ? [file, ...(options.targets ? [options.targets] : [])] : [];
+  const watched = options.watch && model ? [file, ...(options.targets ? [options.targets] : [])] : [];
   for (const f of watched) {
     watchFile(f, { interval: 250 }, (now, prev) => { if (now.mtimeMs !== prev.mtimeMs || now.size !== prev.size) onChange(); });
   }
@@ -173,12 +193,12 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     get targets() { return current.targets; },
     admin,
     tls,
+    dns,
+    dnsModels: loaded.dns,
     close: () => closed ??= (async () => {
       for (const f of watched) unwatchFile(f);
       await reloading;
-      await admin?.close();
-      await handle.close();
-      await log?.close();
+      await stop();
     })(),
   };
 }

@@ -30,10 +30,10 @@ describe.each(outputs)('curl against lbkit serve of the %s output', (_engine, sy
     session = await serve(synth(), {
       target: [`api-v1=${backend.address}`], port: ['443=0', '80=0'], caDir: join(dir, 'ca'), timeScale: '100', logLevel: 'error',
     }, quiet);
-    https = session.handle.listeners.find((l) => l.protocol === 'HTTPS')!.localPort;
-    http = session.handle.listeners.find((l) => l.protocol === 'HTTP')!.localPort;
+    https = session.handle!.listeners.find((l) => l.protocol === 'HTTPS')!.localPort;
+    http = session.handle!.listeners.find((l) => l.protocol === 'HTTP')!.localPort;
     // Wait for the target to pass its health checks (2 × 15 s / 100).
-    for (let i = 0; i < 100 && session.handle.targetHealth().find((g) => g.targetGroup === 'api-v1')?.targets[0]?.state !== 'healthy'; i++) {
+    for (let i = 0; i < 100 && session.handle!.targetHealth().find((g) => g.targetGroup === 'api-v1')?.targets[0]?.state !== 'healthy'; i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
   });

@@ -42,7 +42,7 @@ function get(url: string, options: https.RequestOptions = {}): Promise<{ status:
 }
 
 function localPort(s: ServeSession, port: number): number {
-  return s.handle.listeners.find((l) => l.port === port)!.localPort;
+  return s.handle!.listeners.find((l) => l.port === port)!.localPort;
 }
 
 describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve %s output', (engine) => {
@@ -111,7 +111,7 @@ test('--watch reloads the model on change and keeps the previous one when the ne
   }
   writeFileSync(file, JSON.stringify(changed));
   await waitFor(() => io.stdout.includes('lbkit serve: reloaded'));
-  expect(s.model.targetGroups.find((g) => g.name === 'web')!.healthCheck.path).toBe('/ready');
+  expect(s.model!.targetGroups.find((g) => g.name === 'web')!.healthCheck.path).toBe('/ready');
 
   writeFileSync(file, '{ broken');
   await waitFor(() => io.stderr.includes('(still serving the previous model)'));

@@ -1,10 +1,22 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
+import { networkPrometheusText } from './network-prometheus';
 import { prometheusText } from './prometheus';
-import { ProxyHandle } from '../server';
+import { ProxyHandle, TargetGroupMetrics } from '../server';
+import { NetworkProxyHandle, NetworkTargetGroupMetrics } from '../tcp/network-proxy';
 
-/** What the admin server needs of a running proxy. */
-export type AdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>;
+/** What the admin server needs of a running proxy: an application (ALB) or a network (NLB) one. */
+export type AdminTarget = ApplicationAdminTarget | NetworkAdminTarget;
+export type ApplicationAdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>;
+export type NetworkAdminTarget = Pick<NetworkProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>;
+
+/** The metrics text of either kind of proxy (NLB metrics count flows, ALB metrics requests). */
+function metricsText(handle: AdminTarget): string {
+  const metrics = handle.metrics();
+  return metrics.length > 0 && 'newFlows' in metrics[0]
+    ? networkPrometheusText(metrics as NetworkTargetGroupMetrics[])
+    : prometheusText(metrics as TargetGroupMetrics[]);
+}
 
 export interface AdminServerOptions {
   readonly handle: AdminTarget;
@@ -59,7 +71,7 @@ async function route(handle: AdminTarget, req: IncomingMessage, res: ServerRespo
   }
   if (path === '/metrics') {
     if (!allow(req, res, ['GET', 'HEAD'])) return;
-    const body = prometheusText(handle.metrics());
+    const body = metricsText(handle);
     res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(req.method === 'HEAD' ? undefined : body);
     return;

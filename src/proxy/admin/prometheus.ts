@@ -1,3 +1,4 @@
+import { label, num } from './prometheus-format';
 import { TargetGroupMetrics } from '../server';
 
 /** The counters and gauges of the text exposition, by metric name. */
@@ -31,16 +32,4 @@ export function prometheusText(metrics: readonly TargetGroupMetrics[]): string {
     lines.push(`${HISTOGRAM}_count{${group}} ${num(m.latencyCount)}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** A label value with backslash, double quote and newline escaped. */
-function label(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
-function num(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  return String(v);
 }

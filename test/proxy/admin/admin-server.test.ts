@@ -1,4 +1,4 @@
-import { AdminServer, AdminTarget, prometheusText, startAdminServer } from '../../../src/proxy/admin';
+import { AdminServer, ApplicationAdminTarget, prometheusText, startAdminServer } from '../../../src/proxy/admin';
 import { TargetGroupHealth, TargetGroupMetrics } from '../../../src/proxy/server';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -16,7 +16,7 @@ function metricsOf(targetGroup: string, latencies: number[], statuses: number[],
   };
 }
 
-class FakeHandle implements AdminTarget {
+class FakeHandle implements ApplicationAdminTarget {
   public readonly deregistered: string[] = [];
   public health: TargetGroupHealth[] = [
     { targetGroup: 'api', targets: [{ id: '127.0.0.1:3001', state: 'healthy' }, { id: '127.0.0.1:3002', state: 'unhealthy', reason: 'Target.ResponseCodeMismatch' }] },

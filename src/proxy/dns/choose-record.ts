@@ -8,7 +8,7 @@ import { DnsRecordModel, RoutingPolicyValue } from '../../core/model/dns-routing
 export interface RoutingContext {
   /** Uniform in [0, 1): weighted draws. */
   readonly random: () => number;
-  /** The AWS region the client is in: latency routing. */
+  /** The AWS region the client is in: latency routing (the caller supplies a default). */
   readonly clientRegion: string;
 }
 

@@ -49,9 +49,15 @@ function warnAboutModels(models: readonly DnsRoutingModel[], endpoints: Readonly
     }
     for (const record of model.records) {
       const endpoint = endpoints[record.setIdentifier];
+      const where = { recordName: model.recordName, endpoint: record.setIdentifier, type: record.type };
+      const family = `IPv${record.type === 'A' ? 4 : 6}`;
+      const literal = recordAddresses(record, undefined);
+      if (literal.length < (record.values?.length ?? 0)) {
+        logger?.warn({ ...where, values: record.values }, `dns: record values that are no ${family} address (references to another stack?) are never answered`);
+      }
       if (endpoint !== undefined && recordAddresses(record, endpoint).length === 0) {
-        logger?.warn({ recordName: model.recordName, endpoint: record.setIdentifier, type: record.type, target: endpointId(endpoint) },
-          `dns: the endpoint is no IPv${record.type === 'A' ? 4 : 6} literal and the record has no values; ${record.type} queries answered from it get no address`);
+        logger?.warn({ ...where, target: endpointId(endpoint) },
+          `dns: the endpoint is no ${family} literal and the record has no ${family} values; ${record.type} queries answered from it get no address`);
       }
     }
   }
@@ -70,14 +76,13 @@ export async function startDnsServer(options: DnsServerOptions): Promise<DnsServ
   if (!(timeScale > 0)) throw new Error(`dns: timeScale must be positive, got ${timeScale}`);
   const logger = options.logger;
   const health = new EndpointHealthTable(options.models, options.endpoints, timeScale, logger);
-  const firstRegion = options.models.find((m) => m.routingPolicy === 'latency')?.records[0]?.region;
   const zones = new DnsZones(options.models, options.endpoints, (name, id) => health.healthy(name, id), {
     random: options.random ?? Math.random,
-    clientRegion: options.clientRegion ?? firstRegion ?? '',
+    ...(options.clientRegion !== undefined ? { clientRegion: options.clientRegion } : {}),
   });
   warnAboutModels(options.models, options.endpoints, options.clientRegion, logger);
   const transports = await startDnsTransports(host, options.port ?? 0, (message, transport) => respond(message, transport, zones),
-    (e) => logger?.error({ err: e }, 'dns: UDP socket error'));
+    (e) => logger?.error({ err: e }, 'dns: socket or handler error'));
   health.start();
   logger?.info({ host, port: transports.port, names: options.models.map((m) => m.recordName) }, 'dns: serving on UDP and TCP');
   let closing: Promise<void> | undefined;

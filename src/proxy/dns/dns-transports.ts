@@ -14,7 +14,7 @@ export interface DnsTransports {
 function bindUdp(host: string, port: number, handle: MessageHandler, onError: (e: Error) => void): Promise<dgram.Socket> {
   const socket = dgram.createSocket(net.isIP(host) === 6 ? 'udp6' : 'udp4');
   socket.on('message', (message, peer) => {
-    const reply = handle(message, 'udp');
+    const reply = answerSafely(handle, message, 'udp', onError);
     if (reply) socket.send(reply, peer.port, peer.address);
   });
   return new Promise((resolve, reject) => {
@@ -27,8 +27,19 @@ function bindUdp(host: string, port: number, handle: MessageHandler, onError: (e
   });
 }
 
+/** The handler's reply; a handler that throws (a bug, never a client's doing) drops the message instead of the server. */
+function answerSafely(handle: MessageHandler, message: Buffer, transport: 'udp' | 'tcp', onError: (e: Error) => void): Buffer | undefined {
+  try {
+    return handle(message, transport);
+  } catch (e) {
+    onError(e as Error);
+    return undefined;
+  }
+}
+
 /** RFC 7766 DNS over TCP: each message behind a two-byte length, several per connection, idle ones closed. */
-function listenTcp(host: string, port: number, handle: MessageHandler, connections: Set<net.Socket>): Promise<net.Server> {
+function listenTcp(host: string, port: number, handle: MessageHandler, connections: Set<net.Socket>,
+  onError: (e: Error) => void): Promise<net.Server> {
   const server = net.createServer((socket) => {
     connections.add(socket);
     socket.once('close', () => connections.delete(socket));
@@ -42,7 +53,7 @@ function listenTcp(host: string, port: number, handle: MessageHandler, connectio
         if (pending.length < 2 + length) return;
         const message = pending.subarray(2, 2 + length);
         pending = pending.subarray(2 + length);
-        const reply = handle(message, 'tcp');
+        const reply = answerSafely(handle, message, 'tcp', onError);
         if (!reply) {
           socket.destroy();
           return;
@@ -58,6 +69,7 @@ function listenTcp(host: string, port: number, handle: MessageHandler, connectio
     server.once('error', reject);
     server.listen({ host, port, exclusive: true }, () => {
       server.off('error', reject);
+      server.on('error', onError);
       resolve(server);
     });
   });
@@ -78,7 +90,7 @@ export async function startDnsTransports(host: string, port: number, handle: Mes
     const connections = new Set<net.Socket>();
     let tcp: net.Server;
     try {
-      tcp = await listenTcp(host, udpPort, handle, connections);
+      tcp = await listenTcp(host, udpPort, handle, connections, onError);
     } catch (e) {
       await new Promise<void>((r) => udp.close(() => r()));
       if (port === 0 && (e as NodeJS.ErrnoException).code === 'EADDRINUSE' && attempt < EPHEMERAL_ATTEMPTS) continue;

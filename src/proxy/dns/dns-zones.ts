@@ -1,12 +1,19 @@
 import type { Answer } from 'dns-packet';
 import { Candidate } from './candidate';
-import { chooseRecord, RoutingContext } from './choose-record';
+import { chooseRecord } from './choose-record';
 import { canonicalName, isAtOrBelow, zoneOf } from './dns-names';
 import { LOCAL_NAME_SERVER } from './emulation-constants';
 import { recordAddresses, recordTtl } from './record-addresses';
 import { SOA } from './route53-constants';
 import { DnsRecordModel, DnsRoutingModel } from '../../core/model/dns-routing-model';
 import { Endpoint } from '../targets/endpoint';
+
+export interface DnsRoutingOptions {
+  /** Uniform in [0, 1): weighted draws. */
+  readonly random: () => number;
+  /** The AWS region the client is in; when absent, each latency name's first record's region. */
+  readonly clientRegion?: string;
+}
 
 /** How this server answers one question. */
 export interface Resolution {
@@ -37,7 +44,7 @@ export class DnsZones {
   private readonly existing = new Set<string>();
 
   public constructor(models: readonly DnsRoutingModel[], private readonly endpoints: Readonly<Record<string, Endpoint>>,
-    private readonly healthy: (recordName: string, setIdentifier: string) => boolean, private readonly context: RoutingContext) {
+    private readonly healthy: (recordName: string, setIdentifier: string) => boolean, private readonly context: DnsRoutingOptions) {
     const zones = new Set<string>();
     for (const model of models) {
       const name = canonicalName(model.recordName);
@@ -70,7 +77,8 @@ export class DnsZones {
   private addressAnswers(model: DnsRoutingModel, type: 'A' | 'AAAA', owner: string): Answer[] {
     const candidates: Candidate<DnsRecordModel>[] = model.records.filter((r) => r.type === type)
       .map((record) => ({ record, healthy: this.healthy(model.recordName, record.setIdentifier) }));
-    const chosen = chooseRecord(model.routingPolicy, candidates, this.context);
+    const clientRegion = this.context.clientRegion ?? model.records[0]?.region ?? '';
+    const chosen = chooseRecord(model.routingPolicy, candidates, { random: this.context.random, clientRegion });
     if (!chosen) return [];
     const ttl = recordTtl(chosen.record);
     return recordAddresses(chosen.record, this.endpoints[chosen.record.setIdentifier])

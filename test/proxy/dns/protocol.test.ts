@@ -1,5 +1,6 @@
 import * as packet from 'dns-packet';
-import { DnsHarness, resolve, tcpMessage, tcpQueries, udpExchange, udpQuery } from './support';
+import { captureLogger, DnsHarness, resolve, tcpMessage, tcpQueries, udpExchange, udpQuery } from './support';
+import { REFERENCE } from '../../../src/core/model/load-balancer-model';
 import { RoutingPolicy } from '../../../src/core/options/global-failover-options';
 import { DnsServerHandle } from '../../../src/proxy/dns';
 import { Engine, ENGINES, GlobalEngineOptions } from '../../support/engines';
@@ -112,5 +113,18 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect([exchange.closedByServer, exchange.replies.map((r) => r.id)]).toEqual([true, [1]]);
     expect(await resolve(dns, 'www.example.com')).toEqual([{ address: '127.0.0.2', ttl: 30 }]);
     expect((await tcpQueries(dns, [tcpMessage('www.example.com', 'A', 5)])).replies[0].answers).toHaveLength(1);
+  });
+
+  test('values that are references to another stack are never answered (warned at start), unmapped: NODATA', async () => {
+    const referenced = { ...model, records: model.records.map((r) => ({ ...r, values: [REFERENCE] })) };
+    const { logger, records } = captureLogger();
+    const dns = await h.dns({ models: [referenced], endpoints: {}, logger });
+    expect(records.filter((r) => r.level === 40).map((r) => r.msg)).toEqual([
+      expect.stringMatching(/no local mapping/),
+      expect.stringMatching(/no IPv4 address/),
+      expect.stringMatching(/no IPv6 address/),
+    ]);
+    expect(await resolve(dns, 'www.example.com')).toBe('ENODATA');
+    expect(await resolve(dns, 'www.example.com', 'AAAA')).toBe('ENODATA');
   });
 });

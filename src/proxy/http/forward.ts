@@ -1,7 +1,7 @@
 import { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'http';
-import { pipeline } from 'stream';
+import type { Dispatcher } from 'undici';
 import { HOP_BY_HOP } from './hop-by-hop';
-import { Target } from '../targets/target';
+import { InFlightRequest, Target } from '../targets/target';
 import { DrainedError } from '../targets/target-group';
 
 /** Why a forward ended without a complete target response. */
@@ -17,6 +17,12 @@ export interface ForwardResult {
   /** Milliseconds until the target's response headers. */
   readonly targetMs?: number;
   readonly failure?: ForwardFailure;
+}
+
+/** A forward under way: the request handler tells it when the client's response closes. */
+export interface Forwarding {
+  /** The client's response closed: cut the target's request unless the response was complete. */
+  clientClosed(): void;
 }
 
 export const CLIENT_CLOSED = new Error('client closed the connection');
@@ -51,11 +57,9 @@ function hasBody(req: IncomingMessage): boolean {
   return req.httpVersionMajor === 2 && req.method !== 'GET' && req.method !== 'HEAD' && !req.readableEnded;
 }
 
-function failureOf(error: unknown, signal: AbortSignal): ForwardFailure {
-  if (signal.aborted) {
-    if (signal.reason === CLIENT_CLOSED) return { status: 460, errorReason: '-' };
-    if (signal.reason instanceof DrainedError) return { status: 502, errorReason: 'TargetDeregistered' };
-  }
+function failureOf(error: unknown, abortReason: Error | undefined): ForwardFailure {
+  if (abortReason === CLIENT_CLOSED) return { status: 460, errorReason: '-' };
+  if (abortReason instanceof DrainedError) return { status: 502, errorReason: 'TargetDeregistered' };
   const code = (error as { code?: string }).code ?? '';
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { status: 504, errorReason: 'TargetResponseTimeout' };
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return { status: 504, errorReason: 'TargetConnectionTimeout' };
@@ -64,62 +68,108 @@ function failureOf(error: unknown, signal: AbortSignal): ForwardFailure {
 }
 
 /**
+ * One request to a target, as undici's dispatch handler: the response is written to the
+ * client as it arrives (bodies are never buffered; the target is paused while the client is
+ * slow). One object per request, no stream in between, no AbortController: undici's
+ * controller cuts the request when the client goes away or draining ends.
+ */
+class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, Forwarding {
+  private readonly started = performance.now();
+  private controller: Dispatcher.DispatchController | undefined;
+  private abortReason: Error | undefined;
+  private statusCode: number | undefined;
+  private targetMs: number | undefined;
+  private settled = false;
+  private resumeOnDrain: (() => void) | undefined;
+
+  public constructor(private readonly res: ServerResponse, private readonly target: Target,
+    private readonly addCookies: (setCookie: string | string[] | undefined) => string[] | undefined,
+    private readonly done: (result: ForwardResult) => void) {}
+
+  public onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.abortReason) controller.abort(this.abortReason);
+  }
+
+  public onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    if (statusCode < 200) return; // 1xx: informational, the final response follows
+    this.statusCode = statusCode;
+    this.targetMs = performance.now() - this.started;
+    if (this.res.destroyed) {
+      this.abort(CLIENT_CLOSED);
+      return;
+    }
+    const out: Record<string, string | string[]> = {};
+    for (const name in headers) {
+      if (HOP_BY_HOP.has(name)) continue;
+      const value = headers[name];
+      if (value !== undefined) out[name] = value;
+    }
+    const cookies = this.addCookies(headers['set-cookie']);
+    if (cookies) {
+      const existing = out['set-cookie'];
+      out['set-cookie'] = existing === undefined ? cookies : [...(Array.isArray(existing) ? existing : [existing]), ...cookies];
+    }
+    this.res.writeHead(statusCode, out);
+  }
+
+  public onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.res.write(chunk)) return;
+    // The client reads slower than the target sends: pause the target until the client drains.
+    controller.pause();
+    this.resumeOnDrain ??= () => this.controller?.resume();
+    this.res.once('drain', this.resumeOnDrain);
+  }
+
+  public onResponseEnd(): void {
+    this.res.end();
+    this.settle(undefined);
+  }
+
+  public onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    // Headers already sent: the response can only be cut.
+    if (this.statusCode !== undefined && !this.res.destroyed) this.res.destroy();
+    this.settle(failureOf(error, this.abortReason));
+  }
+
+  /** Draining ended or the target closed (InFlightRequest). */
+  public abort(reason: Error): void {
+    if (this.settled) return;
+    this.abortReason ??= reason;
+    this.controller?.abort(reason);
+  }
+
+  public clientClosed(): void {
+    if (!this.res.writableFinished) this.abort(CLIENT_CLOSED);
+  }
+
+  private settle(failure: ForwardFailure | undefined): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.target.inFlight.delete(this);
+    if (this.resumeOnDrain) this.res.off('drain', this.resumeOnDrain);
+    const answered = { targetStatus: this.statusCode, targetMs: this.targetMs };
+    this.done(failure ? { ...answered, failure } : answered);
+  }
+}
+
+/**
  * Streams one request to a target over its pooled keep-alive connections and the response
- * back (bodies are never buffered). The target's request is cut when the client goes away,
- * when the target's draining ends, or when it is idle past the idle timeout.
+ * back. The target's request is cut when the client goes away (`clientClosed`), when the
+ * target's draining ends, or when it is idle past the idle timeout; `done` is called once.
  */
 export function forward(req: IncomingMessage, res: ServerResponse, target: Target, headers: Record<string, string | string[]>,
-  idleTimeoutMs: number, addCookies: (setCookie: string | string[] | undefined) => string[] | undefined): Promise<ForwardResult> {
-  const controller = new AbortController();
-  target.inFlight.add(controller);
-  const started = performance.now();
-  const onClose = () => {
-    if (!res.writableFinished) controller.abort(CLIENT_CLOSED);
-  };
-  res.once('close', onClose);
-  return new Promise<ForwardResult>((resolve) => {
-    const finish = (result: ForwardResult) => {
-      target.inFlight.delete(controller);
-      res.off('close', onClose);
-      resolve(result);
-    };
-    target.pool.request({
-      path: req.url ?? '/',
-      method: req.method as 'GET',
-      headers,
-      body: hasBody(req) ? req : null,
-      signal: controller.signal,
-      headersTimeout: idleTimeoutMs,
-      bodyTimeout: idleTimeoutMs,
-    }).then((response) => {
-      const targetMs = performance.now() - started;
-      if (res.destroyed) {
-        response.body.destroy();
-        finish({ targetStatus: response.statusCode, targetMs, failure: { status: 460, errorReason: '-' } });
-        return;
-      }
-      const out: Record<string, string | string[]> = {};
-      for (const name in response.headers) {
-        if (HOP_BY_HOP.has(name)) continue;
-        const value = response.headers[name];
-        if (value !== undefined) out[name] = value;
-      }
-      const cookies = addCookies(response.headers['set-cookie']);
-      if (cookies) {
-        const existing = out['set-cookie'];
-        out['set-cookie'] = existing === undefined ? cookies : [...(Array.isArray(existing) ? existing : [existing]), ...cookies];
-      }
-      res.writeHead(response.statusCode, out);
-      pipeline(response.body, res, (error) => {
-        if (!error) {
-          finish({ targetStatus: response.statusCode, targetMs });
-          return;
-        }
-        res.destroy();
-        finish({ targetStatus: response.statusCode, targetMs, failure: failureOf(error, controller.signal) });
-      });
-    }, (error: unknown) => {
-      finish({ failure: failureOf(error, controller.signal) });
-    });
-  });
+  idleTimeoutMs: number, addCookies: (setCookie: string | string[] | undefined) => string[] | undefined,
+  done: (result: ForwardResult) => void): Forwarding {
+  const exchange = new TargetExchange(res, target, addCookies, done);
+  target.inFlight.add(exchange);
+  target.pool.dispatch({
+    path: req.url ?? '/',
+    method: req.method ?? 'GET',
+    headers,
+    body: hasBody(req) ? req : null,
+    headersTimeout: idleTimeoutMs,
+    bodyTimeout: idleTimeoutMs,
+  }, exchange);
+  return exchange;
 }

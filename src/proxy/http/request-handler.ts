@@ -1,8 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { Socket } from 'net';
-import { TLSSocket } from 'tls';
 import { AccessLogEntry } from './access-log-entry';
-import { forward, ForwardResult, upstreamHeaders } from './forward';
+import { forward, Forwarding, ForwardResult, upstreamHeaders } from './forward';
 import { forwardedFor, MAX_XFF_ADDRESSES, xffCount } from './forwarded-headers';
 import { sendError } from './lb-response';
 import { ListenerContext } from './listener-context';
@@ -11,6 +10,7 @@ import { hostName, RequestFacts, splitUrl } from './request-facts';
 import { Runtime } from './runtime';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
+import { TlsFacts, tlsFacts } from './tls-facts';
 import { newTraceId, traceHeader } from './trace-id';
 import { ActionModel, ForwardActionModel } from '../../core/model/load-balancer-model';
 import { setsCookie } from '../targets/sticky-cookie';
@@ -32,7 +32,13 @@ interface Exchange {
   settled: boolean;
   /** The response closed; the log is written once settled too. */
   closed: boolean;
+  /** The metrics and the log were written (once). */
+  recorded: boolean;
   finish?: () => void;
+  /** The forward under way, told when the client's response closes. */
+  forwarding?: Forwarding;
+  /** Read at request start, and only when an access log is on. */
+  tls?: TlsFacts;
 }
 
 /** The request's Host: the Host header, or `:authority` on HTTP/2. */
@@ -63,14 +69,20 @@ export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: I
 export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse): void {
   const runtime = ctx.runtime();
   const peer = plainAddress(req.socket.remoteAddress ?? '');
-  const exchange: Exchange = { started: performance.now(), actions: [], traceRoot: '', settled: true, closed: false };
+  const exchange: Exchange = { started: performance.now(), actions: [], traceRoot: '', settled: true, closed: false, recorded: false };
   // The socket, captured now: req.socket is gone once a keep-alive connection moves on.
   const socket = req.socket;
   const bytesWrittenAtStart = socket.bytesWritten ?? 0;
-  const finish = () => done(ctx, req, res, exchange, peer, socket, bytesWrittenAtStart);
+  if (ctx.accessLog) exchange.tls = tlsFacts(socket);
+  const finish = () => {
+    if (exchange.recorded) return;
+    exchange.recorded = true;
+    done(ctx, req, res, exchange, peer, socket, bytesWrittenAtStart);
+  };
   exchange.finish = finish;
   res.once('close', () => {
     exchange.closed = true;
+    exchange.forwarding?.clientClosed();
     if (exchange.settled) finish();
   });
 
@@ -130,6 +142,8 @@ function runAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage,
   forwardAction(ctx, runtime, req, res, exchange, action, host, peer);
 }
 
+const NO_COOKIES = (): undefined => undefined;
+
 function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
   action: ForwardActionModel, host: string, peer: string): void {
   const { name, setCookie: groupCookies } = chooseGroupName(action, req.headers);
@@ -144,14 +158,15 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
   const { added, root } = forwardingHeaders(ctx, runtime, req, peer);
   exchange.traceRoot = root;
   const headers = upstreamHeaders(req.headers, added, host, runtime.model.attributes.dropInvalidHeaderFields);
-  const cookies = (setCookie: string | string[] | undefined) => {
+  // Most groups set no cookie: one shared function then, no closure per request.
+  const cookies = !groupCookies && !group.model.stickiness ? NO_COOKIES : (setCookie: string | string[] | undefined) => {
     const appSet = group.model.stickiness?.type === 'app_cookie' && setsCookie(setCookie, group.model.stickiness.cookieName);
     const sticky = stickyCookies(group, target, appSet);
     if (!groupCookies) return sticky;
     return sticky ? [...groupCookies, ...sticky] : groupCookies;
   };
   exchange.settled = false;
-  void forward(req, res, target, headers, runtime.idleTimeoutMs, cookies).then((result: ForwardResult) => {
+  exchange.forwarding = forward(req, res, target, headers, runtime.idleTimeoutMs, cookies, (result: ForwardResult) => {
     exchange.settled = true;
     exchange.targetStatus = result.targetStatus;
     exchange.targetMs = result.targetMs;
@@ -174,7 +189,7 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
   if (!ctx.accessLog) return;
   const total = (performance.now() - exchange.started) / 1000;
   const targetSeconds = exchange.targetMs === undefined ? -1 : exchange.targetMs / 1000;
-  const tls = socket instanceof TLSSocket ? socket : undefined;
+  const tls = exchange.tls;
   const h2 = req.httpVersionMajor === 2;
   const scheme = ctx.protocol === 'HTTPS' ? 'https' : 'http';
   const entry: AccessLogEntry = {
@@ -194,11 +209,11 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
     url: `${scheme}://${requestHost(req) || '-'}:${ctx.port}${req.url ?? '/'}`,
     httpVersion: `HTTP/${req.httpVersion}`,
     userAgent: req.headers['user-agent'],
-    sslCipher: tls?.getCipher()?.name,
-    sslProtocol: tls?.getProtocol() ?? undefined,
+    sslCipher: tls?.cipher,
+    sslProtocol: tls?.protocol,
     targetGroup: exchange.group,
     traceId: exchange.traceRoot || newTraceId(),
-    domainName: tls ? (tls as unknown as { servername?: string }).servername || undefined : undefined,
+    domainName: tls?.servername,
     matchedRulePriority: exchange.priority,
     actionsExecuted: exchange.actions,
     redirectUrl: exchange.redirectUrl,

@@ -3,6 +3,10 @@ import { randomFillSync } from 'crypto';
 const pool = Buffer.alloc(12 * 256);
 let offset = pool.length;
 
+/** `1-<8 hex epoch seconds>-` for the current second, formatted once per second. */
+let prefixSecond = -1;
+let prefix = '';
+
 /** A new trace id: `1-<8 hex epoch seconds>-<24 hex random>` (random bytes drawn in batches). */
 export function newTraceId(nowMs = Date.now()): string {
   if (offset >= pool.length) {
@@ -11,7 +15,12 @@ export function newTraceId(nowMs = Date.now()): string {
   }
   const random = pool.toString('hex', offset, offset + 12);
   offset += 12;
-  return `1-${Math.floor(nowMs / 1000).toString(16).padStart(8, '0')}-${random}`;
+  const second = Math.floor(nowMs / 1000);
+  if (second !== prefixSecond) {
+    prefixSecond = second;
+    prefix = `1-${second.toString(16).padStart(8, '0')}-`;
+  }
+  return prefix + random;
 }
 
 /**

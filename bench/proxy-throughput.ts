@@ -10,7 +10,8 @@ import { createServer } from 'net';
 import { cpus, loadavg, tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { BenchArgs, BENCH_USAGE, parseBenchArgs } from './support/bench-args';
-import { synthesizeBenchTemplate } from './support/bench-model';
+import { synthesizeBenchTemplate } from './support/bench-template';
+import { compileToJs } from './support/compile-js';
 import { haproxyConfig } from './support/haproxy-config';
 import { nginxBackendConfig, nginxProxyConfig } from './support/nginx-config';
 import { clockTicksPerSecond, cpuTicks, processTree, ticksBetween } from './support/proc-stat';
@@ -109,16 +110,16 @@ function haproxySubject(threads: 1 | 2): Subject {
   };
 }
 
-function lbkitSubject(template: string, workers: 1 | 'auto'): Subject {
+/** lbkit as it ships: the child entry and the proxy it imports, compiled to plain JS (not under ts-node). */
+function lbkitSubject(template: string, childJs: string, workers: 1 | 'auto'): Subject {
   const name = `lbkit-${workers}`;
   return {
     name,
     workers: workers === 1 ? '1' : 'per-core',
     async start(cpus, upstreams) {
       const port = await freePort();
-      const env = { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test', 'tsconfig.json'), TS_NODE_TRANSPILE_ONLY: 'true' };
-      const root = group.start(name, cpus, process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'support', 'lbkit-child.ts'),
-        template, String(port), upstreams.map((u) => `127.0.0.1:${u}`).join(','), String(workers)], env);
+      const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };
+      const root = group.start(name, cpus, process.execPath, [childJs, template, String(port), upstreams.map((u) => `127.0.0.1:${u}`).join(','), String(workers)], env);
       await waitForPort(port, root, 60_000);
       return { port, root };
     },
@@ -184,8 +185,9 @@ async function main(): Promise<void> {
   ensureTools();
   work = mkdtempSync(join(tmpdir(), 'lbkit-bench-'));
   const template = synthesizeBenchTemplate(join(work, 'cdk.out'));
+  const childJs = compileToJs(join(__dirname, 'support', 'lbkit-child.ts'), ROOT, join(work, 'js'));
   const all: Subject[] = [DIRECT, nginxSubject(1), nginxSubject('auto'), haproxySubject(1), haproxySubject(2),
-    lbkitSubject(template, 1), lbkitSubject(template, 'auto')];
+    lbkitSubject(template, childJs, 1), lbkitSubject(template, childJs, 'auto')];
   const subjects = args.only.length ? all.filter((s) => s.name === 'direct' || s.name === 'nginx-1' || s.name === 'nginx-auto' || args.only.includes(s.name)) : all;
   const ticksPerSecond = clockTicksPerSecond();
   const startedAt = new Date().toISOString();

@@ -1,6 +1,7 @@
-// The main job: synthesize every example (web-api: an ALB, game-server: an NLB) with both engines,
-// read each output back into lbkit's model, and print side by side what each engine produced and
-// whether they match.
+// The main job: synthesize every example (web-api: an ALB, game-server: an NLB, global-failover:
+// Route 53 over two regional ALBs) with both engines, read each output back into lbkit's model, print
+// side by side what each engine produced and whether they match; then serve each example on the local
+// reference proxy from each engine's output and tour what it does.
 import { readFileSync } from 'fs';
 import { isDeepStrictEqual } from 'util';
 import { AnyLoadBalancerModel, isApplicationModel } from '../src/core/model/any-load-balancer-model';
@@ -9,7 +10,9 @@ import { NetworkLoadBalancerModel } from '../src/core/model/network-load-balance
 import { DnsRoutingModel } from '../src/core/model/dns-routing-model';
 import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readTerraform } from '../src/proxy/config';
 import { runTour } from './demo-tour';
-import { globalFailoverExample, SynthesizedExample, synthExamples } from './synth-examples';
+import { runFailoverTour } from './demo-tour-failover';
+import { runNlbTour } from './demo-tour-nlb';
+import { failoverFiles, globalFailoverExample, SynthesizedExample, synthExamples } from './synth-examples';
 
 const GREEN = process.stdout.isTTY ? '\x1b[32m' : '';
 const RED = process.stdout.isTTY ? '\x1b[31m' : '';
@@ -159,15 +162,27 @@ function compareDns(example: SynthesizedExample): boolean {
 
 async function tour(keepServing: boolean): Promise<number> {
   const webApi = synthesized.find((e) => e.name === 'web-api');
-  if (!webApi) return 1;
+  const game = synthesized.find((e) => e.name === 'game-server');
+  if (!webApi || !game) return 1;
+  const print = (line: string) => console.log(line);
   let ok = true;
+  for (const [engine, file] of [['CloudFormation', game.cloudFormation], ['Terraform', game.terraform]] as const) {
+    console.log(`${BOLD}game-server served on the local reference proxy from its ${engine} output${RESET} (L4 demo backends from lbkit/health)`);
+    ok = (await runNlbTour(file, print)).ok && ok;
+    console.log('');
+  }
+  for (const engine of ['CloudFormation', 'Terraform'] as const) {
+    console.log(`${BOLD}global-failover: both regions on the local proxy and Route 53 on a local DNS server, from the ${engine} output${RESET}`);
+    ok = (await runFailoverTour(failoverFiles(engine), print)).ok && ok;
+    console.log('');
+  }
   for (const [engine, file, keep] of [['CloudFormation', webApi.cloudFormation, false], ['Terraform', webApi.terraform, keepServing]] as const) {
     console.log(`${BOLD}web-api served on the local reference proxy from its ${engine} output${RESET} (demo backends built on lbkit/health)`);
-    const result = await runTour(file, (line) => console.log(line), { keepServing: keep });
+    const result = await runTour(file, print, { keepServing: keep });
     ok &&= result.ok;
     console.log('');
   }
-  console.log(ok ? `${GREEN}✓ the tour behaved as AWS documents, from both engines' output${RESET}` : `${RED}✗ some tour steps failed${RESET}`);
+  console.log(ok ? `${GREEN}✓ every tour behaved as AWS documents, from both engines' output${RESET}` : `${RED}✗ some tour steps failed${RESET}`);
   return ok ? 0 : 1;
 }
 

@@ -7,6 +7,7 @@ import { createApp as createGlobalFailoverCdkApp } from '../examples/global-fail
 import { createApp as createGlobalFailoverTfApp } from '../examples/global-failover-cdktf/main';
 import { createApp as createCdkApp } from '../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../examples/web-api-cdktf/main';
+import type { FailoverFiles } from './demo-tour-failover';
 
 export const OUT = join(__dirname, '..', '.demo-out');
 
@@ -47,6 +48,19 @@ export const globalFailoverExample: SynthesizedExample = {
   cloudFormation: join(OUT, 'cdk', 'global-failover', 'GlobalDns.template.json'),
   terraform: join(OUT, 'cdktf', 'global-failover', 'stacks', 'global-failover', 'cdk.tf.json'),
 };
+
+/** The global-failover example's regional load balancers and Route 53 records in one engine's output (after synthExamples ran). */
+export function failoverFiles(engine: 'CloudFormation' | 'Terraform', out = OUT): FailoverFiles {
+  if (engine === 'CloudFormation') {
+    const dir = join(out, 'cdk', 'global-failover');
+    return {
+      loadBalancers: { 'eu-west-1': { file: join(dir, 'ApiEuWest1.template.json') }, 'us-east-1': { file: join(dir, 'ApiUsEast1.template.json') } },
+      dns: join(dir, 'GlobalDns.template.json'),
+    };
+  }
+  const file = join(out, 'cdktf', 'global-failover', 'stacks', 'global-failover', 'cdk.tf.json');
+  return { loadBalancers: { 'eu-west-1': { file, lb: 'ApiEuWest1' }, 'us-east-1': { file, lb: 'ApiUsEast1' } }, dns: file };
+}
 
 if (require.main === module) {
   for (const example of synthExamples()) {

@@ -3,9 +3,9 @@ import { parseEndpoint } from './mapping';
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { Endpoint } from '../proxy/targets/endpoint';
 
-/** `--dns 127.0.0.1:5353`, `--dns :5353` or `--dns 5353` (on 127.0.0.1). */
+/** `--dns 127.0.0.1:5353`, `--dns :5353` or `--dns 5353` (on 127.0.0.1); port 0 = any free port. */
 export function parseDnsAddress(value: string): Endpoint {
-  return parseEndpoint(value.startsWith(':') ? `127.0.0.1${value}` : value, '--dns');
+  return parseEndpoint(value.startsWith(':') ? `127.0.0.1${value}` : value, '--dns', 0);
 }
 
 /**

@@ -5,12 +5,12 @@ import { Endpoint } from '../proxy/server';
 /** Route (target group) name → local endpoints. */
 export type TargetMapping = Record<string, Endpoint[]>;
 
-/** `127.0.0.1:3001`, `localhost:3001`, `[::1]:3001`, or a bare port (on 127.0.0.1). */
-export function parseEndpoint(value: string, where: string): Endpoint {
+/** `127.0.0.1:3001`, `localhost:3001`, `[::1]:3001`, or a bare port (on 127.0.0.1); port 0 (any free port) where `lowestPort` is 0. */
+export function parseEndpoint(value: string, where: string, lowestPort = 1): Endpoint {
   const text = value.trim();
   const m = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text) ?? /^()()(\d{1,5})$/.exec(text);
   const port = m ? Number(m[3]) : NaN;
-  if (!m || port < 1 || port > 65535) throw new CliError(`${where}: '${value}' is not host:port (e.g. 127.0.0.1:3001)`);
+  if (!m || port < lowestPort || port > 65535) throw new CliError(`${where}: '${value}' is not host:port (e.g. 127.0.0.1:3001)`);
   return { host: m[1] || m[2] || '127.0.0.1', port };
 }
 

@@ -1,2 +1,3 @@
-export { startDnsServer, DnsServerOptions, DnsServerHandle } from './dns-server';
-export { EndpointHealthEntry } from './endpoint-health-table';
+export { startDnsServer } from './dns-server';
+export type { DnsServerOptions, DnsServerHandle } from './dns-server';
+export type { EndpointHealthEntry } from './endpoint-health-table';

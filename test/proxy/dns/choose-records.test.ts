@@ -15,8 +15,8 @@ const c = <R>(record: R, healthy: boolean): Candidate<R & { id: string }> => ({ 
 
 describe('failover', () => {
   const group = (primaryHealthy: boolean, secondaryHealthy: boolean) => [
-    c({ id: 'p', failover: 'PRIMARY' as const }, primaryHealthy),
-    c({ id: 's', failover: 'SECONDARY' as const }, secondaryHealthy),
+    c<FailoverRecord & { id: string }>({ id: 'p', failover: 'PRIMARY' }, primaryHealthy),
+    c<FailoverRecord & { id: string }>({ id: 's', failover: 'SECONDARY' }, secondaryHealthy),
   ];
   test.each([
     [true, true, 'p'], [true, false, 'p'], [false, true, 's'], [false, false, 'p'],

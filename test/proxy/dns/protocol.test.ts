@@ -1,5 +1,5 @@
 import * as packet from 'dns-packet';
-import { captureLogger, DnsHarness, resolve, tcpMessage, tcpQueries, udpExchange, udpQuery } from './support';
+import { captureLogger, DecodedReply, DnsHarness, resolve, tcpMessage, tcpQueries, udpExchange, udpQuery } from './support';
 import { REFERENCE } from '../../../src/core/model/load-balancer-model';
 import { RoutingPolicy } from '../../../src/core/options/global-failover-options';
 import { DnsServerHandle } from '../../../src/proxy/dns';
@@ -74,7 +74,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
 
   test('opcodes other than QUERY → NOTIMP; two questions → FORMERR; class CH → REFUSED; zone transfers → REFUSED', async () => {
     const dns = await start();
-    const raw = async (p: packet.Packet) => packet.decode((await udpExchange(dns, packet.encode({ type: 'query', id: 9, ...p })))!);
+    const raw = async (p: packet.Packet) => packet.decode((await udpExchange(dns, packet.encode({ type: 'query', id: 9, ...p })))!) as DecodedReply;
     expect((await raw({ flags: 4 * 2048, ...question('www.example.com', 'SOA') })).rcode).toBe('NOTIMP'); // NOTIFY
     expect((await raw({ questions: [{ name: 'www.example.com', type: 'A' }, { name: 'www.example.com', type: 'AAAA' }] })).rcode).toBe('FORMERR');
     expect((await raw(question('www.example.com', 'A', 'CH'))).rcode).toBe('REFUSED');
@@ -98,7 +98,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       tcpMessage('www.example.com', 'A', 1), tcpMessage('www.example.com', 'AAAA', 2), tcpMessage('nope.example.com', 'A', 3),
     ]);
     expect(closedByServer).toBe(false);
-    expect(replies.map((r) => [r.id, (r as packet.DecodedPacket).rcode, r.answers?.length, (r as packet.DecodedPacket).flag_tc]))
+    expect(replies.map((r) => [r.id, (r as DecodedReply).rcode, r.answers?.length, (r as packet.DecodedPacket).flag_tc]))
       .toEqual([[1, 'NOERROR', 1, false], [2, 'NOERROR', 20, false], [3, 'NXDOMAIN', 0, false]]);
   });
 

@@ -133,10 +133,13 @@ export async function udpExchange(server: DnsServerHandle, message: Buffer, time
 }
 
 /** A decoded UDP query's reply (dns-packet). */
-export async function udpQuery(server: DnsServerHandle, query: packet.Packet): Promise<packet.DecodedPacket> {
+/** A decoded reply; dns-packet's decoder also sets the response code's name, which its types leave out. */
+export type DecodedReply = packet.DecodedPacket & { readonly rcode: string };
+
+export async function udpQuery(server: DnsServerHandle, query: packet.Packet): Promise<DecodedReply> {
   const reply = await udpExchange(server, packet.encode({ type: 'query', id: 4242, flags: packet.RECURSION_DESIRED, ...query }));
   if (!reply) throw new Error('no UDP reply');
-  return packet.decode(reply);
+  return packet.decode(reply) as DecodedReply;
 }
 
 export interface TcpExchange {

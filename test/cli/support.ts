@@ -1,6 +1,10 @@
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { createApp as createGameCdkApp } from '../../examples/game-server-nlb-cdk/app';
+import { createApp as createGameTfApp } from '../../examples/game-server-nlb-cdktf/main';
+import { createApp as createGlobalCdkApp } from '../../examples/global-failover-cdk/app';
+import { createApp as createGlobalTfApp } from '../../examples/global-failover-cdktf/main';
 import { createApp as createCdkApp } from '../../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../../examples/web-api-cdktf/main';
 import { CliIo } from '../../src/cli';
@@ -15,6 +19,29 @@ export function synthWebApi(): { dir: string; cloudFormation: string; terraform:
     cloudFormation: join(dir, 'cdk', 'WebApiStack.template.json'),
     terraform: join(dir, 'cdktf', 'stacks', 'web-api', 'cdk.tf.json'),
   };
+}
+
+/** The game-server (NLB) example synthesized by both engines into a fresh temporary directory. */
+export function synthGameServer(): { dir: string; cloudFormation: string; terraform: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'lbkit-cli-nlb-'));
+  createGameCdkApp(join(dir, 'cdk')).synth();
+  createGameTfApp(join(dir, 'cdktf')).synth();
+  return {
+    dir,
+    cloudFormation: join(dir, 'cdk', 'GameServerStack.template.json'),
+    terraform: join(dir, 'cdktf', 'stacks', 'game-server', 'cdk.tf.json'),
+  };
+}
+
+/**
+ * The global-failover example synthesized by both engines into a fresh temporary directory, in the
+ * layout `failoverFiles` (scripts/synth-examples.ts) reads: cdk/global-failover, cdktf/global-failover.
+ */
+export function synthGlobalFailover(): { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'lbkit-cli-gf-'));
+  createGlobalCdkApp(join(dir, 'cdk', 'global-failover')).synth();
+  createGlobalTfApp(join(dir, 'cdktf', 'global-failover')).synth();
+  return { dir };
 }
 
 /** A CliIo that keeps what was written. */

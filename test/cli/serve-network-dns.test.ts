@@ -84,7 +84,7 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve, %s output'
     expect(targets.find((g: { targetGroup: string }) => g.targetGroup === 'game').targets[0].id).toBe(backend.address);
   });
 
-  test('--dns: the GlobalFailover records answered by the local DNS server to dig (the primary's address)', async () => {
+  test('--dns: the GlobalFailover records answered by the local DNS server to dig (the primary address)', async () => {
     const backend = await startDemoBackend({ name: 'eu', host: '127.0.0.2' });
     closers.push(() => backend.close());
     // The primary's HTTPS check fails against this plain-HTTP backend, and the unmapped secondary counts as

@@ -4,7 +4,7 @@ import { AddressInfo, Socket } from 'net';
 import * as tls from 'tls';
 import { LoadBalancerModel } from '../../src/core/model/load-balancer-model';
 import { Endpoint, ProxyHandle, ProxyOptions, startProxy } from '../../src/proxy/server';
-import { testTls } from '../proxy/http/harness';
+import { testTls, until } from '../proxy/http/harness';
 
 /**
  * The reliability suite runs short inside CI's jest run and long under `npx projen reliability`
@@ -189,6 +189,15 @@ export function httpsPort(handle: ProxyHandle): number {
 export function states(handle: ProxyHandle, group: string): Record<string, string> {
   const targets = handle.targetHealth().find((g) => g.targetGroup === group)?.targets ?? [];
   return Object.fromEntries(targets.map((t) => [t.id, t.state]));
+}
+
+/** Waits (bounded) until `count` targets of the group are healthy, every registered one by default. */
+export async function waitHealthy(handle: ProxyHandle, group: string, timeoutMs: number, count?: number): Promise<void> {
+  await until(() => {
+    const all = Object.values(states(handle, group));
+    const n = all.filter((s) => s === 'healthy').length;
+    return count === undefined ? all.length > 0 && n === all.length : n === count;
+  }, timeoutMs);
 }
 
 /** What came back on a raw connection. */

@@ -65,7 +65,7 @@ export class TcpServiceLoadBalancer extends Construct {
     for (const tg of model.targetGroups) {
       const group = new LbTargetGroup(this, `TargetGroup-${tg.name}`, networkTargetGroupConfig(tg, props.vpcId));
       this.targetGroups.set(tg.name, group);
-      renderTargets(this, tg.name, group, tg.port, listenersByName.get(tg.name)?.targets ?? []);
+      renderTargets(this, tg.name, group.arn, tg.port, listenersByName.get(tg.name)?.targets ?? []);
     }
 
     const certificateArns = renderCertificates(this, model.certificates, props.hostedZoneId);

@@ -59,6 +59,12 @@ export class WebApiLoadBalancer extends Construct {
   public readonly _plan: WebApiPlan;
 
   private readonly targetGroups = new Map<string, LbTargetGroup>();
+  /**
+   * Each target group's ARN, read once: every attribute read makes a new cdktf token, and cdktf
+   * captures a full stack trace per token (a large share of synthesis time), so rules,
+   * attachments and `targetGroupArn` share one.
+   */
+  private readonly targetGroupArns = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: WebApiLoadBalancerProps) {
     super(scope, id);
@@ -76,30 +82,33 @@ export class WebApiLoadBalancer extends Construct {
     for (const tg of model.targetGroups) {
       const group = new LbTargetGroup(this, `TargetGroup-${tg.name}`, targetGroupConfig(tg, props.vpcId));
       this.targetGroups.set(tg.name, group);
-      renderTargets(this, tg.name, group, tg.port, routesByName.get(tg.name)?.targets ?? []);
+      this.targetGroupArns.set(tg.name, group.arn);
+      renderTargets(this, tg.name, this.targetGroupArns.get(tg.name)!, tg.port, routesByName.get(tg.name)?.targets ?? []);
     }
     const arnOf = (name: string) => this.targetGroupArn(name);
+    const loadBalancerArn = lb.arn;
 
     const certificateArns = renderCertificates(this, model.certificates, props.hostedZoneId);
 
-    let httpsListener: LbListener | undefined;
+    let httpsListenerArn: string | undefined;
     for (const listener of model.listeners) {
       const tfListener = new LbListener(this, `Listener${listener.port}`, {
-        loadBalancerArn: lb.arn,
+        loadBalancerArn,
         port: listener.port,
         protocol: listener.protocol,
         ...(listener.protocol === 'HTTPS' ? { sslPolicy: listener.sslPolicy, certificateArn: certificateArns[0] } : {}),
         defaultAction: [renderAction(listener.defaultAction, arnOf)],
       });
+      const listenerArn = tfListener.arn; // one token for the listener's SNI certificates and rules
       if (listener.protocol === 'HTTPS') {
-        httpsListener = tfListener;
-        renderSniCertificates(this, `Listener${listener.port}`, tfListener.arn, certificateArns);
+        httpsListenerArn = listenerArn;
+        renderSniCertificates(this, `Listener${listener.port}`, listenerArn, certificateArns);
       } else {
-        this.httpListenerArn = tfListener.arn;
+        this.httpListenerArn = listenerArn;
       }
       for (const rule of listener.rules) {
         new LbListenerRule(this, `Listener${listener.port}Rule-${rule.route}`, {
-          listenerArn: tfListener.arn,
+          listenerArn,
           priority: rule.priority,
           condition: renderConditions(rule.conditions),
           action: [renderAction(rule.action, arnOf)],
@@ -107,15 +116,15 @@ export class WebApiLoadBalancer extends Construct {
         });
       }
     }
-    if (!httpsListener) throw new Error('unreachable: the planner always produces an HTTPS listener');
+    if (!httpsListenerArn) throw new Error('unreachable: the planner always produces an HTTPS listener');
 
-    renderWaf(this, model.waf, lb.arn, wafName(path));
+    renderWaf(this, model.waf, loadBalancerArn, wafName(path));
 
-    this.loadBalancerArn = lb.arn;
+    this.loadBalancerArn = loadBalancerArn;
     this.loadBalancerDnsName = lb.dnsName;
     this.loadBalancerZoneId = lb.zoneId;
     this.securityGroupId = securityGroup.id;
-    this.httpsListenerArn = httpsListener.arn;
+    this.httpsListenerArn = httpsListenerArn;
     useProvider(this, props.provider);
   }
 
@@ -125,8 +134,9 @@ export class WebApiLoadBalancer extends Construct {
    * @param routeName name of a route that some forward action sends to
    */
   public targetGroupArn(routeName: string): string {
-    return targetGroupNamed(this.node.path, this.targetGroups, routeName, 'targetGroupArn(routeName)',
-      { one: 'route with a target group', many: 'routes with target groups' }).arn;
+    targetGroupNamed(this.node.path, this.targetGroups, routeName, 'targetGroupArn(routeName)',
+      { one: 'route with a target group', many: 'routes with target groups' });
+    return this.targetGroupArns.get(routeName)!;
   }
 }
 

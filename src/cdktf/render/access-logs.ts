@@ -70,19 +70,20 @@ export interface RenderedLogBucket {
  */
 export function renderLogBucket(scope: Construct, options: LogBucketOptions): RenderedLogBucket {
   const bucket = new S3Bucket(scope, 'AccessLogBucket', {});
+  const bucketId = bucket.id; // one cdktf token for the bucket's four configuration resources
   new S3BucketServerSideEncryptionConfigurationA(scope, 'AccessLogBucketEncryption', {
-    bucket: bucket.id,
+    bucket: bucketId,
     rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
   });
   const publicAccess = new S3BucketPublicAccessBlock(scope, 'AccessLogBucketPublicAccessBlock', {
-    bucket: bucket.id,
+    bucket: bucketId,
     blockPublicAcls: true,
     blockPublicPolicy: true,
     ignorePublicAcls: true,
     restrictPublicBuckets: true,
   });
   new S3BucketLifecycleConfiguration(scope, 'AccessLogBucketLifecycle', {
-    bucket: bucket.id,
+    bucket: bucketId,
     rule: [{
       id: 'expire-access-logs',
       status: 'Enabled',
@@ -91,7 +92,7 @@ export function renderLogBucket(scope: Construct, options: LogBucketOptions): Re
     }],
   });
   const policy = new S3BucketPolicy(scope, 'AccessLogBucketPolicy', {
-    bucket: bucket.id,
+    bucket: bucketId,
     policy: JSON.stringify(logBucketPolicyDocument({
       bucketArn: bucket.arn,
       region: options.region,

@@ -29,10 +29,11 @@ function portLabel(rule: PortRule): string {
  */
 export function renderSecurityGroup(scope: Construct, model: SecurityGroupRules, vpcId: string, description: string): SecurityGroup {
   const sg = new SecurityGroup(scope, 'SecurityGroup', { vpcId, description });
+  const securityGroupId = sg.id; // one cdktf token for every rule (each attribute read makes a new one)
   model.ingress.forEach((rule, i) => {
     const v6 = isIpv6Cidr(rule.cidr);
     new VpcSecurityGroupIngressRule(scope, `SecurityGroupIngress${i}`, {
-      securityGroupId: sg.id,
+      securityGroupId,
       description: `Clients to listener ${portLabel(rule)}`,
       ipProtocol: rule.protocol ?? 'tcp',
       fromPort: rule.port,
@@ -42,7 +43,7 @@ export function renderSecurityGroup(scope: Construct, model: SecurityGroupRules,
   });
   model.egress.forEach((rule, i) => {
     new VpcSecurityGroupEgressRule(scope, `SecurityGroupEgress${i}`, {
-      securityGroupId: sg.id,
+      securityGroupId,
       description: `Load balancer to targets on ${portLabel(rule)}`,
       ipProtocol: rule.protocol ?? 'tcp',
       fromPort: rule.port,

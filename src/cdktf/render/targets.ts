@@ -10,11 +10,14 @@ export function checkTargetPorts(path: string, option: string, targets: TargetOp
   targets.forEach((t, i) => checkRange(path, `${option}[${i}].port`, t.port, PORT_MIN, PORT_MAX));
 }
 
-/** One `aws_lb_target_group_attachment` per fixed target of a target group, on `defaultPort` unless it names its own. */
-export function renderTargets(scope: Construct, groupName: string, group: LbTargetGroup, defaultPort: number, targets: TargetOptions[]): void {
+/**
+ * One `aws_lb_target_group_attachment` per fixed target of a target group, on `defaultPort` unless
+ * it names its own. Takes the group's ARN read once (each attribute read is a new cdktf token).
+ */
+export function renderTargets(scope: Construct, groupName: string, groupArn: string, defaultPort: number, targets: TargetOptions[]): void {
   targets.forEach((target, i) => {
     new LbTargetGroupAttachment(scope, `TargetGroup-${groupName}-Target${i}`, {
-      targetGroupArn: group.arn,
+      targetGroupArn: groupArn,
       targetId: target.id,
       port: target.port ?? defaultPort,
       ...(target.availabilityZone !== undefined ? { availabilityZone: target.availabilityZone } : {}),

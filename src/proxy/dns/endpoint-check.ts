@@ -3,11 +3,11 @@ import {
   BODY_TIMEOUT_SECONDS, HEALTH_CHECK_USER_AGENT, HTTP_CONNECT_TIMEOUT_SECONDS, HTTP_STATUS_TIMEOUT_SECONDS, isHealthyStatus,
   SEARCH_STRING_WINDOW_BYTES, TCP_CONNECT_TIMEOUT_SECONDS,
 } from './route53-constants';
-import { tcpConnectProbe } from './tcp-connect-probe';
 import { DnsHealthCheckModel } from '../../core/model/dns-routing-model';
 import { REFERENCE } from '../../core/model/load-balancer-model';
 import { Endpoint } from '../targets/endpoint';
 import { probe, ProbeResult } from '../targets/health-probe';
+import { tcpProbe } from '../targets/tcp-probe';
 
 /** One check of one endpoint: passed, or failed with a Route 53-style reason. Resolves, never rejects. */
 export interface CheckResult {
@@ -69,7 +69,8 @@ export function healthCheckOf(check: DnsHealthCheckModel, endpoint: Endpoint, ti
   const intervalMs = scaledMs(check.requestIntervalSeconds, timeScale);
   if (check.type === 'TCP') {
     const connectMs = timeoutMs(TCP_CONNECT_TIMEOUT_SECONDS, timeScale);
-    const run = async (signal: AbortSignal) => describe(await tcpConnectProbe(endpoint.host, endpoint.port, connectMs, signal), check);
+    const run = async (signal: AbortSignal) => describe(
+      await tcpProbe({ host: endpoint.host, port: endpoint.port, timeoutMs: connectMs, signal }), check);
     return { intervalMs, threshold: check.failureThreshold, run };
   }
   const host = route53HostHeader(check);
@@ -98,6 +99,6 @@ export function targetHealthOf(endpoint: Endpoint, timeScale: number): EndpointC
   return {
     intervalMs: scaledMs(TARGET_HEALTH_INTERVAL_SECONDS, timeScale),
     threshold: TARGET_HEALTH_THRESHOLD,
-    run: async (signal) => describe(await tcpConnectProbe(endpoint.host, endpoint.port, connectMs, signal), undefined),
+    run: async (signal) => describe(await tcpProbe({ host: endpoint.host, port: endpoint.port, timeoutMs: connectMs, signal }), undefined),
   };
 }

@@ -22,5 +22,20 @@ test('passes when the connection opens, writes the preamble, then closes; fails 
   } finally {
     await new Promise((r) => server.close(r));
   }
-  expect(await tcpProbe({ host: '127.0.0.1', port, timeoutMs: 1000 })).toEqual({ passed: false, reason: 'Target.FailedHealthChecks' });
+  expect(await tcpProbe({ host: '127.0.0.1', port, timeoutMs: 1000 }))
+    .toEqual({ passed: false, reason: 'Target.FailedHealthChecks', failure: 'error', error: 'ECONNREFUSED' });
+});
+
+test('an aborted probe fails at once, saying so', async () => {
+  const server = net.createServer((s) => s.destroy());
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as net.AddressInfo).port;
+  try {
+    const controller = new AbortController();
+    controller.abort();
+    expect(await tcpProbe({ host: '127.0.0.1', port, timeoutMs: 1000, signal: controller.signal }))
+      .toEqual({ passed: false, reason: 'Target.FailedHealthChecks', failure: 'aborted' });
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
 });

@@ -55,6 +55,8 @@ export class RecordingBackend {
   public healthy = true;
   /** Delay before each ordinary answer (ms), to keep requests in flight under load. */
   public delayMs = 0;
+  /** Ordinary requests answered. */
+  public answered = 0;
   private readonly held: Array<{ res: http.ServerResponse; partial: boolean }> = [];
   private readonly sockets = new Set<Socket>();
   private server: http.Server | undefined;
@@ -73,6 +75,11 @@ export class RecordingBackend {
   /** Requests seen (health checks apart). */
   public get requests(): number {
     return this.seen.length;
+  }
+
+  /** Ordinary requests received and not yet answered. */
+  public get inFlight(): number {
+    return this.seen.filter((s) => !s.url.includes('/hold/') && !s.url.includes('/hang/')).length - this.answered;
   }
 
   /** Requests held and not yet released. */
@@ -124,6 +131,7 @@ export class RecordingBackend {
         return;
       }
       const answer = () => {
+        this.answered++;
         const body = JSON.stringify({ name: this.name, url: seen.url, body: seen.body });
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
         res.end(body);

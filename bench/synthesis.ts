@@ -33,6 +33,10 @@ function main(): void {
     console.log(USAGE);
     return;
   }
+  if (options.plainStackTraces) {
+    // ts-node installed source-map-support's formatter; without it V8 formats frames as plain node does.
+    delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+  }
   const variants = new Map<string, SynthVariant>(SYNTH_VARIANTS.map((v) => [v.id, v]));
   const scenarios = new Map(options.routeCounts.map((n) => [n, scenario(n)]));
   const all = cells([...variants.keys()], options.routeCounts);
@@ -46,8 +50,8 @@ function main(): void {
   for (const routeCount of options.routeCounts) {
     for (const engine of ['cloudformation', 'terraform'] as const) {
       const [lbkit, hand] = (['lbkit', 'hand-written'] as const).map((author) => SYNTH_VARIANTS.find((v) => v.engine === engine && v.author === author)!);
-      const differences = equivalenceDifferences(engine, outputs.get(keyOf({ variantId: lbkit.id, routeCount }))!,
-        outputs.get(keyOf({ variantId: hand.id, routeCount }))!);
+      const differences = equivalenceDifferences(engine, outputs.get(keyOf({ variantId: lbkit.id, routeCount }))!.output,
+        outputs.get(keyOf({ variantId: hand.id, routeCount }))!.output);
       if (differences.length > 0) throw new Error(`${hand.id} at ${routeCount} routes is not equivalent to ${lbkit.id}:\n${differences.join('\n')}`);
     }
   }
@@ -76,9 +80,11 @@ function main(): void {
     const v = variants.get(c.variantId)!;
     const key = keyOf(c);
     return cellResult({ variantId: v.id, engine: v.engine, author: v.author, routes: c.routeCount },
-      samples.get(key)!, outputBytes.get(key) ?? 0, countResources(v.engine, outputs.get(key)));
+      samples.get(key)!, outputBytes.get(key) ?? 0, countResources(v.engine, outputs.get(key)!.output), outputs.get(key)!.stackTraces);
   });
 
+  console.log(`stack traces: ${options.plainStackTraces ? 'plain (as compiled JS under node)' : 'source-mapped by ts-node'}; `
+    + `load average ${loadStart.map((l) => l.toFixed(1)).join(' ')} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
   console.log(renderTable(results, options.runs));
 
   const compared = comparisons(results);
@@ -105,6 +111,7 @@ function main(): void {
     warmup: options.warmup,
     routeCounts: options.routeCounts,
     scheduleSeed: SCHEDULE_SEED,
+    stackTraces: options.plainStackTraces ? 'plain (as compiled JS under node)' : 'source-mapped (ts-node, as `cdk synth` / `cdktf synth` run a TypeScript app)',
     target: {
       ratio: TARGET_RATIO,
       met: worst !== undefined && worst.ratio <= TARGET_RATIO,

@@ -53,12 +53,32 @@ export function measureOnce(variant: SynthVariant, s: Scenario): Measurement {
   }
 }
 
-/** Synthesizes once into a temporary directory (removed again) and returns the parsed template or cdk.tf.json. */
-export function synthesizeOutput(variant: SynthVariant, s: Scenario): any {
+/** One untimed synthesis: what it wrote, and how much of one kind of work it did. */
+export interface SynthesizedOutput {
+  /** The parsed template or cdk.tf.json. */
+  readonly output: any;
+  /**
+   * Stack traces captured while building and synthesizing: cdktf captures one for every token
+   * (each attribute reference), aws-cdk-lib for each resource and some tokens. A count that does
+   * not depend on the machine's load, and under ts-node a large share of the time.
+   */
+  readonly stackTraces: number;
+}
+
+/** Synthesizes once into a temporary directory (removed again), counting the stack traces captured. */
+export function synthesizeOutput(variant: SynthVariant, s: Scenario): SynthesizedOutput {
   const outdir = mkdtempSync(join(tmpdir(), `lbkit-bench-${variant.id}-`));
+  const capture = Error.captureStackTrace;
+  let stackTraces = 0;
+  Error.captureStackTrace = (target: object, below?: Function) => {
+    stackTraces++;
+    capture.call(Error, target, below);
+  };
   try {
-    return JSON.parse(readFileSync(variant.synth(s, outdir), 'utf8'));
+    const output = JSON.parse(readFileSync(variant.synth(s, outdir), 'utf8'));
+    return { output, stackTraces };
   } finally {
+    Error.captureStackTrace = capture;
     rmSync(outdir, { recursive: true, force: true });
   }
 }

@@ -20,6 +20,8 @@ export interface CellResult {
   readonly outputBytes: number;
   readonly resources: ResourceCounts;
   readonly totalResources: number;
+  /** Stack traces captured by one synthesis (cdktf: one per token): work that does not depend on the load. */
+  readonly stackTraces: number;
 }
 
 /** lbkit against hand-written code on one engine at one route count. */
@@ -37,6 +39,8 @@ export interface Comparison {
   readonly lbkitResources: number;
   readonly handWrittenResources: number;
   readonly resourceDifferences: CountDifference[];
+  readonly lbkitStackTraces: number;
+  readonly handWrittenStackTraces: number;
 }
 
 /** How one variant's time grows with routes. */
@@ -48,7 +52,7 @@ export interface VariantGrowth extends Growth {
 
 export function cellResult(
   cell: { variantId: string; engine: SynthEngine; author: SynthAuthor; routes: number },
-  runs: { ms: number; cpuMs: number }[], outputBytes: number, resources: ResourceCounts,
+  runs: { ms: number; cpuMs: number }[], outputBytes: number, resources: ResourceCounts, stackTraces: number,
 ): CellResult {
   const samples = runs.map((r) => r.ms);
   const cpuSamples = runs.map((r) => r.cpuMs);
@@ -61,6 +65,7 @@ export function cellResult(
     outputBytes,
     resources,
     totalResources: totalResources(resources),
+    stackTraces,
   };
 }
 
@@ -90,6 +95,8 @@ export function comparisons(results: readonly CellResult[]): Comparison[] {
       lbkitResources: lbkit.totalResources,
       handWrittenResources: hand.totalResources,
       resourceDifferences: countDifferences(lbkit.resources, hand.resources),
+      lbkitStackTraces: lbkit.stackTraces,
+      handWrittenStackTraces: hand.stackTraces,
     });
   }
   return out.sort((a, b) => (a.engine < b.engine ? -1 : a.engine > b.engine ? 1 : a.routes - b.routes));
@@ -115,16 +122,18 @@ const withIqr = (s: SampleSummary) => `${ms(s.median)} [${ms(s.p25)}–${ms(s.p7
 export function renderTable(results: readonly CellResult[], runs: number): string {
   const lines: string[] = [];
   lines.push(`Synthesis time, median wall ms of ${runs} runs [25th–75th percentile]: fresh App, construct tree + synth to disk`);
-  lines.push('paired: lbkit ÷ hand-written within each round; cpu ÷: ratio of median CPU ms (robust to other processes)');
+  lines.push('paired: lbkit ÷ hand-written within each round; cpu ÷: ratio of median CPU ms (robust to other processes);');
+  lines.push('resources and stack traces captured (cdktf: one per token) per synthesis: lbkit/hand-written');
   lines.push('');
   lines.push(`${pad('engine', 16)}${padLeft('routes', 6)}  ${pad('lbkit', 22)}${pad('hand-written', 22)}`
-    + `${pad('lbkit ÷ hand', 14)}${pad('paired [IQR]', 20)}${pad('cpu ÷', 8)}resources lbkit/hand`);
+    + `${pad('lbkit ÷ hand', 14)}${pad('paired [IQR]', 20)}${pad('cpu ÷', 8)}${pad('resources', 11)}stack traces`);
   for (const c of comparisons(results)) {
     const lbkit = find(results, c.engine, 'lbkit', c.routes)!;
     const hand = find(results, c.engine, 'hand-written', c.routes)!;
     const paired = `${c.pairedRatio.median.toFixed(2)} [${c.pairedRatio.p25.toFixed(2)}–${c.pairedRatio.p75.toFixed(2)}]`;
     lines.push(`${pad(c.engine, 16)}${padLeft(String(c.routes), 6)}  ${pad(withIqr(lbkit.summary), 22)}${pad(withIqr(hand.summary), 22)}`
-      + `${pad(c.ratio.toFixed(2), 14)}${pad(paired, 20)}${pad(c.cpuRatio.toFixed(2), 8)}${c.lbkitResources}/${c.handWrittenResources}`);
+      + `${pad(c.ratio.toFixed(2), 14)}${pad(paired, 20)}${pad(c.cpuRatio.toFixed(2), 8)}`
+      + `${pad(`${c.lbkitResources}/${c.handWrittenResources}`, 11)}${c.lbkitStackTraces}/${c.handWrittenStackTraces}`);
   }
   const grown = growthByVariant(results);
   if (grown.length > 0) {

@@ -2,7 +2,9 @@ import { DEFAULT_RESULTS_FILE, DEFAULT_ROUTE_COUNTS, parseSynthBenchArgs } from 
 
 describe('bench:synth options', () => {
   test('defaults: 20 measured rounds after 3 warm-up rounds at 1, 10 and 50 routes', () => {
-    expect(parseSynthBenchArgs([])).toEqual({ runs: 20, warmup: 3, routeCounts: [1, 10, 50], out: DEFAULT_RESULTS_FILE, help: false });
+    expect(parseSynthBenchArgs([])).toEqual({
+      runs: 20, warmup: 3, routeCounts: [1, 10, 50], plainStackTraces: false, out: DEFAULT_RESULTS_FILE, help: false,
+    });
     expect(DEFAULT_ROUTE_COUNTS).toEqual([1, 10, 50]);
   });
 
@@ -10,6 +12,10 @@ describe('bench:synth options', () => {
     expect(parseSynthBenchArgs(['--quick'])).toMatchObject({ runs: 5, warmup: 1 });
     expect(parseSynthBenchArgs(['--quick', '--runs', '9'])).toMatchObject({ runs: 9, warmup: 1 });
     expect(parseSynthBenchArgs(['--runs=12', '--warmup', '0'])).toMatchObject({ runs: 12, warmup: 0 });
+  });
+
+  test('--plain-stack-traces switches off source-mapped stack traces', () => {
+    expect(parseSynthBenchArgs(['--plain-stack-traces']).plainStackTraces).toBe(true);
   });
 
   test('--routes is sorted and deduplicated; --out and --help are passed through', () => {

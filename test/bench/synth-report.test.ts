@@ -3,7 +3,8 @@ import { SynthAuthor, SynthEngine } from '../../bench/support/synth-variants';
 
 /** A cell whose runs take `ms` wall and `cpu` CPU milliseconds, in order. */
 function cell(engine: SynthEngine, author: SynthAuthor, routes: number, ms: number[], cpu = ms, resources: Record<string, number> = { X: routes }) {
-  return cellResult({ variantId: `${author}-${engine}`, engine, author, routes }, ms.map((m, i) => ({ ms: m, cpuMs: cpu[i] })), 100, resources);
+  const stackTraces = 10 * routes + (author === 'lbkit' ? 0 : 5);
+  return cellResult({ variantId: `${author}-${engine}`, engine, author, routes }, ms.map((m, i) => ({ ms: m, cpuMs: cpu[i] })), 100, resources, stackTraces);
 }
 
 const RESULTS = [
@@ -22,6 +23,7 @@ describe('synthesis report', () => {
     expect(cfn1.pairedRatio.median).toBeCloseTo(1.05);
     expect(cfn1.pairedRatio.p25).toBeCloseTo(1.025);
     expect(cfn50).toMatchObject({ routes: 50, ratio: 1.2, lbkitResources: 50, handWrittenResources: 51 });
+    expect(cfn50).toMatchObject({ lbkitStackTraces: 500, handWrittenStackTraces: 505 });
     expect(cfn50.resourceDifferences).toEqual([{ type: 'Y', lbkit: 0, handWritten: 1 }]);
     expect(tf1).toMatchObject({ engine: 'terraform', routes: 1, ratio: 1 });
   });
@@ -39,7 +41,7 @@ describe('synthesis report', () => {
 
   test('the table shows every comparison, the growth, the differing resources and the verdict', () => {
     const table = renderTable(RESULTS, 3);
-    expect(table).toMatch(/cloudformation\s+1\s+21\.0 \[20\.5–21\.5\]\s+20\.0 \[20\.0–20\.0\]\s+1\.05\s+1\.05 \[1\.02–1\.08\]\s+1\.25\s+1\/1/);
+    expect(table).toMatch(/cloudformation\s+1\s+21\.0 \[20\.5–21\.5\]\s+20\.0 \[20\.0–20\.0\]\s+1\.05\s+1\.05 \[1\.02–1\.08\]\s+1\.25\s+1\/1\s+10\/15/);
     expect(table).toMatch(/terraform\s+1\s+30\.0/);
     expect(table).toMatch(/lbkit-cloudformation\s+2\.02\s+19\.0/);
     expect(table).toContain('cloudformation 50 routes: Y 0 vs 1');

@@ -26,10 +26,11 @@ const TYPES = {
 describe.each(['cloudformation', 'terraform'] as const)('synthesis variants on %s', (engine) => {
   const lbkit = variantOf(engine, 'lbkit');
   const hand = variantOf(engine, 'hand-written');
-  const outputs = new Map<number, { lbkit: any; hand: any }>();
+  const outputs = new Map<number, { lbkit: any; hand: any; lbkitStackTraces: number; handStackTraces: number }>();
   const outputsAt = (routes: number) => {
     if (!outputs.has(routes)) {
-      outputs.set(routes, { lbkit: synthesizeOutput(lbkit, scenario(routes)), hand: synthesizeOutput(hand, scenario(routes)) });
+      const [a, b] = [lbkit, hand].map((v) => synthesizeOutput(v, scenario(routes)));
+      outputs.set(routes, { lbkit: a.output, hand: b.output, lbkitStackTraces: a.stackTraces, handStackTraces: b.stackTraces });
     }
     return outputs.get(routes)!;
   };
@@ -44,6 +45,13 @@ describe.each(['cloudformation', 'terraform'] as const)('synthesis variants on %
     const { lbkit: a, hand: b } = outputsAt(routes);
     expect(countResources(engine, b)).toEqual(countResources(engine, a));
     expect(countResources(engine, a)[TYPES[engine].rule]).toBe(routes);
+  });
+
+  test('stack traces are counted per synthesis and grow with routes; lbkit captures no more than the hand-written code', () => {
+    const [one, twelve] = [outputsAt(1), outputsAt(12)];
+    expect(one.lbkitStackTraces).toBeGreaterThan(0);
+    expect(twelve.lbkitStackTraces).toBeGreaterThan(one.lbkitStackTraces);
+    expect(twelve.lbkitStackTraces).toBeLessThanOrEqual(twelve.handStackTraces);
   });
 
   test('the equivalence check notices a different health check, a lost target and a different condition', () => {

@@ -14,6 +14,7 @@ import { handleRequest } from './http/request-handler';
 import { Runtime } from './http/runtime';
 import { handleUpgrade } from './http/upgrade';
 import { Endpoint, endpointId } from './targets/endpoint';
+import { ExternalHealth } from './targets/health-update';
 import { TargetHealthEntry } from './targets/target-group';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 
@@ -21,6 +22,7 @@ export type { Endpoint } from './targets/endpoint';
 export type { AccessLogEntry } from './http/access-log-entry';
 export type { TargetGroupMetrics } from './http/metrics';
 export type { TargetState } from './targets/health-state';
+export type { ExternalHealth, TargetHealthUpdate } from './targets/health-update';
 
 export interface ProxyOptions {
   /** An ALB model (from `readSynthesizedFile`). */
@@ -37,6 +39,11 @@ export interface ProxyOptions {
   readonly tls?: TlsProvider;
   readonly accessLog?: (entry: AccessLogEntry) => void;
   readonly logger?: Logger;
+  /**
+   * Health states decided elsewhere: this proxy runs no health checks and routes by the states
+   * pushed to it (a worker of `startProxyCluster`, whose primary checks once for all workers).
+   */
+  readonly externalHealth?: ExternalHealth;
 }
 
 export interface TlsProvider {
@@ -68,6 +75,14 @@ export interface ProxyHandle {
 }
 
 type Server = http.Server | https.Server | http2.Http2SecureServer;
+
+/** The current runtime of each started proxy: a cluster worker reports its routing view from it. */
+const runtimes = new WeakMap<ProxyHandle, () => Runtime>();
+
+/** @internal The runtime a proxy routes new requests by (for a cluster worker's view). */
+export function currentRuntime(handle: ProxyHandle): Runtime | undefined {
+  return runtimes.get(handle)?.();
+}
 
 /**
  * A TLS server offering h2 and http/1.1 by ALPN. Its HTTP/1.1 side is Node's HTTP server code,
@@ -104,7 +119,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const host = options.host ?? '127.0.0.1';
   const timeScale = options.timeScale ?? 1;
   const logger = options.logger;
-  let runtime = new Runtime(options.model, options.targets, timeScale, undefined, logger);
+  const health = { checksElsewhere: options.externalHealth !== undefined };
+  let runtime = new Runtime(options.model, options.targets, timeScale, undefined, logger, health);
+  options.externalHealth?.subscribe((u) => runtime.groups.get(u.targetGroup)?.adoptHealth(u.target, u.state, u.reason, u.healthySinceMs));
   notEmulated(options.model, logger);
   const counters = new Map<string, GroupCounters>();
   const countersOf = (group: string) => {
@@ -179,7 +196,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     return g;
   };
 
-  return {
+  const handle: ProxyHandle = {
     listeners,
     targetHealth: () => [...runtime.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
     metrics: () => [...runtime.groups.values()].map((g) => countersOf(g.name).snapshot(g.name, g.healthyCount())),
@@ -190,7 +207,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     },
     async reload(model, targets) {
       const previous = runtime;
-      runtime = new Runtime(model, targets, timeScale, previous, logger);
+      runtime = new Runtime(model, targets, timeScale, previous, logger, health);
       notEmulated(model, logger);
       for (const s of servers) configureClientConnections(s, runtime.idleTimeoutMs);
       // In-flight requests on the previous runtime get up to its idle timeout to finish.
@@ -204,4 +221,6 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       await Promise.all([runtime, ...retiring.keys()].map((r) => r.close()));
     },
   };
+  runtimes.set(handle, () => runtime);
+  return handle;
 }

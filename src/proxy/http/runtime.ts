@@ -3,7 +3,16 @@ import { RateLimiter } from './rate-limit';
 import { RouteTable } from './route-table';
 import { ForwardActionModel, LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { Endpoint } from '../targets/endpoint';
+import { TargetState } from '../targets/health-state';
 import { TargetGroup } from '../targets/target-group';
+
+/** How a runtime's target groups get their health (a cluster splits checking from routing). */
+export interface RuntimeHealthOptions {
+  /** True in a cluster worker: no checks here, the primary pushes the states. */
+  readonly checksElsewhere?: boolean;
+  /** Told of every health transition (after the log line): a cluster primary passes them on. */
+  readonly onStateChange?: (group: string, target: string, from: TargetState, to: TargetState, reason: string | undefined) => void;
+}
 
 /**
  * Everything built from one model: route tables per listener port, target groups, the WAF
@@ -17,10 +26,13 @@ export class Runtime {
   public readonly idleTimeoutMs: number;
 
   public constructor(public readonly model: LoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>,
-    public readonly timeScale: number, previous?: Runtime, logger?: Logger) {
-    const onStateChange = logger
-      ? (group: string, target: string, from: string, to: string, reason: string | undefined) =>
-        logger.info({ targetGroup: group, target, from, to, reason }, `target ${target} in ${group}: ${from} → ${to}`)
+    public readonly timeScale: number, previous?: Runtime, logger?: Logger, health: RuntimeHealthOptions = {}) {
+    const notify = health.onStateChange;
+    const onStateChange = logger || notify
+      ? (group: string, target: string, from: TargetState, to: TargetState, reason: string | undefined) => {
+        logger?.info({ targetGroup: group, target, from, to, reason }, `target ${target} in ${group}: ${from} → ${to}`);
+        notify?.(group, target, from, to, reason);
+      }
       : undefined;
     for (const listener of model.listeners) this.routes.set(listener.port, new RouteTable(listener));
     const used = new Set<string>();
@@ -31,7 +43,7 @@ export class Runtime {
     }
     for (const group of model.targetGroups) {
       this.groups.set(group.name, new TargetGroup(group, targets[group.name] ?? [], {
-        timeScale, inUse: used.has(group.name), previous: previous?.groups.get(group.name), onStateChange,
+        timeScale, inUse: used.has(group.name), previous: previous?.groups.get(group.name), onStateChange, checksElsewhere: health.checksElsewhere,
       }));
     }
     this.idleTimeoutMs = Math.max(1, Math.round((model.attributes.idleTimeoutSeconds * 1000) / timeScale));

@@ -24,6 +24,19 @@ export class HealthStateMachine {
     return this._reason;
   }
 
+  /**
+   * Takes a state decided by checks run elsewhere (a cluster worker follows its primary's
+   * checks); returns true when the state changed.
+   */
+  public adopt(state: 'initial' | 'healthy' | 'unhealthy', reason: string | undefined): boolean {
+    const before = this._state;
+    this._state = state;
+    this._reason = reason;
+    this.passes = 0;
+    this.failures = 0;
+    return before !== state;
+  }
+
   /** Records one check; returns true when the state changed. */
   public record(passed: boolean, failureReason = 'Target.FailedHealthChecks'): boolean {
     const before = this._state;

@@ -22,6 +22,11 @@ export interface TargetGroupOptions {
   readonly onStateChange?: (group: string, id: string, from: TargetState, to: TargetState, reason: string | undefined) => void;
   /** The same group before a reload: targets it still has keep their health (when the health check is unchanged). */
   readonly previous?: TargetGroup;
+  /**
+   * True in a cluster worker: the primary runs the health checks and pushes their outcome
+   * ({@link TargetGroup.adoptHealth}); this group checks nothing itself.
+   */
+  readonly checksElsewhere?: boolean;
 }
 
 /**
@@ -66,7 +71,7 @@ export class TargetGroup {
     const target = new Target(endpoint, this.model.healthCheck.healthyThreshold, this.model.healthCheck.unhealthyThreshold,
       `${scheme}://${endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host}:${endpoint.port}`, inherited);
     this.targets.set(id, target);
-    if (this.options.inUse) this.startChecks(target);
+    if (this.options.inUse && !this.options.checksElsewhere) this.startChecks(target);
     return target;
   }
 
@@ -79,11 +84,11 @@ export class TargetGroup {
       const result = await probe({ protocol: hc.protocol, host: target.endpoint.host, port, path: hc.path, timeoutMs, matches: this.matches });
       if (this.closed || this.targets.get(target.id) !== target) return;
       const was = target.health.state;
-      if (target.health.record(result.passed, result.reason)) {
-        this.options.onStateChange?.(this.name, target.id, was, target.health.state, target.health.reason);
-      }
+      const changed = target.health.record(result.passed, result.reason);
       if (target.health.state === 'healthy' && was !== 'healthy') target.healthySinceMs = this.now();
       if (target.health.state !== 'healthy') target.healthySinceMs = undefined;
+      // Told after healthySinceMs is set: a cluster primary passes it on with the state.
+      if (changed) this.options.onStateChange?.(this.name, target.id, was, target.health.state, target.health.reason);
       this.timers.set(target.id, setTimeout(check, interval));
     };
     this.timers.set(target.id, setTimeout(check, 0));
@@ -122,6 +127,14 @@ export class TargetGroup {
     return routable[this.pick(candidates)];
   }
 
+  /** A target's health as checks elsewhere decided it (cluster worker); unknown or draining targets are left alone. */
+  public adoptHealth(id: string, state: 'initial' | 'healthy' | 'unhealthy', reason: string | undefined, healthySinceMs: number | undefined): void {
+    const target = this.targets.get(id);
+    if (!target || target.draining) return;
+    target.health.adopt(state, reason);
+    target.healthySinceMs = state === 'healthy' ? healthySinceMs : undefined;
+  }
+
   /** True when a sticky target may still take requests (registered, not draining, healthy or failing open). */
   public routableById(id: string): Target | undefined {
     const t = this.targets.get(id);
@@ -147,9 +160,11 @@ export class TargetGroup {
 
   /**
    * Deregisters a target: no new requests; in-flight ones may finish until the
-   * deregistration delay (scaled) ends, then they are cut (the client sees 502).
+   * deregistration delay (scaled) ends, then they are cut (the client sees 502). `elsewhere`
+   * is the draining of the same target in other processes (a cluster primary waits for its
+   * workers'): the target stays `draining` here until it settles too.
    */
-  public async deregister(id: string): Promise<void> {
+  public async deregister(id: string, elsewhere?: Promise<unknown>): Promise<void> {
     const target = this.targets.get(id);
     if (!target || target.draining) return;
     target.draining = true;
@@ -161,6 +176,7 @@ export class TargetGroup {
       await new Promise((r) => setTimeout(r, Math.min(20, Math.max(1, deadline - this.now()))));
     }
     for (const c of target.inFlight) c.abort(new DrainedError());
+    if (elsewhere) await elsewhere;
     this.remove(target);
   }
 

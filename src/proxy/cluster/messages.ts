@@ -1,0 +1,60 @@
+import { LoadBalancerModel } from '../../core/model/load-balancer-model';
+import { AccessLogEntry } from '../http/access-log-entry';
+import { TargetGroupMetrics } from '../http/metrics';
+import { Endpoint } from '../targets/endpoint';
+import { TargetHealthUpdate } from '../targets/health-update';
+import { LocalTlsOptions } from '../tls/tls-provider';
+
+/** What a worker needs to serve: the serializable part of the proxy's options. */
+export interface WorkerSpec {
+  readonly model: LoadBalancerModel;
+  readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
+  readonly listenerPorts: Readonly<Record<number, number>>;
+  readonly host?: string;
+  readonly timeScale?: number;
+  /** The worker makes its TLS provider from these (the same local CA and certificates on disk). */
+  readonly tls?: LocalTlsOptions;
+  /** When true, the worker sends its access-log entries to the primary. */
+  readonly accessLog: boolean;
+  /** pino level of the worker's own log on stderr. */
+  readonly logLevel: string;
+}
+
+/** One target's routing view in one worker. */
+export interface WorkerTargetView {
+  readonly id: string;
+  readonly state: string;
+  readonly inFlight: number;
+}
+
+/** Primary → worker. */
+export type ToWorker =
+  | { readonly type: 'start'; readonly spec: WorkerSpec }
+  | { readonly type: 'health'; readonly updates: readonly TargetHealthUpdate[] }
+  | { readonly type: 'register'; readonly targetGroup: string; readonly endpoint: Endpoint }
+  | { readonly type: 'deregister'; readonly request: number; readonly targetGroup: string; readonly target: string }
+  | { readonly type: 'reload'; readonly request: number; readonly model: LoadBalancerModel; readonly targets: Record<string, Endpoint[]> }
+  | { readonly type: 'view'; readonly request: number }
+  | { readonly type: 'close' };
+
+/** Worker → primary. */
+export type FromWorker =
+  | { readonly type: 'listening'; readonly listeners: ReadonlyArray<{ port: number; localPort: number; protocol: 'HTTP' | 'HTTPS' }> }
+  | { readonly type: 'failed'; readonly message: string }
+  | { readonly type: 'done'; readonly request: number }
+  | { readonly type: 'view'; readonly request: number; readonly groups: ReadonlyArray<{ targetGroup: string; targets: WorkerTargetView[] }> }
+  | { readonly type: 'metrics'; readonly metrics: TargetGroupMetrics[] }
+  | { readonly type: 'log'; readonly entries: AccessLogEntry[] };
+
+/** Marks the messages of lbkit's cluster among whatever else a worker's IPC channel carries. */
+export const CHANNEL = 'lbkit-proxy';
+
+export function envelope<T>(message: T): { channel: typeof CHANNEL; message: T } {
+  return { channel: CHANNEL, message };
+}
+
+/** The message of an lbkit envelope, or undefined for anything else. */
+export function opened<T>(raw: unknown): T | undefined {
+  const e = raw as { channel?: unknown; message?: T } | null;
+  return e && typeof e === 'object' && e.channel === CHANNEL ? e.message : undefined;
+}

@@ -1,0 +1,229 @@
+import cluster, { Worker } from 'cluster';
+import { extname, join } from 'path';
+import { envelope, FromWorker, opened, ToWorker, WorkerSpec, WorkerTargetView } from './messages';
+import { sumMetrics } from './metrics-sum';
+import { LoadBalancerModel } from '../../core/model/load-balancer-model';
+import { TargetGroupMetrics } from '../http/metrics';
+import { Runtime } from '../http/runtime';
+import { ProxyHandle, ProxyListener, ProxyOptions } from '../server';
+import { Endpoint, endpointId } from '../targets/endpoint';
+import { TargetHealthUpdate } from '../targets/health-update';
+import { createTlsProvider, LocalTlsOptions } from '../tls/tls-provider';
+
+export interface ProxyClusterOptions extends Omit<ProxyOptions, 'tls' | 'externalHealth'> {
+  /** Worker processes serving the listeners (see `workerCount` for `auto`). */
+  readonly workers: number;
+  /** Each worker makes its TLS provider from these: the same local CA and certificates, on disk. */
+  readonly tls?: LocalTlsOptions;
+  /** pino level of the workers' own log on stderr (listeners, what is not emulated). Default warn. */
+  readonly workerLogLevel?: string;
+  /** How long workers may take to start listening. Default 60 s. */
+  readonly startTimeoutMs?: number;
+}
+
+/** One worker's routing view: the state and in-flight requests of every target, as that worker sees them. */
+export interface WorkerView {
+  readonly pid: number;
+  readonly groups: ReadonlyArray<{ readonly targetGroup: string; readonly targets: readonly WorkerTargetView[] }>;
+}
+
+export interface ProxyClusterHandle extends ProxyHandle {
+  /** The live workers' process ids. */
+  workerPids(): number[];
+  /** Asks every worker for its view (tests; what each process routes by). */
+  workerViews(): Promise<WorkerView[]>;
+  /** Each worker's last reported counters (sent every 200 ms while they change). */
+  workerMetrics(): Array<{ pid: number; metrics: TargetGroupMetrics[] }>;
+}
+
+interface WorkerRecord {
+  readonly worker: Worker;
+  readonly pid: number;
+  metrics: TargetGroupMetrics[];
+  readonly replies: Map<number, (m: FromWorker | undefined) => void>;
+}
+
+/** The worker entry, as .ts under ts-node/jest or .js once compiled; with ts-node registered for the former. */
+function workerEntry(): { exec: string; execArgv: string[] } {
+  const ext = extname(__filename);
+  const inherited = process.execArgv.filter((a) => !a.startsWith('--inspect'));
+  const needsTsNode = ext === '.ts' && !inherited.some((a) => a.includes('ts-node'));
+  return { exec: join(__dirname, `worker-main${ext}`), execArgv: needsTsNode ? [...inherited, '-r', 'ts-node/register/transpile-only'] : inherited };
+}
+
+/**
+ * The proxy on several processes (node:cluster): the workers share the listening sockets
+ * and serve requests; the primary runs the health checks once and pushes every transition to
+ * all workers, so they route by one state. Deregistration drains in every worker and resolves
+ * when all are done; `targetHealth()` is the primary's one state; metrics add the workers' up.
+ */
+export async function startProxyCluster(options: ProxyClusterOptions): Promise<ProxyClusterHandle> {
+  if (!cluster.isPrimary) throw new Error('startProxyCluster runs in a primary process');
+  if (!Number.isInteger(options.workers) || options.workers < 1) throw new Error(`workers: expected a positive integer, received ${options.workers}`);
+  const timeScale = options.timeScale ?? 1;
+  const logger = options.logger;
+  // Makes the local CA and the certificates on disk once, before workers load them.
+  if (options.tls) createTlsProvider(options.tls);
+
+  const records = new Set<WorkerRecord>();
+  let closing = false;
+  let nextRequest = 1;
+  let spec: WorkerSpec = {
+    model: options.model,
+    targets: options.targets,
+    listenerPorts: options.listenerPorts,
+    host: options.host,
+    timeScale,
+    tls: options.tls,
+    accessLog: options.accessLog !== undefined,
+    logLevel: options.workerLogLevel ?? 'warn',
+  };
+
+  const post = (r: WorkerRecord, m: ToWorker) => {
+    if (r.worker.isConnected()) r.worker.send(envelope(m));
+  };
+  const broadcast = (m: ToWorker) => { for (const r of records) post(r, m); };
+  /** Sends a request to every worker; resolves when all answered (or exited). */
+  const ask = (make: (request: number) => ToWorker): Promise<Array<FromWorker | undefined>> =>
+    Promise.all([...records].map((r) => new Promise<FromWorker | undefined>((resolve) => {
+      const request = nextRequest++;
+      r.replies.set(request, resolve);
+      if (r.worker.isConnected()) {post(r, make(request));} else { r.replies.delete(request); resolve(undefined); }
+    })));
+
+  const snapshot = (runtime: Runtime): TargetHealthUpdate[] => [...runtime.groups.values()].flatMap((g) => [...g.targets.values()]
+    .filter((t) => !t.draining)
+    .map((t) => ({ targetGroup: g.name, target: t.id, state: t.health.state, reason: t.health.reason, healthySinceMs: t.healthySinceMs })));
+
+  const registered = (runtime: Runtime): Record<string, Endpoint[]> => Object.fromEntries([...runtime.groups.values()]
+    .map((g) => [g.name, [...g.targets.values()].filter((t) => !t.draining).map((t) => t.endpoint)]));
+
+  const onStateChange = (group: string, target: string) => {
+    const t = control.groups.get(group)?.targets.get(target);
+    if (!t) return;
+    broadcast({ type: 'health', updates: [{ targetGroup: group, target, state: t.health.state, reason: t.health.reason, healthySinceMs: t.healthySinceMs }] });
+  };
+  let control = new Runtime(options.model, options.targets, timeScale, undefined, logger, { onStateChange });
+  const retiring = new Set<Promise<void>>();
+  let listeners: ProxyListener[] = [];
+
+  const fork = (): Promise<WorkerRecord> => new Promise((resolve, reject) => {
+    cluster.setupPrimary(workerEntry());
+    const worker = cluster.fork();
+    const record: WorkerRecord = { worker, pid: worker.process.pid ?? 0, metrics: [], replies: new Map() };
+    let started = false;
+    const timer = setTimeout(() => {
+      worker.kill();
+      reject(new Error(`cluster worker ${record.pid} did not start listening within ${options.startTimeoutMs ?? 60_000} ms`));
+    }, options.startTimeoutMs ?? 60_000);
+    records.add(record);
+    worker.on('message', (raw: unknown) => {
+      const m = opened<FromWorker>(raw);
+      if (!m) return;
+      switch (m.type) {
+        case 'listening':
+          started = true;
+          clearTimeout(timer);
+          listeners = [...m.listeners];
+          resolve(record);
+          break;
+        case 'failed':
+          clearTimeout(timer);
+          reject(Object.assign(new Error(m.message), { code: /\((E[A-Z]+)\)$/.exec(m.message)?.[1] }));
+          break;
+        case 'metrics': record.metrics = m.metrics; break;
+        case 'log': for (const e of m.entries) options.accessLog?.(e); break;
+        case 'done':
+        case 'view': {
+          const reply = record.replies.get(m.request);
+          record.replies.delete(m.request);
+          reply?.(m);
+          break;
+        }
+      }
+    });
+    worker.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      records.delete(record);
+      for (const reply of record.replies.values()) reply(undefined);
+      record.replies.clear();
+      if (!started) {
+        reject(new Error(`cluster worker ${record.pid} exited before listening (${signal ?? code})`));
+        return;
+      }
+      if (closing) return;
+      logger?.error({ worker: record.pid, code, signal }, 'cluster worker exited; starting another');
+      fork().catch((e: unknown) => logger?.error({ error: String(e) }, 'cluster worker could not be replaced'));
+    });
+    // The targets registered now (a replacement worker starts with what the primary has).
+    post(record, { type: 'start', spec: { ...spec, targets: registered(control) } });
+    post(record, { type: 'health', updates: snapshot(control) });
+  });
+
+  const stopAll = async () => {
+    closing = true;
+    const exits = [...records].map((r) => new Promise<void>((resolve) => {
+      if (r.worker.isDead()) return resolve();
+      const kill = setTimeout(() => r.worker.process.kill('SIGKILL'), 5000);
+      r.worker.once('exit', () => { clearTimeout(kill); resolve(); });
+      if (r.worker.isConnected()) post(r, { type: 'close' });
+      else r.worker.process.kill('SIGTERM');
+    }));
+    await Promise.all(exits);
+  };
+
+  try {
+    await Promise.all(Array.from({ length: options.workers }, () => fork()));
+  } catch (error) {
+    await stopAll();
+    await control.close();
+    throw error;
+  }
+  logger?.info({ workers: options.workers, listeners }, 'cluster started');
+
+  const group = (name: string) => {
+    const g = control.groups.get(name);
+    if (!g) throw new Error(`no target group named ${name}`);
+    return g;
+  };
+
+  return {
+    get listeners() { return listeners; },
+    targetHealth: () => [...control.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
+    metrics: () => {
+      const parts = [...records].flatMap((r) => r.metrics);
+      return [...control.groups.values()].map((g) => sumMetrics(g.name, g.healthyCount(), parts));
+    },
+    deregister: async (name, id) => {
+      const g = group(name);
+      const inWorkers = ask((request) => ({ type: 'deregister', request, targetGroup: name, target: id }));
+      await g.deregister(id, inWorkers);
+    },
+    register: (name: string, endpoint: Endpoint) => {
+      group(name).register(endpoint);
+      broadcast({ type: 'register', targetGroup: name, endpoint });
+      logger?.info({ targetGroup: name, target: endpointId(endpoint) }, 'target registered');
+    },
+    async reload(model: LoadBalancerModel, targets: Record<string, Endpoint[]>) {
+      const previous = control;
+      control = new Runtime(model, targets, timeScale, previous, logger, { onStateChange });
+      spec = { ...spec, model, targets };
+      const retired = previous.retire(0).then(() => { retiring.delete(retired); });
+      retiring.add(retired);
+      await ask((request) => ({ type: 'reload', request, model, targets }));
+      broadcast({ type: 'health', updates: snapshot(control) });
+      logger?.info('model reloaded');
+    },
+    async close() {
+      await stopAll();
+      await Promise.all([control.close(), ...retiring]);
+    },
+    workerPids: () => [...records].map((r) => r.pid),
+    workerViews: async () => {
+      const pids = [...records].map((r) => r.pid);
+      const answers = await ask((request) => ({ type: 'view', request }));
+      return answers.flatMap((a, i) => (a && a.type === 'view' ? [{ pid: pids[i], groups: a.groups }] : []));
+    },
+    workerMetrics: () => [...records].map((r) => ({ pid: r.pid, metrics: r.metrics })),
+  };
+}

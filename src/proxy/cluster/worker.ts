@@ -1,0 +1,101 @@
+import pino from 'pino';
+import { envelope, FromWorker, opened, ToWorker, WorkerSpec } from './messages';
+import { AccessLogEntry } from '../http/access-log-entry';
+import { currentRuntime, ProxyHandle, startProxy } from '../server';
+import { TargetHealthUpdate } from '../targets/health-update';
+import { createTlsProvider } from '../tls/tls-provider';
+
+/** How often a worker sends its counters (when they changed) and its batched access-log entries. */
+const REPORT_MS = 200;
+const LOG_BATCH = 256;
+
+function send(message: FromWorker): void {
+  process.send?.(envelope(message));
+}
+
+/**
+ * One worker process of `startProxyCluster`: waits for its spec, serves it with `startProxy`
+ * (listening sockets shared through node:cluster), routes by the health states the primary
+ * pushes, and answers the primary's register, deregister (drains here), reload and view requests.
+ */
+export function runWorker(): void {
+  let handle: ProxyHandle | undefined;
+  let healthListener: ((u: TargetHealthUpdate) => void) | undefined;
+  /** Updates that arrive before the proxy is up. */
+  const early: TargetHealthUpdate[] = [];
+  const logs: AccessLogEntry[] = [];
+  let lastRequests = -1;
+
+  const flush = () => {
+    if (logs.length) send({ type: 'log', entries: logs.splice(0, logs.length) });
+    if (!handle) return;
+    const metrics = handle.metrics();
+    const requests = metrics.reduce((n, m) => n + m.requests, 0);
+    if (requests !== lastRequests) {
+      lastRequests = requests;
+      send({ type: 'metrics', metrics });
+    }
+  };
+  const timer = setInterval(flush, REPORT_MS);
+  timer.unref();
+
+  const start = async (spec: WorkerSpec) => {
+    try {
+      handle = await startProxy({
+        model: spec.model,
+        targets: spec.targets,
+        listenerPorts: spec.listenerPorts,
+        host: spec.host,
+        timeScale: spec.timeScale,
+        tls: spec.tls ? createTlsProvider(spec.tls) : undefined,
+        logger: pino({ level: spec.logLevel, base: { worker: process.pid } }, pino.destination({ fd: 2, sync: true })),
+        accessLog: spec.accessLog ? (entry) => {
+          logs.push(entry);
+          if (logs.length >= LOG_BATCH) flush();
+        } : undefined,
+        externalHealth: { subscribe: (apply) => { healthListener = apply; } },
+      });
+      for (const u of early.splice(0, early.length)) healthListener?.(u);
+      send({ type: 'listening', listeners: handle.listeners });
+    } catch (e) {
+      send({ type: 'failed', message: e instanceof Error ? `${e.message}${(e as { code?: string }).code ? ` (${(e as { code?: string }).code})` : ''}` : String(e) });
+    }
+  };
+
+  const view = () => {
+    const runtime = handle ? currentRuntime(handle) : undefined;
+    return [...(runtime?.groups.values() ?? [])].map((g) => ({
+      targetGroup: g.name,
+      targets: [...g.targets.values()].map((t) => ({ id: t.id, state: t.state, inFlight: t.inFlight.size })),
+    }));
+  };
+
+  process.on('message', (raw: unknown) => {
+    const m = opened<ToWorker>(raw);
+    if (!m) return;
+    switch (m.type) {
+      case 'start': void start(m.spec); break;
+      case 'health':
+        for (const u of m.updates) {
+          if (healthListener) healthListener(u);
+          else early.push(u);
+        }
+        break;
+      case 'register': handle?.register(m.targetGroup, m.endpoint); break;
+      case 'deregister':
+        void (handle ? handle.deregister(m.targetGroup, m.target) : Promise.resolve())
+          .catch(() => undefined).then(() => send({ type: 'done', request: m.request }));
+        break;
+      case 'reload':
+        void (handle ? handle.reload(m.model, m.targets) : Promise.resolve())
+          .catch(() => undefined).then(() => send({ type: 'done', request: m.request }));
+        break;
+      case 'view': send({ type: 'view', request: m.request, groups: view() }); break;
+      case 'close':
+        clearInterval(timer);
+        flush();
+        void (handle?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+        break;
+    }
+  });
+}

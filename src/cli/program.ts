@@ -75,6 +75,7 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--dns <host:port>', 'answer the file\'s GlobalFailover (Route 53) records over UDP and TCP, e.g. 127.0.0.1:5353')
     .option('-e, --endpoint <name=host:port>', 'local stand-in of a GlobalFailover endpoint: answered by DNS and health-checked; repeatable', collect)
     .option('--client-region <region>', 'the AWS region DNS clients are in, for latency records (e.g. eu-west-1)')
+    .option('--workers <n|auto>', 'processes serving an application load balancer, sharing its listeners (auto = one per core); health checks run once, in the primary', '1')
     .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('warn'))
     .addHelpText('after', SERVE_EXAMPLES)
     .action(async (file: string, options: ServeOptions) => {

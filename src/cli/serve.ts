@@ -9,6 +9,7 @@ import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { AdminServer, startAdminServer } from '../proxy/admin';
+import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { LbkitConfigError, readSynthesizedFile } from '../proxy/config';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
 import { AccessLogWriter, accessLogWriter } from '../proxy/logs';
@@ -42,6 +43,8 @@ export interface ServeOptions {
   readonly endpoint?: readonly string[];
   /** `--client-region`: the AWS region latency records are answered for. */
   readonly clientRegion?: string;
+  /** `--workers <n|auto>`: processes serving an application load balancer (node:cluster); default 1. */
+  readonly workers?: string;
 }
 
 /** The running proxy of an application or a network load balancer. */
@@ -90,6 +93,18 @@ function tlsFor(model: AnyLoadBalancerModel | undefined, options: ServeOptions):
   return createTlsProvider({ certificates: model.certificates, domains: options.domain, caDir: options.caDir ?? DEFAULT_CA_DIR });
 }
 
+/** `--workers`: a count, `auto` for one per core; more than one for application load balancers only. */
+function workersOf(value: string | undefined, model: AnyLoadBalancerModel | undefined): number {
+  let n: number;
+  try {
+    n = workerCount(value ?? '1');
+  } catch {
+    throw new CliError(`--workers: expected a positive integer or auto, received '${value}'`);
+  }
+  if (n > 1 && !(model && isApplicationModel(model))) throw new CliError('--workers: several worker processes serve application load balancers only');
+  return n;
+}
+
 function bindError(e: unknown, host: string): never {
   const err = e as NodeJS.ErrnoException & { port?: number; address?: string };
   if (err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL') {
@@ -119,6 +134,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const ports = model ? listenerPorts([...new Set(model.listeners.map((l) => l.port))], options.port ?? []) : {};
   if (!model && options.port?.length) throw new CliError(`--port: ${file} serves no load balancer here (only DNS)`);
   const tls = tlsFor(model, options);
+  const workers = workersOf(options.workers, model);
   if (options.accessLog && !(model && isApplicationModel(model))) {
     throw new CliError('--access-log: the local proxy writes access logs for application load balancers only');
   }
@@ -137,7 +153,12 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   try {
     if (model && isApplicationModel(model)) {
       const accessLog = log?.forProxy({ name: model.name });
-      handle = await startProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger, accessLog })
+      const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: options.caDir ?? DEFAULT_CA_DIR } : undefined;
+      handle = await (workers > 1
+        ? startProxyCluster({
+          model, targets, listenerPorts: ports, host, timeScale, tls: tlsOptions, logger, accessLog, workers, workerLogLevel: options.logLevel,
+        })
+        : startProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger, accessLog }))
         .catch((e) => bindError(e, host));
     } else if (model) {
       handle = await startNetworkProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger }).catch((e) => bindError(e, host));

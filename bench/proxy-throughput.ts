@@ -185,7 +185,7 @@ async function main(): Promise<void> {
   ensureTools();
   work = mkdtempSync(join(tmpdir(), 'lbkit-bench-'));
   const template = synthesizeBenchTemplate(join(work, 'cdk.out'));
-  const childJs = compileToJs(join(__dirname, 'support', 'lbkit-child.ts'), ROOT, join(work, 'js'));
+  const childJs = compileToJs(join(__dirname, 'support', 'lbkit-child.ts'), ROOT, join(work, 'js'), [join(ROOT, 'src', 'proxy', 'cluster', 'worker-main.ts')]);
   const all: Subject[] = [DIRECT, nginxSubject(1), nginxSubject('auto'), haproxySubject(1), haproxySubject(2),
     lbkitSubject(template, childJs, 1), lbkitSubject(template, childJs, 'auto')];
   const subjects = args.only.length ? all.filter((s) => s.name === 'direct' || s.name === 'nginx-1' || s.name === 'nginx-auto' || args.only.includes(s.name)) : all;

@@ -17,14 +17,14 @@ function resolveTs(from: string, spec: string): string | undefined {
 }
 
 /**
- * Transpiles `entry` and every project file it imports (relative imports) to CommonJS under
+ * Transpiles `entry` (and `alsoEntries`: files loaded by path, like a cluster worker's entry) and every project file they import (relative imports) to CommonJS under
  * `outDir`, mirroring their paths below `rootDir`; returns the entry's .js path. The proxy is
  * measured as it ships (plain JS from lib/), not under ts-node, whose REPL loads node:domain
  * and so slows every EventEmitter in the process.
  */
-export function compileToJs(entry: string, rootDir: string, outDir: string): string {
+export function compileToJs(entry: string, rootDir: string, outDir: string, alsoEntries: readonly string[] = []): string {
   const seen = new Set<string>();
-  const queue = [resolve(entry)];
+  const queue = [resolve(entry), ...alsoEntries.map((e) => resolve(e))];
   while (queue.length) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;

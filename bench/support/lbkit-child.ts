@@ -1,9 +1,11 @@
 /**
  * The lbkit proxy as the bench runs it, in a process of its own (so its CPU time can be read
- * from /proc): `lbkit-child.ts <template> <localPort> <host:port,host:port> <workers>`.
+ * from /proc): `lbkit-child.ts <template> <localPort> <host:port,host:port> <workers: 1|n|auto>`.
+ * One worker is `startProxy` in this process; more are `startProxyCluster` (this process the primary).
  * Prints `listening <port>` once served; closes on SIGTERM/SIGINT.
  */
 import { benchModel, BENCH_LISTENER_PORT } from './bench-model';
+import { startProxyCluster, workerCount } from '../../src/proxy/cluster';
 import { startProxy } from '../../src/proxy/server';
 
 async function main(): Promise<void> {
@@ -14,10 +16,9 @@ async function main(): Promise<void> {
     return { host: t.slice(0, colon), port: Number(t.slice(colon + 1)) };
   });
   const group = model.targetGroups[0].name;
-  const workers = Number(workersArg ?? '1');
+  const workers = workerCount(workersArg ?? '1');
   const options = { model, targets: { [group]: endpoints }, listenerPorts: { [BENCH_LISTENER_PORT]: Number(port) } };
-  if (workers !== 1) throw new Error('workers > 1: not available yet');
-  const handle = await startProxy(options);
+  const handle = workers === 1 ? await startProxy(options) : await startProxyCluster({ ...options, workers });
   process.stdout.write(`listening ${handle.listeners[0].localPort}\n`);
   const stop = () => { void handle.close().then(() => process.exit(0)); };
   process.once('SIGTERM', stop);

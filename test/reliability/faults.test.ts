@@ -127,7 +127,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     proxy = await proxyFor(model, { slow: [hang], api: [api] }, TIME_SCALE);
     await waitHealthy(proxy, 'slow', 5000);
     await waitHealthy(proxy, 'api', 5000);
-    const hung = pick(20, 200);
+    // At most one pool's worth (128 connections per target): more would queue for a connection first.
+    const hung = pick(20, 120);
     const slow = Promise.all(Array.from({ length: hung }, (_, i) => get(`/slow/hang/${i}`)));
     await until(() => hang.requests === hung, 5000);
     const meanwhile: Outcome[] = [];
@@ -136,11 +137,11 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     while (!answered) meanwhile.push(await get(`/api/meanwhile/${meanwhile.length}`));
     const timedOut = await slow;
     for (const o of timedOut) {
-      // undici's timers for 1 s and more are coarse (up to +0.5 s): the bound allows for it.
       expect(o).toMatchObject({ status: 504, server: 'awselb/2.0' });
       expect(o.text).toContain('<center><h1>504 Gateway Time-out</h1></center>');
       expect(o.ms).toBeGreaterThanOrEqual(IDLE_MS - 20);
-      expect(o.ms).toBeLessThanOrEqual(IDLE_MS + 2 * SLACK_MS);
+      // undici's timers of 1 s and more tick every 0.5 s: the bound allows for it.
+      expect(o.ms).toBeLessThanOrEqual(IDLE_MS + 500 + 2 * SLACK_MS);
     }
     expect(meanwhile.length).toBeGreaterThanOrEqual(5);
     expect(meanwhile.every((o) => o.status === 200 && JSON.parse(o.text).name === 'api')).toBe(true);
@@ -174,6 +175,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const loops = Promise.all(Array.from({ length: 50 }, (_, w) => loop(w)));
 
     await sleep(phaseMs);
+    await until(() => a.inFlight > 0, 5000); // the clients move in waves: deregister with a wave on the target
     const inFlightAtDeregistration = a.inFlight;
     const deregisteredAt = Date.now();
     await proxy.deregister('api', a.id);

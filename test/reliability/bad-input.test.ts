@@ -1,3 +1,4 @@
+import { connect } from 'http2';
 import { GOOD, httpsPort, pick, proxyFor, rawExchange, RecordingBackend, report, sleep } from './support';
 import { ProxyHandle } from '../../src/proxy/server';
 import { healthy, until } from '../proxy/http/harness';
@@ -172,6 +173,30 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       expect(r.ms).toBeGreaterThanOrEqual(IDLE_MS - 20);
       expect(r.ms).toBeLessThan(IDLE_MS + 400);
     });
+
+    if (http2) {
+      test('an HTTP/2 session idle after its stream is closed (GOAWAY) at the idle timeout', async () => {
+        const session = connect(`https://127.0.0.1:${port}`, { rejectUnauthorized: false });
+        try {
+          const status = await new Promise<number>((resolve, reject) => {
+            const stream = session.request({ ':path': '/api/h2', ':authority': 'api.example.com' });
+            stream.on('response', (headers) => resolve(Number(headers[':status'])));
+            stream.on('error', reject);
+            stream.resume();
+          });
+          expect(status).toBe(200);
+          const idleSince = Date.now();
+          const goaway = new Promise<void>((resolve) => session.once('goaway', () => resolve()));
+          await Promise.race([new Promise<void>((resolve) => session.once('close', () => resolve())), goaway, sleep(IDLE_MS * 5)]);
+          const ms = Date.now() - idleSince;
+          expect(session.closed || session.destroyed).toBe(true);
+          expect(ms).toBeGreaterThanOrEqual(IDLE_MS - 20);
+          expect(ms).toBeLessThan(IDLE_MS + 400);
+        } finally {
+          session.destroy();
+        }
+      });
+    }
 
     test('a client that stops sending its body half-way is closed at the idle timeout; the target\'s request is cut', async () => {
       const r = await rawExchange(port, [`${POST}Content-Length: 10\r\n\r\nABC`], { waitMs: IDLE_MS * 5 });

@@ -67,66 +67,82 @@ function failureOf(error: unknown, abortReason: Error | undefined): ForwardFailu
   return { status: 502, errorReason: 'TargetResponseError' };
 }
 
+/** The Set-Cookie values to add to a target's response (stickiness), given the target's own. */
+export type AddCookies = (setCookie: string | string[] | undefined) => string[] | undefined;
+
 /**
  * One request to a target, as undici's dispatch handler: the response is written to the
  * client as it arrives (bodies are never buffered; the target is paused while the client is
- * slow). One object per request, no stream in between, no AbortController: undici's
- * controller cuts the request when the client goes away or draining ends.
+ * slow). One object per request, no stream in between, no AbortController. It implements
+ * undici's native callbacks (raw header buffers, a resume function): the controller API wraps
+ * them with a parsed header object and a controller per request, which the proxy does not need.
  */
 class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, Forwarding {
   private readonly started = performance.now();
-  private controller: Dispatcher.DispatchController | undefined;
+  private cut: ((reason: Error) => void) | undefined;
+  private resumeTarget: (() => void) | undefined;
   private abortReason: Error | undefined;
   private statusCode: number | undefined;
   private targetMs: number | undefined;
   private settled = false;
-  private resumeOnDrain: (() => void) | undefined;
+  private waitingForDrain = false;
 
   public constructor(private readonly res: ServerResponse, private readonly target: Target,
-    private readonly addCookies: (setCookie: string | string[] | undefined) => string[] | undefined,
-    private readonly done: (result: ForwardResult) => void) {}
+    private readonly addCookies: AddCookies | undefined, private readonly done: (result: ForwardResult) => void) {}
 
-  public onRequestStart(controller: Dispatcher.DispatchController): void {
-    this.controller = controller;
-    if (this.abortReason) controller.abort(this.abortReason);
+  public onConnect(abort: (reason?: Error) => void): void {
+    this.cut = abort;
+    if (this.abortReason) abort(this.abortReason);
   }
 
-  public onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
-    if (statusCode < 200) return; // 1xx: informational, the final response follows
+  public onHeaders(statusCode: number, raw: Buffer[], resume: () => void): boolean {
+    if (statusCode < 200) return true; // 1xx: informational, the final response follows
     this.statusCode = statusCode;
     this.targetMs = performance.now() - this.started;
+    this.resumeTarget = resume;
     if (this.res.destroyed) {
       this.abort(CLIENT_CLOSED);
-      return;
+      return false;
     }
-    const out: Record<string, string | string[]> = {};
-    for (const name in headers) {
+    // Flat [name, value, ...] with names lower-cased, hop-by-hop headers left out.
+    const out: string[] = [];
+    let targetCookies: string[] | undefined;
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i].toString('latin1').toLowerCase();
       if (HOP_BY_HOP.has(name)) continue;
-      const value = headers[name];
-      if (value !== undefined) out[name] = value;
+      const value = raw[i + 1].toString('latin1');
+      out.push(name, value);
+      if (this.addCookies && name === 'set-cookie') (targetCookies ??= []).push(value);
     }
-    const cookies = this.addCookies(headers['set-cookie']);
-    if (cookies) {
-      const existing = out['set-cookie'];
-      out['set-cookie'] = existing === undefined ? cookies : [...(Array.isArray(existing) ? existing : [existing]), ...cookies];
+    if (this.addCookies) {
+      const added = this.addCookies(targetCookies === undefined ? undefined : targetCookies.length === 1 ? targetCookies[0] : targetCookies);
+      if (added) for (const c of added) out.push('set-cookie', c);
     }
     this.res.writeHead(statusCode, out);
+    return true;
   }
 
-  public onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.res.write(chunk)) return;
+  public onData(chunk: Buffer): boolean {
+    if (this.res.write(chunk)) return true;
     // The client reads slower than the target sends: pause the target until the client drains.
-    controller.pause();
-    this.resumeOnDrain ??= () => this.controller?.resume();
-    this.res.once('drain', this.resumeOnDrain);
+    if (!this.waitingForDrain) {
+      this.waitingForDrain = true;
+      this.res.once('drain', this.onDrain);
+    }
+    return false;
   }
 
-  public onResponseEnd(): void {
+  private readonly onDrain = (): void => {
+    this.waitingForDrain = false;
+    if (!this.settled) this.resumeTarget?.();
+  };
+
+  public onComplete(): void {
     this.res.end();
     this.settle(undefined);
   }
 
-  public onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+  public onError(error: Error): void {
     // Headers already sent: the response can only be cut.
     if (this.statusCode !== undefined && !this.res.destroyed) this.res.destroy();
     this.settle(failureOf(error, this.abortReason));
@@ -136,7 +152,7 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
   public abort(reason: Error): void {
     if (this.settled) return;
     this.abortReason ??= reason;
-    this.controller?.abort(reason);
+    this.cut?.(reason);
   }
 
   public clientClosed(): void {
@@ -147,7 +163,7 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
     if (this.settled) return;
     this.settled = true;
     this.target.inFlight.delete(this);
-    if (this.resumeOnDrain) this.res.off('drain', this.resumeOnDrain);
+    if (this.waitingForDrain) this.res.off('drain', this.onDrain);
     const answered = { targetStatus: this.statusCode, targetMs: this.targetMs };
     this.done(failure ? { ...answered, failure } : answered);
   }
@@ -159,8 +175,7 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
  * target's draining ends, or when it is idle past the idle timeout; `done` is called once.
  */
 export function forward(req: IncomingMessage, res: ServerResponse, target: Target, headers: Record<string, string | string[]>,
-  idleTimeoutMs: number, addCookies: (setCookie: string | string[] | undefined) => string[] | undefined,
-  done: (result: ForwardResult) => void): Forwarding {
+  idleTimeoutMs: number, addCookies: AddCookies | undefined, done: (result: ForwardResult) => void): Forwarding {
   const exchange = new TargetExchange(res, target, addCookies, done);
   target.inFlight.add(exchange);
   target.pool.dispatch({

@@ -142,8 +142,6 @@ function runAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage,
   forwardAction(ctx, runtime, req, res, exchange, action, host, peer);
 }
 
-const NO_COOKIES = (): undefined => undefined;
-
 function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
   action: ForwardActionModel, host: string, peer: string): void {
   const { name, setCookie: groupCookies } = chooseGroupName(action, req.headers);
@@ -158,8 +156,8 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
   const { added, root } = forwardingHeaders(ctx, runtime, req, peer);
   exchange.traceRoot = root;
   const headers = upstreamHeaders(req.headers, added, host, runtime.model.attributes.dropInvalidHeaderFields);
-  // Most groups set no cookie: one shared function then, no closure per request.
-  const cookies = !groupCookies && !group.model.stickiness ? NO_COOKIES : (setCookie: string | string[] | undefined) => {
+  // Most groups set no cookie: no closure per request then.
+  const cookies = !groupCookies && !group.model.stickiness ? undefined : (setCookie: string | string[] | undefined) => {
     const appSet = group.model.stickiness?.type === 'app_cookie' && setsCookie(setCookie, group.model.stickiness.cookieName);
     const sticky = stickyCookies(group, target, appSet);
     if (!groupCookies) return sticky;

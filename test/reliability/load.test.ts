@@ -1,9 +1,9 @@
 import { spawn } from 'child_process';
 import { join } from 'path';
 import type { LoadResult } from './load-client';
-import { httpsPort, openFileLimit, pick, proxyFor, report, waitHealthy } from './support';
+import { httpsPort, LONG, openFileLimit, pick, proxyFor, report, waitHealthy } from './support';
 import { DemoBackend, startDemoBackend } from '../../src/health';
-import { ProxyHandle } from '../../src/proxy/server';
+import { ProxyHandle, TargetGroupMetrics } from '../../src/proxy/server';
 import { CERT_ARN_1, Engine, ENGINES } from '../support/engines';
 
 /**
@@ -21,14 +21,15 @@ const BATCH = 100;
 const ROOT = join(__dirname, '..', '..');
 
 /**
- * Connections the open-file limit allows (the same `ulimit -n` binds this process and the
- * client's): here each costs a proxy socket; the pools (128 per target), the backends' sockets
- * and the process's own files come on top.
+ * Connections the open-file limit allows (`ulimit -n` binds this process and each client's):
+ * here each costs a proxy socket, for each engine's run when they run at once; the pools (128
+ * per target, two targets, both ends) and the process's own files come on top.
  */
 function connectionCount(): number {
   const limit = openFileLimit();
   if (limit === undefined) return WANTED;
-  return Math.max(50, Math.min(WANTED, limit - 2 * 2 * 128 - 256));
+  const runs = LONG ? 1 : ENGINES.length;
+  return Math.max(50, Math.min(WANTED, Math.floor((limit - 256) / runs) - 2 * 2 * 128));
 }
 const CONNECTIONS = connectionCount();
 
@@ -51,36 +52,40 @@ function runLoadClient(port: number): Promise<LoadResult> {
   });
 }
 
-describe.each(ENGINES)('%s', (engine: Engine) => {
-  const model = engine.synth({ certificateArns: [CERT_ARN_1], waf: { enabled: false }, idleTimeoutSeconds: 600, routes: [{ name: 'api', paths: ['/api/*'] }] }).model;
-  let backends: DemoBackend[] = [];
-  let proxy: ProxyHandle | undefined;
-  afterEach(async () => {
-    await proxy?.close();
-    await Promise.all(backends.map((b) => b.close()));
-    backends = [];
-    proxy = undefined;
-  });
+/** Both engines' models, synthesized before any load runs (synthesis blocks the event loop). */
+const MODELS = new Map(ENGINES.map((engine) => [engine, engine.synth({
+  certificateArns: [CERT_ARN_1], waf: { enabled: false }, idleTimeoutSeconds: 600, routes: [{ name: 'api', paths: ['/api/*'] }],
+}).model]));
 
-  test(`${CONNECTIONS} concurrent keep-alive connections for ${SECONDS} s to two backends: zero errors, every response correct`, async () => {
-    expect(model.waf.kind).toBe('none');
-    backends = [await startDemoBackend({ name: 'a' }), await startDemoBackend({ name: 'b' })];
+// Short (CI): both engines' runs at once, halving the wall time (their proxies share this event loop).
+(LONG ? test.each(ENGINES) : test.concurrent.each(ENGINES))(`%s: ${CONNECTIONS} concurrent keep-alive connections for ${SECONDS} s to two backends: zero errors, every response correct`, async (engine: Engine) => {
+  const model = MODELS.get(engine)!;
+  expect(model.waf.kind).toBe('none');
+  const backends: DemoBackend[] = [];
+  let proxy: ProxyHandle | undefined;
+  let r: LoadResult;
+  let metrics: TargetGroupMetrics | undefined;
+  try {
+    backends.push(await startDemoBackend({ name: 'a' }), await startDemoBackend({ name: 'b' }));
     proxy = await proxyFor(model, { api: backends.map((b) => ({ host: b.host, port: b.port })) }, TIME_SCALE);
     await waitHealthy(proxy, 'api', 10_000);
-
-    const r = await runLoadClient(httpsPort(proxy));
-    const total = Object.values(r.served).reduce((a, b) => a + b, 0);
-    report(`${engine}: ${r.connections} connections (max ${r.maxConnected} open, opened in ${r.rampSeconds.toFixed(1)} s), `
+    r = await runLoadClient(httpsPort(proxy));
+    metrics = proxy.metrics().find((m) => m.targetGroup === 'api');
+  } finally {
+    await proxy?.close();
+    await Promise.all(backends.map((b) => b.close()));
+  }
+  const total = Object.values(r.served).reduce((a, b) => a + b, 0);
+  report(`${engine}: ${r.connections} connections (max ${r.maxConnected} open, opened in ${r.rampSeconds.toFixed(1)} s), `
       + `${r.loadResponses} responses in ${r.loadSeconds.toFixed(1)} s at full load (${Math.round(r.loadResponses / r.loadSeconds)}/s), ${total} in all `
       + `${JSON.stringify(r.served)}, ${r.failures} failures, latency p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms`);
-    expect(r.failureSamples).toEqual([]);
-    expect(r.failures).toBe(0);
-    expect(r.maxConnected).toBe(CONNECTIONS);
-    expect(Object.keys(r.served).sort()).toEqual(['a', 'b']);
-    expect(r.loadSeconds).toBeGreaterThanOrEqual(SECONDS);
-    expect(r.loadResponses).toBeGreaterThanOrEqual(CONNECTIONS * 2);
-    // Round robin over two healthy targets: an even split.
-    expect(Math.abs(r.served.a - r.served.b)).toBeLessThanOrEqual(Math.max(2, total * 0.02));
-    expect(proxy.metrics().find((m) => m.targetGroup === 'api')).toMatchObject({ requests: total, http4xx: 0, http5xx: 0 });
-  }, (SECONDS + 120) * 1000);
-});
+  expect(r.failureSamples).toEqual([]);
+  expect(r.failures).toBe(0);
+  expect(r.maxConnected).toBe(CONNECTIONS);
+  expect(Object.keys(r.served).sort()).toEqual(['a', 'b']);
+  expect(r.loadSeconds).toBeGreaterThanOrEqual(SECONDS);
+  expect(r.loadResponses).toBeGreaterThanOrEqual(CONNECTIONS * 2);
+  // Round robin over two healthy targets: an even split.
+  expect(Math.abs(r.served.a - r.served.b)).toBeLessThanOrEqual(Math.max(2, total * 0.02));
+  expect(metrics).toMatchObject({ requests: total, http4xx: 0, http5xx: 0 });
+}, (SECONDS + 120) * 1000);

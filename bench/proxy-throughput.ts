@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { cpus, loadavg, tmpdir } from 'os';
-import { dirname, join } from 'path';
+import { dirname, join, resolve as resolvePath } from 'path';
 import { BenchArgs, BENCH_USAGE, parseBenchArgs } from './support/bench-args';
 import { synthesizeBenchTemplate } from './support/bench-template';
 import { compileToJs } from './support/compile-js';
@@ -204,7 +204,7 @@ async function main(): Promise<void> {
     rows,
     targets: checks,
   };
-  const out = join(ROOT, args.out);
+  const out = resolvePath(ROOT, args.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nwrote ${args.out}`);

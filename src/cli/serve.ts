@@ -124,6 +124,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   }
   const loaded = load(file, options);
   const { model } = loaded;
+  if (model && model.listeners.length === 0) throw new LbkitConfigError(`${file}: load balancer ${model.name} has no listeners: nothing to serve`);
   const endpoints = dnsEndpoints(options.endpoint ?? [], loaded.dns);
   const targets = targetMapping(options.target ?? [], options.targets);
   checkRoutes(model, targets);

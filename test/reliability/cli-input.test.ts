@@ -45,6 +45,9 @@ const CASES: Array<[string, () => string, RegExp]> = [
   ['JSON null', () => write('null.json', 'null'), /^neither a CloudFormation template/],
   ['"Resources" as a list', () => write('resources-list.json', '{"Resources": [{"Type": "AWS::ElasticLoadBalancingV2::LoadBalancer"}]}'), /^neither a CloudFormation template/],
   ['a resource without a Type', () => write('no-type.json', '{"Resources": {"Lb": {"Properties": {}}}}'), /^CloudFormation template: resource Lb has no Type$/],
+  ['CloudFormation: LoadBalancerAttributes that is not a list of Key/Value', () => mutated('cloudFormation', 'attributes', (t) => {
+    ofType(t, 'AWS::ElasticLoadBalancingV2::LoadBalancer')[0].Properties.LoadBalancerAttributes = [null, 3];
+  }), /^CloudFormation template: load balancer .* LoadBalancerAttributes: expected a list of \{ "Key": \.\.\., "Value": \.\.\. \}, got null$/],
   ['"resource" with no load balancer', () => write('tf-empty.json', '{"terraform": {}, "resource": {"aws_s3_bucket": {"b": {}}}}'),
     /^Terraform configuration: no application or network load balancer found/],
   ['CloudFormation: an authenticate-oidc action before the forward', () => mutated('cloudFormation', 'oidc', (t) => {
@@ -96,6 +99,12 @@ describe.each(['serve', 'diff first', 'diff second'] as const)('lbkit %s', (form
     const args = form === 'serve' ? ['serve', file] : form === 'diff first' ? ['diff', file, good] : ['diff', good, file];
     expectOneLineError(await run(...args), file, message);
   });
+});
+
+test('lbkit serve: a load balancer with no listeners has nothing to serve (one line, exit 2); diff reads it', async () => {
+  const file = write('no-listeners.json', '{"Resources": {"Lb": {"Type": "AWS::ElasticLoadBalancingV2::LoadBalancer"}}}');
+  expectOneLineError(await run('serve', file), file, /^load balancer Lb has no listeners: nothing to serve$/);
+  expect((await run('diff', file, file)).code).toBe(0);
 });
 
 /** The real executable (node with ts-node, as `lbkit` runs from lib/cli/main.js once compiled). */

@@ -32,6 +32,17 @@ export function objects(value: unknown): Record<string, unknown>[] {
   return list(value).filter(isObject);
 }
 
+/** A CloudFormation `[{ Key, Value }]` property (attributes, tags); anything else is refused, never read as empty. */
+export function keyValues(value: unknown, where: string): Array<{ Key: string; Value: unknown }> {
+  if (value === undefined) return [];
+  const entries = Array.isArray(value) ? value : undefined;
+  const bad = entries === undefined ? value : entries.find((e) => !isObject(e) || typeof e.Key !== 'string');
+  if (entries === undefined || bad !== undefined) {
+    throw new LbkitConfigError(`${where}: expected a list of { "Key": ..., "Value": ... }, got ${JSON.stringify(bad)}`);
+  }
+  return entries as Array<{ Key: string; Value: unknown }>;
+}
+
 export function num(value: unknown, fallback: number, where: string): number;
 export function num(value: unknown, fallback: number | undefined, where: string): number | undefined;
 /** A number written as a number or a numeric string; REFERENCE stays REFERENCE. */

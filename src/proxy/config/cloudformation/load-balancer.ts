@@ -2,7 +2,7 @@ import { AlbAttributesModel, DesyncMitigationModeValue, XffModeValue } from '../
 import { NlbAttributesModel } from '../../../core/model/network-load-balancer-model';
 import { LoadBalancerPart } from '../parts';
 import { ResourceMapping } from '../registry';
-import { bool, isObject, list, num, objects, str } from '../values';
+import { bool, keyValues, list, num, objects, str } from '../values';
 import { cfnTag, CfnTemplate } from './template';
 
 /**
@@ -14,10 +14,9 @@ export const loadBalancerMapping: ResourceMapping<CfnTemplate> = {
   read: (id, resource, doc) => {
     const p = (resource.Properties ?? {}) as Record<string, unknown>;
     const where = `load balancer ${id}`;
+    const attributeList = keyValues(p.LoadBalancerAttributes, `${where} LoadBalancerAttributes`);
     const attrs = new Map<string, unknown>();
-    for (const a of list(p.LoadBalancerAttributes)) {
-      if (isObject(a) && typeof a.Key === 'string') attrs.set(a.Key, doc.scalar(a.Value));
-    }
+    for (const a of attributeList) attrs.set(a.Key, doc.scalar(a.Value));
     const attr = (key: string) => attrs.get(key);
     const flag = (key: string) => bool(attr(key), false, `${where} ${key}`);
     const loadBalancerType = str(doc.scalar(p.Type), 'application');
@@ -34,7 +33,7 @@ export const loadBalancerMapping: ResourceMapping<CfnTemplate> = {
       crossZone: flag('load_balancing.cross_zone.enabled'),
       deletionProtection: flag('deletion_protection.enabled'),
     };
-    const rawBucket = (list(p.LoadBalancerAttributes).find((a) => isObject(a) && a.Key === 'access_logs.s3.bucket') as Record<string, unknown> | undefined)?.Value;
+    const rawBucket = attributeList.find((a) => a.Key === 'access_logs.s3.bucket')?.Value;
     const prefix = str(attr('access_logs.s3.prefix'));
     const loadBalancerName = str(doc.scalar(p.Name));
     const part: LoadBalancerPart = {

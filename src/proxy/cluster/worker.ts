@@ -9,8 +9,9 @@ import { createTlsProvider } from '../tls/tls-provider';
 const REPORT_MS = 200;
 const LOG_BATCH = 256;
 
-function send(message: FromWorker): void {
-  process.send?.(envelope(message));
+function send(message: FromWorker, sent?: () => void): void {
+  if (process.send) process.send(envelope(message), undefined, undefined, () => sent?.());
+  else sent?.();
 }
 
 /**
@@ -93,8 +94,11 @@ export function runWorker(): void {
       case 'view': send({ type: 'view', request: m.request, groups: view() }); break;
       case 'close':
         clearInterval(timer);
-        flush();
-        void (handle?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+        // The last entries and counters reach the primary before this process ends.
+        void (handle?.close() ?? Promise.resolve()).finally(() => {
+          flush();
+          send({ type: 'metrics', metrics: handle?.metrics() ?? [] }, () => process.exit(0));
+        });
         break;
     }
   });

@@ -86,6 +86,8 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
   private targetMs: number | undefined;
   private settled = false;
   private waitingForDrain = false;
+  /** Made the first time the client is slow (most responses never need it). */
+  private onDrain: (() => void) | undefined;
 
   public constructor(private readonly res: ServerResponse, private readonly target: Target,
     private readonly addCookies: AddCookies | undefined, private readonly done: (result: ForwardResult) => void) {}
@@ -127,15 +129,14 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
     // The client reads slower than the target sends: pause the target until the client drains.
     if (!this.waitingForDrain) {
       this.waitingForDrain = true;
+      this.onDrain ??= () => {
+        this.waitingForDrain = false;
+        if (!this.settled) this.resumeTarget?.();
+      };
       this.res.once('drain', this.onDrain);
     }
     return false;
   }
-
-  private readonly onDrain = (): void => {
-    this.waitingForDrain = false;
-    if (!this.settled) this.resumeTarget?.();
-  };
 
   public onComplete(): void {
     this.res.end();
@@ -163,7 +164,7 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
     if (this.settled) return;
     this.settled = true;
     this.target.inFlight.delete(this);
-    if (this.waitingForDrain) this.res.off('drain', this.onDrain);
+    if (this.waitingForDrain && this.onDrain) this.res.off('drain', this.onDrain);
     const answered = { targetStatus: this.statusCode, targetMs: this.targetMs };
     this.done(failure ? { ...answered, failure } : answered);
   }

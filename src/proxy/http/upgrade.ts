@@ -10,6 +10,7 @@ import { hostName, splitUrl } from './request-facts';
 import { forwardingHeaders, requestHost } from './request-handler';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget } from './stickiness';
+import { TlsFacts, tlsFacts } from './tls-facts';
 import { newTraceId } from './trace-id';
 
 function refuse(socket: Duplex, status: number): void {
@@ -26,13 +27,15 @@ interface UpgradeLog {
   traceRoot?: string;
   errorReason?: string;
   readonly actions: string[];
+  /** Read when the upgrade starts: by the time the log is written the TLS socket is closed. */
+  tls?: TlsFacts;
 }
 
 /** One access-log entry per upgrade (type ws/wss), written when the client's socket closes. */
 function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, started: number, log: UpgradeLog): void {
   if (log.group) ctx.counters(log.group).record(log.status ?? 460, undefined);
   if (!ctx.accessLog) return;
-  const tlsSocket = socket instanceof tls.TLSSocket ? socket : undefined;
+  const tlsSocket = log.tls;
   const scheme = ctx.protocol === 'HTTPS' ? 'wss' : 'ws';
   ctx.accessLog({
     type: scheme,
@@ -51,11 +54,11 @@ function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, 
     url: `${scheme}://${requestHost(req) || '-'}:${ctx.port}${req.url ?? '/'}`,
     httpVersion: `HTTP/${req.httpVersion}`,
     userAgent: req.headers['user-agent'],
-    sslCipher: tlsSocket?.getCipher()?.name,
-    sslProtocol: tlsSocket?.getProtocol() ?? undefined,
+    sslCipher: tlsSocket?.cipher,
+    sslProtocol: tlsSocket?.protocol,
     targetGroup: log.group,
     traceId: log.traceRoot ?? newTraceId(),
-    domainName: tlsSocket ? (tlsSocket as unknown as { servername?: string }).servername || undefined : undefined,
+    domainName: tlsSocket?.servername,
     matchedRulePriority: log.priority,
     actionsExecuted: log.actions,
     errorReason: log.errorReason,
@@ -71,7 +74,7 @@ function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, 
 export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   socket.on('error', () => socket.destroy());
   const started = performance.now();
-  const log: UpgradeLog = { actions: [] };
+  const log: UpgradeLog = { actions: [], tls: ctx.accessLog ? tlsFacts(req.socket) : undefined };
   const client = req.socket;
   socket.once('close', () => logUpgrade(ctx, req, client, started, log));
   const reject = (status: number) => {

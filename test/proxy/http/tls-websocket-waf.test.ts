@@ -104,6 +104,9 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(upgradeHeaders['sec-websocket-key']).toBe('dGhlIHNhbXBsZSBub25jZQ==');
     await until(() => h.logs.length === 1);
     expect(h.logs[0]).toMatchObject({ type: 'wss', elbStatusCode: 101, targetStatusCode: 101, targetGroup: 'ws', actionsExecuted: ['forward'] });
+    // TLS facts read while the connection was open (the entry is written once it has closed).
+    expect(h.logs[0].sslProtocol).toMatch(/^TLSv1\.[23]$/);
+    expect(h.logs[0].sslCipher).toBeTruthy();
   });
 
   test('10. WAF rate-based rule: 403 past the limit per IP within the (scaled) window; managed rule groups logged as not emulated', async () => {

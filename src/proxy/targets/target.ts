@@ -1,18 +1,16 @@
 import { Pool } from 'undici';
 import { Endpoint, endpointId } from './endpoint';
 import { HealthStateMachine, TargetState } from './health-state';
+import { InFlightRequests } from './in-flight';
 
-/** A request in flight to a target, cut with a reason when draining ends or the target closes (an AbortController fits). */
-export interface InFlightRequest {
-  abort(reason: Error): void;
-}
+export type { InFlightRequest } from './in-flight';
 
 /** One registered target: its health, its in-flight requests and its pooled upstream connections. */
 export class Target {
   public readonly id: string;
   public readonly health: HealthStateMachine;
   /** Requests in flight, each with the means to cut it when draining ends. */
-  public readonly inFlight = new Set<InFlightRequest>();
+  public readonly inFlight = new InFlightRequests();
   public draining = false;
   /** When the target last became healthy (slow start counts from here). */
   public healthySinceMs: number | undefined;

@@ -114,7 +114,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(model.waf).toMatchObject({ kind: 'managed', rateLimit: 10, rateLimitWindowSeconds: 300 });
     const lines: string[] = [];
     const logger = pino(new Writable({ write(chunk, _enc, cb) { lines.push(chunk.toString()); cb(); } }));
-    const p = await h.proxy(model, { api: [await h.backend('a')] }, 1000, { logger });
+    // Time scale 150: the 300 s window is 2 s, long enough for 13 requests on a loaded machine.
+    const p = await h.proxy(model, { api: [await h.backend('a')] }, 150, { logger });
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await h.call(p, '/api/x')).status);
     expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
@@ -126,7 +127,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     await until(() => lines.some((l) => l.includes('initial → healthy')));
     expect(JSON.parse(lines.find((l) => l.includes('initial → healthy'))!)).toMatchObject({ targetGroup: 'api', from: 'initial', to: 'healthy' });
     expect(h.logs.at(-1)).toMatchObject({ elbStatusCode: 403, actionsExecuted: ['waf'] });
-    await new Promise((r) => setTimeout(r, 320)); // window 300 s / 1000
+    await new Promise((r) => setTimeout(r, 2100)); // window 300 s / 150
     expect((await h.call(p, '/api/x')).status).toBe(200);
   });
 });

@@ -6,14 +6,13 @@ import {
 import { DnsHealthCheckModel } from '../../core/model/dns-routing-model';
 import { REFERENCE } from '../../core/model/load-balancer-model';
 import { Endpoint } from '../targets/endpoint';
+import { CheckOutcome } from '../targets/health-checker';
 import { probe, ProbeResult } from '../targets/health-probe';
 import { tcpProbe } from '../targets/tcp-probe';
+import { scaledMs } from '../targets/time-scale';
 
 /** One check of one endpoint: passed, or failed with a Route 53-style reason. Resolves, never rejects. */
-export interface CheckResult {
-  readonly passed: boolean;
-  readonly reason?: string;
-}
+export type CheckResult = CheckOutcome;
 
 /** How an endpoint is checked: the probe, how often, and how many results in a row change its status. */
 export interface EndpointCheck {
@@ -22,7 +21,6 @@ export interface EndpointCheck {
   run(signal: AbortSignal): Promise<CheckResult>;
 }
 
-const scaledMs = (seconds: number, timeScale: number) => Math.max(1, Math.round((seconds * 1000) / timeScale));
 const timeoutMs = (seconds: number, timeScale: number) => Math.max(MIN_CHECK_TIMEOUT_MS, scaledMs(seconds, timeScale));
 
 /**

@@ -19,6 +19,16 @@ export class Route53HealthState {
     return this._healthy;
   }
 
+  /** The status as a word (what the shared health checker reports transitions in). */
+  public get state(): 'healthy' | 'unhealthy' {
+    return this._healthy ? 'healthy' : 'unhealthy';
+  }
+
+  /** Why the status is unhealthy (undefined when healthy). */
+  public get reason(): string | undefined {
+    return this._healthy ? undefined : this._lastFailureReason;
+  }
+
   /** Checks recorded so far. */
   public get checks(): number {
     return this._checks;

@@ -5,6 +5,7 @@ import { ForwardActionModel, LoadBalancerModel } from '../../core/model/load-bal
 import { Endpoint } from '../targets/endpoint';
 import { TargetState } from '../targets/health-state';
 import { TargetGroup } from '../targets/target-group';
+import { scaledMs } from '../targets/time-scale';
 
 /** How a runtime's target groups get their health (a cluster splits checking from routing). */
 export interface RuntimeHealthOptions {
@@ -46,9 +47,9 @@ export class Runtime {
         timeScale, inUse: used.has(group.name), previous: previous?.groups.get(group.name), onStateChange, checksElsewhere: health.checksElsewhere,
       }));
     }
-    this.idleTimeoutMs = Math.max(1, Math.round((model.attributes.idleTimeoutSeconds * 1000) / timeScale));
+    this.idleTimeoutMs = scaledMs(model.attributes.idleTimeoutSeconds, timeScale);
     this.rateLimiter = model.waf.kind === 'managed'
-      ? new RateLimiter(model.waf.rateLimit, Math.max(1, Math.round((model.waf.rateLimitWindowSeconds * 1000) / timeScale)))
+      ? new RateLimiter(model.waf.rateLimit, scaledMs(model.waf.rateLimitWindowSeconds, timeScale))
       : undefined;
   }
 

@@ -1,10 +1,12 @@
 import { Picker, picker } from './algorithms';
 import { Endpoint, endpointId } from './endpoint';
+import { HealthChecker } from './health-checker';
 import { probe } from './health-probe';
 import { TargetState } from './health-state';
 import { slowStartWeight } from './slow-start';
 import { compileStatusMatcher } from './status-matcher';
 import { Target } from './target';
+import { scaledMs } from './time-scale';
 import { TargetGroupModel } from '../../core/model/load-balancer-model';
 
 export interface TargetHealthEntry {
@@ -36,8 +38,7 @@ export interface TargetGroupOptions {
 export class TargetGroup {
   public readonly targets = new Map<string, Target>();
   private readonly pick: Picker;
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly matches: (status: number) => boolean;
+  private readonly checker: HealthChecker<Target>;
   private readonly now: () => number;
   private closed = false;
   /** Reused between picks: no allocation per request beyond the candidate views. */
@@ -46,8 +47,8 @@ export class TargetGroup {
 
   public constructor(public readonly model: TargetGroupModel, endpoints: readonly Endpoint[], private readonly options: TargetGroupOptions) {
     this.pick = picker(model.algorithm);
-    this.matches = compileStatusMatcher(model.healthCheck.matcher);
     this.now = options.now ?? Date.now;
+    this.checker = this.healthChecker();
     for (const e of endpoints) this.register(e);
   }
 
@@ -56,7 +57,23 @@ export class TargetGroup {
   }
 
   private scaled(seconds: number): number {
-    return Math.max(1, Math.round((seconds * 1000) / this.options.timeScale));
+    return scaledMs(seconds, this.options.timeScale);
+  }
+
+  /** HTTP(S) GETs of the health-check path; transitions told to `onStateChange`. */
+  private healthChecker(): HealthChecker<Target> {
+    const hc = this.model.healthCheck;
+    const matches = compileStatusMatcher(hc.matcher);
+    const timeoutMs = this.scaled(hc.timeoutSeconds);
+    return new HealthChecker<Target>({
+      intervalMs: this.scaled(hc.intervalSeconds),
+      now: this.now,
+      probe: (target) => probe({
+        protocol: hc.protocol, host: target.endpoint.host, port: hc.port === 'traffic-port' ? target.endpoint.port : Number(hc.port),
+        path: hc.path, timeoutMs, matches,
+      }),
+      onStateChange: (target, from, to, reason) => this.options.onStateChange?.(this.name, target.id, from, to, reason),
+    });
   }
 
   public register(endpoint: Endpoint): Target {
@@ -71,27 +88,9 @@ export class TargetGroup {
     const target = new Target(endpoint, this.model.healthCheck.healthyThreshold, this.model.healthCheck.unhealthyThreshold,
       `${scheme}://${endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host}:${endpoint.port}`, inherited);
     this.targets.set(id, target);
-    if (this.options.inUse && !this.options.checksElsewhere) this.startChecks(target);
+    // A cluster worker keeps externalHealth instead: its primary checks and pushes the states.
+    if (this.options.inUse && !this.options.checksElsewhere && !this.closed) this.checker.start(target);
     return target;
-  }
-
-  private startChecks(target: Target): void {
-    const hc = this.model.healthCheck;
-    const port = hc.port === 'traffic-port' ? target.endpoint.port : Number(hc.port);
-    const interval = this.scaled(hc.intervalSeconds);
-    const timeoutMs = this.scaled(hc.timeoutSeconds);
-    const check = async () => {
-      const result = await probe({ protocol: hc.protocol, host: target.endpoint.host, port, path: hc.path, timeoutMs, matches: this.matches });
-      if (this.closed || this.targets.get(target.id) !== target) return;
-      const was = target.health.state;
-      const changed = target.health.record(result.passed, result.reason);
-      if (target.health.state === 'healthy' && was !== 'healthy') target.healthySinceMs = this.now();
-      if (target.health.state !== 'healthy') target.healthySinceMs = undefined;
-      // Told after healthySinceMs is set: a cluster primary passes it on with the state.
-      if (changed) this.options.onStateChange?.(this.name, target.id, was, target.health.state, target.health.reason);
-      this.timers.set(target.id, setTimeout(check, interval));
-    };
-    this.timers.set(target.id, setTimeout(check, 0));
   }
 
   /**
@@ -168,9 +167,7 @@ export class TargetGroup {
     const target = this.targets.get(id);
     if (!target || target.draining) return;
     target.draining = true;
-    const timer = this.timers.get(id);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(id);
+    this.checker.stop(target);
     const deadline = this.now() + this.scaled(this.model.deregistrationDelaySeconds);
     while (target.inFlight.size > 0 && this.now() < deadline && !this.closed) {
       await new Promise((r) => setTimeout(r, Math.min(20, Math.max(1, deadline - this.now()))));
@@ -182,23 +179,18 @@ export class TargetGroup {
 
   private remove(target: Target): void {
     if (this.targets.get(target.id) === target) this.targets.delete(target.id);
-    const timer = this.timers.get(target.id);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(target.id);
+    this.checker.stop(target);
     void target.close();
   }
 
   /** Stops health checks (a retired runtime keeps serving its in-flight requests only). */
   public stopChecks(): void {
     this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.checker.stopAll();
   }
 
   public async close(): Promise<void> {
-    this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.stopChecks();
     await Promise.all([...this.targets.values()].map((t) => t.close()));
     this.targets.clear();
   }

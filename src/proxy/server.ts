@@ -13,9 +13,9 @@ import { GroupCounters, TargetGroupMetrics } from './http/metrics';
 import { handleRequest } from './http/request-handler';
 import { Runtime } from './http/runtime';
 import { handleUpgrade } from './http/upgrade';
+import { LocalLoadBalancerHandle, LocalLoadBalancerOptions } from './local-load-balancer';
 import { Endpoint, endpointId } from './targets/endpoint';
 import { ExternalHealth } from './targets/health-update';
-import { TargetHealthEntry } from './targets/target-group';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 
 export type { Endpoint } from './targets/endpoint';
@@ -23,37 +23,16 @@ export type { AccessLogEntry } from './http/access-log-entry';
 export type { TargetGroupMetrics } from './http/metrics';
 export type { TargetState } from './targets/health-state';
 export type { ExternalHealth, TargetHealthUpdate } from './targets/health-update';
+export type { TargetGroupHealth, TlsProvider } from './local-load-balancer';
 
-export interface ProxyOptions {
-  /** An ALB model (from `readSynthesizedFile`). */
-  readonly model: LoadBalancerModel;
-  /** Target-group (route) name → local endpoints. */
-  readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
-  /** Model listener port → local port (0 = ephemeral). A listener without a mapping is not served. */
-  readonly listenerPorts: Readonly<Record<number, number>>;
-  /** Default 127.0.0.1. */
-  readonly host?: string;
-  /** Default 1; 10 = health, draining, idle and WAF-window timers 10× faster. */
-  readonly timeScale?: number;
-  /** Certificates for HTTPS listeners (src/proxy/tls). */
-  readonly tls?: TlsProvider;
+/** An ALB model (from `readSynthesizedFile`) served locally; TLS certificates for its HTTPS listeners. */
+export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel> {
   readonly accessLog?: (entry: AccessLogEntry) => void;
-  readonly logger?: Logger;
   /**
    * Health states decided elsewhere: this proxy runs no health checks and routes by the states
    * pushed to it (a worker of `startProxyCluster`, whose primary checks once for all workers).
    */
   readonly externalHealth?: ExternalHealth;
-}
-
-export interface TlsProvider {
-  readonly defaultContext: import('tls').SecureContextOptions;
-  sniContext(servername: string): import('tls').SecureContext | undefined;
-}
-
-export interface TargetGroupHealth {
-  readonly targetGroup: string;
-  readonly targets: TargetHealthEntry[];
 }
 
 export interface ProxyListener {
@@ -62,16 +41,9 @@ export interface ProxyListener {
   readonly protocol: 'HTTP' | 'HTTPS';
 }
 
-export interface ProxyHandle {
-  readonly listeners: readonly ProxyListener[];
-  targetHealth(): TargetGroupHealth[];
-  metrics(): TargetGroupMetrics[];
-  /** Draining; resolves when drained or the (scaled) deregistration delay ends. */
-  deregister(targetGroup: string, targetId: string): Promise<void>;
-  register(targetGroup: string, endpoint: Endpoint): void;
+export interface ProxyHandle extends LocalLoadBalancerHandle<ProxyListener, TargetGroupMetrics> {
   /** Swaps the model: new requests use the new route table; in-flight ones finish on the old one. */
   reload(model: LoadBalancerModel, targets: Record<string, Endpoint[]>): Promise<void>;
-  close(): Promise<void>;
 }
 
 type Server = http.Server | https.Server | http2.Http2SecureServer;

@@ -1,17 +1,13 @@
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { AccessLogEntry } from '../http/access-log-entry';
 import { TargetGroupMetrics } from '../http/metrics';
+import { LocalLoadBalancerOptions } from '../local-load-balancer';
 import { Endpoint } from '../targets/endpoint';
 import { TargetHealthUpdate } from '../targets/health-update';
 import { LocalTlsOptions } from '../tls/tls-provider';
 
 /** What a worker needs to serve: the serializable part of the proxy's options. */
-export interface WorkerSpec {
-  readonly model: LoadBalancerModel;
-  readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
-  readonly listenerPorts: Readonly<Record<number, number>>;
-  readonly host?: string;
-  readonly timeScale?: number;
+export interface WorkerSpec extends Omit<LocalLoadBalancerOptions<LoadBalancerModel, LocalTlsOptions>, 'logger'> {
   /** The worker makes its TLS provider from these (the same local CA and certificates on disk). */
   readonly tls?: LocalTlsOptions;
   /** When true, the worker sends its access-log entries to the primary. */

@@ -8,27 +8,14 @@ import { alpnProtocols, tlsVersions } from './tls-listener-settings';
 import { UdpListener } from './udp-listener';
 import { NLB_TCP_IDLE_TIMEOUT_SECONDS, NLB_UDP_IDLE_TIMEOUT_SECONDS } from '../../core/limits';
 import { NetworkLoadBalancerModel, NlbListenerModel, NlbProtocol } from '../../core/model/network-load-balancer-model';
-import type { TargetGroupHealth, TlsProvider } from '../server';
-import { Endpoint, endpointId } from '../targets/endpoint';
+import { LocalLoadBalancerHandle, LocalLoadBalancerOptions, TlsProvider } from '../local-load-balancer';
+import { endpointId } from '../targets/endpoint';
 import { scaledMs } from '../targets/time-scale';
 
 export type { NetworkTargetGroupMetrics } from './network-metrics';
 
-export interface NetworkProxyOptions {
-  /** A network load balancer model (from `readSynthesizedFile`; `isNetworkModel`). */
-  readonly model: NetworkLoadBalancerModel;
-  /** Target-group (listener) name → local endpoints. */
-  readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
-  /** Model listener port → local port (0 = ephemeral). A listener without a mapping is not served. */
-  readonly listenerPorts: Readonly<Record<number, number>>;
-  /** Default 127.0.0.1. */
-  readonly host?: string;
-  /** Default 1; 10 = health-check, deregistration-delay and idle timers 10× faster. */
-  readonly timeScale?: number;
-  /** Certificates for TLS listeners (src/proxy/tls `createTlsProvider`). */
-  readonly tls?: TlsProvider;
-  readonly logger?: Logger;
-}
+/** A network load balancer model (from `readSynthesizedFile`; `isNetworkModel`) served locally; certificates for its TLS listeners. */
+export type NetworkProxyOptions = LocalLoadBalancerOptions<NetworkLoadBalancerModel>;
 
 export interface NetworkProxyListener {
   readonly port: number;
@@ -36,16 +23,8 @@ export interface NetworkProxyListener {
   readonly protocol: NlbProtocol;
 }
 
-export interface NetworkProxyHandle {
-  readonly listeners: readonly NetworkProxyListener[];
-  /** The same shape as the ALB proxy's, for the admin server. */
-  targetHealth(): TargetGroupHealth[];
-  metrics(): NetworkTargetGroupMetrics[];
-  /** Draining; resolves when the target has no flow left or the (scaled) deregistration delay ends. */
-  deregister(targetGroup: string, targetId: string): Promise<void>;
-  register(targetGroup: string, endpoint: Endpoint): void;
-  close(): Promise<void>;
-}
+/** Its draining resolves when the target has no flow left or the (scaled) deregistration delay ends. */
+export type NetworkProxyHandle = LocalLoadBalancerHandle<NetworkProxyListener, NetworkTargetGroupMetrics>;
 
 /** Attempts at an ephemeral port free for both TCP and UDP (TCP_UDP listeners). */
 const TCP_UDP_PORT_ATTEMPTS = 8;

@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import { Endpoint } from './targets/endpoint';
+import { TargetHealthEntry } from './targets/target-group';
+
+/** A source of certificates for HTTPS and TLS listeners (src/proxy/tls `createTlsProvider`). */
+export interface TlsProvider {
+  readonly defaultContext: import('tls').SecureContextOptions;
+  sniContext(servername: string): import('tls').SecureContext | undefined;
+}
+
+/**
+ * What every local load balancer is started with, whatever its kind: the ALB proxy
+ * (`ProxyOptions`), the NLB proxy (`NetworkProxyOptions`) and a cluster worker (`WorkerSpec`,
+ * whose TLS is the serializable {@link LocalTlsOptions} instead of a provider).
+ */
+export interface LocalLoadBalancerOptions<Model, Tls = TlsProvider> {
+  /** The load balancer's model (from `readSynthesizedFile`). */
+  readonly model: Model;
+  /** Target-group name → local endpoints. */
+  readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
+  /** Model listener port → local port (0 = ephemeral). A listener without a mapping is not served. */
+  readonly listenerPorts: Readonly<Record<number, number>>;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** Default 1; 10 = health-check, deregistration-delay, idle (and WAF-window) timers 10× faster. */
+  readonly timeScale?: number;
+  /** Certificates for the TLS-terminating listeners. */
+  readonly tls?: Tls;
+  readonly logger?: Logger;
+}
+
+export interface TargetGroupHealth {
+  readonly targetGroup: string;
+  readonly targets: TargetHealthEntry[];
+}
+
+/** What every started local load balancer offers (the admin server and the CLI use these). */
+export interface LocalLoadBalancerHandle<Listener, Metrics> {
+  readonly listeners: readonly Listener[];
+  targetHealth(): TargetGroupHealth[];
+  metrics(): Metrics[];
+  /** Draining; resolves when drained or the (scaled) deregistration delay ends. */
+  deregister(targetGroup: string, targetId: string): Promise<void>;
+  register(targetGroup: string, endpoint: Endpoint): void;
+  close(): Promise<void>;
+}

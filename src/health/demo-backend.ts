@@ -1,14 +1,10 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
+import { DemoBackendAddress, demoBackendAddress, DemoBackendBaseOptions } from './demo-backend-base';
 import { healthHandler } from './health-handler';
 
-export interface DemoBackendOptions {
-  /** Answered in every response, so a client sees which backend served it. */
-  readonly name: string;
-  /** @default 0 (an ephemeral port) */
-  readonly port?: number;
-  /** @default 127.0.0.1 */
-  readonly host?: string;
+/** `name` is answered in every response. */
+export interface DemoBackendOptions extends DemoBackendBaseOptions {
   /** Names of simulated dependencies, each healthy at start; `/health` probes them. */
   readonly dependencies?: readonly string[];
   /** @default 1000 */
@@ -17,12 +13,7 @@ export interface DemoBackendOptions {
 
 export type DependencyState = 'up' | 'down' | 'hang';
 
-export interface DemoBackend {
-  readonly name: string;
-  readonly host: string;
-  readonly port: number;
-  /** `host:port`, as `--target` takes it. */
-  readonly address: string;
+export interface DemoBackend extends DemoBackendAddress {
   /** Requests answered so far (health checks included). */
   readonly requestCount: number;
   /** Makes a dependency healthy (`up`), failing (`down`) or never answering (`hang`). */
@@ -70,10 +61,7 @@ export async function startDemoBackend(options: DemoBackendOptions): Promise<Dem
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    name: options.name,
-    host,
-    port,
-    address: `${host}:${port}`,
+    ...demoBackendAddress(options.name, host, port),
     get requestCount() { return requestCount; },
     setDependency(name, state) {
       if (!states.has(name)) throw new Error(`${options.name}: no dependency named ${name} (has: ${[...states.keys()].join(', ') || 'none'})`);

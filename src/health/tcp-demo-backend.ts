@@ -1,13 +1,9 @@
 import { AddressInfo, createServer, Server, Socket } from 'net';
+import { ClientAddress, DemoBackendBaseOptions, demoBackendAddress, L4DemoBackend } from './demo-backend-base';
 import { readProxyV2 } from '../proxy/tcp/proxy-protocol';
 
-export interface TcpDemoBackendOptions {
-  /** Prefixed to every answer, so a client sees which backend served it. */
-  readonly name: string;
-  /** @default 0 (an ephemeral port) */
-  readonly port?: number;
-  /** @default 127.0.0.1 */
-  readonly host?: string;
+/** `name` is prefixed to every answer. */
+export interface TcpDemoBackendOptions extends DemoBackendBaseOptions {
   /**
    * Expect a PROXY protocol v2 header on every connection (a target group with proxy protocol v2
    * on): the client address comes from it; LOCAL headers (health checks) are counted apart.
@@ -16,29 +12,13 @@ export interface TcpDemoBackendOptions {
   readonly proxyProtocol?: boolean;
 }
 
-/** A client address as a backend learns it (the socket's peer, or the PROXY header's source). */
-export interface ClientAddress {
-  readonly address: string;
-  readonly port: number;
-}
-
-export interface TcpDemoBackend {
-  readonly name: string;
-  readonly host: string;
-  readonly port: number;
-  /** `host:port`, as `--target` takes it. */
-  readonly address: string;
-  /** Connections accepted so far (health checks included). */
-  readonly connections: number;
-  /** The client of each connection that sent data or a PROXY header, in order. */
-  readonly sources: readonly ClientAddress[];
+/**
+ * Its `connections` count health checks too; `sources` holds the client of each connection that
+ * sent data or a PROXY header; `down()` leaves open connections going on.
+ */
+export interface TcpDemoBackend extends L4DemoBackend {
   /** Connections that opened with a PROXY LOCAL header (the load balancer's health checks). */
   readonly healthChecks: number;
-  /** Stops listening: new connections are refused (health checks fail); open ones go on. */
-  down(): Promise<void>;
-  /** Listens again on the same port. */
-  up(): Promise<void>;
-  close(): Promise<void>;
 }
 
 /**
@@ -114,10 +94,7 @@ export async function startTcpDemoBackend(options: TcpDemoBackendOptions): Promi
   await listen();
 
   return {
-    name: options.name,
-    host,
-    port,
-    address: `${host}:${port}`,
+    ...demoBackendAddress(options.name, host, port),
     get connections() { return connections; },
     get sources() { return sources; },
     get healthChecks() { return healthChecks; },

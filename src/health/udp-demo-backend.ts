@@ -1,15 +1,10 @@
 import { createSocket, Socket } from 'dgram';
 import { isIPv6 } from 'net';
-import { ClientAddress } from './tcp-demo-backend';
+import { ClientAddress, DemoBackendBaseOptions, demoBackendAddress, L4DemoBackend } from './demo-backend-base';
 import { decodeProxyV2 } from '../proxy/tcp/proxy-protocol';
 
-export interface UdpDemoBackendOptions {
-  /** Prefixed to every answer, so a client sees which backend served it. */
-  readonly name: string;
-  /** @default 0 (an ephemeral port) */
-  readonly port?: number;
-  /** @default 127.0.0.1 */
-  readonly host?: string;
+/** `name` is prefixed to every answer. */
+export interface UdpDemoBackendOptions extends DemoBackendBaseOptions {
   /**
    * Expect a PROXY protocol v2 header (DGRAM) at the start of every datagram; the client address
    * comes from it. Datagrams without a valid header are dropped.
@@ -18,22 +13,11 @@ export interface UdpDemoBackendOptions {
   readonly proxyProtocol?: boolean;
 }
 
-export interface UdpDemoBackend {
-  readonly name: string;
-  readonly host: string;
-  readonly port: number;
-  /** `host:port`, as `--target` takes it. */
-  readonly address: string;
-  /** Distinct senders (address and port) seen so far: the flows the load balancer opened. */
-  readonly connections: number;
-  /** The client of each distinct flow, in order (from the PROXY header with `proxyProtocol`). */
-  readonly sources: readonly ClientAddress[];
-  /** Closes the socket: datagrams are refused (ICMP port unreachable). */
-  down(): Promise<void>;
-  /** Binds the same port again. */
-  up(): Promise<void>;
-  close(): Promise<void>;
-}
+/**
+ * Its `connections` are the distinct senders (address and port): the flows the load balancer
+ * opened; `down()` closes the socket, so datagrams are refused (ICMP port unreachable).
+ */
+export type UdpDemoBackend = L4DemoBackend;
 
 /** A small UDP backend for L4 demos and tests: answers each datagram with `<name> <payload>`. */
 export async function startUdpDemoBackend(options: UdpDemoBackendOptions): Promise<UdpDemoBackend> {
@@ -86,10 +70,7 @@ export async function startUdpDemoBackend(options: UdpDemoBackendOptions): Promi
   await up();
 
   return {
-    name: options.name,
-    host,
-    port,
-    address: `${host}:${port}`,
+    ...demoBackendAddress(options.name, host, port),
     get connections() { return senders.size; },
     get sources() { return sources; },
     down,

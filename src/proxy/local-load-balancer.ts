@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { Endpoint } from './targets/endpoint';
-import { TargetHealthEntry } from './targets/target-group';
+import { TargetHealthEntry } from './targets/target-health-entry';
 
 /** A source of certificates for HTTPS and TLS listeners (src/proxy/tls `createTlsProvider`). */
 export interface TlsProvider {

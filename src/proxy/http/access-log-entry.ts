@@ -1,8 +1,13 @@
+import { IncomingMessage } from 'http';
+import { requestHost } from './request-facts';
+import { TlsFacts } from './tls-facts';
+import { AccessLogRequestFields } from '../logs/access-log-request';
+
 /**
  * One request as the ALB access log records it; team B's formatter (src/proxy/logs) writes
  * the line in AWS's field order. Times in seconds (-1 when not reached), `-` where AWS logs one.
  */
-export interface AccessLogEntry {
+export interface AccessLogEntry extends AccessLogRequestFields {
   /** `http`, `https` or `h2` (and `ws`/`wss` for upgrades). */
   readonly type: 'http' | 'https' | 'h2' | 'ws' | 'wss';
   /** Request end, ISO 8601. */
@@ -17,15 +22,6 @@ export interface AccessLogEntry {
   readonly elbStatusCode: number;
   /** The target's status code, or undefined when it did not answer. */
   readonly targetStatusCode?: number;
-  readonly receivedBytes: number;
-  readonly sentBytes: number;
-  readonly method: string;
-  /** `scheme://host:port/path?query` as AWS logs it. */
-  readonly url: string;
-  readonly httpVersion: string;
-  readonly userAgent?: string;
-  readonly sslCipher?: string;
-  readonly sslProtocol?: string;
   /** The target group's (route) name. */
   readonly targetGroup?: string;
   /** The Root of X-Amzn-Trace-Id. */
@@ -41,4 +37,16 @@ export interface AccessLogEntry {
   readonly errorReason?: string;
   /** The model listener port (not the local one). */
   readonly listenerPort: number;
+}
+
+/** The fields an entry takes from the request line, its headers and its TLS connection (plain HTTP, h2 or an upgrade). */
+export function requestLineFields(scheme: string, listenerPort: number, req: IncomingMessage, tls: TlsFacts | undefined):
+Pick<AccessLogEntry, 'url' | 'httpVersion' | 'userAgent' | 'sslCipher' | 'sslProtocol'> {
+  return {
+    url: `${scheme}://${requestHost(req) || '-'}:${listenerPort}${req.url ?? '/'}`,
+    httpVersion: `HTTP/${req.httpVersion}`,
+    userAgent: req.headers['user-agent'],
+    sslCipher: tls?.cipher,
+    sslProtocol: tls?.protocol,
+  };
 }

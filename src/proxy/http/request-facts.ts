@@ -1,4 +1,4 @@
-import { IncomingHttpHeaders } from 'http';
+import { IncomingHttpHeaders, IncomingMessage } from 'http';
 
 /** What the rules look at, computed once per request. */
 export interface RequestFacts {
@@ -12,6 +12,11 @@ export interface RequestFacts {
   readonly headers: IncomingHttpHeaders;
   /** The TCP peer's address. */
   readonly peer: string;
+}
+
+/** The Host header, or HTTP/2's :authority ('' when neither). */
+export function requestHost(req: IncomingMessage): string {
+  return req.headers.host ?? (req.headers[':authority'] as string | undefined) ?? '';
 }
 
 /** Splits a request target into path and query. */

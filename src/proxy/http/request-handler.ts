@@ -1,12 +1,12 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { Socket } from 'net';
-import { AccessLogEntry } from './access-log-entry';
+import { AccessLogEntry, requestLineFields } from './access-log-entry';
 import { forward, Forwarding, ForwardResult, upstreamHeaders } from './forward';
 import { forwardedFor, MAX_XFF_ADDRESSES, xffCount } from './forwarded-headers';
 import { sendError } from './lb-response';
 import { ListenerContext } from './listener-context';
 import { redirectLocation, redirectStatus } from './redirect';
-import { hostName, RequestFacts, splitUrl } from './request-facts';
+import { hostName, RequestFacts, requestHost, splitUrl } from './request-facts';
 import { Runtime } from './runtime';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
@@ -42,10 +42,6 @@ interface Exchange {
 }
 
 /** The request's Host: the Host header, or `:authority` on HTTP/2. */
-export function requestHost(req: IncomingMessage): string {
-  return req.headers.host ?? (req.headers[':authority'] as string | undefined) ?? '';
-}
-
 /** The forwarding headers (X-Forwarded-*, X-Amzn-Trace-Id) for a request; `undefined` removes one. */
 export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, peer: string):
 { added: Record<string, string | undefined>; root: string } {
@@ -204,11 +200,7 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
     receivedBytes: Number(req.headers['content-length'] ?? 0) + estimateHeaderBytes(req),
     sentBytes: h2 ? Number(res.getHeader('content-length') ?? 0) : Math.max(0, (socket.bytesWritten ?? 0) - bytesAtStart),
     method: req.method ?? '-',
-    url: `${scheme}://${requestHost(req) || '-'}:${ctx.port}${req.url ?? '/'}`,
-    httpVersion: `HTTP/${req.httpVersion}`,
-    userAgent: req.headers['user-agent'],
-    sslCipher: tls?.cipher,
-    sslProtocol: tls?.protocol,
+    ...requestLineFields(scheme, ctx.port, req, tls),
     targetGroup: exchange.group,
     traceId: exchange.traceRoot || newTraceId(),
     domainName: tls?.servername,

@@ -3,11 +3,12 @@ import * as net from 'net';
 import { Socket } from 'net';
 import { Duplex } from 'stream';
 import * as tls from 'tls';
+import { requestLineFields } from './access-log-entry';
 import { errorPage, reasonPhrase } from './error-page';
 import { upstreamHeaders } from './forward';
 import { ListenerContext } from './listener-context';
-import { hostName, splitUrl } from './request-facts';
-import { forwardingHeaders, requestHost } from './request-handler';
+import { hostName, requestHost, splitUrl } from './request-facts';
+import { forwardingHeaders } from './request-handler';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget } from './stickiness';
 import { TlsFacts, tlsFacts } from './tls-facts';
@@ -51,11 +52,7 @@ function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, 
     receivedBytes: socket.bytesRead,
     sentBytes: socket.bytesWritten,
     method: req.method ?? 'GET',
-    url: `${scheme}://${requestHost(req) || '-'}:${ctx.port}${req.url ?? '/'}`,
-    httpVersion: `HTTP/${req.httpVersion}`,
-    userAgent: req.headers['user-agent'],
-    sslCipher: tlsSocket?.cipher,
-    sslProtocol: tlsSocket?.protocol,
+    ...requestLineFields(scheme, ctx.port, req, tlsSocket),
     targetGroup: log.group,
     traceId: log.traceRoot ?? newTraceId(),
     domainName: tlsSocket?.servername,

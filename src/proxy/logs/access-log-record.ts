@@ -1,3 +1,5 @@
+import { AccessLogRequestFields } from './access-log-request';
+
 /**
  * What one ALB access-log line says, field by field (AWS's "access log entries" page for
  * application load balancers). Absent optional fields print as AWS prints them: `-`, or `-1`
@@ -6,7 +8,7 @@
  * The data plane reports requests as its own `AccessLogEntry`; {@link formatAccessLogLine}
  * takes this record, which carries exactly the fields of the line, in their order.
  */
-export interface AccessLogRecord {
+export interface AccessLogRecord extends AccessLogRequestFields {
   /** `http`, `https`, `h2`, `grpcs`, `ws` or `wss`. */
   readonly type: string;
   /** When the load balancer sent the response (ISO 8601 with microseconds). */
@@ -26,18 +28,6 @@ export interface AccessLogRecord {
   readonly elbStatusCode?: number;
   /** Status the target returned; absent (`-`) when there was no target response. */
   readonly targetStatusCode?: number;
-  readonly receivedBytes: number;
-  readonly sentBytes: number;
-  readonly method: string;
-  /** `protocol://host:port/path?query`, as AWS writes it in the request field. */
-  readonly url: string;
-  /** `HTTP/1.1`, `HTTP/2.0`. */
-  readonly httpVersion: string;
-  readonly userAgent?: string;
-  /** OpenSSL cipher name, HTTPS listeners only. */
-  readonly sslCipher?: string;
-  /** `TLSv1.2`, `TLSv1.3`, HTTPS listeners only. */
-  readonly sslProtocol?: string;
   /** The target group's ARN; the proxy writes a local stand-in naming the route. */
   readonly targetGroupArn?: string;
   /** The X-Amzn-Trace-Id the load balancer sent on. */

@@ -6,14 +6,11 @@ import { TargetState } from './health-state';
 import { slowStartWeight } from './slow-start';
 import { compileStatusMatcher } from './status-matcher';
 import { Target } from './target';
+import { countInState, TargetHealthEntry, targetHealthEntry } from './target-health-entry';
 import { scaledMs } from './time-scale';
 import { TargetGroupModel } from '../../core/model/load-balancer-model';
 
-export interface TargetHealthEntry {
-  readonly id: string;
-  readonly state: TargetState;
-  readonly reason?: string;
-}
+export type { TargetHealthEntry } from './target-health-entry';
 
 export interface TargetGroupOptions {
   readonly timeScale: number;
@@ -69,8 +66,12 @@ export class TargetGroup {
       intervalMs: this.scaled(hc.intervalSeconds),
       now: this.now,
       probe: (target) => probe({
-        protocol: hc.protocol, host: target.endpoint.host, port: hc.port === 'traffic-port' ? target.endpoint.port : Number(hc.port),
-        path: hc.path, timeoutMs, matches,
+        protocol: hc.protocol,
+        host: target.endpoint.host,
+        port: hc.port === 'traffic-port' ? target.endpoint.port : Number(hc.port),
+        path: hc.path,
+        timeoutMs,
+        matches,
       }),
       onStateChange: (target, from, to, reason) => this.options.onStateChange?.(this.name, target.id, from, to, reason),
     });
@@ -144,16 +145,13 @@ export class TargetGroup {
   }
 
   public healthyCount(): number {
-    let n = 0;
-    for (const t of this.targets.values()) if (!t.draining && t.health.state === 'healthy') n++;
-    return n;
+    return countInState(this.targets.values(), 'healthy');
   }
 
   public health(): TargetHealthEntry[] {
     return [...this.targets.values()].map((t) => {
-      const state: TargetState = this.options.inUse || t.draining ? t.state : 'unused';
-      const reason = state === 'unused' ? 'Target.NotInUse' : t.reason;
-      return reason === undefined ? { id: t.id, state } : { id: t.id, state, reason };
+      const inUse = this.options.inUse || t.draining;
+      return inUse ? targetHealthEntry(t.id, t.state, t.reason) : targetHealthEntry(t.id, 'unused', 'Target.NotInUse');
     });
   }
 

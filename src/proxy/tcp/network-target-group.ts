@@ -10,7 +10,7 @@ import { HealthChecker } from '../targets/health-checker';
 import { probe, ProbeResult } from '../targets/health-probe';
 import { TargetState } from '../targets/health-state';
 import { compileStatusMatcher } from '../targets/status-matcher';
-import { TargetHealthEntry } from '../targets/target-group';
+import { countInState, TargetHealthEntry, targetHealthEntry } from '../targets/target-health-entry';
 import { tcpProbe } from '../targets/tcp-probe';
 import { scaledMs } from '../targets/time-scale';
 
@@ -108,22 +108,15 @@ export class NetworkTargetGroup {
   }
 
   public healthyCount(): number {
-    let n = 0;
-    for (const t of this.targets.values()) if (!t.draining && t.health.state === 'healthy') n++;
-    return n;
+    return countInState(this.targets.values(), 'healthy');
   }
 
   public unhealthyCount(): number {
-    let n = 0;
-    for (const t of this.targets.values()) if (!t.draining && t.health.state === 'unhealthy') n++;
-    return n;
+    return countInState(this.targets.values(), 'unhealthy');
   }
 
   public health(): TargetHealthEntry[] {
-    return [...this.targets.values()].map((t) => {
-      const reason = t.reason;
-      return reason === undefined ? { id: t.id, state: t.state } : { id: t.id, state: t.state, reason };
-    });
+    return [...this.targets.values()].map((t) => targetHealthEntry(t.id, t.state, t.reason));
   }
 
   public metrics(): NetworkTargetGroupMetrics {

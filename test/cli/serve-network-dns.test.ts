@@ -3,13 +3,11 @@ import { rmSync } from 'fs';
 import * as http from 'http';
 import { connect } from 'net';
 import { join } from 'path';
-import { bufferIo, synthGameServer, synthGlobalFailover } from './support';
-import { runCli, ServeSession } from '../../src/cli';
+import { closeServed, serve, serveFails as fails, synthGameServer, synthGlobalFailover } from './support';
 import { startDemoBackend, startTcpDemoBackend, TcpDemoBackend } from '../../src/health';
 
 let game: ReturnType<typeof synthGameServer>;
 let global: ReturnType<typeof synthGlobalFailover>;
-let sessions: ServeSession[] = [];
 let closers: Array<() => Promise<void>> = [];
 
 beforeAll(() => {
@@ -21,26 +19,10 @@ afterAll(() => {
   rmSync(global.dir, { recursive: true, force: true });
 });
 afterEach(async () => {
-  for (const s of sessions) await s.close();
+  await closeServed();
   for (const c of closers) await c();
-  sessions = [];
   closers = [];
 });
-
-async function serve(...args: string[]): Promise<{ session: ServeSession; io: ReturnType<typeof bufferIo> }> {
-  const io = bufferIo();
-  let started: ServeSession | undefined;
-  const code = await runCli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { started = s; } });
-  if (code !== 0 || !started) throw new Error(`lbkit serve exited ${code}: ${io.stderr}`);
-  sessions.push(started);
-  return { session: started, io };
-}
-
-async function fails(...args: string[]): Promise<{ code: number; stderr: string }> {
-  const io = bufferIo();
-  const code = await runCli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { sessions.push(s); } });
-  return { code, stderr: io.stderr };
-}
 
 function line(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {

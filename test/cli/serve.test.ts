@@ -2,32 +2,20 @@ import { readFileSync, rmSync, writeFileSync } from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import { join } from 'path';
-import { bufferIo, synthWebApi } from './support';
+import { bufferIo, closeServed, serve, synthWebApi } from './support';
 import { runCli, ServeSession } from '../../src/cli';
 import { DemoBackend, startDemoBackend } from '../../src/health';
 
 let example: ReturnType<typeof synthWebApi>;
 let backends: DemoBackend[] = [];
-let session: ServeSession | undefined;
 
 beforeAll(() => { example = synthWebApi(); });
 afterAll(() => rmSync(example.dir, { recursive: true, force: true }));
 afterEach(async () => {
-  await session?.close();
-  session = undefined;
+  await closeServed();
   await Promise.all(backends.map((b) => b.close()));
   backends = [];
 });
-
-/** Runs `lbkit serve ...` in-process; resolves once it serves. */
-async function serve(...args: string[]): Promise<{ session: ServeSession; io: ReturnType<typeof bufferIo> }> {
-  const io = bufferIo();
-  let started: ServeSession | undefined;
-  const code = await runCli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { started = s; } });
-  if (code !== 0 || !started) throw new Error(`lbkit serve exited ${code}: ${io.stderr}`);
-  session = started;
-  return { session: started, io };
-}
 
 function get(url: string, options: https.RequestOptions = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
@@ -84,7 +72,6 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve %s output',
     expect(metrics.body).toMatch(/^lbkit_requests_total\{target_group="web"\} 1$/m);
 
     await s.close();
-    session = undefined;
     const lines = readFileSync(accessLog, 'utf8').trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(4);
     expect(lines.find((l) => l.includes('targetgroup/web/'))).toMatch(/^https \S+ app\/Api\/lbkit-local 127\.0\.0\.1:\d+ 127\.0\.0\.1:\d+ /);

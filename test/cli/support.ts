@@ -7,7 +7,7 @@ import { createApp as createGlobalCdkApp } from '../../examples/global-failover-
 import { createApp as createGlobalTfApp } from '../../examples/global-failover-cdktf/main';
 import { createApp as createCdkApp } from '../../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../../examples/web-api-cdktf/main';
-import { CliIo } from '../../src/cli';
+import { CliIo, runCli, ServeSession } from '../../src/cli';
 
 /** The web-api example synthesized by both engines into a fresh temporary directory. */
 export function synthWebApi(): { dir: string; cloudFormation: string; terraform: string } {
@@ -44,8 +44,10 @@ export function synthGlobalFailover(): { dir: string } {
   return { dir };
 }
 
+export type BufferIo = CliIo & { stdout: string; stderr: string };
+
 /** A CliIo that keeps what was written. */
-export function bufferIo(): CliIo & { stdout: string; stderr: string } {
+export function bufferIo(): BufferIo {
   const io = {
     stdout: '',
     stderr: '',
@@ -53,4 +55,29 @@ export function bufferIo(): CliIo & { stdout: string; stderr: string } {
     err(text: string) { io.stderr += text; },
   };
   return io;
+}
+
+/** Sessions started by {@link serve} and {@link serveFails}, until {@link closeServed}. */
+const served: ServeSession[] = [];
+
+/** Runs `lbkit serve ...` in-process at log level error; resolves once it serves, throws with its stderr when it exits. */
+export async function serve(...args: string[]): Promise<{ session: ServeSession; io: BufferIo }> {
+  const io = bufferIo();
+  let started: ServeSession | undefined;
+  const code = await runCli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { started = s; } });
+  if (code !== 0 || !started) throw new Error(`lbkit serve exited ${code}: ${io.stderr}`);
+  served.push(started);
+  return { session: started, io };
+}
+
+/** Runs `lbkit serve ...` in-process, expected to fail: its exit code and stderr (a session it starts anyway is kept for closeServed). */
+export async function serveFails(...args: string[]): Promise<{ code: number; stderr: string }> {
+  const io = bufferIo();
+  const code = await runCli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { served.push(s); } });
+  return { code, stderr: io.stderr };
+}
+
+/** Closes every session started here, in order (for afterEach; a session a test closed itself closes again at no cost). */
+export async function closeServed(): Promise<void> {
+  for (const s of served.splice(0, served.length)) await s.close();
 }

@@ -2,21 +2,19 @@ import { readFileSync, rmSync } from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import { join } from 'path';
-import { runCli, ServeSession } from '../../../src/cli';
+import { runCli } from '../../../src/cli';
 import { DemoBackend, startDemoBackend } from '../../../src/health';
 import { ProxyClusterHandle } from '../../../src/proxy/cluster';
-import { bufferIo, synthWebApi } from '../../cli/support';
+import { bufferIo, closeServed, serve, synthWebApi } from '../../cli/support';
 import { until } from '../http/harness';
 
 let example: ReturnType<typeof synthWebApi>;
 let backends: DemoBackend[] = [];
-let session: ServeSession | undefined;
 
 beforeAll(() => { example = synthWebApi(); });
 afterAll(() => rmSync(example.dir, { recursive: true, force: true }));
 afterEach(async () => {
-  await session?.close();
-  session = undefined;
+  await closeServed();
   await Promise.all(backends.map((b) => b.close()));
   backends = [];
 });
@@ -38,18 +36,17 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve --workers, 
     const web = await startDemoBackend({ name: 'web-1' });
     backends.push(web);
     const accessLog = join(example.dir, `access-workers-${engine}.log`);
-    const io = bufferIo();
-    const code = await runCli(['serve', example[engine], '--target', `web=${web.address}`, '--port', '443=0', '--port', '80=0',
+    const { session, io } = await serve(example[engine], '--target', `web=${web.address}`, '--port', '443=0', '--port', '80=0',
       '--ca-dir', join(example.dir, `ca-workers-${engine}`), '--admin-port', '0', '--time-scale', '10', '--access-log', accessLog,
-      '--workers', '2', '--log-level', 'error'], io, { onServing: async (s) => { session = s; } });
-    expect([code, io.stderr]).toEqual([0, '']);
-    const cluster = session!.handle as ProxyClusterHandle;
+      '--workers', '2'); // throws unless it exits 0
+    expect(io.stderr).toBe('');
+    const cluster = session.handle as ProxyClusterHandle;
     expect(cluster.workerPids()).toHaveLength(2);
     const port = cluster.listeners.find((l) => l.port === 443)!.localPort;
     for (let i = 0; i < 8; i++) expect((await get(`https://127.0.0.1:${port}/`, { servername: 'api.example.com' })).status).toBe(200);
     await until(() => cluster.workerMetrics().every((w) => (w.metrics.find((m) => m.targetGroup === 'web')?.requests ?? 0) > 0), 3000);
 
-    const admin = JSON.parse((await get(`${session!.admin!.url}/targets`)).body) as Array<{ targetGroup: string; targets: Array<{ id: string }> }>;
+    const admin = JSON.parse((await get(`${session.admin!.url}/targets`)).body) as Array<{ targetGroup: string; targets: Array<{ id: string }> }>;
     expect(admin.find((g) => g.targetGroup === 'web')!.targets.map((t) => t.id)).toEqual([web.address]);
     await until(() => (readFileSync(accessLog, 'utf8').match(/\n/g) ?? []).length === 8, 3000);
     expect(readFileSync(accessLog, 'utf8').split('\n').filter(Boolean).every((l) => l.startsWith('h2 ') || l.startsWith('https '))).toBe(true);

@@ -57,8 +57,8 @@ interface Schedule {
 /**
  * The health-check loop, whatever the probe and the state machine: the first check at once, then
  * one every interval; each result fed to the target's state machine. A check still running when
- * its target is stopped is aborted and discarded, so a deregistered or replaced target never
- * changes state afterwards. Shared by the ALB and NLB target groups and the DNS endpoint checks.
+ * its target is stopped is discarded (and its signal aborted: a probe that takes it ends at once),
+ * so a deregistered or replaced target never changes state afterwards. Shared by the ALB and NLB target groups and the DNS endpoint checks.
  */
 export class HealthChecker<T extends CheckedTarget> {
   private readonly schedules = new Map<T, Schedule>();
@@ -99,7 +99,7 @@ export class HealthChecker<T extends CheckedTarget> {
     this.options.onStateChange?.(target, was, is, target.health.reason);
   }
 
-  /** Stops checking a target; a check in flight is aborted and its result discarded. */
+  /** Stops checking a target; a check in flight is signalled to abort and its result discarded. */
   public stop(target: T): void {
     const schedule = this.schedules.get(target);
     if (!schedule) return;

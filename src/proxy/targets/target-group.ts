@@ -53,17 +53,13 @@ export class TargetGroup {
     return this.model.name;
   }
 
-  private scaled(seconds: number): number {
-    return scaledMs(seconds, this.options.timeScale);
-  }
-
   /** HTTP(S) GETs of the health-check path; transitions told to `onStateChange`. */
   private healthChecker(): HealthChecker<Target> {
     const hc = this.model.healthCheck;
     const matches = compileStatusMatcher(hc.matcher);
-    const timeoutMs = this.scaled(hc.timeoutSeconds);
+    const timeoutMs = scaledMs(hc.timeoutSeconds, this.options.timeScale);
     return new HealthChecker<Target>({
-      intervalMs: this.scaled(hc.intervalSeconds),
+      intervalMs: scaledMs(hc.intervalSeconds, this.options.timeScale),
       now: this.now,
       probe: (target) => probe({
         protocol: hc.protocol,
@@ -108,7 +104,7 @@ export class TargetGroup {
     if (routable.length === 1) return routable[0];
     const candidates = this.candidates;
     candidates.length = routable.length;
-    const slowMs = this.model.slowStartSeconds > 0 ? this.scaled(this.model.slowStartSeconds) : 0;
+    const slowMs = this.model.slowStartSeconds > 0 ? scaledMs(this.model.slowStartSeconds, this.options.timeScale) : 0;
     const now = slowMs > 0 ? this.now() : 0;
     // Slow start applies only while another healthy target is out of it.
     let anyFull = slowMs === 0;
@@ -166,7 +162,7 @@ export class TargetGroup {
     if (!target || target.draining) return;
     target.draining = true;
     this.checker.stop(target);
-    const deadline = this.now() + this.scaled(this.model.deregistrationDelaySeconds);
+    const deadline = this.now() + scaledMs(this.model.deregistrationDelaySeconds, this.options.timeScale);
     while (target.inFlight.size > 0 && this.now() < deadline && !this.closed) {
       await new Promise((r) => setTimeout(r, Math.min(20, Math.max(1, deadline - this.now()))));
     }

@@ -47,3 +47,62 @@ test('a check in flight when its target is stopped is discarded', async () => {
   expect(t.health.record(true)).toBe(false); // one pass recorded here: the discarded one did not count
   expect(t.health.state).toBe('initial');
 });
+
+test('stopping aborts the probe\'s signal; settled() waits for the check in flight', async () => {
+  const t = target('c');
+  let aborted = false;
+  let finish: (() => void) | undefined;
+  const checker = new HealthChecker({
+    intervalMs: 1,
+    probe: (_x, signal) => new Promise<ProbeResult>((resolve) => {
+      signal.addEventListener('abort', () => { aborted = true; });
+      finish = () => resolve({ passed: true });
+    }),
+  });
+  checker.start(t);
+  await until(() => finish !== undefined);
+  checker.stop(t);
+  expect(aborted).toBe(true);
+  let settled = false;
+  const done = checker.settled().then(() => { settled = true; });
+  await new Promise((r) => setTimeout(r, 5));
+  expect(settled).toBe(false);
+  finish!();
+  await done;
+  expect(t.health.state).toBe('initial');
+});
+
+test('intervalFrom start: a slow check does not slow the rate', async () => {
+  let clock = 0;
+  const starts: number[] = [];
+  let thirdStarted: () => void = () => undefined;
+  const third = new Promise<void>((resolve) => { thirdStarted = resolve; });
+  const t = target('d');
+  const checker = new HealthChecker({
+    intervalMs: 10,
+    intervalFrom: 'start',
+    now: () => clock,
+    // Each check "takes" 4 of the 10 units: the next starts 6 units after it ends.
+    probe: async () => {
+      starts.push(clock);
+      if (starts.length === 3) thirdStarted();
+      clock += 4;
+      return { passed: true };
+    },
+  });
+  const delays: number[] = [];
+  const realSetTimeout = global.setTimeout;
+  const spy = jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+    delays.push(ms ?? 0);
+    return realSetTimeout(fn, 0);
+  }) as typeof setTimeout);
+  try {
+    checker.start(t);
+    await third;
+  } finally {
+    checker.stopAll();
+    spy.mockRestore();
+  }
+  expect(delays.slice(0, 3)).toEqual([0, 6, 6]);
+  expect(starts).toEqual([0, 4, 8]); // the fake clock only moves inside checks
+});

@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { LoadBalancerKind, renderAccessLogs } from './access-log-bucket';
+import { LoadBalancerKind, renderAccessLogs } from './access-logs';
 import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
 import { LoadBalancerAttribute } from './load-balancer-attributes';
 import { NagAcknowledgement } from './nag-acknowledgements';

@@ -11,7 +11,7 @@ import { renderLoadBalancer } from './load-balancer';
 import { networkLoadBalancerAttributes } from './load-balancer-attributes';
 import { acknowledgeNagRules, NLB_ACCESS_LOGS_TLS_ONLY, PUBLIC_SERVICE_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
-import { renderNetworkTargetGroup, RenderedNetworkTargetGroup } from './network-target-group';
+import { renderNetworkTargetGroup, RenderedNetworkTargetGroup } from './target-group';
 import { TcpServiceListener } from './tcp-service-listener';
 import { LISTENER_TAG } from '../core/defaults';
 import { LbkitValidationError } from '../core/errors';

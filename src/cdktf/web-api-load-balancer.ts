@@ -13,7 +13,7 @@ import { renderLoadBalancer } from './render/load-balancer';
 import { useProvider } from './render/provider';
 import { targetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
-import { renderWaf } from './render/waf';
+import { renderWaf } from './render/web-acl';
 import { TerraformLoadBalancerProps } from './terraform-load-balancer-props';
 import { WebApiRoute } from './web-api-route';
 import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';

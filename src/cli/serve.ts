@@ -10,7 +10,7 @@ import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { AdminServer, startAdminServer } from '../proxy/admin';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
-import { LbkitConfigError, readSynthesizedFile } from '../proxy/config';
+import { LbkitConfigError, readSynthesizedFile } from '../readers';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
 import { AccessLogWriter, accessLogWriter } from '../proxy/logs';
 import { ProxyHandle, startProxy } from '../proxy/server';

@@ -2,7 +2,7 @@ import { Lb, LbConfig, LbSubnetMapping } from '@cdktf/provider-aws/lib/lb';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
 import { renderAccessLogs } from './access-logs';
-import { renderAliasRecords } from './dns';
+import { renderAliasRecords } from './alias-records';
 import { renderElasticIps } from './elastic-ips';
 import { renderSecurityGroup, securityGroupDescription } from './security-group';
 import { NAME_TAG } from '../../core/defaults';

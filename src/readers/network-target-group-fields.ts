@@ -1,0 +1,105 @@
+import { LbkitConfigError } from './errors';
+import { bool, num, str } from './values';
+import { TargetTypeValue } from '../core/model/load-balancer-model';
+import { NlbHealthCheckModel, NlbHealthProtocol, NlbProtocol, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
+
+/** Target-group protocols of a network load balancer; HTTP and HTTPS groups belong to application load balancers. */
+export const NETWORK_PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'TCP_UDP', 'TLS'];
+
+/** True when a target group written with this protocol is a network load balancer's. */
+export function isNetworkProtocol(protocol: string): boolean {
+  return NETWORK_PROTOCOLS.includes(protocol);
+}
+
+/** A value as written (a literal or REFERENCE; undefined when absent) and its key, for error messages. */
+export type Field = readonly [value: unknown, key: string];
+
+/**
+ * A network target group's settings as one engine spells them. Both engines' readers fill this
+ * and call {@link readNetworkTargetGroup}, so AWS's defaults and checks live once.
+ */
+export interface NetworkTargetGroupFields {
+  readonly where: string;
+  readonly name: string;
+  readonly protocol: string;
+  readonly port: Field;
+  readonly targetType: Field;
+  readonly deregistrationDelay: Field;
+  readonly connectionTermination: Field;
+  readonly preserveClientIp: Field;
+  readonly proxyProtocolV2: Field;
+  readonly stickinessEnabled: Field;
+  readonly stickinessType: Field;
+  readonly health: {
+    readonly protocol: Field;
+    readonly path: Field;
+    readonly port: Field;
+    readonly interval: Field;
+    readonly timeout: Field;
+    readonly healthyThreshold: Field;
+    readonly unhealthyThreshold: Field;
+    readonly matcher: Field;
+  };
+  /** Thresholds when absent: AWS's (healthy 5, unhealthy 2), or the Terraform provider's (3 and 3). */
+  readonly defaultThresholds: { readonly healthy: number; readonly unhealthy: number };
+}
+
+/**
+ * A network load balancer's target group. Absent settings read as AWS's defaults for NLB target
+ * groups: health check TCP on the traffic port every 30 s, timeout 10 s (6 s for HTTP), path `/`
+ * and matcher `200-399` for HTTP/HTTPS checks; draining 300 s without connection termination;
+ * no stickiness; proxy protocol v2 off; client IP preservation on, except for IP targets behind
+ * TCP and TLS groups (and always on for UDP and TCP_UDP).
+ */
+export function readNetworkTargetGroup(f: NetworkTargetGroupFields): NlbTargetGroupModel {
+  const where = f.where;
+  const n = (field: Field, fallback: number) => num(field[0], fallback, `${where} ${field[1]}`);
+  const b = (field: Field, fallback: boolean) => bool(field[0], fallback, `${where} ${field[1]}`);
+  const protocol = f.protocol as NlbProtocol;
+  const targetType = str(f.targetType[0], 'instance') as TargetTypeValue;
+  const port = num(f.port[0], undefined, `${where} ${f.port[1]}`);
+  if (port === undefined) throw new LbkitConfigError(`${where}: a ${protocol} target group needs ${f.port[1]}`);
+
+  let sourceIpAffinity = false;
+  if (b(f.stickinessEnabled, false)) {
+    const type = str(f.stickinessType[0], 'source_ip');
+    if (type !== 'source_ip') {
+      throw new LbkitConfigError(`${where}: ${f.stickinessType[1]} ${JSON.stringify(type)}; a network load balancer's target group is read with source_ip stickiness only`);
+    }
+    sourceIpAffinity = true;
+  }
+
+  const h = f.health;
+  const hcProtocol = str(h.protocol[0], 'TCP') as NlbHealthProtocol;
+  if (!['TCP', 'HTTP', 'HTTPS'].includes(hcProtocol)) {
+    throw new LbkitConfigError(`${where}: ${h.protocol[1]} ${JSON.stringify(hcProtocol)}; expected TCP, HTTP or HTTPS`);
+  }
+  const isHttp = hcProtocol !== 'TCP';
+  const httpOnly = [h.path, h.matcher].find((field) => field[0] !== undefined);
+  if (!isHttp && httpOnly) {
+    throw new LbkitConfigError(`${where}: ${httpOnly[1]} is set on a TCP health check; AWS takes a path and a matcher on HTTP and HTTPS checks only`);
+  }
+  const healthCheck: NlbHealthCheckModel = {
+    protocol: hcProtocol,
+    ...(isHttp ? { path: str(h.path[0], '/') } : {}),
+    port: str(h.port[0], 'traffic-port'),
+    intervalSeconds: n(h.interval, 30),
+    timeoutSeconds: n(h.timeout, hcProtocol === 'HTTP' ? 6 : 10),
+    healthyThreshold: n(h.healthyThreshold, f.defaultThresholds.healthy),
+    unhealthyThreshold: n(h.unhealthyThreshold, f.defaultThresholds.unhealthy),
+    ...(isHttp ? { matcher: str(h.matcher[0], '200-399') } : {}),
+  };
+  const preserveDefault = !(targetType === 'ip' && (protocol === 'TCP' || protocol === 'TLS'));
+  return {
+    name: f.name,
+    protocol,
+    port,
+    targetType,
+    deregistrationDelaySeconds: n(f.deregistrationDelay, 300),
+    connectionTermination: b(f.connectionTermination, false),
+    sourceIpAffinity,
+    preserveClientIp: b(f.preserveClientIp, preserveDefault),
+    proxyProtocolV2: b(f.proxyProtocolV2, false),
+    healthCheck,
+  };
+}

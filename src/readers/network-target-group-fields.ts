@@ -1,4 +1,5 @@
 import { LbkitConfigError } from './errors';
+import { Field, HealthCheckFields } from './fields';
 import { bool, num, str } from './values';
 import { TargetTypeValue } from '../core/model/load-balancer-model';
 import { NlbHealthCheckModel, NlbHealthProtocol, NlbProtocol, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
@@ -10,9 +11,6 @@ export const NETWORK_PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'TCP_UDP', 'T
 export function isNetworkProtocol(protocol: string): boolean {
   return NETWORK_PROTOCOLS.includes(protocol);
 }
-
-/** A value as written (a literal or REFERENCE; undefined when absent) and its key, for error messages. */
-export type Field = readonly [value: unknown, key: string];
 
 /**
  * A network target group's settings as one engine spells them. Both engines' readers fill this
@@ -30,16 +28,7 @@ export interface NetworkTargetGroupFields {
   readonly proxyProtocolV2: Field;
   readonly stickinessEnabled: Field;
   readonly stickinessType: Field;
-  readonly health: {
-    readonly protocol: Field;
-    readonly path: Field;
-    readonly port: Field;
-    readonly interval: Field;
-    readonly timeout: Field;
-    readonly healthyThreshold: Field;
-    readonly unhealthyThreshold: Field;
-    readonly matcher: Field;
-  };
+  readonly health: HealthCheckFields;
   /** Thresholds when absent: AWS's (healthy 5, unhealthy 2), or the Terraform provider's (3 and 3). */
   readonly defaultThresholds: { readonly healthy: number; readonly unhealthy: number };
 }

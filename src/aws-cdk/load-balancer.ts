@@ -8,7 +8,7 @@ import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
 import { LoadBalancerAttribute } from './load-balancer-attributes';
 import { NagAcknowledgement } from './nag-acknowledgements';
 import { renderSecurityGroup, SecurityGroupInput } from './security-group';
-import { NAME_TAG } from '../core/defaults';
+import { NAME_TAG } from '../core/contract';
 import { AccessLogsModel, IpAddressType, Scheme } from '../core/model/load-balancer-model';
 
 /** The parts of an ALB or NLB model that make the load balancer resource itself. */

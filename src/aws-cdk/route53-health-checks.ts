@@ -1,6 +1,6 @@
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { ENDPOINT_TAG } from '../core/defaults';
+import { ENDPOINT_TAG } from '../core/contract';
 import { DnsHealthCheckModel } from '../core/model/dns-routing-model';
 
 /**

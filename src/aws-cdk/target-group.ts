@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct, IDependable } from 'constructs';
 import { renderHealthCheck } from './health-check';
-import { ROUTE_TAG } from '../core/defaults';
+import { ROUTE_TAG } from '../core/contract';
 import { TargetGroupModel } from '../core/model/load-balancer-model';
 import { NlbProtocol, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 

@@ -13,7 +13,7 @@ import { acknowledgeNagRules, NLB_ACCESS_LOGS_TLS_ONLY, PUBLIC_SERVICE_INGRESS }
 import { logicalName } from './names';
 import { renderNetworkTargetGroup, RenderedNetworkTargetGroup } from './target-group';
 import { TcpServiceListener } from './tcp-service-listener';
-import { LISTENER_TAG } from '../core/defaults';
+import { LISTENER_TAG } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 import { TcpServiceLoadBalancerBaseOptions } from '../core/options/tcp-service-options';

@@ -3,7 +3,7 @@ import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Construct } from 'constructs';
 import { terraformFacts } from './engine-facts';
-import { ROUTE_TAG } from '../core/defaults';
+import { ROUTE_TAG } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
 import { renderAction } from './render/actions';
 import { addAdviceWarnings } from './render/advice';

@@ -1,5 +1,6 @@
 import { Field, HealthCheckFields } from './fields';
 import { bool, num, str } from './values';
+import { AWS_ALB_TARGET_GROUP as AWS } from '../core/contract';
 import {
   AlgorithmValue, HealthCheckModel, HttpProtocol, ProtocolVersionValue, StickinessModel, TargetGroupModel, TargetTypeValue,
 } from '../core/model/load-balancer-model';
@@ -31,15 +32,14 @@ export interface ApplicationTargetGroupFields {
   readonly health: HealthCheckFields;
   /** Health-check protocol when absent: AWS's is the group's protocol, the Terraform provider's HTTP. */
   readonly defaultHealthProtocol: HttpProtocol;
-  /** Thresholds when absent: AWS's (healthy 5, unhealthy 2), or the Terraform provider's (3 and 3). */
+  /** Thresholds when absent: AWS's, or the Terraform provider's. */
   readonly defaultThresholds: { readonly healthy: number; readonly unhealthy: number };
 }
 
 /**
  * An application load balancer's target group. Absent settings read as AWS's defaults for ALB
- * target groups: port 80 (443 for HTTPS), HTTP1, target type instance, round robin without
- * anomaly mitigation, no slow start, draining 300 s, no stickiness (a day when on, LB cookie);
- * health check `/` on the traffic port every 30 s, timeout 5 s, matcher 200.
+ * target groups (`AWS_ALB_TARGET_GROUP` in core/contract), the health-check protocol and thresholds as the
+ * fields say (AWS's and the Terraform provider's differ).
  */
 export function readApplicationTargetGroup(f: ApplicationTargetGroupFields): TargetGroupModel {
   const where = f.where;
@@ -49,32 +49,32 @@ export function readApplicationTargetGroup(f: ApplicationTargetGroupFields): Tar
   const st = f.stickiness;
   let stickiness: StickinessModel | undefined;
   if (bool(st.enabled[0], st.enabledByDefault, `${where} ${st.enabled[1]}`)) {
-    stickiness = str(st.type[0], 'lb_cookie') === 'app_cookie'
-      ? { type: 'app_cookie', durationSeconds: n(st.appCookieDuration, 86_400), cookieName: str(st.appCookieName[0], '') }
-      : { type: 'lb_cookie', durationSeconds: n(st.lbCookieDuration, 86_400) };
+    stickiness = str(st.type[0], AWS.stickinessType) === 'app_cookie'
+      ? { type: 'app_cookie', durationSeconds: n(st.appCookieDuration, AWS.stickinessDurationSeconds), cookieName: str(st.appCookieName[0], '') }
+      : { type: 'lb_cookie', durationSeconds: n(st.lbCookieDuration, AWS.stickinessDurationSeconds) };
   }
 
   const h = f.health;
   const healthCheck: HealthCheckModel = {
     protocol: str(h.protocol[0], f.defaultHealthProtocol) as HttpProtocol,
-    path: str(h.path[0], '/'),
-    port: str(h.port[0], 'traffic-port'),
-    intervalSeconds: n(h.interval, 30),
-    timeoutSeconds: n(h.timeout, 5),
+    path: str(h.path[0], AWS.health.path),
+    port: str(h.port[0], AWS.health.port),
+    intervalSeconds: n(h.interval, AWS.health.intervalSeconds),
+    timeoutSeconds: n(h.timeout, AWS.health.timeoutSeconds),
     healthyThreshold: n(h.healthyThreshold, f.defaultThresholds.healthy),
     unhealthyThreshold: n(h.unhealthyThreshold, f.defaultThresholds.unhealthy),
-    matcher: str(h.matcher[0], '200'),
+    matcher: str(h.matcher[0], AWS.health.matcher),
   };
   return {
     name: f.name,
     protocol,
-    port: n(f.port, protocol === 'HTTPS' ? 443 : 80),
-    protocolVersion: str(f.protocolVersion[0], 'HTTP1') as ProtocolVersionValue,
-    targetType: str(f.targetType[0], 'instance') as TargetTypeValue,
-    algorithm: str(f.algorithm[0], 'round_robin') as AlgorithmValue,
-    anomalyMitigation: str(f.anomalyMitigation[0], 'off') === 'on',
-    slowStartSeconds: n(f.slowStart, 0),
-    deregistrationDelaySeconds: n(f.deregistrationDelay, 300),
+    port: n(f.port, protocol === 'HTTPS' ? AWS.httpsPort : AWS.httpPort),
+    protocolVersion: str(f.protocolVersion[0], AWS.protocolVersion) as ProtocolVersionValue,
+    targetType: str(f.targetType[0], AWS.targetType) as TargetTypeValue,
+    algorithm: str(f.algorithm[0], AWS.algorithm) as AlgorithmValue,
+    anomalyMitigation: str(f.anomalyMitigation[0], AWS.anomalyMitigation) === 'on',
+    slowStartSeconds: n(f.slowStart, AWS.slowStartSeconds),
+    deregistrationDelaySeconds: n(f.deregistrationDelay, AWS.deregistrationDelaySeconds),
     ...(stickiness ? { stickiness } : {}),
     healthCheck,
   };

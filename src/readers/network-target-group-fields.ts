@@ -1,6 +1,7 @@
 import { LbkitConfigError } from './errors';
 import { Field, HealthCheckFields } from './fields';
 import { bool, num, str } from './values';
+import { AWS_NLB_TARGET_GROUP as AWS, awsPreservesClientIp } from '../core/contract';
 import { TargetTypeValue } from '../core/model/load-balancer-model';
 import { NlbHealthCheckModel, NlbHealthProtocol, NlbProtocol, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
@@ -29,37 +30,35 @@ export interface NetworkTargetGroupFields {
   readonly stickinessEnabled: Field;
   readonly stickinessType: Field;
   readonly health: HealthCheckFields;
-  /** Thresholds when absent: AWS's (healthy 5, unhealthy 2), or the Terraform provider's (3 and 3). */
+  /** Thresholds when absent: AWS's, or the Terraform provider's. */
   readonly defaultThresholds: { readonly healthy: number; readonly unhealthy: number };
 }
 
 /**
  * A network load balancer's target group. Absent settings read as AWS's defaults for NLB target
- * groups: health check TCP on the traffic port every 30 s, timeout 10 s (6 s for HTTP), path `/`
- * and matcher `200-399` for HTTP/HTTPS checks; draining 300 s without connection termination;
- * no stickiness; proxy protocol v2 off; client IP preservation on, except for IP targets behind
- * TCP and TLS groups (and always on for UDP and TCP_UDP).
+ * groups (`AWS_NLB_TARGET_GROUP` in core/contract; client IP preservation by {@link awsPreservesClientIp}),
+ * the thresholds as the fields say.
  */
 export function readNetworkTargetGroup(f: NetworkTargetGroupFields): NlbTargetGroupModel {
   const where = f.where;
   const n = (field: Field, fallback: number) => num(field[0], fallback, `${where} ${field[1]}`);
   const b = (field: Field, fallback: boolean) => bool(field[0], fallback, `${where} ${field[1]}`);
   const protocol = f.protocol as NlbProtocol;
-  const targetType = str(f.targetType[0], 'instance') as TargetTypeValue;
+  const targetType = str(f.targetType[0], AWS.targetType) as TargetTypeValue;
   const port = num(f.port[0], undefined, `${where} ${f.port[1]}`);
   if (port === undefined) throw new LbkitConfigError(`${where}: a ${protocol} target group needs ${f.port[1]}`);
 
   let sourceIpAffinity = false;
-  if (b(f.stickinessEnabled, false)) {
-    const type = str(f.stickinessType[0], 'source_ip');
-    if (type !== 'source_ip') {
+  if (b(f.stickinessEnabled, AWS.stickiness)) {
+    const type = str(f.stickinessType[0], AWS.stickinessType);
+    if (type !== AWS.stickinessType) {
       throw new LbkitConfigError(`${where}: ${f.stickinessType[1]} ${JSON.stringify(type)}; a network load balancer's target group is read with source_ip stickiness only`);
     }
     sourceIpAffinity = true;
   }
 
   const h = f.health;
-  const hcProtocol = str(h.protocol[0], 'TCP') as NlbHealthProtocol;
+  const hcProtocol = str(h.protocol[0], AWS.health.protocol) as NlbHealthProtocol;
   if (!['TCP', 'HTTP', 'HTTPS'].includes(hcProtocol)) {
     throw new LbkitConfigError(`${where}: ${h.protocol[1]} ${JSON.stringify(hcProtocol)}; expected TCP, HTTP or HTTPS`);
   }
@@ -70,25 +69,24 @@ export function readNetworkTargetGroup(f: NetworkTargetGroupFields): NlbTargetGr
   }
   const healthCheck: NlbHealthCheckModel = {
     protocol: hcProtocol,
-    ...(isHttp ? { path: str(h.path[0], '/') } : {}),
-    port: str(h.port[0], 'traffic-port'),
-    intervalSeconds: n(h.interval, 30),
-    timeoutSeconds: n(h.timeout, hcProtocol === 'HTTP' ? 6 : 10),
+    ...(isHttp ? { path: str(h.path[0], AWS.health.path) } : {}),
+    port: str(h.port[0], AWS.health.port),
+    intervalSeconds: n(h.interval, AWS.health.intervalSeconds),
+    timeoutSeconds: n(h.timeout, hcProtocol === 'HTTP' ? AWS.health.httpTimeoutSeconds : AWS.health.timeoutSeconds),
     healthyThreshold: n(h.healthyThreshold, f.defaultThresholds.healthy),
     unhealthyThreshold: n(h.unhealthyThreshold, f.defaultThresholds.unhealthy),
-    ...(isHttp ? { matcher: str(h.matcher[0], '200-399') } : {}),
+    ...(isHttp ? { matcher: str(h.matcher[0], AWS.health.matcher) } : {}),
   };
-  const preserveDefault = !(targetType === 'ip' && (protocol === 'TCP' || protocol === 'TLS'));
   return {
     name: f.name,
     protocol,
     port,
     targetType,
-    deregistrationDelaySeconds: n(f.deregistrationDelay, 300),
-    connectionTermination: b(f.connectionTermination, false),
+    deregistrationDelaySeconds: n(f.deregistrationDelay, AWS.deregistrationDelaySeconds),
+    connectionTermination: b(f.connectionTermination, AWS.connectionTermination),
     sourceIpAffinity,
-    preserveClientIp: b(f.preserveClientIp, preserveDefault),
-    proxyProtocolV2: b(f.proxyProtocolV2, false),
+    preserveClientIp: b(f.preserveClientIp, awsPreservesClientIp(targetType, protocol)),
+    proxyProtocolV2: b(f.proxyProtocolV2, AWS.proxyProtocolV2),
     healthCheck,
   };
 }

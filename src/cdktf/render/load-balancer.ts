@@ -5,7 +5,7 @@ import { renderAccessLogs } from './access-logs';
 import { renderAliasRecords } from './alias-records';
 import { renderElasticIps } from './elastic-ips';
 import { renderSecurityGroup, securityGroupDescription } from './security-group';
-import { NAME_TAG } from '../../core/defaults';
+import { NAME_TAG } from '../../core/contract';
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../../core/model/network-load-balancer-model';
 import { TerraformLoadBalancerProps } from '../terraform-load-balancer-props';

@@ -1,7 +1,6 @@
-import { REFERENCE } from '../../core/model/load-balancer-model';
-import { terminalAction } from '../actions';
+import { fixedResponseAction, forwardAction, redirectAction, terminalAction } from '../actions';
 import { ActionPart } from '../parts';
-import { bool, isObject, num, objects, str } from '../values';
+import { isObject, num, objects, str } from '../values';
 import { CfnTemplate } from './template';
 
 /** A CloudFormation action list (DefaultActions, Actions) as its one terminal action. */
@@ -14,40 +13,28 @@ export function readCfnActions(raw: unknown, doc: CfnTemplate, where: string): A
 }
 
 function readCfnAction(a: Record<string, unknown>, doc: CfnTemplate, where: string): ActionPart {
+  const s = (v: unknown) => doc.scalar(v);
   switch (a.Type) {
     case 'forward': {
       const config = isObject(a.ForwardConfig) ? a.ForwardConfig : undefined;
-      const tuples = objects(config?.TargetGroups);
-      const targetGroups = tuples.length > 0
-        ? tuples.map((t) => ({ group: doc.ref(t.TargetGroupArn), weight: num(doc.scalar(t.Weight), 1, `${where} Weight`) }))
-        : [{ group: doc.ref(a.TargetGroupArn), weight: 1 }];
       const sticky = isObject(config?.TargetGroupStickinessConfig) ? config.TargetGroupStickinessConfig : undefined;
-      const enabled = sticky ? bool(doc.scalar(sticky.Enabled), false, `${where} TargetGroupStickinessConfig.Enabled`) : false;
-      const duration = sticky ? num(doc.scalar(sticky.DurationSeconds), undefined, `${where} DurationSeconds`) : undefined;
-      return { type: 'forward', targetGroups, ...(enabled && duration !== undefined ? { stickinessSeconds: duration } : {}) };
+      return forwardAction({
+        weighted: objects(config?.TargetGroups).map((t) => ({ group: doc.ref(t.TargetGroupArn), weight: [s(t.Weight), 'Weight'] })),
+        single: () => doc.ref(a.TargetGroupArn),
+        ...(sticky ? {
+          stickiness: { enabled: [s(sticky.Enabled), 'TargetGroupStickinessConfig.Enabled'], duration: [s(sticky.DurationSeconds), 'DurationSeconds'] },
+        } : {}),
+      }, where);
     }
     case 'redirect': {
       const r = isObject(a.RedirectConfig) ? a.RedirectConfig : {};
-      return {
-        type: 'redirect',
-        statusCode: str(doc.scalar(r.StatusCode), REFERENCE) as 'HTTP_301' | 'HTTP_302',
-        protocol: str(doc.scalar(r.Protocol), '#{protocol}'),
-        host: str(doc.scalar(r.Host), '#{host}'),
-        port: str(doc.scalar(r.Port), '#{port}'),
-        path: str(doc.scalar(r.Path), '/#{path}'),
-        query: str(doc.scalar(r.Query), '#{query}'),
-      };
+      return redirectAction(s(r.StatusCode), {
+        protocol: s(r.Protocol), host: s(r.Host), port: s(r.Port), path: s(r.Path), query: s(r.Query),
+      });
     }
     default: {
       const f = isObject(a.FixedResponseConfig) ? a.FixedResponseConfig : {};
-      const contentType = str(doc.scalar(f.ContentType));
-      const messageBody = str(doc.scalar(f.MessageBody));
-      return {
-        type: 'fixed-response',
-        statusCode: str(doc.scalar(f.StatusCode), REFERENCE),
-        ...(contentType !== undefined ? { contentType } : {}),
-        ...(messageBody !== undefined ? { messageBody } : {}),
-      };
+      return fixedResponseAction(s(f.StatusCode), s(f.ContentType), s(f.MessageBody));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { ROUTE_TAG } from '../../core/contract';
 import { ConditionsBuilder, CONDITION_FIELDS } from '../conditions';
 import { LbkitConfigError } from '../errors';
 import { ListenerRulePart } from '../parts';
@@ -16,7 +17,7 @@ const CONFIG_OF: Record<string, string> = {
 
 /**
  * AWS::ElasticLoadBalancingV2::ListenerRule: priority, conditions (the *Config forms, and
- * the older `Values` form), action; route name from `Metadata["lbkit:route"]`.
+ * the older `Values` form), action; route name from `Metadata[ROUTE_TAG]`.
  */
 export const listenerRuleMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::ElasticLoadBalancingV2::ListenerRule'],
@@ -47,7 +48,7 @@ export const listenerRuleMapping: ResourceMapping<CfnTemplate> = {
       kind: 'listener-rule',
       key: id,
       listener: doc.ref(p.ListenerArn),
-      route: str(doc.scalar(metadata['lbkit:route']), id),
+      route: str(doc.scalar(metadata[ROUTE_TAG]), id),
       priority: num(doc.scalar(p.Priority), 0, `${where} Priority`),
       conditions: conditions.build(),
       action: readCfnActions(p.Actions, doc, where),

@@ -1,3 +1,4 @@
+import { LISTENER_TAG } from '../../core/contract';
 import { LbkitConfigError } from '../errors';
 import { ListenerPart } from '../parts';
 import { ResourceMapping } from '../registry';
@@ -7,7 +8,7 @@ import { CfnTemplate } from './template';
 
 /**
  * AWS::ElasticLoadBalancingV2::Listener: port, protocol, TLS and ALPN policies, default
- * certificate, default action; name from `Metadata["lbkit:listener"]` (network load balancers).
+ * certificate, default action; name from `Metadata[LISTENER_TAG]` (network load balancers).
  */
 export const listenerMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
@@ -23,7 +24,7 @@ export const listenerMapping: ResourceMapping<CfnTemplate> = {
     const part: ListenerPart = {
       kind: 'listener',
       key: id,
-      name: str(doc.scalar(metadata['lbkit:listener']), id),
+      name: str(doc.scalar(metadata[LISTENER_TAG]), id),
       loadBalancer: doc.ref(p.LoadBalancerArn),
       port: num(doc.scalar(p.Port), protocol === 'HTTPS' ? 443 : 80, `${where} Port`),
       protocol,

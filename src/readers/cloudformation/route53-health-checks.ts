@@ -1,17 +1,18 @@
+import { AWS_ROUTE53_HEALTH_CHECK as AWS, ENDPOINT_TAG, ROUTE53_HEALTH_METRIC as METRIC } from '../../core/contract';
 import { HealthCheckAlarmPart, HealthCheckPart } from '../parts';
 import { ResourceMapping } from '../registry';
 import { bool, isObject, num, objects, str, strings } from '../values';
 import { cfnLiteral } from './routing-records';
 import { cfnTag, CfnTemplate } from './template';
 
-/** AWS::Route53::HealthCheck: its HealthCheckConfig, Route 53's defaults filled in (30 s, threshold 3). */
+/** AWS::Route53::HealthCheck: its HealthCheckConfig, Route 53's defaults filled in (`AWS_ROUTE53_HEALTH_CHECK` in core/contract). */
 export const healthCheckMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::Route53::HealthCheck'],
   read: (id, resource, doc) => {
     const p = (resource.Properties ?? {}) as Record<string, unknown>;
     const c = isObject(p.HealthCheckConfig) ? p.HealthCheckConfig : {};
     const where = `health check ${id}`;
-    const endpoint = cfnTag(p.HealthCheckTags, 'lbkit:endpoint');
+    const endpoint = cfnTag(p.HealthCheckTags, ENDPOINT_TAG);
     const port = num(doc.scalar(c.Port), undefined, `${where} Port`);
     const path = str(doc.scalar(c.ResourcePath));
     const searchString = str(doc.scalar(c.SearchString));
@@ -25,12 +26,12 @@ export const healthCheckMapping: ResourceMapping<CfnTemplate> = {
       ...(port !== undefined ? { port } : {}),
       ...(path !== undefined ? { path } : {}),
       ...(searchString !== undefined ? { searchString } : {}),
-      requestIntervalSeconds: num(doc.scalar(c.RequestInterval), 30, `${where} RequestInterval`),
-      failureThreshold: num(doc.scalar(c.FailureThreshold), 3, `${where} FailureThreshold`),
-      measureLatency: bool(doc.scalar(c.MeasureLatency), false, `${where} MeasureLatency`),
+      requestIntervalSeconds: num(doc.scalar(c.RequestInterval), AWS.requestIntervalSeconds, `${where} RequestInterval`),
+      failureThreshold: num(doc.scalar(c.FailureThreshold), AWS.failureThreshold, `${where} FailureThreshold`),
+      measureLatency: bool(doc.scalar(c.MeasureLatency), AWS.measureLatency, `${where} MeasureLatency`),
       regions: strings(doc, c.Regions),
-      inverted: bool(doc.scalar(c.Inverted), false, `${where} Inverted`),
-      disabled: bool(doc.scalar(c.Disabled), false, `${where} Disabled`),
+      inverted: bool(doc.scalar(c.Inverted), AWS.inverted, `${where} Inverted`),
+      disabled: bool(doc.scalar(c.Disabled), AWS.disabled, `${where} Disabled`),
     };
     return [part];
   },
@@ -41,8 +42,8 @@ export const healthCheckAlarmMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::CloudWatch::Alarm'],
   read: (id, resource, doc) => {
     const p = (resource.Properties ?? {}) as Record<string, unknown>;
-    if (doc.scalar(p.Namespace) !== 'AWS/Route53' || doc.scalar(p.MetricName) !== 'HealthCheckStatus') return [];
-    const dimension = objects(p.Dimensions).find((d) => d.Name === 'HealthCheckId');
+    if (doc.scalar(p.Namespace) !== METRIC.namespace || doc.scalar(p.MetricName) !== METRIC.metricName) return [];
+    const dimension = objects(p.Dimensions).find((d) => d.Name === METRIC.dimensionName);
     if (!dimension) return [];
     const part: HealthCheckAlarmPart = { kind: 'health-check-alarm', key: id, healthCheck: doc.ref(dimension.Value) };
     return [part];

@@ -1,3 +1,4 @@
+import { AWS_ALIAS_EVALUATE_TARGET_HEALTH } from '../../core/contract';
 import { REFERENCE } from '../../core/model/load-balancer-model';
 import { AliasRecordPart, Part, RoutingRecordPart } from '../parts';
 import { ResourceMapping } from '../registry';
@@ -55,7 +56,7 @@ function recordParts(key: string, p: Record<string, unknown>, doc: CfnTemplate):
       alias: {
         dnsName: cfnLiteral(doc, alias.DNSName),
         hostedZoneId: cfnLiteral(doc, alias.HostedZoneId),
-        evaluateTargetHealth: bool(doc.scalar(alias.EvaluateTargetHealth), false, `${where} AliasTarget.EvaluateTargetHealth`),
+        evaluateTargetHealth: bool(doc.scalar(alias.EvaluateTargetHealth), AWS_ALIAS_EVALUATE_TARGET_HEALTH, `${where} AliasTarget.EvaluateTargetHealth`),
       },
     } : {}),
     ...(p.ResourceRecords !== undefined ? { values: strings(doc, p.ResourceRecords) } : {}),

@@ -1,3 +1,4 @@
+import { AWS_ALB_TARGET_GROUP, AWS_NLB_TARGET_GROUP, ROUTE_TAG } from '../../core/contract';
 import { HttpProtocol } from '../../core/model/load-balancer-model';
 import { readApplicationTargetGroup } from '../application-target-group-fields';
 import { Field, HealthCheckFields } from '../fields';
@@ -8,10 +9,10 @@ import { isObject, list, str } from '../values';
 import { cfnTag, CfnTemplate } from './template';
 
 /**
- * AWS::ElasticLoadBalancingV2::TargetGroup; route name from tag `lbkit:route`. A TCP, UDP,
+ * AWS::ElasticLoadBalancingV2::TargetGroup; route name from tag {@link ROUTE_TAG}. A TCP, UDP,
  * TCP_UDP or TLS group is a network load balancer's (see {@link readNetworkTargetGroup}), any
  * other an application load balancer's (see {@link readApplicationTargetGroup}); absent
- * properties read as AWS's defaults (health-check protocol the group's, thresholds 5 and 2).
+ * properties read as AWS's defaults (health-check protocol the group's).
  */
 export const targetGroupMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::ElasticLoadBalancingV2::TargetGroup'],
@@ -35,9 +36,8 @@ export const targetGroupMapping: ResourceMapping<CfnTemplate> = {
       unhealthyThreshold: prop('UnhealthyThresholdCount'),
       matcher: [doc.scalar(matcher.HttpCode), 'Matcher.HttpCode'],
     };
-    const defaultThresholds = { healthy: 5, unhealthy: 2 };
-    const name = cfnTag(p.Tags, 'lbkit:route') ?? id;
-    const protocol = str(doc.scalar(p.Protocol), 'HTTP') as HttpProtocol;
+    const name = cfnTag(p.Tags, ROUTE_TAG) ?? id;
+    const protocol = str(doc.scalar(p.Protocol), AWS_ALB_TARGET_GROUP.protocol) as HttpProtocol;
     if (isNetworkProtocol(protocol)) {
       const network: NetworkTargetGroupPart = {
         kind: 'network-target-group',
@@ -55,7 +55,7 @@ export const targetGroupMapping: ResourceMapping<CfnTemplate> = {
           stickinessEnabled: attr('stickiness.enabled'),
           stickinessType: attr('stickiness.type'),
           health,
-          defaultThresholds,
+          defaultThresholds: { healthy: AWS_NLB_TARGET_GROUP.health.healthyThreshold, unhealthy: AWS_NLB_TARGET_GROUP.health.unhealthyThreshold },
         }),
       };
       return [network];
@@ -76,7 +76,7 @@ export const targetGroupMapping: ResourceMapping<CfnTemplate> = {
         deregistrationDelay: attr('deregistration_delay.timeout_seconds'),
         stickiness: {
           enabled: attr('stickiness.enabled'),
-          enabledByDefault: false,
+          enabledByDefault: AWS_ALB_TARGET_GROUP.stickiness,
           type: attr('stickiness.type'),
           lbCookieDuration: attr('stickiness.lb_cookie.duration_seconds'),
           appCookieDuration: attr('stickiness.app_cookie.duration_seconds'),
@@ -84,7 +84,7 @@ export const targetGroupMapping: ResourceMapping<CfnTemplate> = {
         },
         health,
         defaultHealthProtocol: protocol,
-        defaultThresholds,
+        defaultThresholds: { healthy: AWS_ALB_TARGET_GROUP.health.healthyThreshold, unhealthy: AWS_ALB_TARGET_GROUP.health.unhealthyThreshold },
       }),
     };
     return [part];

@@ -1,6 +1,6 @@
-import { WebAclPart } from '../parts';
 import { ResourceMapping } from '../registry';
-import { isObject, num, objects, str } from '../values';
+import { isObject, objects } from '../values';
+import { readWebAcl } from '../web-acl';
 import { CfnTemplate } from './template';
 
 /** AWS::WAFv2::WebACL: AWS managed rule groups (by rule priority) and the rate-based rule. */
@@ -9,22 +9,16 @@ export const webAclMapping: ResourceMapping<CfnTemplate> = {
   read: (id, resource, doc) => {
     const p = (resource.Properties ?? {}) as Record<string, unknown>;
     const where = `web ACL ${id}`;
-    const rules = objects(p.Rules).map((r, i) => ({ r, priority: num(doc.scalar(r.Priority), i, `${where} Priority`) }))
-      .sort((a, b) => a.priority - b.priority).map((x) => x.r);
-    let rateLimit = 0;
-    let rateLimitWindowSeconds = 300;
-    const managedRuleGroups: string[] = [];
-    for (const rule of rules) {
+    return [readWebAcl(id, objects(p.Rules).map((rule) => {
       const statement = isObject(rule.Statement) ? rule.Statement : {};
-      if (isObject(statement.ManagedRuleGroupStatement)) {
-        managedRuleGroups.push(str(doc.scalar(statement.ManagedRuleGroupStatement.Name), ''));
-      } else if (isObject(statement.RateBasedStatement)) {
-        rateLimit = num(doc.scalar(statement.RateBasedStatement.Limit), 0, `${where} Limit`);
-        rateLimitWindowSeconds = num(doc.scalar(statement.RateBasedStatement.EvaluationWindowSec), 300, `${where} EvaluationWindowSec`);
-      }
-    }
-    const part: WebAclPart = { kind: 'web-acl', key: id, rateLimit, rateLimitWindowSeconds, managedRuleGroups };
-    return [part];
+      const managed = isObject(statement.ManagedRuleGroupStatement) ? statement.ManagedRuleGroupStatement : undefined;
+      const rate = isObject(statement.RateBasedStatement) ? statement.RateBasedStatement : undefined;
+      return {
+        priority: [doc.scalar(rule.Priority), 'Priority'],
+        ...(managed ? { managed: { name: doc.scalar(managed.Name) } } : {}),
+        ...(rate ? { rate: { limit: [doc.scalar(rate.Limit), 'Limit'], window: [doc.scalar(rate.EvaluationWindowSec), 'EvaluationWindowSec'] } } : {}),
+      };
+    }), where)];
   },
 };
 

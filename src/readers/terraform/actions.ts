@@ -1,7 +1,6 @@
-import { REFERENCE } from '../../core/model/load-balancer-model';
-import { terminalAction } from '../actions';
+import { fixedResponseAction, forwardAction, redirectAction, terminalAction } from '../actions';
 import { ActionPart } from '../parts';
-import { block, bool, num, objects, str } from '../values';
+import { block, num, objects, str } from '../values';
 import { TfConfig } from './config';
 
 /** A Terraform `default_action` / `action` block list as its one terminal action. */
@@ -18,37 +17,24 @@ function readTfAction(a: Record<string, unknown>, doc: TfConfig, where: string):
   switch (a.type) {
     case 'forward': {
       const forward = block(a.forward);
-      const tuples = objects(forward?.target_group);
-      const targetGroups = tuples.length > 0
-        ? tuples.map((t) => ({ group: doc.ref(t.arn), weight: num(s(t.weight), 1, `${where} weight`) }))
-        : [{ group: doc.ref(a.target_group_arn), weight: 1 }];
       const sticky = block(forward?.stickiness);
-      const enabled = sticky ? bool(s(sticky.enabled), false, `${where} stickiness.enabled`) : false;
-      const duration = sticky ? num(s(sticky.duration), undefined, `${where} stickiness.duration`) : undefined;
-      return { type: 'forward', targetGroups, ...(enabled && duration !== undefined ? { stickinessSeconds: duration } : {}) };
+      return forwardAction({
+        weighted: objects(forward?.target_group).map((t) => ({ group: doc.ref(t.arn), weight: [s(t.weight), 'weight'] })),
+        single: () => doc.ref(a.target_group_arn),
+        ...(sticky ? {
+          stickiness: { enabled: [s(sticky.enabled), 'stickiness.enabled'], duration: [s(sticky.duration), 'stickiness.duration'] },
+        } : {}),
+      }, where);
     }
     case 'redirect': {
       const r = block(a.redirect) ?? {};
-      return {
-        type: 'redirect',
-        statusCode: str(s(r.status_code), REFERENCE) as 'HTTP_301' | 'HTTP_302',
-        protocol: str(s(r.protocol), '#{protocol}'),
-        host: str(s(r.host), '#{host}'),
-        port: str(s(r.port), '#{port}'),
-        path: str(s(r.path), '/#{path}'),
-        query: str(s(r.query), '#{query}'),
-      };
+      return redirectAction(s(r.status_code), {
+        protocol: s(r.protocol), host: s(r.host), port: s(r.port), path: s(r.path), query: s(r.query),
+      });
     }
     default: {
       const f = block(a.fixed_response) ?? {};
-      const contentType = str(s(f.content_type));
-      const messageBody = str(s(f.message_body));
-      return {
-        type: 'fixed-response',
-        statusCode: str(s(f.status_code), REFERENCE),
-        ...(contentType !== undefined ? { contentType } : {}),
-        ...(messageBody !== undefined ? { messageBody } : {}),
-      };
+      return fixedResponseAction(s(f.status_code), s(f.content_type), s(f.message_body));
     }
   }
 }

@@ -5,17 +5,17 @@ import { assembleDns } from '../assemble-dns';
 import { withSource } from '../errors';
 import { Part } from '../parts';
 import { ReaderRegistry } from '../registry';
+import { awsS3BucketLifecycleMapping, awsS3BucketMapping } from './access-logs';
 import { awsAcmCertificateMapping, awsAcmCertificateValidationMapping } from './certificates';
-import { awsLbMapping } from './load-balancer';
+import { TfConfig } from './config';
 import { awsLbListenerCertificateMapping, awsLbListenerMapping } from './listener';
 import { awsLbListenerRuleMapping } from './listener-rule';
-import { awsLbTargetGroupMapping } from './target-group';
+import { awsLbMapping } from './load-balancer';
 import { awsCloudwatchHealthCheckAlarmMapping, awsRoute53HealthCheckMapping } from './route53-health-checks';
 import { awsRoute53RecordMapping } from './routing-records';
-import { awsS3BucketLifecycleMapping, awsS3BucketMapping } from './access-logs';
 import { awsSecurityGroupMapping, awsSecurityGroupRuleMapping, awsVpcSecurityGroupRuleMapping } from './security-group';
+import { awsLbTargetGroupMapping } from './target-group';
 import { awsWafv2WebAclAssociationMapping, awsWafv2WebAclMapping } from './web-acl';
-import { TfConfig } from './config';
 
 const SOURCE = 'Terraform configuration';
 

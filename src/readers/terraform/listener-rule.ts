@@ -1,3 +1,4 @@
+import { ROUTE_TAG } from '../../core/contract';
 import { ConditionsBuilder, CONDITION_FIELDS } from '../conditions';
 import { LbkitConfigError } from '../errors';
 import { ListenerRulePart } from '../parts';
@@ -8,7 +9,7 @@ import { TfConfig, tfTag } from './config';
 
 /**
  * aws_lb_listener_rule (aws_alb_listener_rule): priority, condition blocks, action; route
- * name from tag `lbkit:route`.
+ * name from tag {@link ROUTE_TAG}.
  */
 export const awsLbListenerRuleMapping: ResourceMapping<TfConfig> = {
   resourceTypes: ['aws_lb_listener_rule', 'aws_alb_listener_rule'],
@@ -44,7 +45,7 @@ export const awsLbListenerRuleMapping: ResourceMapping<TfConfig> = {
       kind: 'listener-rule',
       key: id,
       listener: doc.ref(b.listener_arn),
-      route: tfTag(b.tags, 'lbkit:route') ?? id.slice(id.indexOf('.') + 1),
+      route: tfTag(b.tags, ROUTE_TAG) ?? id.slice(id.indexOf('.') + 1),
       priority: num(doc.scalar(b.priority), 0, `${where} priority`),
       conditions: conditions.build(),
       action: readTfActions(b.action, doc, where),

@@ -1,3 +1,4 @@
+import { LISTENER_TAG } from '../../core/contract';
 import { ListenerPart } from '../parts';
 import { ResourceMapping } from '../registry';
 import { num, str } from '../values';
@@ -6,7 +7,7 @@ import { TfConfig, tfTag } from './config';
 
 /**
  * aws_lb_listener (aws_alb_listener): port, protocol, TLS and ALPN policies, default
- * certificate, default action; name from tag `lbkit:listener` (network load balancers).
+ * certificate, default action; name from tag {@link LISTENER_TAG} (network load balancers).
  */
 export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
   resourceTypes: ['aws_lb_listener', 'aws_alb_listener'],
@@ -19,7 +20,7 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
     const part: ListenerPart = {
       kind: 'listener',
       key: id,
-      name: tfTag(b.tags, 'lbkit:listener') ?? id.slice(id.indexOf('.') + 1),
+      name: tfTag(b.tags, LISTENER_TAG) ?? id.slice(id.indexOf('.') + 1),
       loadBalancer: doc.ref(b.load_balancer_arn),
       port: num(doc.scalar(b.port), protocol === 'HTTPS' ? 443 : 80, `${where} port`),
       protocol,

@@ -1,3 +1,4 @@
+import { AWS_ALIAS_EVALUATE_TARGET_HEALTH } from '../../core/contract';
 import { AliasRecordPart, RoutingRecordPart } from '../parts';
 import { ResourceMapping } from '../registry';
 import { block, bool, num, str, strings } from '../values';
@@ -50,7 +51,7 @@ export const awsRoute53RecordMapping: ResourceMapping<TfConfig> = {
         alias: {
           dnsName: doc.ref(alias.name).value,
           hostedZoneId: doc.ref(alias.zone_id).value,
-          evaluateTargetHealth: bool(doc.scalar(alias.evaluate_target_health), false, `${where} alias.evaluate_target_health`),
+          evaluateTargetHealth: bool(doc.scalar(alias.evaluate_target_health), AWS_ALIAS_EVALUATE_TARGET_HEALTH, `${where} alias.evaluate_target_health`),
         },
       } : {}),
       ...(b.records !== undefined ? { values: strings(doc, b.records) } : {}),

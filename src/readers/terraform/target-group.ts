@@ -1,3 +1,4 @@
+import { AWS_ALB_TARGET_GROUP, ROUTE_TAG, TERRAFORM_TARGET_GROUP as PROVIDER } from '../../core/contract';
 import { HttpProtocol } from '../../core/model/load-balancer-model';
 import { readApplicationTargetGroup } from '../application-target-group-fields';
 import { Field, HealthCheckFields } from '../fields';
@@ -8,10 +9,10 @@ import { block, str } from '../values';
 import { TfConfig, tfTag } from './config';
 
 /**
- * aws_lb_target_group (aws_alb_target_group); route name from tag `lbkit:route`. A TCP, UDP,
+ * aws_lb_target_group (aws_alb_target_group); route name from tag {@link ROUTE_TAG}. A TCP, UDP,
  * TCP_UDP or TLS group is a network load balancer's (see {@link readNetworkTargetGroup}), any
  * other an application load balancer's (see {@link readApplicationTargetGroup}); absent
- * arguments read as the provider's defaults (health-check protocol HTTP, thresholds 3 and 3).
+ * arguments read as the provider's defaults (`TERRAFORM_TARGET_GROUP` in core/contract where they differ from AWS's).
  */
 export const awsLbTargetGroupMapping: ResourceMapping<TfConfig> = {
   resourceTypes: ['aws_lb_target_group', 'aws_alb_target_group'],
@@ -32,9 +33,9 @@ export const awsLbTargetGroupMapping: ResourceMapping<TfConfig> = {
       unhealthyThreshold: hcArg('unhealthy_threshold'),
       matcher: hcArg('matcher'),
     };
-    const defaultThresholds = { healthy: 3, unhealthy: 3 };
-    const name = tfTag(b.tags, 'lbkit:route') ?? id.slice(id.indexOf('.') + 1);
-    const protocol = str(doc.scalar(b.protocol), 'HTTP') as HttpProtocol;
+    const defaultThresholds = { healthy: PROVIDER.healthyThreshold, unhealthy: PROVIDER.unhealthyThreshold };
+    const name = tfTag(b.tags, ROUTE_TAG) ?? id.slice(id.indexOf('.') + 1);
+    const protocol = str(doc.scalar(b.protocol), AWS_ALB_TARGET_GROUP.protocol) as HttpProtocol;
     if (isNetworkProtocol(protocol)) {
       const network: NetworkTargetGroupPart = {
         kind: 'network-target-group',
@@ -50,7 +51,7 @@ export const awsLbTargetGroupMapping: ResourceMapping<TfConfig> = {
           preserveClientIp: arg('preserve_client_ip'),
           proxyProtocolV2: arg('proxy_protocol_v2'),
           // A stickiness block is enabled unless it says otherwise (the provider's default).
-          stickinessEnabled: [sticky ? doc.scalar(sticky.enabled) ?? true : false, 'stickiness.enabled'],
+          stickinessEnabled: [sticky ? doc.scalar(sticky.enabled) ?? PROVIDER.stickinessBlockEnabled : false, 'stickiness.enabled'],
           stickinessType: stickyArg('type'),
           health,
           defaultThresholds,
@@ -76,14 +77,14 @@ export const awsLbTargetGroupMapping: ResourceMapping<TfConfig> = {
         stickiness: {
           // No stickiness block: off; a block is enabled unless it says otherwise (the provider's default).
           enabled: sticky ? stickyArg('enabled') : [false, 'stickiness.enabled'],
-          enabledByDefault: true,
+          enabledByDefault: PROVIDER.stickinessBlockEnabled,
           type: stickyArg('type'),
           lbCookieDuration: cookieDuration,
           appCookieDuration: cookieDuration,
           appCookieName: stickyArg('cookie_name'),
         },
         health,
-        defaultHealthProtocol: 'HTTP',
+        defaultHealthProtocol: PROVIDER.healthProtocol,
         defaultThresholds,
       }),
     };

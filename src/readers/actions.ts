@@ -1,9 +1,8 @@
 import { LbkitConfigError } from './errors';
-import { Field } from './fields';
-import { ActionPart, ForwardActionPart, ValueRef } from './parts';
-import { bool, num, str } from './values';
+import { ActionPart, ForwardActionPart } from './parts';
+import { bool, num, objects, SourceDocument, str } from './values';
 import { AWS_ACTION } from '../core/contract';
-import { FixedResponseActionModel, RedirectActionModel, REFERENCE } from '../core/model/load-balancer-model';
+import { RedirectActionModel, REFERENCE } from '../core/model/load-balancer-model';
 
 /** Action types the model holds; the others (authenticate-oidc, authenticate-cognito) it does not. */
 export const TERMINAL_ACTION_TYPES = ['forward', 'redirect', 'fixed-response'];
@@ -26,49 +25,84 @@ export function terminalAction(actions: { type: string; order: number; read: () 
   return sorted[0].read();
 }
 
-/** A forward action's settings as one engine spells them. */
-export interface ForwardFields {
-  /** The weighted target groups of a forward config; empty when the action names one group. */
-  readonly weighted: { readonly group: ValueRef; readonly weight: Field }[];
-  /** The one target group of a plain forward (read only when `weighted` is empty). */
-  readonly single: () => ValueRef;
-  /** The target-group stickiness config, when written. */
-  readonly stickiness?: { readonly enabled: Field; readonly duration: Field };
+/**
+ * How one engine spells actions: the keys of each action and its configuration blocks, how a
+ * block is written (CloudFormation: an object; Terraform: an object or a list of one), and the
+ * key paths errors name.
+ */
+export interface ActionSpelling {
+  readonly type: string;
+  readonly order: string;
+  readonly block: (value: unknown) => Record<string, unknown> | undefined;
+  readonly forward: {
+    readonly config: string;
+    readonly groups: string;
+    readonly arn: string;
+    readonly weight: string;
+    readonly single: string;
+    readonly stickiness: string;
+    readonly enabled: string;
+    readonly duration: string;
+    /** Key paths named in errors. */
+    readonly enabledLabel: string;
+    readonly durationLabel: string;
+  };
+  readonly redirect: { readonly config: string; readonly statusCode: string } & Record<'protocol' | 'host' | 'port' | 'path' | 'query', string>;
+  readonly fixedResponse: { readonly config: string; readonly statusCode: string; readonly contentType: string; readonly messageBody: string };
+}
+
+/** An action list as its one terminal action, read by the engine's spelling. */
+export function readActions(raw: unknown, doc: SourceDocument, where: string, spelling: ActionSpelling): ActionPart {
+  return terminalAction(objects(raw).map((a, i) => ({
+    type: str(doc.scalar(a[spelling.type]), ''),
+    order: num(doc.scalar(a[spelling.order]), i, `${where} ${spelling.order}`),
+    read: () => readAction(a, doc, where, spelling),
+  })), where);
+}
+
+function readAction(a: Record<string, unknown>, doc: SourceDocument, where: string, spelling: ActionSpelling): ActionPart {
+  const s = (v: unknown) => doc.scalar(v);
+  switch (a[spelling.type]) {
+    case 'forward':
+      return forwardAction(a, doc, where, spelling);
+    case 'redirect': {
+      const k = spelling.redirect;
+      const r = spelling.block(a[k.config]) ?? {};
+      return {
+        type: 'redirect',
+        statusCode: str(s(r[k.statusCode]), REFERENCE) as RedirectActionModel['statusCode'],
+        protocol: str(s(r[k.protocol]), AWS_ACTION.redirect.protocol),
+        host: str(s(r[k.host]), AWS_ACTION.redirect.host),
+        port: str(s(r[k.port]), AWS_ACTION.redirect.port),
+        path: str(s(r[k.path]), AWS_ACTION.redirect.path),
+        query: str(s(r[k.query]), AWS_ACTION.redirect.query),
+      };
+    }
+    default: {
+      const k = spelling.fixedResponse;
+      const f = spelling.block(a[k.config]) ?? {};
+      const contentType = str(s(f[k.contentType]));
+      const messageBody = str(s(f[k.messageBody]));
+      return {
+        type: 'fixed-response',
+        statusCode: str(s(f[k.statusCode]), REFERENCE),
+        ...(contentType !== undefined ? { contentType } : {}),
+        ...(messageBody !== undefined ? { messageBody } : {}),
+      };
+    }
+  }
 }
 
 /** A forward action: weight 1 where none is written; stickiness only when enabled with a duration. */
-export function forwardAction(f: ForwardFields, where: string): ForwardActionPart {
-  const targetGroups = f.weighted.length > 0
-    ? f.weighted.map((t) => ({ group: t.group, weight: num(t.weight[0], AWS_ACTION.forwardWeight, `${where} ${t.weight[1]}`) }))
-    : [{ group: f.single(), weight: AWS_ACTION.forwardWeight }];
-  const st = f.stickiness;
-  const enabled = st ? bool(st.enabled[0], AWS_ACTION.forwardStickiness, `${where} ${st.enabled[1]}`) : AWS_ACTION.forwardStickiness;
-  const duration = st ? num(st.duration[0], undefined, `${where} ${st.duration[1]}`) : undefined;
+function forwardAction(a: Record<string, unknown>, doc: SourceDocument, where: string, spelling: ActionSpelling): ForwardActionPart {
+  const k = spelling.forward;
+  const config = spelling.block(a[k.config]);
+  const tuples = objects(config?.[k.groups]);
+  const targetGroups = tuples.length > 0
+    ? tuples.map((t) => ({ group: doc.ref(t[k.arn]), weight: num(doc.scalar(t[k.weight]), AWS_ACTION.forwardWeight, `${where} ${k.weight}`) }))
+    : [{ group: doc.ref(a[k.single]), weight: AWS_ACTION.forwardWeight }];
+  const sticky = spelling.block(config?.[k.stickiness]);
+  const enabled = sticky ? bool(doc.scalar(sticky[k.enabled]), AWS_ACTION.forwardStickiness, `${where} ${k.enabledLabel}`) : AWS_ACTION.forwardStickiness;
+  const duration = sticky ? num(doc.scalar(sticky[k.duration]), undefined, `${where} ${k.durationLabel}`) : undefined;
   return { type: 'forward', targetGroups, ...(enabled && duration !== undefined ? { stickinessSeconds: duration } : {}) };
-}
-
-/** A redirect action (values as written); a part left out keeps the request's. */
-export function redirectAction(statusCode: unknown, parts: Record<'protocol' | 'host' | 'port' | 'path' | 'query', unknown>): RedirectActionModel {
-  const keep = AWS_ACTION.redirect;
-  return {
-    type: 'redirect',
-    statusCode: str(statusCode, REFERENCE) as RedirectActionModel['statusCode'],
-    protocol: str(parts.protocol, keep.protocol),
-    host: str(parts.host, keep.host),
-    port: str(parts.port, keep.port),
-    path: str(parts.path, keep.path),
-    query: str(parts.query, keep.query),
-  };
-}
-
-/** A fixed-response action (values as written); content type and body only when written. */
-export function fixedResponseAction(statusCode: unknown, contentTypeValue: unknown, messageBodyValue: unknown): FixedResponseActionModel {
-  const contentType = str(contentTypeValue);
-  const messageBody = str(messageBodyValue);
-  return {
-    type: 'fixed-response',
-    statusCode: str(statusCode, REFERENCE),
-    ...(contentType !== undefined ? { contentType } : {}),
-    ...(messageBody !== undefined ? { messageBody } : {}),
-  };
 }

@@ -1,5 +1,5 @@
-import { Field, HealthCheckFields } from './fields';
-import { bool, num, str } from './values';
+import { Field, fieldReaders, TargetGroupBaseFields } from './fields';
+import { str } from './values';
 import { AWS_ALB_TARGET_GROUP as AWS } from '../core/contract';
 import {
   AlgorithmValue, HealthCheckModel, HttpProtocol, ProtocolVersionValue, StickinessModel, TargetGroupModel, TargetTypeValue,
@@ -9,17 +9,12 @@ import {
  * An application target group's settings as one engine spells them. Both engines' readers fill
  * this and call {@link readApplicationTargetGroup}, so AWS's defaults live once.
  */
-export interface ApplicationTargetGroupFields {
-  readonly where: string;
-  readonly name: string;
+export interface ApplicationTargetGroupFields extends TargetGroupBaseFields {
   readonly protocol: HttpProtocol;
-  readonly port: Field;
   readonly protocolVersion: Field;
-  readonly targetType: Field;
   readonly algorithm: Field;
   readonly anomalyMitigation: Field;
   readonly slowStart: Field;
-  readonly deregistrationDelay: Field;
   readonly stickiness: {
     readonly enabled: Field;
     /** When `enabled` is absent: off in CloudFormation; on for a Terraform stickiness block (the provider's default). */
@@ -29,11 +24,8 @@ export interface ApplicationTargetGroupFields {
     readonly appCookieDuration: Field;
     readonly appCookieName: Field;
   };
-  readonly health: HealthCheckFields;
   /** Health-check protocol when absent: AWS's is the group's protocol, the Terraform provider's HTTP. */
   readonly defaultHealthProtocol: HttpProtocol;
-  /** Thresholds when absent: AWS's, or the Terraform provider's. */
-  readonly defaultThresholds: { readonly healthy: number; readonly unhealthy: number };
 }
 
 /**
@@ -42,13 +34,12 @@ export interface ApplicationTargetGroupFields {
  * fields say (AWS's and the Terraform provider's differ).
  */
 export function readApplicationTargetGroup(f: ApplicationTargetGroupFields): TargetGroupModel {
-  const where = f.where;
-  const n = (field: Field, fallback: number) => num(field[0], fallback, `${where} ${field[1]}`);
+  const { n, b } = fieldReaders(f.where);
   const protocol = f.protocol;
 
   const st = f.stickiness;
   let stickiness: StickinessModel | undefined;
-  if (bool(st.enabled[0], st.enabledByDefault, `${where} ${st.enabled[1]}`)) {
+  if (b(st.enabled, st.enabledByDefault)) {
     stickiness = str(st.type[0], AWS.stickinessType) === 'app_cookie'
       ? { type: 'app_cookie', durationSeconds: n(st.appCookieDuration, AWS.stickinessDurationSeconds), cookieName: str(st.appCookieName[0], '') }
       : { type: 'lb_cookie', durationSeconds: n(st.lbCookieDuration, AWS.stickinessDurationSeconds) };

@@ -1,10 +1,10 @@
-import { accessLogsOf, aliasRecordsOf, certificatesOf, schemeOf, securityGroupEntriesOf } from './assemble-common';
+import { aliasRecordsOf, certificatesOf, groupsByName, modelHeadOf, securityGroupEntriesOf } from './assemble-common';
 import { LbkitConfigError } from './errors';
 import { PartGraph } from './part-graph';
 import { ActionPart, ListenerPart, ListenerRulePart, LoadBalancerPart, SecurityGroupRuleEntry, TargetGroupPart, WebAclAssociationPart } from './parts';
 import {
   ActionModel, AlbAttributesModel, compareText, IngressRuleModel, ListenerModel, LoadBalancerModel, REFERENCE, RuleModel,
-  TargetGroupModel, WafModel,
+  WafModel,
 } from '../core/model/load-balancer-model';
 
 const byPortThenCidr = (a: { port: number; cidr: string }, b: { port: number; cidr: string }) =>
@@ -69,20 +69,13 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
       : { kind: 'existing', webAclArn: association.webAcl.value };
   }
 
-  const { scheme, ipAddressType } = schemeOf(lb, where);
-  const groups: TargetGroupModel[] = [...targetGroups.values()].map((t) => t.group).sort((a, b) => compareText(a.name, b.name));
   return {
     kind: 'application',
-    name: lb.name,
-    ...(lb.loadBalancerName !== undefined ? { loadBalancerName: lb.loadBalancerName } : {}),
-    scheme,
-    ipAddressType,
-    attributes,
-    accessLogs: accessLogsOf(graph, lb),
+    ...modelHeadOf(graph, lb, where, attributes),
     securityGroup: { ingress: tcpRules(rules.ingress), egress: tcpRules(rules.egress) },
     certificates: certificatesOf(graph, listenerParts.filter((p) => p.protocol === 'HTTPS')),
     listeners,
-    targetGroups: groups,
+    targetGroups: groupsByName(targetGroups.values()),
     waf,
     dnsRecords: aliasRecordsOf(graph, lb),
   };

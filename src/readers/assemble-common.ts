@@ -10,14 +10,29 @@ import {
  * the TLS-terminating listeners, security-group rules, access logs, alias records.
  */
 
-export function schemeOf(lb: LoadBalancerPart, where: string): { scheme: Scheme; ipAddressType: IpAddressType } {
+/**
+ * The fields both kinds of load-balancer model begin with, in the model's order: name,
+ * loadBalancerName (when set), scheme, IP address type, the kind's attributes, access logs.
+ */
+export function modelHeadOf<A>(graph: PartGraph, lb: LoadBalancerPart, where: string, attributes: A): {
+  name: string; loadBalancerName?: string; scheme: Scheme; ipAddressType: IpAddressType; attributes: A; accessLogs: AccessLogsModel;
+} {
   if (lb.scheme !== 'internet-facing' && lb.scheme !== 'internal') {
     throw new LbkitConfigError(`${where} has scheme ${JSON.stringify(lb.scheme)}; expected internet-facing or internal`);
   }
   return {
+    name: lb.name,
+    ...(lb.loadBalancerName !== undefined ? { loadBalancerName: lb.loadBalancerName } : {}),
     scheme: lb.scheme,
     ipAddressType: (lb.ipAddressType.startsWith('dualstack') ? 'dualstack' : lb.ipAddressType) as IpAddressType,
+    attributes,
+    accessLogs: accessLogsOf(graph, lb),
   };
+}
+
+/** Target groups sorted by name. */
+export function groupsByName<T extends { readonly name: string }>(parts: Iterable<{ readonly group: T }>): T[] {
+  return [...parts].map((t) => t.group).sort((a, b) => compareText(a.name, b.name));
 }
 
 /** Certificates of the given listeners: each one's default first, then its SNI certificates in document order, each once. */

@@ -1,11 +1,11 @@
-import { accessLogsOf, aliasRecordsOf, certificatesOf, schemeOf, securityGroupEntriesOf } from './assemble-common';
+import { aliasRecordsOf, certificatesOf, groupsByName, modelHeadOf, securityGroupEntriesOf } from './assemble-common';
 import { LbkitConfigError } from './errors';
 import { NETWORK_PROTOCOLS } from './network-target-group-fields';
 import { PartGraph } from './part-graph';
 import { ListenerPart, LoadBalancerPart, NetworkTargetGroupPart, SecurityGroupRuleEntry } from './parts';
 import { compareText, REFERENCE } from '../core/model/load-balancer-model';
 import {
-  NetworkLoadBalancerModel, NlbAttributesModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol, NlbTargetGroupModel,
+  NetworkLoadBalancerModel, NlbAttributesModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol,
 } from '../core/model/network-load-balancer-model';
 
 const byRule = (a: NlbIngressRuleModel, b: NlbIngressRuleModel) =>
@@ -62,21 +62,14 @@ export function assembleNetwork(graph: PartGraph, lb: LoadBalancerPart, attribut
   }
 
   const sg = securityGroupEntriesOf(graph, lb);
-  const { scheme, ipAddressType } = schemeOf(lb, where);
-  const groups: NlbTargetGroupModel[] = [...targetGroups.values()].map((t) => t.group).sort((a, b) => compareText(a.name, b.name));
   return {
     kind: 'network',
-    name: lb.name,
-    ...(lb.loadBalancerName !== undefined ? { loadBalancerName: lb.loadBalancerName } : {}),
-    scheme,
-    ipAddressType,
-    attributes,
-    accessLogs: accessLogsOf(graph, lb),
+    ...modelHeadOf(graph, lb, where, attributes),
     securityGroup: { ingress: rules(sg.ingress), egress: rules(sg.egress) },
     elasticIps: allocated > 0,
     certificates: certificatesOf(graph, listenerParts.filter((p) => p.protocol === 'TLS')),
     listeners,
-    targetGroups: groups,
+    targetGroups: groupsByName(targetGroups.values()),
     dnsRecords: aliasRecordsOf(graph, lb),
   };
 }

@@ -1,4 +1,5 @@
 import { Field } from './fields';
+import { LoadBalancerPart, ValueRef } from './parts';
 import { bool, num, str } from './values';
 import { AWS_LOAD_BALANCER as AWS } from '../core/contract';
 import { AlbAttributesModel, DesyncMitigationModeValue, XffModeValue } from '../core/model/load-balancer-model';
@@ -46,4 +47,39 @@ export function readLoadBalancerAttributes(f: LoadBalancerAttributeFields): {
     return { networkAttributes };
   }
   return {};
+}
+
+/** A load balancer as one engine spells it: names, placement, its attributes, access logs. */
+export interface LoadBalancerFields extends LoadBalancerAttributeFields {
+  readonly name: string;
+  readonly loadBalancerName?: string;
+  /** Read after the attributes (a Terraform `internal` flag is checked there). */
+  readonly scheme: () => string;
+  readonly ipAddressType: Field;
+  readonly accessLogs: { readonly enabled: Field; readonly bucket?: ValueRef; readonly prefix?: string };
+  readonly securityGroups: ValueRef[];
+  readonly subnetMappings: { readonly subnet: ValueRef; readonly allocation?: ValueRef }[];
+}
+
+/** One load balancer's part; absent settings read as AWS's defaults. */
+export function readLoadBalancer(key: string, f: LoadBalancerFields): LoadBalancerPart {
+  const { attributes, networkAttributes } = readLoadBalancerAttributes(f);
+  return {
+    kind: 'load-balancer',
+    key,
+    name: f.name,
+    loadBalancerType: f.loadBalancerType,
+    ...(f.loadBalancerName !== undefined ? { loadBalancerName: f.loadBalancerName } : {}),
+    scheme: f.scheme(),
+    ipAddressType: str(f.ipAddressType[0], AWS.ipAddressType),
+    ...(attributes ? { attributes } : {}),
+    ...(networkAttributes ? { networkAttributes } : {}),
+    accessLogs: {
+      enabled: bool(f.accessLogs.enabled[0], AWS.accessLogs, `${f.where} ${f.accessLogs.enabled[1]}`),
+      ...(f.accessLogs.bucket !== undefined ? { bucket: f.accessLogs.bucket } : {}),
+      ...(f.accessLogs.prefix !== undefined ? { prefix: f.accessLogs.prefix } : {}),
+    },
+    securityGroups: f.securityGroups,
+    subnetMappings: f.subnetMappings,
+  };
 }

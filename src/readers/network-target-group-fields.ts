@@ -1,6 +1,6 @@
 import { LbkitConfigError } from './errors';
-import { Field, HealthCheckFields } from './fields';
-import { bool, num, str } from './values';
+import { Field, fieldReaders, TargetGroupBaseFields } from './fields';
+import { num, str } from './values';
 import { AWS_NLB_TARGET_GROUP as AWS, awsPreservesClientIp } from '../core/contract';
 import { TargetTypeValue } from '../core/model/load-balancer-model';
 import { NlbHealthCheckModel, NlbHealthProtocol, NlbProtocol, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
@@ -17,21 +17,13 @@ export function isNetworkProtocol(protocol: string): boolean {
  * A network target group's settings as one engine spells them. Both engines' readers fill this
  * and call {@link readNetworkTargetGroup}, so AWS's defaults and checks live once.
  */
-export interface NetworkTargetGroupFields {
-  readonly where: string;
-  readonly name: string;
+export interface NetworkTargetGroupFields extends TargetGroupBaseFields {
   readonly protocol: string;
-  readonly port: Field;
-  readonly targetType: Field;
-  readonly deregistrationDelay: Field;
   readonly connectionTermination: Field;
   readonly preserveClientIp: Field;
   readonly proxyProtocolV2: Field;
   readonly stickinessEnabled: Field;
   readonly stickinessType: Field;
-  readonly health: HealthCheckFields;
-  /** Thresholds when absent: AWS's, or the Terraform provider's. */
-  readonly defaultThresholds: { readonly healthy: number; readonly unhealthy: number };
 }
 
 /**
@@ -41,8 +33,7 @@ export interface NetworkTargetGroupFields {
  */
 export function readNetworkTargetGroup(f: NetworkTargetGroupFields): NlbTargetGroupModel {
   const where = f.where;
-  const n = (field: Field, fallback: number) => num(field[0], fallback, `${where} ${field[1]}`);
-  const b = (field: Field, fallback: boolean) => bool(field[0], fallback, `${where} ${field[1]}`);
+  const { n, b } = fieldReaders(where);
   const protocol = f.protocol as NlbProtocol;
   const targetType = str(f.targetType[0], AWS.targetType) as TargetTypeValue;
   const port = num(f.port[0], undefined, `${where} ${f.port[1]}`);

@@ -1,3 +1,4 @@
+import { DnsHealthCheckModel } from '../core/model/dns-routing-model';
 import {
   AlbAttributesModel, ConditionsModel, FixedResponseActionModel, RedirectActionModel, TargetGroupModel,
 } from '../core/model/load-balancer-model';
@@ -31,7 +32,7 @@ export type ActionPart = ForwardActionPart | RedirectActionModel | FixedResponse
 export interface LoadBalancerPart {
   readonly kind: 'load-balancer';
   readonly key: string;
-  /** Tag `lbkit:name`, else the engine id. */
+  /** Tag `NAME_TAG`, else the engine id. */
   readonly name: string;
   /** application, network or gateway; application and network load balancers are read into models. */
   readonly loadBalancerType: string;
@@ -57,7 +58,7 @@ export interface ListenerPart {
   readonly sslPolicy?: string;
   /** TLS listeners of a network load balancer. */
   readonly alpnPolicy?: string;
-  /** Metadata or tag `lbkit:listener` (network load balancers), else the engine id. */
+  /** Metadata or tag `LISTENER_TAG` (network load balancers), else the engine id. */
   readonly name: string;
   /** The default certificate (CloudFormation allows a list of one). */
   readonly certificates: ValueRef[];
@@ -68,7 +69,7 @@ export interface ListenerRulePart {
   readonly kind: 'listener-rule';
   readonly key: string;
   readonly listener: ValueRef;
-  /** Metadata or tag `lbkit:route`, else the engine id. */
+  /** Metadata or tag `ROUTE_TAG`, else the engine id. */
   readonly route: string;
   readonly priority: number;
   readonly conditions: ConditionsModel;
@@ -188,23 +189,17 @@ export interface RoutingRecordPart {
   readonly ttlSeconds?: number;
 }
 
-/** A Route 53 health check, Route 53's defaults filled in (interval 30 s, threshold 3, latency off). */
-export interface HealthCheckPart {
+/** A Route 53 health check, Route 53's defaults filled in (`AWS_ROUTE53_HEALTH_CHECK` in core/contract). */
+export interface HealthCheckPart extends Pick<DnsHealthCheckModel,
+'fqdn' | 'ipAddress' | 'path' | 'searchString' | 'requestIntervalSeconds' | 'failureThreshold' | 'measureLatency' | 'regions'> {
   readonly kind: 'health-check';
   readonly key: string;
-  /** Tag `lbkit:endpoint`. */
+  /** Tag `ENDPOINT_TAG`. */
   readonly endpoint?: string;
+  /** As written; checked against the types lbkit reads when assembling. */
   readonly type: string;
-  readonly fqdn?: string;
-  readonly ipAddress?: string;
   /** As written; the default of its type is filled in when assembling. */
   readonly port?: number;
-  readonly path?: string;
-  readonly searchString?: string;
-  readonly requestIntervalSeconds: number;
-  readonly failureThreshold: number;
-  readonly measureLatency: boolean;
-  readonly regions: string[];
   readonly inverted: boolean;
   readonly disabled: boolean;
 }

@@ -1,33 +1,41 @@
-import { Field } from './fields';
 import { WebAclPart } from './parts';
-import { num, str } from './values';
+import { num, objects, SourceDocument, str } from './values';
 import { AWS_WAF_RATE_WINDOW_SECONDS } from '../core/contract';
 
-/** One rule of a web ACL as an engine spells it: its priority and the statement lbkit reads, if any. */
-export interface WebAclRuleFields {
-  readonly priority: Field;
-  /** An AWS managed rule group statement: its name. */
-  readonly managed?: { readonly name: unknown };
-  /** A rate-based statement: limit and evaluation window. */
-  readonly rate?: { readonly limit: Field; readonly window: Field };
+/** How one engine spells a web ACL's rules, and how it writes a block (an object, or a list of one). */
+export interface WebAclSpelling {
+  readonly rules: string;
+  readonly priority: string;
+  readonly statement: string;
+  readonly managed: string;
+  readonly name: string;
+  readonly rate: string;
+  readonly limit: string;
+  readonly window: string;
+  readonly block: (value: unknown) => Record<string, unknown> | undefined;
 }
 
 /**
  * A web ACL: the AWS managed rule groups by rule priority (a rule without one in list order) and
- * the rate-based rule (limit 0 when there is none; window AWS's 300 s when not written).
+ * the rate-based rule (limit 0 when there is none; window AWS's when not written).
  */
-export function readWebAcl(key: string, rules: WebAclRuleFields[], where: string): WebAclPart {
-  const ordered = rules.map((r, i) => ({ r, priority: num(r.priority[0], i, `${where} ${r.priority[1]}`) }))
+export function readWebAcl(key: string, acl: Record<string, unknown>, doc: SourceDocument, spelling: WebAclSpelling): WebAclPart {
+  const where = `web ACL ${key}`;
+  const k = spelling;
+  const rules = objects(acl[k.rules]).map((r, i) => ({ r, priority: num(doc.scalar(r[k.priority]), i, `${where} ${k.priority}`) }))
     .sort((a, b) => a.priority - b.priority).map((x) => x.r);
   let rateLimit = 0;
   let rateLimitWindowSeconds = AWS_WAF_RATE_WINDOW_SECONDS;
   const managedRuleGroups: string[] = [];
-  for (const rule of ordered) {
-    if (rule.managed) {
-      managedRuleGroups.push(str(rule.managed.name, ''));
-    } else if (rule.rate) {
-      rateLimit = num(rule.rate.limit[0], 0, `${where} ${rule.rate.limit[1]}`);
-      rateLimitWindowSeconds = num(rule.rate.window[0], AWS_WAF_RATE_WINDOW_SECONDS, `${where} ${rule.rate.window[1]}`);
+  for (const rule of rules) {
+    const statement = k.block(rule[k.statement]) ?? {};
+    const managed = k.block(statement[k.managed]);
+    const rate = k.block(statement[k.rate]);
+    if (managed) {
+      managedRuleGroups.push(str(doc.scalar(managed[k.name]), ''));
+    } else if (rate) {
+      rateLimit = num(doc.scalar(rate[k.limit]), 0, `${where} ${k.limit}`);
+      rateLimitWindowSeconds = num(doc.scalar(rate[k.window]), AWS_WAF_RATE_WINDOW_SECONDS, `${where} ${k.window}`);
     }
   }
   return { kind: 'web-acl', key, rateLimit, rateLimitWindowSeconds, managedRuleGroups };

@@ -1,14 +1,13 @@
 import { AWS_LOAD_BALANCER as AWS, NAME_TAG } from '../../core/contract';
 import { Field } from '../fields';
-import { readLoadBalancerAttributes } from '../load-balancer-fields';
-import { LoadBalancerPart } from '../parts';
+import { readLoadBalancer } from '../load-balancer-fields';
 import { ResourceMapping } from '../registry';
-import { bool, keyValues, list, objects, str } from '../values';
+import { keyValues, list, objects, str } from '../values';
 import { cfnTag, CfnTemplate } from './template';
 
 /**
  * AWS::ElasticLoadBalancingV2::LoadBalancer, application or network; name from tag {@link NAME_TAG};
- * absent attributes read as AWS's defaults (see {@link readLoadBalancerAttributes}).
+ * absent attributes read as AWS's defaults (see {@link readLoadBalancer}).
  */
 export const loadBalancerMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::ElasticLoadBalancingV2::LoadBalancer'],
@@ -18,12 +17,17 @@ export const loadBalancerMapping: ResourceMapping<CfnTemplate> = {
     const attributeList = keyValues(p.LoadBalancerAttributes, `${where} LoadBalancerAttributes`);
     const attrs = new Map<string, unknown>();
     for (const a of attributeList) attrs.set(a.Key, doc.scalar(a.Value));
-    const attr = (key: string) => attrs.get(key);
-    const field = (key: string): Field => [attr(key), key];
-    const loadBalancerType = str(doc.scalar(p.Type), AWS.type);
-    const { attributes, networkAttributes } = readLoadBalancerAttributes({
+    const field = (key: string): Field => [attrs.get(key), key];
+    const rawBucket = attributeList.find((a) => a.Key === 'access_logs.s3.bucket')?.Value;
+    const prefix = str(attrs.get('access_logs.s3.prefix'));
+    const loadBalancerName = str(doc.scalar(p.Name));
+    return [readLoadBalancer(id, {
       where,
-      loadBalancerType,
+      name: cfnTag(p.Tags, NAME_TAG) ?? id,
+      loadBalancerType: str(doc.scalar(p.Type), AWS.type),
+      ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
+      scheme: () => str(doc.scalar(p.Scheme), AWS.scheme),
+      ipAddressType: [doc.scalar(p.IpAddressType), 'IpAddressType'],
       idleTimeout: field('idle_timeout.timeout_seconds'),
       http2: field('routing.http2.enabled'),
       dropInvalidHeaderFields: field('routing.http.drop_invalid_header_fields.enabled'),
@@ -32,22 +36,8 @@ export const loadBalancerMapping: ResourceMapping<CfnTemplate> = {
       xffHeaderProcessingMode: field('routing.http.xff_header_processing.mode'),
       xffClientPort: field('routing.http.xff_client_port.enabled'),
       crossZone: field('load_balancing.cross_zone.enabled'),
-    });
-    const rawBucket = attributeList.find((a) => a.Key === 'access_logs.s3.bucket')?.Value;
-    const prefix = str(attr('access_logs.s3.prefix'));
-    const loadBalancerName = str(doc.scalar(p.Name));
-    const part: LoadBalancerPart = {
-      kind: 'load-balancer',
-      key: id,
-      name: cfnTag(p.Tags, NAME_TAG) ?? id,
-      loadBalancerType,
-      ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
-      scheme: str(doc.scalar(p.Scheme), AWS.scheme),
-      ipAddressType: str(doc.scalar(p.IpAddressType), AWS.ipAddressType),
-      ...(attributes ? { attributes } : {}),
-      ...(networkAttributes ? { networkAttributes } : {}),
       accessLogs: {
-        enabled: bool(attr('access_logs.s3.enabled'), AWS.accessLogs, `${where} access_logs.s3.enabled`),
+        enabled: field('access_logs.s3.enabled'),
         ...(rawBucket !== undefined ? { bucket: doc.ref(rawBucket) } : {}),
         ...(prefix !== undefined ? { prefix } : {}),
       },
@@ -56,7 +46,6 @@ export const loadBalancerMapping: ResourceMapping<CfnTemplate> = {
         subnet: doc.ref(m.SubnetId),
         ...(m.AllocationId !== undefined ? { allocation: doc.ref(m.AllocationId) } : {}),
       })),
-    };
-    return [part];
+    })];
   },
 };

@@ -1,24 +1,20 @@
-import { AWS_ALB_TARGET_GROUP, AWS_NLB_TARGET_GROUP, ROUTE_TAG } from '../../core/contract';
+import { AWS_ALB_TARGET_GROUP, ROUTE_TAG } from '../../core/contract';
 import { HttpProtocol } from '../../core/model/load-balancer-model';
-import { readApplicationTargetGroup } from '../application-target-group-fields';
-import { Field, HealthCheckFields } from '../fields';
-import { isNetworkProtocol, readNetworkTargetGroup } from '../network-target-group-fields';
-import { NetworkTargetGroupPart, TargetGroupPart } from '../parts';
+import { Field } from '../fields';
 import { ResourceMapping } from '../registry';
+import { readTargetGroup } from '../target-group';
 import { isObject, list, str } from '../values';
 import { cfnTag, CfnTemplate } from './template';
 
 /**
  * AWS::ElasticLoadBalancingV2::TargetGroup; route name from tag {@link ROUTE_TAG}. A TCP, UDP,
- * TCP_UDP or TLS group is a network load balancer's (see {@link readNetworkTargetGroup}), any
- * other an application load balancer's (see {@link readApplicationTargetGroup}); absent
- * properties read as AWS's defaults (health-check protocol the group's).
+ * TCP_UDP or TLS group is a network load balancer's, any other an application load balancer's
+ * (see {@link readTargetGroup}); absent properties read as AWS's defaults.
  */
 export const targetGroupMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::ElasticLoadBalancingV2::TargetGroup'],
   read: (id, resource, doc) => {
     const p = (resource.Properties ?? {}) as Record<string, unknown>;
-    const where = `target group ${id}`;
     const attrs = new Map<string, unknown>();
     for (const a of list(p.TargetGroupAttributes)) {
       if (isObject(a) && typeof a.Key === 'string') attrs.set(a.Key, doc.scalar(a.Value));
@@ -26,54 +22,36 @@ export const targetGroupMapping: ResourceMapping<CfnTemplate> = {
     const prop = (key: string): Field => [doc.scalar(p[key]), key];
     const attr = (key: string): Field => [attrs.get(key), key];
     const matcher = isObject(p.Matcher) ? p.Matcher : {};
-    const health: HealthCheckFields = {
-      protocol: prop('HealthCheckProtocol'),
-      path: prop('HealthCheckPath'),
-      port: prop('HealthCheckPort'),
-      interval: prop('HealthCheckIntervalSeconds'),
-      timeout: prop('HealthCheckTimeoutSeconds'),
-      healthyThreshold: prop('HealthyThresholdCount'),
-      unhealthyThreshold: prop('UnhealthyThresholdCount'),
-      matcher: [doc.scalar(matcher.HttpCode), 'Matcher.HttpCode'],
-    };
-    const name = cfnTag(p.Tags, ROUTE_TAG) ?? id;
-    const protocol = str(doc.scalar(p.Protocol), AWS_ALB_TARGET_GROUP.protocol) as HttpProtocol;
-    if (isNetworkProtocol(protocol)) {
-      const network: NetworkTargetGroupPart = {
-        kind: 'network-target-group',
-        key: id,
-        group: readNetworkTargetGroup({
-          where,
-          name,
-          protocol,
-          port: prop('Port'),
-          targetType: prop('TargetType'),
-          deregistrationDelay: attr('deregistration_delay.timeout_seconds'),
-          connectionTermination: attr('deregistration_delay.connection_termination.enabled'),
-          preserveClientIp: attr('preserve_client_ip.enabled'),
-          proxyProtocolV2: attr('proxy_protocol_v2.enabled'),
-          stickinessEnabled: attr('stickiness.enabled'),
-          stickinessType: attr('stickiness.type'),
-          health,
-          defaultThresholds: { healthy: AWS_NLB_TARGET_GROUP.health.healthyThreshold, unhealthy: AWS_NLB_TARGET_GROUP.health.unhealthyThreshold },
-        }),
-      };
-      return [network];
-    }
-    const part: TargetGroupPart = {
-      kind: 'target-group',
-      key: id,
-      group: readApplicationTargetGroup({
-        where,
-        name,
-        protocol,
-        port: prop('Port'),
+    const protocol = str(doc.scalar(p.Protocol), AWS_ALB_TARGET_GROUP.protocol);
+    return [readTargetGroup(id, {
+      where: `target group ${id}`,
+      name: cfnTag(p.Tags, ROUTE_TAG) ?? id,
+      protocol,
+      port: prop('Port'),
+      targetType: prop('TargetType'),
+      deregistrationDelay: attr('deregistration_delay.timeout_seconds'),
+      health: {
+        protocol: prop('HealthCheckProtocol'),
+        path: prop('HealthCheckPath'),
+        port: prop('HealthCheckPort'),
+        interval: prop('HealthCheckIntervalSeconds'),
+        timeout: prop('HealthCheckTimeoutSeconds'),
+        healthyThreshold: prop('HealthyThresholdCount'),
+        unhealthyThreshold: prop('UnhealthyThresholdCount'),
+        matcher: [doc.scalar(matcher.HttpCode), 'Matcher.HttpCode'],
+      },
+      network: {
+        connectionTermination: attr('deregistration_delay.connection_termination.enabled'),
+        preserveClientIp: attr('preserve_client_ip.enabled'),
+        proxyProtocolV2: attr('proxy_protocol_v2.enabled'),
+        stickinessEnabled: attr('stickiness.enabled'),
+        stickinessType: attr('stickiness.type'),
+      },
+      application: {
         protocolVersion: prop('ProtocolVersion'),
-        targetType: prop('TargetType'),
         algorithm: attr('load_balancing.algorithm.type'),
         anomalyMitigation: attr('load_balancing.algorithm.anomaly_mitigation'),
         slowStart: attr('slow_start.duration_seconds'),
-        deregistrationDelay: attr('deregistration_delay.timeout_seconds'),
         stickiness: {
           enabled: attr('stickiness.enabled'),
           enabledByDefault: AWS_ALB_TARGET_GROUP.stickiness,
@@ -82,11 +60,9 @@ export const targetGroupMapping: ResourceMapping<CfnTemplate> = {
           appCookieDuration: attr('stickiness.app_cookie.duration_seconds'),
           appCookieName: attr('stickiness.app_cookie.cookie_name'),
         },
-        health,
-        defaultHealthProtocol: protocol,
-        defaultThresholds: { healthy: AWS_ALB_TARGET_GROUP.health.healthyThreshold, unhealthy: AWS_ALB_TARGET_GROUP.health.unhealthyThreshold },
-      }),
-    };
-    return [part];
+        // AWS checks health with the group's own protocol unless told otherwise.
+        defaultHealthProtocol: protocol as HttpProtocol,
+      },
+    })];
   },
 };

@@ -1,24 +1,27 @@
 import { ResourceMapping } from '../registry';
-import { isObject, objects } from '../values';
-import { readWebAcl } from '../web-acl';
+import { isObject } from '../values';
+import { readWebAcl, WebAclSpelling } from '../web-acl';
 import { CfnTemplate } from './template';
+
+/** How CloudFormation spells a web ACL's rules (AWS::WAFv2::WebACL Rules). */
+const CFN_WEB_ACL: WebAclSpelling = {
+  rules: 'Rules',
+  priority: 'Priority',
+  statement: 'Statement',
+  managed: 'ManagedRuleGroupStatement',
+  name: 'Name',
+  rate: 'RateBasedStatement',
+  limit: 'Limit',
+  window: 'EvaluationWindowSec',
+  block: (value) => (isObject(value) ? value : undefined),
+};
 
 /** AWS::WAFv2::WebACL: AWS managed rule groups (by rule priority) and the rate-based rule. */
 export const webAclMapping: ResourceMapping<CfnTemplate> = {
   resourceTypes: ['AWS::WAFv2::WebACL'],
   read: (id, resource, doc) => {
     const p = (resource.Properties ?? {}) as Record<string, unknown>;
-    const where = `web ACL ${id}`;
-    return [readWebAcl(id, objects(p.Rules).map((rule) => {
-      const statement = isObject(rule.Statement) ? rule.Statement : {};
-      const managed = isObject(statement.ManagedRuleGroupStatement) ? statement.ManagedRuleGroupStatement : undefined;
-      const rate = isObject(statement.RateBasedStatement) ? statement.RateBasedStatement : undefined;
-      return {
-        priority: [doc.scalar(rule.Priority), 'Priority'],
-        ...(managed ? { managed: { name: doc.scalar(managed.Name) } } : {}),
-        ...(rate ? { rate: { limit: [doc.scalar(rate.Limit), 'Limit'], window: [doc.scalar(rate.EvaluationWindowSec), 'EvaluationWindowSec'] } } : {}),
-      };
-    }), where)];
+    return [readWebAcl(id, p, doc, CFN_WEB_ACL)];
   },
 };
 

@@ -1,14 +1,13 @@
 import { AWS_LOAD_BALANCER as AWS, NAME_TAG } from '../../core/contract';
 import { Field } from '../fields';
-import { readLoadBalancerAttributes } from '../load-balancer-fields';
-import { LoadBalancerPart } from '../parts';
+import { readLoadBalancer } from '../load-balancer-fields';
 import { ResourceMapping } from '../registry';
 import { block, bool, list, objects, str } from '../values';
 import { TfConfig, tfTag } from './config';
 
 /**
  * aws_lb (and its alias aws_alb), application or network; name from tag {@link NAME_TAG}; absent
- * arguments read as the provider's defaults, which are AWS's (see {@link readLoadBalancerAttributes}).
+ * arguments read as the provider's defaults, which are AWS's (see {@link readLoadBalancer}).
  */
 export const awsLbMapping: ResourceMapping<TfConfig> = {
   resourceTypes: ['aws_lb', 'aws_alb'],
@@ -16,10 +15,17 @@ export const awsLbMapping: ResourceMapping<TfConfig> = {
     const where = `load balancer ${id}`;
     const s = (v: unknown) => doc.scalar(v);
     const arg = (key: string): Field => [s(b[key]), key];
-    const loadBalancerType = str(s(b.load_balancer_type), AWS.type);
-    const { attributes, networkAttributes } = readLoadBalancerAttributes({
+    const logs = block(b.access_logs);
+    const prefix = logs ? str(s(logs.prefix)) : undefined;
+    const loadBalancerName = str(s(b.name));
+    return [readLoadBalancer(id, {
       where,
-      loadBalancerType,
+      name: tfTag(b.tags, NAME_TAG) ?? id.slice(id.indexOf('.') + 1),
+      loadBalancerType: str(s(b.load_balancer_type), AWS.type),
+      ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
+      // `internal` absent: AWS's scheme, internet-facing.
+      scheme: () => (bool(s(b.internal), false, `${where} internal`) ? 'internal' : 'internet-facing'),
+      ipAddressType: arg('ip_address_type'),
       idleTimeout: arg('idle_timeout'),
       http2: arg('enable_http2'),
       dropInvalidHeaderFields: arg('drop_invalid_header_fields'),
@@ -28,22 +34,8 @@ export const awsLbMapping: ResourceMapping<TfConfig> = {
       xffHeaderProcessingMode: arg('xff_header_processing_mode'),
       xffClientPort: arg('enable_xff_client_port'),
       crossZone: arg('enable_cross_zone_load_balancing'),
-    });
-    const logs = block(b.access_logs);
-    const prefix = logs ? str(s(logs.prefix)) : undefined;
-    const loadBalancerName = str(s(b.name));
-    const part: LoadBalancerPart = {
-      kind: 'load-balancer',
-      key: id,
-      name: tfTag(b.tags, NAME_TAG) ?? id.slice(id.indexOf('.') + 1),
-      loadBalancerType,
-      ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
-      scheme: bool(s(b.internal), false /* AWS.scheme, internet-facing */, `${where} internal`) ? 'internal' : 'internet-facing',
-      ipAddressType: str(s(b.ip_address_type), AWS.ipAddressType),
-      ...(attributes ? { attributes } : {}),
-      ...(networkAttributes ? { networkAttributes } : {}),
       accessLogs: {
-        enabled: logs ? bool(s(logs.enabled), AWS.accessLogs, `${where} access_logs.enabled`) : AWS.accessLogs,
+        enabled: logs ? [s(logs.enabled), 'access_logs.enabled'] : [undefined, 'access_logs.enabled'],
         ...(logs ? { bucket: doc.ref(logs.bucket) } : {}),
         ...(prefix !== undefined ? { prefix } : {}),
       },
@@ -52,7 +44,6 @@ export const awsLbMapping: ResourceMapping<TfConfig> = {
         subnet: doc.ref(m.subnet_id),
         ...(m.allocation_id !== undefined ? { allocation: doc.ref(m.allocation_id) } : {}),
       })),
-    };
-    return [part];
+    })];
   },
 };

@@ -1,23 +1,26 @@
 import { ResourceMapping } from '../registry';
-import { block, objects } from '../values';
-import { readWebAcl } from '../web-acl';
+import { block } from '../values';
+import { readWebAcl, WebAclSpelling } from '../web-acl';
 import { TfConfig } from './config';
+
+/** How the Terraform provider spells a web ACL's rules (aws_wafv2_web_acl rule blocks). */
+const TF_WEB_ACL: WebAclSpelling = {
+  rules: 'rule',
+  priority: 'priority',
+  statement: 'statement',
+  managed: 'managed_rule_group_statement',
+  name: 'name',
+  rate: 'rate_based_statement',
+  limit: 'limit',
+  window: 'evaluation_window_sec',
+  block,
+};
 
 /** aws_wafv2_web_acl: AWS managed rule groups (by rule priority) and the rate-based rule. */
 export const awsWafv2WebAclMapping: ResourceMapping<TfConfig> = {
   resourceTypes: ['aws_wafv2_web_acl'],
   read: (id, b, doc) => {
-    const where = `web ACL ${id}`;
-    return [readWebAcl(id, objects(b.rule).map((rule) => {
-      const statement = block(rule.statement) ?? {};
-      const managed = block(statement.managed_rule_group_statement);
-      const rate = block(statement.rate_based_statement);
-      return {
-        priority: [doc.scalar(rule.priority), 'priority'],
-        ...(managed ? { managed: { name: doc.scalar(managed.name) } } : {}),
-        ...(rate ? { rate: { limit: [doc.scalar(rate.limit), 'limit'], window: [doc.scalar(rate.evaluation_window_sec), 'evaluation_window_sec'] } } : {}),
-      };
-    }), where)];
+    return [readWebAcl(id, b, doc, TF_WEB_ACL)];
   },
 };
 

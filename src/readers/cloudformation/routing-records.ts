@@ -3,7 +3,7 @@ import { REFERENCE } from '../../core/model/load-balancer-model';
 import { AliasRecordPart, Part, RoutingRecordPart } from '../parts';
 import { ResourceMapping } from '../registry';
 import { bool, isObject, num, objects, str, strings } from '../values';
-import { CfnTemplate } from './template';
+import { cfnMapping, CfnTemplate } from './template';
 
 /**
  * A literal, or REFERENCE for an intrinsic (GetAtt, Fn::ImportValue, a parameter) or a dynamic
@@ -72,10 +72,6 @@ export const recordSetMapping: ResourceMapping<CfnTemplate> = {
 };
 
 /** AWS::Route53::RecordSetGroup: each of its RecordSets, keyed `Id.RecordSets[i]`. */
-export const recordSetGroupMapping: ResourceMapping<CfnTemplate> = {
-  resourceTypes: ['AWS::Route53::RecordSetGroup'],
-  read: (id, resource, doc) => {
-    const p = (resource.Properties ?? {}) as Record<string, unknown>;
-    return objects(p.RecordSets).flatMap((r, i) => recordParts(`${id}.RecordSets[${i}]`, r, doc));
-  },
-};
+export const recordSetGroupMapping = cfnMapping('AWS::Route53::RecordSetGroup', (id, p, doc) => {
+  return objects(p.RecordSets).flatMap((r, i) => recordParts(`${id}.RecordSets[${i}]`, r, doc));
+});

@@ -3,7 +3,7 @@ import { SecurityGroupRuleEntry } from '../parts';
 import { ResourceMapping } from '../registry';
 import { ruleEntries } from '../security-group-rules';
 import { num, objects, str } from '../values';
-import { CfnTemplate } from './template';
+import { cfnMapping, CfnTemplate } from './template';
 
 function cfnRules(doc: CfnTemplate, rules: Record<string, unknown>[], where: string): SecurityGroupRuleEntry[] {
   return rules.flatMap((r) => {
@@ -15,19 +15,15 @@ function cfnRules(doc: CfnTemplate, rules: Record<string, unknown>[], where: str
 }
 
 /** AWS::EC2::SecurityGroup with inline SecurityGroupIngress / SecurityGroupEgress. */
-export const securityGroupMapping: ResourceMapping<CfnTemplate> = {
-  resourceTypes: ['AWS::EC2::SecurityGroup'],
-  read: (id, resource, doc) => {
-    const p = (resource.Properties ?? {}) as Record<string, unknown>;
-    const where = `security group ${id}`;
-    return [{
-      kind: 'security-group',
-      key: id,
-      ingress: cfnRules(doc, objects(p.SecurityGroupIngress), where),
-      egress: cfnRules(doc, objects(p.SecurityGroupEgress), where),
-    }];
-  },
-};
+export const securityGroupMapping = cfnMapping('AWS::EC2::SecurityGroup', (id, p, doc) => {
+  const where = `security group ${id}`;
+  return [{
+    kind: 'security-group',
+    key: id,
+    ingress: cfnRules(doc, objects(p.SecurityGroupIngress), where),
+    egress: cfnRules(doc, objects(p.SecurityGroupEgress), where),
+  }];
+});
 
 /** AWS::EC2::SecurityGroupIngress / SecurityGroupEgress: one rule as its own resource. */
 export const securityGroupRuleMapping: ResourceMapping<CfnTemplate> = {

@@ -1,6 +1,7 @@
 import { REFERENCE } from '../../core/model/load-balancer-model';
 import { LbkitConfigError } from '../errors';
-import { ValueRef } from '../parts';
+import { Part, ValueRef } from '../parts';
+import { ResourceMapping } from '../registry';
 import { isObject, SourceDocument } from '../values';
 
 export interface CfnResource {
@@ -74,4 +75,15 @@ export function cfnTag(tags: unknown, key: string): string | undefined {
   if (!Array.isArray(tags)) return undefined;
   const tag = tags.find((t) => isObject(t) && t.Key === key);
   return isObject(tag) && typeof tag.Value === 'string' ? tag.Value : undefined;
+}
+
+/** A reader of one CloudFormation resource type, handed the resource's Properties (an empty object when it has none). */
+export function cfnMapping(
+  resourceType: string,
+  read: (id: string, properties: Record<string, unknown>, doc: CfnTemplate, resource: Record<string, unknown>) => Part[],
+): ResourceMapping<CfnTemplate> {
+  return {
+    resourceTypes: [resourceType],
+    read: (id, resource, doc) => read(id, (resource.Properties ?? {}) as Record<string, unknown>, doc, resource),
+  };
 }

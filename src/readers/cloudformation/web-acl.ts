@@ -1,7 +1,6 @@
-import { ResourceMapping } from '../registry';
 import { isObject } from '../values';
 import { readWebAcl, WebAclSpelling } from '../web-acl';
-import { CfnTemplate } from './template';
+import { cfnMapping } from './template';
 
 /** How CloudFormation spells a web ACL's rules (AWS::WAFv2::WebACL Rules). */
 const CFN_WEB_ACL: WebAclSpelling = {
@@ -17,19 +16,11 @@ const CFN_WEB_ACL: WebAclSpelling = {
 };
 
 /** AWS::WAFv2::WebACL: AWS managed rule groups (by rule priority) and the rate-based rule. */
-export const webAclMapping: ResourceMapping<CfnTemplate> = {
-  resourceTypes: ['AWS::WAFv2::WebACL'],
-  read: (id, resource, doc) => {
-    const p = (resource.Properties ?? {}) as Record<string, unknown>;
-    return [readWebAcl(id, p, doc, CFN_WEB_ACL)];
-  },
-};
+export const webAclMapping = cfnMapping('AWS::WAFv2::WebACL', (id, p, doc) => {
+  return [readWebAcl(id, p, doc, CFN_WEB_ACL)];
+});
 
 /** AWS::WAFv2::WebACLAssociation: which web ACL protects which load balancer. */
-export const webAclAssociationMapping: ResourceMapping<CfnTemplate> = {
-  resourceTypes: ['AWS::WAFv2::WebACLAssociation'],
-  read: (id, resource, doc) => {
-    const p = (resource.Properties ?? {}) as Record<string, unknown>;
-    return [{ kind: 'web-acl-association', key: id, resource: doc.ref(p.ResourceArn), webAcl: doc.ref(p.WebACLArn) }];
-  },
-};
+export const webAclAssociationMapping = cfnMapping('AWS::WAFv2::WebACLAssociation', (id, p, doc) => {
+  return [{ kind: 'web-acl-association', key: id, resource: doc.ref(p.ResourceArn), webAcl: doc.ref(p.WebACLArn) }];
+});

@@ -8,7 +8,7 @@ import { AnyLoadBalancerModel, isApplicationModel } from '../src/core/model/any-
 import { normalizeModel, LoadBalancerModel, ActionModel, ConditionsModel } from '../src/core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../src/core/model/network-load-balancer-model';
 import { DnsRoutingModel } from '../src/core/model/dns-routing-model';
-import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readTerraform } from '../src/proxy/config';
+import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readTerraform } from '../src/readers';
 import { runTour } from './demo-tour';
 import { runFailoverTour } from './demo-tour-failover';
 import { runNlbTour } from './demo-tour-nlb';

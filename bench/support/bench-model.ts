@@ -1,5 +1,5 @@
 import { LoadBalancerModel } from '../../src/core/model/load-balancer-model';
-import { isApplicationModel, readSynthesizedFile } from '../../src/proxy/config';
+import { isApplicationModel, readSynthesizedFile } from '../../src/readers';
 
 /** The listener the bench serves: the synthesized HTTPS listener's port. */
 export const BENCH_LISTENER_PORT = 443;

@@ -1,7 +1,7 @@
 import { SynthEngine } from './synth-variants';
 import { AnyLoadBalancerModel } from '../../src/core/model/any-load-balancer-model';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
-import { readCloudFormation, readTerraform } from '../../src/proxy/config';
+import { readCloudFormation, readTerraform } from '../../src/readers';
 
 /**
  * Whether the hand-written code builds the same load balancer as lbkit, judged the way lbkit

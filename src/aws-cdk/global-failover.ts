@@ -4,7 +4,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { renderHealthCheckAlarm } from './health-check-alarm';
 import { logicalName } from './names';
-import { renderRoute53HealthCheck } from './route53-health-check';
+import { renderRoute53HealthCheck } from './route53-health-checks';
 import { renderRoutingRecords } from './routing-records';
 import { TcpServiceLoadBalancer } from './tcp-service-load-balancer';
 import { WebApiLoadBalancer } from './web-api-load-balancer';

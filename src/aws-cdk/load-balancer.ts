@@ -3,12 +3,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { LoadBalancerKind, renderAccessLogs } from './access-log-bucket';
+import { LoadBalancerKind, renderAccessLogs } from './access-logs';
 import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
 import { LoadBalancerAttribute } from './load-balancer-attributes';
 import { NagAcknowledgement } from './nag-acknowledgements';
 import { renderSecurityGroup, SecurityGroupInput } from './security-group';
-import { NAME_TAG } from '../core/defaults';
+import { NAME_TAG } from '../core/contract';
 import { AccessLogsModel, IpAddressType, Scheme } from '../core/model/load-balancer-model';
 
 /** The parts of an ALB or NLB model that make the load balancer resource itself. */

@@ -1,10 +1,11 @@
 import { Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { Construct } from 'constructs';
+import { Construct, IDependable } from 'constructs';
 import { renderHealthCheck } from './health-check';
-import { ROUTE_TAG } from '../core/defaults';
+import { ROUTE_TAG } from '../core/contract';
 import { TargetGroupModel } from '../core/model/load-balancer-model';
+import { NlbProtocol, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
 /**
  * The target group of one route. The L2 ApplicationTargetGroup is used so CDK targets
@@ -44,4 +45,60 @@ export function targetGroupAttributes(tg: TargetGroupModel): [string, string][] 
     }
   }
   return attrs;
+}
+
+const PROTOCOLS: Record<NlbProtocol, elbv2.Protocol> = {
+  TCP: elbv2.Protocol.TCP,
+  UDP: elbv2.Protocol.UDP,
+  TCP_UDP: elbv2.Protocol.TCP_UDP,
+  TLS: elbv2.Protocol.TLS,
+};
+
+/**
+ * An NLB target group whose "load balancer attached" dependency is the construct holding lbkit's
+ * own CfnListener: ECS services and auto scaling groups attached to it then wait for the listener,
+ * so the group is associated with the load balancer before targets register (the ALB gets the
+ * same through `registerListener(listener, associatingConstruct)`).
+ */
+class LbkitNetworkTargetGroup extends elbv2.NetworkTargetGroup {
+  public associateWith(listener: elbv2.INetworkListener, listenerConstruct: IDependable): void {
+    this.registerListener(listener);
+    this.loadBalancerAttachedDependencies.add(listenerConstruct);
+  }
+}
+
+/** What a rendered NLB target group offers the construct: the L2 group, and a way to tie it to its listener. */
+export interface RenderedNetworkTargetGroup {
+  readonly group: elbv2.NetworkTargetGroup;
+  associateWith(listener: elbv2.INetworkListener, listenerConstruct: IDependable): void;
+}
+
+/**
+ * The target group behind one NLB listener. The L2 NetworkTargetGroup is used so CDK targets
+ * (IpTarget, InstanceTarget, auto scaling groups, ECS services) can register; every value comes
+ * from the model, and every attribute is written explicitly in CONTRACT-NLB.md's order.
+ */
+export function renderNetworkTargetGroup(scope: Construct, id: string, vpc: ec2.IVpc, tg: NlbTargetGroupModel): RenderedNetworkTargetGroup {
+  const group = new LbkitNetworkTargetGroup(scope, id, {
+    vpc,
+    port: tg.port,
+    protocol: PROTOCOLS[tg.protocol],
+    targetType: tg.targetType === 'instance' ? elbv2.TargetType.INSTANCE : elbv2.TargetType.IP,
+    healthCheck: renderHealthCheck(tg.healthCheck),
+  });
+  for (const [key, value] of networkTargetGroupAttributes(tg)) group.setAttribute(key, value);
+  Tags.of(group).add(ROUTE_TAG, tg.name);
+  return { group, associateWith: (listener, listenerConstruct) => group.associateWith(listener, listenerConstruct) };
+}
+
+/** TargetGroupAttributes as CONTRACT-NLB.md fixes them (stickiness.type only with source-IP affinity). */
+export function networkTargetGroupAttributes(tg: NlbTargetGroupModel): [string, string][] {
+  return [
+    ['deregistration_delay.timeout_seconds', String(tg.deregistrationDelaySeconds)],
+    ['deregistration_delay.connection_termination.enabled', String(tg.connectionTermination)],
+    ['stickiness.enabled', String(tg.sourceIpAffinity)],
+    ...(tg.sourceIpAffinity ? [['stickiness.type', 'source_ip'] as [string, string]] : []),
+    ['preserve_client_ip.enabled', String(tg.preserveClientIp)],
+    ['proxy_protocol_v2.enabled', String(tg.proxyProtocolV2)],
+  ];
 }

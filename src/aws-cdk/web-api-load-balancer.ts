@@ -16,6 +16,7 @@ import { logicalName } from './names';
 import { renderTargetGroup } from './target-group';
 import { renderWaf } from './web-acl';
 import { WebApiRoute } from './web-api-route';
+import { ROUTE_TAG } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
@@ -135,7 +136,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
           conditions: renderConditions(rule.conditions),
           actions: [renderAction(rule.action, arnOf)],
         });
-        cfnRule.addMetadata('lbkit:route', rule.route);
+        cfnRule.addMetadata(ROUTE_TAG, rule.route);
       }
     }
     this.httpsListener = elbv2.ApplicationListener.fromApplicationListenerAttributes(this, 'HttpsListenerRef', {

@@ -2,7 +2,7 @@ import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Construct } from 'constructs';
 import { terraformFacts } from './engine-facts';
-import { LISTENER_TAG } from '../core/defaults';
+import { LISTENER_TAG } from '../core/contract';
 import { addAdviceWarnings } from './render/advice';
 import { renderCertificates, renderSniCertificates } from './render/certificates';
 import { renderLoadBalancer } from './render/load-balancer';

@@ -1,5 +1,5 @@
 import { AnyLoadBalancerModel } from '../core/model/any-load-balancer-model';
-import { LbkitConfigError } from '../proxy/config';
+import { LbkitConfigError } from '../readers';
 
 /** What `lbkit serve` runs from one synthesized file: a load balancer, or none (DNS only). */
 export interface ServedLoadBalancer {

@@ -1,5 +1,5 @@
 import { normalizeModel } from '../core/model/load-balancer-model';
-import { readSynthesizedFile } from '../proxy/config';
+import { readSynthesizedFile } from '../readers';
 
 /** One difference between two values at a path such as `Api.listeners[443].rules[10].action`. */
 export interface ModelDifference {

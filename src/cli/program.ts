@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CliError, CliIo } from './cli-error';
 import { diffFiles, formatDifference } from './diff';
 import { serve, ServeOptions, ServeSession } from './serve';
-import { LbkitConfigError } from '../proxy/config';
+import { LbkitConfigError } from '../readers';
 
 const SERVE_EXAMPLES = `
 Examples:

@@ -10,12 +10,12 @@ import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { AdminServer, startAdminServer } from '../proxy/admin';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
-import { LbkitConfigError, readSynthesizedFile } from '../proxy/config';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
 import { AccessLogWriter, accessLogWriter } from '../proxy/logs';
 import { ProxyHandle, startProxy } from '../proxy/server';
 import { NetworkProxyHandle, startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { createTlsProvider, DEFAULT_CA_DIR, LocalTlsProvider } from '../proxy/tls';
+import { LbkitConfigError, readSynthesizedFile } from '../readers';
 
 export interface ServeOptions {
   /** `--target route=host:port`, repeatable. */

@@ -1,6 +1,9 @@
+import { ROUTE53_HEALTH_METRIC } from './contract';
+
 /**
  * lbkit's best-practice defaults. Each is a named constant with the reason beside it;
- * every one can be overridden through the construct options.
+ * every one can be overridden through the construct options. (AWS's own defaults, which
+ * readers assume for absent properties, and the keys that map output back are in contract.ts.)
  */
 
 /** Deep health check endpoint every service exposes (verifies its own dependencies). */
@@ -65,12 +68,6 @@ export const NOT_FOUND_BODY = '{"message":"Not Found"}';
 export const LB_HEALTH_BODY = '{"status":"ok"}';
 export const LB_HEALTH_ROUTE_NAME = 'lb-health';
 
-/** Tag and metadata keys that map output back to lbkit's model. */
-export const ROUTE_TAG = 'lbkit:route';
-export const NAME_TAG = 'lbkit:name';
-/** TcpServiceLoadBalancer: the listener's service name (CFN metadata / TF tag on the listener). */
-export const LISTENER_TAG = 'lbkit:listener';
-
 /** Internet-facing listeners are open to everyone by default. */
 export const PUBLIC_IPV4_CIDR = '0.0.0.0/0';
 export const PUBLIC_IPV6_CIDR = '::/0';
@@ -89,17 +86,13 @@ export const GLOBAL_FAILURE_THRESHOLD = 3;
 export const GLOBAL_RECORD_TTL_SECONDS = 60;
 export const HTTPS_HEALTH_PORT = 443;
 export const HTTP_HEALTH_PORT = 80;
-/** Tag that maps a Route 53 health check back to its endpoint. */
-export const ENDPOINT_TAG = 'lbkit:endpoint';
 
 /**
  * The alarm on a Route 53 health check: in alarm as soon as the minimum HealthCheckStatus over one
  * minute drops below 1, and when the metric is missing (a check that reports nothing is not known healthy).
  */
 export const HEALTH_CHECK_ALARM = {
-  namespace: 'AWS/Route53',
-  metricName: 'HealthCheckStatus',
-  dimensionName: 'HealthCheckId',
+  ...ROUTE53_HEALTH_METRIC,
   statistic: 'Minimum',
   periodSeconds: 60,
   evaluationPeriods: 1,

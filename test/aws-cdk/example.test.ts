@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { createApp } from '../../examples/web-api-cdk/app';
 import { WebApiLoadBalancer } from '../../src/aws-cdk';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
-import { readSynthesized } from '../../src/proxy/config/read-file';
+import { readSynthesized } from '../../src/readers/read-file';
 
 function exampleTemplate(): Record<string, unknown> {
   const app = createApp();

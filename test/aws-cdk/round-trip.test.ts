@@ -3,7 +3,7 @@ import { harness, Harness, minimalProps } from './fixtures';
 import { WebApiLoadBalancer, WebApiLoadBalancerProps } from '../../src/aws-cdk';
 import { LoadBalancingAlgorithm, RequestDuration, RouteAction, StickinessType, TargetType } from '../../src/core';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
-import { readSynthesized } from '../../src/proxy/config/read-file';
+import { readSynthesized } from '../../src/readers/read-file';
 
 /** read(CloudFormation) == plan(options): the renderer adds and loses nothing the model holds. */
 const VARIANTS: [string, (h: Harness) => Partial<WebApiLoadBalancerProps>][] = [

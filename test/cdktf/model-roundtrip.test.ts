@@ -5,7 +5,7 @@ import { CERT_ARN, CERT_ARN_2, harness, minimalProps, ZONE_ID } from './fixtures
 import { WebApiLoadBalancer, WebApiLoadBalancerProps } from '../../src/cdktf';
 import { LoadBalancingAlgorithm, RequestDuration, RouteAction, StickinessType } from '../../src/core';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
-import { readTerraform } from '../../src/proxy/config';
+import { readTerraform } from '../../src/readers';
 
 /** The contract (notes/CONTRACT.md): reading the Terraform JSON back gives the planned model. */
 describe('read(terraform) == plan(options) for the cdktf renderer', () => {

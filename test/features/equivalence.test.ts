@@ -13,7 +13,7 @@ import {
 } from '../../src/core/options/enums';
 import { RouteAction } from '../../src/core/options/route-action';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
-import { readSynthesizedFile } from '../../src/proxy/config';
+import { readSynthesizedFile } from '../../src/readers';
 import { CERT_ARN_1, CERT_ARN_2, CLOUDFORMATION, EngineOptions, modelDifferences, invariantDifferences, TERRAFORM, threeWay } from '../support/engines';
 
 /**

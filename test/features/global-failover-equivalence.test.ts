@@ -11,7 +11,7 @@ import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from '../../src/c
 import { ListenerProtocol } from '../../src/core/options/tcp-service-options';
 import { GlobalFailoverPlan } from '../../src/core/plan/global-failover-plan';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
-import { readSynthesizedFile, SynthesizedModels } from '../../src/proxy/config';
+import { readSynthesizedFile, SynthesizedModels } from '../../src/readers';
 import { CLOUDFORMATION, GlobalEngineOptions, modelDifferences, invariantDifferences, TERRAFORM, threeWayGlobal } from '../support/engines';
 
 /**

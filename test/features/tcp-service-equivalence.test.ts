@@ -10,7 +10,7 @@ import { normalizeModel } from '../../src/core/model/load-balancer-model';
 import { TargetType } from '../../src/core/options/enums';
 import { HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/tcp-service-options';
 import { TcpServicePlan } from '../../src/core/plan/tcp-service-plan';
-import { readSynthesizedFile } from '../../src/proxy/config';
+import { readSynthesizedFile } from '../../src/readers';
 import { CERT_ARN_1, CERT_ARN_2, CLOUDFORMATION, modelDifferences, invariantDifferences, TcpEngineOptions, TERRAFORM, threeWayTcp } from '../support/engines';
 
 /**

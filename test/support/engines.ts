@@ -20,7 +20,7 @@ import { WebApiLoadBalancerOptions } from '../../src/core/options/web-api-option
 import { GlobalFailoverPlan } from '../../src/core/plan/global-failover-plan';
 import { TcpServicePlan } from '../../src/core/plan/tcp-service-plan';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
-import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readTerraform } from '../../src/proxy/config';
+import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readTerraform } from '../../src/readers';
 
 /**
  * The fixed environment of every equivalence and feature test (notes/EXAMPLE.md): VPC,

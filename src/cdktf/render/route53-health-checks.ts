@@ -1,7 +1,8 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Route53HealthCheck, Route53HealthCheckConfig } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Construct } from 'constructs';
-import { ENDPOINT_TAG, HEALTH_CHECK_ALARM } from '../../core/defaults';
+import { ENDPOINT_TAG } from '../../core/contract';
+import { HEALTH_CHECK_ALARM } from '../../core/defaults';
 import { DnsHealthCheckModel } from '../../core/model/dns-routing-model';
 
 /** Length limit of a CloudWatch alarm name. */

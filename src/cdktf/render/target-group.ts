@@ -1,5 +1,5 @@
 import { LbTargetGroupConfig, LbTargetGroupHealthCheck } from '@cdktf/provider-aws/lib/lb-target-group';
-import { ROUTE_TAG } from '../../core/defaults';
+import { ROUTE_TAG } from '../../core/contract';
 import { HealthCheckModel, TargetGroupModel } from '../../core/model/load-balancer-model';
 import { NlbHealthCheckModel, NlbTargetGroupModel } from '../../core/model/network-load-balancer-model';
 

@@ -3,7 +3,7 @@ import { ALARM, HEALTH_CHECK, RECORD } from './fixtures';
 import { createApp } from '../../../examples/global-failover-cdk/app';
 import { GlobalFailover } from '../../../src/aws-cdk';
 import { normalizeModel } from '../../../src/core/model/load-balancer-model';
-import { readSynthesized } from '../../../src/proxy/config/read-file';
+import { readSynthesized } from '../../../src/readers/read-file';
 
 const STACKS = ['ApiEuWest1', 'ApiUsEast1', 'GlobalDns'];
 

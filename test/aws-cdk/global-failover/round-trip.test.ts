@@ -2,7 +2,7 @@ import { harness, Harness, PRIMARY, props, SECONDARY } from './fixtures';
 import { GlobalFailover, GlobalFailoverProps, TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../../src/aws-cdk';
 import { EndpointHealthProtocol, FailoverRole, ListenerProtocol, RoutingPolicy } from '../../../src/core';
 import { normalizeModel } from '../../../src/core/model/load-balancer-model';
-import { readSynthesized } from '../../../src/proxy/config/read-file';
+import { readSynthesized } from '../../../src/readers/read-file';
 import { minimalProps as albProps } from '../fixtures';
 import { minimalProps as nlbProps } from '../tcp-service/fixtures';
 

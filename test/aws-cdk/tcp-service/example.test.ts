@@ -3,7 +3,7 @@ import { listenerOf } from './fixtures';
 import { createApp } from '../../../examples/game-server-nlb-cdk/app';
 import { TcpServiceLoadBalancer } from '../../../src/aws-cdk';
 import { normalizeModel } from '../../../src/core/model/load-balancer-model';
-import { readSynthesized } from '../../../src/proxy/config/read-file';
+import { readSynthesized } from '../../../src/readers/read-file';
 
 function exampleTemplate(): Record<string, unknown> {
   return createApp().synth().getStackByName('GameServerStack').template;

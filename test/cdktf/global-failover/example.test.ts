@@ -2,7 +2,7 @@ import { rmSync } from 'fs';
 import { all, healthCheckRef, healthChecksByEndpoint, recordsBySet, ref } from './fixtures';
 import { WebApiLoadBalancer } from '../../../src/cdktf';
 import { normalizeModel } from '../../../src/core/model/load-balancer-model';
-import { readDnsTerraform, readTerraform } from '../../../src/proxy/config';
+import { readDnsTerraform, readTerraform } from '../../../src/readers';
 import { GLOBAL_FAILOVER, synthExample, synthesizedJson, synthTwice } from '../example-synth';
 
 describe('the global-failover example on Terraform (one stack, a provider alias per region)', () => {

@@ -3,7 +3,7 @@ import { DNS_ENDPOINTS, gfProps, harness, tcpService, webApi, withEndpoints } fr
 import { GlobalEndpoint, GlobalFailover, GlobalFailoverProps } from '../../../src/cdktf';
 import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from '../../../src/core';
 import { normalizeModel } from '../../../src/core/model/load-balancer-model';
-import { readDnsTerraform } from '../../../src/proxy/config';
+import { readDnsTerraform } from '../../../src/readers';
 import { Harness } from '../fixtures';
 
 const plain = DNS_ENDPOINTS.map(({ role: _role, ...e }) => e);

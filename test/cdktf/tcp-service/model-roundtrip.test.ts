@@ -4,7 +4,7 @@ import { harness, minimalProps, CERT_ARN, CERT_ARN_2, ZONE_ID } from './fixtures
 import { TcpServiceLoadBalancer, TcpServiceLoadBalancerProps } from '../../../src/cdktf';
 import { HealthCheckProtocol, ListenerProtocol as P, SessionAffinity, TargetType, TlsMode } from '../../../src/core';
 import { normalizeModel } from '../../../src/core/model/load-balancer-model';
-import { readTerraform } from '../../../src/proxy/config';
+import { readTerraform } from '../../../src/readers';
 import { GAME_SERVER, synthExample } from '../example-synth';
 
 /** The contract (notes/CONTRACT-NLB.md): reading the Terraform JSON back gives the planned model. */

@@ -1,0 +1,131 @@
+/**
+ * The writer↔reader contract in code: the keys renderers write so readers can map output back to
+ * the model, and the values readers assume when the output leaves a property out (AWS's defaults,
+ * or the Terraform provider's where it differs). Renderers write through these; readers read through
+ * them. What code cannot say (which property of which resource holds which model field) is in
+ * notes/CONTRACT*.md. lbkit's own choices are not here: they are in defaults.ts.
+ */
+
+// ---- Mapping keys (tags; CloudFormation metadata where a resource takes no tags) ----
+
+/** Load balancer: the construct id (CFN Tags, TF tags). */
+export const NAME_TAG = 'lbkit:name';
+/** Target group and listener rule: the route name (target groups: CFN Tags, TF tags; rules: CFN Metadata, TF tags). */
+export const ROUTE_TAG = 'lbkit:route';
+/** NLB listener: its service name (CFN Metadata, TF tags). */
+export const LISTENER_TAG = 'lbkit:listener';
+/** Route 53 health check: the endpoint name (CFN HealthCheckTags, TF tags). */
+export const ENDPOINT_TAG = 'lbkit:endpoint';
+
+/** The CloudWatch metric of a Route 53 health check: how a reader tells the alarm on it from any other alarm. */
+export const ROUTE53_HEALTH_METRIC = {
+  namespace: 'AWS/Route53',
+  metricName: 'HealthCheckStatus',
+  dimensionName: 'HealthCheckId',
+} as const;
+
+// ---- Values readers assume for absent properties ----
+
+/** AWS::ElasticLoadBalancingV2::LoadBalancer / aws_lb (ELB API reference, load balancer attributes). */
+export const AWS_LOAD_BALANCER = {
+  type: 'application',
+  scheme: 'internet-facing',
+  ipAddressType: 'ipv4',
+  idleTimeoutSeconds: 60,
+  http2Enabled: true,
+  dropInvalidHeaderFields: false,
+  desyncMitigationMode: 'defensive',
+  deletionProtection: false,
+  xffHeaderProcessingMode: 'append',
+  xffClientPort: false,
+  /** NLB cross-zone load balancing is off unless enabled (ALBs always balance across zones). */
+  crossZone: false,
+  accessLogs: false,
+} as const;
+
+/** An ALB target group (CreateTargetGroup; target group attributes). */
+export const AWS_ALB_TARGET_GROUP = {
+  protocol: 'HTTP',
+  httpPort: 80,
+  httpsPort: 443,
+  protocolVersion: 'HTTP1',
+  targetType: 'instance',
+  algorithm: 'round_robin',
+  anomalyMitigation: 'off',
+  slowStartSeconds: 0,
+  deregistrationDelaySeconds: 300,
+  stickiness: false,
+  stickinessType: 'lb_cookie',
+  stickinessDurationSeconds: 86_400,
+  health: {
+    path: '/',
+    port: 'traffic-port',
+    intervalSeconds: 30,
+    timeoutSeconds: 5,
+    healthyThreshold: 5,
+    unhealthyThreshold: 2,
+    matcher: '200',
+  },
+} as const;
+
+/**
+ * An NLB target group (CreateTargetGroup; target group attributes). Client IP preservation is on
+ * except for IP targets behind TCP and TLS groups: see {@link awsPreservesClientIp}.
+ */
+export const AWS_NLB_TARGET_GROUP = {
+  targetType: 'instance',
+  deregistrationDelaySeconds: 300,
+  connectionTermination: false,
+  stickiness: false,
+  stickinessType: 'source_ip',
+  proxyProtocolV2: false,
+  health: {
+    protocol: 'TCP',
+    path: '/',
+    port: 'traffic-port',
+    intervalSeconds: 30,
+    timeoutSeconds: 10,
+    /** HTTP checks time out sooner (HTTPS keeps 10 s). */
+    httpTimeoutSeconds: 6,
+    healthyThreshold: 5,
+    unhealthyThreshold: 2,
+    matcher: '200-399',
+  },
+} as const;
+
+/** AWS's default for preserve_client_ip.enabled: off for IP targets behind TCP and TLS groups, on otherwise. */
+export function awsPreservesClientIp(targetType: string, protocol: string): boolean {
+  return !(targetType === 'ip' && (protocol === 'TCP' || protocol === 'TLS'));
+}
+
+/** The Terraform AWS provider's defaults where they differ from AWS's (provider 5.x, aws_lb_target_group). */
+export const TERRAFORM_TARGET_GROUP = {
+  /** health_check.protocol: HTTP, where AWS takes the group's protocol. */
+  healthProtocol: 'HTTP',
+  healthyThreshold: 3,
+  unhealthyThreshold: 3,
+  /** A stickiness block without `enabled` is enabled. */
+  stickinessBlockEnabled: true,
+} as const;
+
+/** Listener actions: a forward target group's weight, and a redirect's parts left out keep the request's. */
+export const AWS_ACTION = {
+  forwardWeight: 1,
+  forwardStickiness: false,
+  redirect: { protocol: '#{protocol}', host: '#{host}', port: '#{port}', path: '/#{path}', query: '#{query}' },
+} as const;
+
+/** A WAF rate-based rule counts over 300 s unless EvaluationWindowSec says otherwise. */
+export const AWS_WAF_RATE_WINDOW_SECONDS = 300;
+
+/** AWS::Route53::HealthCheck / aws_route53_health_check (Route 53 API reference, HealthCheckConfig). */
+export const AWS_ROUTE53_HEALTH_CHECK = {
+  requestIntervalSeconds: 30,
+  failureThreshold: 3,
+  measureLatency: false,
+  inverted: false,
+  disabled: false,
+} as const;
+
+/** An alias record does not evaluate target health unless asked. */
+export const AWS_ALIAS_EVALUATE_TARGET_HEALTH = false;

@@ -1,0 +1,82 @@
+import { aliasRecordsOf, certificatesOf, groupsByName, modelHeadOf, securityGroupEntriesOf } from './assemble-common';
+import { LbkitConfigError } from './errors';
+import { PartGraph } from './part-graph';
+import { ActionPart, ListenerPart, ListenerRulePart, LoadBalancerPart, SecurityGroupRuleEntry, TargetGroupPart, WebAclAssociationPart } from './parts';
+import {
+  ActionModel, AlbAttributesModel, compareText, IngressRuleModel, ListenerModel, LoadBalancerModel, REFERENCE, RuleModel,
+  WafModel,
+} from '../core/model/load-balancer-model';
+
+const byPortThenCidr = (a: { port: number; cidr: string }, b: { port: number; cidr: string }) =>
+  a.port - b.port || compareText(a.cidr, b.cidr);
+
+/** An application load balancer's security-group rules: the TCP ones (UDP does not reach it). */
+function tcpRules(entries: SecurityGroupRuleEntry[]): IngressRuleModel[] {
+  return entries.filter((r) => r.protocol === 'tcp').map((r) => ({ port: r.port, cidr: r.cidr })).sort(byPortThenCidr);
+}
+
+/**
+ * Links one application load balancer's parts into its model, in canonical order (listeners by
+ * port, rules by priority, target groups by name, security-group rules by port then CIDR).
+ */
+export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attributes: AlbAttributesModel, source: string): LoadBalancerModel {
+  const where = `${source}: load balancer ${lb.key}`;
+  const listenerParts: ListenerPart[] = graph.all('listener').filter((l) => graph.refersTo(l.loadBalancer, lb.key))
+    .sort((a, b) => a.port - b.port);
+  const targetGroups = new Map<string, TargetGroupPart>();
+
+  const action = (part: ActionPart, owner: string): ActionModel => {
+    if (part.type !== 'forward') return part;
+    return {
+      type: 'forward',
+      targetGroups: part.targetGroups.map((t) => {
+        const network = graph.followAs(t.group, 'network-target-group');
+        if (network) {
+          throw new LbkitConfigError(`${source}: ${owner} forwards to ${network.key}, a ${network.group.protocol} target group; an application load balancer forwards to HTTP and HTTPS target groups`);
+        }
+        const tg = graph.followAs(t.group, 'target-group');
+        if (tg) targetGroups.set(tg.key, tg);
+        return { name: tg ? tg.group.name : REFERENCE, weight: t.weight };
+      }),
+      ...(part.stickinessSeconds !== undefined ? { stickinessSeconds: part.stickinessSeconds } : {}),
+    };
+  };
+
+  const listeners: ListenerModel[] = listenerParts.map((l) => {
+    if (l.protocol !== 'HTTP' && l.protocol !== 'HTTPS') {
+      throw new LbkitConfigError(`${source}: listener ${l.key} on port ${l.port} uses protocol ${l.protocol}; an application load balancer is read with HTTP and HTTPS listeners only`);
+    }
+    const rules: RuleModel[] = graph.all('listener-rule').filter((r: ListenerRulePart) => graph.refersTo(r.listener, l.key))
+      .sort((a, b) => a.priority - b.priority || compareText(a.key, b.key))
+      .map((r) => ({ route: r.route, priority: r.priority, conditions: r.conditions, action: action(r.action, `listener rule ${r.key}`) }));
+    return {
+      port: l.port,
+      protocol: l.protocol,
+      ...(l.protocol === 'HTTPS' && l.sslPolicy !== undefined ? { sslPolicy: l.sslPolicy } : {}),
+      defaultAction: action(l.defaultAction, `listener ${l.key}`),
+      rules,
+    };
+  });
+
+  const rules = securityGroupEntriesOf(graph, lb);
+
+  let waf: WafModel = { kind: 'none' };
+  const association = graph.all('web-acl-association').find((a: WebAclAssociationPart) => graph.refersTo(a.resource, lb.key));
+  if (association) {
+    const acl = graph.followAs(association.webAcl, 'web-acl');
+    waf = acl
+      ? { kind: 'managed', rateLimit: acl.rateLimit, rateLimitWindowSeconds: acl.rateLimitWindowSeconds, managedRuleGroups: [...acl.managedRuleGroups] }
+      : { kind: 'existing', webAclArn: association.webAcl.value };
+  }
+
+  return {
+    kind: 'application',
+    ...modelHeadOf(graph, lb, where, attributes),
+    securityGroup: { ingress: tcpRules(rules.ingress), egress: tcpRules(rules.egress) },
+    certificates: certificatesOf(graph, listenerParts.filter((p) => p.protocol === 'HTTPS')),
+    listeners,
+    targetGroups: groupsByName(targetGroups.values()),
+    waf,
+    dnsRecords: aliasRecordsOf(graph, lb),
+  };
+}

@@ -1,0 +1,43 @@
+import { LISTENER_TAG } from '../../core/contract';
+import { LbkitConfigError } from '../errors';
+import { ListenerPart } from '../parts';
+import { isObject, num, objects, str, strings } from '../values';
+import { readCfnActions } from './actions';
+import { cfnMapping } from './template';
+
+/**
+ * AWS::ElasticLoadBalancingV2::Listener: port, protocol, TLS and ALPN policies, default
+ * certificate, default action; name from `Metadata[LISTENER_TAG]` (network load balancers).
+ */
+export const listenerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Listener', (id, p, doc, resource) => {
+  const where = `listener ${id}`;
+  const certificates = objects(p.Certificates).map((c) => doc.ref(c.CertificateArn));
+  const protocol = str(doc.scalar(p.Protocol), certificates.length > 0 ? 'HTTPS' : 'HTTP');
+  const sslPolicy = str(doc.scalar(p.SslPolicy));
+  const alpn = strings(doc, p.AlpnPolicy);
+  if (alpn.length > 1) throw new LbkitConfigError(`${where}: AlpnPolicy holds ${alpn.length} policies (${alpn.join(', ')}); a listener takes one`);
+  const metadata = isObject(resource.Metadata) ? resource.Metadata : {};
+  const part: ListenerPart = {
+    kind: 'listener',
+    key: id,
+    name: str(doc.scalar(metadata[LISTENER_TAG]), id),
+    loadBalancer: doc.ref(p.LoadBalancerArn),
+    port: num(doc.scalar(p.Port), protocol === 'HTTPS' ? 443 : 80, `${where} Port`),
+    protocol,
+    ...(sslPolicy !== undefined ? { sslPolicy } : {}),
+    ...(alpn.length === 1 ? { alpnPolicy: alpn[0] } : {}),
+    certificates,
+    defaultAction: readCfnActions(p.DefaultActions, doc, where),
+  };
+  return [part];
+});
+
+/** AWS::ElasticLoadBalancingV2::ListenerCertificate: further (SNI) certificates of a listener. */
+export const listenerCertificateMapping = cfnMapping('AWS::ElasticLoadBalancingV2::ListenerCertificate', (id, p, doc) => {
+  return [{
+    kind: 'listener-certificate',
+    key: id,
+    listener: doc.ref(p.ListenerArn),
+    certificates: objects(p.Certificates).map((c) => doc.ref(c.CertificateArn)),
+  }];
+});

@@ -1,0 +1,85 @@
+import { Field } from './fields';
+import { LoadBalancerPart, ValueRef } from './parts';
+import { bool, num, str } from './values';
+import { AWS_LOAD_BALANCER as AWS } from '../core/contract';
+import { AlbAttributesModel, DesyncMitigationModeValue, XffModeValue } from '../core/model/load-balancer-model';
+import { NlbAttributesModel } from '../core/model/network-load-balancer-model';
+
+/** A load balancer's attributes as one engine spells them (CloudFormation attribute keys, Terraform arguments). */
+export interface LoadBalancerAttributeFields {
+  readonly where: string;
+  /** application, network or gateway: which attributes apply. */
+  readonly loadBalancerType: string;
+  readonly idleTimeout: Field;
+  readonly http2: Field;
+  readonly dropInvalidHeaderFields: Field;
+  readonly desyncMitigationMode: Field;
+  readonly deletionProtection: Field;
+  readonly xffHeaderProcessingMode: Field;
+  readonly xffClientPort: Field;
+  readonly crossZone: Field;
+}
+
+/** The attributes of the load balancer's kind; both engines' readers call this, so AWS's defaults for absent ones live once. */
+export function readLoadBalancerAttributes(f: LoadBalancerAttributeFields): {
+  attributes?: AlbAttributesModel;
+  networkAttributes?: NlbAttributesModel;
+} {
+  const n = (field: Field, fallback: number) => num(field[0], fallback, `${f.where} ${field[1]}`);
+  const b = (field: Field, fallback: boolean) => bool(field[0], fallback, `${f.where} ${field[1]}`);
+  if (f.loadBalancerType === 'application') {
+    const attributes: AlbAttributesModel = {
+      idleTimeoutSeconds: n(f.idleTimeout, AWS.idleTimeoutSeconds),
+      http2Enabled: b(f.http2, AWS.http2Enabled),
+      dropInvalidHeaderFields: b(f.dropInvalidHeaderFields, AWS.dropInvalidHeaderFields),
+      desyncMitigationMode: str(f.desyncMitigationMode[0], AWS.desyncMitigationMode) as DesyncMitigationModeValue,
+      deletionProtection: b(f.deletionProtection, AWS.deletionProtection),
+      xffHeaderProcessingMode: str(f.xffHeaderProcessingMode[0], AWS.xffHeaderProcessingMode) as XffModeValue,
+      xffClientPort: b(f.xffClientPort, AWS.xffClientPort),
+    };
+    return { attributes };
+  }
+  if (f.loadBalancerType === 'network') {
+    const networkAttributes: NlbAttributesModel = {
+      crossZone: b(f.crossZone, AWS.crossZone),
+      deletionProtection: b(f.deletionProtection, AWS.deletionProtection),
+    };
+    return { networkAttributes };
+  }
+  return {};
+}
+
+/** A load balancer as one engine spells it: names, placement, its attributes, access logs. */
+export interface LoadBalancerFields extends LoadBalancerAttributeFields {
+  readonly name: string;
+  readonly loadBalancerName?: string;
+  /** Read after the attributes (a Terraform `internal` flag is checked there). */
+  readonly scheme: () => string;
+  readonly ipAddressType: Field;
+  readonly accessLogs: { readonly enabled: Field; readonly bucket?: ValueRef; readonly prefix?: string };
+  readonly securityGroups: ValueRef[];
+  readonly subnetMappings: { readonly subnet: ValueRef; readonly allocation?: ValueRef }[];
+}
+
+/** One load balancer's part; absent settings read as AWS's defaults. */
+export function readLoadBalancer(key: string, f: LoadBalancerFields): LoadBalancerPart {
+  const { attributes, networkAttributes } = readLoadBalancerAttributes(f);
+  return {
+    kind: 'load-balancer',
+    key,
+    name: f.name,
+    loadBalancerType: f.loadBalancerType,
+    ...(f.loadBalancerName !== undefined ? { loadBalancerName: f.loadBalancerName } : {}),
+    scheme: f.scheme(),
+    ipAddressType: str(f.ipAddressType[0], AWS.ipAddressType),
+    ...(attributes ? { attributes } : {}),
+    ...(networkAttributes ? { networkAttributes } : {}),
+    accessLogs: {
+      enabled: bool(f.accessLogs.enabled[0], AWS.accessLogs, `${f.where} ${f.accessLogs.enabled[1]}`),
+      ...(f.accessLogs.bucket !== undefined ? { bucket: f.accessLogs.bucket } : {}),
+      ...(f.accessLogs.prefix !== undefined ? { prefix: f.accessLogs.prefix } : {}),
+    },
+    securityGroups: f.securityGroups,
+    subnetMappings: f.subnetMappings,
+  };
+}

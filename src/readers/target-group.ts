@@ -1,0 +1,34 @@
+import { ApplicationTargetGroupFields, readApplicationTargetGroup } from './application-target-group-fields';
+import { TargetGroupBaseFields, Thresholds } from './fields';
+import { isNetworkProtocol, NetworkTargetGroupFields, readNetworkTargetGroup } from './network-target-group-fields';
+import { NetworkTargetGroupPart, TargetGroupPart } from './parts';
+import { AWS_ALB_TARGET_GROUP, AWS_NLB_TARGET_GROUP } from '../core/contract';
+import { HttpProtocol } from '../core/model/load-balancer-model';
+
+/** A target group's settings as one engine spells them: those of both kinds, then each kind's own. */
+export interface TargetGroupFields extends Omit<TargetGroupBaseFields, 'defaultThresholds'> {
+  /** As written, or AWS's default (HTTP); TCP, UDP, TCP_UDP and TLS make a network load balancer's group. */
+  readonly protocol: string;
+  /** The engine's own health thresholds when absent (the Terraform provider's); AWS's per kind otherwise. */
+  readonly engineThresholds?: Thresholds;
+  readonly network: Omit<NetworkTargetGroupFields, keyof TargetGroupFields | 'defaultThresholds'>;
+  readonly application: Omit<ApplicationTargetGroupFields, keyof TargetGroupFields | 'defaultThresholds'>;
+}
+
+/** One target group, read as a network load balancer's or an application load balancer's by its protocol. */
+export function readTargetGroup(key: string, f: TargetGroupFields): NetworkTargetGroupPart | TargetGroupPart {
+  const { where, name, port, targetType, deregistrationDelay, health } = f;
+  const common = { where, name, port, targetType, deregistrationDelay, health };
+  if (isNetworkProtocol(f.protocol)) {
+    const aws = AWS_NLB_TARGET_GROUP.health;
+    const defaultThresholds = f.engineThresholds ?? { healthy: aws.healthyThreshold, unhealthy: aws.unhealthyThreshold };
+    return { kind: 'network-target-group', key, group: readNetworkTargetGroup({ ...common, protocol: f.protocol, defaultThresholds, ...f.network }) };
+  }
+  const aws = AWS_ALB_TARGET_GROUP.health;
+  const defaultThresholds = f.engineThresholds ?? { healthy: aws.healthyThreshold, unhealthy: aws.unhealthyThreshold };
+  return {
+    kind: 'target-group',
+    key,
+    group: readApplicationTargetGroup({ ...common, protocol: f.protocol as HttpProtocol, defaultThresholds, ...f.application }),
+  };
+}

@@ -1,0 +1,80 @@
+import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
+import { DnsRoutingModel } from '../../core/model/dns-routing-model';
+import { assembleModels, assembleOutput, ReadOutput } from '../assemble';
+import { assembleDns } from '../assemble-dns';
+import { withSource } from '../errors';
+import { Part } from '../parts';
+import { ReaderRegistry } from '../registry';
+import { awsS3BucketLifecycleMapping, awsS3BucketMapping } from './access-logs';
+import { awsAcmCertificateMapping, awsAcmCertificateValidationMapping } from './certificates';
+import { TfConfig } from './config';
+import { awsLbListenerCertificateMapping, awsLbListenerMapping } from './listener';
+import { awsLbListenerRuleMapping } from './listener-rule';
+import { awsLbMapping } from './load-balancer';
+import { awsCloudwatchHealthCheckAlarmMapping, awsRoute53HealthCheckMapping } from './route53-health-checks';
+import { awsRoute53RecordMapping } from './routing-records';
+import { awsSecurityGroupMapping, awsSecurityGroupRuleMapping, awsVpcSecurityGroupRuleMapping } from './security-group';
+import { awsLbTargetGroupMapping } from './target-group';
+import { awsWafv2WebAclAssociationMapping, awsWafv2WebAclMapping } from './web-acl';
+
+const SOURCE = 'Terraform configuration';
+
+/** Terraform resource types lbkit reads, keyed by type. Other resources are ignored. */
+export const TERRAFORM_READERS = new ReaderRegistry<TfConfig>([
+  awsLbMapping,
+  awsLbListenerMapping,
+  awsLbListenerCertificateMapping,
+  awsLbListenerRuleMapping,
+  awsLbTargetGroupMapping,
+  awsAcmCertificateMapping,
+  awsAcmCertificateValidationMapping,
+  awsWafv2WebAclMapping,
+  awsWafv2WebAclAssociationMapping,
+  awsS3BucketMapping,
+  awsS3BucketLifecycleMapping,
+  awsSecurityGroupMapping,
+  awsVpcSecurityGroupRuleMapping,
+  awsSecurityGroupRuleMapping,
+  awsRoute53RecordMapping,
+  awsRoute53HealthCheckMapping,
+  awsCloudwatchHealthCheckAlarmMapping,
+]);
+
+/** Every part of a configuration, read by the registry. */
+function terraformParts(config: object): Part[] {
+  const doc = new TfConfig(config);
+  const parts: Part[] = [];
+  for (const resource of doc.resources) {
+    const read = TERRAFORM_READERS.lookup(resource.type);
+    if (read) parts.push(...withSource(SOURCE, () => read(resource.key, resource.body, doc)));
+  }
+  return parts;
+}
+
+/**
+ * Reads a synthesized Terraform JSON configuration (the parsed cdk.tf.json) into one model
+ * per application or network load balancer, sorted by name (tell them apart with
+ * `isApplicationModel` / `isNetworkModel`).
+ *
+ * @throws LbkitConfigError when it is not a configuration, holds no application or network
+ * load balancer, or holds something the model cannot express
+ */
+export function readTerraform(config: object): AnyLoadBalancerModel[] {
+  return assembleModels(terraformParts(config), SOURCE);
+}
+
+/**
+ * Reads the Route 53 failover, latency and weighted records of a synthesized Terraform JSON
+ * configuration, with their health checks and alarms, into one DNS routing model per record
+ * name, sorted by name (none when it has no such record).
+ *
+ * @throws LbkitConfigError when it is not a configuration or holds routing the model cannot express
+ */
+export function readDnsTerraform(config: object): DnsRoutingModel[] {
+  return assembleDns(terraformParts(config), SOURCE, 'configuration');
+}
+
+/** Load balancers and DNS routing of a configuration; either may be empty, not both. */
+export function readTerraformOutput(config: object): ReadOutput {
+  return assembleOutput(terraformParts(config), SOURCE, 'configuration');
+}

@@ -1,6 +1,7 @@
 // The engine-neutral public surface shared by both engines' constructs.
 export * from './options/enums';
 export * from './options/health-check-options';
+export * from './options/route-action-options';
 export * from './options/route-action';
 export * from './options/route-options';
 export * from './options/web-api-options';

@@ -1,4 +1,5 @@
 import { TargetType } from './enums';
+import { HealthCheckTimingOptions } from './health-check-options';
 import { AccessLogOptions, ManagedCertificateOptions } from './web-api-options';
 
 /** Protocol a TcpServiceLoadBalancer listener accepts. */
@@ -38,7 +39,7 @@ export enum HealthCheckProtocol {
 }
 
 /** Health check of a TCP service's target group. */
-export interface TcpHealthCheckOptions {
+export interface TcpHealthCheckOptions extends HealthCheckTimingOptions {
   /**
    * @default - TCP connect; HTTP when a path is given
    */
@@ -52,26 +53,6 @@ export interface TcpHealthCheckOptions {
    * @default - the traffic port
    */
   readonly port?: number;
-  /**
-   * 5–300 s.
-   * @default 15
-   */
-  readonly intervalSeconds?: number;
-  /**
-   * 2–120 s, below the interval.
-   * @default 5
-   */
-  readonly timeoutSeconds?: number;
-  /**
-   * 2–10.
-   * @default 2
-   */
-  readonly healthyThreshold?: number;
-  /**
-   * 2–10.
-   * @default 3
-   */
-  readonly unhealthyThreshold?: number;
   /**
    * HTTP/HTTPS checks only, codes within 200–599.
    * @default '200'

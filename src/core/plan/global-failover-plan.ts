@@ -5,9 +5,8 @@ import { actionForHealthPath, healthPathNotServed } from '../matching/health-pat
 import { DnsHealthCheckModel, DnsRecordModel, DnsRoutingModel, HealthCheckTypeValue } from '../model/dns-routing-model';
 import { compareText, isReference, LoadBalancerModel } from '../model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../model/network-load-balancer-model';
-import {
-  EndpointHealthProtocol, FailoverRole, GlobalEndpointBaseOptions, GlobalFailoverBaseOptions, RoutingPolicy,
-} from '../options/global-failover-options';
+import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from '../options/enums';
+import { GlobalEndpointBaseOptions, GlobalFailoverBaseOptions } from '../options/global-failover-options';
 import { requireOneOf } from '../validation/choices';
 import { requireRange } from '../validation/range';
 

@@ -2,7 +2,7 @@ import * as d from '../defaults';
 import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { LoadBalancerEngineFacts } from './engine-facts';
-import { AccessLogsModel, CertificateModel, compareText, DnsAliasModel, isReference } from '../model/load-balancer-model';
+import { AccessLogsModel, CertificateModel, compareText, DnsAliasModel, isReference, LoadBalancerModel } from '../model/load-balancer-model';
 import { AccessLogOptions, ManagedCertificateOptions } from '../options/web-api-options';
 import { checkCidrs, isIpv6Cidr } from '../validation/network';
 import { requireRange } from '../validation/range';
@@ -15,6 +15,18 @@ export function engineOptionNames(facts: LoadBalancerEngineFacts) {
     subnets: facts.optionNames?.subnets ?? 'vpcSubnets',
     hostedZone: facts.optionNames?.hostedZone ?? 'hostedZone',
     certificates: facts.optionNames?.certificates ?? 'certificates',
+  };
+}
+
+/** Which load balancer this is and how clients reach it: the model fields every kind shares, in model order. */
+export function planIdentity(
+  facts: LoadBalancerEngineFacts, loadBalancerName: string | undefined, internetFacing: boolean, dualStack: boolean,
+): Pick<LoadBalancerModel, 'name' | 'loadBalancerName' | 'scheme' | 'ipAddressType'> {
+  return {
+    name: facts.name,
+    ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
+    scheme: internetFacing ? 'internet-facing' : 'internal',
+    ipAddressType: dualStack ? 'dualstack' : 'ipv4',
   };
 }
 

@@ -5,16 +5,14 @@ import * as l from '../limits';
 import { TcpServiceEngineFacts } from './engine-facts';
 import { planHealthPort, planHttpProbe } from './health-probe';
 import { planHealthTimings } from './health-timings';
-import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs } from './shared-parts';
+import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { AccessLogsModel, compareText } from '../model/load-balancer-model';
 import {
   NetworkLoadBalancerModel, NlbHealthCheckModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol, NlbTargetGroupModel,
 } from '../model/network-load-balancer-model';
-import { TargetType } from '../options/enums';
-import { LoadBalancerSelection, TrafficProtocol } from '../options/load-balancer-selection';
-import {
-  HealthCheckProtocol, ListenerProtocol, SessionAffinity, TcpListenerOptions, TcpServiceLoadBalancerOptions, TlsMode,
-} from '../options/tcp-service-options';
+import { TargetType, TrafficProtocol, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../options/enums';
+import { LoadBalancerSelection } from '../options/load-balancer-selection';
+import { TcpListenerOptions, TcpServiceLoadBalancerOptions } from '../options/tcp-service-options';
 import { requireOneOf } from '../validation/choices';
 import { checkResourceName } from '../validation/names';
 import { checkAvailabilityZones } from '../validation/network';
@@ -202,10 +200,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
 
   const model: NetworkLoadBalancerModel = {
     kind: 'network',
-    name: facts.name,
-    ...(options.loadBalancerName !== undefined ? { loadBalancerName: options.loadBalancerName } : {}),
-    scheme: internetFacing ? 'internet-facing' : 'internal',
-    ipAddressType: dualStack ? 'dualstack' : 'ipv4',
+    ...planIdentity(facts, options.loadBalancerName, internetFacing, dualStack),
     attributes: { crossZone: options.crossZone ?? d.NLB_CROSS_ZONE, deletionProtection: options.deletionProtection ?? true },
     accessLogs,
     securityGroup: { ingress, egress },

@@ -5,7 +5,7 @@ import * as l from '../limits';
 import { planAction } from './action';
 import { WebApiEngineFacts } from './engine-facts';
 import { assignPriorities } from './priorities';
-import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs } from './shared-parts';
+import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { planTargetGroup } from './target-group';
 import {
   ActionModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LoadBalancerModel, RuleModel,
@@ -199,10 +199,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
 
   const model: LoadBalancerModel = {
     kind: 'application',
-    name: facts.name,
-    ...(options.loadBalancerName !== undefined ? { loadBalancerName: options.loadBalancerName } : {}),
-    scheme: internetFacing ? 'internet-facing' : 'internal',
-    ipAddressType: dualStack ? 'dualstack' : 'ipv4',
+    ...planIdentity(facts, options.loadBalancerName, internetFacing, dualStack),
     attributes: {
       idleTimeoutSeconds,
       http2Enabled: options.http2 ?? true,

@@ -45,7 +45,7 @@ export function planAction(path: string, option: string, spec: ActionSpec, route
       if (spec.protocol !== undefined) {
         requireOneOf(path, option, spec.protocol, REDIRECT_PROTOCOLS, 'redirect protocol must be HTTP, HTTPS or #{protocol}');
       }
-      const status = requireOneOf(path, option, spec.status ?? RedirectStatus.PERMANENT, RedirectStatus, 'redirect status must be HTTP_301 or HTTP_302');
+      const status = requireOneOf(path, option, spec.status ?? d.REDIRECT_STATUS, RedirectStatus, 'redirect status must be HTTP_301 or HTTP_302');
       return {
         type: 'redirect',
         statusCode: status as 'HTTP_301' | 'HTTP_302',

@@ -14,7 +14,7 @@ const NON_HTTP: string[] = ['TCP', 'UDP', 'TCP_UDP', 'TLS'];
 
 /** The algorithm a route gets: long or variable requests go to the least busy target. */
 export function chooseAlgorithm(path: string, option: string, route: RouteOptions): AlgorithmValue {
-  const duration = requireOneOf(path, `${option}.requestDuration`, route.requestDuration ?? RequestDuration.SHORT, RequestDuration);
+  const duration = requireOneOf(path, `${option}.requestDuration`, route.requestDuration ?? d.REQUEST_DURATION, RequestDuration);
   const byDuration = duration === RequestDuration.SHORT ? LoadBalancingAlgorithm.ROUND_ROBIN : LoadBalancingAlgorithm.LEAST_OUTSTANDING_REQUESTS;
   return requireOneOf(path, `${option}.algorithm`, route.algorithm ?? byDuration, LoadBalancingAlgorithm) as AlgorithmValue;
 }
@@ -58,7 +58,7 @@ export function planTargetGroup(path: string, route: RouteOptions): TargetGroupM
     throw new LbkitValidationError(path, `${option}.protocol`,
       `${route.protocol} belongs on ${choice.construct}, not WebApiLoadBalancer: ${choice.reasons.join('; ')}`, route.protocol);
   }
-  const protocol = requireOneOf(path, `${option}.protocol`, route.protocol ?? TargetProtocol.HTTP, TargetProtocol);
+  const protocol = requireOneOf(path, `${option}.protocol`, route.protocol ?? d.TARGET_PROTOCOL, TargetProtocol);
   const port = route.port ?? d.TARGET_PORT;
   requireRange(path, `${option}.port`, port, l.PORT_MIN, l.PORT_MAX);
   const algorithm = chooseAlgorithm(path, option, route);
@@ -81,8 +81,8 @@ export function planTargetGroup(path: string, route: RouteOptions): TargetGroupM
     name: route.name,
     protocol,
     port,
-    protocolVersion: requireOneOf(path, `${option}.protocolVersion`, route.protocolVersion ?? TargetProtocolVersion.HTTP1, TargetProtocolVersion),
-    targetType: requireOneOf(path, `${option}.targetType`, route.targetType ?? TargetType.IP, TargetType),
+    protocolVersion: requireOneOf(path, `${option}.protocolVersion`, route.protocolVersion ?? d.TARGET_PROTOCOL_VERSION, TargetProtocolVersion),
+    targetType: requireOneOf(path, `${option}.targetType`, route.targetType ?? d.TARGET_TYPE, TargetType),
     algorithm,
     anomalyMitigation,
     slowStartSeconds: slowStart,

@@ -60,7 +60,7 @@ function planListener(path: string, listener: TcpListenerOptions): { listener: N
   checkProtocol(path, `${option}.protocol`, listener.protocol);
   requireRange(path, `${option}.port`, listener.port, l.PORT_MIN, l.PORT_MAX);
   const isTls = listener.protocol === ListenerProtocol.TLS;
-  const tlsMode = listener.tlsMode ?? TlsMode.TERMINATE;
+  const tlsMode = listener.tlsMode ?? d.TLS_MODE;
   if (!isTls && (listener.tlsMode !== undefined || listener.sslPolicy !== undefined || listener.alpnPolicy !== undefined || listener.targetTls)) {
     throw new LbkitValidationError(path, option, `sets TLS options (tlsMode, sslPolicy, alpnPolicy, targetTls) on a ${listener.protocol} listener; TLS options need protocol TLS`, listener.protocol);
   }
@@ -80,7 +80,7 @@ function planListener(path: string, listener: TcpListenerOptions): { listener: N
     alpnPolicy = requireOneOf(path, `${option}.alpnPolicy`, listener.alpnPolicy ?? d.NLB_ALPN_POLICY, l.NLB_ALPN_POLICIES);
   }
 
-  const affinity = requireOneOf(path, `${option}.sessionAffinity`, listener.sessionAffinity ?? SessionAffinity.NONE, SessionAffinity);
+  const affinity = requireOneOf(path, `${option}.sessionAffinity`, listener.sessionAffinity ?? d.SESSION_AFFINITY, SessionAffinity);
   if (affinity === SessionAffinity.SOURCE_IP && (listenerProtocol === 'TLS' || targetProtocol === 'TLS')) {
     throw new LbkitValidationError(path, `${option}.sessionAffinity`,
       'SOURCE_IP is not supported by AWS on TLS listeners or TLS target groups; use TLS passthrough (a TCP listener) to keep affinity', affinity);
@@ -89,7 +89,7 @@ function planListener(path: string, listener: TcpListenerOptions): { listener: N
   requireRange(path, `${option}.deregistrationDelaySeconds`, deregistrationDelaySeconds, 0, l.DEREGISTRATION_DELAY_MAX);
   const targetPort = listener.targetPort ?? listener.port;
   requireRange(path, `${option}.targetPort`, targetPort, l.PORT_MIN, l.PORT_MAX);
-  const targetType = requireOneOf(path, `${option}.targetType`, listener.targetType ?? TargetType.IP, TargetType);
+  const targetType = requireOneOf(path, `${option}.targetType`, listener.targetType ?? d.TARGET_TYPE, TargetType);
   const targetGroup: NlbTargetGroupModel = {
     name: listener.name,
     protocol: targetProtocol,

@@ -158,9 +158,9 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   // Attributes.
   const idleTimeoutSeconds = options.idleTimeoutSeconds ?? d.IDLE_TIMEOUT_SECONDS;
   requireRange(path, 'idleTimeoutSeconds', idleTimeoutSeconds, l.ALB_IDLE_TIMEOUT_MIN, l.ALB_IDLE_TIMEOUT_MAX);
-  const desync = requireOneOf(path, 'desyncMitigationMode', options.desyncMitigationMode ?? DesyncMitigationMode.DEFENSIVE,
+  const desync = requireOneOf(path, 'desyncMitigationMode', options.desyncMitigationMode ?? d.DESYNC_MITIGATION_MODE,
     [DesyncMitigationMode.DEFENSIVE, DesyncMitigationMode.STRICTEST], 'must be DEFENSIVE or STRICTEST: MONITOR forwards request-smuggling attempts to targets');
-  const xff = requireOneOf(path, 'xForwardedForMode', options.xForwardedForMode ?? XForwardedForMode.APPEND, XForwardedForMode);
+  const xff = requireOneOf(path, 'xForwardedForMode', options.xForwardedForMode ?? d.X_FORWARDED_FOR_MODE, XForwardedForMode);
 
   // Security group.
   const allowed = planAllowedCidrs(path, options.allowedCidrs, internetFacing, dualStack);

@@ -20,6 +20,7 @@ import { checkConditions } from '../validation/conditions';
 import { checkResourceName } from '../validation/names';
 import { checkAvailabilityZones } from '../validation/network';
 import { requireRange } from '../validation/range';
+import { checkReachableRules } from '../validation/shadowed-routes';
 import { checkSslPolicy } from '../validation/tls';
 
 export interface WebApiPlan {
@@ -113,6 +114,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     conditions: r.conditions,
     action: planAction(path, `routes["${r.route}"].action`, r.action, names),
   })).sort((a, b) => a.priority - b.priority);
+  checkReachableRules(path, rules);
 
   const defaultAction: ActionModel = options.defaultAction
     ? planAction(path, 'defaultAction', options.defaultAction._spec, names)

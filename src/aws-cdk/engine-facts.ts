@@ -2,7 +2,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
 import { LbkitValidationError } from '../core/errors';
-import { WebApiEngineFacts } from '../core/plan/web-api-plan';
+import { WebApiEngineFacts } from '../core/plan/engine-facts';
 
 /** What the engine facts read from any lbkit props on CloudFormation. */
 export type CdkLoadBalancerEngineProps = CdkLoadBalancerProps & { readonly internetFacing?: boolean };

@@ -2,7 +2,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { TerraformLoadBalancerProps } from './terraform-load-balancer-props';
 import { LbkitValidationError } from '../core/errors';
-import { WebApiEngineFacts } from '../core/plan/web-api-plan';
+import { WebApiEngineFacts } from '../core/plan/engine-facts';
 
 /**
  * What the Terraform props tell the planner beyond the engine-neutral options (the same

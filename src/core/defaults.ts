@@ -1,4 +1,8 @@
 import { ROUTE53_HEALTH_METRIC } from './contract';
+import {
+  DesyncMitigationMode, RedirectStatus, RequestDuration, SessionAffinity, TargetProtocol, TargetProtocolVersion, TargetType, TlsMode,
+  XForwardedForMode,
+} from './options/enums';
 
 /**
  * lbkit's best-practice defaults. Each is a named constant with the reason beside it;
@@ -100,3 +104,24 @@ export const HEALTH_CHECK_ALARM = {
   comparisonOperator: 'LessThanThreshold',
   treatMissingData: 'breaching',
 } as const;
+
+// Defaults of enum options: the option docs name the same members (test/core/option-defaults.test.ts checks).
+
+/** Targets by IP address: ECS and Fargate tasks in awsvpc mode, the common case (both load balancers). */
+export const TARGET_TYPE = TargetType.IP;
+/** TLS ends at the load balancer; targets inside the VPC speak plain HTTP. */
+export const TARGET_PROTOCOL = TargetProtocol.HTTP;
+/** HTTP/1.1 to the targets: every server speaks it; HTTP/2 and gRPC on request. */
+export const TARGET_PROTOCOL_VERSION = TargetProtocolVersion.HTTP1;
+/** Most API requests are short and uniform, which round robin serves best. */
+export const REQUEST_DURATION = RequestDuration.SHORT;
+/** A route's redirect is permanent unless told otherwise (as on the HTTP listener); FOUND for temporary moves. */
+export const REDIRECT_STATUS = RedirectStatus.PERMANENT;
+/** Blocks severe request-smuggling attempts and normalises ambiguous requests without refusing odd but safe ones. */
+export const DESYNC_MITIGATION_MODE = DesyncMitigationMode.DEFENSIVE;
+/** Targets see the client's address appended to X-Forwarded-For (what most frameworks expect). */
+export const X_FORWARDED_FOR_MODE = XForwardedForMode.APPEND;
+/** NLB TLS listeners decrypt at the load balancer with an ACM certificate, so targets need none. */
+export const TLS_MODE = TlsMode.TERMINATE;
+/** NLB flows are spread by their 5-tuple hash: the best spread, no client pinned to a target. */
+export const SESSION_AFFINITY = SessionAffinity.NONE;

@@ -24,14 +24,6 @@ export function formatValue(value: unknown): string {
   }
 }
 
-/** Throws unless value is a whole number with min ≤ value ≤ max. */
-export function checkRange(path: string, option: string, value: number | undefined, min: number, max: number): void {
-  if (value === undefined || isToken(value)) return;
-  if (!Number.isFinite(value) || !Number.isInteger(value) || value < min || value > max) {
-    throw new LbkitValidationError(path, option, `must be a whole number from ${min} to ${max}`, value);
-  }
-}
-
 /** CDK encodes numeric tokens as very large negative doubles; never validate those. */
 export function isToken(value: unknown): boolean {
   if (typeof value === 'number') return value < -1e289; // encoded number tokens of both engines

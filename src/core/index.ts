@@ -1,7 +1,9 @@
 // The engine-neutral public surface shared by both engines' constructs.
 export * from './options/enums';
 export * from './options/health-check-options';
+export * from './options/route-action-options';
 export * from './options/route-action';
+export * from './options/route-conditions';
 export * from './options/route-options';
 export * from './options/web-api-options';
 export * from './options/tcp-service-options';

@@ -1,4 +1,4 @@
-import { WebApiEngineFacts } from '../../src/core/plan/web-api-plan';
+import { WebApiEngineFacts } from '../../src/core/plan/engine-facts';
 
 /** Engine facts as a renderer would pass them for a two-AZ VPC with one imported certificate. */
 export const FACTS: WebApiEngineFacts = {

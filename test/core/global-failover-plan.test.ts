@@ -1,6 +1,6 @@
 import { FACTS } from './fixtures';
 import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from '../../src/core';
-import { ListenerProtocol } from '../../src/core/options/tcp-service-options';
+import { ListenerProtocol } from '../../src/core/options/enums';
 import { planGlobalFailover, ResolvedGlobalEndpoint } from '../../src/core/plan/global-failover-plan';
 import { planTcpService } from '../../src/core/plan/tcp-service-plan';
 import { planWebApi } from '../../src/core/plan/web-api-plan';

@@ -7,8 +7,7 @@ import { createApp as createCdkApp } from '../../examples/global-failover-cdk/ap
 import { createApp as createTfApp } from '../../examples/global-failover-cdktf/main';
 import { DnsRoutingModel } from '../../src/core/model/dns-routing-model';
 import { normalizeModel, REFERENCE } from '../../src/core/model/load-balancer-model';
-import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from '../../src/core/options/global-failover-options';
-import { ListenerProtocol } from '../../src/core/options/tcp-service-options';
+import { EndpointHealthProtocol, FailoverRole, RoutingPolicy, ListenerProtocol } from '../../src/core/options/enums';
 import { GlobalFailoverPlan } from '../../src/core/plan/global-failover-plan';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
 import { readSynthesizedFile, SynthesizedModels } from '../../src/readers';

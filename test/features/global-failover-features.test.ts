@@ -1,7 +1,6 @@
 import { DnsRoutingModel } from '../../src/core/model/dns-routing-model';
 import { REFERENCE } from '../../src/core/model/load-balancer-model';
-import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from '../../src/core/options/global-failover-options';
-import { ListenerProtocol } from '../../src/core/options/tcp-service-options';
+import { EndpointHealthProtocol, FailoverRole, RoutingPolicy, ListenerProtocol } from '../../src/core/options/enums';
 import { CERT_ARN_1, Engine, ENGINES, GlobalEngineOptions } from '../support/engines';
 
 /**

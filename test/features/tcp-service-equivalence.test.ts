@@ -7,8 +7,7 @@ import { createApp as createCdkApp } from '../../examples/game-server-nlb-cdk/ap
 import { createApp as createTfApp } from '../../examples/game-server-nlb-cdktf/main';
 import { AnyLoadBalancerModel, isNetworkModel } from '../../src/core/model/any-load-balancer-model';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
-import { TargetType } from '../../src/core/options/enums';
-import { HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/tcp-service-options';
+import { TargetType, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
 import { TcpServicePlan } from '../../src/core/plan/tcp-service-plan';
 import { readSynthesizedFile } from '../../src/readers';
 import { CERT_ARN_1, CERT_ARN_2, CLOUDFORMATION, modelDifferences, invariantDifferences, TcpEngineOptions, TERRAFORM, threeWayTcp } from '../support/engines';

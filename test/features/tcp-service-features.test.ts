@@ -1,5 +1,5 @@
 import { NetworkLoadBalancerModel } from '../../src/core/model/network-load-balancer-model';
-import { HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/tcp-service-options';
+import { HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
 import { CERT_ARN_1, Engine, ENGINES, ENV, TcpEngineOptions } from '../support/engines';
 
 /**

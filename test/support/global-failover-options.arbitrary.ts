@@ -1,9 +1,8 @@
 import * as fc from 'fast-check';
 import { GlobalEngineEndpoint, GlobalEngineOptions } from './engines';
 import { ROUTE53_CHECKER_REGIONS } from '../../src/core/limits';
-import {
-  EndpointHealthCheckOptions, EndpointHealthProtocol, FailoverRole, RoutingPolicy,
-} from '../../src/core/options/global-failover-options';
+import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from '../../src/core/options/enums';
+import { EndpointHealthCheckOptions } from '../../src/core/options/global-failover-options';
 
 /**
  * Valid GlobalFailover options for property tests: failover (one primary, one secondary),

@@ -7,10 +7,12 @@ import {
 import { HealthCheckOptions } from '../../src/core/options/health-check-options';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
+import { planWebApi } from '../../src/core/plan/web-api-plan';
+import { FACTS } from '../core/fixtures';
 
 /**
  * Valid WebApiLoadBalancer options within ALB's limits, for property tests: routes with
- * random condition kinds (at most 5 values per rule), actions of every kind, health checks
+ * random condition kinds (at most 5 values per rule; none hidden by an earlier one), actions of every kind, health checks
  * within their ranges, stickiness, algorithms consistent with the slow-start and anomaly
  * mitigation rules, WAF / access-log / redirect toggles, idle timeout and certificates.
  */
@@ -125,6 +127,16 @@ function actionArb(names: string[]): fc.Arbitrary<RouteAction | undefined> {
 
 type Routing = { routes: RouteOptions[]; defaultAction?: RouteAction };
 
+/** lbkit refuses a route that an earlier one hides entirely (it could never be reached); generate only reachable ones. */
+function everyRouteReachable(routing: Routing): boolean {
+  try {
+    planWebApi(routing, FACTS);
+    return true;
+  } catch (e) {
+    return !(e instanceof Error && e.message.includes('can never be reached'));
+  }
+}
+
 const routesArb: fc.Arbitrary<Routing> = fc.shuffledSubarray(ROUTE_NAMES, { minLength: 1, maxLength: 6 })
   .chain((names) => fc.tuple(
     fc.tuple(...names.map(() => fc.tuple(conditionsArb, targetGroupArb, actionArb(names), fc.boolean()))),
@@ -155,7 +167,8 @@ const routesArb: fc.Arbitrary<Routing> = fc.shuffledSubarray(ROUTE_NAMES, { minL
       return { routes, defaultAction: forwardBare };
     }
     return { routes, ...(defaultAction ? { defaultAction } : {}) };
-  }));
+  }))
+  .filter(everyRouteReachable);
 
 /** Options for one WebApiLoadBalancer in the harness environment. */
 export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({

@@ -1,9 +1,7 @@
 import * as fc from 'fast-check';
 import { CERT_ARN_1, CERT_ARN_2, TcpEngineOptions } from './engines';
-import { TargetType } from '../../src/core/options/enums';
-import {
-  HealthCheckProtocol, ListenerProtocol, SessionAffinity, TcpHealthCheckOptions, TcpListenerOptions, TlsMode,
-} from '../../src/core/options/tcp-service-options';
+import { TargetType, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
+import { TcpHealthCheckOptions, TcpListenerOptions } from '../../src/core/options/tcp-service-options';
 
 /**
  * Valid TcpServiceLoadBalancer options within NLB's limits, for property tests: 1–5 listeners

@@ -1,13 +1,14 @@
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { Construct } from 'constructs';
-import { checkRange, LbkitValidationError } from '../../core/errors';
+import { LbkitValidationError } from '../../core/errors';
 import { PORT_MAX, PORT_MIN } from '../../core/limits';
+import { requireRange } from '../../core/validation/range';
 import { TargetOptions } from '../target-options';
 
 /** Each target's port, when given, is a port (`option` names the list, e.g. `routes["api"].targets`). */
 export function checkTargetPorts(path: string, option: string, targets: TargetOptions[]): void {
-  targets.forEach((t, i) => checkRange(path, `${option}[${i}].port`, t.port, PORT_MIN, PORT_MAX));
+  targets.forEach((t, i) => requireRange(path, `${option}[${i}].port`, t.port, PORT_MIN, PORT_MAX));
 }
 
 /**

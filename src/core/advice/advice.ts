@@ -8,8 +8,16 @@ export interface Advice {
   readonly message: string;
 }
 
-/** One advice rule (one per file, like cdk-nag rules): pure, reads options and plan. */
-export interface AdviceRule {
+/**
+ * One advice rule (one per file, like cdk-nag rules): pure, reads options and plan.
+ * Typed by the construct's options and model (WebApiLoadBalancer unless told otherwise).
+ */
+export interface AdviceRule<O = WebApiLoadBalancerOptions, M = LoadBalancerModel> {
   readonly id: string;
-  check(options: WebApiLoadBalancerOptions, model: LoadBalancerModel): string[];
+  check(options: O, model: M): string[];
+}
+
+/** Runs rules in their order; each message becomes one piece of advice under the rule's id. */
+export function runAdviceRules<O, M>(rules: readonly AdviceRule<O, M>[], options: O, model: M): Advice[] {
+  return rules.flatMap((rule) => rule.check(options, model).map((message) => ({ id: rule.id, message })));
 }

@@ -1,20 +1,33 @@
 import { accessLogsDisabled } from './access-logs-disabled';
-import { Advice, AdviceRule } from './advice';
+import { Advice, AdviceRule, runAdviceRules } from './advice';
+import { crossZoneDisabled } from './cross-zone-disabled';
 import { deletionProtectionDisabled } from './deletion-protection-disabled';
 import { idleTimeoutHigh } from './idle-timeout-high';
 import { roundRobinLongRequests } from './round-robin-long-requests';
+import { sourceIpAffinity } from './source-ip-affinity';
 import { stickySessions } from './sticky-sessions';
 import { wafDisabled } from './waf-disabled';
 import { LoadBalancerModel } from '../model/load-balancer-model';
+import { NetworkLoadBalancerModel } from '../model/network-load-balancer-model';
+import { TcpServiceLoadBalancerOptions } from '../options/tcp-service-options';
 import { WebApiLoadBalancerOptions } from '../options/web-api-options';
 
 export type { Advice, AdviceRule } from './advice';
 
 /** Every advice rule for WebApiLoadBalancer, in a fixed order. */
-export const WEB_API_ADVICE_RULES: AdviceRule[] = [
+export const WEB_API_ADVICE_RULES: AdviceRule<WebApiLoadBalancerOptions, LoadBalancerModel>[] = [
   stickySessions, wafDisabled, accessLogsDisabled, deletionProtectionDisabled, idleTimeoutHigh, roundRobinLongRequests,
 ];
 
+/** Every advice rule for TcpServiceLoadBalancer, in a fixed order. */
+export const TCP_SERVICE_ADVICE_RULES: AdviceRule<TcpServiceLoadBalancerOptions, NetworkLoadBalancerModel>[] = [
+  sourceIpAffinity, crossZoneDisabled, deletionProtectionDisabled,
+];
+
 export function adviseWebApi(options: WebApiLoadBalancerOptions, model: LoadBalancerModel): Advice[] {
-  return WEB_API_ADVICE_RULES.flatMap((rule) => rule.check(options, model).map((message) => ({ id: rule.id, message })));
+  return runAdviceRules(WEB_API_ADVICE_RULES, options, model);
+}
+
+export function adviseTcpService(options: TcpServiceLoadBalancerOptions, model: NetworkLoadBalancerModel): Advice[] {
+  return runAdviceRules(TCP_SERVICE_ADVICE_RULES, options, model);
 }

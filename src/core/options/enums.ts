@@ -1,3 +1,6 @@
+// Every enum of lbkit's options, in one place (as aws-cdk-lib's elbv2 keeps its ALB and NLB enums in
+// shared/enums.ts): first those of target groups and WebApiLoadBalancer, then one section per construct.
+
 /** How a target group picks a target for each request. */
 export enum LoadBalancingAlgorithm {
   /** Equal turns; right for short, uniform requests. */
@@ -71,4 +74,87 @@ export enum StickinessType {
 export enum RedirectStatus {
   PERMANENT = 'HTTP_301',
   FOUND = 'HTTP_302',
+}
+
+// TcpServiceLoadBalancer (NLB)
+
+/** Protocol a TcpServiceLoadBalancer listener accepts. */
+export enum ListenerProtocol {
+  TCP = 'TCP',
+  UDP = 'UDP',
+  /** TCP and UDP on the same port (e.g. DNS, some game protocols). */
+  TCP_UDP = 'TCP_UDP',
+  /** TLS: terminated at the load balancer, or passed through (see TlsMode). */
+  TLS = 'TLS',
+}
+
+/** Where TLS ends on a TLS listener. */
+export enum TlsMode {
+  /** The load balancer decrypts with an ACM certificate; targets get plain TCP (or TLS again with targetTls). */
+  TERMINATE = 'terminate',
+  /**
+   * The load balancer forwards the encrypted stream untouched (a TCP listener); targets hold
+   * the certificates. For end-to-end encryption (compliance) and mutual TLS.
+   */
+  PASSTHROUGH = 'passthrough',
+}
+
+/** How connections from one client are spread. */
+export enum SessionAffinity {
+  /** Each flow is hashed on its 5-tuple: the best spread. */
+  NONE = 'none',
+  /** All flows from one client IP go to the same target (game sessions, WebSocket behind L4). */
+  SOURCE_IP = 'source_ip',
+}
+
+/** Protocol of a TcpServiceLoadBalancer health check. */
+export enum HealthCheckProtocol {
+  TCP = 'TCP',
+  HTTP = 'HTTP',
+  HTTPS = 'HTTPS',
+}
+
+// GlobalFailover (Route 53)
+
+/** How Route 53 picks among the endpoints. */
+export enum RoutingPolicy {
+  /** One primary while healthy, else one secondary. */
+  FAILOVER = 'failover',
+  /** The endpoint with the lowest latency from the client, one per region. */
+  LATENCY = 'latency',
+  /** Shares by weight (0–255): canary between regions. */
+  WEIGHTED = 'weighted',
+}
+
+/** An endpoint's place in failover routing. */
+export enum FailoverRole {
+  PRIMARY = 'PRIMARY',
+  SECONDARY = 'SECONDARY',
+}
+
+/** Protocol of a Route 53 health check. */
+export enum EndpointHealthProtocol {
+  HTTPS = 'HTTPS',
+  HTTP = 'HTTP',
+  TCP = 'TCP',
+}
+
+// Load-balancer selection
+
+/** Kinds of traffic a service carries. */
+export enum TrafficProtocol {
+  HTTP = 'HTTP',
+  HTTPS = 'HTTPS',
+  GRPC = 'GRPC',
+  WEBSOCKET = 'WEBSOCKET',
+  TCP = 'TCP',
+  UDP = 'UDP',
+  TCP_UDP = 'TCP_UDP',
+  TLS = 'TLS',
+}
+
+/** The lbkit construct for a kind of service. */
+export enum LoadBalancerConstruct {
+  WEB_API = 'WebApiLoadBalancer',
+  TCP_SERVICE = 'TcpServiceLoadBalancer',
 }

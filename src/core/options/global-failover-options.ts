@@ -1,25 +1,4 @@
-/** How Route 53 picks among the endpoints. */
-export enum RoutingPolicy {
-  /** One primary while healthy, else one secondary. */
-  FAILOVER = 'failover',
-  /** The endpoint with the lowest latency from the client, one per region. */
-  LATENCY = 'latency',
-  /** Shares by weight (0–255): canary between regions. */
-  WEIGHTED = 'weighted',
-}
-
-/** An endpoint's place in failover routing. */
-export enum FailoverRole {
-  PRIMARY = 'PRIMARY',
-  SECONDARY = 'SECONDARY',
-}
-
-/** Protocol of a Route 53 health check. */
-export enum EndpointHealthProtocol {
-  HTTPS = 'HTTPS',
-  HTTP = 'HTTP',
-  TCP = 'TCP',
-}
+import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from './enums';
 
 /** The Route 53 health check of one endpoint. */
 export interface EndpointHealthCheckOptions {

@@ -1,21 +1,10 @@
 import { TargetProtocol } from './enums';
 
-/** Health check of a route's target group. */
-export interface HealthCheckOptions {
-  /**
-   * Path probed on each target; a deep check that verifies the target's own dependencies.
-   * @default '/health'
-   */
-  readonly path?: string;
-  /**
-   * @default - the target group's protocol
-   */
-  readonly protocol?: TargetProtocol;
-  /**
-   * Port probed on each target.
-   * @default - the port traffic is sent to
-   */
-  readonly port?: number;
+/**
+ * How often a target-group health check probes and how many results in a row change a
+ * target's state: the same for a WebApiLoadBalancer route and a TcpServiceLoadBalancer listener.
+ */
+export interface HealthCheckTimingOptions {
   /**
    * Seconds between checks, 5–300.
    * @default 15 - detects a failed target in 45 s with the unhealthy threshold of 3
@@ -36,6 +25,24 @@ export interface HealthCheckOptions {
    * @default 3 - tolerates a passing network hiccup
    */
   readonly unhealthyThreshold?: number;
+}
+
+/** Health check of a route's target group. */
+export interface HealthCheckOptions extends HealthCheckTimingOptions {
+  /**
+   * Path probed on each target; a deep check that verifies the target's own dependencies.
+   * @default '/health'
+   */
+  readonly path?: string;
+  /**
+   * @default - the target group's protocol
+   */
+  readonly protocol?: TargetProtocol;
+  /**
+   * Port probed on each target.
+   * @default - the port traffic is sent to
+   */
+  readonly port?: number;
   /**
    * HTTP codes that mean healthy: `200`, `200,204` or `200-299` within 200–499.
    * @default '200'

@@ -1,20 +1,4 @@
-/** Kinds of traffic a service carries. */
-export enum TrafficProtocol {
-  HTTP = 'HTTP',
-  HTTPS = 'HTTPS',
-  GRPC = 'GRPC',
-  WEBSOCKET = 'WEBSOCKET',
-  TCP = 'TCP',
-  UDP = 'UDP',
-  TCP_UDP = 'TCP_UDP',
-  TLS = 'TLS',
-}
-
-/** The lbkit construct for a kind of service. */
-export enum LoadBalancerConstruct {
-  WEB_API = 'WebApiLoadBalancer',
-  TCP_SERVICE = 'TcpServiceLoadBalancer',
-}
+import { LoadBalancerConstruct, TrafficProtocol } from './enums';
 
 /** What a service needs from its load balancer. */
 export interface LoadBalancerRequirements {

@@ -1,23 +1,7 @@
 import { LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol, TargetProtocolVersion, TargetType } from './enums';
 import { HealthCheckOptions } from './health-check-options';
 import { RouteAction } from './route-action';
-
-/** An http-header condition. */
-export interface HeaderCondition {
-  /** Header name (not Host), at most 40 characters. */
-  readonly name: string;
-  /** Values, any of which matches; case-insensitive, `*` and `?` allowed. */
-  readonly values: string[];
-}
-
-/** A query-string condition pair; any one pair matching is enough. */
-export interface QueryStringCondition {
-  /**
-   * @default - matches the value under any key
-   */
-  readonly key?: string;
-  readonly value: string;
-}
+import { RouteConditionOptions } from './route-conditions';
 
 /** Session stickiness for a route's target group. */
 export interface StickinessOptions {
@@ -40,43 +24,12 @@ export interface StickinessOptions {
  * what happens to it, and the target group behind it. A route without conditions makes
  * no listener rule; it only holds a target group for `defaultAction` or a weighted forward.
  */
-export interface RouteOptions {
+export interface RouteOptions extends RouteConditionOptions {
   /**
    * Unique name; names the rule and the target group (tag `lbkit:route`) and maps the
    * route to local addresses in the proxy. Letters, digits and hyphens, at most 32.
    */
   readonly name: string;
-
-  /**
-   * Host names, case-insensitive, `*` and `?` allowed.
-   * @default - any host
-   */
-  readonly hosts?: string[];
-  /**
-   * Path patterns, case-sensitive, `*` and `?` allowed; the query string is not part of the path.
-   * @default - any path
-   */
-  readonly paths?: string[];
-  /**
-   * HTTP methods, upper case.
-   * @default - any method
-   */
-  readonly methods?: string[];
-  /**
-   * Header conditions.
-   * @default - none
-   */
-  readonly headers?: HeaderCondition[];
-  /**
-   * Query-string conditions.
-   * @default - none
-   */
-  readonly queryStrings?: QueryStringCondition[];
-  /**
-   * Client source CIDRs (the TCP peer, never X-Forwarded-For).
-   * @default - any source
-   */
-  readonly sourceIps?: string[];
 
   /**
    * Listener-rule priority, 1–50000.

@@ -1,44 +1,9 @@
-import { TargetType } from './enums';
+import { HealthCheckProtocol, ListenerProtocol, SessionAffinity, TargetType, TlsMode } from './enums';
+import { HealthCheckTimingOptions } from './health-check-options';
 import { AccessLogOptions, ManagedCertificateOptions } from './web-api-options';
 
-/** Protocol a TcpServiceLoadBalancer listener accepts. */
-export enum ListenerProtocol {
-  TCP = 'TCP',
-  UDP = 'UDP',
-  /** TCP and UDP on the same port (e.g. DNS, some game protocols). */
-  TCP_UDP = 'TCP_UDP',
-  /** TLS: terminated at the load balancer, or passed through (see TlsMode). */
-  TLS = 'TLS',
-}
-
-/** Where TLS ends on a TLS listener. */
-export enum TlsMode {
-  /** The load balancer decrypts with an ACM certificate; targets get plain TCP (or TLS again with targetTls). */
-  TERMINATE = 'terminate',
-  /**
-   * The load balancer forwards the encrypted stream untouched (a TCP listener); targets hold
-   * the certificates. For end-to-end encryption (compliance) and mutual TLS.
-   */
-  PASSTHROUGH = 'passthrough',
-}
-
-/** How connections from one client are spread. */
-export enum SessionAffinity {
-  /** Each flow is hashed on its 5-tuple: the best spread. */
-  NONE = 'none',
-  /** All flows from one client IP go to the same target (game sessions, WebSocket behind L4). */
-  SOURCE_IP = 'source_ip',
-}
-
-/** Protocol of a TcpServiceLoadBalancer health check. */
-export enum HealthCheckProtocol {
-  TCP = 'TCP',
-  HTTP = 'HTTP',
-  HTTPS = 'HTTPS',
-}
-
 /** Health check of a TCP service's target group. */
-export interface TcpHealthCheckOptions {
+export interface TcpHealthCheckOptions extends HealthCheckTimingOptions {
   /**
    * @default - TCP connect; HTTP when a path is given
    */
@@ -52,26 +17,6 @@ export interface TcpHealthCheckOptions {
    * @default - the traffic port
    */
   readonly port?: number;
-  /**
-   * 5–300 s.
-   * @default 15
-   */
-  readonly intervalSeconds?: number;
-  /**
-   * 2–120 s, below the interval.
-   * @default 5
-   */
-  readonly timeoutSeconds?: number;
-  /**
-   * 2–10.
-   * @default 2
-   */
-  readonly healthyThreshold?: number;
-  /**
-   * 2–10.
-   * @default 3
-   */
-  readonly unhealthyThreshold?: number;
   /**
    * HTTP/HTTPS checks only, codes within 200–599.
    * @default '200'

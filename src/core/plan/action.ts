@@ -1,9 +1,14 @@
 import * as d from '../defaults';
-import { checkRange, LbkitValidationError } from '../errors';
+import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
-import { ActionSpec } from '../model/action-spec';
 import { ActionModel } from '../model/load-balancer-model';
+import { ActionSpec } from '../options/action-spec';
 import { RedirectStatus } from '../options/enums';
+import { requireOneOf } from '../validation/choices';
+import { requireRange } from '../validation/range';
+
+/** What a redirect may set its protocol to: a scheme, or keep the request's. */
+const REDIRECT_PROTOCOLS = ['HTTP', 'HTTPS', '#{protocol}'];
 
 /** Turns a stated action into its model form, checking AWS's limits. `option` names where it was set. */
 export function planAction(path: string, option: string, spec: ActionSpec, routeNames: ReadonlySet<string>): ActionModel {
@@ -19,10 +24,10 @@ export function planAction(path: string, option: string, spec: ActionSpec, route
         }
         if (seen.has(t.route)) throw new LbkitValidationError(path, option, `lists route "${t.route}" twice`, t.route);
         seen.add(t.route);
-        checkRange(path, `${option} weight of "${t.route}"`, t.weight, 0, l.FORWARD_WEIGHT_MAX);
+        requireRange(path, `${option} weight of "${t.route}"`, t.weight, 0, l.FORWARD_WEIGHT_MAX);
       }
       if (spec.stickinessSeconds !== undefined) {
-        checkRange(path, `${option} stickinessSeconds`, spec.stickinessSeconds, 1, l.GROUP_STICKINESS_MAX_SECONDS);
+        requireRange(path, `${option} stickinessSeconds`, spec.stickinessSeconds, 1, l.GROUP_STICKINESS_MAX_SECONDS);
       }
       return {
         type: 'forward',
@@ -37,13 +42,10 @@ export function planAction(path: string, option: string, spec: ActionSpec, route
       if (spec.path !== undefined && !spec.path.startsWith('/')) {
         throw new LbkitValidationError(path, option, 'redirect path must start with "/" (write "/#{path}" to keep the path)', spec.path);
       }
-      if (spec.protocol !== undefined && !['HTTP', 'HTTPS', '#{protocol}'].includes(spec.protocol)) {
-        throw new LbkitValidationError(path, option, 'redirect protocol must be HTTP, HTTPS or #{protocol}', spec.protocol);
+      if (spec.protocol !== undefined) {
+        requireOneOf(path, option, spec.protocol, REDIRECT_PROTOCOLS, 'redirect protocol must be HTTP, HTTPS or #{protocol}');
       }
-      const status = spec.status ?? RedirectStatus.PERMANENT;
-      if (!Object.values(RedirectStatus).includes(status)) {
-        throw new LbkitValidationError(path, option, 'redirect status must be HTTP_301 or HTTP_302', status);
-      }
+      const status = requireOneOf(path, option, spec.status ?? d.REDIRECT_STATUS, RedirectStatus, 'redirect status must be HTTP_301 or HTTP_302');
       return {
         type: 'redirect',
         statusCode: status as 'HTTP_301' | 'HTTP_302',
@@ -59,8 +61,8 @@ export function planAction(path: string, option: string, spec: ActionSpec, route
       if (!Number.isInteger(code) || !/^[245]\d\d$/.test(String(code))) {
         throw new LbkitValidationError(path, option, 'fixed response status must be a 2xx, 4xx or 5xx code', code);
       }
-      if (spec.contentType !== undefined && !l.FIXED_RESPONSE_CONTENT_TYPES.includes(spec.contentType)) {
-        throw new LbkitValidationError(path, option, `fixed response content type must be one of ${l.FIXED_RESPONSE_CONTENT_TYPES.join(', ')}`, spec.contentType);
+      if (spec.contentType !== undefined) {
+        requireOneOf(path, option, spec.contentType, l.FIXED_RESPONSE_CONTENT_TYPES, `fixed response content type must be one of ${l.FIXED_RESPONSE_CONTENT_TYPES.join(', ')}`);
       }
       if (spec.body !== undefined && spec.body.length > l.FIXED_RESPONSE_BODY_MAX) {
         throw new LbkitValidationError(path, option, `fixed response body must be at most ${l.FIXED_RESPONSE_BODY_MAX} characters`, `${spec.body.length} characters`);

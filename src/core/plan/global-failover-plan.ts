@@ -1,13 +1,14 @@
 import * as d from '../defaults';
-import { checkRange, LbkitValidationError } from '../errors';
+import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { actionForHealthPath, healthPathNotServed } from '../matching/health-path-route';
 import { DnsHealthCheckModel, DnsRecordModel, DnsRoutingModel, HealthCheckTypeValue } from '../model/dns-routing-model';
 import { compareText, isReference, LoadBalancerModel } from '../model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../model/network-load-balancer-model';
-import {
-  EndpointHealthProtocol, FailoverRole, GlobalEndpointBaseOptions, GlobalFailoverBaseOptions, RoutingPolicy,
-} from '../options/global-failover-options';
+import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from '../options/enums';
+import { GlobalEndpointBaseOptions, GlobalFailoverBaseOptions } from '../options/global-failover-options';
+import { requireOneOf } from '../validation/choices';
+import { requireRange } from '../validation/range';
 
 /** An endpoint as an engine hands it to the planner: options plus, for lbkit's own constructs, the load balancer. */
 export interface ResolvedGlobalEndpoint extends GlobalEndpointBaseOptions {
@@ -59,16 +60,11 @@ function planHealthCheck(path: string, option: string, endpoint: ResolvedGlobalE
       "must be false for an internal load balancer: Route 53's checkers cannot reach it (the alias record still evaluates target health)", true);
   }
   const defaults = healthDefaults(path, option, endpoint);
-  const protocol = hc.protocol ?? defaults.protocol;
-  if (!Object.values(EndpointHealthProtocol).includes(protocol)) {
-    throw new LbkitValidationError(path, `${option}.healthCheck.protocol`, `must be one of ${Object.values(EndpointHealthProtocol).join(', ')}`, protocol);
-  }
-  const interval = hc.intervalSeconds ?? d.GLOBAL_HEALTH_INTERVAL_SECONDS;
-  if (!l.ROUTE53_INTERVALS.includes(interval)) {
-    throw new LbkitValidationError(path, `${option}.healthCheck.intervalSeconds`, `must be ${l.ROUTE53_INTERVALS.join(' or ')} (Route 53's request intervals)`, interval);
-  }
+  const protocol = requireOneOf(path, `${option}.healthCheck.protocol`, hc.protocol ?? defaults.protocol, EndpointHealthProtocol);
+  const interval = requireOneOf(path, `${option}.healthCheck.intervalSeconds`, hc.intervalSeconds ?? d.GLOBAL_HEALTH_INTERVAL_SECONDS,
+    l.ROUTE53_INTERVALS, `must be ${l.ROUTE53_INTERVALS.join(' or ')} (Route 53's request intervals)`);
   const threshold = hc.failureThreshold ?? d.GLOBAL_FAILURE_THRESHOLD;
-  checkRange(path, `${option}.healthCheck.failureThreshold`, threshold, l.ROUTE53_FAILURE_THRESHOLD_MIN, l.ROUTE53_FAILURE_THRESHOLD_MAX);
+  requireRange(path, `${option}.healthCheck.failureThreshold`, threshold, l.ROUTE53_FAILURE_THRESHOLD_MIN, l.ROUTE53_FAILURE_THRESHOLD_MAX);
   const isHttp = protocol !== EndpointHealthProtocol.TCP;
   if (!isHttp && (hc.path !== undefined || hc.searchString !== undefined)) {
     throw new LbkitValidationError(path, `${option}.healthCheck`, 'sets path or searchString on a TCP health check; use HTTP or HTTPS', hc);
@@ -89,7 +85,7 @@ function planHealthCheck(path: string, option: string, endpoint: ResolvedGlobalE
   if (port === undefined) {
     throw new LbkitValidationError(path, `${option}.healthCheck.port`, 'is required for a TCP health check on a DNS name or addresses', port);
   }
-  checkRange(path, `${option}.healthCheck.port`, port, l.PORT_MIN, l.PORT_MAX);
+  requireRange(path, `${option}.healthCheck.port`, port, l.PORT_MIN, l.PORT_MAX);
   const regions = [...(hc.regions ?? [])].sort(compareText);
   if (hc.regions !== undefined) {
     const unknown = regions.find((r) => !l.ROUTE53_CHECKER_REGIONS.includes(r));
@@ -139,7 +135,7 @@ function checkPolicy(path: string, policy: RoutingPolicy, endpoints: ResolvedGlo
   if (policy === RoutingPolicy.WEIGHTED) {
     for (const e of endpoints) {
       if (e.weight === undefined) throw new LbkitValidationError(path, `endpoints["${e.name}"].weight`, `is required under weighted routing (0–${l.ROUTE53_WEIGHT_MAX})`, e.weight);
-      checkRange(path, `endpoints["${e.name}"].weight`, e.weight, 0, l.ROUTE53_WEIGHT_MAX);
+      requireRange(path, `endpoints["${e.name}"].weight`, e.weight, 0, l.ROUTE53_WEIGHT_MAX);
     }
   }
   for (const e of endpoints) {
@@ -184,10 +180,7 @@ export function planGlobalFailover(
   options: GlobalFailoverBaseOptions, endpoints: ResolvedGlobalEndpoint[], facts: GlobalFailoverFacts,
 ): GlobalFailoverPlan {
   const path = facts.path;
-  const policy = options.routingPolicy;
-  if (!Object.values(RoutingPolicy).includes(policy)) {
-    throw new LbkitValidationError(path, 'routingPolicy', `must be one of ${Object.values(RoutingPolicy).join(', ')}`, policy);
-  }
+  const policy = requireOneOf(path, 'routingPolicy', options.routingPolicy, RoutingPolicy);
   if (!options.recordName || !/^(\*\.)?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/.test(options.recordName)) {
     throw new LbkitValidationError(path, 'recordName', 'must be a DNS name such as api.example.com', options.recordName);
   }
@@ -218,7 +211,7 @@ export function planGlobalFailover(
   }
   checkPolicy(path, policy, endpoints);
   const ttl = options.ttlSeconds ?? d.GLOBAL_RECORD_TTL_SECONDS;
-  checkRange(path, 'ttlSeconds', ttl, 0, l.ROUTE53_TTL_MAX);
+  requireRange(path, 'ttlSeconds', ttl, 0, l.ROUTE53_TTL_MAX);
 
   const healthChecks: DnsHealthCheckModel[] = [];
   const records: DnsRecordModel[] = [];

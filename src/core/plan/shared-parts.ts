@@ -1,15 +1,16 @@
 import * as d from '../defaults';
-import { checkRange, LbkitValidationError } from '../errors';
+import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
-import { WebApiEngineFacts } from './web-api-plan';
-import { AccessLogsModel, CertificateModel, compareText, DnsAliasModel, isReference } from '../model/load-balancer-model';
+import { LoadBalancerEngineFacts } from './engine-facts';
+import { AccessLogsModel, CertificateModel, compareText, DnsAliasModel, isReference, LoadBalancerModel } from '../model/load-balancer-model';
 import { AccessLogOptions, ManagedCertificateOptions } from '../options/web-api-options';
 import { checkCidrs, isIpv6Cidr } from '../validation/network';
+import { requireRange } from '../validation/range';
 
 /** The parts every lbkit load balancer plans the same way, whatever its kind. */
 
 /** How the engine's construct names its engine-typed options, for errors. */
-export function engineOptionNames(facts: WebApiEngineFacts) {
+export function engineOptionNames(facts: LoadBalancerEngineFacts) {
   return {
     subnets: facts.optionNames?.subnets ?? 'vpcSubnets',
     hostedZone: facts.optionNames?.hostedZone ?? 'hostedZone',
@@ -17,8 +18,20 @@ export function engineOptionNames(facts: WebApiEngineFacts) {
   };
 }
 
+/** Which load balancer this is and how clients reach it: the model fields every kind shares, in model order. */
+export function planIdentity(
+  facts: LoadBalancerEngineFacts, loadBalancerName: string | undefined, internetFacing: boolean, dualStack: boolean,
+): Pick<LoadBalancerModel, 'name' | 'loadBalancerName' | 'scheme' | 'ipAddressType'> {
+  return {
+    name: facts.name,
+    ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
+    scheme: internetFacing ? 'internet-facing' : 'internal',
+    ipAddressType: dualStack ? 'dualstack' : 'ipv4',
+  };
+}
+
 /** Imported certificates first, then the ones lbkit creates (which need the hosted zone). */
-export function planCertificates(path: string, facts: WebApiEngineFacts, managed: readonly ManagedCertificateOptions[]): CertificateModel[] {
+export function planCertificates(path: string, facts: LoadBalancerEngineFacts, managed: readonly ManagedCertificateOptions[]): CertificateModel[] {
   if (managed.length > 0 && !facts.hasHostedZone) {
     throw new LbkitValidationError(path, 'managedCertificates',
       `need a hosted zone to validate them by DNS (set ${engineOptionNames(facts).hostedZone})`, managed.map((m) => m.domainName));
@@ -51,7 +64,7 @@ export function planAllowedCidrs(path: string, allowedCidrs: readonly string[] |
 /** Access logs that are on: to the user's bucket, or one lbkit creates with an expiry. */
 export function planEnabledAccessLogs(path: string, options: AccessLogOptions, existingBucketName: string | undefined): AccessLogsModel {
   const expirationDays = options.expirationDays ?? d.ACCESS_LOG_EXPIRATION_DAYS;
-  checkRange(path, 'accessLogs.expirationDays', expirationDays, 1, 36_500);
+  requireRange(path, 'accessLogs.expirationDays', expirationDays, 1, 36_500);
   if (options.prefix !== undefined && (/^\/|\/$|AWSLogs/.test(options.prefix))) {
     throw new LbkitValidationError(path, 'accessLogs.prefix', 'must not start or end with "/" nor contain "AWSLogs"', options.prefix);
   }
@@ -63,7 +76,7 @@ export function planEnabledAccessLogs(path: string, options: AccessLogOptions, e
 }
 
 /** Alias records to the load balancer: A, and AAAA with dual stack, sorted by name then type. */
-export function planAliasRecords(path: string, facts: WebApiEngineFacts, names: readonly string[], dualStack: boolean): DnsAliasModel[] {
+export function planAliasRecords(path: string, facts: LoadBalancerEngineFacts, names: readonly string[], dualStack: boolean): DnsAliasModel[] {
   if (names.length > 0 && !facts.hasHostedZone) {
     throw new LbkitValidationError(path, 'aliasRecordNames', `need a hosted zone (set ${engineOptionNames(facts).hostedZone})`, names);
   }

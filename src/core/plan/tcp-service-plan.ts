@@ -1,29 +1,27 @@
+import { Advice, adviseTcpService } from '../advice';
 import * as d from '../defaults';
-import { checkRange, LbkitValidationError } from '../errors';
+import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
+import { TcpServiceEngineFacts } from './engine-facts';
+import { planHealthPort, planHttpProbe } from './health-probe';
 import { planHealthTimings } from './health-timings';
-import { checkMatcherRange } from './matcher';
-import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs } from './shared-parts';
-import { WebApiEngineFacts } from './web-api-plan';
+import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { AccessLogsModel, compareText } from '../model/load-balancer-model';
 import {
   NetworkLoadBalancerModel, NlbHealthCheckModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol, NlbTargetGroupModel,
 } from '../model/network-load-balancer-model';
-import { TargetType } from '../options/enums';
-import { LoadBalancerSelection, TrafficProtocol } from '../options/load-balancer-selection';
-import {
-  HealthCheckProtocol, ListenerProtocol, SessionAffinity, TcpListenerOptions, TcpServiceLoadBalancerOptions, TlsMode,
-} from '../options/tcp-service-options';
+import { TargetType, TrafficProtocol, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../options/enums';
+import { LoadBalancerSelection } from '../options/load-balancer-selection';
+import { TcpListenerOptions, TcpServiceLoadBalancerOptions } from '../options/tcp-service-options';
+import { requireOneOf } from '../validation/choices';
 import { checkResourceName } from '../validation/names';
 import { checkAvailabilityZones } from '../validation/network';
+import { requireRange } from '../validation/range';
 import { checkSslPolicy } from '../validation/tls';
-
-/** Engine facts for an NLB: as for the ALB (targetCidr is unused: NLB egress goes to the VPC too). */
-export type TcpServiceEngineFacts = WebApiEngineFacts;
 
 export interface TcpServicePlan {
   readonly model: NetworkLoadBalancerModel;
-  readonly advice: { readonly id: string; readonly message: string }[];
+  readonly advice: Advice[];
 }
 
 const HTTP_PROTOCOLS = ['HTTP', 'HTTPS'];
@@ -34,51 +32,39 @@ function checkProtocol(path: string, option: string, protocol: string): void {
     throw new LbkitValidationError(path, option,
       `${protocol} belongs on ${choice.construct}, not TcpServiceLoadBalancer: ${choice.reasons.join('; ')}`, protocol);
   }
-  if (!Object.values(ListenerProtocol).includes(protocol as ListenerProtocol)) {
-    throw new LbkitValidationError(path, option, `must be one of ${Object.values(ListenerProtocol).join(', ')}`, protocol);
-  }
+  requireOneOf(path, option, protocol, ListenerProtocol);
 }
 
 function planHealth(path: string, option: string, listener: TcpListenerOptions, targetProtocol: NlbProtocol): NlbHealthCheckModel {
   const hc = listener.healthCheck ?? {};
-  const protocol = hc.protocol ?? (hc.path !== undefined ? HealthCheckProtocol.HTTP : HealthCheckProtocol.TCP);
-  if (!Object.values(HealthCheckProtocol).includes(protocol)) {
-    throw new LbkitValidationError(path, `${option}.healthCheck.protocol`, `must be one of ${Object.values(HealthCheckProtocol).join(', ')}`, protocol);
-  }
+  const protocol = requireOneOf(path, `${option}.healthCheck.protocol`,
+    hc.protocol ?? (hc.path !== undefined ? HealthCheckProtocol.HTTP : HealthCheckProtocol.TCP), HealthCheckProtocol);
   if (targetProtocol === 'UDP' && hc.port === undefined) {
     throw new LbkitValidationError(path, `${option}.healthCheck.port`,
       'is required for UDP services: NLB health checks use TCP, HTTP or HTTPS, so name a TCP port the targets answer on', hc.port);
   }
   const timings = planHealthTimings(path, `${option}.healthCheck`, hc, d.DEFAULT_HEALTH_TIMINGS);
-  if (hc.port !== undefined) checkRange(path, `${option}.healthCheck.port`, hc.port, l.PORT_MIN, l.PORT_MAX);
-  const port = hc.port === undefined ? 'traffic-port' : String(hc.port);
+  const port = planHealthPort(path, `${option}.healthCheck`, hc.port);
   if (protocol === HealthCheckProtocol.TCP) {
     if (hc.path !== undefined || hc.healthyHttpCodes !== undefined) {
       throw new LbkitValidationError(path, `${option}.healthCheck`, 'sets path or healthyHttpCodes on a TCP health check; use protocol HTTP or HTTPS', hc);
     }
     return { protocol: 'TCP', port, ...timings };
   }
-  const hcPath = hc.path ?? d.HEALTH_CHECK_PATH;
-  if (!hcPath.startsWith('/') || hcPath.length > l.HEALTH_PATH_MAX_LENGTH) {
-    throw new LbkitValidationError(path, `${option}.healthCheck.path`, `must start with "/" and be at most ${l.HEALTH_PATH_MAX_LENGTH} characters`, hcPath);
-  }
-  const matcher = hc.healthyHttpCodes ?? d.HEALTH_CHECK_MATCHER;
-  checkMatcherRange(path, `${option}.healthCheck.healthyHttpCodes`, matcher, l.NLB_MATCHER_MIN, l.NLB_MATCHER_MAX);
-  return { protocol, path: hcPath, port, ...timings, matcher };
+  const probe = planHttpProbe(path, `${option}.healthCheck`, hc, l.NLB_MATCHER_MIN, l.NLB_MATCHER_MAX);
+  return { protocol, path: probe.path, port, ...timings, matcher: probe.matcher };
 }
 
 function planListener(path: string, listener: TcpListenerOptions): { listener: NlbListenerModel; targetGroup: NlbTargetGroupModel } {
   const option = `listeners["${listener.name}"]`;
   checkProtocol(path, `${option}.protocol`, listener.protocol);
-  checkRange(path, `${option}.port`, listener.port, l.PORT_MIN, l.PORT_MAX);
+  requireRange(path, `${option}.port`, listener.port, l.PORT_MIN, l.PORT_MAX);
   const isTls = listener.protocol === ListenerProtocol.TLS;
-  const tlsMode = listener.tlsMode ?? TlsMode.TERMINATE;
+  const tlsMode = listener.tlsMode ?? d.TLS_MODE;
   if (!isTls && (listener.tlsMode !== undefined || listener.sslPolicy !== undefined || listener.alpnPolicy !== undefined || listener.targetTls)) {
     throw new LbkitValidationError(path, option, `sets TLS options (tlsMode, sslPolicy, alpnPolicy, targetTls) on a ${listener.protocol} listener; TLS options need protocol TLS`, listener.protocol);
   }
-  if (isTls && !Object.values(TlsMode).includes(tlsMode)) {
-    throw new LbkitValidationError(path, `${option}.tlsMode`, `must be one of ${Object.values(TlsMode).join(', ')}`, tlsMode);
-  }
+  if (isTls) requireOneOf(path, `${option}.tlsMode`, tlsMode, TlsMode);
   const terminated = isTls && tlsMode === TlsMode.TERMINATE;
   if (isTls && !terminated && (listener.sslPolicy !== undefined || listener.alpnPolicy !== undefined || listener.targetTls)) {
     throw new LbkitValidationError(path, option, 'sets sslPolicy, alpnPolicy or targetTls with TLS passthrough: the targets terminate TLS, the load balancer never decrypts', tlsMode);
@@ -91,28 +77,19 @@ function planListener(path: string, listener: TcpListenerOptions): { listener: N
   if (terminated) {
     sslPolicy = listener.sslPolicy ?? d.SSL_POLICY;
     checkSslPolicy(path, sslPolicy);
-    alpnPolicy = listener.alpnPolicy ?? d.NLB_ALPN_POLICY;
-    if (!l.NLB_ALPN_POLICIES.includes(alpnPolicy)) {
-      throw new LbkitValidationError(path, `${option}.alpnPolicy`, `must be one of ${l.NLB_ALPN_POLICIES.join(', ')}`, alpnPolicy);
-    }
+    alpnPolicy = requireOneOf(path, `${option}.alpnPolicy`, listener.alpnPolicy ?? d.NLB_ALPN_POLICY, l.NLB_ALPN_POLICIES);
   }
 
-  const affinity = listener.sessionAffinity ?? SessionAffinity.NONE;
-  if (!Object.values(SessionAffinity).includes(affinity)) {
-    throw new LbkitValidationError(path, `${option}.sessionAffinity`, `must be one of ${Object.values(SessionAffinity).join(', ')}`, affinity);
-  }
+  const affinity = requireOneOf(path, `${option}.sessionAffinity`, listener.sessionAffinity ?? d.SESSION_AFFINITY, SessionAffinity);
   if (affinity === SessionAffinity.SOURCE_IP && (listenerProtocol === 'TLS' || targetProtocol === 'TLS')) {
     throw new LbkitValidationError(path, `${option}.sessionAffinity`,
       'SOURCE_IP is not supported by AWS on TLS listeners or TLS target groups; use TLS passthrough (a TCP listener) to keep affinity', affinity);
   }
   const deregistrationDelaySeconds = listener.deregistrationDelaySeconds ?? d.DEREGISTRATION_DELAY_SECONDS;
-  checkRange(path, `${option}.deregistrationDelaySeconds`, deregistrationDelaySeconds, 0, l.DEREGISTRATION_DELAY_MAX);
+  requireRange(path, `${option}.deregistrationDelaySeconds`, deregistrationDelaySeconds, 0, l.DEREGISTRATION_DELAY_MAX);
   const targetPort = listener.targetPort ?? listener.port;
-  checkRange(path, `${option}.targetPort`, targetPort, l.PORT_MIN, l.PORT_MAX);
-  const targetType = listener.targetType ?? TargetType.IP;
-  if (!Object.values(TargetType).includes(targetType)) {
-    throw new LbkitValidationError(path, `${option}.targetType`, `must be one of ${Object.values(TargetType).join(', ')}`, targetType);
-  }
+  requireRange(path, `${option}.targetPort`, targetPort, l.PORT_MIN, l.PORT_MAX);
+  const targetType = requireOneOf(path, `${option}.targetType`, listener.targetType ?? d.TARGET_TYPE, TargetType);
   const targetGroup: NlbTargetGroupModel = {
     name: listener.name,
     protocol: targetProtocol,
@@ -223,10 +200,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
 
   const model: NetworkLoadBalancerModel = {
     kind: 'network',
-    name: facts.name,
-    ...(options.loadBalancerName !== undefined ? { loadBalancerName: options.loadBalancerName } : {}),
-    scheme: internetFacing ? 'internet-facing' : 'internal',
-    ipAddressType: dualStack ? 'dualstack' : 'ipv4',
+    ...planIdentity(facts, options.loadBalancerName, internetFacing, dualStack),
     attributes: { crossZone: options.crossZone ?? d.NLB_CROSS_ZONE, deletionProtection: options.deletionProtection ?? true },
     accessLogs,
     securityGroup: { ingress, egress },
@@ -236,22 +210,5 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
     targetGroups,
     dnsRecords,
   };
-  return { model, advice: adviseTcpService(model) };
-}
-
-function adviseTcpService(model: NetworkLoadBalancerModel): { id: string; message: string }[] {
-  const advice: { id: string; message: string }[] = [];
-  for (const tg of model.targetGroups.filter((t) => t.sourceIpAffinity)) {
-    advice.push({
-      id: 'lbkit:sourceIpAffinity',
-      message: `listener "${tg.name}" pins clients to targets by source IP: every client behind one NAT (an office, a mobile carrier) lands on the same target, and its sessions end if that target fails. Keep it for protocols that truly hold state on one server (game sessions), and keep session state recoverable.`,
-    });
-  }
-  if (!model.attributes.crossZone) {
-    advice.push({ id: 'lbkit:crossZoneDisabled', message: 'cross-zone load balancing is off: a zone with fewer healthy targets overloads them while other zones idle.' });
-  }
-  if (!model.attributes.deletionProtection) {
-    advice.push({ id: 'lbkit:deletionProtectionDisabled', message: 'deletion protection is off: a stack update or destroy can delete the load balancer and its addresses.' });
-  }
-  return advice;
+  return { model, advice: adviseTcpService(options, model) };
 }

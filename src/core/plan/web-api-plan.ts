@@ -1,48 +1,27 @@
 import { Advice, adviseWebApi } from '../advice';
 import * as d from '../defaults';
-import { checkRange, LbkitValidationError } from '../errors';
+import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { planAction } from './action';
+import { WebApiEngineFacts } from './engine-facts';
 import { assignPriorities } from './priorities';
-import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs } from './shared-parts';
+import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { planTargetGroup } from './target-group';
-import { ActionSpec } from '../model/action-spec';
 import {
   ActionModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LoadBalancerModel, RuleModel,
   TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, compareText,
 } from '../model/load-balancer-model';
+import { ActionSpec } from '../options/action-spec';
 import { DesyncMitigationMode, XForwardedForMode } from '../options/enums';
 import { RouteOptions } from '../options/route-options';
 import { WebApiLoadBalancerOptions } from '../options/web-api-options';
+import { requireOneOf } from '../validation/choices';
 import { checkConditions } from '../validation/conditions';
 import { checkResourceName } from '../validation/names';
 import { checkAvailabilityZones } from '../validation/network';
+import { requireRange } from '../validation/range';
+import { checkReachableRules } from '../validation/shadowed-routes';
 import { checkSslPolicy } from '../validation/tls';
-
-/** What an engine knows that the options do not say (resolved from engine-typed props). */
-export interface WebApiEngineFacts {
-  /** Construct path, for error messages. */
-  readonly path: string;
-  /** Construct id; becomes the model's name (tag `lbkit:name`). */
-  readonly name: string;
-  /** ARNs of certificates given as engine references, in order. */
-  readonly importedCertificateArns: string[];
-  readonly hasHostedZone: boolean;
-  /** Availability zones of the chosen subnets, when the engine knows them. */
-  readonly availabilityZones?: string[];
-  /** Number of subnets given, when zones are unknown. */
-  readonly subnetCount?: number;
-  /** CIDR the targets live in (egress destination); usually the VPC's. */
-  readonly targetCidr: string;
-  /** Name of a user-given access-log bucket. */
-  readonly existingLogBucketName?: string;
-  /**
-   * How this engine's construct names its engine-typed options, so errors point at the
-   * option the user actually wrote (CDK: vpcSubnets/hostedZone/certificates; Terraform:
-   * subnetIds/hostedZoneId/certificateArns).
-   */
-  readonly optionNames?: { readonly subnets?: string; readonly hostedZone?: string; readonly certificates?: string };
-}
 
 export interface WebApiPlan {
   readonly model: LoadBalancerModel;
@@ -135,6 +114,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     conditions: r.conditions,
     action: planAction(path, `routes["${r.route}"].action`, r.action, names),
   })).sort((a, b) => a.priority - b.priority);
+  checkReachableRules(path, rules);
 
   const defaultAction: ActionModel = options.defaultAction
     ? planAction(path, 'defaultAction', options.defaultAction._spec, names)
@@ -179,15 +159,10 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
 
   // Attributes.
   const idleTimeoutSeconds = options.idleTimeoutSeconds ?? d.IDLE_TIMEOUT_SECONDS;
-  checkRange(path, 'idleTimeoutSeconds', idleTimeoutSeconds, l.ALB_IDLE_TIMEOUT_MIN, l.ALB_IDLE_TIMEOUT_MAX);
-  const desync = options.desyncMitigationMode ?? DesyncMitigationMode.DEFENSIVE;
-  if (!Object.values(DesyncMitigationMode).includes(desync) || desync === DesyncMitigationMode.MONITOR) {
-    throw new LbkitValidationError(path, 'desyncMitigationMode', 'must be DEFENSIVE or STRICTEST: MONITOR forwards request-smuggling attempts to targets', desync);
-  }
-  const xff = options.xForwardedForMode ?? XForwardedForMode.APPEND;
-  if (!Object.values(XForwardedForMode).includes(xff)) {
-    throw new LbkitValidationError(path, 'xForwardedForMode', `must be one of ${Object.values(XForwardedForMode).join(', ')}`, xff);
-  }
+  requireRange(path, 'idleTimeoutSeconds', idleTimeoutSeconds, l.ALB_IDLE_TIMEOUT_MIN, l.ALB_IDLE_TIMEOUT_MAX);
+  const desync = requireOneOf(path, 'desyncMitigationMode', options.desyncMitigationMode ?? d.DESYNC_MITIGATION_MODE,
+    [DesyncMitigationMode.DEFENSIVE, DesyncMitigationMode.STRICTEST], 'must be DEFENSIVE or STRICTEST: MONITOR forwards request-smuggling attempts to targets');
+  const xff = requireOneOf(path, 'xForwardedForMode', options.xForwardedForMode ?? d.X_FORWARDED_FOR_MODE, XForwardedForMode);
 
   // Security group.
   const allowed = planAllowedCidrs(path, options.allowedCidrs, internetFacing, dualStack);
@@ -217,7 +192,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     waf = { kind: 'existing', webAclArn: wafOptions.webAclArn };
   } else {
     const rateLimit = wafOptions.rateLimitPer5Minutes ?? d.WAF_RATE_LIMIT_PER_5_MINUTES;
-    checkRange(path, 'waf.rateLimitPer5Minutes', rateLimit, l.WAF_RATE_LIMIT_MIN, l.WAF_RATE_LIMIT_MAX);
+    requireRange(path, 'waf.rateLimitPer5Minutes', rateLimit, l.WAF_RATE_LIMIT_MIN, l.WAF_RATE_LIMIT_MAX);
     waf = { kind: 'managed', rateLimit, rateLimitWindowSeconds: d.WAF_RATE_LIMIT_WINDOW_SECONDS, managedRuleGroups: [...d.WAF_MANAGED_RULE_GROUPS] };
   }
 
@@ -226,10 +201,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
 
   const model: LoadBalancerModel = {
     kind: 'application',
-    name: facts.name,
-    ...(options.loadBalancerName !== undefined ? { loadBalancerName: options.loadBalancerName } : {}),
-    scheme: internetFacing ? 'internet-facing' : 'internal',
-    ipAddressType: dualStack ? 'dualstack' : 'ipv4',
+    ...planIdentity(facts, options.loadBalancerName, internetFacing, dualStack),
     attributes: {
       idleTimeoutSeconds,
       http2Enabled: options.http2 ?? true,

@@ -3,7 +3,7 @@ import { accessSync, constants } from 'fs';
 import { delimiter, join } from 'path';
 import { promisify } from 'util';
 import { DnsHarness, until } from './support';
-import { FailoverRole, RoutingPolicy } from '../../../src/core/options/global-failover-options';
+import { FailoverRole, RoutingPolicy } from '../../../src/core/options/enums';
 import { Engine, ENGINES, GlobalEngineOptions } from '../../support/engines';
 
 /**

@@ -1,5 +1,5 @@
 import { captureLogger, DnsHarness, firstAddress, resolve, udpQuery, until } from './support';
-import { FailoverRole, RoutingPolicy } from '../../../src/core/options/global-failover-options';
+import { FailoverRole, RoutingPolicy } from '../../../src/core/options/enums';
 import { MIN_CHECK_TIMEOUT_MS } from '../../../src/proxy/dns/emulation-constants';
 import { HEALTH_CHECK_USER_AGENT } from '../../../src/proxy/dns/route53-constants';
 import { CERT_ARN_1, Engine, ENGINES, GlobalEngineOptions } from '../../support/engines';

@@ -1,7 +1,7 @@
 import * as net from 'net';
 import { AddressInfo } from 'net';
 import { DnsHarness, firstAddress, resolve, until } from './support';
-import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from '../../../src/core/options/global-failover-options';
+import { EndpointHealthProtocol, FailoverRole, RoutingPolicy } from '../../../src/core/options/enums';
 import { MIN_CHECK_TIMEOUT_MS } from '../../../src/proxy/dns/emulation-constants';
 import { route53HostHeader } from '../../../src/proxy/dns/endpoint-check';
 import { Route53HealthState } from '../../../src/proxy/dns/route53-health-state';

@@ -1,7 +1,7 @@
 import * as packet from 'dns-packet';
 import { captureLogger, DecodedReply, DnsHarness, resolve, tcpMessage, tcpQueries, udpExchange, udpQuery } from './support';
 import { REFERENCE } from '../../../src/core/model/load-balancer-model';
-import { RoutingPolicy } from '../../../src/core/options/global-failover-options';
+import { RoutingPolicy } from '../../../src/core/options/enums';
 import { DnsServerHandle } from '../../../src/proxy/dns';
 import { Engine, ENGINES, GlobalEngineOptions } from '../../support/engines';
 

@@ -1,5 +1,5 @@
 import { captureLogger, DnsHarness, firstAddress, HealthBackend, seeded, until } from './support';
-import { RoutingPolicy } from '../../../src/core/options/global-failover-options';
+import { RoutingPolicy } from '../../../src/core/options/enums';
 import { Engine, ENGINES, GlobalEngineOptions } from '../../support/engines';
 
 /**

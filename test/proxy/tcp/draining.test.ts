@@ -1,6 +1,6 @@
 import * as net from 'net';
 import { askOnce, endpointOf, healthy, L4Harness, lineClient, localPort, metricsOf, readModel, removeLocalCa, stateOf, until, withTimeout } from './harness';
-import { ListenerProtocol, SessionAffinity } from '../../../src/core/options/tcp-service-options';
+import { ListenerProtocol, SessionAffinity } from '../../../src/core/options/enums';
 import { Engine, ENGINES } from '../../support/engines';
 
 /** Behaviour 6: draining, with and without connection termination, and the TCP idle timeout, over both engines' output. */

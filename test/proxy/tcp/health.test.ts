@@ -1,6 +1,6 @@
 import * as http from 'http';
 import { askOnce, endpointOf, healthy, L4Harness, lineClient, localPort, metricsOf, readModel, removeLocalCa, stateOf, until, withTimeout } from './harness';
-import { HealthCheckProtocol, ListenerProtocol, SessionAffinity } from '../../../src/core/options/tcp-service-options';
+import { HealthCheckProtocol, ListenerProtocol, SessionAffinity } from '../../../src/core/options/enums';
 import { startTcpDemoBackend, TcpDemoBackend } from '../../../src/health';
 import { Engine, ENGINES } from '../../support/engines';
 

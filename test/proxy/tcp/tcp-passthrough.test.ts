@@ -4,7 +4,7 @@ import {
   askOnce, endpointOf, GAME_LISTENERS, GAME_OPTIONS, healthy, L4Harness, lineClient, localPort, metricsOf, readModel, removeLocalCa, stateOf, until,
   withTimeout,
 } from './harness';
-import { ListenerProtocol } from '../../../src/core/options/tcp-service-options';
+import { ListenerProtocol } from '../../../src/core/options/enums';
 import { Engine, ENGINES } from '../../support/engines';
 
 /** Behaviours 2 and 4 on TCP listeners, over both engines' output: passthrough, resets, flow hash, source-IP affinity. */

@@ -3,7 +3,7 @@ import * as tls from 'tls';
 import {
   endpointOf, GAME_LISTENERS, GAME_OPTIONS, healthy, L4Harness, localPort, localTls, metricsOf, readModel, removeLocalCa, until, withTimeout,
 } from './harness';
-import { ListenerProtocol } from '../../../src/core/options/tcp-service-options';
+import { ListenerProtocol } from '../../../src/core/options/enums';
 import { readProxyV2 } from '../../../src/proxy/tcp/proxy-protocol';
 import { alpnProtocols, tlsVersions } from '../../../src/proxy/tcp/tls-listener-settings';
 import { createTlsProvider } from '../../../src/proxy/tls';

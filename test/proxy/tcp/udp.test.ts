@@ -1,5 +1,5 @@
 import { askOnce, endpointOf, L4Harness, localPort, metricsOf, readModel, removeLocalCa, sleep, stateOf, udpClient, until } from './harness';
-import { ListenerProtocol, SessionAffinity } from '../../../src/core/options/tcp-service-options';
+import { ListenerProtocol, SessionAffinity } from '../../../src/core/options/enums';
 import { startTcpDemoBackend, TcpDemoBackend } from '../../../src/health';
 import { Engine, ENGINES } from '../../support/engines';
 

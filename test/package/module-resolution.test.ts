@@ -1,9 +1,8 @@
 import { execFileSync } from 'child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { dirname, join } from 'path';
+import { rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
 import * as ts from 'typescript';
-import { entryPointNames, packageJson, packTarball, requireBuild, ROOT } from './packed';
+import { consumerWithPackedLbkit, entryPointNames, packageJson, requireBuild } from './packed';
 
 // `lbkit/aws-cdk`, `lbkit/cdktf`, … must resolve in a user's project whatever its tsconfig says:
 // `cdktf init` and CDK's classic tsconfig use moduleResolution node (node10), which ignores package.json
@@ -25,17 +24,7 @@ const entries = entryPointNames();
 
 beforeAll(() => {
   requireBuild();
-  consumer = mkdtempSync(join(tmpdir(), 'lbkit-consumer-'));
-  const tarball = packTarball();
-  const installed = join(consumer, 'node_modules', 'lbkit');
-  mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['xzf', tarball, '-C', installed, '--strip-components=1']);
-  rmSync(dirname(tarball), { recursive: true, force: true });
-  for (const peer of PEERS) {
-    mkdirSync(dirname(join(consumer, 'node_modules', peer)), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules', peer), join(consumer, 'node_modules', peer), 'dir');
-  }
-  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+  consumer = consumerWithPackedLbkit(PEERS);
   // One file per entry point; each uses a value from it, so an `any` module would not pass either.
   for (const name of entries) {
     writeFileSync(join(consumer, `use-${name}.ts`),

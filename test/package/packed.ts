@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, relative } from 'path';
+import { dirname, join, relative } from 'path';
 
 // Helpers for the package tests: what `npm pack` puts into the tarball, from a copy of the working tree
 // (so decoys never touch the repository) or as a real tarball extracted into a consumer's node_modules.
@@ -69,4 +69,23 @@ export function packTarball(): string {
   });
   const [result] = JSON.parse(out) as Array<{ filename: string }>;
   return join(dest, result.filename);
+}
+
+/**
+ * A user's project with the packed tarball installed as node_modules/lbkit and the given packages
+ * (engines, typescript, ts-node, @types/node) linked from this repository's node_modules.
+ */
+export function consumerWithPackedLbkit(linked: string[]): string {
+  const consumer = mkdtempSync(join(tmpdir(), 'lbkit-consumer-'));
+  const tarball = packTarball();
+  const installed = join(consumer, 'node_modules', 'lbkit');
+  mkdirSync(installed, { recursive: true });
+  execFileSync('tar', ['xzf', tarball, '-C', installed, '--strip-components=1']);
+  rmSync(dirname(tarball), { recursive: true, force: true });
+  for (const name of linked) {
+    mkdirSync(dirname(join(consumer, 'node_modules', name)), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', name), join(consumer, 'node_modules', name), 'dir');
+  }
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+  return consumer;
 }

@@ -181,13 +181,26 @@ project.tasks.tryFind('package:js')!.exec(
 // After publishing dist/js/lbkit-<version>.tgz: `npx projen publish:git` prepends the release's notes
 // (dist/changelog.md) to CHANGELOG.md, commits `chore(release): <version>` and tags v<version>.
 // It pushes nothing (`git push --follow-tags` is the maintainer's step).
-project.release!.publisher.publishToGit({
+const publishGit = project.release!.publisher.publishToGit({
   changelogFile: 'dist/changelog.md',
   versionFile: 'dist/version.txt',
   releaseTagFile: 'dist/releasetag.txt',
   projectChangelogFile: 'CHANGELOG.md',
   gitBranch: 'main',
   gitPushCommand: '',
+});
+// CHANGELOG.md's "Unreleased" section says what the next release will (projenrc/changelog.ts):
+// `npx projen changelog` regenerates it from the conventional commits; the release notes replace it.
+const changelog = 'ts-node --project projenrc/tsconfig.json projenrc/changelog.ts';
+publishGit.prependExec(`${changelog} release`);
+project.addTask('changelog', {
+  description: 'Regenerate the "Unreleased" section of CHANGELOG.md from the conventional commits since the last release',
+  steps: [
+    { exec: 'rm -f dist/changelog.md' },
+    { spawn: 'bump' },
+    { exec: `${changelog} unreleased` },
+    { spawn: 'unbump' },
+  ],
 });
 
 /** What runs of the demo, the tests, `lbkit serve`, cdk, cdktf and Terraform leave in the working tree (git ignores it). */

@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, TextFile } from 'projen';
 
 // The package's entry points: `lbkit/<name>` → the compiled module (without extension).
 // One list: package.json `exports` (node16/nodenext/bundler, Node, jest) and `typesVersions`
@@ -193,6 +193,17 @@ const publishGit = project.release!.publisher.publishToGit({
 // `npx projen changelog` regenerates it from the conventional commits; the release notes replace it.
 const changelog = 'ts-node --project projenrc/tsconfig.json projenrc/changelog.ts';
 publishGit.prependExec(`${changelog} release`);
+// npm ignores a root .npmignore next to `files`; jsii-pacmak (package:js) writes one, though, unless it names
+// pacmak's outdir and the assembly. This one does, so packaging leaves the working tree clean.
+new TextFile(project, '.npmignore', {
+  lines: [
+    '# Not read by npm: package.json "files" (an allow-list) decides what ships; see .projenrc.ts.',
+    '# jsii-pacmak writes a .npmignore unless one names its outdir and the jsii assembly:',
+    'dist',
+    '!.jsii',
+  ],
+});
+
 project.addTask('changelog', {
   description: 'Regenerate the "Unreleased" section of CHANGELOG.md from the conventional commits since the last release',
   steps: [

@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 
 // CHANGELOG.md keeps, newest first: an "Unreleased" section (what the next release will say, generated from the
@@ -14,12 +15,26 @@ function withoutUnreleased(text: string): string {
   return text.replace(UNRELEASED, '').trimStart();
 }
 
+function tagExists(tag: string): boolean {
+  try {
+    execFileSync('git', ['rev-parse', '--quiet', '--verify', `refs/tags/${tag}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function unreleased(): void {
+  const rest = existsSync(CHANGELOG) ? withoutUnreleased(readFileSync(CHANGELOG, 'utf8')) : '';
+  // With nothing releasable since the last tag, bump regenerates that release's notes: nothing is unreleased.
+  if (tagExists(readFileSync('dist/releasetag.txt', 'utf8').trim())) {
+    writeFileSync(CHANGELOG, rest);
+    return;
+  }
   const notes = readFileSync('dist/changelog.md', 'utf8').trim();
   // commit-and-tag-version titles the notes "## <version> (<date>)" (or "## [<version>](compare link) (<date>)").
   const body = notes.replace(/^##? \[?\d+\.\d+\.\d+[^\n]*\n/, '').trim();
-  const section = `## Unreleased\n\n${body || '(no features or fixes since the last release)'}\n\n`;
-  const rest = existsSync(CHANGELOG) ? withoutUnreleased(readFileSync(CHANGELOG, 'utf8')) : '';
+  const section = `## Unreleased\n\n${body || '(no features, fixes or performance changes since the last release)'}\n\n`;
   writeFileSync(CHANGELOG, section + rest);
 }
 

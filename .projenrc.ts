@@ -1,4 +1,39 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, TextFile } from 'projen';
+
+// The package's entry points: `lbkit/<name>` → the compiled module (without extension).
+// One list: package.json `exports` (node16/nodenext/bundler, Node, jest) and `typesVersions`
+// (TypeScript's classic `moduleResolution: node`, which ignores `exports`) are both rendered from it.
+const entryPoints: Record<string, string> = {
+  'aws-cdk': 'lib/entrypoints/aws-cdk',
+  'cdktf': 'lib/entrypoints/cdktf',
+  'core': 'lib/entrypoints/core',
+  'health': 'lib/entrypoints/health',
+};
+
+// What the package holds (package.json `files`, an allow-list): the compiled library, the sources its
+// source maps name (so a stack trace from `cdk synth` opens), the jsii assembly, the CLI and the docs.
+// Nothing a run leaves in the working tree (.lbkit/ keys, cdk.out, Terraform state, test reports) can ship.
+// test/package/pack-contents.test.ts packs with decoys of each present and fails on anything else.
+const packageFiles = [
+  'lib/**/*.js',
+  'lib/**/*.d.ts',
+  'src/**/*.ts',
+  '.jsii',
+  'bin/lbkit',
+  'API.md',
+  'CHANGELOG.md',
+  'docs/**/*.md',
+  // npm adds package.json, README.md and LICENSE itself, and the bundled dependencies.
+  // Whatever the patterns above would catch but is not ours to ship (a run's leftovers inside lib/ or src/):
+  '!src/**/*.test.ts',
+  '!**/*.pem',
+  '!**/*.key',
+  '!**/.lbkit/**',
+  '!**/cdk.out/**',
+  '!**/cdktf.out/**',
+  '!**/.terraform/**',
+  '!**/*.tfstate*',
+];
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'lbkit',
@@ -9,15 +44,29 @@ const project = new awscdk.AwsCdkConstructLibrary({
   defaultReleaseBranch: 'main',
   projenrcTs: true,
   packageManager: javascript.NodePackageManager.NPM,
+  // package.json `files` (an allow-list) decides what ships; npm ignores a root .npmignore next to it,
+  // so none is written (a deny-list there once let .lbkit/ keys into the tarball).
+  npmignoreEnabled: false,
   minNodeVersion: '20.0.0',
   cdkVersion: '2.257.0',
   constructsVersion: '10.5.1',
   jsiiVersion: '~5.9.0',
   github: false,
-  release: false,
+  // Releases: `npx projen release` bumps the version from the conventional commits since the last tag
+  // (the first release is 0.1.0), builds and tests, and leaves the publishable artifacts in dist/
+  // (dist/js/lbkit-<version>.tgz, dist/changelog.md, dist/version.txt, dist/releasetag.txt), offline.
+  // Publishing is `npm publish dist/js/lbkit-<version>.tgz` with a registry token; then
+  // `npx projen publish:git` prepends dist/changelog.md to CHANGELOG.md, commits and tags. Only the
+  // JavaScript package is built: no Python/Java/.NET/Go targets (they cannot be built or tested here).
+  release: true,
+  majorVersion: 0,
+  // commit-and-tag-version 13 and its conventional-changelog packages need Node 22; 12 runs on Node 20.
+  bumpPackage: 'commit-and-tag-version@^12',
+  nextVersionCommand: 'node -e "process.stdout.write(process.env.LATEST_TAG ? \'\' : \'0.1.0\')"',
   sampleCode: false,
   docgen: true,
-  keywords: ['aws', 'cdk', 'cdktf', 'terraform', 'alb', 'nlb', 'load-balancer', 'route53'],
+  // Construct Hub lists jsii libraries by `awscdk` and `cdktf`.
+  keywords: ['awscdk', 'cdktf', 'aws', 'cdk', 'terraform', 'alb', 'nlb', 'load-balancer', 'route53'],
   peerDeps: ['cdktf@^0.21.0', '@cdktf/provider-aws@^20.1.0'],
   devDeps: ['aws-cdk@^2.1000.0', 'cdktf-cli@0.21.0', 'cdk-nag@^3.0.0', 'fast-check@^4.0.0', '@types/node-forge@^1.3.0', '@types/dns-packet@^5.6.5'],
   // The local reference proxy's runtime (bundled: jsii packages carry non-jsii deps inside):
@@ -25,8 +74,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // pino writes structured logs, node-forge issues the local CA and per-domain certificates,
   // dns-packet encodes and decodes the DNS messages of the failover resolver (RFC 1035 wire format, no resolver of its own).
   bundledDeps: ['undici@^7.30.0', 'commander@^14.0.0', 'pino@^10.0.0', 'node-forge@^1.3.1', 'dns-packet@^5.6.1'],
-  gitignore: ['cdk.out', 'cdktf.out', '.terraform', '.terraform.lock.hcl', '*.tfstate', '*.tfstate.*', '/.demo-out', '.lbkit/',
-    '!src/proxy/logs', '!test/proxy/logs'],
+  gitignore: [...generatedAtRunTime(), '!src/proxy/logs', '!test/proxy/logs'],
   jestOptions: {
     // Snapshots are never rewritten by the test run; a changed template fails the build.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -56,14 +104,21 @@ project.package.addBin({ lbkit: 'bin/lbkit' });
 // Entry points: `lbkit/aws-cdk` loads only aws-cdk-lib, `lbkit/cdktf` only cdktf.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
-  './aws-cdk': { types: './lib/entrypoints/aws-cdk.d.ts', default: './lib/entrypoints/aws-cdk.js' },
-  './cdktf': { types: './lib/entrypoints/cdktf.d.ts', default: './lib/entrypoints/cdktf.js' },
-  './core': { types: './lib/entrypoints/core.d.ts', default: './lib/entrypoints/core.js' },
-  './health': { types: './lib/entrypoints/health.d.ts', default: './lib/entrypoints/health.js' },
+  ...Object.fromEntries(Object.entries(entryPoints).map(([name, module]) =>
+    [`./${name}`, { types: `./${module}.d.ts`, default: `./${module}.js` }])),
   './lib/*': './lib/*.js',
   './package.json': './package.json',
   './.jsii': './.jsii',
 });
+// TypeScript with `moduleResolution: node` (cdktf init's and CDK's classic tsconfig) does not read `exports`;
+// typesVersions maps the same subpaths to their declarations (the runtime, Node ≥ 12 and jest ≥ 28, reads `exports`).
+project.package.addField('typesVersions', {
+  '*': Object.fromEntries(Object.entries(entryPoints).map(([name, module]) => [name, [`${module}.d.ts`]])),
+});
+
+project.package.addField('files', packageFiles);
+// lbkit runs on Node 20, 22 and 24 (the versions CI and the README name).
+project.package.addEngine('node', '^20.0.0 || ^22.0.0 || ^24.0.0');
 
 const tsNode = 'ts-node --transpile-only --project test/tsconfig.json --prefer-ts-exts';
 
@@ -117,6 +172,52 @@ project.addTask('verify', {
   ],
 });
 
-project.npmignore?.exclude('/examples/', '/scripts/', '/notes/', '/bench/', '/.demo-out/', '/.ci/');
+
+// jsii-pacmak names the tarball lbkit@<version>.jsii.tgz; npm's own name is what users install from.
+project.tasks.tryFind('package:js')!.exec(
+  'node -e "const fs=require(\'fs\');const d=\'dist/js/\';for(const f of fs.readdirSync(d)){const m=/^(.*)@(.*)\\.jsii\\.tgz$/.exec(f);if(m)fs.renameSync(d+f,d+m[1]+\'-\'+m[2]+\'.tgz\')}"',
+);
+
+// After publishing dist/js/lbkit-<version>.tgz: `npx projen publish:git` prepends the release's notes
+// (dist/changelog.md) to CHANGELOG.md, commits `chore(release): <version>` and tags v<version>.
+// It pushes nothing (`git push --follow-tags` is the maintainer's step).
+const publishGit = project.release!.publisher.publishToGit({
+  changelogFile: 'dist/changelog.md',
+  versionFile: 'dist/version.txt',
+  releaseTagFile: 'dist/releasetag.txt',
+  projectChangelogFile: 'CHANGELOG.md',
+  gitBranch: 'main',
+  gitPushCommand: '',
+});
+// CHANGELOG.md's "Unreleased" section says what the next release will (projenrc/changelog.ts):
+// `npx projen changelog` regenerates it from the conventional commits; the release notes replace it.
+const changelog = 'ts-node --project projenrc/tsconfig.json projenrc/changelog.ts';
+publishGit.prependExec(`${changelog} release`);
+// npm ignores a root .npmignore next to `files`; jsii-pacmak (package:js) writes one, though, unless it names
+// pacmak's outdir and the assembly. This one does, so packaging leaves the working tree clean.
+new TextFile(project, '.npmignore', {
+  lines: [
+    '# Not read by npm: package.json "files" (an allow-list) decides what ships; see .projenrc.ts.',
+    '# jsii-pacmak writes a .npmignore unless one names its outdir and the jsii assembly:',
+    'dist',
+    '!.jsii',
+  ],
+});
+
+project.addTask('changelog', {
+  description: 'Regenerate the "Unreleased" section of CHANGELOG.md from the conventional commits since the last release',
+  steps: [
+    { exec: 'rm -f dist/changelog.md' },
+    { spawn: 'bump' },
+    { exec: `${changelog} unreleased` },
+    { spawn: 'unbump' },
+  ],
+});
+
+/** What runs of the demo, the tests, `lbkit serve`, cdk, cdktf and Terraform leave in the working tree (git ignores it). */
+function generatedAtRunTime(): string[] {
+  return ['cdk.out', 'cdktf.out', '.terraform', '.terraform.lock.hcl', '*.tfstate', '*.tfstate.*', '/.demo-out', '.lbkit/',
+    '*.pem', '*.key', '/test-reports/'];
+}
 
 project.synth();

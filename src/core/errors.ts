@@ -1,3 +1,5 @@
+import { captureUserFacingStack } from './error-stack';
+
 /**
  * A synth-time error that names the construct path, the option, the value and the limit.
  * Thrown at once for a bad option; the message ends with the received value.
@@ -11,6 +13,8 @@ export class LbkitValidationError extends Error {
   ) {
     super(`${constructPath}: ${option} ${problem} (received: ${formatValue(received)})`);
     this.name = 'LbkitValidationError';
+    // `cdk synth` prints the one-line message first, then a trace into the user's code (see error-stack.ts).
+    captureUserFacingStack(this, LbkitValidationError);
   }
 }
 

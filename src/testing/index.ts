@@ -14,6 +14,7 @@ export type { ExpectedRoute, LbkitMatchers, MatcherResult } from './matchers';
 export { loadBalancerModel } from './load-balancer-input';
 export type { LoadBalancerInput } from './load-balancer-input';
 export type { ChooseLoadBalancerOptions } from './choose-load-balancer';
+export { synthesize } from './synthesized-output';
 export type { SynthesizedSource } from './synthesized-output';
 export { normalizeSynthesized, lbkitSnapshotSerializer, PLACEHOLDERS } from './normalize-synthesized';
 export { TestingKitError } from './errors';

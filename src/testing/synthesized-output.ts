@@ -120,3 +120,11 @@ export function synthesizedOutput(input: SynthesizedSource): SynthesizedOutput {
   cache.set(input, result);
   return result;
 }
+
+/**
+ * The JSON a stack synthesizes to, as `cdk synth` / `cdktf synth` write it (a file or JSON is
+ * read as it is): for snapshots through {@link normalizeSynthesized} or the snapshot serializer.
+ */
+export function synthesize(input: SynthesizedSource): Record<string, unknown> {
+  return structuredClone(synthesizedOutput(input).output);
+}

@@ -27,7 +27,8 @@ export function loadBalancerOf(input: LoadBalancerInput, options: ChooseLoadBala
 }
 
 /** The application load balancer an input holds (routes are an ALB's). */
-export function applicationLoadBalancerOf(input: LoadBalancerInput, options: ChooseLoadBalancerOptions = {}): { model: LoadBalancerModel; source: string } {
+export function applicationLoadBalancerOf(input: LoadBalancerInput, options: ChooseLoadBalancerOptions = {}):
+{ model: LoadBalancerModel; source: string } {
   const { model, source } = loadBalancerOf(input, options);
   if (!isApplicationModel(model)) {
     throw new TestingKitError(`${source}: ${model.name} is a network load balancer: it has listeners and target groups, no routes to assert`);

@@ -7,9 +7,9 @@ import { SynthesizedSource } from './synthesized-output';
 import { TargetServers } from './target-servers';
 import { TargetSpec, TargetSpecs } from './target-spec';
 import { TargetGroupHealth, startProxy } from '../proxy/server';
-import { startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { Endpoint, endpointId } from '../proxy/targets/endpoint';
 import { TargetHealthEntry } from '../proxy/targets/target-group';
+import { startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { LocalTlsProvider } from '../proxy/tls';
 
 export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions {
@@ -48,17 +48,17 @@ export interface LocalLoadBalancer {
   /** PEM of the local CA that signed the listeners' certificates (TLS listeners only). */
   readonly caCertificate?: string;
   /**
+   * undici's fetch to the local listener for the URL's scheme and port, keeping the URL's host
+   * (Host header, SNI) and trusting the local CA: `lb.fetch('https://api.example.com/orders/1')`.
+   */
+  readonly fetch: LocalFetch;
+  /**
    * `https://127.0.0.1:<port>` of the listener for a scheme or model port.
    * @param listener `https`, `http`, or a model listener port; default the HTTPS (TLS) listener, else the first
    */
   url(listener?: 'http' | 'https' | number): string;
   /** The local port of a model listener port. */
   port(listener: number): number;
-  /**
-   * undici's fetch to the local listener for the URL's scheme and port, keeping the URL's host
-   * (Host header, SNI) and trusting the local CA: `lb.fetch('https://api.example.com/orders/1')`.
-   */
-  fetch: LocalFetch;
   /** The targets registered in a route's target group now. */
   targets(route: string): Endpoint[];
   /** Every target group's targets and their health states. */

@@ -93,6 +93,14 @@ function withEngine(output: Record<string, unknown>, source: string): Synthesize
   return { output, engine, source };
 }
 
+function synthesizedStack(input: object): SynthesizedOutput {
+  if (isCdkStack(input)) return withEngine(synthesizeCdk(input), `stack ${input.stackName}`);
+  if (isTerraformStack(input)) return withEngine(synthesizeTerraform(input), `terraform stack ${input.node.id}`);
+  if (detectEngine(input)) return withEngine(input as Record<string, unknown>, 'synthesized JSON');
+  const name = (input as { constructor?: { name?: string } }).constructor?.name ?? 'object';
+  throw new TestingKitError(`expected a CDK Stack, a cdktf TerraformStack, a synthesized file or its JSON, received ${name === 'Object' ? 'an object with neither "Resources" nor "resource"' : `a ${name}`}`);
+}
+
 /**
  * The synthesized output of a stack, a file or JSON. A stack is synthesized once and the
  * result kept for that stack object: build the whole stack before the first assertion.
@@ -109,15 +117,9 @@ export function synthesizedOutput(input: SynthesizedSource): SynthesizedOutput {
   }
   const cached = cache.get(input);
   if (cached) return cached;
-  let result: SynthesizedOutput;
-  if (isCdkStack(input)) result = withEngine(synthesizeCdk(input), `stack ${input.stackName}`);
-  else if (isTerraformStack(input)) result = withEngine(synthesizeTerraform(input), `terraform stack ${input.node.id}`);
-  else if (detectEngine(input)) result = withEngine(input as Record<string, unknown>, 'synthesized JSON');
-  else {
-    const name = (input as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-    throw new TestingKitError(`expected a CDK Stack, a cdktf TerraformStack, a synthesized file or its JSON, received ${name === 'Object' ? 'an object with neither "Resources" nor "resource"' : `a ${name}`}`);
-  }
-  cache.set(input, result);
+  const result = synthesizedStack(input);
+  // Stacks only: synthesizing is the slow part, and parsed JSON may be edited between calls.
+  if (isCdkStack(input) || isTerraformStack(input)) cache.set(input, result);
   return result;
 }
 

@@ -26,7 +26,8 @@ export function unreachableRoutes(lb: LoadBalancerInput, options: ChooseLoadBala
     rules.forEach((rule, i) => {
       const earlier = rules.slice(0, i).find((e) => conditionsCover(e.conditions, rule.conditions));
       if (earlier) {
-        out.push({ listenerPort: listener.port, route: rule.route, priority: rule.priority, shadowedBy: { route: earlier.route, priority: earlier.priority } });
+        const shadowedBy = { route: earlier.route, priority: earlier.priority };
+        out.push({ listenerPort: listener.port, route: rule.route, priority: rule.priority, shadowedBy });
       }
     });
   }

@@ -1,8 +1,8 @@
 import { connect as tcpConnect } from 'net';
+import { connect as tlsConnect } from 'tls';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { connect as tlsConnect } from 'tls';
 import { ENGINES, removeTempDirs, tempJsonFile } from './engines';
 import { LocalLoadBalancer, startLocalLoadBalancer, TestingKitError } from '../../src/testing';
 

@@ -1,5 +1,6 @@
 import { ENGINES, removeTempDirs, tempJsonFile } from './engines';
 import { lbkitMatchers, routeFor, TestingKitError, unreachableRoutes } from '../../src/testing';
+import { synth } from '../aws-cdk/fixtures';
 import '../../src/testing/jest-matchers';
 
 expect.extend(lbkitMatchers);
@@ -82,4 +83,27 @@ describe.each(ENGINES)('route assertions on $engine output', (engine) => {
 
 test('a network load balancer has no routes to assert', () => {
   expect(() => routeFor(ENGINES[0].gameServerStack(), '/')).toThrow(/stack GameServerStack: Game is a network load balancer/);
+});
+
+describe('query strings, source IPs and header values', () => {
+  const { h } = synth({
+    routes: [
+      { name: 'debug', paths: ['/api/*'], queryStrings: [{ key: 'debug', value: 'on' }], port: 8080 },
+      { name: 'office', paths: ['/api/*'], sourceIps: ['192.0.2.0/24'], port: 8080 },
+      { name: 'beta', paths: ['/api/*'], headers: [{ name: 'x-beta', values: ['yes', 'y*'] }], port: 8080 },
+      { name: 'api', paths: ['/api/*'], port: 8080 },
+    ],
+  });
+
+  test.each([
+    [{ path: '/api/x', query: { debug: 'on' } }, 'debug'],
+    [{ path: '/api/x?debug=on' }, 'debug'],
+    [{ path: '/api/x', query: 'debug=off' }, 'api'],
+    [{ path: '/api/x', sourceIp: '192.0.2.10' }, 'office'],
+    [{ path: '/api/x', sourceIp: '198.51.100.10' }, 'api'],
+    [{ path: '/api/x', headers: { 'X-Beta': ['no', 'yep'] } }, 'beta'],
+    [{ path: '/api/x', headers: { 'x-beta': 'no' } }, 'api'],
+  ])('%j reaches %s', (request, route) => {
+    expect(h.stack).toRoute(request, route);
+  });
 });

@@ -1,3 +1,4 @@
+import { namesForImportedCertificates } from './certificate-names';
 import { chooseLoadBalancer, ChooseLoadBalancerOptions } from './choose-load-balancer';
 import { TestingKitError } from './errors';
 import { localFetch, LocalFetch } from './local-fetch';
@@ -28,7 +29,7 @@ export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions {
   readonly timeScale?: number;
   /**
    * Names to issue the local certificate for when the model's certificates are imported (ARNs, no names).
-   * @default - `localhost`
+   * @default - the alias records' names and the host conditions' names, else `localhost`
    */
   readonly domains?: readonly string[];
 }
@@ -116,7 +117,7 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
       targets[route] = [];
       for (const spec of list) targets[route].push(await servers.endpoint(route, groupOf(route), spec));
     }
-    tls = needsTls(model) ? localTlsProvider(model.certificates, options.domains) : undefined;
+    tls = needsTls(model) ? localTlsProvider(model.certificates, options.domains ?? namesForImportedCertificates(model)) : undefined;
     const listenerPorts = Object.fromEntries(model.listeners.map((l) => [l.port, 0]));
     proxy = isApplicationModel(model)
       ? await startProxy({ model, targets, listenerPorts, timeScale, tls })

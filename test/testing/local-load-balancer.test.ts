@@ -5,6 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { ENGINES, removeTempDirs, tempJsonFile } from './engines';
 import { LocalLoadBalancer, startLocalLoadBalancer, TestingKitError } from '../../src/testing';
+import { synth } from '../aws-cdk/fixtures';
 
 afterAll(removeTempDirs);
 
@@ -119,4 +120,14 @@ describe('bad input: one error naming the stack and the route', () => {
     await expect(startLocalLoadBalancer('/nonexistent/cdk.tf.json')).rejects.toThrow('/nonexistent/cdk.tf.json: cannot read (no such file)');
     await expect(startLocalLoadBalancer(new Map())).rejects.toThrow('expected a CDK Stack, a cdktf TerraformStack, a synthesized file or its JSON, received a Map');
   });
+});
+
+test('imported certificates: the local certificate names the alias records and host conditions', async () => {
+  const { h } = synth({
+    aliasRecordNames: ['shop.example.com'],
+    routes: [{ name: 'admin', hosts: ['admin.example.com'], port: 8080 }, { name: 'api', paths: ['/api/*'], port: 8080 }],
+  });
+  const lb = await start(h.stack, { targets: { admin: answer('admin'), api: answer('api') } });
+  expect(await (await lb.fetch('https://admin.example.com/')).text()).toBe('admin admin.example.com /');
+  expect(await (await lb.fetch('https://shop.example.com/api/x')).text()).toBe('api shop.example.com /api/x');
 });

@@ -66,7 +66,10 @@ export interface LocalLoadBalancer {
   targetHealth(): TargetGroupHealth[];
   /** One route's targets and their health states. */
   targetHealth(route: string): TargetHealthEntry[];
-  /** Resolves when `count` targets of the route are healthy (polls every 10 ms, up to `timeoutMs`). */
+  /**
+   * Resolves when `count` targets (default 1) of the route are healthy; polls every 10 ms, for at
+   * most `timeoutMs` (default: the group's healthy threshold of checks at its interval, scaled, plus 2 s).
+   */
   waitForHealthy(route: string, count?: number, timeoutMs?: number): Promise<void>;
   /** Deregisters (drains) a target: `host:port` or an endpoint; resolves when drained or the (scaled) delay ends. */
   deregister(route: string, target: string | Endpoint): Promise<void>;
@@ -152,6 +155,12 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     return running.targetHealth().find((g) => g.targetGroup === route)?.targets ?? [];
   };
 
+  /** How long the first checks take to make a target healthy: threshold × interval plus a timeout, scaled. */
+  const healthyWithinMs = (route: string): number => {
+    const hc = model.targetGroups.find((g) => g.name === route)?.healthCheck;
+    return hc ? Math.ceil(((hc.healthyThreshold * hc.intervalSeconds + hc.timeoutSeconds) * 1000) / timeScale) + 2000 : 2000;
+  };
+
   let closed: Promise<void> | undefined;
   const lb: LocalLoadBalancer = {
     model,
@@ -169,7 +178,7 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
       return { host: t.id.slice(0, i), port: Number(t.id.slice(i + 1)) };
     }),
     targetHealth: ((route?: string) => (route === undefined ? running.targetHealth() : healthOf(route))) as LocalLoadBalancer['targetHealth'],
-    async waitForHealthy(route, count = 1, timeoutMs = 10_000) {
+    async waitForHealthy(route, count = 1, timeoutMs = healthyWithinMs(route)) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const states = healthOf(route);

@@ -131,3 +131,14 @@ test('imported certificates: the local certificate names the alias records and h
   expect(await (await lb.fetch('https://admin.example.com/')).text()).toBe('admin admin.example.com /');
   expect(await (await lb.fetch('https://shop.example.com/api/x')).text()).toBe('api shop.example.com /api/x');
 });
+
+test('a target failing its health check: unhealthy, and waitForHealthy says so', async () => {
+  const failing = (_req: import('http').IncomingMessage, res: import('http').ServerResponse) => { res.statusCode = 500; res.end('down'); };
+  const lb = await start(ENGINES[0].webApiStack(), { targets: { web: failing }, timeScale: 100 });
+  const [target] = lb.targets('web');
+  await expect(lb.waitForHealthy('web', 1, 1000)).rejects.toThrow(
+    `stack WebApiStack: waitForHealthy: web has 0 healthy target(s) of 1 wanted after 1000 ms (127.0.0.1:${target.port} unhealthy)`);
+  expect(lb.targetHealth('web')).toEqual([{ id: `127.0.0.1:${target.port}`, state: 'unhealthy', reason: 'Target.ResponseCodeMismatch' }]);
+  // Fail open, as an ALB does when no target is healthy.
+  expect((await lb.fetch('https://api.example.com/')).status).toBe(500);
+});

@@ -1,5 +1,6 @@
 import { AnyLoadBalancerModel } from '../core/model/any-load-balancer-model';
 import { LbkitConfigError } from '../readers';
+import { describeLoadBalancers as names, findLoadBalancer } from '../readers/select-load-balancer';
 
 /** What `lbkit serve` runs from one synthesized file: a load balancer, or none (DNS only). */
 export interface ServedLoadBalancer {
@@ -9,10 +10,6 @@ export interface ServedLoadBalancer {
   readonly notServed: readonly string[];
 }
 
-function names(models: readonly AnyLoadBalancerModel[]): string {
-  return models.map((m) => `${m.name} (${m.kind})`).join(', ');
-}
-
 /**
  * The load balancer to serve: the one `--lb` names, else the file's only one. With `--dns`,
  * a file of none or several load balancers is served for its DNS records alone (a CDK
@@ -20,7 +17,7 @@ function names(models: readonly AnyLoadBalancerModel[]): string {
  */
 export function chooseLoadBalancer(file: string, models: readonly AnyLoadBalancerModel[], lb: string | undefined, dns: boolean): ServedLoadBalancer {
   if (lb !== undefined) {
-    const chosen = models.find((m) => m.name === lb || m.loadBalancerName === lb);
+    const chosen = findLoadBalancer(models, lb);
     if (!chosen) throw new LbkitConfigError(`${file}: no load balancer named ${lb} (has: ${names(models) || 'none'})`);
     return { model: chosen, notServed: models.filter((m) => m !== chosen).map((m) => m.name) };
   }

@@ -1,17 +1,16 @@
 import { readFileSync } from 'fs';
 import { CliError } from './cli-error';
 import { Endpoint } from '../proxy/server';
+import { parseEndpointText } from '../proxy/targets/endpoint-text';
 
 /** Route (target group) name → local endpoints. */
 export type TargetMapping = Record<string, Endpoint[]>;
 
 /** `127.0.0.1:3001`, `localhost:3001`, `[::1]:3001`, or a bare port (on 127.0.0.1); port 0 (any free port) where `lowestPort` is 0. */
 export function parseEndpoint(value: string, where: string, lowestPort = 1): Endpoint {
-  const text = value.trim();
-  const m = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text) ?? /^()()(\d{1,5})$/.exec(text);
-  const port = m ? Number(m[3]) : NaN;
-  if (!m || port < lowestPort || port > 65535) throw new CliError(`${where}: '${value}' is not host:port (e.g. 127.0.0.1:3001)`);
-  return { host: m[1] || m[2] || '127.0.0.1', port };
+  const endpoint = parseEndpointText(value, lowestPort);
+  if (!endpoint) throw new CliError(`${where}: '${value}' is not host:port (e.g. 127.0.0.1:3001)`);
+  return endpoint;
 }
 
 /** `--target api=127.0.0.1:3001` (several per route allowed, also `api=127.0.0.1:3001,127.0.0.1:3002`). */

@@ -1,0 +1,213 @@
+import { namesForImportedCertificates } from './certificate-names';
+import { chooseLoadBalancer, ChooseLoadBalancerOptions } from './choose-load-balancer';
+import { TestingKitError } from './errors';
+import { localFetch, LocalFetch } from './local-fetch';
+import { localTlsProvider } from './local-tls';
+import { AnyLoadBalancerModel, isApplicationModel } from './read-model';
+import { SynthesizedSource } from './synthesized-output';
+import { TargetServers } from './target-servers';
+import { TargetSpec, TargetSpecs } from './target-spec';
+import { TargetGroupHealth, startProxy } from '../proxy/server';
+import { Endpoint, endpointId } from '../proxy/targets/endpoint';
+import { TargetHealthEntry } from '../proxy/targets/target-group';
+import { startNetworkProxy } from '../proxy/tcp/network-proxy';
+import { LocalTlsProvider } from '../proxy/tls';
+
+export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions {
+  /**
+   * Route (target group) name → its targets: `host:port`, a port, `{ host, port }`, an HTTP
+   * handler `(req, res) => ...` (application load balancers; it also answers the health check)
+   * or `{ tcp: (socket) => ... }` (network load balancers), or an array of them. Handlers are
+   * served on free local ports.
+   * @default - none: requests to a group without targets get the load balancer's 503
+   */
+  readonly targets?: TargetSpecs;
+  /**
+   * Health-check, draining, slow-start and idle timers run this many times faster.
+   * @default 1
+   */
+  readonly timeScale?: number;
+  /**
+   * Names to issue the local certificate for when the model's certificates are imported (ARNs, no names).
+   * @default - the alias records' names and the host conditions' names, else `localhost`
+   */
+  readonly domains?: readonly string[];
+}
+
+/** One served listener: the model's port and protocol and the free local port it runs on. */
+export interface LocalListener {
+  readonly port: number;
+  readonly localPort: number;
+  readonly protocol: string;
+}
+
+/** A load balancer running in this process from synthesized output. */
+export interface LocalLoadBalancer {
+  /** The load balancer read from the output. */
+  readonly model: AnyLoadBalancerModel;
+  readonly listeners: readonly LocalListener[];
+  /** PEM of the local CA that signed the listeners' certificates (TLS listeners only). */
+  readonly caCertificate?: string;
+  /**
+   * undici's fetch to the local listener for the URL's scheme and port, keeping the URL's host
+   * (Host header, SNI) and trusting the local CA: `lb.fetch('https://api.example.com/orders/1')`.
+   */
+  readonly fetch: LocalFetch;
+  /**
+   * `https://127.0.0.1:<port>` of the listener for a scheme or model port.
+   * @param listener `https`, `http`, or a model listener port; default the HTTPS (TLS) listener, else the first
+   */
+  url(listener?: 'http' | 'https' | number): string;
+  /** The local port of a model listener port. */
+  port(listener: number): number;
+  /** The targets registered in a route's target group now. */
+  targets(route: string): Endpoint[];
+  /** Every target group's targets and their health states. */
+  targetHealth(): TargetGroupHealth[];
+  /** One route's targets and their health states. */
+  targetHealth(route: string): TargetHealthEntry[];
+  /**
+   * Resolves when `count` targets (default 1) of the route are healthy; polls every 10 ms, for at
+   * most `timeoutMs` (default: the group's healthy threshold of checks at its interval, scaled, plus 2 s).
+   */
+  waitForHealthy(route: string, count?: number, timeoutMs?: number): Promise<void>;
+  /** Deregisters (drains) a target: `host:port` or an endpoint; resolves when drained or the (scaled) delay ends. */
+  deregister(route: string, target: string | Endpoint): Promise<void>;
+  /** Registers a target (a handler is served on a free port); resolves to its endpoint. */
+  register(route: string, target: TargetSpec): Promise<Endpoint>;
+  /** Stops the listeners, the handler servers and the health checks. */
+  close(): Promise<void>;
+}
+
+interface RunningProxy {
+  readonly listeners: readonly LocalListener[];
+  targetHealth(): TargetGroupHealth[];
+  deregister(targetGroup: string, targetId: string): Promise<void>;
+  register(targetGroup: string, endpoint: Endpoint): void;
+  close(): Promise<void>;
+}
+
+function needsTls(model: AnyLoadBalancerModel): boolean {
+  return isApplicationModel(model) ? model.listeners.some((l) => l.protocol === 'HTTPS') : model.listeners.some((l) => l.protocol === 'TLS');
+}
+
+/**
+ * Starts a lbkit load balancer from a CDK `Stack`, a cdktf `TerraformStack`, a synthesized file
+ * or its JSON, in this process: every listener on a free port of 127.0.0.1, targets mapped to
+ * handlers or host:port, TLS from a local CA kept in memory. Close it when done.
+ */
+export async function startLocalLoadBalancer(input: SynthesizedSource, options: LocalLoadBalancerOptions = {}): Promise<LocalLoadBalancer> {
+  const { model, source } = chooseLoadBalancer(input, options);
+  if (model.listeners.length === 0) throw new TestingKitError(`${source}: load balancer ${model.name} has no listeners: nothing to serve`);
+  const groups = new Map<string, string>(model.targetGroups.map((g) => [g.name, g.protocol]));
+  const checkRoute = (route: string, where: string): void => {
+    if (!groups.has(route)) {
+      throw new TestingKitError(`${source}: ${where}: load balancer ${model.name} has no target group named ${route} (target groups: ${[...groups.keys()].join(', ') || 'none'})`);
+    }
+  };
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale > 0 && timeScale <= 1000)) throw new TestingKitError(`${source}: timeScale: expected a number above 0 and at most 1000, received ${timeScale}`);
+  for (const route of Object.keys(options.targets ?? {})) checkRoute(route, `targets.${route}`);
+
+  const servers = new TargetServers(source);
+  const groupOf = (route: string) => ({ kind: model.kind, protocol: groups.get(route)! });
+  let proxy: RunningProxy | undefined;
+  let tls: LocalTlsProvider | undefined;
+  try {
+    const targets: Record<string, Endpoint[]> = {};
+    for (const [route, specs] of Object.entries(options.targets ?? {})) {
+      const list: readonly TargetSpec[] = Array.isArray(specs) ? specs : [specs as TargetSpec];
+      targets[route] = [];
+      for (const spec of list) targets[route].push(await servers.endpoint(route, groupOf(route), spec));
+    }
+    tls = needsTls(model) ? localTlsProvider(model.certificates, options.domains ?? namesForImportedCertificates(model)) : undefined;
+    const listenerPorts = Object.fromEntries(model.listeners.map((l) => [l.port, 0]));
+    proxy = isApplicationModel(model)
+      ? await startProxy({ model, targets, listenerPorts, timeScale, tls })
+      : await startNetworkProxy({ model, targets, listenerPorts, timeScale, tls });
+  } catch (e) {
+    await servers.close();
+    throw e;
+  }
+  const running = proxy;
+  const listeners = running.listeners;
+
+  const listenerOf = (wanted: 'http' | 'https' | number | undefined): LocalListener => {
+    const found = typeof wanted === 'number' ? listeners.find((l) => l.port === wanted)
+      : wanted === undefined ? listeners.find((l) => l.protocol === 'HTTPS' || l.protocol === 'TLS') ?? listeners[0]
+        : listeners.find((l) => l.protocol === wanted.toUpperCase());
+    if (!found) {
+      throw new TestingKitError(`${source}: load balancer ${model.name} has no ${typeof wanted === 'number' ? `listener on port ${wanted}` : `${wanted} listener`} (listeners: ${listeners.map((l) => `${l.port} ${l.protocol}`).join(', ')})`);
+    }
+    return found;
+  };
+  const portOf = (scheme: 'http' | 'https', port: number): number => {
+    const l = listeners.find((x) => x.port === port);
+    const protocol = scheme === 'https' ? 'HTTPS' : 'HTTP';
+    if (!l || l.protocol !== protocol) {
+      throw new TestingKitError(`${source}: fetch: load balancer ${model.name} has no ${protocol} listener on port ${port} (listeners: ${listeners.map((x) => `${x.port} ${x.protocol}`).join(', ')})`);
+    }
+    return l.localPort;
+  };
+  const client = localFetch(source, portOf, tls?.ca.certPem);
+  const healthOf = (route: string): TargetHealthEntry[] => {
+    checkRoute(route, 'targetHealth');
+    return running.targetHealth().find((g) => g.targetGroup === route)?.targets ?? [];
+  };
+
+  /** How long the first checks take to make a target healthy: threshold × interval plus a timeout, scaled. */
+  const healthyWithinMs = (route: string): number => {
+    const hc = model.targetGroups.find((g) => g.name === route)?.healthCheck;
+    return hc ? Math.ceil(((hc.healthyThreshold * hc.intervalSeconds + hc.timeoutSeconds) * 1000) / timeScale) + 2000 : 2000;
+  };
+
+  let closed: Promise<void> | undefined;
+  const lb: LocalLoadBalancer = {
+    model,
+    listeners,
+    caCertificate: tls?.ca.certPem,
+    url: (wanted) => {
+      const l = listenerOf(wanted);
+      const scheme = l.protocol === 'HTTPS' ? 'https' : l.protocol === 'HTTP' ? 'http' : l.protocol === 'TLS' ? 'tls' : l.protocol.toLowerCase();
+      return `${scheme}://127.0.0.1:${l.localPort}`;
+    },
+    port: (listener) => listenerOf(listener).localPort,
+    fetch: client.fetch,
+    targets: (route) => healthOf(route).map((t) => {
+      const i = t.id.lastIndexOf(':');
+      return { host: t.id.slice(0, i), port: Number(t.id.slice(i + 1)) };
+    }),
+    targetHealth: ((route?: string) => (route === undefined ? running.targetHealth() : healthOf(route))) as LocalLoadBalancer['targetHealth'],
+    async waitForHealthy(route, count = 1, timeoutMs = healthyWithinMs(route)) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const states = healthOf(route);
+        if (states.filter((t) => t.state === 'healthy').length >= count) return;
+        if (Date.now() > deadline) {
+          throw new TestingKitError(`${source}: waitForHealthy: ${route} has ${states.filter((t) => t.state === 'healthy').length} healthy target(s) of ${count} wanted after ${timeoutMs} ms (${states.map((t) => `${t.id} ${t.state}`).join(', ') || 'no targets'})`);
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    async deregister(route, target) {
+      checkRoute(route, 'deregister');
+      const id = typeof target === 'string' ? target : endpointId(target);
+      if (!healthOf(route).some((t) => t.id === id)) {
+        throw new TestingKitError(`${source}: deregister: ${route} has no target ${id} (targets: ${healthOf(route).map((t) => t.id).join(', ') || 'none'})`);
+      }
+      await running.deregister(route, id);
+    },
+    async register(route, target) {
+      checkRoute(route, 'register');
+      const endpoint = await servers.endpoint(route, groupOf(route), target);
+      running.register(route, endpoint);
+      return endpoint;
+    },
+    close: () => closed ??= (async () => {
+      await client.close();
+      await running.close();
+      await servers.close();
+    })(),
+  };
+  return lb;
+}

@@ -1,0 +1,3 @@
+// The one place lbkit/testing imports the readers (so moving them changes one line).
+export { detectEngine, isApplicationModel, isNetworkModel, LbkitConfigError, readSynthesized } from '../readers';
+export type { AnyLoadBalancerModel, SynthesizedEngine } from '../readers';

@@ -139,14 +139,15 @@ beforeAll(() => {
   const cdkApp = join(first, 'cdk-app');
   timed('cdk init app --language typescript --generate-only', () => cdkInitApp(cdkApp));
   writeBlock(cdkApp, 'bin/cdk-app.ts', requiredBlock(README, 'quickstart-cdk'));
-  writeBlock(cdkApp, 'test/cdk-app.test.ts', optionalBlock(README, 'testing-cdk'));
+  // The file names the README's Testing section gives.
+  writeBlock(cdkApp, 'test/load-balancer.test.ts', optionalBlock(README, 'testing-cdk'));
   copyFileSync(SNAPSHOT_TEST, join(cdkApp, 'test', 'synthesized-output.test.ts'));
   writePackageJson(cdkApp, withDependencies(readPackageJson(cdkApp), tarball, installBlock('install-cdk', ['lbkit'])));
 
   const cdktfApp = join(first, 'cdktf-app');
   const hook = timed('cdktf init --template=typescript (rendered)', () => cdktfInit(cdktfApp, 'cdktf-app'));
   writeBlock(cdktfApp, 'main.ts', requiredBlock(README, 'quickstart-cdktf'));
-  writeBlock(cdktfApp, '__tests__/lbkit.test.ts', optionalBlock(README, 'testing-cdktf'));
+  writeBlock(cdktfApp, '__tests__/load-balancer.test.ts', optionalBlock(README, 'testing-cdktf'));
   copyFileSync(SNAPSHOT_TEST, join(cdktfApp, '__tests__', 'synthesized-output.test.ts'));
   const hookDev = Object.fromEntries(Object.entries(hook).filter(([n]) => !['cdktf', 'constructs'].includes(n)));
   const tfDeps = { cdktf: '*', constructs: '*', ...installBlock('install-cdktf', ['lbkit', '@cdktf/provider-aws']) };

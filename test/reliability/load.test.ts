@@ -1,11 +1,10 @@
 import { spawn } from 'child_process';
 import { join } from 'path';
 import type { LoadResult } from './load-client';
-import { httpsPort, LONG, openFileLimit, pick, proxyFor, report, waitHealthy } from './support';
-import { normalizeModel } from '../../src/core/model/load-balancer-model';
+import { httpsPort, openFileLimit, pick, proxyEngines, proxyFor, report, sameModelFromEveryEngine, waitHealthy } from './support';
 import { DemoBackend, startDemoBackend } from '../../src/health';
 import { ProxyHandle, TargetGroupMetrics } from '../../src/proxy/server';
-import { CERT_ARN_1, Engine, ENGINES } from '../support/engines';
+import { CERT_ARN_1, Engine, EngineOptions } from '../support/engines';
 
 /**
  * Load: many concurrent keep-alive connections through the proxy's HTTPS listener to two
@@ -52,33 +51,18 @@ function runLoadClient(port: number): Promise<LoadResult> {
   });
 }
 
-/** Both engines' models, synthesized before any load runs (synthesis blocks the event loop). */
-const MODELS = new Map(ENGINES.map((engine) => [engine, engine.synth({
+const OPTIONS: EngineOptions = {
   certificateArns: [CERT_ARN_1], waf: { enabled: false }, idleTimeoutSeconds: 600, routes: [{ name: 'api', paths: ['/api/*'] }],
-}).model]));
+};
 
-/**
- * Short (CI): one engine's output under load per run, the engines taking turns by UTC day
- * (LBKIT_LOAD_ENGINE=cloudformation|terraform picks one); the test below proves the proxy is
- * given the same model from either, so the other's run would load the same thing. Long: both.
- */
-function loadedEngines(): Engine[] {
-  if (LONG) return ENGINES;
-  const wanted = process.env.LBKIT_LOAD_ENGINE;
-  if (wanted !== undefined) {
-    const engine = ENGINES.find((e) => e.name === wanted);
-    if (!engine) throw new Error(`LBKIT_LOAD_ENGINE=${wanted}: not one of ${ENGINES.map((e) => e.name).join(', ')}`);
-    return [engine];
-  }
-  return [ENGINES[Math.floor(Date.now() / 86_400_000) % ENGINES.length]];
-}
+/** The models under load, synthesized before any load runs (synthesis blocks the event loop). */
+const LOADED = proxyEngines();
+const MODELS = new Map(LOADED.map((engine) => [engine, engine.synth(OPTIONS).model]));
 
-test('both engines\' output reads back to the same model: the proxy under load is given the same input from either', () => {
-  const [first, ...others] = ENGINES.map((engine) => normalizeModel(MODELS.get(engine)!));
-  for (const other of others) expect(other).toEqual(first);
-});
+sameModelFromEveryEngine('the load case', OPTIONS);
 
-test.each(loadedEngines())(`%s: ${CONNECTIONS} concurrent keep-alive connections for ${SECONDS} s to two backends: zero errors, every response correct`, async (engine: Engine) => {
+// Short (CI): one engine's output per run (proxyEngines); long: both, one after the other.
+test.each(LOADED)(`%s: ${CONNECTIONS} concurrent keep-alive connections for ${SECONDS} s to two backends: zero errors, every response correct`, async (engine: Engine) => {
   const model = MODELS.get(engine)!;
   expect(model.waf.kind).toBe('none');
   const backends: DemoBackend[] = [];

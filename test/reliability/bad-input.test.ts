@@ -1,8 +1,8 @@
 import { connect } from 'http2';
-import { GOOD, httpsPort, pick, proxyFor, rawExchange, RecordingBackend, report, sleep } from './support';
+import { GOOD, httpsPort, pick, proxyEngines, proxyFor, rawExchange, RecordingBackend, report, sameModelFromEveryEngine, sleep } from './support';
 import { ProxyHandle } from '../../src/proxy/server';
 import { healthy, until } from '../proxy/http/harness';
-import { CERT_ARN_1, Engine, ENGINES } from '../support/engines';
+import { CERT_ARN_1, Engine, EngineOptions } from '../support/engines';
 
 /**
  * Bad input by raw sockets (TLS, ALPN http/1.1) to the HTTPS listener, over both engines and
@@ -63,15 +63,21 @@ const REFUSED: Array<[string, string]> = [
   ['a header line over 16 KiB', `GET /api/x HTTP/1.1\r\n${H}X-Big: ${'a'.repeat(16_400)}\r\n\r\n`],
 ];
 
-describe.each(ENGINES)('%s', (engine: Engine) => {
+const options = (http2: boolean): EngineOptions => ({
+  certificateArns: [CERT_ARN_1],
+  waf: { enabled: false },
+  http2,
+  idleTimeoutSeconds: IDLE_SECONDS,
+  routes: [{ name: 'api', paths: ['/api/*'] }],
+});
+
+sameModelFromEveryEngine('the bad-input cases (HTTP/2 on)', options(true));
+sameModelFromEveryEngine('the bad-input cases (HTTP/2 off)', options(false));
+
+// Short (CI): one engine's output per run (proxyEngines); long: both.
+describe.each(proxyEngines())('%s', (engine: Engine) => {
   describe.each([true, false])('HTTPS listener with http2 %s', (http2: boolean) => {
-    const model = engine.synth({
-      certificateArns: [CERT_ARN_1],
-      waf: { enabled: false },
-      http2,
-      idleTimeoutSeconds: IDLE_SECONDS,
-      routes: [{ name: 'api', paths: ['/api/*'] }],
-    }).model;
+    const model = engine.synth(options(http2)).model;
     let backend: RecordingBackend;
     let proxy: ProxyHandle;
     let port: number;

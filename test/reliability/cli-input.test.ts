@@ -1,5 +1,5 @@
 import { spawn } from 'child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { runCli } from '../../src/cli';
 import { bufferIo, synthWebApi } from '../cli/support';
@@ -107,10 +107,23 @@ test('lbkit serve: a load balancer with no listeners has nothing to serve (one l
   expect((await run('diff', file, file)).code).toBe(0);
 });
 
-/** The real executable (node with ts-node, as `lbkit` runs from lib/cli/main.js once compiled). */
+/** Newest modification time of the files under a directory, in ms. */
+function newest(dir: string): number {
+  return Math.max(0, ...(readdirSync(dir, { recursive: true }) as string[]).map((f) => statSync(join(dir, f)).mtimeMs));
+}
+
+/**
+ * The real executable: bin/lbkit when lib/ is compiled from the current sources (as in the
+ * build, which compiles before testing); otherwise node with ts-node on src/cli/main.ts, the
+ * same code, which costs each process some 4 s of CPU to start.
+ */
+const LBKIT = existsSync(join(ROOT, 'lib', 'cli', 'main.js')) && newest(join(ROOT, 'lib')) >= newest(join(ROOT, 'src'))
+  ? [join(ROOT, 'bin', 'lbkit')]
+  : ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts'];
+
 function lbkitProcess(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, [...LBKIT, ...args], {
       cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test', 'tsconfig.json') }, timeout: 60_000,
     });
     let stdout = '';
@@ -130,7 +143,7 @@ test('the real lbkit process: an empty file to serve, an unsupported Terraform p
     ['diff', cognito[1](), cognito[2]],
     ['serve', directory[1](), directory[2]],
   ] as const;
-  // In parallel: each process pays ts-node's start-up.
+  // In parallel: each process pays node's (or ts-node's) start-up.
   const results = await Promise.all(runs.map(([command, file]) => (command === 'diff'
     ? lbkitProcess('diff', example.cloudFormation, file)
     : lbkitProcess('serve', file))));

@@ -1,8 +1,8 @@
 import { Agent, request } from 'undici';
-import { httpsPort, pick, proxyFor, RecordingBackend, report, sleep, states, waitHealthy } from './support';
+import { httpsPort, pick, proxyEngines, proxyFor, RecordingBackend, report, sameModelFromEveryEngine, sleep, states, waitHealthy } from './support';
 import { ProxyHandle } from '../../src/proxy/server';
 import { until } from '../proxy/http/harness';
-import { CERT_ARN_1, Engine, ENGINES } from '../support/engines';
+import { CERT_ARN_1, Engine, EngineOptions } from '../support/engines';
 
 /**
  * Faults over both engines, timers ×30: health checks every 15 s / 30 = 500 ms (timeout
@@ -24,13 +24,18 @@ interface Outcome {
   readonly ms: number;
 }
 
-describe.each(ENGINES)('%s', (engine: Engine) => {
-  const model = engine.synth({
-    certificateArns: [CERT_ARN_1],
-    waf: { enabled: false },
-    idleTimeoutSeconds: 30,
-    routes: [{ name: 'api', paths: ['/api/*'], deregistrationDelaySeconds: 30 }, { name: 'slow', paths: ['/slow/*'] }],
-  }).model;
+const OPTIONS: EngineOptions = {
+  certificateArns: [CERT_ARN_1],
+  waf: { enabled: false },
+  idleTimeoutSeconds: 30,
+  routes: [{ name: 'api', paths: ['/api/*'], deregistrationDelaySeconds: 30 }, { name: 'slow', paths: ['/slow/*'] }],
+};
+
+sameModelFromEveryEngine('the faults cases', OPTIONS);
+
+// Short (CI): one engine's output per run (proxyEngines); long: both.
+describe.each(proxyEngines())('%s', (engine: Engine) => {
+  const model = engine.synth(OPTIONS).model;
   let backends: RecordingBackend[] = [];
   let proxy: ProxyHandle | undefined;
   let agent: Agent;

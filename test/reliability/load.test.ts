@@ -1,10 +1,10 @@
 import { spawn } from 'child_process';
 import { join } from 'path';
 import type { LoadResult } from './load-client';
-import { httpsPort, LONG, openFileLimit, pick, proxyFor, report, waitHealthy } from './support';
+import { httpsPort, openFileLimit, pick, proxyEngines, proxyFor, report, sameModelFromEveryEngine, waitHealthy } from './support';
 import { DemoBackend, startDemoBackend } from '../../src/health';
 import { ProxyHandle, TargetGroupMetrics } from '../../src/proxy/server';
-import { CERT_ARN_1, Engine, ENGINES } from '../support/engines';
+import { CERT_ARN_1, Engine, EngineOptions } from '../support/engines';
 
 /**
  * Load: many concurrent keep-alive connections through the proxy's HTTPS listener to two
@@ -22,14 +22,13 @@ const ROOT = join(__dirname, '..', '..');
 
 /**
  * Connections the open-file limit allows (`ulimit -n` binds this process and each client's):
- * here each costs a proxy socket, for each engine's run when they run at once; the pools (128
- * per target, two targets, both ends) and the process's own files come on top.
+ * here each costs a proxy socket (one engine's run at a time); the pools (128 per target, two
+ * targets, both ends) and the process's own files come on top.
  */
 function connectionCount(): number {
   const limit = openFileLimit();
   if (limit === undefined) return WANTED;
-  const runs = LONG ? 1 : ENGINES.length;
-  return Math.max(50, Math.min(WANTED, Math.floor((limit - 256) / runs) - 2 * 2 * 128));
+  return Math.max(50, Math.min(WANTED, limit - 256 - 2 * 2 * 128));
 }
 const CONNECTIONS = connectionCount();
 
@@ -52,13 +51,18 @@ function runLoadClient(port: number): Promise<LoadResult> {
   });
 }
 
-/** Both engines' models, synthesized before any load runs (synthesis blocks the event loop). */
-const MODELS = new Map(ENGINES.map((engine) => [engine, engine.synth({
+const OPTIONS: EngineOptions = {
   certificateArns: [CERT_ARN_1], waf: { enabled: false }, idleTimeoutSeconds: 600, routes: [{ name: 'api', paths: ['/api/*'] }],
-}).model]));
+};
 
-// Short (CI): both engines' runs at once, halving the wall time (their proxies share this event loop).
-(LONG ? test.each(ENGINES) : test.concurrent.each(ENGINES))(`%s: ${CONNECTIONS} concurrent keep-alive connections for ${SECONDS} s to two backends: zero errors, every response correct`, async (engine: Engine) => {
+/** The models under load, synthesized before any load runs (synthesis blocks the event loop). */
+const LOADED = proxyEngines();
+const MODELS = new Map(LOADED.map((engine) => [engine, engine.synth(OPTIONS).model]));
+
+sameModelFromEveryEngine('the load case', OPTIONS);
+
+// Short (CI): one engine's output per run (proxyEngines); long: both, one after the other.
+test.each(LOADED)(`%s: ${CONNECTIONS} concurrent keep-alive connections for ${SECONDS} s to two backends: zero errors, every response correct`, async (engine: Engine) => {
   const model = MODELS.get(engine)!;
   expect(model.waf.kind).toBe('none');
   const backends: DemoBackend[] = [];

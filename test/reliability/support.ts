@@ -2,9 +2,10 @@ import { spawnSync } from 'child_process';
 import * as http from 'http';
 import { AddressInfo, Socket } from 'net';
 import * as tls from 'tls';
-import { LoadBalancerModel } from '../../src/core/model/load-balancer-model';
+import { LoadBalancerModel, normalizeModel } from '../../src/core/model/load-balancer-model';
 import { Endpoint, ProxyHandle, ProxyOptions, startProxy } from '../../src/proxy/server';
 import { testTls, until } from '../proxy/http/harness';
+import { Engine, EngineOptions, ENGINES } from '../support/engines';
 
 /**
  * The reliability suite runs short inside CI's jest run and long under `npx projen reliability`
@@ -19,6 +20,31 @@ export const pick = <T>(short: T, long: T): T => (LONG ? long : short);
 export function report(text: string): void {
   // eslint-disable-next-line no-console
   console.log(`[reliability ${LONG ? 'long' : 'short'}] ${text}`);
+}
+
+/**
+ * The engines whose output the proxy cases run over. Long: both. Short (CI): one per run, the
+ * engines taking turns by UTC day (LBKIT_RELIABILITY_ENGINE=cloudformation|terraform picks one):
+ * the proxy runs the model read back from the output, and {@link sameModelFromEveryEngine}
+ * proves in the same file that both engines' output gives it the same one.
+ */
+export function proxyEngines(): Engine[] {
+  if (LONG) return [...ENGINES];
+  const wanted = process.env.LBKIT_RELIABILITY_ENGINE;
+  if (wanted !== undefined) {
+    const engine = ENGINES.find((e) => e.name === wanted);
+    if (!engine) throw new Error(`LBKIT_RELIABILITY_ENGINE=${wanted}: not one of ${ENGINES.map((e) => e.name).join(', ')}`);
+    return [engine];
+  }
+  return [ENGINES[Math.floor(Date.now() / 86_400_000) % ENGINES.length]];
+}
+
+/** A test: every engine's output for these options reads back to the same model. */
+export function sameModelFromEveryEngine(what: string, options: EngineOptions): void {
+  test(`${what}: every engine's output reads back to the same model, so the proxy runs the same input from either`, () => {
+    const [first, ...others] = ENGINES.map((engine) => normalizeModel(engine.synth(options).model));
+    for (const other of others) expect(other).toEqual(first);
+  });
 }
 
 /** The open-file limit of this process (`ulimit -n`), or undefined when the shell cannot say. */

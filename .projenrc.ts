@@ -8,6 +8,8 @@ const entryPoints: Record<string, string> = {
   'cdktf': 'lib/entrypoints/cdktf',
   'core': 'lib/entrypoints/core',
   'health': 'lib/entrypoints/health',
+  'testing': 'lib/entrypoints/testing',
+  'testing/jest': 'lib/entrypoints/testing/jest',
 };
 
 // What the package holds (package.json `files`, an allow-list): the compiled library, the sources its

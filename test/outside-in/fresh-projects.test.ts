@@ -9,7 +9,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { installShared, linkNodeModules, packLbkit } from './install';
 import { Dependencies, packageName, pinAll } from './pins';
-import { BlockName, installedPackages, optionalBlock, readme, REPO_ROOT, requiredBlock } from './readme-blocks';
+import { BlockName, installedPackages, readme, REPO_ROOT, requiredBlock } from './readme-blocks';
 import { run } from './run';
 import { keyMaterial } from './tarball';
 import { CLASSIC_TSCONFIG, cdkInitApp, cdktfInit, checkout, PackageJson, readPackageJson, writePackageJson } from './templates';
@@ -43,10 +43,9 @@ function timed<T>(what: string, f: () => T): T {
   }
 }
 
-/** The packages the README's install block for an engine names, or `fallback` while it has none. */
-function installBlock(name: BlockName, fallback: string[]): Dependencies {
-  const block = optionalBlock(README, name);
-  const names = block === undefined ? fallback : installedPackages(block).map(packageName);
+/** The packages the README's install block for an engine names. */
+function installBlock(name: BlockName): Dependencies {
+  const names = installedPackages(requiredBlock(README, name)).map(packageName);
   if (!names.includes('lbkit')) throw new Error(`README.md: the ${name} block installs no lbkit: ${names.join(' ')}`);
   return Object.fromEntries(names.map((n) => [n, '*']));
 }
@@ -59,8 +58,7 @@ function withDependencies(pkg: PackageJson, tarball: string, add: Dependencies, 
   };
 }
 
-function writeBlock(dir: string, file: string, block: string | undefined): void {
-  if (block === undefined) return;
+function writeBlock(dir: string, file: string, block: string): void {
   mkdirSync(join(dir, file, '..'), { recursive: true });
   writeFileSync(join(dir, file), block);
 }
@@ -140,17 +138,17 @@ beforeAll(() => {
   timed('cdk init app --language typescript --generate-only', () => cdkInitApp(cdkApp));
   writeBlock(cdkApp, 'bin/cdk-app.ts', requiredBlock(README, 'quickstart-cdk'));
   // The file names the README's Testing section gives.
-  writeBlock(cdkApp, 'test/load-balancer.test.ts', optionalBlock(README, 'testing-cdk'));
+  writeBlock(cdkApp, 'test/load-balancer.test.ts', requiredBlock(README, 'testing-cdk'));
   copyFileSync(SNAPSHOT_TEST, join(cdkApp, 'test', 'synthesized-output.test.ts'));
-  writePackageJson(cdkApp, withDependencies(readPackageJson(cdkApp), tarball, installBlock('install-cdk', ['lbkit'])));
+  writePackageJson(cdkApp, withDependencies(readPackageJson(cdkApp), tarball, installBlock('install-cdk')));
 
   const cdktfApp = join(first, 'cdktf-app');
   const hook = timed('cdktf init --template=typescript (rendered)', () => cdktfInit(cdktfApp, 'cdktf-app'));
   writeBlock(cdktfApp, 'main.ts', requiredBlock(README, 'quickstart-cdktf'));
-  writeBlock(cdktfApp, '__tests__/load-balancer.test.ts', optionalBlock(README, 'testing-cdktf'));
+  writeBlock(cdktfApp, '__tests__/load-balancer.test.ts', requiredBlock(README, 'testing-cdktf'));
   copyFileSync(SNAPSHOT_TEST, join(cdktfApp, '__tests__', 'synthesized-output.test.ts'));
   const hookDev = Object.fromEntries(Object.entries(hook).filter(([n]) => !['cdktf', 'constructs'].includes(n)));
-  const tfDeps = { cdktf: '*', constructs: '*', ...installBlock('install-cdktf', ['lbkit', '@cdktf/provider-aws']) };
+  const tfDeps = { cdktf: '*', constructs: '*', ...installBlock('install-cdktf') };
   writePackageJson(cdktfApp, withDependencies(readPackageJson(cdktfApp), tarball, tfDeps, hookDev));
 
   const classic = join(first, 'classic-app');

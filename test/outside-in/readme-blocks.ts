@@ -9,12 +9,6 @@ export const REPO_ROOT = join(__dirname, '..', '..');
  */
 export type BlockName = 'quickstart-cdk' | 'quickstart-cdktf' | 'testing-cdk' | 'testing-cdktf' | 'install-cdk' | 'install-cdktf';
 
-/**
- * Blocks that other sections of the README add later: until they are there the test says so
- * and goes on without them. Empty this list once they are on main, and they become mandatory.
- */
-export const NOT_YET_MANDATORY: readonly BlockName[] = ['testing-cdk', 'testing-cdktf', 'install-cdk', 'install-cdktf'];
-
 export function readme(): string {
   return readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 }
@@ -37,17 +31,6 @@ export function readmeBlock(text: string, name: BlockName): string | undefined {
 export function requiredBlock(text: string, name: BlockName): string {
   const block = readmeBlock(text, name);
   if (block === undefined) throw new Error(`README.md has no <!-- outside-in: ${name} --> marker before a code block`);
-  return block;
-}
-
-/** A block that may not be in the README yet: says so on the console when it is missing. */
-export function optionalBlock(text: string, name: BlockName): string | undefined {
-  if (!NOT_YET_MANDATORY.includes(name)) return requiredBlock(text, name);
-  const block = readmeBlock(text, name);
-  if (block === undefined) {
-    // eslint-disable-next-line no-console
-    console.warn(`outside-in: README.md has no <!-- outside-in: ${name} --> block yet; the fresh project goes without it.`);
-  }
   return block;
 }
 

@@ -15,7 +15,7 @@ describe('5. rule priorities (Terraform)', () => {
 
   test('appending a route never moves existing priorities', () => {
     const before = priorities(synth({ routes: base }).tf);
-    const after = priorities(synth({ routes: [...base, { name: 'more', paths: ['/v1/*'], port: 8083 }, { name: 'x', hosts: ['x.example.com'], port: 8084 }] }).tf);
+    const after = priorities(synth({ routes: [...base, { name: 'more', paths: ['/v2/*'], port: 8083 }, { name: 'x', hosts: ['x.example.com'], port: 8084 }] }).tf);
     expect(after['catch-v1']).toBe(before['catch-v1']);
     expect(after.exact).toBe(before.exact);
     expect(after.more).toBe(before['catch-v1'] + 1);

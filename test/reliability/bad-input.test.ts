@@ -74,8 +74,8 @@ const options = (http2: boolean): EngineOptions => ({
 sameModelFromEveryEngine('the bad-input cases (HTTP/2 on)', options(true));
 sameModelFromEveryEngine('the bad-input cases (HTTP/2 off)', options(false));
 
-// Short (CI): one engine's output per run (proxyEngines); long: both.
-describe.each(proxyEngines())('%s', (engine: Engine) => {
+// Short (CI): CloudFormation output (proxyEngines); long: both.
+describe.each(proxyEngines('cloudformation'))('%s', (engine: Engine) => {
   describe.each([true, false])('HTTPS listener with http2 %s', (http2: boolean) => {
     const model = engine.synth(options(http2)).model;
     let backend: RecordingBackend;

@@ -33,8 +33,8 @@ const OPTIONS: EngineOptions = {
 
 sameModelFromEveryEngine('the faults cases', OPTIONS);
 
-// Short (CI): one engine's output per run (proxyEngines); long: both.
-describe.each(proxyEngines())('%s', (engine: Engine) => {
+// Short (CI): Terraform output (proxyEngines); long: both.
+describe.each(proxyEngines('terraform'))('%s', (engine: Engine) => {
   const model = engine.synth(OPTIONS).model;
   let backends: RecordingBackend[] = [];
   let proxy: ProxyHandle | undefined;

@@ -23,12 +23,13 @@ export function report(text: string): void {
 }
 
 /**
- * The engines whose output the proxy cases run over. Long: both. Short (CI): one per run, the
- * engines taking turns by UTC day (LBKIT_RELIABILITY_ENGINE=cloudformation|terraform picks one):
- * the proxy runs the model read back from the output, and {@link sameModelFromEveryEngine}
- * proves in the same file that both engines' output gives it the same one.
+ * The engines whose output the proxy cases run over. Long: both. Short (CI): the one each file
+ * names, fixed so every run is the same (the files name different ones, so both engines' output
+ * is served in every CI run; LBKIT_RELIABILITY_ENGINE=cloudformation|terraform overrides): the
+ * proxy runs the model read back from the output, and {@link sameModelFromEveryEngine} proves in
+ * the same file that both engines' output gives it the same one.
  */
-export function proxyEngines(): Engine[] {
+export function proxyEngines(shortRun: Engine['name']): Engine[] {
   if (LONG) return [...ENGINES];
   const wanted = process.env.LBKIT_RELIABILITY_ENGINE;
   if (wanted !== undefined) {
@@ -36,7 +37,7 @@ export function proxyEngines(): Engine[] {
     if (!engine) throw new Error(`LBKIT_RELIABILITY_ENGINE=${wanted}: not one of ${ENGINES.map((e) => e.name).join(', ')}`);
     return [engine];
   }
-  return [ENGINES[Math.floor(Date.now() / 86_400_000) % ENGINES.length]];
+  return ENGINES.filter((e) => e.name === shortRun);
 }
 
 /** A test: every engine's output for these options reads back to the same model. */

@@ -64,9 +64,7 @@ const READ = engineReaders({
  * @throws LbkitConfigError when it is not a template, holds no application or network load balancer,
  * or holds something the model cannot express
  */
-export function readCloudFormation(template: object): AnyLoadBalancerModel[] {
-  return READ.models(template);
-}
+export const readCloudFormation: (template: object) => AnyLoadBalancerModel[] = READ.models;
 
 /**
  * Reads the Route 53 failover, latency and weighted records of a synthesized CloudFormation
@@ -75,11 +73,7 @@ export function readCloudFormation(template: object): AnyLoadBalancerModel[] {
  *
  * @throws LbkitConfigError when it is not a template or holds routing the model cannot express
  */
-export function readDnsCloudFormation(template: object): DnsRoutingModel[] {
-  return READ.dns(template);
-}
+export const readDnsCloudFormation: (template: object) => DnsRoutingModel[] = READ.dns;
 
 /** Load balancers and DNS routing of a template; either may be empty, not both. */
-export function readCloudFormationOutput(template: object): ReadOutput {
-  return READ.output(template);
-}
+export const readCloudFormationOutput: (template: object) => ReadOutput = READ.output;

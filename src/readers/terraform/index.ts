@@ -54,9 +54,7 @@ const READ = engineReaders({
  * @throws LbkitConfigError when it is not a configuration, holds no application or network
  * load balancer, or holds something the model cannot express
  */
-export function readTerraform(config: object): AnyLoadBalancerModel[] {
-  return READ.models(config);
-}
+export const readTerraform: (config: object) => AnyLoadBalancerModel[] = READ.models;
 
 /**
  * Reads the Route 53 failover, latency and weighted records of a synthesized Terraform JSON
@@ -65,11 +63,7 @@ export function readTerraform(config: object): AnyLoadBalancerModel[] {
  *
  * @throws LbkitConfigError when it is not a configuration or holds routing the model cannot express
  */
-export function readDnsTerraform(config: object): DnsRoutingModel[] {
-  return READ.dns(config);
-}
+export const readDnsTerraform: (config: object) => DnsRoutingModel[] = READ.dns;
 
 /** Load balancers and DNS routing of a configuration; either may be empty, not both. */
-export function readTerraformOutput(config: object): ReadOutput {
-  return READ.output(config);
-}
+export const readTerraformOutput: (config: object) => ReadOutput = READ.output;

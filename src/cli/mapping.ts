@@ -1,7 +1,7 @@
-import { readFileSync } from 'fs';
 import { CliError } from './cli-error';
 import { Endpoint } from '../proxy/server';
 import { parseEndpointText } from '../proxy/targets/endpoint-text';
+import { readJsonFile } from '../readers/read-json-file';
 
 /** Route (target group) name → local endpoints. */
 export type TargetMapping = Record<string, Endpoint[]>;
@@ -26,19 +26,7 @@ export function parseTargetFlag(value: string): { route: string; endpoints: Endp
  * A `--targets` file: JSON `{ "<route>": "host:port" | ["host:port", ...] | [{ "host": ..., "port": ... }] }`.
  */
 export function readTargetsFile(path: string): TargetMapping {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : (e as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new CliError(`${path}: not JSON (${(e as Error).message})`);
-  }
+  const json = readJsonFile(path, (message) => new CliError(message));
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     throw new CliError(`${path}: expected an object of route → "host:port" or ["host:port", ...]`);
   }

@@ -25,67 +25,65 @@ export function terminalAction(actions: { type: string; order: number; read: () 
   return sorted[0].read();
 }
 
+/** The action types and the neutral names of the keys an action is read from. */
+export type ActionType = 'forward' | 'redirect' | 'fixedResponse';
+export type ActionKey = 'type' | 'order' | 'targetGroupArn' | 'weight' | 'enabled'
+  | 'statusCode' | 'protocol' | 'host' | 'port' | 'path' | 'query' | 'contentType' | 'messageBody';
+
 /**
- * How one engine spells actions: the keys of each action and its configuration blocks, how a
- * block is written (CloudFormation: an object; Terraform: an object or a list of one), and the
- * key paths errors name.
+ * How one engine spells actions. Most keys are the neutral name in the engine's case
+ * (`statusCode` → `StatusCode` / `status_code`); `forward` names the keys that differ beyond case.
  */
 export interface ActionSpelling {
-  readonly type: string;
-  readonly order: string;
+  /** A neutral key name in the engine's spelling. */
+  readonly key: (name: ActionKey) => string;
+  /** The configuration block of an action type (`RedirectConfig` / `redirect`). */
+  readonly config: (type: ActionType) => string;
+  /** How a block is written: CloudFormation an object; Terraform an object or a list of one. */
   readonly block: (value: unknown) => Record<string, unknown> | undefined;
   readonly forward: {
-    readonly config: string;
+    /** The weighted target group list in the forward block, and the group key in each entry. */
     readonly groups: string;
     readonly arn: string;
-    readonly weight: string;
-    readonly single: string;
     readonly stickiness: string;
-    readonly enabled: string;
     readonly duration: string;
-    /** Key paths named in errors. */
-    readonly enabledLabel: string;
-    readonly durationLabel: string;
   };
-  readonly redirect: { readonly config: string; readonly statusCode: string } & Record<'protocol' | 'host' | 'port' | 'path' | 'query', string>;
-  readonly fixedResponse: { readonly config: string; readonly statusCode: string; readonly contentType: string; readonly messageBody: string };
 }
 
 /** An action list as its one terminal action, read by the engine's spelling. */
 export function readActions(raw: unknown, doc: SourceDocument, where: string, spelling: ActionSpelling): ActionPart {
   return terminalAction(objects(raw).map((a, i) => ({
-    type: str(doc.scalar(a[spelling.type]), ''),
-    order: num(doc.scalar(a[spelling.order]), i, `${where} ${spelling.order}`),
+    type: str(doc.scalar(a[spelling.key('type')]), ''),
+    order: num(doc.scalar(a[spelling.key('order')]), i, `${where} ${spelling.key('order')}`),
     read: () => readAction(a, doc, where, spelling),
   })), where);
 }
 
 function readAction(a: Record<string, unknown>, doc: SourceDocument, where: string, spelling: ActionSpelling): ActionPart {
-  const s = (v: unknown) => doc.scalar(v);
-  switch (a[spelling.type]) {
+  const { key } = spelling;
+  const s = (block: Record<string, unknown>, name: ActionKey) => doc.scalar(block[key(name)]);
+  switch (a[key('type')]) {
     case 'forward':
       return forwardAction(a, doc, where, spelling);
     case 'redirect': {
-      const k = spelling.redirect;
-      const r = spelling.block(a[k.config]) ?? {};
+      const r = spelling.block(a[spelling.config('redirect')]) ?? {};
       return {
         type: 'redirect',
-        statusCode: str(s(r[k.statusCode]), REFERENCE) as RedirectActionModel['statusCode'],
-        protocol: str(s(r[k.protocol]), AWS_ACTION.redirect.protocol),
-        host: str(s(r[k.host]), AWS_ACTION.redirect.host),
-        port: str(s(r[k.port]), AWS_ACTION.redirect.port),
-        path: str(s(r[k.path]), AWS_ACTION.redirect.path),
-        query: str(s(r[k.query]), AWS_ACTION.redirect.query),
+        statusCode: str(s(r, 'statusCode'), REFERENCE) as RedirectActionModel['statusCode'],
+        protocol: str(s(r, 'protocol'), AWS_ACTION.redirect.protocol),
+        host: str(s(r, 'host'), AWS_ACTION.redirect.host),
+        port: str(s(r, 'port'), AWS_ACTION.redirect.port),
+        path: str(s(r, 'path'), AWS_ACTION.redirect.path),
+        query: str(s(r, 'query'), AWS_ACTION.redirect.query),
       };
     }
     default: {
-      const k = spelling.fixedResponse;
-      const f = spelling.block(a[k.config]) ?? {};
-      const contentType = str(s(f[k.contentType]));
-      const messageBody = str(s(f[k.messageBody]));
+      const f = spelling.block(a[spelling.config('fixedResponse')]) ?? {};
+      const contentType = str(s(f, 'contentType'));
+      const messageBody = str(s(f, 'messageBody'));
       return {
         type: 'fixed-response',
-        statusCode: str(s(f[k.statusCode]), REFERENCE),
+        statusCode: str(s(f, 'statusCode'), REFERENCE),
         ...(contentType !== undefined ? { contentType } : {}),
         ...(messageBody !== undefined ? { messageBody } : {}),
       };
@@ -95,14 +93,16 @@ function readAction(a: Record<string, unknown>, doc: SourceDocument, where: stri
 
 /** A forward action: weight 1 where none is written; stickiness only when enabled with a duration. */
 function forwardAction(a: Record<string, unknown>, doc: SourceDocument, where: string, spelling: ActionSpelling): ForwardActionPart {
+  const { key } = spelling;
   const k = spelling.forward;
-  const config = spelling.block(a[k.config]);
+  const config = spelling.block(a[spelling.config('forward')]);
   const tuples = objects(config?.[k.groups]);
+  const weight = key('weight');
   const targetGroups = tuples.length > 0
-    ? tuples.map((t) => ({ group: doc.ref(t[k.arn]), weight: num(doc.scalar(t[k.weight]), AWS_ACTION.forwardWeight, `${where} ${k.weight}`) }))
-    : [{ group: doc.ref(a[k.single]), weight: AWS_ACTION.forwardWeight }];
+    ? tuples.map((t) => ({ group: doc.ref(t[k.arn]), weight: num(doc.scalar(t[weight]), AWS_ACTION.forwardWeight, `${where} ${weight}`) }))
+    : [{ group: doc.ref(a[key('targetGroupArn')]), weight: AWS_ACTION.forwardWeight }];
   const sticky = spelling.block(config?.[k.stickiness]);
-  const enabled = sticky ? bool(doc.scalar(sticky[k.enabled]), AWS_ACTION.forwardStickiness, `${where} ${k.enabledLabel}`) : AWS_ACTION.forwardStickiness;
-  const duration = sticky ? num(doc.scalar(sticky[k.duration]), undefined, `${where} ${k.durationLabel}`) : undefined;
+  const enabled = sticky ? bool(doc.scalar(sticky[key('enabled')]), AWS_ACTION.forwardStickiness, `${where} ${k.stickiness}.${key('enabled')}`) : AWS_ACTION.forwardStickiness;
+  const duration = sticky ? num(doc.scalar(sticky[k.duration]), undefined, `${where} ${k.stickiness}.${k.duration}`) : undefined;
   return { type: 'forward', targetGroups, ...(enabled && duration !== undefined ? { stickinessSeconds: duration } : {}) };
 }

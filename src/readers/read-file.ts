@@ -1,7 +1,7 @@
-import { readFileSync } from 'fs';
 import { ReadOutput } from './assemble';
 import { readCloudFormationOutput } from './cloudformation';
 import { LbkitConfigError } from './errors';
+import { readJsonFile } from './read-json-file';
 import { readTerraformOutput } from './terraform';
 import { isObject } from './values';
 
@@ -46,18 +46,5 @@ export function readSynthesized(output: unknown, source = 'input'): SynthesizedM
  * JSON, is neither format, or holds nothing lbkit can read (no load balancer and no Route 53 routing)
  */
 export function readSynthesizedFile(path: string): SynthesizedModels {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new LbkitConfigError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message})`);
-  }
-  let output: unknown;
-  try {
-    output = JSON.parse(text);
-  } catch (e) {
-    throw new LbkitConfigError(`${path}: not JSON (${(e as Error).message})`);
-  }
-  return readSynthesized(output, path);
+  return readSynthesized(readJsonFile(path, (message) => new LbkitConfigError(message)), path);
 }

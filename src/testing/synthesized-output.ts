@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { TestingKitError } from './errors';
-import { detectEngine, LbkitConfigError, SynthesizedEngine } from './read-model';
+import { detectEngine, LbkitConfigError, parseJsonText, readJsonFile, SynthesizedEngine } from './read-model';
 
 /**
  * What the testing kit reads: a CDK `Stack`, a cdktf `TerraformStack`, the path of a
@@ -64,24 +64,7 @@ function synthesizeTerraform(stack: TerraformStackLike): Record<string, unknown>
   }
 }
 
-function parseFile(path: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new TestingKitError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message})`);
-  }
-  return parseJson(text, path);
-}
-
-function parseJson(text: string, source: string): Record<string, unknown> {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new TestingKitError(`${source}: not JSON (${(e as Error).message})`);
-  }
-}
+const kitError = (message: string) => new TestingKitError(message);
 
 const cache = new WeakMap<object, SynthesizedOutput>();
 
@@ -108,9 +91,9 @@ function synthesizedStack(input: object): SynthesizedOutput {
 export function synthesizedOutput(input: SynthesizedSource): SynthesizedOutput {
   if (typeof input === 'string') {
     const text = input.trimStart();
-    if (text.startsWith('{')) return withEngine(parseJson(text, 'synthesized JSON'), 'synthesized JSON');
+    if (text.startsWith('{')) return withEngine(parseJsonText(text, 'synthesized JSON', kitError) as Record<string, unknown>, 'synthesized JSON');
     if (!existsSync(input)) throw new TestingKitError(`${input}: cannot read (no such file)`);
-    return withEngine(parseFile(input), input);
+    return withEngine(readJsonFile(input, kitError) as Record<string, unknown>, input);
   }
   if (input === null || typeof input !== 'object') {
     throw new TestingKitError(`expected a CDK Stack, a cdktf TerraformStack, a synthesized file or its JSON, received ${input === null ? 'null' : typeof input}`);

@@ -1,6 +1,6 @@
 import { ChooseLoadBalancerOptions } from './choose-load-balancer';
-import { conditionsCover } from './covers';
 import { applicationLoadBalancerOf, LoadBalancerInput } from './load-balancer-input';
+import { conditionsCover } from '../core/matching/covers';
 
 /** A rule no request can reach: an earlier rule of its listener matches every request it matches. */
 export interface UnreachableRoute {

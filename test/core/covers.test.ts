@@ -85,6 +85,15 @@ describe('conditionsCover: a rule over another', () => {
     expect(conditionsCover({ queryStrings: [{ key: 'v', value: '*' }] }, { queryStrings: [{ value: '2' }] })).toBe(false);
     expect(conditionsCover({ queryStrings: [{ key: 'v', value: '*' }] }, { queryStrings: [{ key: 'v', value: '2' }] })).toBe(true);
   });
+  test('a header condition with no values matches only an empty header: it covers and is covered by no valued one', () => {
+    expect(conditionsCover({ httpHeaders: [{ name: 'x-a', values: ['1'] }] }, { httpHeaders: [{ name: 'x-a', values: [] }] })).toBe(false);
+    expect(conditionsCover({ httpHeaders: [{ name: 'x-a', values: [] }] }, { httpHeaders: [{ name: 'x-a', values: ['1'] }] })).toBe(false);
+  });
+  test('a bare source address is its own block, as the proxy reads it', () => {
+    expect(conditionsCover({ sourceIps: ['10.0.0.0/8'] }, { sourceIps: ['10.1.2.3'] })).toBe(true);
+    expect(conditionsCover({ sourceIps: ['2001:db8::1'] }, { sourceIps: ['2001:db8::1/128'] })).toBe(true);
+    expect(conditionsCover({ sourceIps: ['10.1.2.3'] }, { sourceIps: ['10.1.2.0/24'] })).toBe(false);
+  });
   test('values that are engine references are never taken as covered', () => {
     expect(conditionsCover({ hostHeaders: ['${Token[TOKEN.1]}'] }, { hostHeaders: ['${Token[TOKEN.1]}'] })).toBe(false);
   });

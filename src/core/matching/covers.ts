@@ -60,9 +60,18 @@ export function patternCovers(wide: string, narrow: string, caseInsensitive: boo
   return reach[n.length];
 }
 
-/** Every value of `narrow` covered by one of `wide` (a value covered only by several together reads as not covered). */
+/**
+ * Every value of `narrow` covered by one of `wide` (a value covered only by several together reads
+ * as not covered). An empty `narrow` (a header condition with no values, which matches only an
+ * empty header) is never taken as covered.
+ */
 function valuesCovered(wide: readonly string[], narrow: readonly string[], caseInsensitive: boolean): boolean {
-  return narrow.every((v) => wide.some((p) => patternCovers(p, v, caseInsensitive)));
+  return narrow.length > 0 && narrow.every((v) => wide.some((p) => patternCovers(p, v, caseInsensitive)));
+}
+
+/** A source IP as the matchers read it: a bare address is a block of its own (/32, /128). */
+function asBlock(ip: string): string {
+  return ip.includes('/') ? ip : `${ip}/${ip.includes(':') ? 128 : 32}`;
 }
 
 function headerCovered(wide: HeaderConditionModel, narrowAll: readonly HeaderConditionModel[]): boolean {
@@ -98,7 +107,7 @@ export function conditionsCover(wide: ConditionsModel, narrow: ConditionsModel):
   return kind(wide.hostHeaders, narrow.hostHeaders, (w, n) => valuesCovered(w, n, true))
     && kind(wide.pathPatterns, narrow.pathPatterns, (w, n) => valuesCovered(w, n, false))
     && kind(wide.httpRequestMethods, narrow.httpRequestMethods, (w, n) => n.every((m) => w.includes(m)))
-    && kind(wide.sourceIps, narrow.sourceIps, (w, n) => n.every((cidr) => w.some((outer) => cidrCovers(outer, cidr))))
+    && kind(wide.sourceIps, narrow.sourceIps, (w, n) => n.every((cidr) => w.some((outer) => cidrCovers(asBlock(outer), asBlock(cidr)))))
     && (wide.httpHeaders ?? []).every((h) => headerCovered(h, narrow.httpHeaders ?? []))
     && kind(wide.queryStrings, narrow.queryStrings, (w, n) => n.every((q) => w.some((p) => queryPairCovered(p, q))));
 }

@@ -1,27 +1,15 @@
 import { ActionSpelling, readActions } from '../actions';
+import { pascalCase } from '../key-case';
 import { ActionPart } from '../parts';
 import { isObject } from '../values';
 import { CfnTemplate } from './template';
 
-/** How CloudFormation spells actions (AWS::ElasticLoadBalancingV2::Listener / ListenerRule). */
+/** How CloudFormation spells actions (AWS::ElasticLoadBalancingV2::Listener / ListenerRule): PascalCase, blocks as objects. */
 const CFN_ACTIONS: ActionSpelling = {
-  type: 'Type',
-  order: 'Order',
+  key: pascalCase,
+  config: (type) => `${pascalCase(type)}Config`,
   block: (value) => (isObject(value) ? value : undefined),
-  forward: {
-    config: 'ForwardConfig',
-    groups: 'TargetGroups',
-    arn: 'TargetGroupArn',
-    weight: 'Weight',
-    single: 'TargetGroupArn',
-    stickiness: 'TargetGroupStickinessConfig',
-    enabled: 'Enabled',
-    duration: 'DurationSeconds',
-    enabledLabel: 'TargetGroupStickinessConfig.Enabled',
-    durationLabel: 'DurationSeconds',
-  },
-  redirect: { config: 'RedirectConfig', statusCode: 'StatusCode', protocol: 'Protocol', host: 'Host', port: 'Port', path: 'Path', query: 'Query' },
-  fixedResponse: { config: 'FixedResponseConfig', statusCode: 'StatusCode', contentType: 'ContentType', messageBody: 'MessageBody' },
+  forward: { groups: 'TargetGroups', arn: 'TargetGroupArn', stickiness: 'TargetGroupStickinessConfig', duration: 'DurationSeconds' },
 };
 
 /** A CloudFormation action list (DefaultActions, Actions) as its one terminal action. */

@@ -1,9 +1,8 @@
 import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../../core/model/dns-routing-model';
-import { assembleModels, assembleOutput, ReadOutput } from '../assemble';
-import { assembleDns } from '../assemble-dns';
-import { LbkitConfigError, withSource } from '../errors';
-import { Part } from '../parts';
+import { ReadOutput } from '../assemble';
+import { engineReaders, EngineResource } from '../engine-readers';
+import { LbkitConfigError } from '../errors';
 import { ReaderRegistry } from '../registry';
 import { isObject } from '../values';
 import { bucketMapping } from './access-logs';
@@ -39,19 +38,23 @@ export const CLOUDFORMATION_READERS = new ReaderRegistry<CfnTemplate>([
   healthCheckAlarmMapping,
 ]);
 
-/** Every part of a template, read by the registry. */
-function cloudFormationParts(template: object): Part[] {
-  const doc = new CfnTemplate(template);
-  const parts: Part[] = [];
-  for (const [id, resource] of Object.entries(doc.resources)) {
-    if (!isObject(resource) || typeof resource.Type !== 'string') {
-      throw new LbkitConfigError(`${SOURCE}: resource ${id} has no Type`);
+/** A template's resources in order; one without a Type is refused when reached. */
+function* templateResources(doc: CfnTemplate): Iterable<EngineResource> {
+  for (const [key, body] of Object.entries(doc.resources)) {
+    if (!isObject(body) || typeof body.Type !== 'string') {
+      throw new LbkitConfigError(`${SOURCE}: resource ${key} has no Type`);
     }
-    const read = CLOUDFORMATION_READERS.lookup(resource.Type);
-    if (read) parts.push(...withSource(SOURCE, () => read(id, resource, doc)));
+    yield { key, type: body.Type, body };
   }
-  return parts;
 }
+
+const READ = engineReaders({
+  source: SOURCE,
+  container: 'template',
+  registry: CLOUDFORMATION_READERS,
+  document: (template) => new CfnTemplate(template),
+  resources: templateResources,
+});
 
 /**
  * Reads a synthesized CloudFormation template (the parsed JSON) into one model per
@@ -61,9 +64,7 @@ function cloudFormationParts(template: object): Part[] {
  * @throws LbkitConfigError when it is not a template, holds no application or network load balancer,
  * or holds something the model cannot express
  */
-export function readCloudFormation(template: object): AnyLoadBalancerModel[] {
-  return assembleModels(cloudFormationParts(template), SOURCE);
-}
+export const readCloudFormation: (template: object) => AnyLoadBalancerModel[] = READ.models;
 
 /**
  * Reads the Route 53 failover, latency and weighted records of a synthesized CloudFormation
@@ -72,11 +73,7 @@ export function readCloudFormation(template: object): AnyLoadBalancerModel[] {
  *
  * @throws LbkitConfigError when it is not a template or holds routing the model cannot express
  */
-export function readDnsCloudFormation(template: object): DnsRoutingModel[] {
-  return assembleDns(cloudFormationParts(template), SOURCE, 'template');
-}
+export const readDnsCloudFormation: (template: object) => DnsRoutingModel[] = READ.dns;
 
 /** Load balancers and DNS routing of a template; either may be empty, not both. */
-export function readCloudFormationOutput(template: object): ReadOutput {
-  return assembleOutput(cloudFormationParts(template), SOURCE, 'template');
-}
+export const readCloudFormationOutput: (template: object) => ReadOutput = READ.output;

@@ -1,27 +1,15 @@
 import { ActionSpelling, readActions } from '../actions';
+import { snakeCase } from '../key-case';
 import { ActionPart } from '../parts';
 import { block } from '../values';
 import { TfConfig } from './config';
 
-/** How the Terraform provider spells actions (aws_lb_listener default_action, aws_lb_listener_rule action). */
+/** How the Terraform provider spells actions (aws_lb_listener default_action, aws_lb_listener_rule action): snake_case, blocks. */
 const TF_ACTIONS: ActionSpelling = {
-  type: 'type',
-  order: 'order',
+  key: snakeCase,
+  config: snakeCase,
   block,
-  forward: {
-    config: 'forward',
-    groups: 'target_group',
-    arn: 'arn',
-    weight: 'weight',
-    single: 'target_group_arn',
-    stickiness: 'stickiness',
-    enabled: 'enabled',
-    duration: 'duration',
-    enabledLabel: 'stickiness.enabled',
-    durationLabel: 'stickiness.duration',
-  },
-  redirect: { config: 'redirect', statusCode: 'status_code', protocol: 'protocol', host: 'host', port: 'port', path: 'path', query: 'query' },
-  fixedResponse: { config: 'fixed_response', statusCode: 'status_code', contentType: 'content_type', messageBody: 'message_body' },
+  forward: { groups: 'target_group', arn: 'arn', stickiness: 'stickiness', duration: 'duration' },
 };
 
 /** A Terraform `default_action` / `action` block list as its one terminal action. */

@@ -1,9 +1,7 @@
 import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../../core/model/dns-routing-model';
-import { assembleModels, assembleOutput, ReadOutput } from '../assemble';
-import { assembleDns } from '../assemble-dns';
-import { withSource } from '../errors';
-import { Part } from '../parts';
+import { ReadOutput } from '../assemble';
+import { engineReaders } from '../engine-readers';
 import { ReaderRegistry } from '../registry';
 import { awsS3BucketLifecycleMapping, awsS3BucketMapping } from './access-logs';
 import { awsAcmCertificateMapping, awsAcmCertificateValidationMapping } from './certificates';
@@ -40,16 +38,13 @@ export const TERRAFORM_READERS = new ReaderRegistry<TfConfig>([
   awsCloudwatchHealthCheckAlarmMapping,
 ]);
 
-/** Every part of a configuration, read by the registry. */
-function terraformParts(config: object): Part[] {
-  const doc = new TfConfig(config);
-  const parts: Part[] = [];
-  for (const resource of doc.resources) {
-    const read = TERRAFORM_READERS.lookup(resource.type);
-    if (read) parts.push(...withSource(SOURCE, () => read(resource.key, resource.body, doc)));
-  }
-  return parts;
-}
+const READ = engineReaders({
+  source: SOURCE,
+  container: 'configuration',
+  registry: TERRAFORM_READERS,
+  document: (config) => new TfConfig(config),
+  resources: (doc) => doc.resources,
+});
 
 /**
  * Reads a synthesized Terraform JSON configuration (the parsed cdk.tf.json) into one model
@@ -59,9 +54,7 @@ function terraformParts(config: object): Part[] {
  * @throws LbkitConfigError when it is not a configuration, holds no application or network
  * load balancer, or holds something the model cannot express
  */
-export function readTerraform(config: object): AnyLoadBalancerModel[] {
-  return assembleModels(terraformParts(config), SOURCE);
-}
+export const readTerraform: (config: object) => AnyLoadBalancerModel[] = READ.models;
 
 /**
  * Reads the Route 53 failover, latency and weighted records of a synthesized Terraform JSON
@@ -70,11 +63,7 @@ export function readTerraform(config: object): AnyLoadBalancerModel[] {
  *
  * @throws LbkitConfigError when it is not a configuration or holds routing the model cannot express
  */
-export function readDnsTerraform(config: object): DnsRoutingModel[] {
-  return assembleDns(terraformParts(config), SOURCE, 'configuration');
-}
+export const readDnsTerraform: (config: object) => DnsRoutingModel[] = READ.dns;
 
 /** Load balancers and DNS routing of a configuration; either may be empty, not both. */
-export function readTerraformOutput(config: object): ReadOutput {
-  return assembleOutput(terraformParts(config), SOURCE, 'configuration');
-}
+export const readTerraformOutput: (config: object) => ReadOutput = READ.output;

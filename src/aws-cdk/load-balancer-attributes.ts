@@ -1,23 +1,24 @@
+import { LB_ATTRIBUTE as KEY, LbAttributeKey } from '../core/contract';
 import { AccessLogsModel, LoadBalancerModel } from '../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 
 /** One entry of LoadBalancerAttributes. */
 export interface LoadBalancerAttribute {
-  readonly key: string;
+  readonly key: LbAttributeKey;
   readonly value: string;
 }
 
 /** The access-log attributes both kinds write, after their own: enabled, then bucket and prefix when on. */
-function accessLogAttributes(accessLogs: AccessLogsModel, bucketName: string | undefined): [string, string][] {
-  const attrs: [string, string][] = [['access_logs.s3.enabled', String(accessLogs.enabled)]];
+function accessLogAttributes(accessLogs: AccessLogsModel, bucketName: string | undefined): [LbAttributeKey, string][] {
+  const attrs: [LbAttributeKey, string][] = [[KEY.accessLogsEnabled, String(accessLogs.enabled)]];
   if (accessLogs.enabled) {
-    attrs.push(['access_logs.s3.bucket', bucketName!]);
-    if (accessLogs.prefix !== undefined) attrs.push(['access_logs.s3.prefix', accessLogs.prefix]);
+    attrs.push([KEY.accessLogsBucket, bucketName!]);
+    if (accessLogs.prefix !== undefined) attrs.push([KEY.accessLogsPrefix, accessLogs.prefix]);
   }
   return attrs;
 }
 
-const toAttributes = (attrs: [string, string][]): LoadBalancerAttribute[] => attrs.map(([key, value]) => ({ key, value }));
+const toAttributes = (attrs: [LbAttributeKey, string][]): LoadBalancerAttribute[] => attrs.map(([key, value]) => ({ key, value }));
 
 /**
  * An application load balancer's LoadBalancerAttributes as CONTRACT.md fixes them, in a fixed
@@ -27,13 +28,13 @@ const toAttributes = (attrs: [string, string][]): LoadBalancerAttribute[] => att
 export function loadBalancerAttributes(model: LoadBalancerModel, bucketName: string | undefined): LoadBalancerAttribute[] {
   const a = model.attributes;
   return toAttributes([
-    ['idle_timeout.timeout_seconds', String(a.idleTimeoutSeconds)],
-    ['routing.http2.enabled', String(a.http2Enabled)],
-    ['routing.http.drop_invalid_header_fields.enabled', String(a.dropInvalidHeaderFields)],
-    ['routing.http.desync_mitigation_mode', a.desyncMitigationMode],
-    ['deletion_protection.enabled', String(a.deletionProtection)],
-    ['routing.http.xff_header_processing.mode', a.xffHeaderProcessingMode],
-    ['routing.http.xff_client_port.enabled', String(a.xffClientPort)],
+    [KEY.idleTimeout, String(a.idleTimeoutSeconds)],
+    [KEY.http2, String(a.http2Enabled)],
+    [KEY.dropInvalidHeaderFields, String(a.dropInvalidHeaderFields)],
+    [KEY.desyncMitigationMode, a.desyncMitigationMode],
+    [KEY.deletionProtection, String(a.deletionProtection)],
+    [KEY.xffHeaderProcessingMode, a.xffHeaderProcessingMode],
+    [KEY.xffClientPort, String(a.xffClientPort)],
     ...accessLogAttributes(model.accessLogs, bucketName),
   ]);
 }
@@ -45,8 +46,8 @@ export function loadBalancerAttributes(model: LoadBalancerModel, bucketName: str
  */
 export function networkLoadBalancerAttributes(model: NetworkLoadBalancerModel, bucketName: string | undefined): LoadBalancerAttribute[] {
   return toAttributes([
-    ['load_balancing.cross_zone.enabled', String(model.attributes.crossZone)],
-    ['deletion_protection.enabled', String(model.attributes.deletionProtection)],
+    [KEY.crossZone, String(model.attributes.crossZone)],
+    [KEY.deletionProtection, String(model.attributes.deletionProtection)],
     ...accessLogAttributes(model.accessLogs, bucketName),
   ]);
 }

@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct, IDependable } from 'constructs';
 import { renderHealthCheck } from './health-check';
-import { ROUTE_TAG } from '../core/contract';
+import { ROUTE_TAG, TARGET_GROUP_ATTRIBUTE as KEY, TargetGroupAttributeKey } from '../core/contract';
 import { TargetGroupModel } from '../core/model/load-balancer-model';
 import { NlbProtocol, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
@@ -27,21 +27,21 @@ export function renderTargetGroup(scope: Construct, id: string, vpc: ec2.IVpc, t
 }
 
 /** TargetGroupAttributes as CONTRACT.md fixes them (stickiness.enabled is always written). */
-export function targetGroupAttributes(tg: TargetGroupModel): [string, string][] {
-  const attrs: [string, string][] = [
-    ['stickiness.enabled', tg.stickiness ? 'true' : 'false'],
-    ['deregistration_delay.timeout_seconds', String(tg.deregistrationDelaySeconds)],
-    ['load_balancing.algorithm.type', tg.algorithm],
+export function targetGroupAttributes(tg: TargetGroupModel): [TargetGroupAttributeKey, string][] {
+  const attrs: [TargetGroupAttributeKey, string][] = [
+    [KEY.stickinessEnabled, tg.stickiness ? 'true' : 'false'],
+    [KEY.deregistrationDelay, String(tg.deregistrationDelaySeconds)],
+    [KEY.algorithm, tg.algorithm],
   ];
-  if (tg.algorithm === 'weighted_random') attrs.push(['load_balancing.algorithm.anomaly_mitigation', tg.anomalyMitigation ? 'on' : 'off']);
-  attrs.push(['slow_start.duration_seconds', String(tg.slowStartSeconds)]);
+  if (tg.algorithm === 'weighted_random') attrs.push([KEY.anomalyMitigation, tg.anomalyMitigation ? 'on' : 'off']);
+  attrs.push([KEY.slowStart, String(tg.slowStartSeconds)]);
   if (tg.stickiness) {
-    attrs.push(['stickiness.type', tg.stickiness.type]);
+    attrs.push([KEY.stickinessType, tg.stickiness.type]);
     if (tg.stickiness.type === 'lb_cookie') {
-      attrs.push(['stickiness.lb_cookie.duration_seconds', String(tg.stickiness.durationSeconds)]);
+      attrs.push([KEY.lbCookieDuration, String(tg.stickiness.durationSeconds)]);
     } else {
-      attrs.push(['stickiness.app_cookie.cookie_name', tg.stickiness.cookieName]);
-      attrs.push(['stickiness.app_cookie.duration_seconds', String(tg.stickiness.durationSeconds)]);
+      attrs.push([KEY.appCookieName, tg.stickiness.cookieName]);
+      attrs.push([KEY.appCookieDuration, String(tg.stickiness.durationSeconds)]);
     }
   }
   return attrs;
@@ -92,13 +92,13 @@ export function renderNetworkTargetGroup(scope: Construct, id: string, vpc: ec2.
 }
 
 /** TargetGroupAttributes as CONTRACT-NLB.md fixes them (stickiness.type only with source-IP affinity). */
-export function networkTargetGroupAttributes(tg: NlbTargetGroupModel): [string, string][] {
+export function networkTargetGroupAttributes(tg: NlbTargetGroupModel): [TargetGroupAttributeKey, string][] {
   return [
-    ['deregistration_delay.timeout_seconds', String(tg.deregistrationDelaySeconds)],
-    ['deregistration_delay.connection_termination.enabled', String(tg.connectionTermination)],
-    ['stickiness.enabled', String(tg.sourceIpAffinity)],
-    ...(tg.sourceIpAffinity ? [['stickiness.type', 'source_ip'] as [string, string]] : []),
-    ['preserve_client_ip.enabled', String(tg.preserveClientIp)],
-    ['proxy_protocol_v2.enabled', String(tg.proxyProtocolV2)],
+    [KEY.deregistrationDelay, String(tg.deregistrationDelaySeconds)],
+    [KEY.connectionTermination, String(tg.connectionTermination)],
+    [KEY.stickinessEnabled, String(tg.sourceIpAffinity)],
+    ...(tg.sourceIpAffinity ? [[KEY.stickinessType, 'source_ip'] as [TargetGroupAttributeKey, string]] : []),
+    [KEY.preserveClientIp, String(tg.preserveClientIp)],
+    [KEY.proxyProtocolV2, String(tg.proxyProtocolV2)],
   ];
 }

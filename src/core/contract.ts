@@ -24,6 +24,58 @@ export const ROUTE53_HEALTH_METRIC = {
   dimensionName: 'HealthCheckId',
 } as const;
 
+// ---- ELB attribute keys (the Key of a LoadBalancerAttributes / TargetGroupAttributes entry) ----
+// CloudFormation takes these as Key/Value lists; Terraform's aws_lb and aws_lb_target_group take them
+// as the provider's own arguments instead, which are its schema, not these keys.
+
+/** AWS::ElasticLoadBalancingV2::LoadBalancer LoadBalancerAttribute keys lbkit writes and reads. */
+export const LB_ATTRIBUTE = {
+  idleTimeout: 'idle_timeout.timeout_seconds',
+  http2: 'routing.http2.enabled',
+  dropInvalidHeaderFields: 'routing.http.drop_invalid_header_fields.enabled',
+  /** monitor | defensive | strictest. */
+  desyncMitigationMode: 'routing.http.desync_mitigation_mode',
+  deletionProtection: 'deletion_protection.enabled',
+  /** append | preserve | remove (X-Forwarded-For). */
+  xffHeaderProcessingMode: 'routing.http.xff_header_processing.mode',
+  /** Whether X-Forwarded-For carries the client's source port. */
+  xffClientPort: 'routing.http.xff_client_port.enabled',
+  /** NLB only (ALBs always balance across zones). */
+  crossZone: 'load_balancing.cross_zone.enabled',
+  accessLogsEnabled: 'access_logs.s3.enabled',
+  accessLogsBucket: 'access_logs.s3.bucket',
+  accessLogsPrefix: 'access_logs.s3.prefix',
+} as const;
+
+/** A key of {@link LB_ATTRIBUTE}. */
+export type LbAttributeKey = (typeof LB_ATTRIBUTE)[keyof typeof LB_ATTRIBUTE];
+
+/** AWS::ElasticLoadBalancingV2::TargetGroup TargetGroupAttribute keys lbkit writes and reads. */
+export const TARGET_GROUP_ATTRIBUTE = {
+  deregistrationDelay: 'deregistration_delay.timeout_seconds',
+  /** NLB: close open connections when the deregistration delay ends. */
+  connectionTermination: 'deregistration_delay.connection_termination.enabled',
+  /** ALB: round_robin | least_outstanding_requests | weighted_random. */
+  algorithm: 'load_balancing.algorithm.type',
+  /** ALB: on | off, weighted_random only. */
+  anomalyMitigation: 'load_balancing.algorithm.anomaly_mitigation',
+  /** ALB: seconds a new target's share of requests ramps up over (0 = off). */
+  slowStart: 'slow_start.duration_seconds',
+  stickinessEnabled: 'stickiness.enabled',
+  /** lb_cookie | app_cookie (ALB), source_ip (NLB). */
+  stickinessType: 'stickiness.type',
+  lbCookieDuration: 'stickiness.lb_cookie.duration_seconds',
+  appCookieName: 'stickiness.app_cookie.cookie_name',
+  appCookieDuration: 'stickiness.app_cookie.duration_seconds',
+  /** NLB: targets see the client's address rather than the load balancer's. */
+  preserveClientIp: 'preserve_client_ip.enabled',
+  /** NLB: send a PROXY protocol v2 header before the client's bytes. */
+  proxyProtocolV2: 'proxy_protocol_v2.enabled',
+} as const;
+
+/** A key of {@link TARGET_GROUP_ATTRIBUTE}. */
+export type TargetGroupAttributeKey = (typeof TARGET_GROUP_ATTRIBUTE)[keyof typeof TARGET_GROUP_ATTRIBUTE];
+
 // ---- Values readers assume for absent properties ----
 
 /** AWS::ElasticLoadBalancingV2::LoadBalancer / aws_lb (ELB API reference, load balancer attributes). */
@@ -93,7 +145,7 @@ export const AWS_NLB_TARGET_GROUP = {
   },
 } as const;
 
-/** AWS's default for preserve_client_ip.enabled: off for IP targets behind TCP and TLS groups, on otherwise. */
+/** AWS's default for `TARGET_GROUP_ATTRIBUTE.preserveClientIp`: off for IP targets behind TCP and TLS groups, on otherwise. */
 export function awsPreservesClientIp(targetType: string, protocol: string): boolean {
   return !(targetType === 'ip' && (protocol === 'TCP' || protocol === 'TLS'));
 }

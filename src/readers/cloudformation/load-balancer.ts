@@ -1,4 +1,4 @@
-import { AWS_LOAD_BALANCER as AWS, NAME_TAG } from '../../core/contract';
+import { AWS_LOAD_BALANCER as AWS, LB_ATTRIBUTE as KEY, LbAttributeKey, NAME_TAG } from '../../core/contract';
 import { Field } from '../fields';
 import { readLoadBalancer } from '../load-balancer-fields';
 import { keyValues, list, objects, str } from '../values';
@@ -13,9 +13,9 @@ export const loadBalancerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Load
   const attributeList = keyValues(p.LoadBalancerAttributes, `${where} LoadBalancerAttributes`);
   const attrs = new Map<string, unknown>();
   for (const a of attributeList) attrs.set(a.Key, doc.scalar(a.Value));
-  const field = (key: string): Field => [attrs.get(key), key];
-  const rawBucket = attributeList.find((a) => a.Key === 'access_logs.s3.bucket')?.Value;
-  const prefix = str(attrs.get('access_logs.s3.prefix'));
+  const field = (key: LbAttributeKey): Field => [attrs.get(key), key];
+  const rawBucket = attributeList.find((a) => a.Key === KEY.accessLogsBucket)?.Value;
+  const prefix = str(attrs.get(KEY.accessLogsPrefix));
   const loadBalancerName = str(doc.scalar(p.Name));
   return [readLoadBalancer(id, {
     where,
@@ -24,16 +24,16 @@ export const loadBalancerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Load
     ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
     scheme: () => str(doc.scalar(p.Scheme), AWS.scheme),
     ipAddressType: [doc.scalar(p.IpAddressType), 'IpAddressType'],
-    idleTimeout: field('idle_timeout.timeout_seconds'),
-    http2: field('routing.http2.enabled'),
-    dropInvalidHeaderFields: field('routing.http.drop_invalid_header_fields.enabled'),
-    desyncMitigationMode: field('routing.http.desync_mitigation_mode'),
-    deletionProtection: field('deletion_protection.enabled'),
-    xffHeaderProcessingMode: field('routing.http.xff_header_processing.mode'),
-    xffClientPort: field('routing.http.xff_client_port.enabled'),
-    crossZone: field('load_balancing.cross_zone.enabled'),
+    idleTimeout: field(KEY.idleTimeout),
+    http2: field(KEY.http2),
+    dropInvalidHeaderFields: field(KEY.dropInvalidHeaderFields),
+    desyncMitigationMode: field(KEY.desyncMitigationMode),
+    deletionProtection: field(KEY.deletionProtection),
+    xffHeaderProcessingMode: field(KEY.xffHeaderProcessingMode),
+    xffClientPort: field(KEY.xffClientPort),
+    crossZone: field(KEY.crossZone),
     accessLogs: {
-      enabled: field('access_logs.s3.enabled'),
+      enabled: field(KEY.accessLogsEnabled),
       ...(rawBucket !== undefined ? { bucket: doc.ref(rawBucket) } : {}),
       ...(prefix !== undefined ? { prefix } : {}),
     },

@@ -1,4 +1,4 @@
-import { AWS_ALB_TARGET_GROUP, ROUTE_TAG } from '../../core/contract';
+import { AWS_ALB_TARGET_GROUP, ROUTE_TAG, TARGET_GROUP_ATTRIBUTE as KEY, TargetGroupAttributeKey } from '../../core/contract';
 import { HttpProtocol } from '../../core/model/load-balancer-model';
 import { Field } from '../fields';
 import { readTargetGroup } from '../target-group';
@@ -16,7 +16,7 @@ export const targetGroupMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Targe
     if (isObject(a) && typeof a.Key === 'string') attrs.set(a.Key, doc.scalar(a.Value));
   }
   const prop = (key: string): Field => [doc.scalar(p[key]), key];
-  const attr = (key: string): Field => [attrs.get(key), key];
+  const attr = (key: TargetGroupAttributeKey): Field => [attrs.get(key), key];
   const matcher = isObject(p.Matcher) ? p.Matcher : {};
   const protocol = str(doc.scalar(p.Protocol), AWS_ALB_TARGET_GROUP.protocol);
   return [readTargetGroup(id, {
@@ -25,7 +25,7 @@ export const targetGroupMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Targe
     protocol,
     port: prop('Port'),
     targetType: prop('TargetType'),
-    deregistrationDelay: attr('deregistration_delay.timeout_seconds'),
+    deregistrationDelay: attr(KEY.deregistrationDelay),
     health: {
       protocol: prop('HealthCheckProtocol'),
       path: prop('HealthCheckPath'),
@@ -37,24 +37,24 @@ export const targetGroupMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Targe
       matcher: [doc.scalar(matcher.HttpCode), 'Matcher.HttpCode'],
     },
     network: {
-      connectionTermination: attr('deregistration_delay.connection_termination.enabled'),
-      preserveClientIp: attr('preserve_client_ip.enabled'),
-      proxyProtocolV2: attr('proxy_protocol_v2.enabled'),
-      stickinessEnabled: attr('stickiness.enabled'),
-      stickinessType: attr('stickiness.type'),
+      connectionTermination: attr(KEY.connectionTermination),
+      preserveClientIp: attr(KEY.preserveClientIp),
+      proxyProtocolV2: attr(KEY.proxyProtocolV2),
+      stickinessEnabled: attr(KEY.stickinessEnabled),
+      stickinessType: attr(KEY.stickinessType),
     },
     application: {
       protocolVersion: prop('ProtocolVersion'),
-      algorithm: attr('load_balancing.algorithm.type'),
-      anomalyMitigation: attr('load_balancing.algorithm.anomaly_mitigation'),
-      slowStart: attr('slow_start.duration_seconds'),
+      algorithm: attr(KEY.algorithm),
+      anomalyMitigation: attr(KEY.anomalyMitigation),
+      slowStart: attr(KEY.slowStart),
       stickiness: {
-        enabled: attr('stickiness.enabled'),
+        enabled: attr(KEY.stickinessEnabled),
         enabledByDefault: AWS_ALB_TARGET_GROUP.stickiness,
-        type: attr('stickiness.type'),
-        lbCookieDuration: attr('stickiness.lb_cookie.duration_seconds'),
-        appCookieDuration: attr('stickiness.app_cookie.duration_seconds'),
-        appCookieName: attr('stickiness.app_cookie.cookie_name'),
+        type: attr(KEY.stickinessType),
+        lbCookieDuration: attr(KEY.lbCookieDuration),
+        appCookieDuration: attr(KEY.appCookieDuration),
+        appCookieName: attr(KEY.appCookieName),
       },
       // AWS checks health with the group's own protocol unless told otherwise.
       defaultHealthProtocol: protocol as HttpProtocol,

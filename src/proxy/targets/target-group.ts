@@ -61,13 +61,14 @@ export class TargetGroup {
     return new HealthChecker<Target>({
       intervalMs: scaledMs(hc.intervalSeconds, this.options.timeScale),
       now: this.now,
-      probe: (target) => probe({
+      probe: (target, signal) => probe({
         protocol: hc.protocol,
         host: target.endpoint.host,
         port: hc.port === 'traffic-port' ? target.endpoint.port : Number(hc.port),
         path: hc.path,
         timeoutMs,
         matches,
+        signal,
       }),
       onStateChange: (target, from, to, reason) => this.options.onStateChange?.(this.name, target.id, from, to, reason),
     });
@@ -183,8 +184,10 @@ export class TargetGroup {
     this.checker.stopAll();
   }
 
+  /** Stops health checks, waits for the probes they aborted to end, and closes every target. */
   public async close(): Promise<void> {
     this.stopChecks();
+    await this.checker.settled();
     await Promise.all([...this.targets.values()].map((t) => t.close()));
     this.targets.clear();
   }

@@ -120,8 +120,8 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
   const closeAll = async () => {
     const closed = Promise.all(servers.map(closeServer));
     for (const socket of sockets) socket.destroy();
-    for (const g of groups.values()) g.close();
-    await Promise.all([closed, ...udpListeners.map((u) => u.close())]);
+    const groupsClosed = [...groups.values()].map((g) => g.close());
+    await Promise.all([closed, ...groupsClosed, ...udpListeners.map((u) => u.close())]);
   };
 
   try {

@@ -41,15 +41,15 @@ export class NetworkTargetGroup {
     const hc = model.healthCheck;
     const timeoutMs = scaledMs(hc.timeoutSeconds, options.timeScale);
     const portOf = (t: NetworkTarget) => (hc.port === 'traffic-port' ? t.endpoint.port : Number(hc.port));
-    let check: (t: NetworkTarget) => Promise<ProbeResult>;
+    let check: (t: NetworkTarget, signal: AbortSignal) => Promise<ProbeResult>;
     if (hc.protocol === 'TCP') {
       // With proxy protocol on, a TCP check announces itself as LOCAL, as the NLB's checkers do.
       const preamble = model.proxyProtocolV2 ? encodeProxyV2Local() : undefined;
-      check = (t) => tcpProbe({ host: t.endpoint.host, port: portOf(t), timeoutMs, preamble });
+      check = (t, signal) => tcpProbe({ host: t.endpoint.host, port: portOf(t), timeoutMs, preamble, signal });
     } else {
       const matches = compileStatusMatcher(hc.matcher ?? '200-399');
       const protocol = hc.protocol;
-      check = (t) => probe({ protocol, host: t.endpoint.host, port: portOf(t), path: hc.path ?? '/', timeoutMs, matches });
+      check = (t, signal) => probe({ protocol, host: t.endpoint.host, port: portOf(t), path: hc.path ?? '/', timeoutMs, matches, signal });
     }
     this.checker = new HealthChecker<NetworkTarget>({
       intervalMs: scaledMs(hc.intervalSeconds, options.timeScale),
@@ -152,10 +152,11 @@ export class NetworkTargetGroup {
     if (this.targets.get(id) === target) this.targets.delete(id);
   }
 
-  /** Stops health checks and ends every open flow. */
-  public close(): void {
+  /** Stops health checks, ends every open flow, and resolves once the probes the stop aborted have ended. */
+  public async close(): Promise<void> {
     this.closed = true;
     this.checker.stopAll();
     for (const flow of [...this.flows]) flow.terminate();
+    await this.checker.settled();
   }
 }

@@ -1,6 +1,6 @@
 import { ChooseLoadBalancerOptions } from './choose-load-balancer';
 import { applicationLoadBalancerOf, LoadBalancerInput } from './load-balancer-input';
-import { conditionsCover } from '../core/matching/covers';
+import { findShadowedRules } from '../core/validation/shadowed-routes';
 
 /** A rule no request can reach: an earlier rule of its listener matches every request it matches. */
 export interface UnreachableRoute {
@@ -20,18 +20,12 @@ export interface UnreachableRoute {
  */
 export function unreachableRoutes(lb: LoadBalancerInput, options: ChooseLoadBalancerOptions = {}): UnreachableRoute[] {
   const { model } = applicationLoadBalancerOf(lb, options);
-  const out: UnreachableRoute[] = [];
-  for (const listener of model.listeners) {
-    const rules = [...listener.rules].sort((a, b) => a.priority - b.priority);
-    rules.forEach((rule, i) => {
-      const earlier = rules.slice(0, i).find((e) => conditionsCover(e.conditions, rule.conditions));
-      if (earlier) {
-        const shadowedBy = { route: earlier.route, priority: earlier.priority };
-        out.push({ listenerPort: listener.port, route: rule.route, priority: rule.priority, shadowedBy });
-      }
-    });
-  }
-  return out;
+  return model.listeners.flatMap((listener) => findShadowedRules(listener.rules).map(({ shadowed, by }) => ({
+    listenerPort: listener.port,
+    route: shadowed.route,
+    priority: shadowed.priority,
+    shadowedBy: { route: by.route, priority: by.priority },
+  })));
 }
 
 /** `route "b" (priority 20, listener 443) can never be reached: route "a" (priority 10) matches every request it matches`. */

@@ -1,7 +1,7 @@
 import { FACTS } from './fixtures';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { planWebApi } from '../../src/core/plan/web-api-plan';
-import { findShadowedRule } from '../../src/core/validation/shadowed-routes';
+import { findShadowedRule, findShadowedRules } from '../../src/core/validation/shadowed-routes';
 
 const plan = (routes: RouteOptions[], loadBalancerHealthResponse = false) => planWebApi({ routes, loadBalancerHealthResponse }, FACTS);
 const errorOf = (routes: RouteOptions[], health = false) => {
@@ -58,4 +58,11 @@ test('findShadowedRule answers by priority, whatever the order given', () => {
   const found = findShadowedRule([rule('narrow', 5, ['/a/b']), rule('wide', 3, ['/a/*'])]);
   expect(found && [found.shadowed.route, found.by.route]).toEqual(['narrow', 'wide']);
   expect(findShadowedRule([rule('narrow', 3, ['/a/b']), rule('wide', 5, ['/a/*'])])).toBeUndefined();
+});
+
+test('findShadowedRules lists every shadowed rule by priority, each with the first earlier rule covering it', () => {
+  const rule = (route: string, priority: number, pathPatterns: string[]) => ({ route, priority, conditions: { pathPatterns }, action: { type: 'fixed-response' as const, statusCode: '200', contentType: 'text/plain' } });
+  const found = findShadowedRules([rule('c', 9, ['/a/c']), rule('partly', 7, ['/a/x', '/z']), rule('b', 5, ['/a/b']), rule('wide', 3, ['/a/*']), rule('all', 1, ['/a/*'])]);
+  expect(found.map((f) => [f.shadowed.route, f.by.route])).toEqual([['wide', 'all'], ['b', 'all'], ['c', 'all']]);
+  expect(findShadowedRules([rule('narrow', 3, ['/a/b']), rule('wide', 5, ['/a/*'])])).toEqual([]);
 });

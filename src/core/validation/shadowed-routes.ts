@@ -9,16 +9,23 @@ export interface ShadowedRule {
 }
 
 /**
- * The first rule, by priority, whose every matching request an earlier rule of the same listener
- * already takes; undefined when each rule can be reached. A rule only partly overlapped is fine.
+ * Every rule, by priority, whose every matching request an earlier rule of the same listener
+ * already takes, each with the first such earlier rule; empty when each rule can be reached. A
+ * rule only partly overlapped, or covered only by several earlier rules together, is fine.
  */
-export function findShadowedRule(rules: readonly RuleModel[]): ShadowedRule | undefined {
+export function findShadowedRules(rules: readonly RuleModel[]): ShadowedRule[] {
   const ordered = [...rules].sort((a, b) => a.priority - b.priority);
+  const found: ShadowedRule[] = [];
   for (const [i, later] of ordered.entries()) {
     const by = ordered.slice(0, i).find((earlier) => conditionsCover(earlier.conditions, later.conditions));
-    if (by) return { shadowed: later, by };
+    if (by) found.push({ shadowed: later, by });
   }
-  return undefined;
+  return found;
+}
+
+/** The first rule, by priority, that no request can reach (see {@link findShadowedRules}); undefined when each can be. */
+export function findShadowedRule(rules: readonly RuleModel[]): ShadowedRule | undefined {
+  return findShadowedRules(rules)[0];
 }
 
 /** Refuses a listener with an unreachable rule (ALB would accept it and silently never use it). */

@@ -1,5 +1,6 @@
 import { namesForImportedCertificates } from './certificate-names';
 import { chooseLoadBalancer, ChooseLoadBalancerOptions } from './choose-load-balancer';
+import { closeInTurn } from './close-in-turn';
 import { TestingKitError } from './errors';
 import { localFetch, LocalFetch } from './local-fetch';
 import { localTlsProvider } from './local-tls';
@@ -110,6 +111,12 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
   for (const route of Object.keys(options.targets ?? {})) checkRoute(route, `targets.${route}`);
 
   const servers = new TargetServers(source);
+  /** Every endpoint handed to the proxy, by target id: targets() answers with them, not by re-parsing ids (IPv6 hosts hold colons). */
+  const registered = new Map<string, Endpoint>();
+  const remember = (endpoint: Endpoint): Endpoint => {
+    registered.set(endpointId(endpoint), endpoint);
+    return endpoint;
+  };
   const groupOf = (route: string) => ({ kind: model.kind, protocol: groups.get(route)! });
   let proxy: RunningProxy | undefined;
   let tls: LocalTlsProvider | undefined;
@@ -118,7 +125,7 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     for (const [route, specs] of Object.entries(options.targets ?? {})) {
       const list: readonly TargetSpec[] = Array.isArray(specs) ? specs : [specs as TargetSpec];
       targets[route] = [];
-      for (const spec of list) targets[route].push(await servers.endpoint(route, groupOf(route), spec));
+      for (const spec of list) targets[route].push(remember(await servers.endpoint(route, groupOf(route), spec)));
     }
     tls = needsTls(model) ? localTlsProvider(model.certificates, options.domains ?? namesForImportedCertificates(model)) : undefined;
     const listenerPorts = Object.fromEntries(model.listeners.map((l) => [l.port, 0]));
@@ -168,15 +175,11 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     caCertificate: tls?.ca.certPem,
     url: (wanted) => {
       const l = listenerOf(wanted);
-      const scheme = l.protocol === 'HTTPS' ? 'https' : l.protocol === 'HTTP' ? 'http' : l.protocol === 'TLS' ? 'tls' : l.protocol.toLowerCase();
-      return `${scheme}://127.0.0.1:${l.localPort}`;
+      return `${l.protocol.toLowerCase()}://127.0.0.1:${l.localPort}`;
     },
     port: (listener) => listenerOf(listener).localPort,
     fetch: client.fetch,
-    targets: (route) => healthOf(route).map((t) => {
-      const i = t.id.lastIndexOf(':');
-      return { host: t.id.slice(0, i), port: Number(t.id.slice(i + 1)) };
-    }),
+    targets: (route) => healthOf(route).map((t) => registered.get(t.id)!), // the proxy only has targets the kit gave it
     targetHealth: ((route?: string) => (route === undefined ? running.targetHealth() : healthOf(route))) as LocalLoadBalancer['targetHealth'],
     async waitForHealthy(route, count = 1, timeoutMs = healthyWithinMs(route)) {
       const deadline = Date.now() + timeoutMs;
@@ -199,15 +202,11 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     },
     async register(route, target) {
       checkRoute(route, 'register');
-      const endpoint = await servers.endpoint(route, groupOf(route), target);
+      const endpoint = remember(await servers.endpoint(route, groupOf(route), target));
       running.register(route, endpoint);
       return endpoint;
     },
-    close: () => closed ??= (async () => {
-      await client.close();
-      await running.close();
-      await servers.close();
-    })(),
+    close: () => closed ??= closeInTurn([() => client.close(), () => running.close(), () => servers.close()]),
   };
   return lb;
 }

@@ -41,7 +41,6 @@ interface Exchange {
   tls?: TlsFacts;
 }
 
-/** The request's Host: the Host header, or `:authority` on HTTP/2. */
 /** The forwarding headers (X-Forwarded-*, X-Amzn-Trace-Id) for a request; `undefined` removes one. */
 export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, peer: string):
 { added: Record<string, string | undefined>; root: string } {

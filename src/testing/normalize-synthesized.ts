@@ -1,5 +1,5 @@
 import { basename } from 'path';
-import { detectEngine } from './read-model';
+import { detectEngine, isObject } from './read-model';
 
 /** Placeholders for values that change between machines or dependency versions but not with your code. */
 export const PLACEHOLDERS = {
@@ -20,10 +20,6 @@ export const PLACEHOLDERS = {
 const ASSET_HASH = /\b[0-9a-f]{64}\b/g;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function isObject(x: unknown): x is { [key: string]: Json } {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 function mapStrings(value: Json, fn: (s: string) => string): Json {
   if (typeof value === 'string') return fn(value);

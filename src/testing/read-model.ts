@@ -2,3 +2,4 @@
 export { detectEngine, isApplicationModel, isNetworkModel, LbkitConfigError, readSynthesized } from '../readers';
 export type { AnyLoadBalancerModel, SynthesizedEngine } from '../readers';
 export { parseJsonText, readJsonFile } from '../readers/read-json-file';
+export { isObject } from '../readers/values';

@@ -1,3 +1,4 @@
+import { ChooseLoadBalancerOptions } from './choose-load-balancer';
 import { TestingKitError } from './errors';
 import { applicationLoadBalancerOf, LoadBalancerInput } from './load-balancer-input';
 import { describeDecision, routeFor } from './route-for';
@@ -28,12 +29,15 @@ export interface MatcherResult {
   readonly message: () => string;
 }
 
-/** The lbkit matchers' signatures, for declaring them on your test framework's `expect`. */
+/**
+ * The lbkit matchers' signatures, for declaring them on your test framework's `expect`. The last
+ * argument chooses the load balancer (`{ loadBalancer: 'Api' }`) of an output that holds several.
+ */
 export interface LbkitMatchers<R = unknown> {
   /** The request reaches the route (see {@link ExpectedRoute}), by the synthesized rules, without a server. */
-  toRoute(request: RouteRequest | string, expected: ExpectedRoute): R;
+  toRoute(request: RouteRequest | string, expected: ExpectedRoute, options?: ChooseLoadBalancerOptions): R;
   /** No rule of any listener is shadowed by an earlier one (see `unreachableRoutes`). */
-  toHaveNoUnreachableRoutes(): R;
+  toHaveNoUnreachableRoutes(options?: ChooseLoadBalancerOptions): R;
 }
 
 function routeNames(model: LoadBalancerModel): string[] {
@@ -58,8 +62,9 @@ function requestText(request: RouteRequest | string): string {
  * `{ pass, message }`; they work on a stack, a synthesized file or JSON, or a local load balancer.
  */
 export const lbkitMatchers = {
-  toRoute(received: LoadBalancerInput, request: RouteRequest | string, expected: ExpectedRoute): MatcherResult {
-    const { model, source } = applicationLoadBalancerOf(received);
+  toRoute(received: LoadBalancerInput, request: RouteRequest | string, expected: ExpectedRoute,
+    options: ChooseLoadBalancerOptions = {}): MatcherResult {
+    const { model, source } = applicationLoadBalancerOf(received, options);
     const want = typeof expected === 'string' ? { route: expected } : expected;
     if (want.route !== undefined) known(model, source, want.route, 'route');
     if (want.targetGroup !== undefined) known(model, source, want.targetGroup, 'targetGroup');
@@ -85,8 +90,8 @@ export const lbkitMatchers = {
     };
   },
 
-  toHaveNoUnreachableRoutes(received: LoadBalancerInput): MatcherResult {
-    const { model } = applicationLoadBalancerOf(received);
+  toHaveNoUnreachableRoutes(received: LoadBalancerInput, options: ChooseLoadBalancerOptions = {}): MatcherResult {
+    const { model } = applicationLoadBalancerOf(received, options);
     const found = unreachableRoutes(model);
     return {
       pass: found.length === 0,

@@ -1,3 +1,5 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { ENGINES, removeTempDirs, tempJsonFile } from './engines';
 import { lbkitMatchers, routeFor, TestingKitError, unreachableRoutes } from '../../src/testing';
 import { synth } from '../aws-cdk/fixtures';
@@ -79,6 +81,21 @@ describe.each(ENGINES)('route assertions on $engine output', (engine) => {
       + 'can never be reached: route "api-v2" (priority 39751) matches every request it matches');
     expect(file).not.toHaveNoUnreachableRoutes();
   });
+});
+
+test('an output with several load balancers: the matchers take { loadBalancer } last', () => {
+  const web = ENGINES[0].webApiJson();
+  const game = Template.fromStack(ENGINES[0].gameServerStack() as Stack).toJSON();
+  const both = { ...web, Resources: { ...web.Resources, ...game.Resources } };
+  const several = 'synthesized JSON: 2 load balancers (Api (application), Game (network)); choose one with the loadBalancer option';
+  expect(() => expect(both).toRoute('https://api.example.com/v1/users', 'api-v1')).toThrow(several);
+  expect(() => expect(both).toHaveNoUnreachableRoutes()).toThrow(several);
+  expect(both).toRoute('https://api.example.com/v1/users', 'api-v1', { loadBalancer: 'Api' });
+  expect(both).not.toRoute('https://api.example.com/v1/users', 'web', { loadBalancer: 'Api' });
+  expect(both).toHaveNoUnreachableRoutes({ loadBalancer: 'Api' });
+  expect(() => expect(both).toRoute('https://api.example.com/', 'web', { loadBalancer: 'Game' })).toThrow(/Game is a network load balancer/);
+  expect(() => expect(both).toHaveNoUnreachableRoutes({ loadBalancer: 'Shop' }))
+    .toThrow('synthesized JSON: loadBalancer: no load balancer named Shop (has: Api (application), Game (network))');
 });
 
 test('a network load balancer has no routes to assert', () => {

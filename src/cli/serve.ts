@@ -1,8 +1,8 @@
-import { unwatchFile, watchFile } from 'fs';
 import pino from 'pino';
 import { chooseLoadBalancer } from './choose-load-balancer';
 import { CliError, CliIo } from './cli-error';
 import { describeServe, display } from './describe-serve';
+import { fileVersions, pollForChanges } from './file-versions';
 import { dnsEndpoints, parseDnsAddress } from './dns-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
@@ -122,6 +122,8 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   if (options.dns === undefined && (options.endpoint?.length || options.clientRegion)) {
     throw new CliError(`${options.endpoint?.length ? '--endpoint' : '--client-region'} needs --dns <host:port>`);
   }
+  // Seen before the file is read: a change written from here on reloads (see fileVersions).
+  const versions = options.watch ? fileVersions([file, ...(options.targets ? [options.targets] : [])]) : [];
   const loaded = load(file, options);
   const { model } = loaded;
   if (model && model.listeners.length === 0) throw new LbkitConfigError(`${file}: load balancer ${model.name} has no listeners: nothing to serve`);
@@ -202,11 +204,9 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       }
     });
   };
-  const watched = options.watch && model ? [file, ...(options.targets ? [options.targets] : [])] : [];
-  for (const f of watched) {
-    watchFile(f, { interval: 250 }, (now, prev) => { if (now.mtimeMs !== prev.mtimeMs || now.size !== prev.size) onChange(); });
-  }
-  if (watched.length) io.out(`watching ${watched.map(display).join(', ')} for changes\n`);
+  const watched = model ? versions : [];
+  const stopWatching = watched.length ? pollForChanges(watched, onChange) : () => undefined;
+  if (watched.length) io.out(`watching ${watched.map((v) => display(v.path)).join(', ')} for changes\n`);
 
   let closed: Promise<void> | undefined;
   return {
@@ -218,7 +218,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     dns,
     dnsModels: loaded.dns,
     close: () => closed ??= (async () => {
-      for (const f of watched) unwatchFile(f);
+      stopWatching();
       await reloading;
       await stop();
     })(),

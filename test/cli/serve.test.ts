@@ -87,8 +87,7 @@ test('--watch reloads the model on change and keeps the previous one when the ne
   const { session: s, io } = await serve(file, '--target', `web=${web.address}`, '--port', '443=0', '--port', '80=0',
     '--ca-dir', join(example.dir, 'ca-watch'), '--watch');
   expect(io.stdout).toContain(`watching ${file}`);
-  // The file is polled every 250 ms; the deadline leaves room for a CI machine whose two cores are busy
-  // with other test files (4 s was seen to run out there).
+  // The file is polled every 250 ms; the deadline leaves room for a busy CI machine.
   const waitFor = async (predicate: () => boolean) => {
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline && !predicate()) await new Promise((r) => setTimeout(r, 100));

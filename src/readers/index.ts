@@ -1,6 +1,6 @@
 export { readCloudFormation, readDnsCloudFormation, CLOUDFORMATION_READERS } from './cloudformation';
 export { readTerraform, readDnsTerraform, TERRAFORM_READERS } from './terraform';
-export { readSynthesized, readSynthesizedFile, detectEngine } from './read-file';
+export { readSynthesized, readSynthesizedFile, detectEngine, requireEngine } from './read-file';
 export type { SynthesizedEngine, SynthesizedModels } from './read-file';
 export type { DnsRoutingModel } from '../core/model/dns-routing-model';
 export { LbkitConfigError } from './errors';

@@ -15,6 +15,15 @@ export function detectEngine(output: unknown): SynthesizedEngine | undefined {
   return undefined;
 }
 
+/** Which engine wrote a parsed output, or a one-line LbkitConfigError naming `source` when it is neither format. */
+export function requireEngine(output: unknown, source: string): SynthesizedEngine {
+  const engine = detectEngine(output);
+  if (engine === undefined) {
+    throw new LbkitConfigError(`${source}: neither a CloudFormation template (no "Resources") nor Terraform JSON (no "resource" or "terraform")`);
+  }
+  return engine;
+}
+
 /** What a synthesized output reads as: its engine, its load balancers and its DNS routing (Route 53 records with health checks). */
 export interface SynthesizedModels extends ReadOutput {
   readonly engine: SynthesizedEngine;
@@ -25,10 +34,7 @@ export interface SynthesizedModels extends ReadOutput {
  * An output with only Route 53 routing records (a global stack) is valid.
  */
 export function readSynthesized(output: unknown, source = 'input'): SynthesizedModels {
-  const engine = detectEngine(output);
-  if (engine === undefined) {
-    throw new LbkitConfigError(`${source}: neither a CloudFormation template (no "Resources") nor Terraform JSON (no "resource" or "terraform")`);
-  }
+  const engine = requireEngine(output, source);
   try {
     const { models, dns } = engine === 'cloudformation' ? readCloudFormationOutput(output as object) : readTerraformOutput(output as object);
     return { engine, models, dns };

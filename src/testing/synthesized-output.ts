@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, rmSync } from 'fs';
+import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { TestingKitError } from './errors';
-import { detectEngine, LbkitConfigError, parseJsonText, readJsonFile, SynthesizedEngine } from './read-model';
+import { detectEngine, parseJsonText, readJsonFile, requireEngine, SynthesizedEngine } from './read-model';
 
 /**
  * What the testing kit reads: a CDK `Stack`, a cdktf `TerraformStack`, the path of a
@@ -69,11 +69,7 @@ const kitError = (message: string) => new TestingKitError(message);
 const cache = new WeakMap<object, SynthesizedOutput>();
 
 function withEngine(output: Record<string, unknown>, source: string): SynthesizedOutput {
-  const engine = detectEngine(output);
-  if (!engine) {
-    throw new LbkitConfigError(`${source}: neither a CloudFormation template (no "Resources") nor Terraform JSON (no "resource" or "terraform")`);
-  }
-  return { output, engine, source };
+  return { output, engine: requireEngine(output, source), source };
 }
 
 function synthesizedStack(input: object): SynthesizedOutput {
@@ -92,7 +88,6 @@ export function synthesizedOutput(input: SynthesizedSource): SynthesizedOutput {
   if (typeof input === 'string') {
     const text = input.trimStart();
     if (text.startsWith('{')) return withEngine(parseJsonText(text, 'synthesized JSON', kitError) as Record<string, unknown>, 'synthesized JSON');
-    if (!existsSync(input)) throw new TestingKitError(`${input}: cannot read (no such file)`);
     return withEngine(readJsonFile(input, kitError) as Record<string, unknown>, input);
   }
   if (input === null || typeof input !== 'object') {

@@ -3,12 +3,15 @@ import * as tls from 'tls';
 import { FlowTuple } from './flow-tuple';
 import { unmapIPv4 } from './ip-address-bytes';
 import { NetworkTargetGroup } from './network-target-group';
+import { peekClientHello } from './peek-client-hello';
 import { TcpFlow } from './tcp-flow';
+import { alpnForClient } from './tls-listener-settings';
 
-/** What a TLS listener terminates with: its certificates by SNI, its policy's versions, its ALPN list. */
+/** What a TLS listener terminates with: its certificates by SNI, its policy's versions, its ALPN policy's list. */
 export interface TlsTermination {
   readonly secureContext: tls.SecureContext;
   readonly SNICallback: (servername: string, cb: (error: Error | null, context?: tls.SecureContext) => void) => void;
+  /** The ALPN policy's preference list; offered only to clients that share one of its protocols. */
   readonly ALPNProtocols?: string[];
 }
 
@@ -52,21 +55,39 @@ function accept(options: TcpListenerOptions, raw: net.Socket): void {
     forward(options, tuple, raw, raw, undefined);
     return;
   }
-  let secured = false;
+  // Bounds the whole handshake, the wait for the ClientHello included.
+  const handshake = { done: false };
+  raw.setTimeout(options.idleTimeoutMs, () => { if (!handshake.done) raw.destroy(); });
+  const policy = termination.ALPNProtocols;
+  if (!policy) {
+    terminate(options, tuple, raw, termination, undefined, handshake);
+    return;
+  }
+  // The ALPN answer depends on the client's offer (see alpnForClient): read it before TLS starts.
+  peekClientHello(raw,
+    (hello) => terminate(options, tuple, raw, termination, hello === 'invalid' ? policy : alpnForClient(policy, hello.protocols), handshake),
+    (bytes) => {
+      if (bytes > 0) options.group.counters.tlsHandshakeErrors++; // a hello cut short, as TLS would count it
+      raw.destroy();
+    });
+}
+
+/** Terminates TLS on `raw` offering `alpn` (none when undefined), then forwards the flow. */
+function terminate(options: TcpListenerOptions, tuple: FlowTuple, raw: net.Socket, termination: TlsTermination, alpn: string[] | undefined,
+  handshake: { done: boolean }): void {
   const secure = new tls.TLSSocket(raw, {
     isServer: true,
     secureContext: termination.secureContext,
     SNICallback: termination.SNICallback,
-    ...(termination.ALPNProtocols ? { ALPNProtocols: termination.ALPNProtocols } : {}),
+    ...(alpn ? { ALPNProtocols: alpn } : {}),
   });
-  raw.setTimeout(options.idleTimeoutMs, () => { if (!secured) raw.destroy(); });
   secure.on('error', () => {
-    if (secured) return; // the flow handles errors after the handshake
+    if (handshake.done) return; // the flow handles errors after the handshake
     options.group.counters.tlsHandshakeErrors++;
     raw.destroy();
   });
   secure.once('secure', () => {
-    secured = true;
+    handshake.done = true;
     raw.setTimeout(0);
     forward(options, tuple, secure, raw, secure.alpnProtocol || undefined);
   });

@@ -23,6 +23,18 @@ export function alpnProtocols(alpnPolicy: string | undefined): string[] | undefi
 }
 
 /**
+ * The ALPN list a connection is offered, given what its ClientHello offers: the policy's list when
+ * the client offers one of its protocols (the policy's order then picks), else none. AWS's NLB
+ * guide ("ALPN policies"): "If the client supports a protocol from the ALPN policy, the load
+ * balancer establishes the connection based on the preference list of the ALPN policy. Otherwise,
+ * the load balancer does not use ALPN." — for every policy, HTTP2Only included: the handshake
+ * completes without ALPN (Node, given a list, would abort it with no_application_protocol).
+ */
+export function alpnForClient(policyProtocols: readonly string[], offered: readonly string[] | undefined): string[] | undefined {
+  return offered?.some((p) => policyProtocols.includes(p)) ? [...policyProtocols] : undefined;
+}
+
+/**
  * The TLS versions a listener offers under its security policy. TLS 1.3-only policies
  * (`ELBSecurityPolicy-TLS13-1-3-…`) offer 1.3 alone; every other policy offers 1.2 and 1.3, as the
  * ALB side does: lbkit refuses the TLS 1.0/1.1 policies at synth, and Node's OpenSSL would not

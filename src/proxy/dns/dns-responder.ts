@@ -13,7 +13,8 @@ const OPCODE_QUERY = 0;
  *   than IN → REFUSED; zone transfers (AXFR, IXFR) → REFUSED;
  * - otherwise the zones' answer, AA set where authoritative, RD copied, RA clear (no recursion);
  * - EDNS (RFC 6891): an OPT in the query gets one back; a UDP reply larger than the client's
- *   payload size (512 without EDNS, at most 1232) is sent empty with TC, for the client to
+ *   payload size (512 without EDNS, at most 1232) first loses its authority and additional
+ *   records when it has answers (RFC 2181 §9), else is sent empty with TC, for the client to
  *   retry over TCP (RFC 7766).
  */
 export function respond(message: Buffer, transport: 'udp' | 'tcp', zones: DnsZones): Buffer | undefined {
@@ -29,19 +30,24 @@ export function respond(message: Buffer, transport: 'udp' | 'tcp', zones: DnsZon
   const questions = query.questions ?? [];
   const opt = query.additionals?.find((a): a is packet.OptAnswer => a.type === 'OPT');
 
-  const reply = (rcode: Rcode, authoritative: boolean, answers: packet.Answer[] = [], authorities: packet.Answer[] = []): Buffer => {
+  const reply = (rcode: Rcode, authoritative: boolean, answers: packet.Answer[] = [], authorities: packet.Answer[] = [], additionals: packet.Answer[] = []): Buffer => {
     const base = {
       type: 'response' as const,
       id: query.id,
       flags: opcode * 2048 + (query.flag_rd ? packet.RECURSION_DESIRED : 0) + (authoritative ? packet.AUTHORITATIVE_ANSWER : 0) + RCODES[rcode],
       questions,
-      additionals: opt ? [{ type: 'OPT' as const, name: '.', udpPayloadSize: EDNS_PAYLOAD_MAX, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }] : [],
     };
-    const full = packet.encode({ ...base, answers, authorities });
+    const ednsOpt = opt ? [{ type: 'OPT' as const, name: '.', udpPayloadSize: EDNS_PAYLOAD_MAX, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }] : [];
+    const full = packet.encode({ ...base, answers, authorities, additionals: [...additionals, ...ednsOpt] });
     if (transport === 'tcp') return full;
     const limit = opt ? Math.min(EDNS_PAYLOAD_MAX, Math.max(UDP_PAYLOAD_MAX, opt.udpPayloadSize)) : UDP_PAYLOAD_MAX;
     if (full.length <= limit) return full;
-    return packet.encode({ ...base, flags: base.flags + packet.TRUNCATED_RESPONSE, answers: [], authorities: [] });
+    // A positive answer's NS and glue records are extra information: left out rather than set TC (RFC 2181 §9).
+    if (answers.length > 0) {
+      const bare = packet.encode({ ...base, answers, authorities: [], additionals: ednsOpt });
+      if (bare.length <= limit) return bare;
+    }
+    return packet.encode({ ...base, flags: base.flags + packet.TRUNCATED_RESPONSE, answers: [], authorities: [], additionals: ednsOpt });
   };
 
   if (opcode !== OPCODE_QUERY) return reply('NOTIMP', false);
@@ -51,5 +57,5 @@ export function respond(message: Buffer, transport: 'udp' | 'tcp', zones: DnsZon
   const qtype = String(question.type);
   if (qtype === 'AXFR' || qtype === 'IXFR') return reply('REFUSED', false);
   const resolution = zones.resolve(question.name, qtype);
-  return reply(resolution.rcode, resolution.authoritative, resolution.answers, resolution.authorities);
+  return reply(resolution.rcode, resolution.authoritative, resolution.answers, resolution.authorities, resolution.additionals);
 }

@@ -4,6 +4,7 @@ import { respond } from './dns-responder';
 import { startDnsTransports } from './dns-transports';
 import { DnsZones } from './dns-zones';
 import { EndpointHealthEntry, EndpointHealthTable } from './endpoint-health-table';
+import { nameServerAddress } from './name-server-address';
 import { recordAddresses } from './record-addresses';
 import { DnsRoutingModel } from '../../core/model/dns-routing-model';
 import { Endpoint, endpointId } from '../targets/endpoint';
@@ -78,6 +79,7 @@ export async function startDnsServer(options: DnsServerOptions): Promise<DnsServ
   const health = new EndpointHealthTable(options.models, options.endpoints, timeScale, logger);
   const zones = new DnsZones(options.models, options.endpoints, (name, id) => health.healthy(name, id), {
     random: options.random ?? Math.random,
+    nameServerAddress: nameServerAddress(host),
     ...(options.clientRegion !== undefined ? { clientRegion: options.clientRegion } : {}),
   });
   warnAboutModels(options.models, options.endpoints, options.clientRegion, logger);

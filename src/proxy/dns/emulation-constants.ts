@@ -22,5 +22,15 @@ export const TCP_IDLE_TIMEOUT_MS = 10_000;
 export const UDP_PAYLOAD_MAX = 512;
 /** Largest UDP answer with EDNS, whatever the client offers (the DNS flag day 2020 size, avoids fragmentation). */
 export const EDNS_PAYLOAD_MAX = 1232;
-/** The SOA's primary name server: this local server, not a Route 53 one. */
-export const LOCAL_NAME_SERVER = 'localhost';
+/**
+ * The four name servers of every zone served locally: Route 53's documented example names
+ * (`ns-2048.awsdns-64.com` …, "NS and SOA records that Amazon Route 53 creates for a public hosted
+ * zone") under `.test`, a top-level domain reserved for testing (RFC 6761 §6.2), so that no real
+ * name server is ever named. This server answers their A/AAAA with its own address.
+ */
+export const LOCAL_NAME_SERVERS: readonly string[] = [
+  'ns-2048.awsdns-64.com.test',
+  'ns-2049.awsdns-65.net.test',
+  'ns-2050.awsdns-66.org.test',
+  'ns-2051.awsdns-67.co.uk.test',
+];

@@ -28,8 +28,8 @@ export const ELB_ALIAS_TTL_SECONDS = 60;
 export const HEALTH_CHECK_USER_AGENT = 'Amazon-Route53-Health-Check-Service (ref lbkit-local)';
 
 /**
- * The SOA record Route 53 creates in a public hosted zone: `awsdns-hostmaster.amazon.com. 1 7200 900
- * 1209600 86400`, TTL 900 ("NS and SOA records that Amazon Route 53 creates for a public hosted
+ * The SOA record Route 53 creates in a public hosted zone: `<one of the zone's name servers>
+ * awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400`, TTL 900 ("NS and SOA records that Amazon Route 53 creates for a public hosted
  * zone"). Negative answers carry it, so resolvers cache NXDOMAIN/NODATA for min(TTL, minimum) = 900 s.
  */
 export const SOA = {
@@ -41,3 +41,12 @@ export const SOA = {
   expire: 1_209_600,
   minimum: 86_400,
 } as const;
+
+/**
+ * Route 53 creates an NS record at the apex of every public hosted zone listing the zone's four
+ * name servers, one each under .com, .net, .org and .co.uk, named like `ns-2048.awsdns-64.com`
+ * ("NS and SOA records that Amazon Route 53 creates for a public hosted zone"), with a TTL of
+ * 172,800 s (AWS Knowledge Center, "update name servers at the Route 53 registrar": "The default TTL
+ * setting for an NS record in Route 53 is 172,800 seconds (two days)").
+ */
+export const NS_TTL_SECONDS = 172_800;

@@ -58,7 +58,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       class: 'IN',
       ttl: 900,
       flush: false,
-      data: { mname: 'localhost', rname: 'awsdns-hostmaster.amazon.com', serial: 1, refresh: 7200, retry: 900, expire: 1209600, minimum: 86400 },
+      data: { mname: 'ns-2048.awsdns-64.com.test', rname: 'awsdns-hostmaster.amazon.com', serial: 1, refresh: 7200, retry: 900, expire: 1209600, minimum: 86400 },
     }]);
     for (const type of ['TXT', 'MX', 'NS', 'CAA']) {
       const nodata = await udpQuery(dns, question('www.example.com', type));

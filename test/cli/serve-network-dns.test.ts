@@ -1,4 +1,5 @@
 import { execFile } from 'child_process';
+import { promises as dnsPromises } from 'dns';
 import { rmSync } from 'fs';
 import * as http from 'http';
 import { connect } from 'net';
@@ -84,6 +85,18 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve, %s output'
       ['@127.0.0.1', '-p', String(dns.port), 'api.example.com', 'A', '+short', '+time=2', '+tries=1'],
       (error, stdout) => (error ? reject(error) : resolve(stdout))));
     expect(answer.trim()).toBe('127.0.0.2');
+  });
+
+  test('--dns: the hosted zone\'s apex NS and SOA as Route 53 serves them, with name servers that resolve to the DNS server', async () => {
+    const { session } = await serve(dnsFile(engine), '--dns', '127.0.0.1:0', '--endpoint', 'eu-west-1=127.0.0.2:8443');
+    const resolver = new dnsPromises.Resolver({ timeout: 2000, tries: 1 });
+    resolver.setServers([`127.0.0.1:${session.dns!.port}`]);
+    const nameServers = await resolver.resolveNs('example.com');
+    expect(nameServers.sort()).toEqual(['ns-2048.awsdns-64.com.test', 'ns-2049.awsdns-65.net.test', 'ns-2050.awsdns-66.org.test', 'ns-2051.awsdns-67.co.uk.test']);
+    expect(await resolver.resolveSoa('example.com')).toEqual({
+      nsname: 'ns-2048.awsdns-64.com.test', hostmaster: 'awsdns-hostmaster.amazon.com', serial: 1, refresh: 7200, retry: 900, expire: 1209600, minttl: 86400,
+    });
+    for (const name of nameServers) expect(await resolver.resolve4(name)).toEqual(['127.0.0.1']);
   });
 
   test('bad DNS flags: one line naming the flag, exit 2', async () => {

@@ -30,14 +30,17 @@ export function respond(message: Buffer, transport: 'udp' | 'tcp', zones: DnsZon
   const questions = query.questions ?? [];
   const opt = query.additionals?.find((a): a is packet.OptAnswer => a.type === 'OPT');
 
-  const reply = (rcode: Rcode, authoritative: boolean, answers: packet.Answer[] = [], authorities: packet.Answer[] = [], additionals: packet.Answer[] = []): Buffer => {
+  const reply = (rcode: Rcode, authoritative: boolean,
+    answers: packet.Answer[] = [], authorities: packet.Answer[] = [], additionals: packet.Answer[] = []): Buffer => {
     const base = {
       type: 'response' as const,
       id: query.id,
       flags: opcode * 2048 + (query.flag_rd ? packet.RECURSION_DESIRED : 0) + (authoritative ? packet.AUTHORITATIVE_ANSWER : 0) + RCODES[rcode],
       questions,
     };
-    const ednsOpt = opt ? [{ type: 'OPT' as const, name: '.', udpPayloadSize: EDNS_PAYLOAD_MAX, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }] : [];
+    const ednsOpt: packet.OptAnswer[] = opt
+      ? [{ type: 'OPT', name: '.', udpPayloadSize: EDNS_PAYLOAD_MAX, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }]
+      : [];
     const full = packet.encode({ ...base, answers, authorities, additionals: [...additionals, ...ednsOpt] });
     if (transport === 'tcp') return full;
     const limit = opt ? Math.min(EDNS_PAYLOAD_MAX, Math.max(UDP_PAYLOAD_MAX, opt.udpPayloadSize)) : UDP_PAYLOAD_MAX;

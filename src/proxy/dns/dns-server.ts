@@ -68,7 +68,8 @@ function warnAboutModels(models: readonly DnsRoutingModel[], endpoints: Readonly
  * A local authoritative DNS server for GlobalFailover's Route 53 records, over UDP and TCP on
  * one port: it checks every endpoint as Route 53 would (against its local mapping) and answers
  * A/AAAA queries with the record failover, weighted or latency routing picks from the healthy
- * ones. See docs/local-proxy-differences.md for where it differs from Route 53.
+ * ones; each zone's apex has Route 53's NS and SOA records, its name servers resolving to this
+ * server. See docs/local-proxy-differences.md for where it differs from Route 53.
  */
 export async function startDnsServer(options: DnsServerOptions): Promise<DnsServerHandle> {
   const host = options.host ?? '127.0.0.1';

@@ -62,4 +62,27 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     await until(async () => (await dig('+short')) === '127.0.0.3\n', 5000, 'dig sees the secondary');
     expect(await dig('+short', '+tcp')).toBe('127.0.0.3\n');
   });
+
+  digTest(`dig: the zone apex's NS and SOA as Route 53 serves them, the NS in the authority section, name servers that resolve to the server${DIG || process.env.CI ? '' : ` (skipped: ${MISSING})`}`, async () => {
+    if (!DIG) throw new Error(`${MISSING}: CI must have it`);
+    const dns = await h.dns({ models: [engine.synthGlobal(options).dns], endpoints: { 'eu-west-1': { host: '127.0.0.2', port: 443 } }, host: '127.0.0.1' });
+    const dig = async (...args: string[]) => (await run(DIG, [`@${dns.host}`, '-p', String(dns.port), '+time=2', '+tries=1', ...args], { timeout: 10_000 })).stdout;
+    const nameServers = ['ns-2048.awsdns-64.com.test.', 'ns-2049.awsdns-65.net.test.', 'ns-2050.awsdns-66.org.test.', 'ns-2051.awsdns-67.co.uk.test.'];
+
+    expect((await dig('example.com', 'NS', '+short')).split('\n').filter(Boolean).sort()).toEqual(nameServers);
+    expect(await dig('example.com', 'SOA', '+short')).toBe('ns-2048.awsdns-64.com.test. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400\n');
+    const ns = await dig('example.com', 'NS', '+noall', '+comments', '+answer', '+additional');
+    expect(ns).toMatch(/flags: qr aa rd;/);
+    for (const name of nameServers) {
+      expect(ns).toMatch(new RegExp(`^example\\.com\\.\\s+172800\\s+IN\\s+NS\\s+${name.replace(/\./g, '\\.')}$`, 'm'));
+      expect(ns).toMatch(new RegExp(`^${name.replace(/\./g, '\\.')}\\s+172800\\s+IN\\s+A\\s+127\\.0\\.0\\.1$`, 'm'));
+    }
+    const positive = await dig('api.example.com', 'A', '+noall', '+answer', '+authority', '+tcp');
+    expect(positive).toMatch(/^api\.example\.com\.\s+60\s+IN\s+A\s+127\.0\.0\.2$/m);
+    expect(positive.match(/^example\.com\.\s+172800\s+IN\s+NS\s+\S+$/gm)).toHaveLength(4);
+    const negative = await dig('nope.example.com', 'A', '+noall', '+comments', '+authority');
+    expect(negative).toMatch(/status: NXDOMAIN/);
+    expect(negative).toMatch(/^example\.com\.\s+900\s+IN\s+SOA\s+ns-2048\.awsdns-64\.com\.test\. awsdns-hostmaster\.amazon\.com\. 1 7200 900 1209600 86400$/m);
+    for (const name of nameServers) expect(await dig(name, 'A', '+short')).toBe('127.0.0.1\n');
+  });
 });

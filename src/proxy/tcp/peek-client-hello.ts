@@ -12,7 +12,7 @@ const PEEK_LIMIT_BYTES = 64 * 1024;
  * (`unshift`) and calls `ready` with the paused socket: a TLSSocket made over it then reads them
  * first (Node feeds a wrapped socket's buffered bytes to TLS). `ready` gets `invalid` for bytes that
  * are no ClientHello or a hello that outgrows the limit: TLS will judge them. A client that ends its
- * side first gets `ended` instead (bytes can no longer be put back).
+ * side or fails first (a reset) gets `ended` instead, with the bytes it sent (none can be put back).
  */
 export function peekClientHello(raw: net.Socket, ready: (hello: Exclude<ClientHelloAlpn, 'incomplete'>) => void, ended: (bytes: number) => void): void {
   const chunks: Buffer[] = [];
@@ -23,16 +23,21 @@ export function peekClientHello(raw: net.Socket, ready: (hello: Exclude<ClientHe
     const bytes = Buffer.concat(chunks, length);
     const hello = readClientHelloAlpn(bytes);
     if (hello === 'incomplete' && length < PEEK_LIMIT_BYTES) return;
-    raw.off('data', onData);
-    raw.off('end', onEnd);
+    stopPeeking();
     raw.pause();
     raw.unshift(bytes);
     ready(hello === 'incomplete' ? 'invalid' : hello);
   };
   const onEnd = () => {
-    raw.off('data', onData);
+    stopPeeking();
     ended(length);
+  };
+  const stopPeeking = () => {
+    raw.off('data', onData);
+    raw.off('end', onEnd);
+    raw.off('error', onEnd);
   };
   raw.on('data', onData);
   raw.once('end', onEnd);
+  raw.once('error', onEnd);
 }

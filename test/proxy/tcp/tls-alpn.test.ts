@@ -149,7 +149,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(negotiated).toEqual(['h2', 'http/1.1', 'http/1.1', 'h2', 'h2', false]);
   });
 
-  test('bytes that are no TLS, and a hello cut short, count as negotiation errors', async () => {
+  test('bytes that are no TLS, a hello cut short and a reset mid-hello count as negotiation errors; the listener serves on', async () => {
     const backend = await target([]);
     const p = await h.proxy(model, { 'h2-only': [backend.endpoint] });
     const port = localPort(p, 9441);
@@ -162,6 +162,11 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     cut.on('error', () => undefined);
     cut.end(hello.subarray(0, 40));
     await until(() => metricsOf(p, 'h2-only').tlsHandshakeErrors === 2, 'cut hello counted');
-    expect(metricsOf(p, 'h2-only').newFlows).toBe(0);
+    const reset = h.track(net.connect({ host: '127.0.0.1', port }));
+    reset.on('error', () => undefined);
+    reset.write(hello.subarray(0, 40), () => setTimeout(() => reset.resetAndDestroy(), 20));
+    await until(() => metricsOf(p, 'h2-only').tlsHandshakeErrors === 3, 'reset mid-hello counted');
+    expect(await call(port, ['h2'])).toEqual(['h2', 'target call']); // and the listener serves on
+    expect(metricsOf(p, 'h2-only').newFlows).toBe(1);
   });
 });

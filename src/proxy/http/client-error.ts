@@ -18,6 +18,15 @@ function closeWith(socket: Duplex, status: number): void {
 }
 
 /**
+ * A request whose line or headers began to arrive and then stopped for the idle timeout: the
+ * ALB's 408, and the connection closed (Node's own header timeout only fires when it checks
+ * before the socket's idle timer does, and never for a client that went silent mid-headers).
+ */
+export function answerRequestTimeout(socket: Duplex): void {
+  closeWith(socket, 408);
+}
+
+/**
  * A request Node's HTTP/1.1 parser refused (malformed, ambiguous framing, headers over the
  * limit: 400) or whose headers did not arrive within the idle timeout (408). The connection
  * is closed: its framing can no longer be trusted. An earlier request on it that is complete

@@ -76,6 +76,30 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect((await h.call(keeping, '/api/x', { headers: { x_under: '1' } })).json().headers.x_under).toBe('1');
   });
 
+  test('7. headers the Connection header lists are hop-by-hop both ways (RFC 9110 §7.6.1): any case, comma lists, repeated Connection headers', async () => {
+    const a = await h.backend('a', (req, res) => {
+      const body = JSON.stringify({ headers: req.headers });
+      res.setHeader('Connection', ['keep-alive, X-Target-Secret', 'x-TARGET-other']);
+      res.setHeader('X-Target-Secret', 't');
+      res.setHeader('X-Target-Other', 'o');
+      res.setHeader('X-Target-Kept', 'k');
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Content-Length', Buffer.byteLength(body));
+      res.end(body);
+    });
+    const p = await h.proxy(synth(), { api: [a] });
+    const port = p.listeners.find((l) => l.port === 443)!.localPort;
+    const text = await raw(port, 'GET /api/x HTTP/1.1\r\nHost: api.example.com\r\nConnection: close, X-Hop-Secret\r\n'
+      + 'CONNECTION: x-hop-two ,X-HOP-THREE\r\nX-Hop-Secret: s\r\nx-hop-TWO: 2\r\nx-hop-three: 3\r\nX-Kept: k\r\n\r\n');
+    const [head, body] = text.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    const seen = JSON.parse(body).headers;
+    expect([seen['x-hop-secret'], seen['x-hop-two'], seen['x-hop-three'], seen['x-kept']]).toEqual([undefined, undefined, undefined, 'k']);
+    expect(head.toLowerCase()).not.toContain('x-target-secret');
+    expect(head.toLowerCase()).not.toContain('x-target-other');
+    expect(head.toLowerCase()).toContain('\r\nx-target-kept: k');
+  });
+
   test('7. preserve, remove, client port', async () => {
     const a = await h.backend('a');
     const preserve = await h.proxy(synth({ xForwardedForMode: XForwardedForMode.PRESERVE }), { api: [a] });

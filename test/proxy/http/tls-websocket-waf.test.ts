@@ -85,8 +85,12 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
         path: '/chat',
         rejectUnauthorized: false,
         headers: {
-          'host': 'ws.example.com', 'connection': 'Upgrade, X-Hop-Secret', 'x-hop-secret': 's', 'upgrade': 'websocket',
-          'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          'host': 'ws.example.com',
+          'connection': 'Upgrade, X-Hop-Secret',
+          'x-hop-secret': 's',
+          'upgrade': 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
         },
       });
       req.on('upgrade', (res, socket) => {

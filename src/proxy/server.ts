@@ -116,6 +116,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         runtime: () => runtime,
         counters: countersOf,
         accessLog: options.accessLog,
+        chooseCertificate: listener.protocol === 'HTTPS' ? options.tls?.chosenCertificate?.bind(options.tls) : undefined,
       };
       // The HTTP/2 compatibility API has the shape the handler uses (headers, url, method, socket, writeHead, pipe).
       const onRequest = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) => {

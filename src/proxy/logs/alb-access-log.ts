@@ -22,14 +22,14 @@ export function formatAccessLogLine(r: AccessLogRecord): string {
     String(r.receivedBytes),
     String(r.sentBytes),
     quoted(`${r.method} ${r.url} ${r.httpVersion}`),
-    quoted(r.userAgent),
+    quoted(r.userAgent === undefined ? undefined : r.userAgent.slice(0, MAX_USER_AGENT)),
     plain(r.sslCipher),
     plain(r.sslProtocol),
     plain(r.targetGroupArn),
     quoted(r.traceId),
     quoted(r.domainName),
     quoted(r.chosenCertArn),
-    String(r.matchedRulePriority),
+    r.matchedRulePriority === undefined ? '-' : String(r.matchedRulePriority),
     isoMicros(r.requestCreationTime),
     quoted(r.actionsExecuted.length ? r.actionsExecuted.join(',') : undefined),
     quoted(r.redirectUrl),
@@ -45,6 +45,9 @@ export function formatAccessLogLine(r: AccessLogRecord): string {
     quoted(undefined),
   ].join(' ');
 }
+
+/** AWS truncates a user agent longer than 8 KB. */
+const MAX_USER_AGENT = 8 * 1024;
 
 /** The field names of a line, in order, for readers and tests. */
 export const ACCESS_LOG_FIELDS: readonly string[] = [

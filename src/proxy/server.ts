@@ -10,6 +10,7 @@ import { lacksRequiredHost } from './http/host-required';
 import { sendError } from './http/lb-response';
 import { ListenerContext } from './http/listener-context';
 import { GroupCounters, TargetGroupMetrics } from './http/metrics';
+import { logRefusedRequest } from './http/refused-request-log';
 import { handleRequest } from './http/request-handler';
 import { Runtime } from './http/runtime';
 import { handleUpgrade } from './http/upgrade';
@@ -139,9 +140,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         server = http.createServer({ maxHeaderSize: 65536 }, onRequest);
       }
       configureClientConnections(server, runtime.idleTimeoutMs);
-      server.on('timeout', onClientIdle);
+      const onRefused = options.accessLog ? (socket: import('stream').Duplex, status: number, sent: number) => logRefusedRequest(ctx, socket, status, sent) : undefined;
+      server.on('timeout', (connection: Socket | http2.Http2Session) => onClientIdle(connection, onRefused));
       server.on('upgrade', (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => handleUpgrade(ctx, req, socket, head));
-      server.on('clientError', answerClientError);
+      server.on('clientError', (error: NodeJS.ErrnoException, socket: import('stream').Duplex) => answerClientError(error, socket, onRefused));
       server.on('connection', (socket: Socket) => {
         sockets.add(socket);
         socket.once('close', () => sockets.delete(socket));

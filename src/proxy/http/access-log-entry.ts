@@ -24,7 +24,10 @@ export interface AccessLogEntry extends AccessLogRequestFields {
   readonly targetStatusCode?: number;
   /** The target group's (route) name. */
   readonly targetGroup?: string;
-  /** The X-Amzn-Trace-Id the load balancer sent on (`Root=...`, or `Self=...;Root=...` when the client sent one); a bare root is read as `Root=<root>`. */
+  /**
+   * The X-Amzn-Trace-Id the load balancer sent on (`Root=...`, or `Self=...;Root=...` when the client
+   * sent one); a bare root is read as `Root=<root>`; '' for a request never parsed.
+   */
   readonly traceId: string;
   /** The SNI name, when it matched a certificate. */
   readonly domainName?: string;

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'http';
 import type { Http2Session } from 'http2';
 import { Socket } from 'net';
-import { answerRequestTimeout } from './client-error';
+import { answerRequestTimeout, OnRefused } from './client-error';
 
 /** Node's HTTP/1.1 parser of a connection (undocumented, stable since Node 18: the server's own header timeout reads it). */
 interface ConnectionParser {
@@ -60,7 +60,7 @@ export function configureClientConnections(server: object, idleTimeoutMs: number
  * byte, idle between requests, or a request body that stopped arriving) it is closed without
  * a response; closing cuts the target's request.
  */
-export function onClientIdle(connection: Socket | Http2Session): void {
+export function onClientIdle(connection: Socket | Http2Session, onRefused?: OnRefused): void {
   if (!(connection instanceof Socket)) {
     connection.close();
     return;
@@ -68,7 +68,7 @@ export function onClientIdle(connection: Socket | Http2Session): void {
   // Node's own record of the response in progress on this connection.
   const pending = (connection as { _httpMessage?: ServerResponse | null })._httpMessage;
   if (pending && pending.req.complete) return;
-  if (!pending && headersUnderWay(connection)) return answerRequestTimeout(connection);
+  if (!pending && headersUnderWay(connection)) return answerRequestTimeout(connection, onRefused);
   connection.destroy();
 }
 

@@ -9,7 +9,11 @@ const ids = new WeakMap<object, string>();
  * every request made over it (`TID_` and hex digits).
  */
 export function connTraceId(req: IncomingMessage): string {
-  const key: object = (req as { stream?: { session?: object } }).stream?.session ?? req.socket;
+  return connectionTraceId((req as { stream?: { session?: object } }).stream?.session ?? req.socket);
+}
+
+/** {@link connTraceId} of a client connection itself (a socket, or an HTTP/2 session). */
+export function connectionTraceId(key: object): string {
   let id = ids.get(key);
   if (id === undefined) ids.set(key, id = `TID_${randomBytes(16).toString('hex')}`);
   return id;

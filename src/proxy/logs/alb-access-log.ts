@@ -21,7 +21,7 @@ export function formatAccessLogLine(r: AccessLogRecord): string {
     r.targetStatusCode === undefined ? '-' : String(r.targetStatusCode),
     String(r.receivedBytes),
     String(r.sentBytes),
-    quoted(`${r.method} ${r.url} ${r.httpVersion}`),
+    quoted(requestField(r)),
     quoted(r.userAgent === undefined ? undefined : r.userAgent.slice(0, MAX_USER_AGENT)),
     plain(r.sslCipher),
     plain(r.sslProtocol),
@@ -44,6 +44,12 @@ export function formatAccessLogLine(r: AccessLogRecord): string {
     quoted(undefined),
     quoted(undefined),
   ].join(' ');
+}
+
+/** Method, URL and version; AWS writes `- - - ` (trailing space included) for a request it could not parse. */
+function requestField(r: AccessLogRecord): string {
+  if (r.method === '-' && r.url === '-' && r.httpVersion === '-') return '- - - ';
+  return `${r.method} ${r.url} ${r.httpVersion}`;
 }
 
 /** AWS truncates a user agent longer than 8 KB. */

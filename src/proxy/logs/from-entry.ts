@@ -41,7 +41,7 @@ export function accessLogRecord(entry: AccessLogEntry, lb: LocalLoadBalancerIden
     targetGroupArn: entry.targetGroup === undefined ? undefined
       : `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${entry.targetGroup}/lbkit-local`,
     // The header's contents; a bare root (older entries) as `Root=<root>`.
-    traceId: entry.traceId === undefined || entry.traceId.includes('=') ? entry.traceId : `Root=${entry.traceId}`,
+    traceId: !entry.traceId || entry.traceId.includes('=') ? entry.traceId || undefined : `Root=${entry.traceId}`,
     domainName: entry.domainName,
     chosenCertArn: entry.chosenCertArn,
     // No rule evaluated (refused before routing): AWS's `-` for "any other error".

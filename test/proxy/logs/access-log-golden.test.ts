@@ -4,6 +4,7 @@ import * as https from 'https';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { PassThrough } from 'stream';
+import * as tlsClient from 'tls';
 import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
 import { ACCESS_LOG_FIELDS, accessLogWriter } from '../../../src/proxy/logs';
 import { ProxyHandle } from '../../../src/proxy/server';
@@ -95,6 +96,19 @@ function h2(port: number, servername: string, path: string): Promise<Answer> {
 }
 
 jest.setTimeout(15_000);
+
+/** Raw bytes over TLS (ALPN http/1.1); resolves the client's port once the proxy closes the connection. */
+function rawTls(port: number, text: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = tlsClient.connect({ host: '127.0.0.1', port, servername: 'api.example.com', rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] },
+      () => socket.write(text));
+    let clientPort = 0;
+    socket.once('secureConnect', () => { clientPort = socket.localPort!; });
+    socket.resume();
+    socket.on('close', () => resolve(clientPort));
+    socket.on('error', reject);
+  });
+}
 
 describe.each(ENGINES)('%s', (engine: Engine) => {
   const h = new Harness();
@@ -255,5 +269,35 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     } finally {
       agent.destroy();
     }
+  });
+
+  test('requests answered before they could be parsed (400 malformed, 408 headers stopped) are logged with "- - - " as the request', async () => {
+    const malformed = await rawTls(port, 'GET /api/x HTTP/1.1\r\nHost api.example.com\r\n\r\n');
+    const stalled = await rawTls(port, 'GET /api/x HTTP/1.1\r\nHost: api.exa');
+    await until(() => lines.length === 2);
+    const refused = (clientPort: number, status: string): Record<string, string | RegExp> => ({
+      ...forwarded(),
+      'type': 'https',
+      'client:port': `127.0.0.1:${clientPort}`,
+      'target:port': '-',
+      'request_processing_time': '-1',
+      'target_processing_time': '-1',
+      'response_processing_time': '-1',
+      'elb_status_code': status,
+      'target_status_code': '-',
+      'request': '"- - - "',
+      'user_agent': '"-"',
+      'target_group_arn': '-',
+      'trace_id': '"-"',
+      'domain_name': '"api.example.com"',
+      'chosen_cert_arn': `"${CERT_ARN_1}"`,
+      'matched_rule_priority': '-',
+      'actions_executed': '"-"',
+      'target:port_list': '"-"',
+      'target_status_code_list': '"-"',
+    });
+    expectLine(lines[0], refused(malformed, '400'));
+    expectLine(lines[1], refused(stalled, '408'));
+    expect(backend.requests).toBe(0);
   });
 });

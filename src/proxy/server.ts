@@ -6,8 +6,6 @@ import type { Logger } from 'pino';
 import { AccessLogEntry } from './http/access-log-entry';
 import { configureClientConnections, onClientIdle } from './http/client-connections';
 import { answerClientError } from './http/client-error';
-import { lacksRequiredHost } from './http/host-required';
-import { sendError } from './http/lb-response';
 import { ListenerContext } from './http/listener-context';
 import { GroupCounters, TargetGroupMetrics } from './http/metrics';
 import { logRefusedRequest } from './http/refused-request-log';
@@ -121,7 +119,6 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       };
       // The HTTP/2 compatibility API has the shape the handler uses (headers, url, method, socket, writeHead, pipe).
       const onRequest = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) => {
-        if (lacksRequiredHost(req as http.IncomingMessage)) return sendError(res as http.ServerResponse, 400);
         handleRequest(ctx, req as http.IncomingMessage, res as http.ServerResponse);
       };
       let server: Server;

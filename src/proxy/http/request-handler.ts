@@ -4,6 +4,7 @@ import { AccessLogEntry, requestLineFields } from './access-log-entry';
 import { connTraceId } from './conn-trace-id';
 import { forward, Forwarding, ForwardResult, upstreamHeaders } from './forward';
 import { forwardedFor, MAX_XFF_ADDRESSES, xffCount } from './forwarded-headers';
+import { lacksRequiredHost } from './host-required';
 import { sendError } from './lb-response';
 import { ListenerContext } from './listener-context';
 import { redirectLocation, redirectStatus } from './redirect';
@@ -90,6 +91,7 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
     if (exchange.settled) finish();
   });
 
+  if (lacksRequiredHost(req)) return refuse(res, exchange, 400);
   if (req.method === 'TRACE') return refuse(res, exchange, 405);
   if (lineTooLong(req)) return refuse(res, exchange, 400);
   if (xffCount(req.headers['x-forwarded-for']) > MAX_XFF_ADDRESSES) return refuse(res, exchange, 463);

@@ -266,6 +266,10 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       });
       expectLine(lines[0], own(notFound.clientPort, '"GET https://api.example.com:443/nowhere HTTP/1.1"', '404', '0', '"fixed-response"'));
       expectLine(lines[1], own(trace.clientPort, '"TRACE https://api.example.com:443/api/x HTTP/1.1"', '405', '-', '"-"'));
+      // HTTP/1.1 without a Host header: refused before the rules too, and logged.
+      const noHost = await rawTls(port, 'GET /api/x HTTP/1.1\r\nConnection: close\r\n\r\n');
+      await until(() => lines.length === 3);
+      expectLine(lines[2], { ...own(noHost, '"GET https://-:443/api/x HTTP/1.1"', '400', '-', '"-"'), chosen_cert_arn: `"${CERT_ARN_1}"` });
     } finally {
       agent.destroy();
     }

@@ -6,6 +6,8 @@ import { TargetHealthEntry } from './targets/target-health-entry';
 export interface TlsProvider {
   readonly defaultContext: import('tls').SecureContextOptions;
   sniContext(servername: string): import('tls').SecureContext | undefined;
+  /** The model certificate presented for an SNI name (or none), for the access log; without it chosen_cert_arn reads `-`. */
+  chosenCertificate?(servername: string | undefined): import('./tls/chosen-certificate').ChosenCertificate;
 }
 
 /**

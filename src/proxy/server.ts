@@ -6,10 +6,9 @@ import type { Logger } from 'pino';
 import { AccessLogEntry } from './http/access-log-entry';
 import { configureClientConnections, onClientIdle } from './http/client-connections';
 import { answerClientError } from './http/client-error';
-import { lacksRequiredHost } from './http/host-required';
-import { sendError } from './http/lb-response';
 import { ListenerContext } from './http/listener-context';
 import { GroupCounters, TargetGroupMetrics } from './http/metrics';
+import { logRefusedRequest } from './http/refused-request-log';
 import { handleRequest } from './http/request-handler';
 import { Runtime } from './http/runtime';
 import { handleUpgrade } from './http/upgrade';
@@ -116,10 +115,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         runtime: () => runtime,
         counters: countersOf,
         accessLog: options.accessLog,
+        chooseCertificate: listener.protocol === 'HTTPS' ? options.tls?.chosenCertificate?.bind(options.tls) : undefined,
       };
       // The HTTP/2 compatibility API has the shape the handler uses (headers, url, method, socket, writeHead, pipe).
       const onRequest = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) => {
-        if (lacksRequiredHost(req as http.IncomingMessage)) return sendError(res as http.ServerResponse, 400);
         handleRequest(ctx, req as http.IncomingMessage, res as http.ServerResponse);
       };
       let server: Server;
@@ -138,9 +137,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         server = http.createServer({ maxHeaderSize: 65536 }, onRequest);
       }
       configureClientConnections(server, runtime.idleTimeoutMs);
-      server.on('timeout', onClientIdle);
+      const onRefused = options.accessLog ? (socket: import('stream').Duplex, status: number, sent: number) => logRefusedRequest(ctx, socket, status, sent) : undefined;
+      server.on('timeout', (connection: Socket | http2.Http2Session) => onClientIdle(connection, onRefused));
       server.on('upgrade', (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => handleUpgrade(ctx, req, socket, head));
-      server.on('clientError', answerClientError);
+      server.on('clientError', (error: NodeJS.ErrnoException, socket: import('stream').Duplex) => answerClientError(error, socket, onRefused));
       server.on('connection', (socket: Socket) => {
         sockets.add(socket);
         socket.once('close', () => sockets.delete(socket));

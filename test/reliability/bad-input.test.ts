@@ -162,6 +162,17 @@ describe.each(proxyEngines('cloudformation'))('%s', (engine: Engine) => {
       await answersNextGoodRequest();
     });
 
+    test('stalled headers: a client that sends part of its headers and then nothing gets 408 at the idle timeout, closed, nothing forwarded', async () => {
+      const r = await rawExchange(port, [`GET /api/stalled HTTP/1.1\r\n${H}X-Half: `], { waitMs: IDLE_MS * 5 });
+      expect(r.status).toBe(408);
+      expect(r.text).toContain('<center><h1>408 Request Time-out</h1></center>');
+      expect(r.closed).toBe(true);
+      expect(r.ms).toBeGreaterThanOrEqual(IDLE_MS - 20);
+      expect(r.ms).toBeLessThan(IDLE_MS + 400);
+      expect(backend.seen).toEqual([]);
+      await answersNextGoodRequest();
+    });
+
     test('a client that connects and sends nothing is closed at the idle timeout', async () => {
       const r = await rawExchange(port, [], { waitMs: IDLE_MS * 5 });
       expect(r.closed).toBe(true);

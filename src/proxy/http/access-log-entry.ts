@@ -24,10 +24,15 @@ export interface AccessLogEntry extends AccessLogRequestFields {
   readonly targetStatusCode?: number;
   /** The target group's (route) name. */
   readonly targetGroup?: string;
-  /** The Root of X-Amzn-Trace-Id. */
+  /**
+   * The X-Amzn-Trace-Id the load balancer sent on (`Root=...`, or `Self=...;Root=...` when the client
+   * sent one); a bare root is read as `Root=<root>`; '' for a request never parsed.
+   */
   readonly traceId: string;
-  /** SNI server name. */
+  /** The SNI name, when it matched a certificate. */
   readonly domainName?: string;
+  /** The ARN of the certificate presented, or `session-reused` (HTTPS). */
+  readonly chosenCertArn?: string;
   /** The matched rule's priority, or `default`; undefined when no rule was evaluated (WAF block, error). */
   readonly matchedRulePriority?: number | 'default';
   /** `waf`, `forward`, `redirect`, `fixed-response`, in order. */
@@ -37,16 +42,28 @@ export interface AccessLogEntry extends AccessLogRequestFields {
   readonly errorReason?: string;
   /** The model listener port (not the local one). */
   readonly listenerPort: number;
+  /** The client connection's id, alike for every request over it. */
+  readonly connTraceId?: string;
 }
 
 /** The fields an entry takes from the request line, its headers and its TLS connection (plain HTTP, h2 or an upgrade). */
 export function requestLineFields(scheme: string, listenerPort: number, req: IncomingMessage, tls: TlsFacts | undefined):
-Pick<AccessLogEntry, 'url' | 'httpVersion' | 'userAgent' | 'sslCipher' | 'sslProtocol'> {
+Pick<AccessLogEntry, 'url' | 'httpVersion' | 'userAgent' | 'sslCipher' | 'sslProtocol' | 'domainName' | 'chosenCertArn'> {
   return {
-    url: `${scheme}://${requestHost(req) || '-'}:${listenerPort}${req.url ?? '/'}`,
+    // AWS: method + protocol://host:port/uri + version, the port the listener's (the Host header's own port left out).
+    url: `${scheme}://${withoutPort(requestHost(req)) || '-'}:${listenerPort}${req.url ?? '/'}`,
     httpVersion: `HTTP/${req.httpVersion}`,
     userAgent: req.headers['user-agent'],
     sslCipher: tls?.cipher,
     sslProtocol: tls?.protocol,
+    domainName: tls?.domainName,
+    chosenCertArn: tls?.chosenCertArn,
   };
+}
+
+/** `api.example.com:8443` → `api.example.com`; `[::1]:8443` → `[::1]`. */
+function withoutPort(host: string): string {
+  const end = host.startsWith('[') ? host.indexOf(']') + 1 : 0;
+  const colon = host.indexOf(':', end);
+  return colon < 0 ? host : host.slice(0, colon);
 }

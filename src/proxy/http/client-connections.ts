@@ -1,6 +1,14 @@
 import type { ServerResponse } from 'http';
 import type { Http2Session } from 'http2';
 import { Socket } from 'net';
+import { answerRequestTimeout, OnRefused } from './client-error';
+
+/** Node's HTTP/1.1 parser of a connection (undocumented, stable since Node 18: the server's own header timeout reads it). */
+interface ConnectionParser {
+  /** Milliseconds since the message in progress began (since the connection opened for the first); 0 between messages. */
+  duration(): number;
+  headersCompleted(): boolean;
+}
 
 /** The client-side settings Node reads from a server object (HTTP/1.1 servers and the HTTP/1.1 side of HTTP/2 ones). */
 interface ClientSideSettings {
@@ -48,10 +56,11 @@ export function configureClientConnections(server: object, idleTimeoutMs: number
  * A client connection idle for the idle timeout (the server's `timeout` event). An HTTP/2
  * session is closed gracefully (its open streams finish). An HTTP/1.1 connection waiting for
  * the target, its request complete, is left alone: the forward's own idle timeout answers 504.
- * Otherwise (idle between requests, or a request body that stopped arriving) it is closed;
- * closing cuts the target's request.
+ * A request whose line or headers stopped arriving gets the ALB's 408. Otherwise (never a
+ * byte, idle between requests, or a request body that stopped arriving) it is closed without
+ * a response; closing cuts the target's request.
  */
-export function onClientIdle(connection: Socket | Http2Session): void {
+export function onClientIdle(connection: Socket | Http2Session, onRefused?: OnRefused): void {
   if (!(connection instanceof Socket)) {
     connection.close();
     return;
@@ -59,5 +68,14 @@ export function onClientIdle(connection: Socket | Http2Session): void {
   // Node's own record of the response in progress on this connection.
   const pending = (connection as { _httpMessage?: ServerResponse | null })._httpMessage;
   if (pending && pending.req.complete) return;
+  if (!pending && headersUnderWay(connection)) return answerRequestTimeout(connection, onRefused);
   connection.destroy();
+}
+
+/** True when part of a request line or header block has arrived and the rest has not. */
+function headersUnderWay(socket: Socket): boolean {
+  const parser = (socket as { parser?: Partial<ConnectionParser> | null }).parser;
+  if (!parser?.duration || !parser.headersCompleted) return false;
+  // A fresh connection's parser counts from the connection's start: bytes must have arrived too.
+  return socket.bytesRead > 0 && parser.duration() > 0 && !parser.headersCompleted();
 }

@@ -4,8 +4,11 @@ import { errorPage, reasonPhrase } from './error-page';
 
 const closing = new WeakSet<Duplex>();
 
+/** Told of each error response written for a request that was never parsed (for the access log): the status and the bytes sent. */
+export type OnRefused = (socket: Duplex, status: number, sentBytes: number) => void;
+
 /** Writes one of the LB's error responses straight to the connection and closes it. */
-function closeWith(socket: Duplex, status: number): void {
+function closeWith(socket: Duplex, status: number, onRefused: OnRefused | undefined): void {
   if (closing.has(socket)) return;
   closing.add(socket);
   if (!socket.writable) {
@@ -13,8 +16,20 @@ function closeWith(socket: Duplex, status: number): void {
     return;
   }
   const body = errorPage(status);
-  socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nServer: awselb/2.0\r\nContent-Type: text/html\r\n`
-    + `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
+  const response = `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nServer: awselb/2.0\r\nContent-Type: text/html\r\n`
+    + `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`;
+  // Logged first: the TLS facts must be read while the connection is open.
+  onRefused?.(socket, status, Buffer.byteLength(response, 'latin1'));
+  socket.end(response);
+}
+
+/**
+ * A request whose line or headers began to arrive and then stopped for the idle timeout: the
+ * ALB's 408, and the connection closed (Node's own header timeout only fires when it checks
+ * before the socket's idle timer does, and never for a client that went silent mid-headers).
+ */
+export function answerRequestTimeout(socket: Duplex, onRefused?: OnRefused): void {
+  closeWith(socket, 408, onRefused);
 }
 
 /**
@@ -24,7 +39,7 @@ function closeWith(socket: Duplex, status: number): void {
  * and still being answered gets its response first; otherwise a response already under way
  * is cut.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, onRefused?: OnRefused): void {
   if (error.code === 'ECONNRESET') {
     socket.destroy();
     return;
@@ -34,7 +49,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
   const pending = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
   if (pending && !pending.writableFinished) {
     if (pending.req.complete) {
-      pending.once('finish', () => closeWith(socket, status));
+      pending.once('finish', () => closeWith(socket, status, onRefused));
       pending.once('close', () => { if (!pending.writableFinished) socket.destroy(); });
       return;
     }
@@ -43,5 +58,5 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
       return;
     }
   }
-  closeWith(socket, status);
+  closeWith(socket, status, onRefused);
 }

@@ -1,6 +1,6 @@
 import { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'http';
 import type { Dispatcher } from 'undici';
-import { HOP_BY_HOP } from './hop-by-hop';
+import { connectionListed, HOP_BY_HOP } from './hop-by-hop';
 import { InFlightRequest, Target } from '../targets/target';
 import { DrainedError } from '../targets/target-group';
 
@@ -30,14 +30,16 @@ export const CLIENT_CLOSED = new Error('client closed the connection');
 const VALID_NAME = /^[-A-Za-z0-9]+$/;
 
 /**
- * Request headers for the target: the client's, minus hop-by-hop and HTTP/2 pseudo headers
- * (and, with drop_invalid_header_fields, names outside `[-A-Za-z0-9]`), plus the LB's.
+ * Request headers for the target: the client's, minus hop-by-hop headers (the fixed set and
+ * those the client's Connection header lists) and HTTP/2 pseudo headers (and, with
+ * drop_invalid_header_fields, names outside `[-A-Za-z0-9]`), plus the LB's.
  */
 export function upstreamHeaders(incoming: IncomingHttpHeaders, added: Record<string, string | undefined>, host: string,
   dropInvalid = false): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
+  const listed = connectionListed(incoming.connection);
   for (const name in incoming) {
-    if (HOP_BY_HOP.has(name) || name.charCodeAt(0) === 58 /* : */ || name in added) continue;
+    if (HOP_BY_HOP.has(name) || name.charCodeAt(0) === 58 /* : */ || name in added || listed?.has(name)) continue;
     if (dropInvalid && !VALID_NAME.test(name)) continue;
     const value = incoming[name];
     if (value !== undefined) out[name] = value;
@@ -48,6 +50,16 @@ export function upstreamHeaders(incoming: IncomingHttpHeaders, added: Record<str
     if (value !== undefined) out[name] = value;
   }
   return out;
+}
+
+/** The values of a raw header list's Connection headers (undici's [name, value, ...] buffers), or undefined. */
+function connectionValues(raw: Buffer[]): string[] | undefined {
+  let values: string[] | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    // 10 bytes, case-insensitively `connection`: checked by length first, as most names differ in it.
+    if (raw[i].length === 10 && raw[i].toString('latin1').toLowerCase() === 'connection') (values ??= []).push(raw[i + 1].toString('latin1'));
+  }
+  return values;
 }
 
 function hasBody(req: IncomingMessage): boolean {
@@ -106,12 +118,13 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
       this.abort(CLIENT_CLOSED);
       return false;
     }
-    // Flat [name, value, ...] with names lower-cased, hop-by-hop headers left out.
+    // Flat [name, value, ...] with names lower-cased, hop-by-hop headers (and those the target's Connection lists) left out.
     const out: string[] = [];
     let targetCookies: string[] | undefined;
+    const listed = connectionListed(connectionValues(raw));
     for (let i = 0; i < raw.length; i += 2) {
       const name = raw[i].toString('latin1').toLowerCase();
-      if (HOP_BY_HOP.has(name)) continue;
+      if (HOP_BY_HOP.has(name) || listed?.has(name)) continue;
       const value = raw[i + 1].toString('latin1');
       out.push(name, value);
       if (this.addCookies && name === 'set-cookie') (targetCookies ??= []).push(value);

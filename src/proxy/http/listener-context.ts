@@ -1,6 +1,7 @@
 import { AccessLogEntry } from './access-log-entry';
 import { GroupCounters } from './metrics';
 import { Runtime } from './runtime';
+import { ChooseCertificate } from './tls-facts';
 
 /** What a listener's handlers share: its model port and protocol, the current runtime, counters and the access log. */
 export interface ListenerContext {
@@ -8,6 +9,8 @@ export interface ListenerContext {
   readonly port: number;
   readonly protocol: 'HTTP' | 'HTTPS';
   readonly accessLog?: (entry: AccessLogEntry) => void;
+  /** HTTPS: the model certificate presented for an SNI name, for the access log (absent: chosen_cert_arn `-`). */
+  readonly chooseCertificate?: ChooseCertificate;
   /** The runtime new requests use (swapped on reload). */
   runtime(): Runtime;
   counters(group: string): GroupCounters;

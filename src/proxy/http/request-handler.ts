@@ -1,8 +1,10 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { Socket } from 'net';
 import { AccessLogEntry, requestLineFields } from './access-log-entry';
+import { connTraceId } from './conn-trace-id';
 import { forward, Forwarding, ForwardResult, upstreamHeaders } from './forward';
 import { forwardedFor, MAX_XFF_ADDRESSES, xffCount } from './forwarded-headers';
+import { lacksRequiredHost } from './host-required';
 import { sendError } from './lb-response';
 import { ListenerContext } from './listener-context';
 import { redirectLocation, redirectStatus } from './redirect';
@@ -11,7 +13,7 @@ import { Runtime } from './runtime';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
 import { TlsFacts, tlsFacts } from './tls-facts';
-import { newTraceId, traceHeader } from './trace-id';
+import { traceHeader } from './trace-id';
 import { ActionModel, ForwardActionModel } from '../../core/model/load-balancer-model';
 import { setsCookie } from '../targets/sticky-cookie';
 
@@ -26,7 +28,8 @@ interface Exchange {
   targetMs?: number;
   redirectUrl?: string;
   errorReason?: string;
-  traceRoot: string;
+  /** The X-Amzn-Trace-Id sent to the target ('' when none was). */
+  trace: string;
   elbStatus?: number;
   /** False while a forward is still running (the log waits for its result). */
   settled: boolean;
@@ -37,17 +40,19 @@ interface Exchange {
   finish?: () => void;
   /** The forward under way, told when the client's response closes. */
   forwarding?: Forwarding;
-  /** Read at request start, and only when an access log is on. */
+  /** Read at request start, and only when an access log is on: the TLS facts, the client's port, the connection's id. */
   tls?: TlsFacts;
+  clientPort?: number;
+  connTraceId?: string;
 }
 
 /** The forwarding headers (X-Forwarded-*, X-Amzn-Trace-Id) for a request; `undefined` removes one. */
 export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, peer: string):
-{ added: Record<string, string | undefined>; root: string } {
+{ added: Record<string, string | undefined>; trace: string } {
   const attributes = runtime.model.attributes;
   const trace = traceHeader(req.headers['x-amzn-trace-id'] as string | undefined);
   return {
-    root: trace.root,
+    trace: trace.header,
     added: {
       'x-forwarded-for': forwardedFor(attributes.xffHeaderProcessingMode, attributes.xffClientPort, req.headers['x-forwarded-for'], peer, req.socket.remotePort ?? 0),
       'x-forwarded-proto': ctx.protocol === 'HTTPS' ? 'https' : 'http',
@@ -64,11 +69,16 @@ export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: I
 export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse): void {
   const runtime = ctx.runtime();
   const peer = plainAddress(req.socket.remoteAddress ?? '');
-  const exchange: Exchange = { started: performance.now(), actions: [], traceRoot: '', settled: true, closed: false, recorded: false };
+  const exchange: Exchange = { started: performance.now(), actions: [], trace: '', settled: true, closed: false, recorded: false };
   // The socket, captured now: req.socket is gone once a keep-alive connection moves on.
   const socket = req.socket;
   const bytesWrittenAtStart = socket.bytesWritten ?? 0;
-  if (ctx.accessLog) exchange.tls = tlsFacts(socket);
+  if (ctx.accessLog) {
+    exchange.tls = tlsFacts(socket, ctx.chooseCertificate);
+    // Read now: once the connection has closed (or an HTTP/2 stream ended) the port is gone.
+    exchange.clientPort = socket.remotePort;
+    exchange.connTraceId = connTraceId(req);
+  }
   const finish = () => {
     if (exchange.recorded) return;
     exchange.recorded = true;
@@ -81,6 +91,7 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
     if (exchange.settled) finish();
   });
 
+  if (lacksRequiredHost(req)) return refuse(res, exchange, 400);
   if (req.method === 'TRACE') return refuse(res, exchange, 405);
   if (lineTooLong(req)) return refuse(res, exchange, 400);
   if (xffCount(req.headers['x-forwarded-for']) > MAX_XFF_ADDRESSES) return refuse(res, exchange, 463);
@@ -148,8 +159,8 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
     return refuse(res, exchange, 503);
   }
   exchange.target = target.id;
-  const { added, root } = forwardingHeaders(ctx, runtime, req, peer);
-  exchange.traceRoot = root;
+  const { added, trace } = forwardingHeaders(ctx, runtime, req, peer);
+  exchange.trace = trace;
   const headers = upstreamHeaders(req.headers, added, host, runtime.model.attributes.dropInvalidHeaderFields);
   // Most groups set no cookie: no closure per request then.
   const cookies = !groupCookies && !group.model.stickiness ? undefined : (setCookie: string | string[] | undefined) => {
@@ -189,7 +200,7 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
     type: h2 ? 'h2' : scheme,
     time: new Date().toISOString(),
     clientIp: peer,
-    clientPort: socket.remotePort ?? 0,
+    clientPort: exchange.clientPort ?? 0,
     target: exchange.target,
     requestProcessingTime: exchange.target ? 0 : -1,
     targetProcessingTime: targetSeconds,
@@ -201,13 +212,14 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
     method: req.method ?? '-',
     ...requestLineFields(scheme, ctx.port, req, tls),
     targetGroup: exchange.group,
-    traceId: exchange.traceRoot || newTraceId(),
-    domainName: tls?.servername,
+    // Not forwarded: the header the load balancer would have sent.
+    traceId: exchange.trace || traceHeader(req.headers['x-amzn-trace-id'] as string | undefined).header,
     matchedRulePriority: exchange.priority,
     actionsExecuted: exchange.actions,
     redirectUrl: exchange.redirectUrl,
     errorReason: exchange.errorReason,
     listenerPort: ctx.port,
+    connTraceId: exchange.connTraceId,
   };
   ctx.accessLog(entry);
 }

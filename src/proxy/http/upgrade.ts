@@ -4,6 +4,7 @@ import { Socket } from 'net';
 import { Duplex } from 'stream';
 import * as tls from 'tls';
 import { requestLineFields } from './access-log-entry';
+import { connTraceId } from './conn-trace-id';
 import { errorPage, reasonPhrase } from './error-page';
 import { upstreamHeaders } from './forward';
 import { ListenerContext } from './listener-context';
@@ -12,7 +13,7 @@ import { forwardingHeaders } from './request-handler';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget } from './stickiness';
 import { TlsFacts, tlsFacts } from './tls-facts';
-import { newTraceId } from './trace-id';
+import { traceHeader } from './trace-id';
 
 function refuse(socket: Duplex, status: number): void {
   const body = errorPage(status);
@@ -25,11 +26,14 @@ interface UpgradeLog {
   target?: string;
   group?: string;
   priority?: number | 'default';
-  traceRoot?: string;
+  /** The X-Amzn-Trace-Id sent to the target. */
+  trace?: string;
   errorReason?: string;
   readonly actions: string[];
-  /** Read when the upgrade starts: by the time the log is written the TLS socket is closed. */
+  /** Read when the upgrade starts: by the time the log is written the TLS socket is closed (and the port gone). */
   tls?: TlsFacts;
+  clientPort?: number;
+  connTraceId?: string;
 }
 
 /** One access-log entry per upgrade (type ws/wss), written when the client's socket closes. */
@@ -42,7 +46,7 @@ function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, 
     type: scheme,
     time: new Date().toISOString(),
     clientIp: plainAddress(socket.remoteAddress ?? ''),
-    clientPort: socket.remotePort ?? 0,
+    clientPort: log.clientPort ?? 0,
     target: log.target,
     requestProcessingTime: log.target ? 0 : -1,
     targetProcessingTime: log.target ? (performance.now() - started) / 1000 : -1,
@@ -54,12 +58,12 @@ function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, 
     method: req.method ?? 'GET',
     ...requestLineFields(scheme, ctx.port, req, tlsSocket),
     targetGroup: log.group,
-    traceId: log.traceRoot ?? newTraceId(),
-    domainName: tlsSocket?.servername,
+    traceId: log.trace ?? traceHeader(req.headers['x-amzn-trace-id'] as string | undefined).header,
     matchedRulePriority: log.priority,
     actionsExecuted: log.actions,
     errorReason: log.errorReason,
     listenerPort: ctx.port,
+    connTraceId: log.connTraceId,
   });
 }
 
@@ -71,7 +75,9 @@ function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, 
 export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   socket.on('error', () => socket.destroy());
   const started = performance.now();
-  const log: UpgradeLog = { actions: [], tls: ctx.accessLog ? tlsFacts(req.socket) : undefined };
+  const log: UpgradeLog = ctx.accessLog
+    ? { actions: [], tls: tlsFacts(req.socket, ctx.chooseCertificate), clientPort: req.socket.remotePort, connTraceId: connTraceId(req) }
+    : { actions: [] };
   const client = req.socket;
   socket.once('close', () => logUpgrade(ctx, req, client, started, log));
   const reject = (status: number) => {
@@ -103,8 +109,8 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
   }
   log.target = target.id;
 
-  const { added, root } = forwardingHeaders(ctx, runtime, req, peer);
-  log.traceRoot = root;
+  const { added, trace } = forwardingHeaders(ctx, runtime, req, peer);
+  log.trace = trace;
   const headers = upstreamHeaders(req.headers, added, host, runtime.model.attributes.dropInvalidHeaderFields);
   headers.connection = 'Upgrade';
   if (req.headers.upgrade) headers.upgrade = req.headers.upgrade;

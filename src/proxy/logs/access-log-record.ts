@@ -34,16 +34,17 @@ export interface AccessLogRecord extends AccessLogRequestFields {
   readonly traceId?: string;
   /** The SNI name the client sent, HTTPS only. */
   readonly domainName?: string;
+  /** HTTPS: the ARN of the certificate presented, or `session-reused`. */
   readonly chosenCertArn?: string;
-  /** 1–50000 for a rule, 0 for the default action, -1 for an error during rule evaluation. */
-  readonly matchedRulePriority: number;
+  /** 1–50000 for a rule, 0 for the default action, -1 for an error during rule evaluation; absent (`-`) for any other error. */
+  readonly matchedRulePriority?: number;
   /** When the load balancer received the request. */
   readonly requestCreationTime: Date;
   /** `forward`, `redirect`, `fixed-response`, `waf`, ... in the order they ran. */
   readonly actionsExecuted: readonly string[];
   /** The Location of a redirect action. */
   readonly redirectUrl?: string;
-  /** AWS's error reason code, e.g. `TargetConnectionErrorCode`. */
+  /** AWS's error reason code (authenticate actions and Lambda targets), e.g. `LambdaUnhandled`. */
   readonly errorReason?: string;
   /** `ip:port` of each target tried. */
   readonly targetPortList?: readonly string[];

@@ -21,15 +21,15 @@ export function formatAccessLogLine(r: AccessLogRecord): string {
     r.targetStatusCode === undefined ? '-' : String(r.targetStatusCode),
     String(r.receivedBytes),
     String(r.sentBytes),
-    quoted(`${r.method} ${r.url} ${r.httpVersion}`),
-    quoted(r.userAgent),
+    quoted(requestField(r)),
+    quoted(r.userAgent === undefined ? undefined : r.userAgent.slice(0, MAX_USER_AGENT)),
     plain(r.sslCipher),
     plain(r.sslProtocol),
     plain(r.targetGroupArn),
     quoted(r.traceId),
     quoted(r.domainName),
     quoted(r.chosenCertArn),
-    String(r.matchedRulePriority),
+    r.matchedRulePriority === undefined ? '-' : String(r.matchedRulePriority),
     isoMicros(r.requestCreationTime),
     quoted(r.actionsExecuted.length ? r.actionsExecuted.join(',') : undefined),
     quoted(r.redirectUrl),
@@ -45,6 +45,15 @@ export function formatAccessLogLine(r: AccessLogRecord): string {
     quoted(undefined),
   ].join(' ');
 }
+
+/** Method, URL and version; AWS writes `- - - ` (trailing space included) for a request it could not parse. */
+function requestField(r: AccessLogRecord): string {
+  if (r.method === '-' && r.url === '-' && r.httpVersion === '-') return '- - - ';
+  return `${r.method} ${r.url} ${r.httpVersion}`;
+}
+
+/** AWS truncates a user agent longer than 8 KB. */
+const MAX_USER_AGENT = 8 * 1024;
 
 /** The field names of a line, in order, for readers and tests. */
 export const ACCESS_LOG_FIELDS: readonly string[] = [

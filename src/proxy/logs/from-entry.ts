@@ -40,15 +40,21 @@ export function accessLogRecord(entry: AccessLogEntry, lb: LocalLoadBalancerIden
     sslProtocol: entry.sslProtocol,
     targetGroupArn: entry.targetGroup === undefined ? undefined
       : `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${entry.targetGroup}/lbkit-local`,
-    traceId: entry.traceId === undefined || entry.traceId.startsWith('Root=') ? entry.traceId : `Root=${entry.traceId}`,
+    // The header's contents; a bare root (older entries) as `Root=<root>`.
+    traceId: !entry.traceId || entry.traceId.includes('=') ? entry.traceId || undefined : `Root=${entry.traceId}`,
     domainName: entry.domainName,
-    matchedRulePriority: entry.matchedRulePriority === 'default' ? 0 : entry.matchedRulePriority ?? -1,
+    chosenCertArn: entry.chosenCertArn,
+    // No rule evaluated (refused before routing): AWS's `-` for "any other error".
+    matchedRulePriority: entry.matchedRulePriority === 'default' ? 0 : entry.matchedRulePriority,
     requestCreationTime: new Date(time.getTime() - Math.round(elapsed * 1000)),
     actionsExecuted: entry.actionsExecuted,
     redirectUrl: entry.redirectUrl,
-    errorReason: entry.errorReason,
+    // AWS fills error_reason for authenticate actions and Lambda targets only, neither emulated: `-`.
+    // The entry keeps the proxy's own reason (e.g. TargetConnectionError) for programs.
+    errorReason: undefined,
     targetPortList: entry.target === undefined ? undefined : [entry.target],
     targetStatusCodeList: entry.targetStatusCode === undefined ? undefined : [String(entry.targetStatusCode)],
+    connTraceId: entry.connTraceId,
   };
 }
 

@@ -1,2 +1,3 @@
+export * from './chosen-certificate';
 export * from './local-ca';
 export * from './tls-provider';

@@ -1,4 +1,5 @@
 import { createSecureContext, SecureContext, SecureContextOptions } from 'tls';
+import { certificateArn, ChosenCertificate } from './chosen-certificate';
 import { LocalCa } from './local-ca';
 import { CertificateModel } from '../../core/model/load-balancer-model';
 
@@ -12,6 +13,8 @@ export interface LocalTlsProvider {
   readonly ca: LocalCa;
   /** The context whose certificate names `servername` (exact names before wildcards), or undefined. */
   sniContext(servername: string): SecureContext | undefined;
+  /** The model certificate presented to a client that sent `servername` (or no SNI), as the access log names it. */
+  chosenCertificate(servername: string | undefined): ChosenCertificate;
 }
 
 export interface LocalTlsOptions {
@@ -36,18 +39,24 @@ export const LOCAL_NAMES: readonly string[] = ['localhost', '127.0.0.1'];
  * Certificates with the same names are issued once. Never empty.
  */
 export function certificateNames(certificates: readonly CertificateModel[], domains: readonly string[] = []): string[][] {
-  const out: string[][] = [];
+  return issuedCertificates(certificates, domains).map((c) => c.names);
+}
+
+/** {@link certificateNames}, each with the model certificate it stands for (none for `domains` beyond the model's, or the `localhost` fallback). */
+function issuedCertificates(certificates: readonly CertificateModel[], domains: readonly string[] = []):
+{ names: string[]; model?: CertificateModel }[] {
+  const out: { names: string[]; model?: CertificateModel }[] = [];
   const seen = new Set<string>();
-  const add = (names: readonly string[]): void => {
+  const add = (names: readonly string[], model?: CertificateModel): void => {
     const unique = [...new Set(names.map((n) => n.toLowerCase()))];
     const key = unique.join(',');
     if (unique.length === 0 || seen.has(key)) return;
     seen.add(key);
-    out.push(unique);
+    out.push({ names: unique, model });
   };
   for (const cert of certificates) {
-    if (cert.kind === 'managed') add([cert.domainName, ...cert.alternativeNames]);
-    else add(domains);
+    if (cert.kind === 'managed') add([cert.domainName, ...cert.alternativeNames], cert);
+    else add(domains, cert);
   }
   if (domains.length > 0 && !certificates.some((c) => c.kind === 'imported')) add(domains);
   if (out.length === 0) add(['localhost']);
@@ -69,17 +78,32 @@ export function nameMatches(pattern: string, host: string): boolean {
  */
 export function createTlsProvider(options: LocalTlsOptions): LocalTlsProvider {
   const ca = LocalCa.loadOrCreate(options.caDir);
-  const certificates = certificateNames(options.certificates, options.domains);
+  const entries = issuedCertificates(options.certificates, options.domains);
+  const certificates = entries.map((e) => e.names);
   const withLocal = (names: readonly string[]) => [...names, ...LOCAL_NAMES.filter((n) => !names.includes(n))];
   const issued = certificates.map((names, i) => ({ names, ...ca.certificateFor(i === 0 ? withLocal(names) : names) }));
   const contexts = issued.map((c) => ({ names: c.names, context: createSecureContext({ key: c.keyPem, cert: c.certPem }) }));
+  /** The index of the certificate served for an SNI name: exact names before wildcards; -1 for the default. */
+  const served = (servername: string): number => {
+    const exact = contexts.findIndex((c) => c.names.some((n) => !n.startsWith('*.') && nameMatches(n, servername)));
+    return exact >= 0 ? exact : contexts.findIndex((c) => c.names.some((n) => nameMatches(n, servername)));
+  };
+  // A certificate the model does not have (extra --domain names, the localhost fallback) stands in for the model's default.
+  const defaultModel = options.certificates[0];
+  const arns = entries.map((e) => {
+    const model = e.model ?? defaultModel;
+    return model && certificateArn(model);
+  });
   return {
     ca,
     certificates,
     defaultContext: { key: issued[0].keyPem, cert: issued[0].certPem },
     sniContext(servername: string): SecureContext | undefined {
-      const exact = contexts.find((c) => c.names.some((n) => !n.startsWith('*.') && nameMatches(n, servername)));
-      return (exact ?? contexts.find((c) => c.names.some((n) => nameMatches(n, servername))))?.context;
+      return contexts[served(servername)]?.context;
+    },
+    chosenCertificate(servername: string | undefined): ChosenCertificate {
+      const i = servername ? served(servername) : -1;
+      return { arn: arns[Math.max(0, i)], sniMatched: i >= 0 };
     },
   };
 }

@@ -25,6 +25,30 @@ function raw(port: number, text: string): Promise<string> {
   });
 }
 
+/** Sends `text` over TLS (ALPN http/1.1) or plain TCP, then nothing; resolves what came back once the proxy closes (or after `waitMs`). */
+function stall(port: number, secure: boolean, text: string, waitMs: number): Promise<{ text: string; closed: boolean; ms: number }> {
+  return new Promise((resolve) => {
+    let started = Date.now();
+    let out = '';
+    const socket: net.Socket = secure
+      ? tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] }, () => send())
+      : net.connect({ host: '127.0.0.1', port }, () => send());
+    const send = () => {
+      started = Date.now();
+      if (text) socket.write(text);
+    };
+    const timer = setTimeout(() => finish(false), waitMs);
+    const finish = (closed: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ text: out, closed, ms: Date.now() - started });
+    };
+    socket.on('data', (d) => { out += d.toString('latin1'); });
+    socket.on('close', () => finish(true));
+    socket.on('error', () => undefined);
+  });
+}
+
 describe.each(ENGINES)('%s', (engine: Engine) => {
   const h = new Harness();
   afterEach(() => h.close());
@@ -50,6 +74,30 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect([seen.x_under, seen['x-ok']]).toEqual([undefined, '2']);
     const keeping = await h.proxy(synth({ dropInvalidHeaderFields: false }), { api: [a] });
     expect((await h.call(keeping, '/api/x', { headers: { x_under: '1' } })).json().headers.x_under).toBe('1');
+  });
+
+  test('7. headers the Connection header lists are hop-by-hop both ways (RFC 9110 §7.6.1): any case, comma lists, repeated Connection headers', async () => {
+    const a = await h.backend('a', (req, res) => {
+      const body = JSON.stringify({ headers: req.headers });
+      res.setHeader('Connection', ['keep-alive, X-Target-Secret', 'x-TARGET-other']);
+      res.setHeader('X-Target-Secret', 't');
+      res.setHeader('X-Target-Other', 'o');
+      res.setHeader('X-Target-Kept', 'k');
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Content-Length', Buffer.byteLength(body));
+      res.end(body);
+    });
+    const p = await h.proxy(synth(), { api: [a] });
+    const port = p.listeners.find((l) => l.port === 443)!.localPort;
+    const text = await raw(port, 'GET /api/x HTTP/1.1\r\nHost: api.example.com\r\nConnection: close, X-Hop-Secret\r\n'
+      + 'CONNECTION: x-hop-two ,X-HOP-THREE\r\nX-Hop-Secret: s\r\nx-hop-TWO: 2\r\nx-hop-three: 3\r\nX-Kept: k\r\n\r\n');
+    const [head, body] = text.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    const seen = JSON.parse(body).headers;
+    expect([seen['x-hop-secret'], seen['x-hop-two'], seen['x-hop-three'], seen['x-kept']]).toEqual([undefined, undefined, undefined, 'k']);
+    expect(head.toLowerCase()).not.toContain('x-target-secret');
+    expect(head.toLowerCase()).not.toContain('x-target-other');
+    expect(head.toLowerCase()).toContain('\r\nx-target-kept: k');
   });
 
   test('7. preserve, remove, client port', async () => {
@@ -80,6 +128,35 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect((await h.call(p, '/api/x', { headers: under })).status).toBe(200); // 56 KiB of headers
     const many = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`x-h${i}`, 'a'.repeat(14_000)]));
     expect((await h.call(p, '/api/x', { headers: many })).status).toBe(400); // > 64 KiB of headers
+  });
+
+  test.each([
+    ['HTTPS (HTTP/2 enabled, HTTP/1.1 client)', 443, true, true, 200],
+    ['HTTPS (HTTP/2 off)', 443, true, false, 200],
+    ['HTTP (redirects to HTTPS)', 80, false, true, 301],
+  ])('8. 408 at the idle timeout (20 s / 100) for a request whose line or headers stop arriving: %s', async (_name, listenerPort, secure, http2, answered) => {
+    const a = await h.backend('a');
+    const p = await h.proxy(synth({ http2 }), { api: [a] });
+    const port = p.listeners.find((l) => l.port === listenerPort)!.localPort;
+    for (const partial of ['GET /api/x HTTP/1.1\r\nHost: api.exa', 'GE']) {
+      const r = await stall(port, secure, partial, 2000);
+      expect(r.text).toMatch(/^HTTP\/1\.1 408 Request Time-out\r\n/);
+      expect(r.text).toContain('\r\nServer: awselb/2.0\r\n');
+      expect(r.text).toContain('<center><h1>408 Request Time-out</h1></center>');
+      expect(r.closed).toBe(true);
+      expect(r.ms).toBeGreaterThanOrEqual(180);
+      expect(r.ms).toBeLessThan(600);
+    }
+    // After a complete exchange on a kept-alive connection, too.
+    const again = await stall(port, secure, 'GET /api/first HTTP/1.1\r\nHost: api.example.com\r\n\r\nGET /api/second HTTP/1.1\r\nHo', 2000);
+    expect(again.text.match(/HTTP\/1\.1 \d{3} /g)).toEqual([`HTTP/1.1 ${answered} `, 'HTTP/1.1 408 ']);
+    expect(a.requests).toBe(answered === 200 ? 1 : 0);
+    // A connection that never sends a byte, or idles after its response, is closed without one (as the ALB's idle timeout).
+    const silent = await stall(port, secure, '', 2000);
+    expect([silent.text, silent.closed]).toEqual(['', true]);
+    const kept = await stall(port, secure, 'GET /api/kept HTTP/1.1\r\nHost: api.example.com\r\n\r\n', 2000);
+    expect(kept.text.match(/HTTP\/1\.1 \d{3} /g)).toEqual([`HTTP/1.1 ${answered} `]);
+    expect(kept.closed).toBe(true);
   });
 
   test('8. 502 when the target resets or answers garbage; 504 when it idles past the idle timeout (20 s / 100)', async () => {
@@ -144,7 +221,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       listenerPort: 443,
       sslProtocol: 'TLSv1.3',
     });
-    expect(`Root=${entry.traceId}`).toBe(r.json().headers['x-amzn-trace-id']);
+    expect(entry.traceId).toBe(r.json().headers['x-amzn-trace-id']);
     expect(entry.targetProcessingTime).toBeGreaterThanOrEqual(0);
     expect(entry.sentBytes).toBeGreaterThan(0);
     const m = p.metrics().find((x) => x.targetGroup === 'api')!;

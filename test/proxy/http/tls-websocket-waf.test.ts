@@ -70,7 +70,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(alpn === false || alpn === 'http/1.1').toBe(true);
   });
 
-  test('9. WebSocket upgrade passes through to the target, both ways', async () => {
+  test('9. WebSocket upgrade passes through to the target, both ways (headers the Connection header lists are not forwarded)', async () => {
     let upgradeHeaders: http.IncomingHttpHeaders = {};
     const ws = await h.backend('ws', undefined, (req, socket) => {
       upgradeHeaders = req.headers;
@@ -84,7 +84,14 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
         port: port443(p),
         path: '/chat',
         rejectUnauthorized: false,
-        headers: { 'host': 'ws.example.com', 'connection': 'Upgrade', 'upgrade': 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+        headers: {
+          'host': 'ws.example.com',
+          'connection': 'Upgrade, X-Hop-Secret',
+          'x-hop-secret': 's',
+          'upgrade': 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
       });
       req.on('upgrade', (res, socket) => {
         expect(res.statusCode).toBe(101);
@@ -100,6 +107,9 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     });
     expect(reply).toBe('echo:ping');
     expect(upgradeHeaders.upgrade).toBe('websocket');
+    expect(upgradeHeaders.connection).toBe('Upgrade');
+    // Named in the client's Connection header: hop-by-hop, not forwarded.
+    expect(upgradeHeaders['x-hop-secret']).toBeUndefined();
     expect(upgradeHeaders['x-forwarded-for']).toBe('127.0.0.1');
     expect(upgradeHeaders['sec-websocket-key']).toBe('dGhlIHNhbXBsZSBub25jZQ==');
     await until(() => h.logs.length === 1);

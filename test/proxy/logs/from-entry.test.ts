@@ -37,7 +37,7 @@ test('golden line from a data-plane entry (forward over HTTPS)', () => {
     + '"api.example.com" "-" 10 2026-11-24T08:00:00.049000Z "forward" "-" "-" "127.0.0.1:3001" "200" "-" "-" - "-" "-" "-"');
 });
 
-test('default action → priority 0; no rule evaluated → -1; no target → -; processing time -1 stays -1', () => {
+test('default action → priority 0; no rule evaluated → - (AWS: "for any other error"); no target → -; processing time -1 stays -1', () => {
   const redirect = accessLogRecord({
     ...ENTRY,
     type: 'http',
@@ -54,7 +54,12 @@ test('default action → priority 0; no rule evaluated → -1; no target → -; 
   const line = formatAccessLogLine(redirect);
   expect(line).toContain(' 127.0.0.1:51000 - 0.001 -1 -1 301 - ');
   expect(line).toContain(' 0 2026-11-24T08:00:00.249000Z "redirect" "https://api.example.com:443/" "-" "-" "-" ');
-  expect(accessLogRecord({ ...ENTRY, matchedRulePriority: undefined }, { name: 'Api' }).matchedRulePriority).toBe(-1);
+  const refused = accessLogRecord({ ...ENTRY, matchedRulePriority: undefined, errorReason: 'TargetConnectionError' }, { name: 'Api' });
+  expect(refused.matchedRulePriority).toBeUndefined();
+  // error_reason: AWS's codes are for authenticate actions and Lambda targets only.
+  expect(refused.errorReason).toBeUndefined();
+  expect(formatAccessLogLine(refused)).toContain(' "api.example.com" "-" - 2026-11-24T08:00:00.049000Z "forward" "-" "-" ');
+  expect(formatAccessLogLine({ ...refused, userAgent: 'u'.repeat(9000) })).toContain(` "${'u'.repeat(8192)}" `);
   expect(accessLogRecord({ ...ENTRY, traceId: '1-6742db00-0123456789abcdef01234567' }, { name: 'Api' }).traceId).toBe('Root=1-6742db00-0123456789abcdef01234567');
   expect(accessLogRecord({ ...ENTRY, target: '[::1]:8080' }, { name: 'Api' })).toMatchObject({ targetIp: '::1', targetPort: 8080 });
 });

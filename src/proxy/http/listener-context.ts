@@ -1,5 +1,6 @@
 import { AccessLogEntry } from './access-log-entry';
 import { GroupCounters } from './metrics';
+import { LocalRedirectPorts } from './redirect';
 import { Runtime } from './runtime';
 
 /** What a listener's handlers share: its model port and protocol, the current runtime, counters and the access log. */
@@ -8,6 +9,8 @@ export interface ListenerContext {
   readonly port: number;
   readonly protocol: 'HTTP' | 'HTTPS';
   readonly accessLog?: (entry: AccessLogEntry) => void;
+  /** Set when redirects carry local ports instead of the listeners' (the proxy's `rewriteRedirectPorts`). */
+  readonly redirectPorts?: () => LocalRedirectPorts;
   /** The runtime new requests use (swapped on reload). */
   runtime(): Runtime;
   counters(group: string): GroupCounters;

@@ -1,2 +1,3 @@
+export * from './ca-dir';
 export * from './local-ca';
 export * from './tls-provider';

@@ -45,7 +45,7 @@ function warnAboutModels(models: readonly DnsRoutingModel[], endpoints: Readonly
   for (const model of models) {
     if (model.routingPolicy === 'latency' && clientRegion === undefined) {
       logger?.warn({ recordName: model.recordName, clientRegion: model.records[0]?.region },
-        `dns: no --client-region given; latency records of ${model.recordName} answer as if the client were in the first record's region`);
+        `dns: no client region given (--client-region); latency records of ${model.recordName} answer as if the client were in the first record's region`);
     }
     for (const record of model.records) {
       const endpoint = endpoints[record.setIdentifier];

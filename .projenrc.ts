@@ -84,6 +84,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testTimeout: 120_000,
       // Coverage instrumentation roughly doubles the suite's time on two cores; CI keeps well under 15 minutes without it.
       collectCoverage: false,
+      // The local CA's default directory is the user's data directory: tests use a temporary one.
+      setupFilesAfterEnv: ['<rootDir>/test/support/isolated-user-dirs.ts'],
     },
   },
   tsconfigDev: {

@@ -62,7 +62,7 @@ export async function runFailoverTour(files: FailoverFiles, print: (line: string
       const where = files.loadBalancers[region.name];
       const session = await serve(where.file, {
         lb: where.lb, host: region.host, port: ['443=0', '80=0'], target: [`api=${backend.address}`],
-        timeScale: String(TIME_SCALE), caDir: '.lbkit/ca', logLevel: 'error',
+        timeScale: String(TIME_SCALE), logLevel: 'error',
       }, silent);
       sessions.push(session);
       const https = session.handle!.listeners.find((l) => l.port === 443)!.localPort;

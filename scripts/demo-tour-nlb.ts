@@ -76,7 +76,7 @@ export async function runNlbTour(file: string, print: (line: string) => void): P
     udp.push(...voice);
     const targets = [...game.map((b) => `game=${b.address}`), ...voice.map((b) => `voice=${b.address}`), `mqtt=${mqtt.address}`, `mqtt-mtls=${mtls.address}`];
     session = await serve(file, {
-      target: targets, port: ['7777=0', '7778=0', '8883=0', '8884=0'], timeScale: String(TIME_SCALE), caDir: '.lbkit/ca', logLevel: 'error',
+      target: targets, port: ['7777=0', '7778=0', '8883=0', '8884=0'], timeScale: String(TIME_SCALE), logLevel: 'error',
     }, silent);
     const lb = session.handle!;
     const local = (port: number) => lb.listeners.find((l) => l.port === port)!.localPort;
@@ -138,7 +138,7 @@ export async function runNlbTour(file: string, print: (line: string) => void): P
     session = undefined;
 
     // Draining with connection termination, at a faster time scale so the hour ends in seconds.
-    session = await serve(file, { target: targets, port: ['7777=0', '7778=0', '8883=0', '8884=0'], timeScale: String(DRAIN_TIME_SCALE), caDir: '.lbkit/ca', logLevel: 'error' }, silent);
+    session = await serve(file, { target: targets, port: ['7777=0', '7778=0', '8883=0', '8884=0'], timeScale: String(DRAIN_TIME_SCALE), logLevel: 'error' }, silent);
     const drainLb = session.handle!;
     const gamePort = drainLb.listeners.find((l) => l.port === 7777)!.localPort;
     await sleep(300);

@@ -1,7 +1,6 @@
 // The demo's second half: serve a synthesized web-api example on the local reference proxy with demo
 // backends built on lbkit/health, and walk through what the load balancer does, printing each step.
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import { Agent, request } from 'undici';
 import { serve, ServeSession } from '../src/cli/serve';
 import { DemoBackend, startDemoBackend } from '../src/health';
@@ -31,7 +30,6 @@ export async function runTour(file: string, print: (line: string) => void, optio
       target: Object.entries(backends).flatMap(([route, list]) => list.map((b) => `${route}=${b.address}`)),
       port: ['443=0', '80=0'],
       timeScale: String(TIME_SCALE),
-      caDir: join(__dirname, '..', '.lbkit', 'ca'),
       logLevel: 'error',
     }, silent);
     const s = session;

@@ -1,6 +1,6 @@
 import { relative } from 'path';
 import { TargetMapping } from './mapping';
-import { AnyLoadBalancerModel } from '../core/model/any-load-balancer-model';
+import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { AdminServer } from '../proxy/admin';
 import { DnsServerHandle } from '../proxy/dns';
@@ -14,6 +14,18 @@ export function display(file: string): string {
 }
 
 const hostPort = (host: string, port: number) => `${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+/** A path as one shell word: quoted when it holds more than safe characters (macOS's "Application Support"). */
+export function shellWord(text: string): string {
+  return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, '\'\\\'\'')}'`;
+}
+
+/** The address a client on this machine connects to: loopback for a wildcard listen address. */
+function reachable(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '::1';
+  return host;
+}
 
 /** The scheme a listener is reached with, for the printed address. */
 function scheme(protocol: string): string {
@@ -32,6 +44,39 @@ export interface ServeDescription {
   readonly dns?: DnsServerHandle;
   readonly dnsModels: readonly DnsRoutingModel[];
   readonly endpoints: Readonly<Record<string, Endpoint>>;
+  /** Processes serving the load balancer (`--workers`); default 1. */
+  readonly workers?: number;
+  /** `--rewrite-redirect-ports`: redirects carry the local ports. */
+  readonly rewriteRedirectPorts?: boolean;
+}
+
+type ListenerLine = { port: number; localPort: number; protocol: string };
+
+/**
+ * How to follow the load balancer's redirects locally: AWS's Location names the listener port
+ * (`https://api.example.com:443/`), which locally is another port; curl maps each listener
+ * port to its local one with `--connect-to`. With `--rewrite-redirect-ports`, Location already
+ * carries the local ports.
+ */
+function redirectHint(d: ServeDescription, listeners: readonly ListenerLine[], name: string): string[] {
+  const model = d.model;
+  if (!model || !isApplicationModel(model)) return [];
+  const redirecting = model.listeners.filter((l) => [l.defaultAction, ...l.rules.map((r) => r.action)].some((a) => a.type === 'redirect'));
+  const from = listeners.find((l) => redirecting.some((r) => r.port === l.port));
+  if (!from) return [];
+  if (d.rewriteRedirectPorts) {
+    return [`redirects: Location carries the local ports (--rewrite-redirect-ports), e.g. ${listeners.map((l) => `${l.port} → ${l.localPort}`).join(', ')}`];
+  }
+  const protocol = from.protocol.toLowerCase();
+  const url = `${protocol}://${name}${(protocol === 'http' && from.port === 80) || (protocol === 'https' && from.port === 443) ? '' : `:${from.port}`}/`;
+  const address = reachable(d.host);
+  const connectTo = listeners.map((l) => `--connect-to ${name}:${l.port}:${address.includes(':') ? `[${address}]` : address}:${l.localPort}`).join(' ');
+  const cacert = d.tls ? `--cacert ${shellWord(d.tls.ca.certFile)} ` : '';
+  return [
+    'redirects: Location carries the listener ports, as on AWS; follow them locally with',
+    `  curl -L ${cacert}${connectTo} ${url}`,
+    '  (browsers: serve with --rewrite-redirect-ports to write the local ports into Location)',
+  ];
 }
 
 /** What `lbkit serve` prints at start: listeners, target mapping, unmapped groups, CA, DNS and admin addresses. */
@@ -48,19 +93,24 @@ export function describeServe(d: ServeDescription): string {
     const unmapped = model.targetGroups.filter((g) => !mapped.includes(g)).map((g) => g.name);
     const refusal = model.kind === 'application' ? '503' : 'connections closed';
     if (unmapped.length) lines.push(`unmapped target groups (${refusal} until mapped with --target <route>=<host:port>): ${unmapped.join(', ')}`);
+    if ((d.workers ?? 1) > 1) lines.push(`workers: ${d.workers} processes share the listeners (health checked once, in this process)`);
   } else {
     lines.push(`lbkit serve: Route 53 records from ${display(d.file)} (no load balancer served)`);
   }
   if (d.notServed.length) lines.push(`load balancers not served (one per lbkit serve; choose with --lb <name>): ${d.notServed.join(', ')}`);
+  // A name the load balancer answers for: its first certificate's (a wildcard's www), else localhost.
+  const name = d.tls ? d.tls.certificates[0][0].replace(/^\*\./, 'www.') : 'localhost';
   if (d.tls) {
     const tlsListener = handle?.listeners.find((l) => l.protocol === 'HTTPS' || l.protocol === 'TLS');
-    const name = d.tls.certificates[0][0].replace(/^\*\./, 'www.');
+    const ca = shellWord(d.tls.ca.certFile);
+    const address = reachable(d.host);
     lines.push(`certificates: ${d.tls.certificates.map((c) => c.join(' ')).join('; ')}`);
     const example = tlsListener?.protocol === 'HTTPS'
-      ? `  (curl --cacert ${display(d.tls.ca.certFile)} --resolve ${name}:${tlsListener.localPort}:127.0.0.1 https://${name}:${tlsListener.localPort}/)`
-      : tlsListener ? `  (openssl s_client -CAfile ${display(d.tls.ca.certFile)} -servername ${name} -connect 127.0.0.1:${tlsListener.localPort})` : '';
-    lines.push(`CA: ${display(d.tls.ca.certFile)}${example}`);
+      ? `  (curl --cacert ${ca} --resolve ${name}:${tlsListener.localPort}:${address} https://${name}:${tlsListener.localPort}/)`
+      : tlsListener ? `  (openssl s_client -CAfile ${ca} -servername ${name} -connect ${hostPort(address, tlsListener.localPort)})` : '';
+    lines.push(`CA: ${d.tls.ca.certFile}${example}`);
   }
+  lines.push(...redirectHint(d, handle?.listeners ?? [], name));
   if (d.dns) {
     lines.push(`dns: udp+tcp ${hostPort(d.dns.host, d.dns.port)}  (dig @${d.dns.host} -p ${d.dns.port} ${d.dnsModels[0]?.recordName ?? '<name>'} A +short)`);
     for (const m of d.dnsModels) {

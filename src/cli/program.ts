@@ -1,10 +1,16 @@
+import { join } from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, CliIo } from './cli-error';
+import { shellWord } from './describe-serve';
 import { diffFiles, formatDifference } from './diff';
 import { serve, ServeOptions, ServeSession } from './serve';
+import { LOG_FORMATS } from '../proxy/log-format';
+import { CA_DIR_ENV, defaultCaDir } from '../proxy/tls/ca-dir';
+import { CA_CERT_FILE } from '../proxy/tls/local-ca';
 import { LbkitConfigError } from '../readers';
 
-const SERVE_EXAMPLES = `
+/** The examples after `lbkit serve --help`; the CA path is this user's (lbkit serve prints it at start too). */
+const serveExamples = (caCert: string) => `
 Examples:
   # a CDK app's template; the route "api" served by two local processes
   $ lbkit serve cdk.out/WebApiStack.template.json \\
@@ -26,10 +32,18 @@ Examples:
   $ dig @127.0.0.1 -p 5353 api.example.com A +short
 
   # trust the local CA once and call by name
-  $ curl --cacert .lbkit/ca/ca.pem --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/v1/users
+  $ curl --cacert ${caCert} --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/v1/users
+
+  # follow the HTTP → HTTPS redirect: Location says :443 as on AWS; curl maps each listener port to its local one
+  $ curl -L --cacert ${caCert} --connect-to api.example.com:80:127.0.0.1:8080 \\
+      --connect-to api.example.com:443:127.0.0.1:8443 http://api.example.com/v1/users
 
 Listener ports map to local ports 443 → 8443, 80 → 8080, any other p → p + 8000, unless --port says otherwise.
 Imported certificates (known only by ARN) get the names given with --domain.
+The local CA (its key never in the project) lives in the user's data directory: ${'$'}XDG_DATA_HOME/lbkit/ca or
+~/.local/share/lbkit/ca (Linux), ~/Library/Application Support/lbkit/ca (macOS), %LOCALAPPDATA%\\lbkit\\ca (Windows);
+${'$'}${CA_DIR_ENV} or --ca-dir choose another.
+Health changes, deregistrations and warnings are printed on stderr as they happen (--log-format json for machines).
 Exit status: 2 for unreadable or unsupported input and bad flags, 1 when a port cannot be bound.
 `;
 
@@ -68,7 +82,7 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--time-scale <n>', 'run health-check, draining and idle timers n times faster', '1')
     .option('-w, --watch', 'reload when the file (or the --targets file) changes; in-flight requests finish')
     .option('--admin-port <port>', 'serve /targets, /metrics and deregistration on 127.0.0.1:<port> (0 = any free port)')
-    .option('--ca-dir <dir>', 'directory of the local CA (ca.pem) and the issued certificates', '.lbkit/ca')
+    .option('--ca-dir <dir>', `directory of the local CA (ca.pem, its key) and the issued certificates (default: ${defaultCaDir()})`)
     .option('-d, --domain <name>', 'certificate name for imported certificates (known only by ARN); repeatable', collect)
     .option('--access-log <file|->', 'write ALB-format access-log lines to a file, or - for stdout')
     .option('--lb <name>', 'which load balancer, when the file holds several')
@@ -76,8 +90,10 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('-e, --endpoint <name=host:port>', 'local stand-in of a GlobalFailover endpoint: answered by DNS and health-checked; repeatable', collect)
     .option('--client-region <region>', 'the AWS region DNS clients are in, for latency records (e.g. eu-west-1)')
     .option('--workers <n|auto>', 'processes serving an application load balancer, sharing its listeners (auto = one per core); health checks run once, in the primary', '1')
-    .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('warn'))
-    .addHelpText('after', SERVE_EXAMPLES)
+    .option('--rewrite-redirect-ports', 'redirects carry the local ports (https://host:8443/) instead of the listener ports (:443, as AWS): for browsers')
+    .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('info'))
+    .addOption(new Option('--log-format <format>', 'human: one readable line per event; json: pino\'s JSON lines').choices([...LOG_FORMATS]).default('human'))
+    .addHelpText('after', () => serveExamples(shellWord(join(defaultCaDir(), CA_CERT_FILE))))
     .action(async (file: string, options: ServeOptions) => {
       const session = await serve(file, options, io);
       await hooks.onServing(session);

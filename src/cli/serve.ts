@@ -1,9 +1,9 @@
-import pino from 'pino';
 import { chooseLoadBalancer } from './choose-load-balancer';
 import { CliError, CliIo } from './cli-error';
 import { describeServe, display } from './describe-serve';
 import { dnsEndpoints, parseDnsAddress } from './dns-flags';
 import { fileVersions, pollForChanges } from './file-versions';
+import { heldLines } from './held-lines';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
@@ -11,10 +11,11 @@ import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { AdminServer, startAdminServer } from '../proxy/admin';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
+import { createLogger, LOG_FORMATS, LogFormat } from '../proxy/log-format';
 import { AccessLogWriter, accessLogWriter } from '../proxy/logs';
-import { ProxyHandle, startProxy } from '../proxy/server';
+import { logNotEmulated, ProxyHandle, startProxy } from '../proxy/server';
 import { NetworkProxyHandle, startNetworkProxy } from '../proxy/tcp/network-proxy';
-import { createTlsProvider, DEFAULT_CA_DIR, LocalTlsProvider } from '../proxy/tls';
+import { createTlsProvider, defaultCaDir, LocalTlsProvider } from '../proxy/tls';
 import { LbkitConfigError, readSynthesizedFile } from '../readers';
 
 export interface ServeOptions {
@@ -35,8 +36,12 @@ export interface ServeOptions {
   readonly accessLog?: string;
   /** `--lb name`: which load balancer when the file holds several. */
   readonly lb?: string;
-  /** pino level for the proxy's own log on stderr. */
+  /** pino level for the proxy's own log on stderr; default info (health changes, deregistrations, warnings). */
   readonly logLevel?: string;
+  /** `human` (default): one readable line per event; `json`: pino's JSON lines. */
+  readonly logFormat?: string;
+  /** `--rewrite-redirect-ports`: redirects carry the local listener ports (for browsers) instead of AWS's. */
+  readonly rewriteRedirectPorts?: boolean;
   /** `--dns host:port`: answer the file's Route 53 (GlobalFailover) records there. */
   readonly dns?: string;
   /** `--endpoint name=host:port`, repeatable: the local stand-in of each GlobalFailover endpoint. */
@@ -90,7 +95,21 @@ function tlsFor(model: AnyLoadBalancerModel | undefined, options: ServeOptions):
   if (!model) return undefined;
   const terminates = isApplicationModel(model) ? model.listeners.some((l) => l.protocol === 'HTTPS') : model.listeners.some((l) => l.protocol === 'TLS');
   if (!terminates) return undefined;
-  return createTlsProvider({ certificates: model.certificates, domains: options.domain, caDir: options.caDir ?? DEFAULT_CA_DIR });
+  return createTlsProvider({ certificates: model.certificates, domains: options.domain, caDir: options.caDir ?? defaultCaDir() });
+}
+
+function logFormatOf(value: string | undefined): LogFormat {
+  const format = value ?? 'human';
+  if (!(LOG_FORMATS as readonly string[]).includes(format)) throw new CliError(`--log-format: expected ${LOG_FORMATS.join(' or ')}, received '${format}'`);
+  return format as LogFormat;
+}
+
+/**
+ * A cluster's workers: the primary logs every health and deregistration event and what is not
+ * emulated, so a worker adds only its errors — everything at debug and below, where repeats help.
+ */
+function workerLogLevel(level: string): string {
+  return level === 'debug' || level === 'trace' ? level : 'error';
 }
 
 /** `--workers`: a count, `auto` for one per core; more than one for application load balancers only. */
@@ -141,8 +160,14 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   if (options.accessLog && !(model && isApplicationModel(model))) {
     throw new CliError('--access-log: the local proxy writes access logs for application load balancers only');
   }
+  if (options.rewriteRedirectPorts && !(model && isApplicationModel(model))) {
+    throw new CliError('--rewrite-redirect-ports: only application load balancers redirect');
+  }
   const log: AccessLogWriter | undefined = options.accessLog ? accessLogWriter(options.accessLog) : undefined;
-  const logger = pino({ level: options.logLevel ?? 'warn', base: undefined }, pino.destination({ fd: 2, sync: true }));
+  const logLevel = options.logLevel ?? 'info';
+  const logFormat = logFormatOf(options.logFormat);
+  const logLines = heldLines((line) => io.err(line));
+  const logger = createLogger({ level: logLevel, format: logFormat, write: logLines.write });
 
   let handle: LoadBalancerHandle | undefined;
   let dns: DnsServerHandle | undefined;
@@ -152,16 +177,18 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     await dns?.close();
     await handle?.close();
     await log?.close();
+    logLines.release();
   };
+  const rewriteRedirectPorts = options.rewriteRedirectPorts === true;
   try {
     if (model && isApplicationModel(model)) {
       const accessLog = log?.forProxy({ name: model.name });
-      const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: options.caDir ?? DEFAULT_CA_DIR } : undefined;
+      const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
+      const common = { model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, rewriteRedirectPorts };
+      if (workers > 1) logNotEmulated(model, logger);
       handle = await (workers > 1
-        ? startProxyCluster({
-          model, targets, listenerPorts: ports, host, timeScale, tls: tlsOptions, logger, accessLog, workers, workerLogLevel: options.logLevel,
-        })
-        : startProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger, accessLog }))
+        ? startProxyCluster({ ...common, tls: tlsOptions, workers, workerLogLevel: workerLogLevel(logLevel), workerLogFormat: logFormat })
+        : startProxy({ ...common, tls }))
         .catch((e) => bindError(e, host));
     } else if (model) {
       handle = await startNetworkProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger }).catch((e) => bindError(e, host));
@@ -185,7 +212,10 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     await stop();
     throw e;
   }
-  io.out(describeServe({ file, model, notServed: loaded.notServed, handle, targets, host, tls, admin, dns, dnsModels: loaded.dns, endpoints }));
+  io.out(describeServe({
+    file, model, notServed: loaded.notServed, handle, targets, host, tls, admin, dns, dnsModels: loaded.dns, endpoints, workers, rewriteRedirectPorts,
+  }));
+  logLines.release();
 
   let current = { model, targets };
   let reloading = Promise.resolve();
@@ -196,6 +226,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         if (!next || !isApplicationModel(next)) throw new LbkitConfigError(`${file}: no longer holds the application load balancer ${model?.name}`);
         const nextTargets = targetMapping(options.target ?? [], options.targets);
         checkRoutes(next, nextTargets);
+        if (workers > 1) logNotEmulated(next as LoadBalancerModel, logger);
         await (handle as ProxyHandle).reload(next as LoadBalancerModel, nextTargets);
         current = { model: next, targets: nextTargets };
         io.out(`lbkit serve: reloaded ${display(file)} (${next.listeners.length} listeners, ${next.targetGroups.length} target groups)\n`);

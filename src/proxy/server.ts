@@ -8,6 +8,7 @@ import { configureClientConnections, onClientIdle } from './http/client-connecti
 import { answerClientError } from './http/client-error';
 import { ListenerContext } from './http/listener-context';
 import { GroupCounters, TargetGroupMetrics } from './http/metrics';
+import { LocalRedirectPorts } from './http/redirect';
 import { logRefusedRequest } from './http/refused-request-log';
 import { handleRequest } from './http/request-handler';
 import { Runtime } from './http/runtime';
@@ -32,6 +33,13 @@ export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel
    * pushed to it (a worker of `startProxyCluster`, whose primary checks once for all workers).
    */
   readonly externalHealth?: ExternalHealth;
+  /**
+   * Redirects write the local port of a listener where the ALB writes the listener's port
+   * (`https://api.example.com:8443/` for `:443`), for the request's host and the load
+   * balancer's certificate names, so a browser can follow them locally.
+   * @default false - Location as the ALB writes it (`:443`); curl follows it with `--connect-to`
+   */
+  readonly rewriteRedirectPorts?: boolean;
 }
 
 export interface ProxyListener {
@@ -75,13 +83,14 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-function notEmulated(model: LoadBalancerModel, logger: Logger | undefined): void {
+/** @internal Warns once per call about what of the model the proxy does not emulate (a cluster's primary logs them for its workers). */
+export function logNotEmulated(model: LoadBalancerModel, logger: Logger | undefined): void {
   if (model.waf.kind === 'managed' && model.waf.managedRuleGroups.length > 0) {
     logger?.warn({ ruleGroups: model.waf.managedRuleGroups }, 'WAF managed rule groups are not emulated; the per-IP rate rule is');
   }
   if (model.waf.kind === 'existing') logger?.warn({ webAclArn: model.waf.webAclArn }, 'an existing web ACL is not emulated');
   for (const g of model.targetGroups) {
-    if (g.anomalyMitigation) logger?.warn({ targetGroup: g.name }, 'weighted_random anomaly mitigation is not emulated');
+    if (g.anomalyMitigation) logger?.warn({ targetGroup: g.name }, `target group ${g.name}: weighted_random anomaly mitigation is not emulated`);
   }
 }
 
@@ -93,7 +102,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const health = { checksElsewhere: options.externalHealth !== undefined };
   let runtime = new Runtime(options.model, options.targets, timeScale, undefined, logger, health);
   options.externalHealth?.subscribe((u) => runtime.groups.get(u.targetGroup)?.adoptHealth(u.target, u.state, u.reason, u.healthySinceMs));
-  notEmulated(options.model, logger);
+  logNotEmulated(options.model, logger);
   const counters = new Map<string, GroupCounters>();
   const countersOf = (group: string) => {
     let c = counters.get(group);
@@ -104,6 +113,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const sockets = new Set<Socket>();
   const listeners: ProxyListener[] = [];
   const retiring = new Map<Runtime, Promise<void>>();
+  /** Listener ports → local ports (known once every listener is bound) and the certificate names, for redirects. */
+  const redirectPorts = options.rewriteRedirectPorts ? (): LocalRedirectPorts => ({
+    ports: Object.fromEntries(listeners.map((l) => [l.port, l.localPort])),
+    hosts: runtime.model.certificates.flatMap((c) => (c.kind === 'managed' ? [c.domainName, ...c.alternativeNames] : [])),
+  }) : undefined;
 
   try {
     for (const listener of options.model.listeners) {
@@ -116,6 +130,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         counters: countersOf,
         accessLog: options.accessLog,
         chooseCertificate: listener.protocol === 'HTTPS' ? options.tls?.chosenCertificate?.bind(options.tls) : undefined,
+        redirectPorts,
       };
       // The HTTP/2 compatibility API has the shape the handler uses (headers, url, method, socket, writeHead, pipe).
       const onRequest = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) => {
@@ -154,7 +169,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       servers.push(server);
       const localPort = await listen(server, local, host);
       listeners.push({ port: listener.port, localPort, protocol: listener.protocol });
-      logger?.info({ port: listener.port, localPort, protocol: listener.protocol }, 'listener started');
+      logger?.debug({ port: listener.port, localPort, protocol: listener.protocol }, `listener ${listener.protocol} ${listener.port} on local port ${localPort}`);
     }
   } catch (error) {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
@@ -175,16 +190,16 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     deregister: (name, id) => group(name).deregister(id),
     register: (name, endpoint) => {
       group(name).register(endpoint);
-      logger?.info({ targetGroup: name, target: endpointId(endpoint) }, 'target registered');
+      logger?.info({ targetGroup: name, target: endpointId(endpoint) }, `target ${endpointId(endpoint)} in ${name}: registered`);
     },
     async reload(model, targets) {
       const previous = runtime;
       runtime = new Runtime(model, targets, timeScale, previous, logger, health);
-      notEmulated(model, logger);
+      logNotEmulated(model, logger);
       for (const s of servers) configureClientConnections(s, runtime.idleTimeoutMs);
       // In-flight requests on the previous runtime get up to its idle timeout to finish.
       retiring.set(previous, previous.retire(previous.idleTimeoutMs).then(() => { retiring.delete(previous); }));
-      logger?.info('model reloaded');
+      logger?.debug('model reloaded'); // the CLI says so itself
     },
     async close() {
       const closed = Promise.all(servers.map((s) => new Promise((r) => { s.close(() => r(undefined)); })));

@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { bufferIo } from './support';
 import { runCli } from '../../src/cli';
+import { defaultCaDir } from '../../src/proxy/tls';
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'lbkit-cli-errors-')); });
@@ -63,7 +64,11 @@ test('serve --help: every flag and the examples', async () => {
   }
   expect(r.stdout).toContain('Examples:');
   expect(r.stdout).toContain('443 → 8443, 80 → 8080');
-  expect(r.stdout).toContain('curl --cacert .lbkit/ca/ca.pem');
+  // The CA's real path (this user's data directory; the test run's temporary one here), never the project's .lbkit.
+  expect(r.stdout).toContain(`curl --cacert ${join(defaultCaDir(), 'ca.pem')} --resolve`);
+  expect(r.stdout).not.toContain('.lbkit');
+  expect(r.stdout).toContain('--connect-to api.example.com:443:127.0.0.1:8443');
+  for (const flag of ['--rewrite-redirect-ports', '--log-format <format>', '--log-level <level>']) expect(r.stdout).toContain(flag);
 });
 
 test('diff --help describes the exit statuses', async () => {

@@ -2,6 +2,7 @@ import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { AccessLogEntry } from '../http/access-log-entry';
 import { TargetGroupMetrics } from '../http/metrics';
 import { LocalLoadBalancerOptions } from '../local-load-balancer';
+import { LogFormat } from '../log-format';
 import { Endpoint } from '../targets/endpoint';
 import { TargetHealthUpdate } from '../targets/health-update';
 import { LocalTlsOptions } from '../tls/tls-provider';
@@ -14,6 +15,10 @@ export interface WorkerSpec extends Omit<LocalLoadBalancerOptions<LoadBalancerMo
   readonly accessLog: boolean;
   /** pino level of the worker's own log on stderr. */
   readonly logLevel: string;
+  /** Readable lines or JSON lines (default json). */
+  readonly logFormat?: LogFormat;
+  /** Redirects carry the local listener ports (the proxy option of that name). */
+  readonly rewriteRedirectPorts?: boolean;
 }
 
 /** One target's routing view in one worker. */

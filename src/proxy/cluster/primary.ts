@@ -5,6 +5,7 @@ import { sumMetrics } from './metrics-sum';
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { TargetGroupMetrics } from '../http/metrics';
 import { Runtime } from '../http/runtime';
+import { LogFormat } from '../log-format';
 import { ProxyHandle, ProxyListener, ProxyOptions } from '../server';
 import { Endpoint, endpointId } from '../targets/endpoint';
 import { TargetHealthUpdate } from '../targets/health-update';
@@ -17,6 +18,8 @@ export interface ProxyClusterOptions extends Omit<ProxyOptions, 'tls' | 'externa
   readonly tls?: LocalTlsOptions;
   /** pino level of the workers' own log on stderr (listeners, what is not emulated). Default warn. */
   readonly workerLogLevel?: string;
+  /** Readable lines or pino's JSON lines from the workers. Default json. */
+  readonly workerLogFormat?: LogFormat;
   /** How long workers may take to start listening. Default 60 s. */
   readonly startTimeoutMs?: number;
 }
@@ -77,6 +80,8 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     tls: options.tls,
     accessLog: options.accessLog !== undefined,
     logLevel: options.workerLogLevel ?? 'warn',
+    logFormat: options.workerLogFormat,
+    rewriteRedirectPorts: options.rewriteRedirectPorts,
   };
 
   const post = (r: WorkerRecord, m: ToWorker) => {
@@ -179,7 +184,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     await control.close();
     throw error;
   }
-  logger?.info({ workers: options.workers, listeners }, 'cluster started');
+  logger?.debug({ workers: options.workers, listeners }, `cluster of ${options.workers} workers started`);
 
   const group = (name: string) => {
     const g = control.groups.get(name);

@@ -1,6 +1,7 @@
-import pino from 'pino';
+import { writeSync } from 'fs';
 import { envelope, FromWorker, opened, ToWorker, WorkerSpec } from './messages';
 import { AccessLogEntry } from '../http/access-log-entry';
+import { createLogger } from '../log-format';
 import { currentRuntime, ProxyHandle, startProxy } from '../server';
 import { TargetHealthUpdate } from '../targets/health-update';
 import { createTlsProvider } from '../tls/tls-provider';
@@ -49,7 +50,9 @@ export function runWorker(): void {
         host: spec.host,
         timeScale: spec.timeScale,
         tls: spec.tls ? createTlsProvider(spec.tls) : undefined,
-        logger: pino({ level: spec.logLevel, base: { worker: process.pid } }, pino.destination({ fd: 2, sync: true })),
+        // Synchronous writes to stderr, so a worker's last lines are not lost when it exits.
+        logger: createLogger({ level: spec.logLevel, format: spec.logFormat ?? 'json', base: { worker: process.pid }, write: (line) => writeSync(2, line) }),
+        rewriteRedirectPorts: spec.rewriteRedirectPorts,
         accessLog: spec.accessLog ? (entry) => {
           logs.push(entry);
           if (logs.length >= LOG_BATCH) flush();

@@ -45,8 +45,8 @@ function warnAboutModels(models: readonly DnsRoutingModel[], endpoints: Readonly
   logger: Logger | undefined): void {
   for (const model of models) {
     if (model.routingPolicy === 'latency' && clientRegion === undefined) {
-      logger?.info({ recordName: model.recordName, clientRegion: model.records[0]?.region },
-        'dns: no client region given; latency records answer as if the client were in the first record\'s region');
+      logger?.warn({ recordName: model.recordName, clientRegion: model.records[0]?.region },
+        `dns: no client region given (--client-region); latency records of ${model.recordName} answer as if the client were in the first record's region`);
     }
     for (const record of model.records) {
       const endpoint = endpoints[record.setIdentifier];
@@ -87,7 +87,7 @@ export async function startDnsServer(options: DnsServerOptions): Promise<DnsServ
   const transports = await startDnsTransports(host, options.port ?? 0, (message, transport) => respond(message, transport, zones),
     (e) => logger?.error({ err: e }, 'dns: socket or handler error'));
   health.start();
-  logger?.info({ host, port: transports.port, names: options.models.map((m) => m.recordName) }, 'dns: serving on UDP and TCP');
+  logger?.debug({ host, port: transports.port, names: options.models.map((m) => m.recordName) }, `dns: serving on UDP and TCP ${host}:${transports.port}`);
   let closing: Promise<void> | undefined;
   return {
     host,

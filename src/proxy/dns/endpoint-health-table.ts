@@ -55,20 +55,24 @@ export class EndpointHealthTable {
     const recordName = model.recordName;
     const where = { recordName, endpoint: setIdentifier };
     if (endpoint === undefined) {
-      this.logger?.warn(where, 'dns: endpoint has no local mapping; its records are unhealthy and answer only their literal values');
+      this.logger?.warn(where, `dns: endpoint ${setIdentifier} of ${recordName} has no local mapping (--endpoint); its records are unhealthy and answer only their literal values`);
       return { ...where, fixed: false };
     }
     const records = model.records.filter((r) => r.setIdentifier === setIdentifier);
     const checkNames = [...new Set(records.map((r) => r.healthCheck).filter((n): n is string => n !== undefined))];
-    if (checkNames.length > 1) this.logger?.warn({ ...where, healthChecks: checkNames }, 'dns: records of one endpoint name different health checks; the first decides');
+    if (checkNames.length > 1) {
+      this.logger?.warn({ ...where, healthChecks: checkNames }, `dns: records of endpoint ${setIdentifier} of ${recordName} name different health checks; the first decides`);
+    }
     const healthCheck = checkNames.length > 0 ? model.healthChecks.find((h) => h.name === checkNames[0]) : undefined;
     let check: EndpointCheck | undefined;
     if (healthCheck) check = healthCheckOf(healthCheck, endpoint, timeScale);
     else if (records.some((r) => r.alias?.evaluateTargetHealth)) check = targetHealthOf(endpoint, timeScale);
     if (!check) return { ...where, fixed: true };
-    const monitor = new EndpointHealthMonitor(check, (healthy, reason) => this.logger?.info({
-      ...where, target: endpointId(endpoint), from: healthy ? 'unhealthy' : 'healthy', to: healthy ? 'healthy' : 'unhealthy', reason,
-    }, 'dns: endpoint health changed'));
+    const monitor = new EndpointHealthMonitor(check, (healthy, reason) => {
+      const [from, to] = healthy ? ['unhealthy', 'healthy'] : ['healthy', 'unhealthy'];
+      this.logger?.info({ ...where, target: endpointId(endpoint), from, to, reason },
+        `dns: endpoint ${setIdentifier} (${endpointId(endpoint)}) of ${recordName}: ${from} → ${to}`);
+    });
     return { ...where, monitor };
   }
 

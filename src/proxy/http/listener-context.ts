@@ -1,5 +1,6 @@
 import { AccessLogEntry } from './access-log-entry';
 import { GroupCounters } from './metrics';
+import { LocalRedirectPorts } from './redirect';
 import { Runtime } from './runtime';
 import { ChooseCertificate } from './tls-facts';
 
@@ -11,6 +12,8 @@ export interface ListenerContext {
   readonly accessLog?: (entry: AccessLogEntry) => void;
   /** HTTPS: the model certificate presented for an SNI name, for the access log (absent: chosen_cert_arn `-`). */
   readonly chooseCertificate?: ChooseCertificate;
+  /** Set when redirects carry local ports instead of the listeners' (the proxy's `rewriteRedirectPorts`). */
+  readonly redirectPorts?: () => LocalRedirectPorts;
   /** The runtime new requests use (swapped on reload). */
   runtime(): Runtime;
   counters(group: string): GroupCounters;

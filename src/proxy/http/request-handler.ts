@@ -129,7 +129,7 @@ function runAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage,
     exchange.actions.push('redirect');
     const location = redirectLocation(action, {
       protocol: ctx.protocol === 'HTTPS' ? 'https' : 'http', host: facts.host, port: ctx.port, path: facts.path, query: facts.query,
-    });
+    }, ctx.redirectPorts?.());
     exchange.redirectUrl = location;
     exchange.elbStatus = redirectStatus(action);
     res.writeHead(exchange.elbStatus, { 'server': 'awselb/2.0', 'location': location, 'content-type': 'text/html', 'content-length': 0 });

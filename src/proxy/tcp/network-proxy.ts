@@ -60,7 +60,7 @@ function tlsTermination(listener: NlbListenerModel, provider: TlsProvider): TlsT
 function notEmulated(model: NetworkLoadBalancerModel, logger: Logger | undefined): void {
   for (const g of model.targetGroups) {
     if (g.preserveClientIp && !g.proxyProtocolV2) {
-      logger?.info({ targetGroup: g.name }, 'client IP preservation is not emulated: targets see the proxy\'s address (proxy protocol v2 is emulated)');
+      logger?.warn({ targetGroup: g.name }, `target group ${g.name}: client IP preservation is not emulated; targets see the proxy's address (proxy protocol v2 is emulated)`);
     }
   }
 }
@@ -130,7 +130,7 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
       if (local === undefined) continue;
       const group = groups.get(listener.targetGroup);
       if (!group) {
-        logger?.warn({ port: listener.port, targetGroup: listener.targetGroup }, 'listener not served: its target group is not in the model');
+        logger?.warn({ port: listener.port, targetGroup: listener.targetGroup }, `listener ${listener.port} not served: its target group ${listener.targetGroup} is not in the model`);
         continue;
       }
       let localPort: number;
@@ -138,7 +138,8 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
       else if (listener.protocol === 'TCP_UDP') localPort = await startTcpUdp(listener, group, local);
       else localPort = (await startTcp(listener, group, local))[1];
       listeners.push({ port: listener.port, localPort, protocol: listener.protocol });
-      logger?.info({ port: listener.port, localPort, protocol: listener.protocol, targetGroup: group.name }, 'listener started');
+      logger?.debug({ port: listener.port, localPort, protocol: listener.protocol, targetGroup: group.name },
+        `listener ${listener.protocol} ${listener.port} on local port ${localPort}`);
     }
   } catch (error) {
     await closeAll();
@@ -157,12 +158,13 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     metrics: () => [...groups.values()].map((g) => g.metrics()),
     deregister: async (name, id) => {
       const g = group(name);
-      logger?.info({ targetGroup: name, target: id }, 'target deregistering');
+      logger?.info({ targetGroup: name, target: id }, `target ${id} in ${name}: deregistering (draining)`);
       await g.deregister(id);
+      logger?.info({ targetGroup: name, target: id }, `target ${id} in ${name}: deregistration ended`);
     },
     register: (name, endpoint) => {
       group(name).register(endpoint);
-      logger?.info({ targetGroup: name, target: endpointId(endpoint) }, 'target registered');
+      logger?.info({ targetGroup: name, target: endpointId(endpoint) }, `target ${endpointId(endpoint)} in ${name}: registered`);
     },
     close: closeAll,
   };

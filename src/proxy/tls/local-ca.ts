@@ -3,9 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { isIP } from 'net';
 import { join, resolve } from 'path';
 import * as forge from 'node-forge';
+import { defaultCaDir } from './ca-dir';
 
-/** Where `lbkit serve` keeps its CA unless `--ca-dir` says otherwise (relative to the working directory). */
-export const DEFAULT_CA_DIR = join('.lbkit', 'ca');
 /** The CA certificate, for `curl --cacert` or a trust store. */
 export const CA_CERT_FILE = 'ca.pem';
 export const CA_KEY_FILE = 'ca-key.pem';
@@ -24,10 +23,11 @@ export interface KeyAndCert {
 /** A local certificate authority persisted in a directory; created on first use, reused afterwards. */
 export class LocalCa {
   /**
-   * Loads the CA in `dir` (default `.lbkit/ca` under the working directory), creating it —
-   * an RSA 2048 key and a self-signed certificate — when it does not exist yet.
+   * Loads the CA in `dir` (default {@link defaultCaDir}: the user's data directory, outside
+   * every project), creating it — an RSA 2048 key (0600, in a 0700 directory) and a
+   * self-signed certificate — when it does not exist yet.
    */
-  public static loadOrCreate(dir: string = DEFAULT_CA_DIR): LocalCa {
+  public static loadOrCreate(dir: string = defaultCaDir()): LocalCa {
     const abs = resolve(dir);
     const certFile = join(abs, CA_CERT_FILE);
     const keyFile = join(abs, CA_KEY_FILE);

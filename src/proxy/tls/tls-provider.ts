@@ -26,7 +26,10 @@ export interface LocalTlsOptions {
    * @default - `localhost`
    */
   readonly domains?: readonly string[];
-  /** The CA directory. @default `.lbkit/ca` */
+  /**
+   * The CA directory.
+   * @default - `defaultCaDir()`: `$LBKIT_CA_DIR`, else `lbkit/ca` in the user's data directory (never the project's)
+   */
   readonly caDir?: string;
 }
 

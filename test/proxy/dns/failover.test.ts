@@ -56,7 +56,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       { recordName: 'api.example.com', endpoint: 'us-east-1', healthy: true, checks: expect.any(Number) },
     ]);
 
-    expect(records.filter((r) => r.msg === 'dns: endpoint health changed').map((r) => [r.endpoint, r.from, r.to, r.target]))
+    expect(records.filter((r) => r.msg?.startsWith('dns: endpoint ') && r.to).map((r) => [r.endpoint, r.from, r.to, r.target]))
       .toEqual([['eu-west-1', 'healthy', 'unhealthy', `127.0.0.2:${eu.endpoint.port}`]]);
 
     eu.healthy = true;

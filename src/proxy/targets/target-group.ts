@@ -41,7 +41,7 @@ export class TargetGroup {
   private readonly checker: HealthChecker<Target>;
   private readonly now: () => number;
   private closed = false;
-  /** Targets listed `draining` until their delay ends; each ends the wait for its delay early (re-registered, closed). */
+  /** Targets draining until their delay ends (listed, unless registered again), each with the means to end its wait early (close). */
   private readonly drains = new Map<Target, () => void>();
   /** Reused between picks: no allocation per request beyond the candidate views. */
   private routable: Target[] = [];
@@ -83,8 +83,9 @@ export class TargetGroup {
     const id = endpointId(endpoint);
     const existing = this.targets.get(id);
     if (existing && !existing.draining) return existing;
-    // Registered again while draining: the draining one (and its requests) make way for a new one.
-    if (existing) this.remove(existing);
+    // Registered again while draining: a new target takes the id; the draining one leaves the list
+    // but its requests in flight may still finish until its delay ends.
+    if (existing) this.targets.delete(id);
     const scheme = this.model.protocol === 'HTTPS' ? 'https' : 'http';
     const before = this.options.previous?.targets.get(id);
     const inherited = before && !before.draining
@@ -190,11 +191,12 @@ export class TargetGroup {
     if (elsewhere) await elsewhere;
   }
 
-  /** The delay is over: requests still in flight are cut, and the target leaves the group. */
+  /** The delay is over: requests still in flight are cut, and the target leaves the group (unless registered again). */
   private endDeregistration(target: Target): void {
     for (const c of target.inFlight) c.abort(new DrainedError());
+    void target.close();
     if (this.targets.get(target.id) !== target) return;
-    this.remove(target);
+    this.targets.delete(target.id);
     this.report(target.id, 'draining', 'unused', 'Target.NotRegistered');
   }
 
@@ -206,13 +208,6 @@ export class TargetGroup {
     if (!this.options.checksElsewhere) this.options.onStateChange?.(this.name, id, from, to, reason);
   }
 
-  private remove(target: Target): void {
-    this.drains.get(target)?.();
-    if (this.targets.get(target.id) === target) this.targets.delete(target.id);
-    this.checker.stop(target);
-    void target.close();
-  }
-
   /** Stops health checks (a retired runtime keeps serving its in-flight requests only). */
   public stopChecks(): void {
     this.closed = true;
@@ -222,9 +217,12 @@ export class TargetGroup {
   /** Stops health checks and deregistrations, waits for the probes they aborted to end, and closes every target. */
   public async close(): Promise<void> {
     this.stopChecks();
-    for (const end of [...this.drains.values()]) end();
+    const draining = [...this.drains.entries()];
+    for (const [, end] of draining) end();
     await this.checker.settled();
-    await Promise.all([...this.targets.values()].map((t) => t.close()));
+    // Draining targets registered again are no longer listed: closed as well.
+    const all = new Set([...this.targets.values(), ...draining.map(([t]) => t)]);
+    await Promise.all([...all].map((t) => t.close()));
     this.targets.clear();
   }
 }

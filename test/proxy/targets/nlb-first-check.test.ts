@@ -1,6 +1,6 @@
-import { endpointOf, healthy, L4Harness, readModel, removeLocalCa, stateOf } from '../tcp/harness';
 import { ListenerProtocol } from '../../../src/core/options/enums';
 import { Engine, ENGINES } from '../../support/engines';
+import { endpointOf, healthy, L4Harness, readModel, removeLocalCa, stateOf } from '../tcp/harness';
 
 /**
  * Issue 13 item 1 on the NLB: AWS's NLB guide says the same as the ALB's ("Your target is not in

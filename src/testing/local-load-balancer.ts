@@ -179,7 +179,8 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     },
     port: (listener) => listenerOf(listener).localPort,
     fetch: client.fetch,
-    targets: (route) => healthOf(route).map((t) => registered.get(t.id)!), // the proxy only has targets the kit gave it
+    // The proxy only has targets the kit gave it; a draining one is listed until its delay ends but no longer registered.
+    targets: (route) => healthOf(route).filter((t) => t.state !== 'draining').map((t) => registered.get(t.id)!),
     targetHealth: ((route?: string) => (route === undefined ? running.targetHealth() : healthOf(route))) as LocalLoadBalancer['targetHealth'],
     async waitForHealthy(route, count = 1, timeoutMs = healthyWithinMs(route)) {
       const deadline = Date.now() + timeoutMs;

@@ -53,6 +53,8 @@ describe.each(ENGINES)('a local load balancer from $engine', (engine) => {
     const second = await lb.register('web', answer('two'));
     await lb.deregister('web', first);
     expect(lb.targets('web')).toEqual([second]);
+    // Deregistered, still listed draining until the delay (300 s / 100) ends, as AWS shows it.
+    expect(lb.targetHealth('web').find((t) => t.id === `127.0.0.1:${first.port}`)).toEqual({ id: `127.0.0.1:${first.port}`, state: 'draining', reason: 'Target.DeregistrationInProgress' });
     expect(await (await lb.fetch('https://api.example.com/')).text()).toBe('two api.example.com /');
     await expect(lb.deregister('web', '127.0.0.1:1')).rejects.toThrow(/deregister: web has no target 127\.0\.0\.1:1/);
   });

@@ -36,10 +36,12 @@ export const ADMIN_HOST = '127.0.0.1';
 
 /**
  * Starts the admin HTTP server on 127.0.0.1:
- * - `GET /targets`: target health per group, as JSON (`[{ targetGroup, targets: [{ id, state, reason? }] }]`);
+ * - `GET /targets`: target health per group, as JSON (`[{ targetGroup, targets: [{ id, state, reason? }] }]`),
+ *   every group of the model, with no target or with only draining ones as well;
  * - `GET /metrics`: Prometheus text;
  * - `POST /targets/<group>/<id>/deregister`: starts draining the target (`id` is `host:port`,
- *   URL-encoded or not); answers 202 at once, or, with `?wait=1`, 200 once it is drained.
+ *   URL-encoded or not); answers 202 at once, or, with `?wait=1`, 200 once it is drained, with
+ *   the state listed then (an ALB target: `draining` until its deregistration delay ends).
  */
 export async function startAdminServer(options: AdminServerOptions): Promise<AdminServer> {
   const { handle } = options;
@@ -90,7 +92,9 @@ async function route(handle: AdminTarget, req: IncomingMessage, res: ServerRespo
     const wait = url.searchParams.get('wait');
     if (wait === '1' || wait === 'true') {
       await drained;
-      return send(res, 200, { targetGroup: group, target: id, state: 'unused' });
+      // Complete (nothing in flight), yet an ALB target stays listed `draining` until its delay ends, as on AWS.
+      const state = handle.targetHealth().find((g) => g.targetGroup === group)?.targets.find((t) => t.id === id)?.state ?? 'unused';
+      return send(res, 200, { targetGroup: group, target: id, state });
     }
     drained.catch(() => undefined);
     return send(res, 202, { targetGroup: group, target: id, state: 'draining' });

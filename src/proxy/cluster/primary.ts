@@ -8,6 +8,7 @@ import { Runtime } from '../http/runtime';
 import { LogFormat } from '../log-format';
 import { ProxyHandle, ProxyListener, ProxyOptions } from '../server';
 import { Endpoint, endpointId } from '../targets/endpoint';
+import { TargetState } from '../targets/health-state';
 import { TargetHealthUpdate } from '../targets/health-update';
 import { createTlsProvider, LocalTlsOptions } from '../tls/tls-provider';
 
@@ -58,7 +59,8 @@ function workerEntry(): { exec: string; execArgv: string[] } {
  * The proxy on several processes (node:cluster): the workers share the listening sockets
  * and serve requests; the primary runs the health checks once and pushes every transition to
  * all workers, so they route by one state. Deregistration drains in every worker and resolves
- * when all are done; `targetHealth()` is the primary's one state; metrics add the workers' up.
+ * when all are done; the target stays `draining` for the whole delay, in the primary's
+ * `targetHealth()` (the one state, logged there) as in every worker; metrics add the workers' up.
  */
 export async function startProxyCluster(options: ProxyClusterOptions): Promise<ProxyClusterHandle> {
   if (!cluster.isPrimary) throw new Error('startProxyCluster runs in a primary process');
@@ -103,7 +105,9 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
   const registered = (runtime: Runtime): Record<string, Endpoint[]> => Object.fromEntries([...runtime.groups.values()]
     .map((g) => [g.name, [...g.targets.values()].filter((t) => !t.draining).map((t) => t.endpoint)]));
 
-  const onStateChange = (group: string, target: string) => {
+  const onStateChange = (group: string, target: string, from: TargetState, to: TargetState) => {
+    // Deregistrations run in every worker too (told by their own messages): only health moves here.
+    if (from === 'draining' || to === 'draining') return;
     const t = control.groups.get(group)?.targets.get(target);
     if (!t) return;
     broadcast({ type: 'health', updates: [{ targetGroup: group, target, state: t.health.state, reason: t.health.reason, healthySinceMs: t.healthySinceMs }] });

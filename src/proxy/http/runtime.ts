@@ -6,12 +6,17 @@ import { Endpoint } from '../targets/endpoint';
 import { TargetState } from '../targets/health-state';
 import { TargetGroup } from '../targets/target-group';
 import { scaledMs } from '../targets/time-scale';
+import { transitionMessage } from '../targets/transition-message';
 
 /** How a runtime's target groups get their health (a cluster splits checking from routing). */
 export interface RuntimeHealthOptions {
   /** True in a cluster worker: no checks here, the primary pushes the states. */
   readonly checksElsewhere?: boolean;
-  /** Told of every health transition (after the log line): a cluster primary passes them on. */
+  /**
+   * Told of every state change (after the log line): health transitions, a deregistration's start
+   * (→ draining) and end (draining → unused), a registration again while draining. A cluster
+   * primary passes the health ones on to its workers.
+   */
   readonly onStateChange?: (group: string, target: string, from: TargetState, to: TargetState, reason: string | undefined) => void;
 }
 
@@ -31,7 +36,8 @@ export class Runtime {
     const notify = health.onStateChange;
     const onStateChange = logger || notify
       ? (group: string, target: string, from: TargetState, to: TargetState, reason: string | undefined) => {
-        logger?.info({ targetGroup: group, target, from, to, reason }, `target ${target} in ${group}: ${from} → ${to}`);
+        const delay = model.targetGroups.find((g) => g.name === group)?.deregistrationDelaySeconds ?? 0;
+        logger?.info({ targetGroup: group, target, from, to, reason }, transitionMessage(group, target, from, to, delay, timeScale));
         notify?.(group, target, from, to, reason);
       }
       : undefined;

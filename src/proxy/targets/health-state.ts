@@ -3,9 +3,11 @@ export type TargetState = 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'un
 
 /**
  * The pure health-check state machine of one target: consecutive passes and failures
- * against the thresholds. `initial` until either threshold is reached; `healthy` after
- * `healthyThreshold` consecutive passes; `unhealthy` after `unhealthyThreshold` consecutive
- * failures. No timers here: the checker feeds it results.
+ * against the thresholds. A new target (`initial`) is `healthy` after ONE passing check, as AWS
+ * documents for ALB and NLB ("After your target is registered, it must pass one health check to
+ * be considered healthy"), even after failures fewer than the unhealthy threshold;
+ * `unhealthyThreshold` consecutive failures make it `unhealthy`, and from there it needs
+ * `healthyThreshold` consecutive passes. No timers here: the checker feeds it results.
  */
 export class HealthStateMachine {
   private _state: 'initial' | 'healthy' | 'unhealthy' = 'initial';
@@ -43,7 +45,8 @@ export class HealthStateMachine {
     if (passed) {
       this.failures = 0;
       this.passes++;
-      if (this._state !== 'healthy' && this.passes >= this.healthyThreshold) {
+      const needed = this._state === 'initial' ? 1 : this.healthyThreshold;
+      if (this._state !== 'healthy' && this.passes >= needed) {
         this._state = 'healthy';
         this._reason = undefined;
       }

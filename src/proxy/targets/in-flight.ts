@@ -11,6 +11,8 @@ export interface InFlightRequest {
  */
 export class InFlightRequests<T extends InFlightRequest = InFlightRequest> {
   private readonly items: T[] = [];
+  /** Told when the last request ends (a draining target's deregistration then completes). */
+  private emptied: Array<() => void> | undefined;
 
   public get size(): number {
     return this.items.length;
@@ -27,7 +29,18 @@ export class InFlightRequests<T extends InFlightRequest = InFlightRequest> {
     if (i < 0) return false;
     items[i] = items[items.length - 1];
     items.pop();
+    if (items.length === 0 && this.emptied) {
+      const waiting = this.emptied;
+      this.emptied = undefined;
+      for (const resolve of waiting) resolve();
+    }
     return true;
+  }
+
+  /** Resolves once no request is in flight (at once when none is). */
+  public whenEmpty(): Promise<void> {
+    if (this.items.length === 0) return Promise.resolve();
+    return new Promise((resolve) => { (this.emptied ??= []).push(resolve); });
   }
 
   /** A snapshot: aborting a request removes it while the caller iterates. */

@@ -17,7 +17,10 @@ export interface TargetGroupOptions {
   /** False when no listener action forwards here: targets are `unused`, not checked. */
   readonly inUse: boolean;
   readonly now?: () => number;
-  /** Called when a target's health state changes (the proxy logs it). */
+  /**
+   * Called when a target's state changes (the proxy logs it): health transitions, a deregistration's
+   * start (→ draining) and end (draining → unused, Target.NotRegistered), a registration again while draining.
+   */
   readonly onStateChange?: (group: string, id: string, from: TargetState, to: TargetState, reason: string | undefined) => void;
   /** The same group before a reload: targets it still has keep their health (when the health check is unchanged). */
   readonly previous?: TargetGroup;
@@ -38,6 +41,8 @@ export class TargetGroup {
   private readonly checker: HealthChecker<Target>;
   private readonly now: () => number;
   private closed = false;
+  /** Targets draining until their delay ends (listed, unless registered again), each with the means to end its wait early (close). */
+  private readonly drains = new Map<Target, () => void>();
   /** Reused between picks: no allocation per request beyond the candidate views. */
   private routable: Target[] = [];
   private candidates: Array<{ outstanding: number; weight: number }> = [];
@@ -78,7 +83,9 @@ export class TargetGroup {
     const id = endpointId(endpoint);
     const existing = this.targets.get(id);
     if (existing && !existing.draining) return existing;
-    if (existing) this.remove(existing);
+    // Registered again while draining: a new target takes the id; the draining one leaves the list
+    // but its requests in flight may still finish until its delay ends.
+    if (existing) this.targets.delete(id);
     const scheme = this.model.protocol === 'HTTPS' ? 'https' : 'http';
     const before = this.options.previous?.targets.get(id);
     const inherited = before && !before.draining
@@ -88,6 +95,7 @@ export class TargetGroup {
     this.targets.set(id, target);
     // A cluster worker keeps externalHealth instead: its primary checks and pushes the states.
     if (this.options.inUse && !this.options.checksElsewhere && !this.closed) this.checker.start(target);
+    if (existing) this.report(id, 'draining', target.state, target.reason);
     return target;
   }
 
@@ -153,29 +161,51 @@ export class TargetGroup {
   }
 
   /**
-   * Deregisters a target: no new requests; in-flight ones may finish until the
-   * deregistration delay (scaled) ends, then they are cut (the client sees 502). `elsewhere`
-   * is the draining of the same target in other processes (a cluster primary waits for its
-   * workers'): the target stays `draining` here until it settles too.
+   * Deregisters a target: no new requests from now on. Requests in flight may finish until the
+   * (scaled) deregistration delay ends; those still running then are cut (the client sees 502).
+   * Resolves when the deregistration completes: at once when nothing is in flight, else when the
+   * last request ends or at the delay. As AWS, the target stays listed `draining` for the whole
+   * delay all the same, then leaves the group (AWS: `unused`, Target.NotRegistered). `elsewhere` is
+   * the draining of the same target in other processes (a cluster primary waits for its workers').
    */
   public async deregister(id: string, elsewhere?: Promise<unknown>): Promise<void> {
     const target = this.targets.get(id);
     if (!target || target.draining) return;
+    const from = target.state;
     target.draining = true;
     this.checker.stop(target);
-    const deadline = this.now() + scaledMs(this.model.deregistrationDelaySeconds, this.options.timeScale);
-    while (target.inFlight.size > 0 && this.now() < deadline && !this.closed) {
-      await new Promise((r) => setTimeout(r, Math.min(20, Math.max(1, deadline - this.now()))));
-    }
-    for (const c of target.inFlight) c.abort(new DrainedError());
+    const delayEnded = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.drains.delete(target);
+        this.endDeregistration(target);
+        resolve();
+      }, scaledMs(this.model.deregistrationDelaySeconds, this.options.timeScale));
+      this.drains.set(target, () => {
+        clearTimeout(timer);
+        this.drains.delete(target);
+        resolve();
+      });
+    });
+    this.report(id, from, 'draining', target.reason);
+    await Promise.race([target.inFlight.whenEmpty(), delayEnded]);
     if (elsewhere) await elsewhere;
-    this.remove(target);
   }
 
-  private remove(target: Target): void {
-    if (this.targets.get(target.id) === target) this.targets.delete(target.id);
-    this.checker.stop(target);
+  /** The delay is over: requests still in flight are cut, and the target leaves the group (unless registered again). */
+  private endDeregistration(target: Target): void {
+    for (const c of target.inFlight) c.abort(new DrainedError());
     void target.close();
+    if (this.targets.get(target.id) !== target) return;
+    this.targets.delete(target.id);
+    this.report(target.id, 'draining', 'unused', 'Target.NotRegistered');
+  }
+
+  /**
+   * A deregistration's start and end, told as the health transitions are. A cluster worker tells
+   * none: its primary, which runs the same deregistration, tells them once.
+   */
+  private report(id: string, from: TargetState, to: TargetState, reason: string | undefined): void {
+    if (!this.options.checksElsewhere) this.options.onStateChange?.(this.name, id, from, to, reason);
   }
 
   /** Stops health checks (a retired runtime keeps serving its in-flight requests only). */
@@ -184,11 +214,15 @@ export class TargetGroup {
     this.checker.stopAll();
   }
 
-  /** Stops health checks, waits for the probes they aborted to end, and closes every target. */
+  /** Stops health checks and deregistrations, waits for the probes they aborted to end, and closes every target. */
   public async close(): Promise<void> {
     this.stopChecks();
+    const draining = [...this.drains.entries()];
+    for (const [, end] of draining) end();
     await this.checker.settled();
-    await Promise.all([...this.targets.values()].map((t) => t.close()));
+    // Draining targets registered again are no longer listed: closed as well.
+    const all = new Set([...this.targets.values(), ...draining.map(([t]) => t)]);
+    await Promise.all([...all].map((t) => t.close()));
     this.targets.clear();
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import * as https from 'https';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import pino from 'pino';
 import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
 import { ProxyClusterHandle, startProxyCluster, WorkerView } from '../../../src/proxy/cluster';
 import { TargetGroupMetrics } from '../../../src/proxy/server';
@@ -11,6 +12,8 @@ import { Backend, Harness, until } from '../http/harness';
 // Health checks every 30 s and 2 of them to change state, 100× faster: one interval is 300 ms.
 const TIME_SCALE = 100;
 const INTERVAL_MS = (30 * 1000) / TIME_SCALE;
+/** The default deregistration delay, 300 s, scaled. */
+const DELAY_MS = (300 * 1000) / TIME_SCALE;
 
 /** One request on a connection of its own (so node:cluster hands each to the next worker). */
 function get(port: number, path: string): Promise<{ status: number; body: string }> {
@@ -52,6 +55,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
   let a: Backend;
   let b: Backend;
   let slow: Backend;
+  /** The primary's log. */
+  const logged: Array<{ msg: string; target?: string; to?: string }> = [];
 
   beforeAll(async () => {
     const healthCheck = { intervalSeconds: 30, healthyThreshold: 2, unhealthyThreshold: 2 };
@@ -71,6 +76,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       timeScale: TIME_SCALE,
       tls: { certificates: model.certificates, domains: ['api.example.com'], caDir },
       workers: 2,
+      logger: pino({ level: 'info' }, { write: (line: string) => { logged.push(JSON.parse(line)); } }),
     });
     port = cluster.listeners.find((l) => l.port === 443)!.localPort;
   });
@@ -126,7 +132,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     await healthy('api', [a]);
   });
 
-  test('deregistration drains in both workers: draining everywhere until both workers finished their requests', async () => {
+  test('5. deregistration drains in both workers; the target stays draining everywhere for the whole delay, then leaves; its group stays listed', async () => {
     const id = idOf(slow);
     await healthy('slow', [slow]);
     const responses = Array.from({ length: 4 }, () => get(port, '/slow/x'));
@@ -138,21 +144,37 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     }, 5000);
 
     let drained = false;
+    const started = Date.now();
     const deregistered = cluster.deregister('slow', id).then(() => { drained = true; });
     await eventually(async () => (await cluster.workerViews()).every((v) => stateIn(v, 'slow', id) === 'draining'), 3000);
     const group = () => cluster.targetHealth().find((g) => g.targetGroup === 'slow')!.targets;
-    expect(group()).toEqual([{ id, state: 'draining', reason: 'Target.DeregistrationInProgress' }]);
+    const draining = [{ id, state: 'draining', reason: 'Target.DeregistrationInProgress' }];
+    expect(group()).toEqual(draining);
     expect((await get(port, '/slow/new')).status).toBe(503);
     expect(drained).toBe(false);
 
     for (const release of held.splice(0)) release();
     expect((await Promise.all(responses)).map((r) => [r.status, r.body])).toEqual(Array(4).fill([200, 'late']));
-    await deregistered;
-    expect(group()).toEqual([]);
-    const views = await cluster.workerViews();
-    expect(views.map((v) => v.groups.find((g) => g.targetGroup === 'slow')!.targets)).toEqual([[], []]);
+    await deregistered; // complete: both workers' requests ended...
+    expect(Date.now() - started).toBeLessThan(DELAY_MS);
+    // ...and, as AWS shows it, draining until the delay expires: in the primary and in every worker.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(group()).toEqual(draining);
+    expect((await cluster.workerViews()).map((v) => stateIn(v, 'slow', id))).toEqual(['draining', 'draining']);
+    expect((await get(port, '/slow/new')).status).toBe(503);
+    await eventually(async () => group().length === 0
+      && (await cluster.workerViews()).every((v) => v.groups.find((g) => g.targetGroup === 'slow')!.targets.length === 0), DELAY_MS + 2000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(DELAY_MS - 5);
+    expect(cluster.targetHealth().find((g) => g.targetGroup === 'slow')).toEqual({ targetGroup: 'slow', targets: [] });
+    // The primary logs the deregistration's start and end once (workers tell none).
+    expect(logged.filter((l) => l.target === id && (l.to === 'draining' || l.to === 'unused')).map((l) => l.msg)).toEqual([
+      `target ${id} in slow: healthy → draining (deregistered: no new requests; those in flight may finish within the 300 s deregistration delay, 3 s at time scale 100)`,
+      `target ${id} in slow: draining → unused (deregistration delay ended; target removed)`,
+    ]);
 
+    const checks = slow.healthChecks;
     cluster.register('slow', slow.endpoint);
     await eventually(async () => (await cluster.workerViews()).every((v) => stateIn(v, 'slow', id) === 'healthy'), 5000);
+    expect(slow.healthChecks - checks).toBe(1); // 1. one passing check makes a new target healthy
   });
 });

@@ -1,13 +1,16 @@
 import * as http from 'http';
+import pino from 'pino';
 import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
-import { echo, Handler, Harness, healthy, until } from '../http/harness';
+import { echo, Handler, Harness, healthy, sleep, until } from '../http/harness';
 
-/** Behaviour 6 (draining) and reload, over both engines; deregistration delay 30 s / 100 = 300 ms. */
+/** Draining (issue 13 item 5: AWS lists a deregistered target `draining` for the whole delay) and reload, over both engines. */
 const OPTIONS: EngineOptions = {
   certificateArns: [CERT_ARN_1],
   waf: { enabled: false },
-  routes: [{ name: 'drain', paths: ['/drain/*'], deregistrationDelaySeconds: 30 }],
+  routes: [{ name: 'drain', paths: ['/drain/*'], deregistrationDelaySeconds: 100 }],
 };
+/** The deregistration delay, scaled: 100 s / 100 (room for a loaded machine between its start and its end). */
+const DELAY_MS = 1000;
 
 describe.each(ENGINES)('%s', (engine: Engine) => {
   const model = engine.synth(OPTIONS).model;
@@ -18,8 +21,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
   const hold: Handler = (req, res, b) => (req.url!.endsWith('/hold') ? held.push(res) : echo(req, res, b));
   const states = (p: any) => Object.fromEntries(p.targetHealth()[0].targets.map((t: any) => [t.id, t.state]));
 
-  test('6. deregister: no new requests to the target; an in-flight one that finishes in time completes', async () => {
-    expect(model.targetGroups[0].deregistrationDelaySeconds).toBe(30);
+  test('5. deregister: no new requests to the target; an in-flight one that finishes in time completes; listed draining for the whole delay', async () => {
+    expect(model.targetGroups[0].deregistrationDelaySeconds).toBe(100);
     const a = await h.backend('a', hold);
     const p = await h.proxy(model, { drain: [a] });
     await healthy(p, 'drain');
@@ -35,14 +38,92 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     held[0].end('finished');
     const r = await inFlight;
     expect([r.status, r.text]).toEqual([200, 'finished']);
-    await drained;
-    expect(Date.now() - started).toBeLessThan(280);
+    await drained; // the deregistration completes once nothing is in flight...
+    expect(Date.now() - started).toBeLessThan(DELAY_MS);
+    // ...but AWS shows the target draining until the delay expires.
+    expect(states(p)).toEqual({ [`127.0.0.1:${a.endpoint.port}`]: 'draining', [`127.0.0.1:${b.endpoint.port}`]: 'healthy' });
+    await until(() => Object.keys(states(p)).length === 1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(DELAY_MS - 10);
     expect(Object.keys(states(p))).toEqual([`127.0.0.1:${b.endpoint.port}`]);
   });
 
-  test('6. in-flight requests still open when the delay ends are cut: 502', async () => {
-    const a = await h.backend('a', hold);
+  test('5. nothing in flight: still draining for the whole delay; then gone, and its group stays listed, empty', async () => {
+    const a = await h.backend('a');
     const p = await h.proxy(model, { drain: [a] });
+    await healthy(p, 'drain');
+    const id = `127.0.0.1:${a.endpoint.port}`;
+    const started = Date.now();
+    await p.deregister('drain', id);
+    expect(Date.now() - started).toBeLessThan(DELAY_MS / 2); // complete at once: nothing was in flight
+    const seen = a.requests;
+    for (let i = 0; i < 3; i++) {
+      await sleep(DELAY_MS / 5);
+      expect(p.targetHealth()).toEqual([{ targetGroup: 'drain', targets: [{ id, state: 'draining', reason: 'Target.DeregistrationInProgress' }] }]);
+      expect((await h.call(p, '/drain/x')).status).toBe(503); // never a new request to it
+    }
+    await until(() => p.targetHealth()[0].targets.length === 0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(DELAY_MS - 10);
+    expect(Date.now() - started).toBeLessThan(DELAY_MS * 2);
+    expect(a.requests).toBe(seen);
+    expect(p.targetHealth()).toEqual([{ targetGroup: 'drain', targets: [] }]);
+  });
+
+  test('5. the deregistration\'s start and end are logged at info, with the health transitions', async () => {
+    const lines: Array<{ level: number; msg: string; targetGroup?: string; target?: string; from?: string; to?: string; reason?: string }> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => { lines.push(JSON.parse(line)); } });
+    const a = await h.backend('a');
+    const p = await h.proxy(model, { drain: [a] }, 100, { logger });
+    await healthy(p, 'drain');
+    const id = `127.0.0.1:${a.endpoint.port}`;
+    await p.deregister('drain', id);
+    await until(() => p.targetHealth()[0].targets.length === 0);
+    const transitions = lines.filter((l) => l.target === id);
+    expect(transitions.map((l) => [l.level, l.from, l.to, l.reason])).toEqual([
+      [30, 'initial', 'healthy', undefined],
+      [30, 'healthy', 'draining', 'Target.DeregistrationInProgress'],
+      [30, 'draining', 'unused', 'Target.NotRegistered'],
+    ]);
+    expect(transitions.map((l) => l.msg)).toEqual([
+      `target ${id} in drain: initial → healthy`,
+      `target ${id} in drain: healthy → draining (deregistered: no new requests; those in flight may finish within the 100 s deregistration delay, 1 s at time scale 100)`,
+      `target ${id} in drain: draining → unused (deregistration delay ended; target removed)`,
+    ]);
+  });
+
+  test('5. registering a draining target again: listed again (initial, then healthy), its request in flight still finishes, and the old delay removes nothing', async () => {
+    const lines: Array<{ msg: string; target?: string; to?: string }> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => { lines.push(JSON.parse(line)); } });
+    const a = await h.backend('a', hold);
+    const p = await h.proxy(model, { drain: [a] }, 100, { logger });
+    await healthy(p, 'drain');
+    const id = `127.0.0.1:${a.endpoint.port}`;
+    const inFlight = h.call(p, '/drain/hold');
+    await until(() => held.length === 1);
+    const drained = p.deregister('drain', id);
+    expect(states(p)).toEqual({ [id]: 'draining' });
+    p.register('drain', a.endpoint);
+    expect(states(p)[id]).toBe('initial');
+    await healthy(p, 'drain');
+    expect((await h.call(p, '/drain/x')).json().id).toBe('a');
+    held[0].end('finished after registering again');
+    expect(await inFlight).toMatchObject({ status: 200, text: 'finished after registering again' });
+    await drained;
+    await sleep(DELAY_MS + 100); // past the first deregistration's delay
+    expect(states(p)).toEqual({ [id]: 'healthy' });
+    expect((await h.call(p, '/drain/y')).json().id).toBe('a');
+    expect(lines.filter((l) => l.target === id && l.to).map((l) => l.msg)).toEqual([
+      `target ${id} in drain: initial → healthy`,
+      `target ${id} in drain: healthy → draining (deregistered: no new requests; those in flight may finish within the 100 s deregistration delay, 1 s at time scale 100)`,
+      `target ${id} in drain: draining → initial (registered again)`,
+      `target ${id} in drain: initial → healthy`,
+    ]);
+  });
+
+  test('5. in-flight requests still open when the delay ends are cut: 502', async () => {
+    // A delay (30 s / 100) shorter than the idle timeout (60 s / 100), which would end the request first (504).
+    const short = engine.synth({ ...OPTIONS, routes: [{ name: 'drain', paths: ['/drain/*'], deregistrationDelaySeconds: 30 }] }).model;
+    const a = await h.backend('a', hold);
+    const p = await h.proxy(short, { drain: [a] });
     const inFlight = h.call(p, '/drain/hold');
     await until(() => held.length === 1);
     const started = Date.now();
@@ -51,6 +132,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const r = await inFlight;
     expect(r.status).toBe(502);
     expect(r.text).toContain('502 Bad Gateway');
+    expect(p.targetHealth()).toEqual([{ targetGroup: 'drain', targets: [] }]);
     expect((await h.call(p, '/drain/x')).status).toBe(503);
   });
 

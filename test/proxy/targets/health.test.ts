@@ -1,7 +1,7 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
-import { Harness, healthy, until } from '../http/harness';
+import { Harness, healthy, sleep, until } from '../http/harness';
 
 /** Behaviour 3: the health-check state machine on real backends, timers scaled ×100 (interval 15 s → 150 ms). */
 const base = (over: EngineOptions['routes'] = []): EngineOptions => ({
@@ -10,21 +10,28 @@ const base = (over: EngineOptions['routes'] = []): EngineOptions => ({
   routes: [{ name: 'api', paths: ['/api/*'] }, ...over],
 });
 
+/** Item 1's tests: checks every 300 ms, timing out at 200 ms (a cold process's first check can take over 5 s / 100). */
+const itemOne = (healthCheck: { path?: string } = {}): EngineOptions => ({
+  ...base(),
+  routes: [{ name: 'api', paths: ['/api/*'], healthCheck: { intervalSeconds: 30, timeoutSeconds: 20, ...healthCheck } }],
+});
+
 describe.each(ENGINES)('%s', (engine: Engine) => {
   const h = new Harness();
   afterEach(() => h.close());
   const stateOf = (p: { targetHealth(): any[] }, group: string) => p.targetHealth().find((g) => g.targetGroup === group)!.targets;
 
-  test('initial → healthy after 2 passes; → unhealthy after 3 failures; back after 2 passes; traffic avoids the unhealthy', async () => {
-    const model = engine.synth(base()).model;
-    expect(model.targetGroups[0].healthCheck).toMatchObject({ intervalSeconds: 15, healthyThreshold: 2, unhealthyThreshold: 3, path: '/health' });
+  test('1. a new target is healthy after ONE passing check; → unhealthy after 3 failures; back only after 2 passes; traffic avoids the unhealthy', async () => {
+    const model = engine.synth(itemOne()).model;
+    expect(model.targetGroups[0].healthCheck).toMatchObject({ intervalSeconds: 30, timeoutSeconds: 20, healthyThreshold: 2, unhealthyThreshold: 3, path: '/health' });
     const a = await h.backend('a');
     const b = await h.backend('b');
     const p = await h.proxy(model, { api: [a, b] });
     expect(stateOf(p, 'api').map((t: any) => t.state)).toEqual(['initial', 'initial']);
     expect(stateOf(p, 'api')[0].reason).toBe('Elb.InitialHealthChecking');
     await healthy(p, 'api');
-    expect(a.healthChecks).toBeGreaterThanOrEqual(2);
+    // The first check made them healthy: the second comes one interval (300 ms) later.
+    expect([a.healthChecks, b.healthChecks]).toEqual([1, 1]);
     b.healthy = false;
     const failuresBefore = b.healthChecks;
     await until(() => stateOf(p, 'api')[1].state === 'unhealthy');
@@ -35,7 +42,43 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(b.requests).toBe(0);
     expect(p.metrics().find((m) => m.targetGroup === 'api')!.healthyHostCount).toBe(1);
     b.healthy = true;
+    const passesFrom = b.healthChecks;
+    await until(() => b.healthChecks === passesFrom + 1);
+    await sleep(100); // the first pass is in; the next check is 200 ms away
+    expect(stateOf(p, 'api')[1].state).toBe('unhealthy'); // one pass is not enough coming back from unhealthy
     await healthy(p, 'api');
+    expect(b.healthChecks - passesFrom).toBeGreaterThanOrEqual(2);
+  });
+
+  test('1. a new target failing its first check (below the unhealthy threshold) stays initial, then one pass makes it healthy', async () => {
+    const model = engine.synth(itemOne()).model;
+    const a = await h.backend('a');
+    a.healthy = false;
+    const p = await h.proxy(model, { api: [a] });
+    await until(() => a.healthChecks === 1);
+    await sleep(100);
+    expect(stateOf(p, 'api')).toEqual([{ id: `127.0.0.1:${a.endpoint.port}`, state: 'initial', reason: 'Elb.InitialHealthChecking' }]);
+    a.healthy = true;
+    await healthy(p, 'api');
+    expect(a.healthChecks).toBe(2);
+  });
+
+  test('1. a target registered later, and one carried over a reload with a changed health check, are healthy after one pass', async () => {
+    const model = engine.synth(itemOne()).model;
+    const a = await h.backend('a');
+    const p = await h.proxy(model, { api: [a] });
+    await healthy(p, 'api');
+    const b = await h.backend('b');
+    p.register('api', b.endpoint);
+    await healthy(p, 'api', 2);
+    expect(b.healthChecks).toBe(1);
+    const changed = engine.synth(itemOne({ path: '/ready' })).model;
+    expect(changed.targetGroups[0].healthCheck.path).toBe('/ready');
+    const before = { a: a.healthChecks, b: b.healthChecks };
+    await p.reload(changed, { api: [a.endpoint, b.endpoint] });
+    expect(stateOf(p, 'api').map((t: any) => t.state)).toEqual(['initial', 'initial']); // the health check changed: checked afresh
+    await healthy(p, 'api', 2);
+    expect([a.healthChecks - before.a, b.healthChecks - before.b]).toEqual([1, 1]);
   });
 
   test('matcher 200-299 (204 passes), custom path, numeric health-check port', async () => {

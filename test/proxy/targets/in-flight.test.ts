@@ -22,3 +22,19 @@ test('in-flight requests: counted, removed once each, cut all at once even when 
   expect(cut.sort()).toEqual(['a: drained', 'c: drained']);
   expect(list.size).toBe(0);
 });
+
+test('whenEmpty resolves at once with nothing in flight, else when the last request ends', async () => {
+  const list = new InFlightRequests<ReturnType<typeof request>>();
+  await list.whenEmpty();
+  const [a, b] = ['a', 'b'].map((n) => request(n, []));
+  list.add(a);
+  list.add(b);
+  let empty = false;
+  const waiting = list.whenEmpty().then(() => { empty = true; });
+  list.delete(a);
+  await Promise.resolve();
+  expect(empty).toBe(false);
+  list.delete(b);
+  await waiting;
+  expect(empty).toBe(true);
+});

@@ -20,12 +20,10 @@ describe('status matcher', () => {
 });
 
 describe('health state machine', () => {
-  test('initial → healthy after healthyThreshold consecutive passes', () => {
+  test('initial → healthy after one pass (a new target needs one, whatever the healthy threshold)', () => {
     const m = new HealthStateMachine(3, 2);
     expect(m.state).toBe('initial');
     expect(m.reason).toBe('Elb.InitialHealthChecking');
-    m.record(true); m.record(true);
-    expect(m.state).toBe('initial');
     expect(m.record(true)).toBe(true);
     expect(m.state).toBe('healthy');
     expect(m.reason).toBeUndefined();
@@ -128,11 +126,13 @@ describe('target group', () => {
     expect(g.health()).toEqual([{ id: '127.0.0.1:1', state: 'unused', reason: 'Target.NotInUse' }]);
     await g.close();
   });
-  test('no registered targets: choose() gives none (503); a drained target is gone', async () => {
-    const g = new TargetGroup(model, [{ host: '127.0.0.1', port: 1 }], { timeScale: 1, inUse: false });
+  test('no registered targets: choose() gives none (503); a deregistered target is listed draining until the delay ends, then gone', async () => {
+    const g = new TargetGroup({ ...model, deregistrationDelaySeconds: 30 }, [{ host: '127.0.0.1', port: 1 }], { timeScale: 1000, inUse: false });
     expect(g.choose()?.id).toBe('127.0.0.1:1');
-    await g.deregister('127.0.0.1:1');
+    await g.deregister('127.0.0.1:1'); // complete at once: nothing in flight
     expect(g.choose()).toBeUndefined();
+    expect(g.health()).toEqual([{ id: '127.0.0.1:1', state: 'draining', reason: 'Target.DeregistrationInProgress' }]);
+    await new Promise((r) => setTimeout(r, 60)); // the delay: 30 s / 1000
     expect(g.health()).toEqual([]);
     await g.close();
   });

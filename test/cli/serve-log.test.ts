@@ -110,7 +110,7 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve prints what
     expect(lines(io.stderr).every((l) => !l.startsWith('{'))).toBe(true);
   });
 
-  test('NLB: health changes, and a deregistration and its end, one line each', async () => {
+  test('NLB: health changes and a deregistration, one line each (its end, at the delay, in test/proxy/tcp/draining)', async () => {
     const backend = await startTcpDemoBackend({ name: 'game-1' });
     closers.push(() => backend.close());
     const { session, io } = await serveAsUser(game[engine], '--target', `game=${backend.address}`, '--port', '7777=0', '--port', '7778=0',
@@ -119,8 +119,7 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve prints what
     await session.handle!.deregister('game', backend.address);
     expect(lines(io.stderr).filter((l) => !l.startsWith('warning: '))).toEqual([
       `target ${backend.address} in game: initial → healthy`,
-      `target ${backend.address} in game: deregistering (draining)`,
-      `target ${backend.address} in game: deregistration ended`,
+      `target ${backend.address} in game: healthy → draining (deregistered, Target.DeregistrationInProgress: no new connections; those open may finish within the 3600 s deregistration delay, 72 s at time scale 50)`,
     ]);
     expect(lines(io.stderr).every((l) => !l.startsWith('{'))).toBe(true);
   });

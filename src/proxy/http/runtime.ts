@@ -6,7 +6,7 @@ import { Endpoint } from '../targets/endpoint';
 import { TargetState } from '../targets/health-state';
 import { TargetGroup } from '../targets/target-group';
 import { scaledMs } from '../targets/time-scale';
-import { transitionMessage } from '../targets/transition-message';
+import { logTransition } from '../targets/transition-message';
 
 /** How a runtime's target groups get their health (a cluster splits checking from routing). */
 export interface RuntimeHealthOptions {
@@ -37,7 +37,7 @@ export class Runtime {
     const onStateChange = logger || notify
       ? (group: string, target: string, from: TargetState, to: TargetState, reason: string | undefined) => {
         const delay = model.targetGroups.find((g) => g.name === group)?.deregistrationDelaySeconds ?? 0;
-        logger?.info({ targetGroup: group, target, from, to, reason }, transitionMessage(group, target, from, to, delay, timeScale));
+        if (logger) logTransition(logger, group, target, from, to, reason, delay, timeScale);
         notify?.(group, target, from, to, reason);
       }
       : undefined;

@@ -1,6 +1,11 @@
 /** The health of one registered target as AWS reports it (`describe-target-health`). */
 export type TargetState = 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused';
 
+/** AWS's reason code while a deregistered target drains (listed for the whole deregistration delay). */
+export const DEREGISTRATION_IN_PROGRESS = 'Target.DeregistrationInProgress';
+/** AWS's reason code for a target no longer registered (its deregistration delay ended). */
+export const NOT_REGISTERED = 'Target.NotRegistered';
+
 /**
  * The pure health-check state machine of one target: consecutive passes and failures
  * against the thresholds. A new target (`initial`) is `healthy` after ONE passing check, as AWS

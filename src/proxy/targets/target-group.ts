@@ -2,7 +2,7 @@ import { Picker, picker } from './algorithms';
 import { Endpoint, endpointId } from './endpoint';
 import { HealthChecker } from './health-checker';
 import { probe } from './health-probe';
-import { TargetState } from './health-state';
+import { NOT_REGISTERED, TargetState } from './health-state';
 import { slowStartWeight } from './slow-start';
 import { compileStatusMatcher } from './status-matcher';
 import { Target } from './target';
@@ -197,7 +197,7 @@ export class TargetGroup {
     void target.close();
     if (this.targets.get(target.id) !== target) return;
     this.targets.delete(target.id);
-    this.report(target.id, 'draining', 'unused', 'Target.NotRegistered');
+    this.report(target.id, 'draining', 'unused', NOT_REGISTERED);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
 import { Endpoint, endpointId } from './endpoint';
-import { HealthStateMachine, TargetState } from './health-state';
+import { DEREGISTRATION_IN_PROGRESS, HealthStateMachine, TargetState } from './health-state';
 import { InFlightRequests } from './in-flight';
 
 export type { InFlightRequest } from './in-flight';
@@ -29,7 +29,7 @@ export class Target {
   }
 
   public get reason(): string | undefined {
-    return this.draining ? 'Target.DeregistrationInProgress' : this.health.reason;
+    return this.draining ? DEREGISTRATION_IN_PROGRESS : this.health.reason;
   }
 
   public get outstanding(): number {

@@ -10,7 +10,9 @@ import { NLB_TCP_IDLE_TIMEOUT_SECONDS, NLB_UDP_IDLE_TIMEOUT_SECONDS } from '../.
 import { NetworkLoadBalancerModel, NlbListenerModel, NlbProtocol } from '../../core/model/network-load-balancer-model';
 import { LocalLoadBalancerHandle, LocalLoadBalancerOptions, TlsProvider } from '../local-load-balancer';
 import { endpointId } from '../targets/endpoint';
+import { TargetState } from '../targets/health-state';
 import { scaledMs } from '../targets/time-scale';
+import { logTransition } from '../targets/transition-message';
 
 export type { NetworkTargetGroupMetrics } from './network-metrics';
 
@@ -23,7 +25,10 @@ export interface NetworkProxyListener {
   readonly protocol: NlbProtocol;
 }
 
-/** Its draining resolves when the target has no flow left or the (scaled) deregistration delay ends. */
+/**
+ * Its draining resolves when the target has no flow left or the (scaled) deregistration delay ends;
+ * the target stays listed `draining` until the delay ends, as AWS shows it.
+ */
 export type NetworkProxyHandle = LocalLoadBalancerHandle<NetworkProxyListener, NetworkTargetGroupMetrics>;
 
 /** Attempts at an ephemeral port free for both TCP and UDP (TCP_UDP listeners). */
@@ -74,8 +79,10 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
   const timeScale = options.timeScale ?? 1;
   const logger = options.logger;
   const onStateChange = logger
-    ? (group: string, target: string, from: string, to: string, reason: string | undefined) =>
-      logger.info({ targetGroup: group, target, from, to, reason }, `target ${target} in ${group}: ${from} → ${to}`)
+    ? (group: string, target: string, from: TargetState, to: TargetState, reason: string | undefined) => {
+      const delay = options.model.targetGroups.find((g) => g.name === group)?.deregistrationDelaySeconds ?? 0;
+      logTransition(logger, group, target, from, to, reason, delay, timeScale, 'connections');
+    }
     : undefined;
   const groups = new Map<string, NetworkTargetGroup>();
   for (const model of options.model.targetGroups) {
@@ -157,10 +164,7 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     targetHealth: () => [...groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
     metrics: () => [...groups.values()].map((g) => g.metrics()),
     deregister: async (name, id) => {
-      const g = group(name);
-      logger?.info({ targetGroup: name, target: id }, `target ${id} in ${name}: deregistering (draining)`);
-      await g.deregister(id);
-      logger?.info({ targetGroup: name, target: id }, `target ${id} in ${name}: deregistration ended`);
+      await group(name).deregister(id);
     },
     register: (name, endpoint) => {
       group(name).register(endpoint);

@@ -8,7 +8,7 @@ import { NlbTargetGroupModel } from '../../core/model/network-load-balancer-mode
 import { Endpoint, endpointId } from '../targets/endpoint';
 import { HealthChecker } from '../targets/health-checker';
 import { probe, ProbeResult } from '../targets/health-probe';
-import { TargetState } from '../targets/health-state';
+import { NOT_REGISTERED, TargetState } from '../targets/health-state';
 import { compileStatusMatcher } from '../targets/status-matcher';
 import { countInState, TargetHealthEntry, targetHealthEntry } from '../targets/target-health-entry';
 import { tcpProbe } from '../targets/tcp-probe';
@@ -16,7 +16,10 @@ import { scaledMs } from '../targets/time-scale';
 
 export interface NetworkTargetGroupOptions {
   readonly timeScale: number;
-  /** Called when a target's health state changes (the proxy logs it). */
+  /**
+   * Called when a target's state changes (the proxy logs it): health transitions, a deregistration's
+   * start (→ draining) and end (draining → unused, when the delay expires), a registration again while draining.
+   */
   readonly onStateChange?: (group: string, id: string, from: TargetState, to: TargetState, reason: string | undefined) => void;
 }
 
@@ -35,6 +38,8 @@ export class NetworkTargetGroup {
   public readonly counters = new NetworkCounters();
   private readonly checker: HealthChecker<NetworkTarget>;
   private closed = false;
+  /** The delay timers of targets listed `draining` (cleared on close). */
+  private readonly drainTimers = new Set<NodeJS.Timeout>();
 
   public constructor(public readonly model: NlbTargetGroupModel, endpoints: readonly Endpoint[],
     private readonly options: NetworkTargetGroupOptions) {
@@ -71,11 +76,12 @@ export class NetworkTargetGroup {
     const id = endpointId(endpoint);
     const existing = this.targets.get(id);
     if (existing && !existing.draining) return existing;
-    if (existing) this.checker.stop(existing);
     const hc = this.model.healthCheck;
     const target = new NetworkTarget(endpoint, hc.healthyThreshold, hc.unhealthyThreshold);
     this.targets.set(id, target);
     if (!this.closed) this.checker.start(target);
+    // The draining one's open flows keep their own delay.
+    if (existing) this.options.onStateChange?.(this.name, id, 'draining', target.state, target.reason);
     return target;
   }
 
@@ -136,26 +142,42 @@ export class NetworkTargetGroup {
   /**
    * Deregisters a target: no new flows; open ones continue until they end or the (scaled)
    * deregistration delay ends. Then, with connection termination, the remaining ones are reset;
-   * without it they are left to end or hit the idle timeout. Resolves when drained or at the delay.
+   * without it they are left to end or hit the idle timeout. Resolves when the deregistration
+   * completes: once the target has no flow, or at the delay. As AWS, the target stays listed
+   * `draining` for the whole delay all the same, then leaves the group.
    */
   public async deregister(id: string): Promise<void> {
     const target = this.targets.get(id);
     if (!target || target.draining) return;
+    const from = target.state;
     target.draining = true;
     this.checker.stop(target);
-    let timer: NodeJS.Timeout | undefined;
-    const delayMs = scaledMs(this.model.deregistrationDelaySeconds, this.options.timeScale);
-    const delay = new Promise<void>((resolve) => { timer = setTimeout(resolve, delayMs); });
-    await Promise.race([target.whenIdle(), delay]);
-    clearTimeout(timer);
+    this.options.onStateChange?.(this.name, id, from, 'draining', target.reason);
+    const delayEnded = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.drainTimers.delete(timer);
+        this.endDeregistration(target);
+        resolve();
+      }, scaledMs(this.model.deregistrationDelaySeconds, this.options.timeScale));
+      this.drainTimers.add(timer);
+    });
+    await Promise.race([target.whenIdle(), delayEnded]);
+  }
+
+  /** The delay is over: remaining flows are reset (with connection termination) and the target leaves the group (unless registered again). */
+  private endDeregistration(target: NetworkTarget): void {
     if (this.model.connectionTermination) for (const flow of [...target.flows]) flow.terminate();
-    if (this.targets.get(id) === target) this.targets.delete(id);
+    if (this.targets.get(target.id) !== target) return;
+    this.targets.delete(target.id);
+    this.options.onStateChange?.(this.name, target.id, 'draining', 'unused', NOT_REGISTERED);
   }
 
   /** Stops health checks, ends every open flow, and resolves once the probes the stop aborted have ended. */
   public async close(): Promise<void> {
     this.closed = true;
     this.checker.stopAll();
+    for (const timer of this.drainTimers) clearTimeout(timer);
+    this.drainTimers.clear();
     for (const flow of [...this.flows]) flow.terminate();
     await this.checker.settled();
   }

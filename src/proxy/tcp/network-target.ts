@@ -2,7 +2,7 @@ import { Flow } from './flow';
 import { SelectableTarget } from './target-selection';
 import { Endpoint, endpointId } from '../targets/endpoint';
 import { CheckedTarget } from '../targets/health-checker';
-import { HealthStateMachine, TargetState } from '../targets/health-state';
+import { DEREGISTRATION_IN_PROGRESS, HealthStateMachine, TargetState } from '../targets/health-state';
 
 /** One registered target of a network target group: its health, whether it drains, its open flows. */
 export class NetworkTarget implements CheckedTarget, SelectableTarget {
@@ -27,7 +27,7 @@ export class NetworkTarget implements CheckedTarget, SelectableTarget {
   }
 
   public get reason(): string | undefined {
-    return this.draining ? 'Target.DeregistrationInProgress' : this.health.reason;
+    return this.draining ? DEREGISTRATION_IN_PROGRESS : this.health.reason;
   }
 
   public removeFlow(flow: Flow): void {

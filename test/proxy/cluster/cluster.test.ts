@@ -168,8 +168,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(cluster.targetHealth().find((g) => g.targetGroup === 'slow')).toEqual({ targetGroup: 'slow', targets: [] });
     // The primary logs the deregistration's start and end once (workers tell none).
     expect(logged.filter((l) => l.target === id && (l.to === 'draining' || l.to === 'unused')).map((l) => l.msg)).toEqual([
-      `target ${id} in slow: healthy → draining (deregistered: no new requests; those in flight may finish within the 300 s deregistration delay, 3 s at time scale 100)`,
-      `target ${id} in slow: draining → unused (deregistration delay ended; target removed)`,
+      `target ${id} in slow: healthy → draining (deregistered, Target.DeregistrationInProgress: no new requests; those in flight may finish within the 300 s deregistration delay, 3 s at time scale 100)`,
+      `target ${id} in slow: draining → unused (deregistration delay ended, Target.NotRegistered: target removed)`,
     ]);
 
     const checks = slow.healthChecks;

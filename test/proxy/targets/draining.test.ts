@@ -85,8 +85,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     ]);
     expect(transitions.map((l) => l.msg)).toEqual([
       `target ${id} in drain: initial → healthy`,
-      `target ${id} in drain: healthy → draining (deregistered: no new requests; those in flight may finish within the 100 s deregistration delay, 1 s at time scale 100)`,
-      `target ${id} in drain: draining → unused (deregistration delay ended; target removed)`,
+      `target ${id} in drain: healthy → draining (deregistered, Target.DeregistrationInProgress: no new requests; those in flight may finish within the 100 s deregistration delay, 1 s at time scale 100)`,
+      `target ${id} in drain: draining → unused (deregistration delay ended, Target.NotRegistered: target removed)`,
     ]);
   });
 
@@ -113,7 +113,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect((await h.call(p, '/drain/y')).json().id).toBe('a');
     expect(lines.filter((l) => l.target === id && l.to).map((l) => l.msg)).toEqual([
       `target ${id} in drain: initial → healthy`,
-      `target ${id} in drain: healthy → draining (deregistered: no new requests; those in flight may finish within the 100 s deregistration delay, 1 s at time scale 100)`,
+      `target ${id} in drain: healthy → draining (deregistered, Target.DeregistrationInProgress: no new requests; those in flight may finish within the 100 s deregistration delay, 1 s at time scale 100)`,
       `target ${id} in drain: draining → initial (registered again)`,
       `target ${id} in drain: initial → healthy`,
     ]);

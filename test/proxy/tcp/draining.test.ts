@@ -1,4 +1,5 @@
 import * as net from 'net';
+import pino from 'pino';
 import { askOnce, endpointOf, healthy, L4Harness, lineClient, localPort, metricsOf, readModel, removeLocalCa, stateOf, until, withTimeout } from './harness';
 import { ListenerProtocol, SessionAffinity } from '../../../src/core/options/enums';
 import { Engine, ENGINES } from '../../support/engines';
@@ -63,7 +64,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     await until(() => metricsOf(p, 'linger').activeFlows === 0, 'flow gone');
   });
 
-  test('game (3600 s, terminate): deregister resolves as soon as the last connection ends, long before the delay', async () => {
+  test('game (3600 s, terminate): deregister resolves as soon as the last connection ends, long before the delay; the target stays listed draining', async () => {
     expect(group('game')).toMatchObject({ deregistrationDelaySeconds: 3600, connectionTermination: true, sourceIpAffinity: true });
     const a = await h.tcpBackend('a');
     const p = await h.proxy(model, { game: [endpointOf(a)] }); // delay 36 s
@@ -76,6 +77,27 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(await open.ask('move')).toBe('a move');
     open.socket.end();
     await withTimeout(drained, 'drained once the connection ended');
-    expect(stateOf(p, 'game')).toEqual({});
+    // AWS: the deregistration is complete, but the target shows draining until the delay (36 s here) expires.
+    expect(stateOf(p, 'game')).toEqual({ [a.address]: 'draining' });
+  });
+
+  test('an idle target is listed draining for the whole delay (30 s → 300 ms), then leaves its group, which stays listed', async () => {
+    const a = await h.tcpBackend('a');
+    const messages: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => messages.push(JSON.parse(line).msg) });
+    const p = await h.proxy(model, { session: [endpointOf(a)] }, 100, { logger });
+    await healthy(p, 'session');
+    const started = Date.now();
+    await p.deregister('session', a.address);
+    expect(Date.now() - started).toBeLessThan(200); // nothing open: complete at once
+    expect(stateOf(p, 'session')).toEqual({ [a.address]: 'draining' });
+    await until(() => Object.keys(stateOf(p, 'session')).length === 0, 'gone at the end of the delay');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+    expect(p.targetHealth().find((g) => g.targetGroup === 'session')).toEqual({ targetGroup: 'session', targets: [] });
+    expect(messages.filter((m) => m.startsWith(`target ${a.address} in session: `))).toEqual([
+      `target ${a.address} in session: initial → healthy`,
+      `target ${a.address} in session: healthy → draining (deregistered, Target.DeregistrationInProgress: no new connections; those open may finish within the 30 s deregistration delay, 0.3 s at time scale 100)`,
+      `target ${a.address} in session: draining → unused (deregistration delay ended, Target.NotRegistered: target removed)`,
+    ]);
   });
 });

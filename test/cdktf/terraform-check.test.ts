@@ -1,69 +1,94 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { GAME_SERVER, GLOBAL_FAILOVER, synthExample } from './example-synth';
+import { GAME_SERVER, GLOBAL_FAILOVER, synthExample, TerraformExample, WEB_API } from './example-synth';
 
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'terraform-check.sh');
 const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
 
-function check(...stackDirs: string[]) {
-  const run = spawnSync('bash', [SCRIPT, ...stackDirs], { encoding: 'utf8', timeout: 110_000 });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+interface CheckResult { readonly status: number | null; readonly output: string }
+
+/** Bound on one check; the four run at once, so on a busy machine each takes longer than alone (some 15-25 s). */
+const CHECK_TIMEOUT_MS = 240_000;
+
+/** The check script on one stack, in a child process of its own (so several run at once). */
+function check(stackDir: string): Promise<CheckResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [SCRIPT, stackDir], { timeout: CHECK_TIMEOUT_MS });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({
+      status,
+      output: `${stdout}\n${stderr}${signal ? `\n(terraform-check.sh ended by ${signal}; the bound is ${CHECK_TIMEOUT_MS} ms)` : ''}`,
+    }));
+  });
+}
+
+/** A stack Terraform rejects: an argument aws_lb does not have. */
+function brokenStack(dir: string): string {
+  const stackDir = join(dir, 'stacks', 'broken');
+  mkdirSync(stackDir, { recursive: true });
+  writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify({
+    terraform: { required_providers: { aws: { source: 'aws', version: '5.100.0' } } },
+    provider: { aws: [{ region: 'eu-west-1' }] },
+    resource: { aws_lb: { bad: { load_balancer_type: 'application', no_such_argument: true } } },
+  }));
+  return stackDir;
 }
 
 // terraform is on this machine and in CI (with the local AWS provider 5.100.0 mirror); the
 // tests only skip where it is absent, and fail whenever the check itself fails.
 (hasTerraform ? describe : describe.skip)('terraform validate and plan, offline, with AWS provider 5.100.0', () => {
-  test('the web-api example passes terraform init, validate and plan', () => {
-    const { dir, stackDir } = synthExample();
-    try {
-      const result = check(stackDir);
-      if (result.status !== 0) throw new Error(`terraform-check failed on the web-api example:\n${result.output}`);
-      expect(result.output).toMatch(/terraform-check: ok web-api \(Plan: 48 to add, 0 to change, 0 to destroy\./);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  // Each check is a separate script run on its own stack, as before; they are started together
+  // (Terraform's provider start-up and plan dominate, and one jest worker leaves the second core
+  // idle) and each test awaits its own. The examples are synthesized first: synthesis blocks.
+  const dirs: string[] = [];
+  const checks = new Map<string, Promise<CheckResult>>();
+
+  beforeAll(() => {
+    const examples: Array<TerraformExample<any>> = [WEB_API, GAME_SERVER, GLOBAL_FAILOVER];
+    const stackDirs = new Map(examples.map((example) => {
+      const { dir, stackDir } = synthExample(example);
+      dirs.push(dir);
+      return [example.stack, stackDir];
+    }));
+    const bad = mkdtempSync(join(tmpdir(), 'lbkit-tf-bad-'));
+    dirs.push(bad);
+    stackDirs.set('broken', brokenStack(bad));
+    for (const [stack, stackDir] of stackDirs) {
+      const run = check(stackDir);
+      run.catch(() => undefined); // a spawn error is reported by the test that awaits this check
+      checks.set(stack, run);
     }
   });
 
-  test('the game-server example passes terraform init, validate and plan', () => {
-    const { dir, stackDir } = synthExample(GAME_SERVER);
-    try {
-      const result = check(stackDir);
-      if (result.status !== 0) throw new Error(`terraform-check failed on the game-server example:\n${result.output}`);
-      expect(result.output).toMatch(/terraform-check: ok game-server \(Plan: 36 to add, 0 to change, 0 to destroy\./);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  afterAll(async () => {
+    await Promise.allSettled(checks.values());
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  test('the global-failover example (a provider alias per region) passes terraform init, validate and plan', () => {
-    const { dir, stackDir } = synthExample(GLOBAL_FAILOVER);
-    try {
-      const result = check(stackDir);
-      if (result.status !== 0) throw new Error(`terraform-check failed on the global-failover example:\n${result.output}`);
-      expect(result.output).toMatch(/terraform-check: ok global-failover \(Plan: 48 to add, 0 to change, 0 to destroy\./);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  async function passes(stack: string, plan: string): Promise<void> {
+    const result = await checks.get(stack)!;
+    if (result.status !== 0) throw new Error(`terraform-check failed on the ${stack} example:\n${result.output}`);
+    expect(result.output).toMatch(new RegExp(`terraform-check: ok ${stack} \\(Plan: ${plan}, 0 to change, 0 to destroy\\.`));
+  }
 
-  test('a stack Terraform rejects fails the check loudly, naming the stack and the step', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lbkit-tf-bad-'));
-    try {
-      const stackDir = join(dir, 'stacks', 'broken');
-      mkdirSync(stackDir, { recursive: true });
-      writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify({
-        terraform: { required_providers: { aws: { source: 'aws', version: '5.100.0' } } },
-        provider: { aws: [{ region: 'eu-west-1' }] },
-        resource: { aws_lb: { bad: { load_balancer_type: 'application', no_such_argument: true } } },
-      }));
-      const result = check(stackDir);
-      expect(result.status).not.toBe(0);
-      expect(result.output).toContain('terraform-check: FAILED broken: terraform validate');
-      expect(result.output).toContain('no_such_argument');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  // The first test awaits the others' runs too, hence a bound past the checks' own.
+  test('the web-api example passes terraform init, validate and plan', () => passes('web-api', '48 to add'), CHECK_TIMEOUT_MS + 30_000);
+
+  test('the game-server example passes terraform init, validate and plan', () => passes('game-server', '36 to add'), CHECK_TIMEOUT_MS + 30_000);
+
+  test('the global-failover example (a provider alias per region) passes terraform init, validate and plan', () => passes('global-failover', '48 to add'),
+    CHECK_TIMEOUT_MS + 30_000);
+
+  test('a stack Terraform rejects fails the check loudly, naming the stack and the step', async () => {
+    const result = await checks.get('broken')!;
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('terraform-check: FAILED broken: terraform validate');
+    expect(result.output).toContain('no_such_argument');
+  }, CHECK_TIMEOUT_MS + 30_000);
 });

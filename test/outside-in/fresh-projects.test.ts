@@ -10,9 +10,10 @@ import { join } from 'path';
 import { installShared, linkNodeModules, packLbkit } from './install';
 import { Dependencies, packageName, pinAll } from './pins';
 import { BlockName, installedPackages, readme, REPO_ROOT, requiredBlock } from './readme-blocks';
-import { run } from './run';
+import { run, runAsync } from './run';
 import { keyMaterial } from './tarball';
 import { CLASSIC_TSCONFIG, cdkInitApp, cdktfInit, checkout, PackageJson, readPackageJson, writePackageJson } from './templates';
+import { startNow } from '../support/start-now';
 
 const README = readme();
 const CDKTF_CLI = join(REPO_ROOT, 'node_modules', '.bin', 'cdktf'); // users install cdktf-cli globally
@@ -33,11 +34,27 @@ const shared = join(root, 'dependencies');
 const first = join(root, 'one');
 const second = join(root, 'elsewhere', 'checkout');
 const timings: Array<[string, number]> = [];
+/** Each project's run, started in beforeAll once the shared install is done; awaited by its test. */
+const runs: { cdkApp?: Promise<unknown>; cdktfApp?: Promise<unknown>; classic?: Promise<unknown> } = {};
+
+function awaited(p: Promise<unknown> | undefined, project: string): Promise<unknown> {
+  if (!p) throw new Error(`outside-in: ${project} was never started (see beforeAll)`);
+  return p;
+}
 
 function timed<T>(what: string, f: () => T): T {
   const started = Date.now();
   try {
     return f();
+  } finally {
+    timings.push([what, Date.now() - started]);
+  }
+}
+
+async function timedAsync<T>(what: string, f: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await f();
   } finally {
     timings.push([what, Date.now() - started]);
   }
@@ -92,29 +109,29 @@ function snapshotSummary(output: string): string {
  * it, and then from a second checkout in another directory after synthesizing there: the
  * snapshots are written once and never change.
  */
-function snapshotRuns(project: string, synth: (dir: string) => void): void {
-  const jest = (dir: string, ci: boolean) => run('npx', ['jest', ci ? '--ci' : '--ci=false'], dir);
-  const written = timed(`${project}: jest (writes snapshots)`, () => jest(join(first, project), false));
+async function snapshotRuns(project: string, synth: (dir: string) => Promise<void>): Promise<void> {
+  const jest = (dir: string, ci: boolean) => runAsync('npx', ['jest', ci ? '--ci' : '--ci=false'], dir);
+  const written = await timedAsync(`${project}: jest (writes snapshots)`, () => jest(join(first, project), false));
   expect(snapshotSummary(written)).toMatch(/\d+ written/);
   const snaps = snapshots(join(first, project));
   expect(snaps.size).toBeGreaterThan(0);
 
-  const again = timed(`${project}: jest --ci`, () => jest(join(first, project), true));
+  const again = await timedAsync(`${project}: jest --ci`, () => jest(join(first, project), true));
   expect(snapshotSummary(again)).toMatch(/^Snapshots:\s+\d+ passed, \d+ total$/);
   expectSameSnapshots(snapshots(join(first, project)), snaps, 'the second run');
 
   const copy = join(second, project);
   checkout(join(first, project), copy);
   linkNodeModules(copy, shared);
-  timed(`${project}: synth in a second checkout`, () => synth(copy));
-  const elsewhere = timed(`${project}: jest --ci in a second checkout`, () => jest(copy, true));
+  await timedAsync(`${project}: synth in a second checkout`, () => synth(copy));
+  const elsewhere = await timedAsync(`${project}: jest --ci in a second checkout`, () => jest(copy, true));
   expect(snapshotSummary(elsewhere)).toMatch(/^Snapshots:\s+\d+ passed, \d+ total$/);
   expectSameSnapshots(snapshots(copy), snaps, `the checkout in ${second}`);
 }
 
-function cdkSynth(dir: string): void {
+async function cdkSynth(dir: string): Promise<void> {
   // The template's own aws-cdk, through npx as its README says.
-  run('npx', ['cdk', 'synth', '--quiet'], dir);
+  await runAsync('npx', ['cdk', 'synth', '--quiet'], dir);
   const manifest = JSON.parse(readFileSync(join(dir, 'cdk.out', 'manifest.json'), 'utf8')) as { missing?: unknown[] };
   // A context lookup (availability zones, hosted zones…) would need AWS calls on a first synth.
   expect(manifest.missing ?? []).toEqual([]);
@@ -122,8 +139,8 @@ function cdkSynth(dir: string): void {
   if (existsSync(context)) expect(JSON.parse(readFileSync(context, 'utf8'))).toEqual({});
 }
 
-function cdktfSynth(dir: string): void {
-  run(CDKTF_CLI, ['synth'], dir);
+async function cdktfSynth(dir: string): Promise<void> {
+  await runAsync(CDKTF_CLI, ['synth'], dir);
   const stacks = join(dir, 'cdktf.out', 'stacks');
   for (const stack of readdirSync(stacks)) {
     const json = readFileSync(join(stacks, stack, 'cdk.tf.json'), 'utf8');
@@ -165,13 +182,27 @@ beforeAll(() => {
   });
   timed('npm install (once, shared by the projects)', () => installShared(shared, projects));
   for (const dir of [cdkApp, cdktfApp, classic]) linkNodeModules(dir, shared);
+
+  // The three projects are independent: their commands run at the same time (one jest worker
+  // leaves the second core to them); each test below awaits its own project's run.
+  runs.cdkApp = startNow(async () => {
+    await timedAsync('cdk-app: cdk synth', () => cdkSynth(cdkApp));
+    await snapshotRuns('cdk-app', cdkSynth);
+  });
+  runs.cdktfApp = startNow(async () => {
+    await timedAsync('cdktf-app: cdktf synth', () => cdktfSynth(cdktfApp));
+    await snapshotRuns('cdktf-app', cdktfSynth);
+  });
+  runs.classic = startNow(() => timedAsync('classic-app: tsc', () => runAsync('npx', ['tsc', '--noEmit', '-p', '.'], classic)));
 }, 600_000);
 
-afterAll(() => {
+afterAll(async () => {
+  // A project's run is awaited by its test; after a failure elsewhere, wait for the others before removing their files.
+  await Promise.allSettled(Object.values(runs));
   const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
   // eslint-disable-next-line no-console
   console.log(`outside-in (${root}):\n${timings.map(([what, ms]) => `  ${(ms / 1000).toFixed(1).padStart(6)} s  ${what}`).join('\n')}\n`
-    + `  ${(total / 1000).toFixed(1).padStart(6)} s  in all`);
+    + `  ${(total / 1000).toFixed(1).padStart(6)} s  in all (the three projects' steps overlap)`);
   if (!process.env.LBKIT_KEEP_OUTSIDE_IN) rmSync(root, { recursive: true, force: true });
 });
 
@@ -183,18 +214,16 @@ test('the packed tarball holds no key material', () => {
   expect(keyMaterial(unpacked)).toEqual([]);
 });
 
-test('cdk init app: the README quick start synthesizes offline; snapshot tests pass twice and from a second checkout', () => {
-  timed('cdk-app: cdk synth', () => cdkSynth(join(first, 'cdk-app')));
-  snapshotRuns('cdk-app', cdkSynth);
+test('cdk init app: the README quick start synthesizes offline; snapshot tests pass twice and from a second checkout', async () => {
+  await awaited(runs.cdkApp, 'cdk-app');
 }, 600_000);
 
-test('cdktf init: the README quick start synthesizes offline; snapshot tests pass twice and from a second checkout', () => {
-  timed('cdktf-app: cdktf synth', () => cdktfSynth(join(first, 'cdktf-app')));
-  snapshotRuns('cdktf-app', cdktfSynth);
+test('cdktf init: the README quick start synthesizes offline; snapshot tests pass twice and from a second checkout', async () => {
+  await awaited(runs.cdktfApp, 'cdktf-app');
 }, 600_000);
 
-test('a classic CommonJS tsconfig (moduleResolution node) type-checks both quick starts', () => {
-  timed('classic-app: tsc', () => run('npx', ['tsc', '--noEmit', '-p', '.'], join(first, 'classic-app')));
+test('a classic CommonJS tsconfig (moduleResolution node) type-checks both quick starts', async () => {
+  await awaited(runs.classic, 'classic-app');
 }, 300_000);
 
 test('the README marks its quick starts for this test', () => {

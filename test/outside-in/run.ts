@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 
 /**
  * The environment of every command the outside-in test runs: no AWS credentials, profile or
@@ -28,6 +28,11 @@ export function offlineEnv(): NodeJS.ProcessEnv {
 /** The tail kept of a failing command's output: enough to read the error, not the whole install log. */
 const OUTPUT_TAIL = 12_000;
 
+function failure(command: string, args: string[], cwd: string, started: number, why: string, output: string): Error {
+  return new Error(`\`${[command, ...args].join(' ')}\` in ${cwd} failed after ${Date.now() - started} ms: ${why}\n`
+    + `--- its output (last ${OUTPUT_TAIL} characters) ---\n${output.slice(-OUTPUT_TAIL)}`);
+}
+
 /**
  * Runs a command and returns its combined output; on failure throws an error that names the
  * command, its directory and exit status, and carries the end of what it printed.
@@ -38,8 +43,28 @@ export function run(command: string, args: string[], cwd: string, timeoutMs = 24
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.error || result.status !== 0) {
     const why = result.error ? String(result.error) : `exit status ${result.status}${result.signal ? ` (${result.signal})` : ''}`;
-    throw new Error(`\`${[command, ...args].join(' ')}\` in ${cwd} failed after ${Date.now() - started} ms: ${why}\n`
-      + `--- its output (last ${OUTPUT_TAIL} characters) ---\n${output.slice(-OUTPUT_TAIL)}`);
+    throw failure(command, args, cwd, started, why, output);
   }
   return output;
+}
+
+/**
+ * `run` without blocking: the fresh projects' commands run at the same time as each other
+ * (each is a child process; the test's own event loop only waits).
+ */
+export function runAsync(command: string, args: string[], cwd: string, timeoutMs = 240_000): Promise<string> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: offlineEnv(), timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.on('error', (e) => reject(failure(command, args, cwd, started, String(e), stdout + stderr)));
+    child.on('close', (status, signal) => {
+      if (status === 0) return resolve(stdout + stderr);
+      const timedOut = signal !== null && Date.now() - started >= timeoutMs ? `, timed out after ${timeoutMs} ms` : '';
+      reject(failure(command, args, cwd, started, `exit status ${status}${signal ? ` (${signal}${timedOut})` : ''}`, stdout + stderr));
+    });
+  });
 }

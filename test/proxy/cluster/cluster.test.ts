@@ -4,10 +4,15 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import pino from 'pino';
 import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
-import { ProxyClusterHandle, startProxyCluster, WorkerView } from '../../../src/proxy/cluster';
+import type * as Cluster from '../../../src/proxy/cluster';
 import { TargetGroupMetrics } from '../../../src/proxy/server';
+import { compiledOrSource } from '../../support/compiled';
 import { CERT_ARN_1, Engine, ENGINES } from '../../support/engines';
 import { Backend, Harness, until } from '../http/harness';
+
+// The cluster from lib/ when it is built from the current sources (as in the build): its workers are then
+// plain node processes rather than ts-node ones, which spend some 2 s of CPU each compiling the proxy.
+const { startProxyCluster } = compiledOrSource<typeof Cluster>('proxy/cluster');
 
 // Health checks every 30 s and 2 of them to change state, 100× faster: one interval is 300 ms.
 const TIME_SCALE = 100;
@@ -39,7 +44,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
 
 const idOf = (b: Backend) => `${b.endpoint.host}:${b.endpoint.port}`;
 
-function stateIn(view: WorkerView, group: string, id: string): string | undefined {
+function stateIn(view: Cluster.WorkerView, group: string, id: string): string | undefined {
   return view.groups.find((g) => g.targetGroup === group)?.targets.find((t) => t.id === id)?.state;
 }
 
@@ -49,7 +54,7 @@ const requestsOf = (metrics: readonly TargetGroupMetrics[], group: string) => me
 describe.each(ENGINES)('%s', (engine: Engine) => {
   const h = new Harness();
   const held: Array<() => void> = [];
-  let cluster: ProxyClusterHandle;
+  let cluster: Cluster.ProxyClusterHandle;
   let port: number;
   let caDir: string;
   let a: Backend;
@@ -115,7 +120,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     a.healthy = false;
     try {
       await until(() => stateOf('api', idOf(a)) === 'unhealthy', 5000);
-      let views: WorkerView[] = [];
+      let views: Cluster.WorkerView[] = [];
       const took = await eventually(async () => {
         views = await cluster.workerViews();
         return views.length === 2 && views.every((v) => stateIn(v, 'api', idOf(a)) === 'unhealthy');
@@ -136,7 +141,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const id = idOf(slow);
     await healthy('slow', [slow]);
     const responses = Array.from({ length: 4 }, () => get(port, '/slow/x'));
-    const inFlightBy = (v: WorkerView) => v.groups.find((g) => g.targetGroup === 'slow')?.targets.find((t) => t.id === id)?.inFlight ?? 0;
+    const inFlightBy = (v: Cluster.WorkerView) => v.groups.find((g) => g.targetGroup === 'slow')?.targets.find((t) => t.id === id)?.inFlight ?? 0;
     // Four connections, handed to the workers in turn: both hold requests to the target.
     await eventually(async () => {
       const views = await cluster.workerViews();

@@ -2,11 +2,28 @@ import { readFileSync, rmSync } from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import { join } from 'path';
-import { runCli } from '../../../src/cli';
+import type * as Cli from '../../../src/cli';
+import { runCli, ServeSession } from '../../../src/cli';
 import { DemoBackend, startDemoBackend } from '../../../src/health';
 import { ProxyClusterHandle } from '../../../src/proxy/cluster';
-import { bufferIo, closeServed, serve, synthWebApi } from '../../cli/support';
+import { bufferIo, BufferIo, synthWebApi } from '../../cli/support';
+import { compiledOrSource } from '../../support/compiled';
 import { until } from '../http/harness';
+
+// `lbkit serve --workers` from lib/ when it is built from the current sources (as in the build): its
+// workers are then plain node processes rather than ts-node ones (some 2 s of CPU each to start).
+const compiled = compiledOrSource<typeof Cli>('cli');
+const sessions: ServeSession[] = [];
+
+/** Runs `lbkit serve ...` in-process at log level error; resolves once it serves, throws with its stderr when it exits. */
+async function serve(...args: string[]): Promise<{ session: ServeSession; io: BufferIo }> {
+  const io = bufferIo();
+  let started: ServeSession | undefined;
+  const code = await compiled.runCli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { started = s; } });
+  if (code !== 0 || !started) throw new Error(`lbkit serve exited ${code}: ${io.stderr}`);
+  sessions.push(started);
+  return { session: started, io };
+}
 
 let example: ReturnType<typeof synthWebApi>;
 let backends: DemoBackend[] = [];
@@ -14,7 +31,7 @@ let backends: DemoBackend[] = [];
 beforeAll(() => { example = synthWebApi(); });
 afterAll(() => rmSync(example.dir, { recursive: true, force: true }));
 afterEach(async () => {
-  await closeServed();
+  for (const s of sessions.splice(0)) await s.close();
   await Promise.all(backends.map((b) => b.close()));
   backends = [];
 });

@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, statSync } from 'fs';
+import { join } from 'path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Newest modification time of the files under a directory, in ms. */
+function newest(dir: string): number {
+  return Math.max(0, ...(readdirSync(dir, { recursive: true }) as string[]).map((f) => statSync(join(dir, f)).mtimeMs));
+}
+
+let fresh: boolean | undefined;
+
+/**
+ * Whether lib/ is compiled from the current sources, as the build leaves it (`npx projen build`
+ * compiles before it tests). A process started from lib/ needs no ts-node, which costs each
+ * process some 2 s of CPU to start (more with the proxy's modules); run from a stale or missing
+ * lib/, the tests fall back to the sources, the same code.
+ */
+export function libIsFresh(): boolean {
+  fresh ??= existsSync(join(ROOT, 'lib', 'index.js')) && newest(join(ROOT, 'lib')) >= newest(join(ROOT, 'src'));
+  return fresh;
+}
+
+/**
+ * A module of the library (a path under src/, without extension) from lib/ when that is fresh,
+ * else from src/. For code that starts processes of its own from its own directory (the proxy's
+ * cluster workers): from lib/ they are plain node.
+ */
+export function compiledOrSource<T>(module: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(ROOT, libIsFresh() ? 'lib' : 'src', module)) as T;
+}
+
+/** node's arguments that run the `lbkit` command: bin/lbkit on a fresh lib/, else ts-node on src/cli/main.ts. */
+export function lbkitArgs(): string[] {
+  return libIsFresh() ? [join(ROOT, 'bin', 'lbkit')] : ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli', 'main.ts')];
+}
+
+/** The environment for a child that may run ts-node: the test tsconfig (the sources' own excludes the tests). */
+export function childEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test', 'tsconfig.json') };
+}

@@ -1,4 +1,5 @@
 import { Picker, picker } from './algorithms';
+import { DeregistrationDelays } from './deregistration-delays';
 import { Endpoint, endpointId } from './endpoint';
 import { HealthChecker } from './health-checker';
 import { probe } from './health-probe';
@@ -41,8 +42,8 @@ export class TargetGroup {
   private readonly checker: HealthChecker<Target>;
   private readonly now: () => number;
   private closed = false;
-  /** Targets draining until their delay ends (listed, unless registered again), each with the means to end its wait early (close). */
-  private readonly drains = new Map<Target, () => void>();
+  /** Targets listed draining until their delay ends (unless registered again). */
+  private readonly delays = new DeregistrationDelays<Target>();
   /** Reused between picks: no allocation per request beyond the candidate views. */
   private routable: Target[] = [];
   private candidates: Array<{ outstanding: number; weight: number }> = [];
@@ -174,18 +175,8 @@ export class TargetGroup {
     const from = target.state;
     target.draining = true;
     this.checker.stop(target);
-    const delayEnded = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.drains.delete(target);
-        this.endDeregistration(target);
-        resolve();
-      }, scaledMs(this.model.deregistrationDelaySeconds, this.options.timeScale));
-      this.drains.set(target, () => {
-        clearTimeout(timer);
-        this.drains.delete(target);
-        resolve();
-      });
-    });
+    const delayEnded = this.delays.start(target, scaledMs(this.model.deregistrationDelaySeconds, this.options.timeScale),
+      (t) => this.endDeregistration(t));
     this.report(id, from, 'draining', target.reason);
     await Promise.race([target.inFlight.whenEmpty(), delayEnded]);
     if (elsewhere) await elsewhere;
@@ -217,11 +208,10 @@ export class TargetGroup {
   /** Stops health checks and deregistrations, waits for the probes they aborted to end, and closes every target. */
   public async close(): Promise<void> {
     this.stopChecks();
-    const draining = [...this.drains.entries()];
-    for (const [, end] of draining) end();
+    const draining = this.delays.cancelAll();
     await this.checker.settled();
     // Draining targets registered again are no longer listed: closed as well.
-    const all = new Set([...this.targets.values(), ...draining.map(([t]) => t)]);
+    const all = new Set([...this.targets.values(), ...draining]);
     await Promise.all([...all].map((t) => t.close()));
     this.targets.clear();
   }

@@ -5,6 +5,7 @@ import { NetworkTarget } from './network-target';
 import { encodeProxyV2Local } from './proxy-protocol';
 import { selectTarget } from './target-selection';
 import { NlbTargetGroupModel } from '../../core/model/network-load-balancer-model';
+import { DeregistrationDelays } from '../targets/deregistration-delays';
 import { Endpoint, endpointId } from '../targets/endpoint';
 import { HealthChecker } from '../targets/health-checker';
 import { probe, ProbeResult } from '../targets/health-probe';
@@ -38,8 +39,8 @@ export class NetworkTargetGroup {
   public readonly counters = new NetworkCounters();
   private readonly checker: HealthChecker<NetworkTarget>;
   private closed = false;
-  /** The delay timers of targets listed `draining` (cleared on close). */
-  private readonly drainTimers = new Set<NodeJS.Timeout>();
+  /** Targets listed draining until their delay ends (unless registered again). */
+  private readonly delays = new DeregistrationDelays<NetworkTarget>();
 
   public constructor(public readonly model: NlbTargetGroupModel, endpoints: readonly Endpoint[],
     private readonly options: NetworkTargetGroupOptions) {
@@ -153,14 +154,8 @@ export class NetworkTargetGroup {
     target.draining = true;
     this.checker.stop(target);
     this.options.onStateChange?.(this.name, id, from, 'draining', target.reason);
-    const delayEnded = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.drainTimers.delete(timer);
-        this.endDeregistration(target);
-        resolve();
-      }, scaledMs(this.model.deregistrationDelaySeconds, this.options.timeScale));
-      this.drainTimers.add(timer);
-    });
+    const delayEnded = this.delays.start(target, scaledMs(this.model.deregistrationDelaySeconds, this.options.timeScale),
+      (t) => this.endDeregistration(t));
     await Promise.race([target.whenIdle(), delayEnded]);
   }
 
@@ -176,8 +171,7 @@ export class NetworkTargetGroup {
   public async close(): Promise<void> {
     this.closed = true;
     this.checker.stopAll();
-    for (const timer of this.drainTimers) clearTimeout(timer);
-    this.drainTimers.clear();
+    this.delays.cancelAll();
     for (const flow of [...this.flows]) flow.terminate();
     await this.checker.settled();
   }

@@ -32,11 +32,11 @@ function get(port: number, path: string): Promise<{ status: number; body: string
   });
 }
 
-/** Polls an async check until it holds (bounded); returns the milliseconds it took. */
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
+/** Polls an async check until it holds (bounded); returns the milliseconds it took. `seen` describes the state on failure. */
+async function eventually(check: () => Promise<boolean>, timeoutMs: number, seen?: () => unknown): Promise<number> {
   const started = Date.now();
   while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not reached within ${timeoutMs} ms`);
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not reached within ${timeoutMs} ms${seen ? `; last seen: ${JSON.stringify(seen())}` : ''}`);
     await new Promise((r) => setTimeout(r, 5));
   }
   return Date.now() - started;
@@ -167,8 +167,11 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(group()).toEqual(draining);
     expect((await cluster.workerViews()).map((v) => stateIn(v, 'slow', id))).toEqual(['draining', 'draining']);
     expect((await get(port, '/slow/new')).status).toBe(503);
-    await eventually(async () => group().length === 0
-      && (await cluster.workerViews()).every((v) => v.groups.find((g) => g.targetGroup === 'slow')!.targets.length === 0), DELAY_MS + 2000);
+    let views: Cluster.WorkerView[] = [];
+    await eventually(async () => {
+      views = await cluster.workerViews();
+      return group().length === 0 && views.every((v) => v.groups.find((g) => g.targetGroup === 'slow')!.targets.length === 0);
+    }, DELAY_MS + 5000, () => ({ primary: group(), workers: views.map((v) => v.groups.find((g) => g.targetGroup === 'slow')), ms: Date.now() - started }));
     expect(Date.now() - started).toBeGreaterThanOrEqual(DELAY_MS - 5);
     expect(cluster.targetHealth().find((g) => g.targetGroup === 'slow')).toEqual({ targetGroup: 'slow', targets: [] });
     // The primary logs the deregistration's start and end once (workers tell none).

@@ -66,7 +66,7 @@ export async function runTour(file: string, print: (line: string) => void, optio
 
     print(`  serving on https://127.0.0.1:${https} (443) and http://127.0.0.1:${http} (80), time scale ×${TIME_SCALE}, CA ${s.tls!.ca.certFile}`);
     const ready = (await Promise.all(Object.entries(ROUTES).map(([g, n]) => waitHealthy(g, n, 10_000)))).every(Boolean);
-    step('health checks bring every target in (GET /health, 2 passes)', ready,
+    step('health checks bring every target in (GET /health: one passing check makes a new target healthy)', ready,
       s.handle!.targetHealth().map((g) => `${g.targetGroup}: ${g.targets.map((t) => t.state).join('/')}`).join(', '));
 
     const v1 = await get('/v1/orders');

@@ -13,7 +13,7 @@ import { acknowledgeNagRules, NLB_ACCESS_LOGS_TLS_ONLY, PUBLIC_SERVICE_INGRESS }
 import { logicalName } from './names';
 import { renderNetworkTargetGroup, RenderedNetworkTargetGroup } from './target-group';
 import { TcpServiceListener } from './tcp-service-listener';
-import { LISTENER_TAG } from '../core/contract';
+import { LISTENER_ATTRIBUTE, LISTENER_TAG, writesTcpIdleTimeout } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 import { TcpServiceLoadBalancerBaseOptions } from '../core/options/tcp-service-options';
@@ -113,6 +113,9 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
         port: l.port,
         protocol: l.protocol,
         ...(tls ? { sslPolicy: l.sslPolicy, alpnPolicy: [l.alpnPolicy!], certificates: [{ certificateArn: certificateArns[0] }] } : {}),
+        ...(writesTcpIdleTimeout(l.idleTimeoutSeconds)
+          ? { listenerAttributes: [{ key: LISTENER_ATTRIBUTE.tcpIdleTimeout, value: String(l.idleTimeoutSeconds) }] }
+          : {}),
         defaultActions: [{ type: 'forward', targetGroupArn: target.group.targetGroupArn }],
       });
       listener.addMetadata(LISTENER_TAG, l.name);

@@ -2,7 +2,7 @@ import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Construct } from 'constructs';
 import { terraformFacts } from './engine-facts';
-import { LISTENER_TAG } from '../core/contract';
+import { LISTENER_TAG, writesTcpIdleTimeout } from '../core/contract';
 import { addAdviceWarnings } from './render/advice';
 import { renderCertificates, renderSniCertificates } from './render/certificates';
 import { renderLoadBalancer } from './render/load-balancer';
@@ -77,6 +77,7 @@ export class TcpServiceLoadBalancer extends Construct {
         port: listener.port,
         protocol: listener.protocol,
         ...(tls ? { sslPolicy: listener.sslPolicy, alpnPolicy: listener.alpnPolicy, certificateArn: certificateArns[0] } : {}),
+        ...(writesTcpIdleTimeout(listener.idleTimeoutSeconds) ? { tcpIdleTimeoutSeconds: listener.idleTimeoutSeconds } : {}),
         defaultAction: [{ type: 'forward', targetGroupArn: this.targetGroupArn(listener.targetGroup) }],
         tags: { [LISTENER_TAG]: listener.name },
       });

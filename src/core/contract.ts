@@ -6,6 +6,8 @@
  * notes/CONTRACT*.md. lbkit's own choices are not here: they are in defaults.ts.
  */
 
+import { NLB_TCP_IDLE_TIMEOUT_SECONDS } from './limits';
+
 // ---- Mapping keys (tags; CloudFormation metadata where a resource takes no tags) ----
 
 /** Load balancer: the construct id (CFN Tags, TF tags). */
@@ -76,6 +78,15 @@ export const TARGET_GROUP_ATTRIBUTE = {
 /** A key of {@link TARGET_GROUP_ATTRIBUTE}. */
 export type TargetGroupAttributeKey = (typeof TARGET_GROUP_ATTRIBUTE)[keyof typeof TARGET_GROUP_ATTRIBUTE];
 
+/**
+ * AWS::ElasticLoadBalancingV2::Listener ListenerAttribute keys lbkit writes and reads (Terraform's
+ * aws_lb_listener takes them as its own arguments: `tcp_idle_timeout_seconds`).
+ */
+export const LISTENER_ATTRIBUTE = {
+  /** NLB TCP listeners only: seconds a flow may stay idle before the load balancer closes it. */
+  tcpIdleTimeout: 'tcp.idle_timeout.seconds',
+} as const;
+
 // ---- Values readers assume for absent properties ----
 
 /** AWS::ElasticLoadBalancingV2::LoadBalancer / aws_lb (ELB API reference, load balancer attributes). */
@@ -94,6 +105,19 @@ export const AWS_LOAD_BALANCER = {
   crossZone: false,
   accessLogs: false,
 } as const;
+
+/** An NLB listener (listener attributes): a TCP listener's idle timeout when the output leaves it out. */
+export const AWS_NLB_LISTENER = {
+  tcpIdleTimeoutSeconds: NLB_TCP_IDLE_TIMEOUT_SECONDS,
+} as const;
+
+/**
+ * Whether renderers write a TCP listener's idle timeout: only away from AWS's default (an absent
+ * attribute reads as that default), so output without the option stays as it was.
+ */
+export function writesTcpIdleTimeout(seconds: number | undefined): seconds is number {
+  return seconds !== undefined && seconds !== AWS_NLB_LISTENER.tcpIdleTimeoutSeconds;
+}
 
 /** An ALB target group (CreateTargetGroup; target group attributes). */
 export const AWS_ALB_TARGET_GROUP = {

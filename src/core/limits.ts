@@ -68,8 +68,14 @@ export const NLB_MATCHER_MAX = 599;
 export const NLB_ALPN_POLICIES = ['HTTP1Only', 'HTTP2Only', 'HTTP2Optional', 'HTTP2Preferred', 'None'];
 export const LISTENERS_PER_LOAD_BALANCER = 50;
 export const NLB_SECURITY_GROUPS_MAX = 5;
-/** NLB TCP idle timeout: AWS's default for TCP listeners (configurable 60–6000 s), fixed on TLS listeners. */
+/**
+ * NLB TCP idle timeout: AWS's default on TCP listeners (`tcp.idle_timeout.seconds`, configurable within
+ * the range below) and the fixed timeout of TLS listeners and of TCP_UDP listeners' TCP flows.
+ */
 export const NLB_TCP_IDLE_TIMEOUT_SECONDS = 350;
+/** The range AWS accepts for a TCP listener's `tcp.idle_timeout.seconds`. */
+export const NLB_TCP_IDLE_TIMEOUT_MIN = 60;
+export const NLB_TCP_IDLE_TIMEOUT_MAX = 6000;
 /** NLB UDP flows are forgotten after 120 s without a datagram either way (not configurable). */
 export const NLB_UDP_IDLE_TIMEOUT_SECONDS = 120;
 

@@ -3,6 +3,7 @@ import { LbkitConfigError } from './errors';
 import { NETWORK_PROTOCOLS } from './network-target-group-fields';
 import { PartGraph } from './part-graph';
 import { ListenerPart, LoadBalancerPart, NetworkTargetGroupPart, SecurityGroupRuleEntry } from './parts';
+import { AWS_NLB_LISTENER } from '../core/contract';
 import { compareText, REFERENCE } from '../core/model/load-balancer-model';
 import {
   NetworkLoadBalancerModel, NlbAttributesModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol,
@@ -51,6 +52,8 @@ export function assembleNetwork(graph: PartGraph, lb: LoadBalancerPart, attribut
       ...(tls && l.sslPolicy !== undefined ? { sslPolicy: l.sslPolicy } : {}),
       // AWS's default ALPN policy of a TLS listener is None.
       ...(tls ? { alpnPolicy: l.alpnPolicy ?? 'None' } : {}),
+      // Only TCP listeners take an idle timeout; absent, it is AWS's.
+      ...(l.protocol === 'TCP' ? { idleTimeoutSeconds: l.tcpIdleTimeoutSeconds ?? AWS_NLB_LISTENER.tcpIdleTimeoutSeconds } : {}),
       targetGroup: tg ? tg.group.name : REFERENCE,
     };
   });

@@ -58,6 +58,8 @@ export interface ListenerPart {
   readonly sslPolicy?: string;
   /** TLS listeners of a network load balancer. */
   readonly alpnPolicy?: string;
+  /** Network load balancers' TCP listeners: `tcp.idle_timeout.seconds` as written (absent → AWS's default). */
+  readonly tcpIdleTimeoutSeconds?: number;
   /** Metadata or tag `LISTENER_TAG` (network load balancers), else the engine id. */
   readonly name: string;
   /** The default certificate (CloudFormation allows a list of one). */

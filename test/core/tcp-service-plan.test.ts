@@ -51,8 +51,23 @@ describe('the seed game server', () => {
   });
   test('TLS passthrough is a TCP listener with TCP targets and needs no certificate', () => {
     const { model } = plan({ listeners: [{ ...mqtt, tlsMode: TlsMode.PASSTHROUGH, targetPort: 8883 }] });
-    expect(model.listeners[0]).toEqual({ name: 'mqtt', port: 8883, protocol: 'TCP', targetGroup: 'mqtt' });
+    expect(model.listeners[0]).toEqual({ name: 'mqtt', port: 8883, protocol: 'TCP', idleTimeoutSeconds: 350, targetGroup: 'mqtt' });
     expect(model.certificates).toEqual([]);
+  });
+  test('TCP idle timeout: AWS 350 s on TCP listeners (TLS passthrough included) unless set; none on UDP, TCP_UDP and terminated TLS', () => {
+    const m = plan({
+      listeners: [
+        { name: 'db', port: 5432, protocol: ListenerProtocol.TCP, idleTimeoutSeconds: 6000 },
+        { name: 'redis', port: 6379, protocol: ListenerProtocol.TCP },
+        { name: 'mtls', port: 8884, protocol: ListenerProtocol.TLS, tlsMode: TlsMode.PASSTHROUGH, idleTimeoutSeconds: 60 },
+        { name: 'dns', port: 53, protocol: ListenerProtocol.TCP_UDP },
+        game,
+        mqtt,
+      ],
+    }, { ...facts, importedCertificateArns: ['arn:x'] }).model;
+    expect(m.listeners.map((l) => [l.name, l.idleTimeoutSeconds])).toEqual([
+      ['dns', undefined], ['db', 6000], ['redis', 350], ['game', undefined], ['mqtt', undefined], ['mtls', 60],
+    ]);
   });
   test('an HTTP health check on a path', () => {
     const { model } = plan({ listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP, healthCheck: { path: '/ready', port: 8080 } }] });
@@ -79,6 +94,16 @@ describe('bad input', () => {
     ['Elastic IPs on an internal NLB', () => plan({ internetFacing: false, allowedCidrs: ['10.0.0.0/8'], elasticIps: true }), 'Stack/Game: elasticIps needs an internet-facing load balancer'],
     ['one AZ', () => plan({}, { ...facts, availabilityZones: ['a'] }), 'Stack/Game: vpcSubnets must place the load balancer in at least 2 availability zones'],
     ['no listeners', () => plan({ listeners: [] }), 'Stack/Game: listeners must contain at least one listener (received: [])'],
+    ['a TCP idle timeout below 60 s', () => plan({ listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP, idleTimeoutSeconds: 59 }] }),
+      'Stack/Game: listeners["db"].idleTimeoutSeconds must be a whole number from 60 to 6000 (received: 59)'],
+    ['a TCP idle timeout above 6000 s', () => plan({ listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP, idleTimeoutSeconds: 6001 }] }),
+      'Stack/Game: listeners["db"].idleTimeoutSeconds must be a whole number from 60 to 6000 (received: 6001)'],
+    ['an idle timeout on a UDP listener', () => plan({ listeners: [{ ...game, idleTimeoutSeconds: 600 }] }),
+      'Stack/Game: listeners["game"].idleTimeoutSeconds applies to TCP listeners only; UDP listeners keep AWS\'s fixed 120 s (received: 600)'],
+    ['an idle timeout on a TCP_UDP listener', () => plan({ listeners: [{ name: 'dns', port: 53, protocol: ListenerProtocol.TCP_UDP, idleTimeoutSeconds: 600 }] }),
+      'Stack/Game: listeners["dns"].idleTimeoutSeconds applies to TCP listeners only; TCP_UDP listeners keep AWS\'s fixed 350 s for TCP flows and 120 s for UDP flows (received: 600)'],
+    ['an idle timeout on a terminated TLS listener', () => plan({ listeners: [{ ...mqtt, idleTimeoutSeconds: 600 }] }, { ...facts, importedCertificateArns: ['arn:x'] }),
+      'Stack/Game: listeners["mqtt"].idleTimeoutSeconds applies to TCP listeners only; TLS listeners that terminate TLS keep AWS\'s fixed 350 s (tlsMode PASSTHROUGH makes a TCP listener) (received: 600)'],
   ];
   test.each(cases)('%s', (_name, run, message) => {
     expect(run).toThrow(message);

@@ -92,7 +92,7 @@ export const GAME_SERVER_OPTIONS: TcpEngineOptions = {
 const HAND_PICKED: [string, TcpEngineOptions][] = [
   ['the game-server options through the harness', GAME_SERVER_OPTIONS],
   ['minimal: one TCP listener', { listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP }] }],
-  ['everything away from the defaults: internal, dual stack, named, cross-zone and protection off', {
+  ['everything away from the defaults: internal, dual stack, named, cross-zone and protection off, longest TCP idle timeout', {
     internetFacing: false,
     dualStack: true,
     allowedCidrs: ['10.0.0.0/8', 'fd00::/8'],
@@ -101,7 +101,7 @@ const HAND_PICKED: [string, TcpEngineOptions][] = [
     deletionProtection: false,
     listeners: [
       { name: 'dns', port: 53, protocol: ListenerProtocol.TCP_UDP, targetType: TargetType.INSTANCE, preserveClientIp: false, healthCheck: { port: 8053 } },
-      { name: 'redis', port: 6379, protocol: ListenerProtocol.TCP, deregistrationDelaySeconds: 0, proxyProtocolV2: true },
+      { name: 'redis', port: 6379, protocol: ListenerProtocol.TCP, deregistrationDelaySeconds: 0, proxyProtocolV2: true, idleTimeoutSeconds: 6000 },
     ],
   }],
   ['TLS: imported and managed certificates on two terminated listeners, TLS to the targets, ALPN, logs with a prefix', {
@@ -113,12 +113,12 @@ const HAND_PICKED: [string, TcpEngineOptions][] = [
       { name: 'mqtt', port: 8883, protocol: ListenerProtocol.TLS, targetPort: 1883, sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06' },
     ],
   }],
-  ['existing log bucket, HTTP and HTTPS health checks with custom timings', {
+  ['existing log bucket, HTTP and HTTPS health checks with custom timings, shortest idle timeout on a passthrough listener', {
     certificateArns: [CERT_ARN_1],
     accessLogBucketName: 'central-logs',
     listeners: [
       { name: 'web', port: 443, protocol: ListenerProtocol.TLS, targetPort: 8080, healthCheck: { path: '/ready', intervalSeconds: 10, timeoutSeconds: 6, healthyThreshold: 3, unhealthyThreshold: 4, healthyHttpCodes: '200-399' } },
-      { name: 'admin', port: 9443, protocol: ListenerProtocol.TLS, tlsMode: TlsMode.PASSTHROUGH, healthCheck: { protocol: HealthCheckProtocol.HTTPS, path: '/healthz', port: 9444 } },
+      { name: 'admin', port: 9443, protocol: ListenerProtocol.TLS, tlsMode: TlsMode.PASSTHROUGH, idleTimeoutSeconds: 60, healthCheck: { protocol: HealthCheckProtocol.HTTPS, path: '/healthz', port: 9444 } },
     ],
   }],
   ['logs off with a TLS listener, alias records with dual stack', {
@@ -149,6 +149,20 @@ describe('the invariant notices an NLB renderer that deviates from the contract'
       `model.listeners[0].name: "game" ≠ ${JSON.stringify(id)}`,
       'model.targetGroups[0].sourceIpAffinity: true ≠ false',
     ]);
+  });
+
+  test('both engines: a TCP listener\'s idle timeout left out reads as AWS\'s 350 s, not the plan\'s', () => {
+    const idle: TcpEngineOptions = { listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP, idleTimeoutSeconds: 1800 }] };
+    const cfn = CLOUDFORMATION.synthTcp(idle);
+    const cfnListener = Object.values(cfn.output.Resources as Record<string, any>).find((r) => r.Type === 'AWS::ElasticLoadBalancingV2::Listener');
+    expect(cfnListener.Properties.ListenerAttributes).toEqual([{ Key: 'tcp.idle_timeout.seconds', Value: '1800' }]);
+    delete cfnListener.Properties.ListenerAttributes;
+    expect(modelDifferences(normalizeModel(cfn.plan.model), normalizeModel(CLOUDFORMATION.read(cfn.output)[0]))).toEqual(['model.listeners[0].idleTimeoutSeconds: 1800 ≠ 350']);
+    const tf = TERRAFORM.synthTcp(idle);
+    const tfListener = Object.values(tf.output.resource.aws_lb_listener as Record<string, any>)[0];
+    expect(tfListener.tcp_idle_timeout_seconds).toBe(1800);
+    delete tfListener.tcp_idle_timeout_seconds;
+    expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0]))).toEqual(['model.listeners[0].idleTimeoutSeconds: 1800 ≠ 350']);
   });
 
   test('Terraform: cross-zone left out, a UDP ingress rule written as TCP', () => {

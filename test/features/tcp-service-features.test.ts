@@ -29,10 +29,10 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(m.listeners).toEqual([
       { name: 'dns', port: 53, protocol: 'TCP_UDP', targetGroup: 'dns' },
       { name: 'grpc', port: 443, protocol: 'TLS', sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06', alpnPolicy: 'HTTP2Preferred', targetGroup: 'grpc' },
-      { name: 'game', port: 7777, protocol: 'TCP', targetGroup: 'game' },
+      { name: 'game', port: 7777, protocol: 'TCP', idleTimeoutSeconds: 350, targetGroup: 'game' },
       { name: 'voice', port: 7778, protocol: 'UDP', targetGroup: 'voice' },
       { name: 'mqtt', port: 8883, protocol: 'TLS', sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09', alpnPolicy: 'None', targetGroup: 'mqtt' },
-      { name: 'mtls', port: 8884, protocol: 'TCP', targetGroup: 'mtls' },
+      { name: 'mtls', port: 8884, protocol: 'TCP', idleTimeoutSeconds: 350, targetGroup: 'mtls' },
     ]);
     expect(m.targetGroups.map((g) => [g.name, g.protocol, g.port])).toEqual([
       ['dns', 'TCP_UDP', 53], ['game', 'TCP', 7777], ['grpc', 'TLS', 50051], ['mqtt', 'TCP', 1883], ['mtls', 'TCP', 8884], ['voice', 'UDP', 7778],
@@ -138,5 +138,17 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(tls.dnsRecords).toEqual([{ name: 'mqtt.example.com', type: 'A' }, { name: 'mqtt.example.com', type: 'AAAA' }]);
     expect(read({ ...TCP, certificateArns: [CERT_ARN_1], accessLogBucketName: 'central-logs', listeners: [{ name: 'mqtt', port: 8883, protocol: ListenerProtocol.TLS }] }).accessLogs)
       .toEqual({ enabled: true, bucket: { kind: 'existing', bucketName: 'central-logs' } });
+  });
+
+  test('7. TCP idle timeout: AWS\'s 350 s unless set (60–6000 s) on TCP listeners, passed-through TLS included', () => {
+    const m = read({
+      listeners: [
+        { name: 'db', port: 5432, protocol: ListenerProtocol.TCP, idleTimeoutSeconds: 3600 },
+        { name: 'game', port: 7777, protocol: ListenerProtocol.TCP },
+        { name: 'mtls', port: 8884, protocol: ListenerProtocol.TLS, tlsMode: TlsMode.PASSTHROUGH, idleTimeoutSeconds: 60 },
+        { name: 'voice', port: 7778, protocol: ListenerProtocol.UDP, healthCheck: { port: 7777 } },
+      ],
+    });
+    expect(m.listeners.map((l) => [l.name, l.idleTimeoutSeconds])).toEqual([['db', 3600], ['game', 350], ['voice', undefined], ['mtls', 60]]);
   });
 });

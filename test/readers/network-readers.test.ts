@@ -85,7 +85,7 @@ const EXPECTED: NetworkLoadBalancerModel = {
   ],
   listeners: [
     { name: 'DnsListener', port: 53, protocol: 'TCP_UDP', targetGroup: 'DnsGroup' },
-    { name: 'game', port: 7777, protocol: 'TCP', targetGroup: 'game' },
+    { name: 'game', port: 7777, protocol: 'TCP', idleTimeoutSeconds: 350, targetGroup: 'game' },
     { name: 'voice', port: 7778, protocol: 'UDP', targetGroup: 'voice' },
     { name: 'mqtt', port: 8883, protocol: 'TLS', sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09', alpnPolicy: 'HTTP2Preferred', targetGroup: 'mqtt' },
     { name: 'mqtts', port: 8993, protocol: 'TLS', sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06', alpnPolicy: 'None', targetGroup: 'mqtt' },
@@ -249,6 +249,30 @@ describe('both readers on network load balancers', () => {
   test('readSynthesized detects the engine of an NLB output', () => {
     expect(readSynthesized(nlbTemplate()).engine).toBe('cloudformation');
     expect(readSynthesized(nlbConfig()).models.map((m) => m.kind)).toEqual(['network']);
+  });
+});
+
+describe('the TCP idle timeout of NLB listeners', () => {
+  test('both readers read it back on TCP listeners; absent is AWS\'s 350 s', () => {
+    const t = nlbTemplate();
+    t.Resources.GameListener.Properties.ListenerAttributes = [{ Key: 'tcp.idle_timeout.seconds', Value: '1200' }];
+    const c = nlbConfig();
+    c.resource.aws_lb_listener.game.tcp_idle_timeout_seconds = 1200;
+    const idle = (m: NetworkLoadBalancerModel) => m.listeners.map((l) => [l.name, l.idleTimeoutSeconds]);
+    const expected = [['DnsListener', undefined], ['game', 1200], ['voice', undefined], ['mqtt', undefined], ['mqtts', undefined]];
+    expect(idle(network(readCloudFormation(t)))).toEqual(expected);
+    expect(idle(network(readTerraform(c)))).toEqual(expected);
+    expect(network(readCloudFormation(nlbTemplate())).listeners[1].idleTimeoutSeconds).toBe(350);
+    expect(network(readTerraform(nlbConfig())).listeners[1].idleTimeoutSeconds).toBe(350);
+  });
+
+  test('a value that is not a number is refused with the listener and the key', () => {
+    const t = nlbTemplate();
+    t.Resources.GameListener.Properties.ListenerAttributes = [{ Key: 'tcp.idle_timeout.seconds', Value: 'long' }];
+    expect(configError(() => readCloudFormation(t))).toMatch(/listener GameListener tcp\.idle_timeout\.seconds: expected a number, got "long"/);
+    const c = nlbConfig();
+    c.resource.aws_lb_listener.game.tcp_idle_timeout_seconds = 'long';
+    expect(configError(() => readTerraform(c))).toMatch(/listener aws_lb_listener\.game tcp_idle_timeout_seconds: expected a number, got "long"/);
   });
 });
 

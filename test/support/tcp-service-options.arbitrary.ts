@@ -7,7 +7,8 @@ import { TcpHealthCheckOptions, TcpListenerOptions } from '../../src/core/option
  * Valid TcpServiceLoadBalancer options within NLB's limits, for property tests: 1–5 listeners
  * of every protocol (TLS terminated, re-encrypted or passed through) on distinct ports, plus at
  * times a UDP listener sharing a TCP listener's port; affinity where AWS allows it; draining,
- * connection termination, client IP preservation and proxy protocol; TCP, HTTP and HTTPS health
+ * connection termination, client IP preservation and proxy protocol; TCP idle timeouts on TCP
+ * listeners (passthrough included) within 60–6000 s; TCP, HTTP and HTTPS health
  * checks within their ranges; certificates exactly when a listener terminates TLS; access logs,
  * Elastic IPs, scheme, dual stack, allowed CIDRs, alias records.
  */
@@ -69,6 +70,10 @@ function listenerArb(name: string, port: number, kind: Kind): fc.Arbitrary<TcpLi
     // Client IP preservation cannot be turned off for UDP and TCP_UDP groups.
     preserveClientIp: kind === 'UDP' || kind === 'TCP_UDP' ? fc.constant(undefined) : fc.option(fc.boolean(), undef),
     proxyProtocolV2: fc.option(fc.boolean(), undef),
+    // Only TCP listeners (TLS passthrough is one at AWS) take an idle timeout; 350 is AWS's default.
+    idleTimeoutSeconds: kind === 'TCP' || kind === 'TLS_PASSTHROUGH'
+      ? fc.option(fc.oneof(fc.integer({ min: 60, max: 6000 }), fc.constantFrom(60, 350, 6000)), undef)
+      : fc.constant(undefined),
     healthCheck: healthCheckArb(udp),
   }).map(({ tlsMode, terminated, ...rest }) => {
     const listener: Record<string, unknown> = {

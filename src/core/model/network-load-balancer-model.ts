@@ -56,6 +56,11 @@ export interface NlbListenerModel {
   readonly sslPolicy?: string;
   /** TLS listeners only. */
   readonly alpnPolicy?: string;
+  /**
+   * TCP listeners only (`tcp.idle_timeout.seconds`; AWS's 350 s when the output leaves it out):
+   * seconds a flow may stay idle. TLS, UDP and TCP_UDP listeners have AWS's fixed timeouts.
+   */
+  readonly idleTimeoutSeconds?: number;
   /** Name of the target group every connection is forwarded to. */
   readonly targetGroup: string;
 }

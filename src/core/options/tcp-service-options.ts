@@ -61,6 +61,14 @@ export interface TcpListenerOptions {
    */
   readonly alpnPolicy?: string;
   /**
+   * TCP listeners only (TLS passthrough included, a TCP listener at AWS): seconds a connection may
+   * carry no data either way before the load balancer closes it, 60–6000 s. AWS fixes it at 350 s on
+   * TLS listeners and does not offer it on UDP and TCP_UDP listeners. Raise it for long-lived quiet
+   * connections (databases, MQTT, game sessions) instead of relying on keep-alives.
+   * @default - AWS's 350 s (rendered as nothing, so AWS's default applies)
+   */
+  readonly idleTimeoutSeconds?: number;
+  /**
    * @default SessionAffinity.NONE
    */
   readonly sessionAffinity?: SessionAffinity;

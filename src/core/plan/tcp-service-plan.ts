@@ -1,4 +1,5 @@
 import { Advice, adviseTcpService } from '../advice';
+import { AWS_NLB_LISTENER } from '../contract';
 import * as d from '../defaults';
 import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
@@ -55,6 +56,28 @@ function planHealth(path: string, option: string, listener: TcpListenerOptions, 
   return { protocol, path: probe.path, port, ...timings, matcher: probe.matcher };
 }
 
+/**
+ * A TCP listener's idle timeout (TLS passthrough is a TCP listener at AWS): the option within AWS's
+ * range, else AWS's default; undefined on the other protocols, where AWS offers no such attribute.
+ */
+function planIdleTimeout(path: string, option: string, listener: TcpListenerOptions, listenerProtocol: NlbProtocol): number | undefined {
+  const value = listener.idleTimeoutSeconds;
+  if (listenerProtocol !== 'TCP') {
+    if (value !== undefined) {
+      const fixed: Record<string, string> = {
+        TLS: `TLS listeners that terminate TLS keep AWS's fixed ${l.NLB_TCP_IDLE_TIMEOUT_SECONDS} s (tlsMode PASSTHROUGH makes a TCP listener)`,
+        UDP: `UDP listeners keep AWS's fixed ${l.NLB_UDP_IDLE_TIMEOUT_SECONDS} s`,
+        TCP_UDP: `TCP_UDP listeners keep AWS's fixed ${l.NLB_TCP_IDLE_TIMEOUT_SECONDS} s for TCP flows and ${l.NLB_UDP_IDLE_TIMEOUT_SECONDS} s for UDP flows`,
+      };
+      throw new LbkitValidationError(path, `${option}.idleTimeoutSeconds`, `applies to TCP listeners only; ${fixed[listenerProtocol]}`, value);
+    }
+    return undefined;
+  }
+  if (value === undefined) return AWS_NLB_LISTENER.tcpIdleTimeoutSeconds;
+  requireRange(path, `${option}.idleTimeoutSeconds`, value, l.NLB_TCP_IDLE_TIMEOUT_MIN, l.NLB_TCP_IDLE_TIMEOUT_MAX);
+  return value;
+}
+
 function planListener(path: string, listener: TcpListenerOptions): { listener: NlbListenerModel; targetGroup: NlbTargetGroupModel } {
   const option = `listeners["${listener.name}"]`;
   checkProtocol(path, `${option}.protocol`, listener.protocol);
@@ -80,6 +103,7 @@ function planListener(path: string, listener: TcpListenerOptions): { listener: N
     alpnPolicy = requireOneOf(path, `${option}.alpnPolicy`, listener.alpnPolicy ?? d.NLB_ALPN_POLICY, l.NLB_ALPN_POLICIES);
   }
 
+  const idleTimeoutSeconds = planIdleTimeout(path, option, listener, listenerProtocol);
   const affinity = requireOneOf(path, `${option}.sessionAffinity`, listener.sessionAffinity ?? d.SESSION_AFFINITY, SessionAffinity);
   if (affinity === SessionAffinity.SOURCE_IP && (listenerProtocol === 'TLS' || targetProtocol === 'TLS')) {
     throw new LbkitValidationError(path, `${option}.sessionAffinity`,
@@ -109,6 +133,7 @@ function planListener(path: string, listener: TcpListenerOptions): { listener: N
       protocol: listenerProtocol,
       ...(sslPolicy !== undefined ? { sslPolicy } : {}),
       ...(alpnPolicy !== undefined ? { alpnPolicy } : {}),
+      ...(idleTimeoutSeconds !== undefined ? { idleTimeoutSeconds } : {}),
       targetGroup: listener.name,
     },
     targetGroup,

@@ -48,9 +48,13 @@ function closeServer(server: net.Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-/** The idle timeout AWS applies to a listener's flows (the model carries no TCP idle attribute: AWS's default). */
-function idleTimeoutSeconds(protocol: 'tcp' | 'udp'): number {
-  return protocol === 'udp' ? NLB_UDP_IDLE_TIMEOUT_SECONDS : NLB_TCP_IDLE_TIMEOUT_SECONDS;
+/**
+ * The idle timeout AWS applies to a listener's flows: a TCP listener's own (in the model), AWS's
+ * fixed 350 s for TLS listeners and the TCP flows of TCP_UDP listeners, 120 s for UDP flows.
+ */
+function idleTimeoutSeconds(listener: NlbListenerModel, protocol: 'tcp' | 'udp'): number {
+  if (protocol === 'udp') return NLB_UDP_IDLE_TIMEOUT_SECONDS;
+  return listener.idleTimeoutSeconds ?? NLB_TCP_IDLE_TIMEOUT_SECONDS;
 }
 
 function tlsTermination(listener: NlbListenerModel, provider: TlsProvider): TlsTermination {
@@ -100,12 +104,12 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
       if (!options.tls) throw new Error(`listener ${listener.port} is TLS: startNetworkProxy needs options.tls`);
       termination = tlsTermination(listener, options.tls);
     }
-    const server = createTcpListener({ group, idleTimeoutMs: scaledMs(idleTimeoutSeconds('tcp'), timeScale), tls: termination, sockets });
+    const server = createTcpListener({ group, idleTimeoutMs: scaledMs(idleTimeoutSeconds(listener, 'tcp'), timeScale), tls: termination, sockets });
     servers.push(server);
     return [server, await listen(server, port, host)];
   };
-  const startUdp = async (group: NetworkTargetGroup, port: number): Promise<UdpListener> => {
-    const udp = await UdpListener.start({ group, idleTimeoutMs: scaledMs(idleTimeoutSeconds('udp'), timeScale), host, port });
+  const startUdp = async (listener: NlbListenerModel, group: NetworkTargetGroup, port: number): Promise<UdpListener> => {
+    const udp = await UdpListener.start({ group, idleTimeoutMs: scaledMs(idleTimeoutSeconds(listener, 'udp'), timeScale), host, port });
     udpListeners.push(udp);
     return udp;
   };
@@ -114,7 +118,7 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     for (let attempt = 1; ; attempt++) {
       const [server, localPort] = await startTcp(listener, group, port);
       try {
-        await startUdp(group, localPort);
+        await startUdp(listener, group, localPort);
         return localPort;
       } catch (error) {
         await closeServer(server);
@@ -141,7 +145,7 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
         continue;
       }
       let localPort: number;
-      if (listener.protocol === 'UDP') localPort = (await startUdp(group, local)).port;
+      if (listener.protocol === 'UDP') localPort = (await startUdp(listener, group, local)).port;
       else if (listener.protocol === 'TCP_UDP') localPort = await startTcpUdp(listener, group, local);
       else localPort = (await startTcp(listener, group, local))[1];
       listeners.push({ port: listener.port, localPort, protocol: listener.protocol });

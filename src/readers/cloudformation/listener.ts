@@ -1,13 +1,13 @@
-import { LISTENER_TAG } from '../../core/contract';
+import { LISTENER_ATTRIBUTE, LISTENER_TAG } from '../../core/contract';
 import { LbkitConfigError } from '../errors';
 import { ListenerPart } from '../parts';
-import { isObject, num, objects, str, strings } from '../values';
+import { isObject, keyValues, num, objects, str, strings } from '../values';
 import { readCfnActions } from './actions';
 import { cfnMapping } from './template';
 
 /**
- * AWS::ElasticLoadBalancingV2::Listener: port, protocol, TLS and ALPN policies, default
- * certificate, default action; name from `Metadata[LISTENER_TAG]` (network load balancers).
+ * AWS::ElasticLoadBalancingV2::Listener: port, protocol, TLS and ALPN policies, TCP idle timeout,
+ * default certificate, default action; name from `Metadata[LISTENER_TAG]` (network load balancers).
  */
 export const listenerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Listener', (id, p, doc, resource) => {
   const where = `listener ${id}`;
@@ -16,6 +16,9 @@ export const listenerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Listener
   const sslPolicy = str(doc.scalar(p.SslPolicy));
   const alpn = strings(doc, p.AlpnPolicy);
   if (alpn.length > 1) throw new LbkitConfigError(`${where}: AlpnPolicy holds ${alpn.length} policies (${alpn.join(', ')}); a listener takes one`);
+  const attributes = keyValues(p.ListenerAttributes, `${where} ListenerAttributes`);
+  const idle = attributes.find((a) => a.Key === LISTENER_ATTRIBUTE.tcpIdleTimeout);
+  const tcpIdleTimeoutSeconds = num(doc.scalar(idle?.Value), undefined, `${where} ${LISTENER_ATTRIBUTE.tcpIdleTimeout}`);
   const metadata = isObject(resource.Metadata) ? resource.Metadata : {};
   const part: ListenerPart = {
     kind: 'listener',
@@ -26,6 +29,7 @@ export const listenerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Listener
     protocol,
     ...(sslPolicy !== undefined ? { sslPolicy } : {}),
     ...(alpn.length === 1 ? { alpnPolicy: alpn[0] } : {}),
+    ...(tcpIdleTimeoutSeconds !== undefined ? { tcpIdleTimeoutSeconds } : {}),
     certificates,
     defaultAction: readCfnActions(p.DefaultActions, doc, where),
   };

@@ -6,8 +6,8 @@ import { readTfActions } from './actions';
 import { TfConfig, tfTag } from './config';
 
 /**
- * aws_lb_listener (aws_alb_listener): port, protocol, TLS and ALPN policies, default
- * certificate, default action; name from tag {@link LISTENER_TAG} (network load balancers).
+ * aws_lb_listener (aws_alb_listener): port, protocol, TLS and ALPN policies, TCP idle timeout,
+ * default certificate, default action; name from tag {@link LISTENER_TAG} (network load balancers).
  */
 export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
   resourceTypes: ['aws_lb_listener', 'aws_alb_listener'],
@@ -17,6 +17,7 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
     const protocol = str(doc.scalar(b.protocol), certificates.length > 0 ? 'HTTPS' : 'HTTP');
     const sslPolicy = str(doc.scalar(b.ssl_policy));
     const alpnPolicy = str(doc.scalar(b.alpn_policy));
+    const tcpIdleTimeoutSeconds = num(doc.scalar(b.tcp_idle_timeout_seconds), undefined, `${where} tcp_idle_timeout_seconds`);
     const part: ListenerPart = {
       kind: 'listener',
       key: id,
@@ -26,6 +27,7 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
       protocol,
       ...(sslPolicy !== undefined ? { sslPolicy } : {}),
       ...(alpnPolicy !== undefined ? { alpnPolicy } : {}),
+      ...(tcpIdleTimeoutSeconds !== undefined ? { tcpIdleTimeoutSeconds } : {}),
       certificates,
       defaultAction: readTfActions(b.default_action, doc, where),
     };

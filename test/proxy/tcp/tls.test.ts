@@ -114,7 +114,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
   });
 
   test('mqtt-mtls (TLS passthrough, proxy protocol v2): the header names the client; the target terminates TLS itself', async () => {
-    expect(model.listeners.find((l) => l.port === 8884)).toEqual({ name: 'mqtt-mtls', port: 8884, protocol: 'TCP', targetGroup: 'mqtt-mtls' });
+    expect(model.listeners.find((l) => l.port === 8884)).toEqual({ name: 'mqtt-mtls', port: 8884, protocol: 'TCP', idleTimeoutSeconds: 350, targetGroup: 'mqtt-mtls' });
     const targetTls = createTlsProvider({ certificates: [], domains: ['mqtt-mtls.internal'], caDir: localTls(model).ca.dir });
     const sources: string[] = [];
     let localChecks = 0;

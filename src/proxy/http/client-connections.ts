@@ -2,13 +2,7 @@ import type { ServerResponse } from 'http';
 import type { Http2Session } from 'http2';
 import { Socket } from 'net';
 import { answerRequestTimeout, OnRefused } from './client-error';
-
-/** Node's HTTP/1.1 parser of a connection (undocumented, stable since Node 18: the server's own header timeout reads it). */
-interface ConnectionParser {
-  /** Milliseconds since the message in progress began (since the connection opened for the first); 0 between messages. */
-  duration(): number;
-  headersCompleted(): boolean;
-}
+import { headersUnderWay } from './headers-under-way';
 
 /** The client-side settings Node reads from a server object (HTTP/1.1 servers and the HTTP/1.1 side of HTTP/2 ones). */
 interface ClientSideSettings {
@@ -70,12 +64,4 @@ export function onClientIdle(connection: Socket | Http2Session, onRefused?: OnRe
   if (pending && pending.req.complete) return;
   if (!pending && headersUnderWay(connection)) return answerRequestTimeout(connection, onRefused);
   connection.destroy();
-}
-
-/** True when part of a request line or header block has arrived and the rest has not. */
-function headersUnderWay(socket: Socket): boolean {
-  const parser = (socket as { parser?: Partial<ConnectionParser> | null }).parser;
-  if (!parser?.duration || !parser.headersCompleted) return false;
-  // A fresh connection's parser counts from the connection's start: bytes must have arrived too.
-  return socket.bytesRead > 0 && parser.duration() > 0 && !parser.headersCompleted();
 }

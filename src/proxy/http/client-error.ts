@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'http';
+import { Socket } from 'net';
 import type { Duplex } from 'stream';
 import { errorPage, reasonPhrase } from './error-page';
+import { noRequestUnderWay } from './headers-under-way';
 
 const closing = new WeakSet<Duplex>();
 
@@ -47,6 +49,12 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, 
   const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   // Node's own record of the response in progress on this connection.
   const pending = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
+  // Node's header timer can beat the idle timer on a loaded machine: a connection that holds no
+  // request (never a byte, or idle between requests) is closed without a response, as the ALB does.
+  if (status === 408 && !pending && socket instanceof Socket && noRequestUnderWay(socket)) {
+    socket.destroy();
+    return;
+  }
   if (pending && !pending.writableFinished) {
     if (pending.req.complete) {
       pending.once('finish', () => closeWith(socket, status, onRefused));

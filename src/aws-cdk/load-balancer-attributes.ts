@@ -1,4 +1,4 @@
-import { LB_ATTRIBUTE as KEY, LbAttributeKey } from '../core/contract';
+import { LB_ATTRIBUTE as KEY, LbAttributeKey, writtenNlbZonal } from '../core/contract';
 import { AccessLogsModel, LoadBalancerModel } from '../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 
@@ -41,13 +41,17 @@ export function loadBalancerAttributes(model: LoadBalancerModel, bucketName: str
 
 /**
  * A network load balancer's LoadBalancerAttributes as CONTRACT-NLB.md fixes them: cross-zone,
- * deletion protection, then the access logs.
+ * deletion protection, zonal shift and DNS client routing policy (only away from AWS's defaults),
+ * then the access logs.
  * @param bucketName the access-log bucket's name when logs are on
  */
 export function networkLoadBalancerAttributes(model: NetworkLoadBalancerModel, bucketName: string | undefined): LoadBalancerAttribute[] {
+  const zonal = writtenNlbZonal(model.attributes);
   return toAttributes([
     [KEY.crossZone, String(model.attributes.crossZone)],
     [KEY.deletionProtection, String(model.attributes.deletionProtection)],
+    ...(zonal.zonalShift !== undefined ? [[KEY.zonalShift, String(zonal.zonalShift)] as [LbAttributeKey, string]] : []),
+    ...(zonal.dnsClientRoutingPolicy !== undefined ? [[KEY.dnsClientRoutingPolicy, zonal.dnsClientRoutingPolicy] as [LbAttributeKey, string]] : []),
     ...accessLogAttributes(model.accessLogs, bucketName),
   ]);
 }

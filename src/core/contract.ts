@@ -44,6 +44,10 @@ export const LB_ATTRIBUTE = {
   xffClientPort: 'routing.http.xff_client_port.enabled',
   /** NLB only (ALBs always balance across zones). */
   crossZone: 'load_balancing.cross_zone.enabled',
+  /** NLB: whether ARC may shift the load balancer away from an impaired zone. */
+  zonalShift: 'zonal_shift.config.enabled',
+  /** NLB: any_availability_zone | availability_zone_affinity | partial_availability_zone_affinity. */
+  dnsClientRoutingPolicy: 'dns_record.client_routing_policy',
   accessLogsEnabled: 'access_logs.s3.enabled',
   accessLogsBucket: 'access_logs.s3.bucket',
   accessLogsPrefix: 'access_logs.s3.prefix',
@@ -105,6 +109,27 @@ export const AWS_LOAD_BALANCER = {
   crossZone: false,
   accessLogs: false,
 } as const;
+
+/** An NLB's zonal attributes when the output leaves them out (zonal shift is opt-in at AWS). */
+export const AWS_NLB_ZONAL = {
+  zonalShift: false,
+  dnsClientRoutingPolicy: 'any_availability_zone',
+} as const;
+
+/**
+ * The zonal attributes renderers write: only those away from AWS's defaults (an absent attribute reads
+ * as that default), so output without the options stays as it was.
+ */
+export function writtenNlbZonal(attributes: { zonalShift: boolean; dnsClientRoutingPolicy: string }): {
+  zonalShift?: boolean;
+  dnsClientRoutingPolicy?: string;
+} {
+  const { zonalShift, dnsClientRoutingPolicy } = attributes;
+  return {
+    ...(zonalShift !== AWS_NLB_ZONAL.zonalShift ? { zonalShift } : {}),
+    ...(dnsClientRoutingPolicy !== AWS_NLB_ZONAL.dnsClientRoutingPolicy ? { dnsClientRoutingPolicy } : {}),
+  };
+}
 
 /** An NLB listener (listener attributes): a TCP listener's idle timeout when the output leaves it out. */
 export const AWS_NLB_LISTENER = {

@@ -1,7 +1,7 @@
 import { ROUTE53_HEALTH_METRIC } from './contract';
 import {
-  DesyncMitigationMode, RedirectStatus, RequestDuration, SessionAffinity, TargetProtocol, TargetProtocolVersion, TargetType, TlsMode,
-  XForwardedForMode,
+  DesyncMitigationMode, DnsClientRoutingPolicy, RedirectStatus, RequestDuration, SessionAffinity, TargetProtocol, TargetProtocolVersion, TargetType,
+  TlsMode, XForwardedForMode,
 } from './options/enums';
 
 /**
@@ -125,3 +125,11 @@ export const X_FORWARDED_FOR_MODE = XForwardedForMode.APPEND;
 export const TLS_MODE = TlsMode.TERMINATE;
 /** NLB flows are spread by their 5-tuple hash: the best spread, no client pinned to a target. */
 export const SESSION_AFFINITY = SessionAffinity.NONE;
+/**
+ * NLB: zonal shift stays off, as at AWS. With cross-zone on (lbkit's default) AWS accepts it only when
+ * every target group stops resetting connections to unhealthy targets, which lbkit leaves at AWS's
+ * default (on); and a shift is an operator's deliberate failover, opted into per load balancer.
+ */
+export const NLB_ZONAL_SHIFT = false;
+/** NLB: AWS's any_availability_zone: clients get every zone's address, so no zone takes more than its share. */
+export const NLB_DNS_CLIENT_ROUTING_POLICY = DnsClientRoutingPolicy.ANY_AVAILABILITY_ZONE;

@@ -1,9 +1,11 @@
+import { LbkitConfigError } from './errors';
 import { Field } from './fields';
 import { LoadBalancerPart, ValueRef } from './parts';
 import { bool, num, str } from './values';
-import { AWS_LOAD_BALANCER as AWS } from '../core/contract';
+import { AWS_LOAD_BALANCER as AWS, AWS_NLB_ZONAL } from '../core/contract';
 import { AlbAttributesModel, DesyncMitigationModeValue, XffModeValue } from '../core/model/load-balancer-model';
-import { NlbAttributesModel } from '../core/model/network-load-balancer-model';
+import { DnsClientRoutingPolicyValue, NlbAttributesModel } from '../core/model/network-load-balancer-model';
+import { DnsClientRoutingPolicy } from '../core/options/enums';
 
 /** A load balancer's attributes as one engine spells them (CloudFormation attribute keys, Terraform arguments). */
 export interface LoadBalancerAttributeFields {
@@ -18,6 +20,17 @@ export interface LoadBalancerAttributeFields {
   readonly xffHeaderProcessingMode: Field;
   readonly xffClientPort: Field;
   readonly crossZone: Field;
+  readonly zonalShift: Field;
+  readonly dnsClientRoutingPolicy: Field;
+}
+
+/** An NLB's `dns_record.client_routing_policy`: one of AWS's three, AWS's any_availability_zone when absent. */
+function dnsClientRoutingPolicy(f: LoadBalancerAttributeFields): DnsClientRoutingPolicyValue {
+  const [value, key] = f.dnsClientRoutingPolicy;
+  const policy = str(value, AWS_NLB_ZONAL.dnsClientRoutingPolicy);
+  const allowed: string[] = Object.values(DnsClientRoutingPolicy);
+  if (!allowed.includes(policy)) throw new LbkitConfigError(`${f.where} ${key}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  return policy as DnsClientRoutingPolicyValue;
 }
 
 /** The attributes of the load balancer's kind; both engines' readers call this, so AWS's defaults for absent ones live once. */
@@ -43,6 +56,8 @@ export function readLoadBalancerAttributes(f: LoadBalancerAttributeFields): {
     const networkAttributes: NlbAttributesModel = {
       crossZone: b(f.crossZone, AWS.crossZone),
       deletionProtection: b(f.deletionProtection, AWS.deletionProtection),
+      zonalShift: b(f.zonalShift, AWS_NLB_ZONAL.zonalShift),
+      dnsClientRoutingPolicy: dnsClientRoutingPolicy(f),
     };
     return { networkAttributes };
   }

@@ -1,5 +1,5 @@
 import { FACTS } from './fixtures';
-import { HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core';
+import { DnsClientRoutingPolicy, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core';
 import { TcpListenerOptions, TcpServiceLoadBalancerOptions } from '../../src/core/options/tcp-service-options';
 import { planTcpService } from '../../src/core/plan/tcp-service-plan';
 
@@ -24,8 +24,8 @@ describe('defaults', () => {
       healthCheck: { protocol: 'TCP', port: 'traffic-port', intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3 },
     });
   });
-  test('cross-zone and deletion protection on; ingress only on the listener port', () => {
-    expect(model.attributes).toEqual({ crossZone: true, deletionProtection: true });
+  test('cross-zone and deletion protection on, zonal shift off, any-zone DNS answers; ingress only on the listener port', () => {
+    expect(model.attributes).toEqual({ crossZone: true, deletionProtection: true, zonalShift: false, dnsClientRoutingPolicy: 'any_availability_zone' });
     expect(model.securityGroup.ingress).toEqual([{ protocol: 'tcp', port: 5432, cidr: '0.0.0.0/0' }]);
     expect(model.securityGroup.egress).toEqual([{ protocol: 'tcp', port: 5432, cidr: '10.0.0.0/16' }]);
     expect(model.accessLogs).toEqual({ enabled: false });
@@ -69,6 +69,13 @@ describe('the seed game server', () => {
       ['dns', undefined], ['db', 6000], ['redis', 350], ['game', undefined], ['mqtt', undefined], ['mtls', 60],
     ]);
   });
+  test('zonal shift with cross-zone off; a DNS client routing policy with cross-zone on or off', () => {
+    expect(plan({ crossZone: false, zonalShift: true }).model.attributes).toMatchObject({ crossZone: false, zonalShift: true });
+    expect(plan({ dnsClientRoutingPolicy: DnsClientRoutingPolicy.AVAILABILITY_ZONE_AFFINITY }).model.attributes)
+      .toMatchObject({ crossZone: true, dnsClientRoutingPolicy: 'availability_zone_affinity' });
+    expect(plan({ crossZone: false, dnsClientRoutingPolicy: DnsClientRoutingPolicy.PARTIAL_AVAILABILITY_ZONE_AFFINITY }).model.attributes)
+      .toMatchObject({ crossZone: false, dnsClientRoutingPolicy: 'partial_availability_zone_affinity' });
+  });
   test('an HTTP health check on a path', () => {
     const { model } = plan({ listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP, healthCheck: { path: '/ready', port: 8080 } }] });
     expect(model.targetGroups[0].healthCheck).toEqual({ protocol: 'HTTP', path: '/ready', port: '8080', intervalSeconds: 15, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, matcher: '200' });
@@ -104,6 +111,11 @@ describe('bad input', () => {
       'Stack/Game: listeners["dns"].idleTimeoutSeconds applies to TCP listeners only; TCP_UDP listeners keep AWS\'s fixed 350 s for TCP flows and 120 s for UDP flows (received: 600)'],
     ['an idle timeout on a terminated TLS listener', () => plan({ listeners: [{ ...mqtt, idleTimeoutSeconds: 600 }] }, { ...facts, importedCertificateArns: ['arn:x'] }),
       'Stack/Game: listeners["mqtt"].idleTimeoutSeconds applies to TCP listeners only; TLS listeners that terminate TLS keep AWS\'s fixed 350 s (tlsMode PASSTHROUGH makes a TCP listener) (received: 600)'],
+    ['zonal shift with cross-zone on (lbkit\'s default)', () => plan({ zonalShift: true }),
+      'Stack/Game: zonalShift needs crossZone: false; with cross-zone load balancing on, AWS enables zonal shift only when every target group has connection termination for unhealthy targets off, which lbkit leaves at AWS\'s default (on) (received: true)'],
+    ['zonal shift with cross-zone on explicitly', () => plan({ crossZone: true, zonalShift: true }), 'Stack/Game: zonalShift needs crossZone: false'],
+    ['an unknown DNS client routing policy', () => plan({ dnsClientRoutingPolicy: 'nearest' as DnsClientRoutingPolicy }),
+      'Stack/Game: dnsClientRoutingPolicy must be one of any_availability_zone, availability_zone_affinity, partial_availability_zone_affinity (received: "nearest")'],
   ];
   test.each(cases)('%s', (_name, run, message) => {
     expect(run).toThrow(message);

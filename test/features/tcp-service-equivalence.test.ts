@@ -7,7 +7,7 @@ import { createApp as createCdkApp } from '../../examples/game-server-nlb-cdk/ap
 import { createApp as createTfApp } from '../../examples/game-server-nlb-cdktf/main';
 import { AnyLoadBalancerModel, isNetworkModel } from '../../src/core/model/any-load-balancer-model';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
-import { TargetType, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
+import { DnsClientRoutingPolicy, TargetType, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
 import { TcpServicePlan } from '../../src/core/plan/tcp-service-plan';
 import { readSynthesizedFile } from '../../src/readers';
 import { CERT_ARN_1, CERT_ARN_2, CLOUDFORMATION, modelDifferences, invariantDifferences, TcpEngineOptions, TERRAFORM, threeWayTcp } from '../support/engines';
@@ -92,13 +92,15 @@ export const GAME_SERVER_OPTIONS: TcpEngineOptions = {
 const HAND_PICKED: [string, TcpEngineOptions][] = [
   ['the game-server options through the harness', GAME_SERVER_OPTIONS],
   ['minimal: one TCP listener', { listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP }] }],
-  ['everything away from the defaults: internal, dual stack, named, cross-zone and protection off, longest TCP idle timeout', {
+  ['everything away from the defaults: internal, dual stack, named, cross-zone and protection off, zonal shift, AZ DNS affinity, longest TCP idle timeout', {
     internetFacing: false,
     dualStack: true,
     allowedCidrs: ['10.0.0.0/8', 'fd00::/8'],
     loadBalancerName: 'private-nlb',
     crossZone: false,
     deletionProtection: false,
+    zonalShift: true,
+    dnsClientRoutingPolicy: DnsClientRoutingPolicy.AVAILABILITY_ZONE_AFFINITY,
     listeners: [
       { name: 'dns', port: 53, protocol: ListenerProtocol.TCP_UDP, targetType: TargetType.INSTANCE, preserveClientIp: false, healthCheck: { port: 8053 } },
       { name: 'redis', port: 6379, protocol: ListenerProtocol.TCP, deregistrationDelaySeconds: 0, proxyProtocolV2: true, idleTimeoutSeconds: 6000 },
@@ -163,6 +165,31 @@ describe('the invariant notices an NLB renderer that deviates from the contract'
     expect(tfListener.tcp_idle_timeout_seconds).toBe(1800);
     delete tfListener.tcp_idle_timeout_seconds;
     expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0]))).toEqual(['model.listeners[0].idleTimeoutSeconds: 1800 ≠ 350']);
+  });
+
+  test('both engines: zonal shift and the DNS client routing policy left out read as AWS\'s defaults, not the plan\'s', () => {
+    const zonal: TcpEngineOptions = {
+      crossZone: false,
+      zonalShift: true,
+      dnsClientRoutingPolicy: DnsClientRoutingPolicy.PARTIAL_AVAILABILITY_ZONE_AFFINITY,
+      listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP }],
+    };
+    const expected = ['model.attributes.dnsClientRoutingPolicy: "partial_availability_zone_affinity" ≠ "any_availability_zone"', 'model.attributes.zonalShift: true ≠ false'];
+    const cfn = CLOUDFORMATION.synthTcp(zonal);
+    const cfnLb = Object.values(cfn.output.Resources as Record<string, any>).find((r) => r.Type === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+    const zonalKeys = ['zonal_shift.config.enabled', 'dns_record.client_routing_policy'];
+    expect(cfnLb.Properties.LoadBalancerAttributes.filter((a: any) => zonalKeys.includes(a.Key))).toEqual([
+      { Key: 'zonal_shift.config.enabled', Value: 'true' },
+      { Key: 'dns_record.client_routing_policy', Value: 'partial_availability_zone_affinity' },
+    ]);
+    cfnLb.Properties.LoadBalancerAttributes = cfnLb.Properties.LoadBalancerAttributes.filter((a: any) => !zonalKeys.includes(a.Key));
+    expect(modelDifferences(normalizeModel(cfn.plan.model), normalizeModel(CLOUDFORMATION.read(cfn.output)[0])).sort()).toEqual(expected);
+    const tf = TERRAFORM.synthTcp(zonal);
+    const tfLb = Object.values(tf.output.resource.aws_lb as Record<string, any>)[0];
+    expect([tfLb.enable_zonal_shift, tfLb.dns_record_client_routing_policy]).toEqual([true, 'partial_availability_zone_affinity']);
+    delete tfLb.enable_zonal_shift;
+    delete tfLb.dns_record_client_routing_policy;
+    expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0])).sort()).toEqual(expected);
   });
 
   test('Terraform: cross-zone left out, a UDP ingress rule written as TCP', () => {

@@ -1,5 +1,5 @@
 import { NetworkLoadBalancerModel } from '../../src/core/model/network-load-balancer-model';
-import { HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
+import { DnsClientRoutingPolicy, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
 import { CERT_ARN_1, Engine, ENGINES, ENV, TcpEngineOptions } from '../support/engines';
 
 /**
@@ -150,5 +150,13 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       ],
     });
     expect(m.listeners.map((l) => [l.name, l.idleTimeoutSeconds])).toEqual([['db', 3600], ['game', 350], ['voice', undefined], ['mtls', 60]]);
+  });
+
+  test('8. zonal shift off and any-zone DNS answers by default (AWS\'s); zonal shift with cross-zone off; every DNS client routing policy', () => {
+    expect(read(TCP).attributes).toMatchObject({ zonalShift: false, dnsClientRoutingPolicy: 'any_availability_zone' });
+    expect(read({ ...TCP, crossZone: false, zonalShift: true }).attributes).toMatchObject({ crossZone: false, zonalShift: true });
+    for (const policy of Object.values(DnsClientRoutingPolicy)) {
+      expect(read({ ...TCP, dnsClientRoutingPolicy: policy }).attributes.dnsClientRoutingPolicy).toBe(policy);
+    }
   });
 });

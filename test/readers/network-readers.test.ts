@@ -60,7 +60,7 @@ const EXPECTED: NetworkLoadBalancerModel = {
   loadBalancerName: 'game-nlb',
   scheme: 'internet-facing',
   ipAddressType: 'dualstack',
-  attributes: { crossZone: true, deletionProtection: true },
+  attributes: { crossZone: true, deletionProtection: true, zonalShift: false, dnsClientRoutingPolicy: 'any_availability_zone' },
   accessLogs: { enabled: true, bucket: { kind: 'managed', expirationDays: 30 }, prefix: 'nlb' },
   securityGroup: {
     ingress: [
@@ -273,6 +273,32 @@ describe('the TCP idle timeout of NLB listeners', () => {
     const c = nlbConfig();
     c.resource.aws_lb_listener.game.tcp_idle_timeout_seconds = 'long';
     expect(configError(() => readTerraform(c))).toMatch(/listener aws_lb_listener\.game tcp_idle_timeout_seconds: expected a number, got "long"/);
+  });
+});
+
+describe('zonal shift and the DNS client routing policy of NLBs', () => {
+  test('both readers read them back; absent is AWS\'s: zonal shift off, any_availability_zone', () => {
+    const t = nlbTemplate();
+    t.Resources.Lb.Properties.LoadBalancerAttributes.push(
+      { Key: 'zonal_shift.config.enabled', Value: 'true' }, { Key: 'dns_record.client_routing_policy', Value: 'availability_zone_affinity' });
+    const c = nlbConfig();
+    Object.assign(c.resource.aws_lb.lb, { enable_zonal_shift: true, dns_record_client_routing_policy: 'availability_zone_affinity' });
+    const zonal = { zonalShift: true, dnsClientRoutingPolicy: 'availability_zone_affinity' };
+    expect(network(readCloudFormation(t)).attributes).toMatchObject(zonal);
+    expect(network(readTerraform(c)).attributes).toMatchObject(zonal);
+    const defaults = { zonalShift: false, dnsClientRoutingPolicy: 'any_availability_zone' };
+    expect(network(readCloudFormation(nlbTemplate())).attributes).toMatchObject(defaults);
+    expect(network(readTerraform(nlbConfig())).attributes).toMatchObject(defaults);
+  });
+
+  test('a zonal shift that is not a boolean, a policy AWS does not know: refused with the load balancer and the key', () => {
+    const t = nlbTemplate();
+    t.Resources.Lb.Properties.LoadBalancerAttributes.push({ Key: 'zonal_shift.config.enabled', Value: 'yes' });
+    expect(configError(() => readCloudFormation(t))).toMatch(/load balancer Lb zonal_shift\.config\.enabled: expected true or false, got "yes"/);
+    const c = nlbConfig();
+    c.resource.aws_lb.lb.dns_record_client_routing_policy = 'nearest';
+    expect(configError(() => readTerraform(c))).toMatch(
+      /load balancer aws_lb\.lb dns_record_client_routing_policy: expected one of any_availability_zone, availability_zone_affinity, partial_availability_zone_affinity, got "nearest"/);
   });
 });
 

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { CERT_ARN_1, CERT_ARN_2, TcpEngineOptions } from './engines';
-import { TargetType, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
+import { DnsClientRoutingPolicy, TargetType, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
 import { TcpHealthCheckOptions, TcpListenerOptions } from '../../src/core/options/tcp-service-options';
 
 /**
@@ -10,7 +10,8 @@ import { TcpHealthCheckOptions, TcpListenerOptions } from '../../src/core/option
  * connection termination, client IP preservation and proxy protocol; TCP idle timeouts on TCP
  * listeners (passthrough included) within 60–6000 s; TCP, HTTP and HTTPS health
  * checks within their ranges; certificates exactly when a listener terminates TLS; access logs,
- * Elastic IPs, scheme, dual stack, allowed CIDRs, alias records.
+ * Elastic IPs, scheme, dual stack, allowed CIDRs, alias records; zonal shift (with cross-zone off,
+ * as lbkit requires) and every DNS client routing policy.
  */
 
 const NAMES = ['game', 'voice', 'mqtt', 'dns', 'db', 'redis', 'smtp', 'grpc'];
@@ -115,6 +116,8 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
     crossZone: fc.boolean(),
     deletionProtection: fc.boolean(),
     elasticIps: fc.boolean(),
+    zonalShift: fc.boolean(),
+    dnsClientRoutingPolicy: fc.constantFrom(...Object.values(DnsClientRoutingPolicy)),
     aliasRecordNames: fc.subarray(['play.example.com', 'mqtt.example.com', 'example.com'], { minLength: 1 }),
   }, { requiredKeys: [] }),
   accessLogs: fc.oneof(
@@ -129,7 +132,7 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
   let allowedCidrs = allowed?.filter((c) => dualStack || !c.includes(':'));
   if (allowedCidrs !== undefined && allowedCidrs.length === 0) allowedCidrs = undefined;
   if (!internetFacing && allowedCidrs === undefined) allowedCidrs = ['10.0.0.0/8'];
-  const { elasticIps, ...rest } = extras;
+  const { elasticIps, zonalShift, ...rest } = extras;
   return {
     listeners,
     internetFacing,
@@ -137,6 +140,8 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
     ...rest,
     // Elastic IPs only for internet-facing load balancers.
     ...(elasticIps !== undefined && (internetFacing || !elasticIps) ? { elasticIps } : {}),
+    // Zonal shift only with cross-zone off (lbkit's default is on).
+    ...(zonalShift !== undefined && (rest.crossZone === false || !zonalShift) ? { zonalShift } : {}),
     // Certificates and access logs exactly when a listener terminates TLS (NLB logs cover TLS only).
     ...(terminates && certs.certificateArns.length > 0 ? { certificateArns: certs.certificateArns } : {}),
     ...(terminates && certs.managedCertificates.length > 0 ? { managedCertificates: certs.managedCertificates } : {}),

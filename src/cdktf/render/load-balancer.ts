@@ -5,7 +5,7 @@ import { renderAccessLogs } from './access-logs';
 import { renderAliasRecords } from './alias-records';
 import { renderElasticIps } from './elastic-ips';
 import { renderSecurityGroup, securityGroupDescription } from './security-group';
-import { NAME_TAG } from '../../core/contract';
+import { NAME_TAG, writtenNlbZonal } from '../../core/contract';
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../../core/model/network-load-balancer-model';
 import { TerraformLoadBalancerProps } from '../terraform-load-balancer-props';
@@ -23,7 +23,14 @@ export interface LoadBalancerPlacement {
 
 /** The arguments of `aws_lb` only one kind of load balancer has. */
 function kindAttributes(model: LoadBalancerModel | NetworkLoadBalancerModel): Partial<LbConfig> {
-  if (model.kind === 'network') return { enableCrossZoneLoadBalancing: model.attributes.crossZone };
+  if (model.kind === 'network') {
+    const zonal = writtenNlbZonal(model.attributes);
+    return {
+      enableCrossZoneLoadBalancing: model.attributes.crossZone,
+      ...(zonal.zonalShift !== undefined ? { enableZonalShift: zonal.zonalShift } : {}),
+      ...(zonal.dnsClientRoutingPolicy !== undefined ? { dnsRecordClientRoutingPolicy: zonal.dnsClientRoutingPolicy } : {}),
+    };
+  }
   const a = model.attributes;
   return {
     idleTimeout: a.idleTimeoutSeconds,

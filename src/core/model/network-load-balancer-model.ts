@@ -32,7 +32,14 @@ export interface NetworkLoadBalancerModel {
 export interface NlbAttributesModel {
   readonly crossZone: boolean;
   readonly deletionProtection: boolean;
+  /** `zonal_shift.config.enabled` (AWS's false when the output leaves it out). */
+  readonly zonalShift: boolean;
+  /** `dns_record.client_routing_policy` (AWS's any_availability_zone when the output leaves it out). */
+  readonly dnsClientRoutingPolicy: DnsClientRoutingPolicyValue;
 }
+
+/** The values of `dns_record.client_routing_policy`. */
+export type DnsClientRoutingPolicyValue = 'any_availability_zone' | 'availability_zone_affinity' | 'partial_availability_zone_affinity';
 
 export interface NlbSecurityGroupModel {
   /** Sorted by port, protocol, cidr. */

@@ -107,6 +107,20 @@ export enum SessionAffinity {
   SOURCE_IP = 'source_ip',
 }
 
+/**
+ * Which of the load balancer's addresses its DNS name gives a client (`dns_record.client_routing_policy`).
+ * Affinity works for clients resolving through the Route 53 Resolver of a VPC (the load balancer's
+ * zones are theirs); others get every zone's address.
+ */
+export enum DnsClientRoutingPolicy {
+  /** Every healthy zone's address (AWS's default). */
+  ANY_AVAILABILITY_ZONE = 'any_availability_zone',
+  /** Only the client's own zone's address while it is healthy (100 % zonal affinity). */
+  AVAILABILITY_ZONE_AFFINITY = 'availability_zone_affinity',
+  /** The client's own zone's address for 85 % of queries, the others for the rest. */
+  PARTIAL_AVAILABILITY_ZONE_AFFINITY = 'partial_availability_zone_affinity',
+}
+
 /** Protocol of a TcpServiceLoadBalancer health check. */
 export enum HealthCheckProtocol {
   TCP = 'TCP',

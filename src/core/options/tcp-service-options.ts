@@ -1,4 +1,4 @@
-import { HealthCheckProtocol, ListenerProtocol, SessionAffinity, TargetType, TlsMode } from './enums';
+import { DnsClientRoutingPolicy, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TargetType, TlsMode } from './enums';
 import { HealthCheckTimingOptions } from './health-check-options';
 import { AccessLogOptions, ManagedCertificateOptions } from './web-api-options';
 
@@ -121,6 +121,21 @@ export interface TcpServiceLoadBalancerBaseOptions {
    * @default true
    */
   readonly crossZone?: boolean;
+  /**
+   * Let Amazon Application Recovery Controller shift traffic away from an impaired Availability Zone
+   * (`zonal_shift.config.enabled`). Needs `crossZone: false`: with cross-zone on, AWS requires every
+   * target group to stop resetting connections to unhealthy targets, which lbkit leaves on.
+   * @default false (as at AWS: a shift is an operator's deliberate failover, opted into per load balancer)
+   */
+  readonly zonalShift?: boolean;
+  /**
+   * Which addresses the load balancer's DNS name gives clients resolving through a VPC's Route 53
+   * Resolver (`dns_record.client_routing_policy`): every zone's, or their own zone's first (100 % or
+   * 85 %), which saves inter-AZ hops and keeps a zone's failure within it. With cross-zone on, the
+   * load balancer may still forward a connection to a target in another zone.
+   * @default DnsClientRoutingPolicy.ANY_AVAILABILITY_ZONE (AWS's: no zone takes more than its share of clients)
+   */
+  readonly dnsClientRoutingPolicy?: DnsClientRoutingPolicy;
   /**
    * @default true
    */

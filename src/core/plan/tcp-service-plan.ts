@@ -6,6 +6,7 @@ import * as l from '../limits';
 import { TcpServiceEngineFacts } from './engine-facts';
 import { planHealthPort, planHttpProbe } from './health-probe';
 import { planHealthTimings } from './health-timings';
+import { planNlbZonal } from './nlb-zonal';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { AccessLogsModel, compareText } from '../model/load-balancer-model';
 import {
@@ -223,10 +224,13 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
 
   const dnsRecords = planAliasRecords(path, facts, options.aliasRecordNames ?? [], dualStack);
 
+  const crossZone = options.crossZone ?? d.NLB_CROSS_ZONE;
+  const zonal = planNlbZonal(path, options, crossZone);
+
   const model: NetworkLoadBalancerModel = {
     kind: 'network',
     ...planIdentity(facts, options.loadBalancerName, internetFacing, dualStack),
-    attributes: { crossZone: options.crossZone ?? d.NLB_CROSS_ZONE, deletionProtection: options.deletionProtection ?? true },
+    attributes: { crossZone, deletionProtection: options.deletionProtection ?? true, ...zonal },
     accessLogs,
     securityGroup: { ingress, egress },
     elasticIps,

@@ -6,6 +6,7 @@ import { NetworkTargetGroup } from './network-target-group';
 import { createTcpListener, TlsTermination } from './tcp-listener';
 import { alpnProtocols, tlsVersions } from './tls-listener-settings';
 import { UdpListener } from './udp-listener';
+import { writtenNlbZonal } from '../../core/contract';
 import { NLB_TCP_IDLE_TIMEOUT_SECONDS, NLB_UDP_IDLE_TIMEOUT_SECONDS } from '../../core/limits';
 import { NetworkLoadBalancerModel, NlbListenerModel, NlbProtocol } from '../../core/model/network-load-balancer-model';
 import { LocalLoadBalancerHandle, LocalLoadBalancerOptions, TlsProvider } from '../local-load-balancer';
@@ -67,6 +68,15 @@ function tlsTermination(listener: NlbListenerModel, provider: TlsProvider): TlsT
 }
 
 function notEmulated(model: NetworkLoadBalancerModel, logger: Logger | undefined): void {
+  // One process has no zones: only settings away from AWS's defaults are worth a line.
+  const zonal = writtenNlbZonal(model.attributes);
+  if (zonal.zonalShift !== undefined) {
+    logger?.warn({ zonalShift: zonal.zonalShift }, 'zonal shift is not emulated: the local load balancer has no Availability Zones');
+  }
+  if (zonal.dnsClientRoutingPolicy !== undefined) {
+    logger?.warn({ dnsClientRoutingPolicy: zonal.dnsClientRoutingPolicy },
+      `DNS client routing policy ${zonal.dnsClientRoutingPolicy} is not emulated: the local load balancer has one address and no Availability Zones`);
+  }
   for (const g of model.targetGroups) {
     if (g.preserveClientIp && !g.proxyProtocolV2) {
       logger?.warn({ targetGroup: g.name }, `target group ${g.name}: client IP preservation is not emulated; targets see the proxy's address (proxy protocol v2 is emulated)`);

@@ -32,6 +32,8 @@ export const loadBalancerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Load
     xffHeaderProcessingMode: field(KEY.xffHeaderProcessingMode),
     xffClientPort: field(KEY.xffClientPort),
     crossZone: field(KEY.crossZone),
+    zonalShift: field(KEY.zonalShift),
+    dnsClientRoutingPolicy: field(KEY.dnsClientRoutingPolicy),
     accessLogs: {
       enabled: field(KEY.accessLogsEnabled),
       ...(rawBucket !== undefined ? { bucket: doc.ref(rawBucket) } : {}),

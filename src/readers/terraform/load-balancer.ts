@@ -34,6 +34,8 @@ export const awsLbMapping: ResourceMapping<TfConfig> = {
       xffHeaderProcessingMode: arg('xff_header_processing_mode'),
       xffClientPort: arg('enable_xff_client_port'),
       crossZone: arg('enable_cross_zone_load_balancing'),
+      zonalShift: arg('enable_zonal_shift'),
+      dnsClientRoutingPolicy: arg('dns_record_client_routing_policy'),
       accessLogs: {
         enabled: logs ? [s(logs.enabled), 'access_logs.enabled'] : [undefined, 'access_logs.enabled'],
         ...(logs ? { bucket: doc.ref(logs.bucket) } : {}),

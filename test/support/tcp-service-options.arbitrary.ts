@@ -115,6 +115,8 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
     crossZone: fc.boolean(),
     deletionProtection: fc.boolean(),
     elasticIps: fc.boolean(),
+    // LCU reservation over the harness's two zones: at least 2,750 per zone.
+    minimumCapacityUnits: fc.oneof(fc.constant(5500), fc.integer({ min: 5500, max: 200_000 })),
     aliasRecordNames: fc.subarray(['play.example.com', 'mqtt.example.com', 'example.com'], { minLength: 1 }),
   }, { requiredKeys: [] }),
   accessLogs: fc.oneof(
@@ -129,7 +131,7 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
   let allowedCidrs = allowed?.filter((c) => dualStack || !c.includes(':'));
   if (allowedCidrs !== undefined && allowedCidrs.length === 0) allowedCidrs = undefined;
   if (!internetFacing && allowedCidrs === undefined) allowedCidrs = ['10.0.0.0/8'];
-  const { elasticIps, ...rest } = extras;
+  const { elasticIps, minimumCapacityUnits, ...rest } = extras;
   return {
     listeners,
     internetFacing,
@@ -137,6 +139,8 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
     ...rest,
     // Elastic IPs only for internet-facing load balancers.
     ...(elasticIps !== undefined && (internetFacing || !elasticIps) ? { elasticIps } : {}),
+    // AWS offers no LCU reservation on an NLB with TLS listeners.
+    ...(minimumCapacityUnits !== undefined && !terminates ? { minimumCapacityUnits } : {}),
     // Certificates and access logs exactly when a listener terminates TLS (NLB logs cover TLS only).
     ...(terminates && certs.certificateArns.length > 0 ? { certificateArns: certs.certificateArns } : {}),
     ...(terminates && certs.managedCertificates.length > 0 ? { managedCertificates: certs.managedCertificates } : {}),

@@ -3,6 +3,7 @@ import { AWS_NLB_LISTENER } from '../contract';
 import * as d from '../defaults';
 import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
+import { planCapacityReservation } from './capacity-reservation';
 import { TcpServiceEngineFacts } from './engine-facts';
 import { planHealthPort, planHttpProbe } from './health-probe';
 import { planHealthTimings } from './health-timings';
@@ -222,10 +223,14 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   }
 
   const dnsRecords = planAliasRecords(path, facts, options.aliasRecordNames ?? [], dualStack);
+  const minimumCapacityUnits = planCapacityReservation(path, options.minimumCapacityUnits, {
+    kind: 'network', availabilityZones: facts.availabilityZones, subnetCount: facts.subnetCount, terminatesTls: hasTerminatedTls,
+  });
 
   const model: NetworkLoadBalancerModel = {
     kind: 'network',
     ...planIdentity(facts, options.loadBalancerName, internetFacing, dualStack),
+    ...(minimumCapacityUnits !== undefined ? { minimumCapacityUnits } : {}),
     attributes: { crossZone: options.crossZone ?? d.NLB_CROSS_ZONE, deletionProtection: options.deletionProtection ?? true },
     accessLogs,
     securityGroup: { ingress, egress },

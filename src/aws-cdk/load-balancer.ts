@@ -21,6 +21,8 @@ export interface LoadBalancerModelInput {
   readonly accessLogs: AccessLogsModel;
   /** NLB only: one Elastic IP per subnet. */
   readonly elasticIps?: boolean;
+  /** Reserved LCU; absent: no reservation (nothing rendered). */
+  readonly minimumCapacityUnits?: number;
 }
 
 /** How one kind of load balancer differs in its resource. */
@@ -75,6 +77,7 @@ export function renderLoadBalancer(
     securityGroups: [group.attrGroupId],
     ...placement,
     loadBalancerAttributes: kind.attributes(bucket?.bucketName),
+    ...(model.minimumCapacityUnits !== undefined ? { minimumLoadBalancerCapacity: { capacityUnits: model.minimumCapacityUnits } } : {}),
   });
   Tags.of(resource).add(NAME_TAG, model.name);
   if (policy) resource.node.addDependency(policy); // delivery is tested when the attribute is set

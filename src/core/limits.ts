@@ -79,6 +79,16 @@ export const NLB_TCP_IDLE_TIMEOUT_MAX = 6000;
 /** NLB UDP flows are forgotten after 120 s without a datagram either way (not configurable). */
 export const NLB_UDP_IDLE_TIMEOUT_SECONDS = 120;
 
+/**
+ * Load balancer Capacity Unit (LCU) reservation (`MinimumLoadBalancerCapacity.CapacityUnits`), the
+ * floors the ELB API enforces: an ALB reserves at least 100 LCU; an NLB's reservation is spread evenly
+ * over its zones and each zone takes at least 2,750 LCU. The ceilings are service quotas (per ALB, per
+ * NLB zone, per region: the per-region one starts at 0) that AWS raises on request, so lbkit does not
+ * refuse above them: AWS's quota check at deploy time knows the account's real value.
+ */
+export const ALB_MIN_CAPACITY_UNITS = 100;
+export const NLB_MIN_CAPACITY_UNITS_PER_ZONE = 2750;
+
 /** Route 53 health checks and records. */
 export const ROUTE53_INTERVALS = [10, 30];
 export const ROUTE53_FAILURE_THRESHOLD_MIN = 1;

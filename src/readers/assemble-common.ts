@@ -10,13 +10,23 @@ import {
  * the TLS-terminating listeners, security-group rules, access logs, alias records.
  */
 
+/** The fields {@link modelHeadOf} reads. */
+export interface ModelHead<A> {
+  readonly name: string;
+  readonly loadBalancerName?: string;
+  readonly scheme: Scheme;
+  readonly ipAddressType: IpAddressType;
+  readonly minimumCapacityUnits?: number;
+  readonly attributes: A;
+  readonly accessLogs: AccessLogsModel;
+}
+
 /**
  * The fields both kinds of load-balancer model begin with, in the model's order: name,
- * loadBalancerName (when set), scheme, IP address type, the kind's attributes, access logs.
+ * loadBalancerName (when set), scheme, IP address type, LCU reservation (when any), the kind's
+ * attributes, access logs.
  */
-export function modelHeadOf<A>(graph: PartGraph, lb: LoadBalancerPart, where: string, attributes: A): {
-  name: string; loadBalancerName?: string; scheme: Scheme; ipAddressType: IpAddressType; attributes: A; accessLogs: AccessLogsModel;
-} {
+export function modelHeadOf<A>(graph: PartGraph, lb: LoadBalancerPart, where: string, attributes: A): ModelHead<A> {
   if (lb.scheme !== 'internet-facing' && lb.scheme !== 'internal') {
     throw new LbkitConfigError(`${where} has scheme ${JSON.stringify(lb.scheme)}; expected internet-facing or internal`);
   }
@@ -25,6 +35,7 @@ export function modelHeadOf<A>(graph: PartGraph, lb: LoadBalancerPart, where: st
     ...(lb.loadBalancerName !== undefined ? { loadBalancerName: lb.loadBalancerName } : {}),
     scheme: lb.scheme,
     ipAddressType: (lb.ipAddressType.startsWith('dualstack') ? 'dualstack' : lb.ipAddressType) as IpAddressType,
+    ...(lb.minimumCapacityUnits !== undefined ? { minimumCapacityUnits: lb.minimumCapacityUnits } : {}),
     attributes,
     accessLogs: accessLogsOf(graph, lb),
   };

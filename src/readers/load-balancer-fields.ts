@@ -71,9 +71,17 @@ export interface LoadBalancerFields extends LoadBalancerAttributeFields {
   /** Read after the attributes (a Terraform `internal` flag is checked there). */
   readonly scheme: () => string;
   readonly ipAddressType: Field;
+  /** Reserved LCU; an absent value means no reservation. */
+  readonly minimumCapacityUnits: Field;
   readonly accessLogs: { readonly enabled: Field; readonly bucket?: ValueRef; readonly prefix?: string };
   readonly securityGroups: ValueRef[];
   readonly subnetMappings: { readonly subnet: ValueRef; readonly allocation?: ValueRef }[];
+}
+
+/** The LCU reservation, when there is one (AWS's default is none, so absent stays absent). */
+function readCapacityReservation(f: LoadBalancerFields): { minimumCapacityUnits?: number } {
+  const units = num(f.minimumCapacityUnits[0], undefined, `${f.where} ${f.minimumCapacityUnits[1]}`);
+  return units !== undefined ? { minimumCapacityUnits: units } : {};
 }
 
 /** One load balancer's part; absent settings read as AWS's defaults. */
@@ -87,6 +95,7 @@ export function readLoadBalancer(key: string, f: LoadBalancerFields): LoadBalanc
     ...(f.loadBalancerName !== undefined ? { loadBalancerName: f.loadBalancerName } : {}),
     scheme: f.scheme(),
     ipAddressType: str(f.ipAddressType[0], AWS.ipAddressType),
+    ...readCapacityReservation(f),
     ...(attributes ? { attributes } : {}),
     ...(networkAttributes ? { networkAttributes } : {}),
     accessLogs: {

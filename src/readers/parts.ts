@@ -39,6 +39,8 @@ export interface LoadBalancerPart {
   readonly loadBalancerName?: string;
   readonly scheme: string;
   readonly ipAddressType: string;
+  /** Reserved LCU (`MinimumLoadBalancerCapacity`), when the output reserves any. */
+  readonly minimumCapacityUnits?: number;
   /** Application load balancers: the attributes, AWS's defaults filled in. */
   readonly attributes?: AlbAttributesModel;
   /** Network load balancers: the attributes, AWS's defaults filled in. */

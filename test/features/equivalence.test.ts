@@ -223,4 +223,18 @@ describe('the invariant notices a renderer that deviates from the contract', () 
       `model.listeners[1].rules[0].route: "api" ≠ ${JSON.stringify(ruleName)}`,
     ]);
   });
+
+  test('both engines: an LCU reservation left out reads as none, not the plan\'s', () => {
+    const reserved: EngineOptions = { ...options, minimumCapacityUnits: 400 };
+    const cfn = CLOUDFORMATION.synth(reserved);
+    const cfnLb = Object.values(cfn.output.Resources as Record<string, any>).find((r) => r.Type === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+    expect(cfnLb.Properties.MinimumLoadBalancerCapacity).toEqual({ CapacityUnits: 400 });
+    delete cfnLb.Properties.MinimumLoadBalancerCapacity;
+    expect(modelDifferences(normalizeModel(cfn.plan.model), normalizeModel(CLOUDFORMATION.read(cfn.output)[0]))).toEqual(['model.minimumCapacityUnits: 400 ≠ undefined']);
+    const tf = TERRAFORM.synth(reserved);
+    const tfLb = Object.values(tf.output.resource.aws_lb as Record<string, any>)[0];
+    expect(tfLb.minimum_load_balancer_capacity).toEqual({ capacity_units: 400 });
+    delete tfLb.minimum_load_balancer_capacity;
+    expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0]))).toEqual(['model.minimumCapacityUnits: 400 ≠ undefined']);
+  });
 });

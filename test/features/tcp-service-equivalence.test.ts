@@ -192,6 +192,20 @@ describe('the invariant notices an NLB renderer that deviates from the contract'
     expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0])).sort()).toEqual(expected);
   });
 
+  test('both engines: an NLB\'s LCU reservation left out reads as none, not the plan\'s', () => {
+    const reserved: TcpEngineOptions = { listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP }], minimumCapacityUnits: 5500 };
+    const cfn = CLOUDFORMATION.synthTcp(reserved);
+    const cfnLb = Object.values(cfn.output.Resources as Record<string, any>).find((r) => r.Type === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+    expect(cfnLb.Properties.MinimumLoadBalancerCapacity).toEqual({ CapacityUnits: 5500 });
+    delete cfnLb.Properties.MinimumLoadBalancerCapacity;
+    expect(modelDifferences(normalizeModel(cfn.plan.model), normalizeModel(CLOUDFORMATION.read(cfn.output)[0]))).toEqual(['model.minimumCapacityUnits: 5500 ≠ undefined']);
+    const tf = TERRAFORM.synthTcp(reserved);
+    const tfLb = Object.values(tf.output.resource.aws_lb as Record<string, any>)[0];
+    expect(tfLb.minimum_load_balancer_capacity).toEqual({ capacity_units: 5500 });
+    delete tfLb.minimum_load_balancer_capacity;
+    expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0]))).toEqual(['model.minimumCapacityUnits: 5500 ≠ undefined']);
+  });
+
   test('Terraform: cross-zone left out, a UDP ingress rule written as TCP', () => {
     const { output, plan } = TERRAFORM.synthTcp({ listeners: [{ name: 'voice', port: 7778, protocol: ListenerProtocol.UDP, healthCheck: { port: 7777 } }] });
     delete (Object.values(output.resource.aws_lb as Record<string, any>)[0]).enable_cross_zone_load_balancing;

@@ -159,4 +159,11 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       expect(read({ ...TCP, dnsClientRoutingPolicy: policy }).attributes.dnsClientRoutingPolicy).toBe(policy);
     }
   });
+
+  test('9. LCU reservation: none unless set (AWS\'s default), else the reserved units, TLS passthrough included', () => {
+    expect(read(TCP).minimumCapacityUnits).toBeUndefined();
+    expect(read({ ...TCP, minimumCapacityUnits: 5500 }).minimumCapacityUnits).toBe(5500);
+    const passthrough = { name: 'mtls', port: 8884, protocol: ListenerProtocol.TLS, tlsMode: TlsMode.PASSTHROUGH };
+    expect(read({ listeners: [passthrough], minimumCapacityUnits: 12_000 }).minimumCapacityUnits).toBe(12_000);
+  });
 });

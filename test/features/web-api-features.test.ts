@@ -214,4 +214,10 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       .toEqual([{ name: 'api.example.com', type: 'A' }, { name: 'api.example.com', type: 'AAAA' }]);
     expect(read(BASE).dnsRecords).toEqual([]);
   });
+
+  test('13. LCU reservation: none unless set (AWS\'s default), else the reserved units', () => {
+    expect(read(BASE).minimumCapacityUnits).toBeUndefined();
+    expect(read({ ...BASE, minimumCapacityUnits: 100 }).minimumCapacityUnits).toBe(100);
+    expect(read({ ...BASE, minimumCapacityUnits: 2500 }).minimumCapacityUnits).toBe(2500);
+  });
 });

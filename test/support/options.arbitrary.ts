@@ -191,6 +191,8 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
     deletionProtection: fc.boolean(),
     xForwardedForMode: fc.constantFrom(XForwardedForMode.APPEND, XForwardedForMode.PRESERVE, XForwardedForMode.REMOVE),
     xForwardedForClientPort: fc.boolean(),
+    // LCU reservation: AWS's floor of 100 and beyond (the quota above it is adjustable).
+    minimumCapacityUnits: fc.oneof(fc.constant(100), fc.integer({ min: 100, max: 30_000 })),
     aliasRecordNames: fc.subarray(['api.example.com', 'ws.example.com', 'example.com'], { minLength: 1 }),
   }, { requiredKeys: [] }),
   accessLogs: fc.oneof(

@@ -118,6 +118,8 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
     elasticIps: fc.boolean(),
     zonalShift: fc.boolean(),
     dnsClientRoutingPolicy: fc.constantFrom(...Object.values(DnsClientRoutingPolicy)),
+    // LCU reservation over the harness's two zones: at least 2,750 per zone.
+    minimumCapacityUnits: fc.oneof(fc.constant(5500), fc.integer({ min: 5500, max: 200_000 })),
     aliasRecordNames: fc.subarray(['play.example.com', 'mqtt.example.com', 'example.com'], { minLength: 1 }),
   }, { requiredKeys: [] }),
   accessLogs: fc.oneof(
@@ -132,7 +134,7 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
   let allowedCidrs = allowed?.filter((c) => dualStack || !c.includes(':'));
   if (allowedCidrs !== undefined && allowedCidrs.length === 0) allowedCidrs = undefined;
   if (!internetFacing && allowedCidrs === undefined) allowedCidrs = ['10.0.0.0/8'];
-  const { elasticIps, zonalShift, ...rest } = extras;
+  const { elasticIps, zonalShift, minimumCapacityUnits, ...rest } = extras;
   return {
     listeners,
     internetFacing,
@@ -142,6 +144,8 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
     ...(elasticIps !== undefined && (internetFacing || !elasticIps) ? { elasticIps } : {}),
     // Zonal shift only with cross-zone off (lbkit's default is on).
     ...(zonalShift !== undefined && (rest.crossZone === false || !zonalShift) ? { zonalShift } : {}),
+    // AWS offers no LCU reservation on an NLB with TLS listeners.
+    ...(minimumCapacityUnits !== undefined && !terminates ? { minimumCapacityUnits } : {}),
     // Certificates and access logs exactly when a listener terminates TLS (NLB logs cover TLS only).
     ...(terminates && certs.certificateArns.length > 0 ? { certificateArns: certs.certificateArns } : {}),
     ...(terminates && certs.managedCertificates.length > 0 ? { managedCertificates: certs.managedCertificates } : {}),

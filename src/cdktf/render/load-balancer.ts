@@ -57,6 +57,7 @@ export function loadBalancerConfig(model: LoadBalancerModel | NetworkLoadBalance
     ...(placement.subnetMappings !== undefined ? { subnetMapping: placement.subnetMappings } : { subnets: placement.subnetIds }),
     ...kindAttributes(model),
     enableDeletionProtection: model.attributes.deletionProtection,
+    ...(model.minimumCapacityUnits !== undefined ? { minimumLoadBalancerCapacity: { capacityUnits: model.minimumCapacityUnits } } : {}),
     ...(logs.enabled && placement.logBucketName !== undefined ? {
       accessLogs: {
         bucket: placement.logBucketName,

@@ -29,6 +29,8 @@ export interface LoadBalancerModel {
   readonly loadBalancerName?: string;
   readonly scheme: Scheme;
   readonly ipAddressType: IpAddressType;
+  /** Reserved LCU (`MinimumLoadBalancerCapacity`); absent: no reservation, AWS's default. */
+  readonly minimumCapacityUnits?: number;
   readonly attributes: AlbAttributesModel;
   readonly accessLogs: AccessLogsModel;
   readonly securityGroup: SecurityGroupModel;

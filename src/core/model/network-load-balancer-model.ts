@@ -14,6 +14,8 @@ export interface NetworkLoadBalancerModel {
   readonly loadBalancerName?: string;
   readonly scheme: Scheme;
   readonly ipAddressType: IpAddressType;
+  /** Reserved LCU (`MinimumLoadBalancerCapacity`); absent: no reservation, AWS's default. */
+  readonly minimumCapacityUnits?: number;
   readonly attributes: NlbAttributesModel;
   /** NLB access logs cover TLS listeners only. */
   readonly accessLogs: AccessLogsModel;

@@ -113,6 +113,15 @@ export interface TcpServiceLoadBalancerBaseOptions {
    */
   readonly loadBalancerName?: string;
   /**
+   * Load balancer Capacity Units (LCU) to reserve (1 LCU = 2.2 Mbps of throughput): a floor AWS keeps
+   * the load balancer scaled to, for a launch or a known traffic spike. AWS spreads it evenly over the
+   * zones and each zone takes at least 2,750 LCU (so 5,500 for two zones); not offered with TLS
+   * listeners (TLS passthrough is fine). Above the account's quota (adjustable) AWS refuses it at
+   * deploy time. Reserved capacity is billed whether used or not; AWS allows two decreases a day.
+   * @default - no reservation (AWS's default: the load balancer scales with traffic alone, and nothing idle is billed)
+   */
+  readonly minimumCapacityUnits?: number;
+  /**
    * @default false
    */
   readonly dualStack?: boolean;

@@ -71,6 +71,14 @@ export interface WebApiLoadBalancerBaseOptions {
    */
   readonly loadBalancerName?: string;
   /**
+   * Load balancer Capacity Units (LCU) to reserve: a floor AWS keeps the load balancer scaled to,
+   * for a launch or a known traffic spike that should not wait for scaling. At least 100 LCU; above
+   * the account's quota (adjustable) AWS refuses it at deploy time. Reserved capacity is billed
+   * whether used or not, and AWS allows only two decreases a day.
+   * @default - no reservation (AWS's default: the load balancer scales with traffic alone, and nothing idle is billed)
+   */
+  readonly minimumCapacityUnits?: number;
+  /**
    * Serve IPv6 too.
    * @default false
    */

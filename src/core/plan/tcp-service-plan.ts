@@ -3,6 +3,7 @@ import { AWS_NLB_LISTENER } from '../contract';
 import * as d from '../defaults';
 import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
+import { planCapacityReservation } from './capacity-reservation';
 import { TcpServiceEngineFacts } from './engine-facts';
 import { planHealthPort, planHttpProbe } from './health-probe';
 import { planHealthTimings } from './health-timings';
@@ -223,6 +224,9 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   }
 
   const dnsRecords = planAliasRecords(path, facts, options.aliasRecordNames ?? [], dualStack);
+  const minimumCapacityUnits = planCapacityReservation(path, options.minimumCapacityUnits, {
+    kind: 'network', availabilityZones: facts.availabilityZones, subnetCount: facts.subnetCount, terminatesTls: hasTerminatedTls,
+  });
 
   const crossZone = options.crossZone ?? d.NLB_CROSS_ZONE;
   const zonal = planNlbZonal(path, options, crossZone);
@@ -230,6 +234,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   const model: NetworkLoadBalancerModel = {
     kind: 'network',
     ...planIdentity(facts, options.loadBalancerName, internetFacing, dualStack),
+    ...(minimumCapacityUnits !== undefined ? { minimumCapacityUnits } : {}),
     attributes: { crossZone, deletionProtection: options.deletionProtection ?? true, ...zonal },
     accessLogs,
     securityGroup: { ingress, egress },

@@ -3,6 +3,7 @@ import * as d from '../defaults';
 import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { planAction } from './action';
+import { planCapacityReservation } from './capacity-reservation';
 import { WebApiEngineFacts } from './engine-facts';
 import { assignPriorities } from './priorities';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
@@ -198,10 +199,12 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
 
   // DNS.
   const dnsRecords = planAliasRecords(path, facts, options.aliasRecordNames ?? [], dualStack);
+  const minimumCapacityUnits = planCapacityReservation(path, options.minimumCapacityUnits, { kind: 'application' });
 
   const model: LoadBalancerModel = {
     kind: 'application',
     ...planIdentity(facts, options.loadBalancerName, internetFacing, dualStack),
+    ...(minimumCapacityUnits !== undefined ? { minimumCapacityUnits } : {}),
     attributes: {
       idleTimeoutSeconds,
       http2Enabled: options.http2 ?? true,

@@ -1,7 +1,7 @@
 import { AWS_LOAD_BALANCER as AWS, LB_ATTRIBUTE as KEY, LbAttributeKey, NAME_TAG } from '../../core/contract';
 import { Field } from '../fields';
 import { readLoadBalancer } from '../load-balancer-fields';
-import { keyValues, list, objects, str } from '../values';
+import { block, keyValues, list, objects, str } from '../values';
 import { cfnMapping, cfnTag } from './template';
 
 /**
@@ -24,6 +24,7 @@ export const loadBalancerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Load
     ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
     scheme: () => str(doc.scalar(p.Scheme), AWS.scheme),
     ipAddressType: [doc.scalar(p.IpAddressType), 'IpAddressType'],
+    minimumCapacityUnits: [doc.scalar(block(p.MinimumLoadBalancerCapacity)?.CapacityUnits), 'MinimumLoadBalancerCapacity.CapacityUnits'],
     idleTimeout: field(KEY.idleTimeout),
     http2: field(KEY.http2),
     dropInvalidHeaderFields: field(KEY.dropInvalidHeaderFields),

@@ -26,6 +26,7 @@ export const awsLbMapping: ResourceMapping<TfConfig> = {
       // `internal` absent: AWS's scheme, internet-facing.
       scheme: () => (bool(s(b.internal), false, `${where} internal`) ? 'internal' : 'internet-facing'),
       ipAddressType: arg('ip_address_type'),
+      minimumCapacityUnits: [s(block(b.minimum_load_balancer_capacity)?.capacity_units), 'minimum_load_balancer_capacity.capacity_units'],
       idleTimeout: arg('idle_timeout'),
       http2: arg('enable_http2'),
       dropInvalidHeaderFields: arg('drop_invalid_header_fields'),

@@ -1,5 +1,6 @@
 import { AccessLogRecord } from './access-log-record';
 import { AccessLogEntry } from '../http/access-log-entry';
+import { LOCAL_ARN_ACCOUNT, LOCAL_ARN_REGION } from '../local-arn';
 
 export interface LocalLoadBalancerIdentity {
   /** The model's load balancer name (construct id); the `elb` field reads `app/<name>/lbkit-local`. */
@@ -15,8 +16,8 @@ export function accessLogRecord(entry: AccessLogEntry, lb: LocalLoadBalancerIden
   const elapsed = [entry.requestProcessingTime, entry.targetProcessingTime, entry.responseProcessingTime]
     .filter((t) => t >= 0).reduce((a, b) => a + b, 0);
   const target = entry.target === undefined ? undefined : splitHostPort(entry.target);
-  const region = lb.region ?? 'local';
-  const account = lb.account ?? '000000000000';
+  const region = lb.region ?? LOCAL_ARN_REGION;
+  const account = lb.account ?? LOCAL_ARN_ACCOUNT;
   return {
     type: entry.type,
     time,

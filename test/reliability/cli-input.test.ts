@@ -1,8 +1,9 @@
 import { spawn } from 'child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { runCli } from '../../src/cli';
 import { bufferIo, synthWebApi } from '../cli/support';
+import { childEnv, lbkitArgs } from '../support/compiled';
 
 /**
  * Malformed or unsupported input to `lbkit serve` and `lbkit diff`: each gives exactly one
@@ -107,24 +108,11 @@ test('lbkit serve: a load balancer with no listeners has nothing to serve (one l
   expect((await run('diff', file, file)).code).toBe(0);
 });
 
-/** Newest modification time of the files under a directory, in ms. */
-function newest(dir: string): number {
-  return Math.max(0, ...(readdirSync(dir, { recursive: true }) as string[]).map((f) => statSync(join(dir, f)).mtimeMs));
-}
-
-/**
- * The real executable: bin/lbkit when lib/ is compiled from the current sources (as in the
- * build, which compiles before testing); otherwise node with ts-node on src/cli/main.ts, the
- * same code, which costs each process some 4 s of CPU to start.
- */
-const LBKIT = existsSync(join(ROOT, 'lib', 'cli', 'main.js')) && newest(join(ROOT, 'lib')) >= newest(join(ROOT, 'src'))
-  ? [join(ROOT, 'bin', 'lbkit')]
-  : ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts'];
-
 function lbkitProcess(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...LBKIT, ...args], {
-      cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test', 'tsconfig.json') }, timeout: 60_000,
+    // bin/lbkit when lib/ is compiled from the current sources (the build compiles first), else ts-node on the sources.
+    const child = spawn(process.execPath, [...lbkitArgs(), ...args], {
+      cwd: ROOT, env: childEnv(), timeout: 60_000,
     });
     let stdout = '';
     let stderr = '';

@@ -1,5 +1,6 @@
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { harness, minimalProps } from './fixtures';
+import { createApp as createFeatureTourApp } from '../../examples/feature-tour-cdk/app';
 import { createApp } from '../../examples/web-api-cdk/app';
 import { WebApiLoadBalancer } from '../../src/aws-cdk';
 
@@ -20,6 +21,12 @@ function nagViolations(scope: Parameters<AwsSolutionsChecks['validateScope']>[0]
 describe('cdk-nag AwsSolutions', () => {
   test('the example has zero findings', () => {
     const app = createApp();
+    app.synth();
+    expect(nagViolations(app)).toEqual([]);
+  });
+
+  test('the feature-tour example (an ALB and an NLB with the options the other examples leave at their defaults) has zero findings', () => {
+    const app = createFeatureTourApp();
     app.synth();
     expect(nagViolations(app)).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { createApp as createFeatureTourApp } from '../../examples/feature-tour-cdktf/main';
 import { createApp as createGameServerApp } from '../../examples/game-server-nlb-cdktf/main';
 import { createApp as createGlobalFailoverApp } from '../../examples/global-failover-cdktf/main';
 import { createApp as createWebApiApp } from '../../examples/web-api-cdktf/main';
@@ -19,6 +20,8 @@ export interface TerraformExample<T extends IConstruct> {
 
 export const WEB_API: TerraformExample<WebApiLoadBalancer> = { createApp: createWebApiApp, stack: 'web-api', construct: 'Api' };
 export const GAME_SERVER: TerraformExample<TcpServiceLoadBalancer> = { createApp: createGameServerApp, stack: 'game-server', construct: 'Game' };
+/** The feature tour has two load balancers; `construct` names its ALB. */
+export const FEATURE_TOUR: TerraformExample<WebApiLoadBalancer> = { createApp: createFeatureTourApp, stack: 'feature-tour', construct: 'Api' };
 export const GLOBAL_FAILOVER: TerraformExample<GlobalFailover> = { createApp: createGlobalFailoverApp, stack: 'global-failover', construct: 'Global' };
 
 export interface SynthesizedExample<T extends IConstruct = WebApiLoadBalancer> {

@@ -41,7 +41,14 @@ function brokenStack(dir: string): string {
 }
 
 // terraform is on this machine and in CI (with the local AWS provider 5.100.0 mirror); the
-// tests only skip where it is absent, and fail whenever the check itself fails.
+// tests skip where it is absent, unless `npx projen verify` (CI) asks for them, and fail whenever
+// the check itself fails.
+if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
+  test('terraform is on PATH (npx projen verify checks every Terraform example with it)', () => {
+    throw new Error('terraform is not on PATH: install terraform 1.11 with the AWS provider 5.100.0 (scripts/terraform-check.sh finds a local mirror)');
+  });
+}
+
 (hasTerraform ? describe : describe.skip)('terraform validate and plan, offline, with AWS provider 5.100.0', () => {
   // Each check is a separate script run on its own stack, as before; they are started together
   // (Terraform's provider start-up and plan dominate, and one jest worker leaves the second core

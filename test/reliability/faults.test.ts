@@ -178,23 +178,29 @@ describe.each(proxyEngines('terraform'))('%s', (engine: Engine) => {
     };
     const started = Date.now();
     const loops = Promise.all(Array.from({ length: 50 }, (_, w) => loop(w)));
-
-    await sleep(phaseMs);
-    await until(() => a.inFlight > 0, 5000); // the clients move in waves: deregister with a wave on the target
-    const inFlightAtDeregistration = a.inFlight;
-    const deregisteredAt = Date.now();
-    await proxy.deregister('api', a.id);
-    const drainedMs = Date.now() - deregisteredAt;
-    const seenWhenDrained = a.requests;
-    expect(states(proxy, 'api')[a.id]).toBe('draining'); // listed draining until the delay ends, as on AWS
-    await sleep(phaseMs);
-    expect(a.requests).toBe(seenWhenDrained); // nothing new reached the drained target
-    expect(a.inFlight).toBe(0);
-    proxy.register('api', a.endpoint);
-    await waitHealthy(proxy, 'api', 5000, 2);
-    await sleep(phaseMs);
-    running = false;
-    await loops;
+    // A failed expectation below must stop the clients too, or they would loop on against a closed proxy.
+    let inFlightAtDeregistration = 0;
+    let drainedMs = 0;
+    let seenWhenDrained = 0;
+    try {
+      await sleep(phaseMs);
+      await until(() => a.inFlight > 0, 5000); // the clients move in waves: deregister with a wave on the target
+      inFlightAtDeregistration = a.inFlight;
+      const deregisteredAt = Date.now();
+      await proxy.deregister('api', a.id);
+      drainedMs = Date.now() - deregisteredAt;
+      seenWhenDrained = a.requests;
+      expect(states(proxy, 'api')[a.id]).toBe('draining'); // listed draining until the delay ends, as on AWS
+      await sleep(phaseMs);
+      expect(a.requests).toBe(seenWhenDrained); // nothing new reached the drained target
+      expect(a.inFlight).toBe(0);
+      proxy.register('api', a.endpoint);
+      await waitHealthy(proxy, 'api', 5000, 2);
+      await sleep(phaseMs);
+    } finally {
+      running = false;
+      await loops;
+    }
 
     const total = served.a + served.b;
     report(`${engine}: ${total} requests in ${((Date.now() - started) / 1000).toFixed(1)} s around a deregistration: ${failures.length} lost; `

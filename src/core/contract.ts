@@ -77,6 +77,8 @@ export const TARGET_GROUP_ATTRIBUTE = {
   preserveClientIp: 'preserve_client_ip.enabled',
   /** NLB: send a PROXY protocol v2 header before the client's bytes. */
   proxyProtocolV2: 'proxy_protocol_v2.enabled',
+  /** ALB Lambda groups: headers and query parameters as lists in the event and the result (Terraform: `lambda_multi_value_headers_enabled`). */
+  lambdaMultiValueHeaders: 'lambda.multi_value_headers.enabled',
 } as const;
 
 /** A key of {@link TARGET_GROUP_ATTRIBUTE}. */
@@ -170,6 +172,23 @@ export const AWS_ALB_TARGET_GROUP = {
 } as const;
 
 /**
+ * An ALB target group of target type `lambda` (CreateTargetGroup, TargetGroup properties): health
+ * checks off unless enabled, and then AWS's Lambda timings; no port, protocol or balancing.
+ */
+export const AWS_LAMBDA_TARGET_GROUP = {
+  multiValueHeaders: false,
+  healthCheckEnabled: false,
+  health: {
+    path: '/',
+    intervalSeconds: 35,
+    timeoutSeconds: 30,
+    healthyThreshold: 5,
+    unhealthyThreshold: 2,
+    matcher: '200',
+  },
+} as const;
+
+/**
  * An NLB target group (CreateTargetGroup; target group attributes). Client IP preservation is on
  * except for IP targets behind TCP and TLS groups: see {@link awsPreservesClientIp}.
  */
@@ -203,6 +222,8 @@ export function awsPreservesClientIp(targetType: string, protocol: string): bool
 export const TERRAFORM_TARGET_GROUP = {
   /** health_check.protocol: HTTP, where AWS takes the group's protocol. */
   healthProtocol: 'HTTP',
+  /** health_check.interval: 30, where AWS takes 35 for Lambda groups (30 for the others too). */
+  healthIntervalSeconds: 30,
   healthyThreshold: 3,
   unhealthyThreshold: 3,
   /** A stickiness block without `enabled` is enabled. */

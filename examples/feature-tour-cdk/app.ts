@@ -2,9 +2,10 @@ import { Annotations, App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/aws-cdk';
-import { DnsClientRoutingPolicy, ListenerProtocol, RouteAction } from '../../src/core';
+import { DnsClientRoutingPolicy, ListenerProtocol, RouteAction, TargetType } from '../../src/core';
 
 const albTarget = (address: string, port: number): elbv2.IApplicationLoadBalancerTarget => new targets.IpTarget(address, port);
 const nlbTarget = (address: string, port: number): elbv2.INetworkLoadBalancerTarget => new targets.IpTarget(address, port);
@@ -31,6 +32,13 @@ export function createApp(outdir?: string): App {
     zoneName: 'example.com',
   });
 
+  // A function deployed elsewhere, imported by ARN (the Terraform tour names the same one); lbkit adds the
+  // permission for elasticloadbalancing.amazonaws.com to invoke it.
+  const thumbnails = lambda.Function.fromFunctionAttributes(stack, 'Thumbnails', {
+    functionArn: 'arn:aws:lambda:eu-west-1:111111111111:function:thumbnails',
+    sameEnvironment: true,
+  });
+
   new WebApiLoadBalancer(stack, 'Api', {
     vpc,
     hostedZone,
@@ -39,6 +47,11 @@ export function createApp(outdir?: string): App {
     minimumCapacityUnits: 100, // a launch that should not wait for scaling (AWS's floor: 100 LCU)
     routes: [
       { name: 'web', port: 3000, targets: [albTarget('10.0.1.50', 3000)] },
+      {
+        name: 'thumbnails', paths: ['/thumbnails/*'], targetType: TargetType.LAMBDA, lambdaFunction: thumbnails,
+        lambdaMultiValueHeaders: true, // repeated query keys (?size=s&size=m) reach the function as lists
+        healthCheck: { path: '/thumbnails/health' }, // off by default for Lambda, as at AWS
+      },
     ],
     defaultAction: RouteAction.forward('web'),
   });

@@ -8,7 +8,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/cdktf';
-import { DnsClientRoutingPolicy, ListenerProtocol, RouteAction } from '../../src/core';
+import { DnsClientRoutingPolicy, ListenerProtocol, RouteAction, TargetType } from '../../src/core';
 
 const NETWORK = {
   vpcId: 'vpc-0123456789abcdef0',
@@ -33,6 +33,13 @@ export class FeatureTourStack extends TerraformStack {
       minimumCapacityUnits: 100, // a launch that should not wait for scaling (AWS's floor: 100 LCU)
       routes: [
         { name: 'web', port: 3000, targets: [{ id: '10.0.1.50', port: 3000 }] },
+        {
+          name: 'thumbnails', paths: ['/thumbnails/*'], targetType: TargetType.LAMBDA,
+          // A function deployed elsewhere; lbkit adds the permission for elasticloadbalancing.amazonaws.com to invoke it.
+          lambdaFunction: { arn: 'arn:aws:lambda:eu-west-1:111111111111:function:thumbnails', name: 'thumbnails' },
+          lambdaMultiValueHeaders: true, // repeated query keys (?size=s&size=m) reach the function as lists
+          healthCheck: { path: '/thumbnails/health' }, // off by default for Lambda, as at AWS
+        },
       ],
       defaultAction: RouteAction.forward('web'),
     });

@@ -53,6 +53,10 @@ describe('the feature-tour example: read(cloudformation) == read(terraform) == p
     const alb = read[engine].find(isApplicationModel)!;
     const nlb = read[engine].find((m) => m.kind === 'network') as NetworkLoadBalancerModel;
     expect(alb.minimumCapacityUnits).toBe(100);
+    expect(alb.lambdaTargetGroups).toEqual([{
+      name: 'thumbnails', multiValueHeaders: true,
+      healthCheck: { path: '/thumbnails/health', intervalSeconds: 35, timeoutSeconds: 30, healthyThreshold: 5, unhealthyThreshold: 2, matcher: '200' },
+    }]);
     expect(nlb.minimumCapacityUnits).toBe(5500);
     expect(nlb.attributes).toMatchObject({ crossZone: false, zonalShift: true, dnsClientRoutingPolicy: 'availability_zone_affinity' });
     expect(nlb.listeners.map((l) => [l.name, l.idleTimeoutSeconds])).toEqual([['feed', 1800]]);

@@ -20,6 +20,7 @@ import { ROUTE_TAG } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
+import { logStreamPrefixes } from '../core/plan/alb-log-streams';
 import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
 
 /** Properties of a {@link WebApiLoadBalancer} on the CloudFormation engine. */
@@ -78,6 +79,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
       kind: 'application',
       publicIngress: PUBLIC_LISTENER_INGRESS,
       attributes: (bucketName) => loadBalancerAttributes(model, bucketName),
+      otherLogPrefixes: logStreamPrefixes(model.connectionLogs, model.healthCheckLogs),
     }, props, subnets.subnetIds);
     const lb = rendered.resource;
     this.securityGroup = rendered.securityGroup;

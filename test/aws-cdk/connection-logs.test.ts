@@ -1,5 +1,6 @@
+import { Match } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { attributes, errorOf, harness, minimalProps, only, synth, Template } from './fixtures';
+import { Annotations, attributes, errorOf, harness, minimalProps, only, synth, Template } from './fixtures';
 import { WebApiLoadBalancer } from '../../src/aws-cdk';
 
 const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
@@ -32,8 +33,9 @@ describe('8b. connection and health-check logs (CloudFormation)', () => {
     expect(deliveryResources(template)).toEqual([objects(id, '/web/AWSLogs/111111111111/*'), objects(id, '/conn/AWSLogs/111111111111/*')]);
   });
 
-  test('turned off, nothing is written (AWS\'s default is off) and the grant covers the access logs only', () => {
-    const { template } = synth({ connectionLogs: { enabled: false } });
+  test('turned off, nothing is written (AWS\'s default is off), the grant covers the access logs only, and a warning', () => {
+    const { h, template } = synth({ connectionLogs: { enabled: false } });
+    Annotations.fromStack(h.stack).hasWarning('/Stack/Api', Match.stringLikeRegexp('lbkit:connectionLogsDisabled'));
     const attrs = lbAttributes(template);
     expect(Object.keys(attrs).filter((k) => k.startsWith('connection_logs'))).toEqual([]);
     expect(deliveryResources(template)).toEqual(objects(bucketId(template), '/AWSLogs/111111111111/*'));

@@ -1,4 +1,4 @@
-import { addressOf, errorOf, only, ref, synth } from './fixtures';
+import { addressOf, errorOf, only, ref, synth, warningsOf } from './fixtures';
 
 const policyOf = (tf: any) => JSON.parse(only(tf, 'aws_s3_bucket_policy').policy);
 
@@ -17,10 +17,14 @@ describe('8b. connection logs (Terraform), and health-check logs refused by the 
   });
 
   test('turned off (or with access logs off): no block, and the grant covers the access logs only', () => {
-    const { tf } = synth({ connectionLogs: { enabled: false } });
+    const { tf, lb } = synth({ connectionLogs: { enabled: false } });
     expect(only(tf, 'aws_lb').connection_logs).toBeUndefined();
+    expect(warningsOf(lb)).toContainEqual(expect.stringMatching(/^\[lbkit:connectionLogsDisabled\] connection logs are off: /));
     expect(policyOf(tf).Statement[1].Resource).toBe(`${ref(tf, 'aws_s3_bucket', 'Api/AccessLogBucket', 'arn')}/AWSLogs/*/*`);
-    expect(only(synth({ accessLogs: { enabled: false } }).tf, 'aws_lb').connection_logs).toBeUndefined();
+    const off = synth({ accessLogs: { enabled: false } });
+    expect(only(off.tf, 'aws_lb').connection_logs).toBeUndefined();
+    // with access logs off, their own advice says it: no second warning
+    expect(warningsOf(off.lb).filter((w) => w.includes('connectionLogsDisabled'))).toEqual([]);
   });
 
   test('a given bucket gets the connection logs too', () => {

@@ -165,9 +165,6 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   if (options.connectionLog && !(model && isApplicationModel(model))) {
     throw new CliError('--connection-log: the local proxy writes connection logs for application load balancers only (AWS has them for ALBs only)');
   }
-  if (options.connectionLog && workers > 1) {
-    throw new CliError('--connection-log: not yet written by a proxy of several workers; use --workers 1');
-  }
   if (options.rewriteRedirectPorts && !(model && isApplicationModel(model))) {
     throw new CliError('--rewrite-redirect-ports: only application load balancers redirect');
   }
@@ -193,12 +190,13 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   try {
     if (model && isApplicationModel(model)) {
       const accessLog = log?.forProxy({ name: model.name });
+      const connectionLog = connLog?.forProxy({ name: model.name });
       const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
-      const common = { model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, rewriteRedirectPorts };
+      const common = { model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts };
       if (workers > 1) logNotEmulated(model, logger);
       handle = await (workers > 1
         ? startProxyCluster({ ...common, tls: tlsOptions, workers, workerLogLevel: workerLogLevel(logLevel), workerLogFormat: logFormat })
-        : startProxy({ ...common, tls, connectionLog: connLog?.forProxy({ name: model.name }) }))
+        : startProxy({ ...common, tls }))
         .catch((e) => bindError(e, host));
     } else if (model) {
       handle = await startNetworkProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger }).catch((e) => bindError(e, host));

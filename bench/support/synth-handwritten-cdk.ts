@@ -93,6 +93,7 @@ export function synthHandWrittenCdk(s: Scenario, outdir: string): string {
     preserveXffClientPort: false,
   });
   alb.logAccessLogs(logs);
+  alb.logConnectionLogs(logs, 'connection-logs');
   Tags.of(alb).add('lbkit:name', LOAD_BALANCER_ID);
 
   const certificate = new acm.Certificate(scope, 'Certificate', {

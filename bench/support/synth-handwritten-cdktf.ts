@@ -62,7 +62,7 @@ function accessLogBucket(scope: Construct): { bucket: S3Bucket; policy: S3Bucket
           Effect: 'Allow',
           Principal: { AWS: `arn:aws:iam::${EU_WEST_1_ELB_ACCOUNT}:root` },
           Action: 's3:PutObject',
-          Resource: `${bucket.arn}/AWSLogs/${SCENARIO_ENV.account}/*`,
+          Resource: [`${bucket.arn}/AWSLogs/${SCENARIO_ENV.account}/*`, `${bucket.arn}/connection-logs/AWSLogs/${SCENARIO_ENV.account}/*`],
         },
       ],
     }),
@@ -161,6 +161,7 @@ export function synthHandWrittenTf(s: Scenario, outdir: string): string {
     enableXffClientPort: false,
     enableDeletionProtection: true,
     accessLogs: { bucket: logs.bucket.bucket, enabled: true },
+    connectionLogs: { bucket: logs.bucket.bucket, prefix: 'connection-logs', enabled: true },
     tags: { 'lbkit:name': LOAD_BALANCER_ID },
     dependsOn: [logs.policy],
   });

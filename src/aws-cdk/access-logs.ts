@@ -28,7 +28,8 @@ export function renderManagedLogBucket(scope: Construct, id: string, expirationD
 
 /**
  * Lets the log-delivery principal of the load balancer's kind (src/core/logging/log-delivery.ts)
- * put objects under `<prefix/>AWSLogs/<account>/`.
+ * put objects under `<prefix/>AWSLogs/<account>/`, for each prefix a log type of the load balancer
+ * writes under (access logs first; an ALB's connection and health-check logs under their own).
  *
  * - Application load balancers deliver as the region's ELB account or service principal, so
  *   the stack must name a region: a CloudFormation mapping could not switch between an account
@@ -43,7 +44,7 @@ export function renderManagedLogBucket(scope: Construct, id: string, expirationD
  * @returns the bucket policy to create before the load balancer, if there is one
  */
 export function grantLogDelivery(
-  scope: Construct, path: string, bucket: s3.IBucket, prefix: string | undefined, kind: LoadBalancerKind = 'application',
+  scope: Construct, path: string, bucket: s3.IBucket, prefixes: readonly (string | undefined)[], kind: LoadBalancerKind = 'application',
 ): s3.BucketPolicy | undefined {
   if (!Resource.isOwnedResource(bucket)) return undefined;
   const stack = Stack.of(scope);
@@ -54,7 +55,7 @@ export function grantLogDelivery(
       + 'or pass accessLogBucket with a policy you manage, or set accessLogs.enabled to false', 'AWS::Region (env-agnostic stack)');
   }
   const who = logDeliveryPrincipal(region, kind);
-  const objects = bucket.arnForObjects(accessLogKeyPattern(prefix, stack.account));
+  const objects = prefixes.map((prefix) => bucket.arnForObjects(accessLogKeyPattern(prefix, stack.account)));
   if (who.kind === 'log-delivery-service') {
     const principal = new iam.ServicePrincipal(who.service);
     const sourceAccount = { 'aws:SourceAccount': stack.account };
@@ -71,7 +72,7 @@ export function grantLogDelivery(
       effect: iam.Effect.ALLOW,
       principals: [principal],
       actions: ['s3:PutObject'],
-      resources: [objects],
+      resources: objects,
       conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...sourceAccount } },
     }));
     return bucket.policy;
@@ -82,7 +83,7 @@ export function grantLogDelivery(
     effect: iam.Effect.ALLOW,
     principals: [principal],
     actions: ['s3:PutObject'],
-    resources: [objects],
+    resources: objects,
   }));
   return bucket.policy;
 }
@@ -97,15 +98,18 @@ export interface RenderedAccessLogs {
 
 /**
  * The model's access logs on CloudFormation: a managed bucket (construct id `AccessLogs`) or
- * the given one, with the delivery grant of the load balancer's kind.
+ * the given one, with the delivery grant of the load balancer's kind for the access-log prefix and
+ * `otherPrefixes` (an ALB's connection and health-check logs).
  */
 export function renderAccessLogs(
   scope: Construct, model: AccessLogsModel, existingBucket: s3.IBucket | undefined, kind: LoadBalancerKind,
+  otherPrefixes: readonly (string | undefined)[] = [],
 ): RenderedAccessLogs {
   if (!model.enabled) return {};
   const bucket = model.bucket.kind === 'managed'
     ? renderManagedLogBucket(scope, 'AccessLogs', model.bucket.expirationDays)
     // the plan uses an existing bucket only when accessLogBucket is given
     : existingBucket!;
-  return { bucket, policy: grantLogDelivery(scope, scope.node.path, bucket, model.prefix, kind) };
+  const prefixes = [model.prefix, ...otherPrefixes.filter((p) => p !== model.prefix)];
+  return { bucket, policy: grantLogDelivery(scope, scope.node.path, bucket, prefixes, kind) };
 }

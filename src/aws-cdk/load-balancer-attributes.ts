@@ -1,5 +1,5 @@
 import { LB_ATTRIBUTE as KEY, LbAttributeKey, writtenNlbZonal } from '../core/contract';
-import { AccessLogsModel, LoadBalancerModel } from '../core/model/load-balancer-model';
+import { AccessLogsModel, LoadBalancerModel, LogStreamModel } from '../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 
 /** One entry of LoadBalancerAttributes. */
@@ -18,11 +18,26 @@ function accessLogAttributes(accessLogs: AccessLogsModel, bucketName: string | u
   return attrs;
 }
 
+/**
+ * An ALB's connection or health-check log attributes: none when off (AWS's default, so output without
+ * them stays as it was), else enabled, the access-log bucket and the prefix.
+ */
+function logStreamAttributes(
+  stream: LogStreamModel, keys: { enabled: LbAttributeKey; bucket: LbAttributeKey; prefix: LbAttributeKey }, bucketName: string | undefined,
+): [LbAttributeKey, string][] {
+  if (!stream.enabled) return [];
+  return [
+    [keys.enabled, 'true'],
+    [keys.bucket, bucketName!],
+    ...(stream.prefix !== undefined ? [[keys.prefix, stream.prefix] as [LbAttributeKey, string]] : []),
+  ];
+}
+
 const toAttributes = (attrs: [LbAttributeKey, string][]): LoadBalancerAttribute[] => attrs.map(([key, value]) => ({ key, value }));
 
 /**
  * An application load balancer's LoadBalancerAttributes as CONTRACT.md fixes them, in a fixed
- * order, all values strings.
+ * order, all values strings; connection and health-check logs (when on) into the access-log bucket.
  * @param bucketName the access-log bucket's name when logs are on
  */
 export function loadBalancerAttributes(model: LoadBalancerModel, bucketName: string | undefined): LoadBalancerAttribute[] {
@@ -36,6 +51,10 @@ export function loadBalancerAttributes(model: LoadBalancerModel, bucketName: str
     [KEY.xffHeaderProcessingMode, a.xffHeaderProcessingMode],
     [KEY.xffClientPort, String(a.xffClientPort)],
     ...accessLogAttributes(model.accessLogs, bucketName),
+    ...logStreamAttributes(model.connectionLogs,
+      { enabled: KEY.connectionLogsEnabled, bucket: KEY.connectionLogsBucket, prefix: KEY.connectionLogsPrefix }, bucketName),
+    ...logStreamAttributes(model.healthCheckLogs,
+      { enabled: KEY.healthCheckLogsEnabled, bucket: KEY.healthCheckLogsBucket, prefix: KEY.healthCheckLogsPrefix }, bucketName),
   ]);
 }
 

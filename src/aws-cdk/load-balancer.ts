@@ -32,6 +32,8 @@ export interface LoadBalancerKindInput {
   readonly publicIngress: NagAcknowledgement;
   /** LoadBalancerAttributes, given the access-log bucket's name when logs are on. */
   readonly attributes: (bucketName: string | undefined) => LoadBalancerAttribute[];
+  /** Prefixes the kind's other log types write under in the access-log bucket (ALB connection and health-check logs). */
+  readonly otherLogPrefixes?: readonly (string | undefined)[];
 }
 
 /** The load balancer resource and what stands around it. */
@@ -59,7 +61,7 @@ export function renderLoadBalancer(
     mutable: false, // the plan owns the rules; targets open their own side through `connections`
   });
 
-  const { bucket, policy } = renderAccessLogs(scope, model.accessLogs, props.accessLogBucket, kind.kind);
+  const { bucket, policy } = renderAccessLogs(scope, model.accessLogs, props.accessLogBucket, kind.kind, kind.otherLogPrefixes);
 
   const placement = model.elasticIps
     ? {

@@ -22,6 +22,7 @@ import { LbkitValidationError } from '../core/errors';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { TargetType } from '../core/options/enums';
 import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
+import { logStreamPrefixes } from '../core/plan/alb-log-streams';
 import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
 import { checkRouteTargets } from '../core/validation/route-targets';
 
@@ -81,6 +82,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
       kind: 'application',
       publicIngress: PUBLIC_LISTENER_INGRESS,
       attributes: (bucketName) => loadBalancerAttributes(model, bucketName),
+      otherLogPrefixes: logStreamPrefixes(model.connectionLogs, model.healthCheckLogs),
     }, props, subnets.subnetIds);
     const lb = rendered.resource;
     this.securityGroup = rendered.securityGroup;

@@ -3,6 +3,7 @@ import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Construct } from 'constructs';
 import { terraformFacts } from './engine-facts';
+import { refuseUnsupportedByProvider } from './provider-support';
 import { ROUTE_TAG } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
 import { renderAction } from './render/actions';
@@ -76,6 +77,7 @@ export class WebApiLoadBalancer extends Construct {
     const plan = planWebApi(props, terraformFacts(this, props));
     this._plan = plan;
     const model = plan.model;
+    refuseUnsupportedByProvider(path, model);
     checkTargets(path, props.routes ?? [], plan.targetGroupRoutes);
     addAdviceWarnings(this, plan.advice);
 

@@ -85,6 +85,7 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--ca-dir <dir>', `directory of the local CA (ca.pem, its key) and the issued certificates (default: ${defaultCaDir()})`)
     .option('-d, --domain <name>', 'certificate name for imported certificates (known only by ARN); repeatable', collect)
     .option('--access-log <file|->', 'write ALB-format access-log lines to a file, or - for stdout')
+    .option('--connection-log <file|->', 'write ALB-format connection-log lines (one per client connection, TLS handshakes) to a file, or - for stdout')
     .option('--lb <name>', 'which load balancer, when the file holds several')
     .option('--dns <host:port>', 'answer the file\'s GlobalFailover (Route 53) records over UDP and TCP, e.g. 127.0.0.1:5353')
     .option('-e, --endpoint <name=host:port>', 'local stand-in of a GlobalFailover endpoint: answered by DNS and health-checked; repeatable', collect)

@@ -12,7 +12,7 @@ import { AdminServer, startAdminServer } from '../proxy/admin';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
 import { createLogger, LOG_FORMATS, LogFormat } from '../proxy/log-format';
-import { AccessLogWriter, accessLogWriter } from '../proxy/logs';
+import { AccessLogWriter, accessLogWriter, ConnectionLogWriter, connectionLogWriter } from '../proxy/logs';
 import { logNotEmulated, ProxyHandle, startProxy } from '../proxy/server';
 import { NetworkProxyHandle, startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { createTlsProvider, defaultCaDir, LocalTlsProvider } from '../proxy/tls';
@@ -34,6 +34,8 @@ export interface ServeOptions {
   readonly domain?: readonly string[];
   /** A file, or `-` for stdout. */
   readonly accessLog?: string;
+  /** `--connection-log`: a file, or `-` for stdout. */
+  readonly connectionLog?: string;
   /** `--lb name`: which load balancer when the file holds several. */
   readonly lb?: string;
   /** pino level for the proxy's own log on stderr; default info (health changes, deregistrations, warnings). */
@@ -160,10 +162,14 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   if (options.accessLog && !(model && isApplicationModel(model))) {
     throw new CliError('--access-log: the local proxy writes access logs for application load balancers only');
   }
+  if (options.connectionLog && !(model && isApplicationModel(model))) {
+    throw new CliError('--connection-log: the local proxy writes connection logs for application load balancers only (AWS has them for ALBs only)');
+  }
   if (options.rewriteRedirectPorts && !(model && isApplicationModel(model))) {
     throw new CliError('--rewrite-redirect-ports: only application load balancers redirect');
   }
   const log: AccessLogWriter | undefined = options.accessLog ? accessLogWriter(options.accessLog) : undefined;
+  const connLog: ConnectionLogWriter | undefined = options.connectionLog ? connectionLogWriter(options.connectionLog) : undefined;
   const logLevel = options.logLevel ?? 'info';
   const logFormat = logFormatOf(options.logFormat);
   const logLines = heldLines((line) => io.err(line));
@@ -177,14 +183,16 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     await dns?.close();
     await handle?.close();
     await log?.close();
+    await connLog?.close();
     logLines.release();
   };
   const rewriteRedirectPorts = options.rewriteRedirectPorts === true;
   try {
     if (model && isApplicationModel(model)) {
       const accessLog = log?.forProxy({ name: model.name });
+      const connectionLog = connLog?.forProxy({ name: model.name });
       const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
-      const common = { model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, rewriteRedirectPorts };
+      const common = { model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts };
       if (workers > 1) logNotEmulated(model, logger);
       handle = await (workers > 1
         ? startProxyCluster({ ...common, tls: tlsOptions, workers, workerLogLevel: workerLogLevel(logLevel), workerLogFormat: logFormat })

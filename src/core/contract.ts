@@ -51,6 +51,14 @@ export const LB_ATTRIBUTE = {
   accessLogsEnabled: 'access_logs.s3.enabled',
   accessLogsBucket: 'access_logs.s3.bucket',
   accessLogsPrefix: 'access_logs.s3.prefix',
+  /** ALB: one line per client connection (TLS handshake, client certificate), in their own log files. */
+  connectionLogsEnabled: 'connection_logs.s3.enabled',
+  connectionLogsBucket: 'connection_logs.s3.bucket',
+  connectionLogsPrefix: 'connection_logs.s3.prefix',
+  /** ALB: one line per health check (status and reason code), in their own log files. */
+  healthCheckLogsEnabled: 'health_check_logs.s3.enabled',
+  healthCheckLogsBucket: 'health_check_logs.s3.bucket',
+  healthCheckLogsPrefix: 'health_check_logs.s3.prefix',
 } as const;
 
 /** A key of {@link LB_ATTRIBUTE}. */
@@ -110,6 +118,15 @@ export const AWS_LOAD_BALANCER = {
   /** NLB cross-zone load balancing is off unless enabled (ALBs always balance across zones). */
   crossZone: false,
   accessLogs: false,
+} as const;
+
+/**
+ * An ALB's connection and health-check logs when the output leaves them out: both off at AWS.
+ * Renderers write them only when on, so output with them off is what it was before lbkit had them.
+ */
+export const AWS_ALB_LOG_STREAMS = {
+  connectionLogs: false,
+  healthCheckLogs: false,
 } as const;
 
 /** An NLB's zonal attributes when the output leaves them out (zonal shift is opt-in at AWS). */

@@ -68,6 +68,23 @@ export const STICKINESS_DURATION_SECONDS = 86_400;
 /** Access-log objects are kept 90 days: enough for incident analysis, bounded cost. */
 export const ACCESS_LOG_EXPIRATION_DAYS = 90;
 
+/**
+ * ALB connection logs are on whenever access logs are (AWS's default is off): they are the only record
+ * of TLS handshake failures and client-certificate problems, which never reach the access log, and they
+ * cost only S3 storage in the bucket lbkit already writes to.
+ */
+export const CONNECTION_LOGS_ENABLED = true;
+/** Connection logs go under their own prefix next to the access logs, so each log type can be queried (and expired) alone. */
+export const CONNECTION_LOG_PREFIX = 'connection-logs';
+/**
+ * ALB health-check logs stay off (as at AWS): the same options must give the same load balancer on both
+ * engines, and the pinned Terraform AWS provider (5.100) cannot write them, so on by default would be an
+ * error on Terraform. Turn them on where the engine supports them (CloudFormation).
+ */
+export const HEALTH_CHECK_LOGS_ENABLED = false;
+/** Health-check logs go under their own prefix next to the access logs. */
+export const HEALTH_CHECK_LOG_PREFIX = 'health-check-logs';
+
 /** Per-IP requests per 5 minutes: ~6.7 req/s sustained, far above a person, well below a flood. */
 export const WAF_RATE_LIMIT_PER_5_MINUTES = 2000;
 export const WAF_RATE_LIMIT_WINDOW_SECONDS = 300;

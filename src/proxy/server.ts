@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { AccessLogEntry } from './http/access-log-entry';
 import { configureClientConnections, onClientIdle } from './http/client-connections';
 import { answerClientError } from './http/client-error';
+import { logConnections } from './http/connection-log';
+import { ConnectionLogEntry } from './http/connection-log-entry';
 import { ListenerContext } from './http/listener-context';
 import { GroupCounters, TargetGroupMetrics } from './http/metrics';
 import { LocalRedirectPorts } from './http/redirect';
@@ -20,6 +22,7 @@ import { LoadBalancerModel } from '../core/model/load-balancer-model';
 
 export type { Endpoint } from './targets/endpoint';
 export type { AccessLogEntry } from './http/access-log-entry';
+export type { ConnectionLogEntry } from './http/connection-log-entry';
 export type { TargetGroupMetrics } from './http/metrics';
 export type { TargetState } from './targets/health-state';
 export type { ExternalHealth, TargetHealthUpdate } from './targets/health-update';
@@ -28,6 +31,8 @@ export type { TargetGroupHealth, TlsProvider } from './local-load-balancer';
 /** An ALB model (from `readSynthesizedFile`) served locally; TLS certificates for its HTTPS listeners. */
 export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel> {
   readonly accessLog?: (entry: AccessLogEntry) => void;
+  /** One entry per client connection, as the ALB's connection log: accepted (HTTP), or handshake done or failed (HTTPS). */
+  readonly connectionLog?: (entry: ConnectionLogEntry) => void;
   /**
    * Health states decided elsewhere: this proxy runs no health checks and routes by the states
    * pushed to it (a worker of `startProxyCluster`, whose primary checks once for all workers).
@@ -152,6 +157,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         server = http.createServer({ maxHeaderSize: 65536 }, onRequest);
       }
       configureClientConnections(server, runtime.idleTimeoutMs);
+      if (options.connectionLog) logConnections(server, listener, options.connectionLog);
       const onRefused = options.accessLog ? (socket: import('stream').Duplex, status: number, sent: number) => logRefusedRequest(ctx, socket, status, sent) : undefined;
       server.on('timeout', (connection: Socket | http2.Http2Session) => onClientIdle(connection, onRefused));
       server.on('upgrade', (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => handleUpgrade(ctx, req, socket, head));

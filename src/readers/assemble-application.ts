@@ -1,4 +1,4 @@
-import { aliasRecordsOf, certificatesOf, groupsByName, modelHeadOf, securityGroupEntriesOf } from './assemble-common';
+import { aliasRecordsOf, certificatesOf, groupsByName, logStreamOf, modelHeadOf, securityGroupEntriesOf } from './assemble-common';
 import { LbkitConfigError } from './errors';
 import { PartGraph } from './part-graph';
 import { ActionPart, LambdaTargetGroupPart, ListenerPart, ListenerRulePart, LoadBalancerPart, SecurityGroupRuleEntry, TargetGroupPart, WebAclAssociationPart } from './parts';
@@ -78,6 +78,8 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
   return {
     kind: 'application',
     ...modelHeadOf(graph, lb, where, attributes),
+    connectionLogs: logStreamOf(lb, lb.connectionLogs, where, 'connection logs'),
+    healthCheckLogs: logStreamOf(lb, lb.healthCheckLogs, where, 'health-check logs'),
     securityGroup: { ingress: tcpRules(rules.ingress), egress: tcpRules(rules.egress) },
     certificates: certificatesOf(graph, listenerParts.filter((p) => p.protocol === 'HTTPS')),
     listeners,

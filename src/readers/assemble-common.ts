@@ -1,8 +1,11 @@
 import { LbkitConfigError } from './errors';
 import { PartGraph } from './part-graph';
-import { AliasRecordPart, BucketLifecyclePart, ListenerCertificatePart, ListenerPart, LoadBalancerPart, SecurityGroupRuleEntry, SecurityGroupRulePart } from './parts';
 import {
-  AccessLogsModel, CertificateModel, compareText, DnsAliasModel, IpAddressType, REFERENCE, Scheme,
+  AliasRecordPart, BucketLifecyclePart, ListenerCertificatePart, ListenerPart, LoadBalancerPart, LogStreamPart, SecurityGroupRuleEntry,
+  SecurityGroupRulePart, ValueRef,
+} from './parts';
+import {
+  AccessLogsModel, CertificateModel, compareText, DnsAliasModel, IpAddressType, LogStreamModel, REFERENCE, Scheme,
 } from '../core/model/load-balancer-model';
 
 /**
@@ -103,6 +106,22 @@ export function accessLogsOf(graph: PartGraph, lb: LoadBalancerPart): AccessLogs
       : { kind: 'existing', bucketName: lb.accessLogs.bucket?.value ?? REFERENCE },
     ...(lb.accessLogs.prefix !== undefined ? { prefix: lb.accessLogs.prefix } : {}),
   };
+}
+
+const sameRef = (a: ValueRef | undefined, b: ValueRef | undefined): boolean =>
+  a !== undefined && b !== undefined && (a.key !== undefined || b.key !== undefined ? a.key === b.key : a.value === b.value);
+
+/**
+ * An ALB's connection or health-check logs (`what` names them in errors). The model keeps them in the
+ * access-log bucket, so output that writes them elsewhere, or without access logs, is refused.
+ */
+export function logStreamOf(lb: LoadBalancerPart, stream: LogStreamPart | undefined, where: string, what: string): LogStreamModel {
+  if (!stream?.enabled) return { enabled: false };
+  if (!lb.accessLogs.enabled || !sameRef(stream.bucket, lb.accessLogs.bucket)) {
+    throw new LbkitConfigError(`${where} writes ${what} to another bucket than its access logs (or without access logs); `
+      + 'lbkit keeps every log type in the access-log bucket');
+  }
+  return { enabled: true, ...(stream.prefix !== undefined ? { prefix: stream.prefix } : {}) };
 }
 
 /** Alias records pointing at the load balancer, by name then type (a trailing dot stripped). */

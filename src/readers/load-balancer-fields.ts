@@ -1,8 +1,8 @@
 import { LbkitConfigError } from './errors';
 import { Field } from './fields';
-import { LoadBalancerPart, ValueRef } from './parts';
+import { LoadBalancerPart, LogStreamPart, ValueRef } from './parts';
 import { bool, num, str } from './values';
-import { AWS_LOAD_BALANCER as AWS, AWS_NLB_ZONAL } from '../core/contract';
+import { AWS_ALB_LOG_STREAMS, AWS_LOAD_BALANCER as AWS, AWS_NLB_ZONAL } from '../core/contract';
 import { AlbAttributesModel, DesyncMitigationModeValue, XffModeValue } from '../core/model/load-balancer-model';
 import { DnsClientRoutingPolicyValue, NlbAttributesModel } from '../core/model/network-load-balancer-model';
 import { DnsClientRoutingPolicy } from '../core/options/enums';
@@ -74,8 +74,33 @@ export interface LoadBalancerFields extends LoadBalancerAttributeFields {
   /** Reserved LCU; an absent value means no reservation. */
   readonly minimumCapacityUnits: Field;
   readonly accessLogs: { readonly enabled: Field; readonly bucket?: ValueRef; readonly prefix?: string };
+  /** An ALB's connection logs as written; absent: AWS's default (off). */
+  readonly connectionLogs?: LogStreamFields;
+  /** An ALB's health-check logs as written; absent: AWS's default (off). */
+  readonly healthCheckLogs?: LogStreamFields;
   readonly securityGroups: ValueRef[];
   readonly subnetMappings: { readonly subnet: ValueRef; readonly allocation?: ValueRef }[];
+}
+
+/** A log type besides access logs as one engine spells it. */
+export interface LogStreamFields {
+  readonly enabled: Field;
+  readonly bucket?: ValueRef;
+  readonly prefix?: string;
+}
+
+/** An ALB's connection and health-check logs; application load balancers only, absent ones off as at AWS. */
+function readLogStreams(f: LoadBalancerFields): { connectionLogs?: LogStreamPart; healthCheckLogs?: LogStreamPart } {
+  if (f.loadBalancerType !== 'application') return {};
+  const stream = (fields: LogStreamFields | undefined, fallback: boolean): LogStreamPart => ({
+    enabled: fields ? bool(fields.enabled[0], fallback, `${f.where} ${fields.enabled[1]}`) : fallback,
+    ...(fields?.bucket !== undefined ? { bucket: fields.bucket } : {}),
+    ...(fields?.prefix !== undefined ? { prefix: fields.prefix } : {}),
+  });
+  return {
+    connectionLogs: stream(f.connectionLogs, AWS_ALB_LOG_STREAMS.connectionLogs),
+    healthCheckLogs: stream(f.healthCheckLogs, AWS_ALB_LOG_STREAMS.healthCheckLogs),
+  };
 }
 
 /** The LCU reservation, when there is one (AWS's default is none, so absent stays absent). */
@@ -103,6 +128,7 @@ export function readLoadBalancer(key: string, f: LoadBalancerFields): LoadBalanc
       ...(f.accessLogs.bucket !== undefined ? { bucket: f.accessLogs.bucket } : {}),
       ...(f.accessLogs.prefix !== undefined ? { prefix: f.accessLogs.prefix } : {}),
     },
+    ...readLogStreams(f),
     securityGroups: f.securityGroups,
     subnetMappings: f.subnetMappings,
   };

@@ -46,9 +46,20 @@ export interface LoadBalancerPart {
   /** Network load balancers: the attributes, AWS's defaults filled in. */
   readonly networkAttributes?: NlbAttributesModel;
   readonly accessLogs: { readonly enabled: boolean; readonly bucket?: ValueRef; readonly prefix?: string };
+  /** Application load balancers: connection logs (`connection_logs.s3.*`), AWS's default (off) filled in. */
+  readonly connectionLogs?: LogStreamPart;
+  /** Application load balancers: health-check logs (`health_check_logs.s3.*`), AWS's default (off) filled in. */
+  readonly healthCheckLogs?: LogStreamPart;
   readonly securityGroups: ValueRef[];
   /** Subnet mappings (instead of plain subnets), each with its Elastic IP allocation when it has one. */
   readonly subnetMappings: { readonly subnet: ValueRef; readonly allocation?: ValueRef }[];
+}
+
+/** An ALB log type besides access logs, as written: on or off, its bucket and prefix. */
+export interface LogStreamPart {
+  readonly enabled: boolean;
+  readonly bucket?: ValueRef;
+  readonly prefix?: string;
 }
 
 export interface ListenerPart {

@@ -29,7 +29,7 @@ describe('8. access logs', () => {
     expect(attrs['access_logs.s3.prefix']).toBeUndefined();
   });
 
-  test('the policy denies non-TLS access and lets the region\'s ELB account write under AWSLogs/<account>/; the LB waits for it', () => {
+  test('the policy denies non-TLS access and lets the region\'s ELB account write under AWSLogs/<account>/ (and the connection logs\'); the LB waits for it', () => {
     const { template } = synth({ accessLogs: { prefix: 'web', expirationDays: 30 } });
     const id = bucketId(template);
     const policies = template.findResources('AWS::S3::BucketPolicy');
@@ -48,7 +48,10 @@ describe('8. access logs', () => {
         Effect: 'Allow',
         Action: 's3:PutObject',
         Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::156460612806:root']] } },
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, '/web/AWSLogs/111111111111/*']] },
+        Resource: [
+          { 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, '/web/AWSLogs/111111111111/*']] },
+          { 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, '/web/connection-logs/AWSLogs/111111111111/*']] },
+        ],
       },
     ]);
     template.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: [{ ExpirationInDays: 30, Status: 'Enabled' }] } });

@@ -32,7 +32,7 @@ describe('8. access logs to an encrypted, private, TLS-only bucket (Terraform)',
     expect(only(tf, 'aws_s3_bucket_policy').depends_on).toEqual([addressOf(tf, 'aws_s3_bucket_public_access_block', 'Api/AccessLogBucketPublicAccessBlock')]);
   });
 
-  test('the policy denies non-TLS access and lets the eu-west-1 ELB account write under AWSLogs/', () => {
+  test('the policy denies non-TLS access and lets the eu-west-1 ELB account write under AWSLogs/ (and the connection logs\')', () => {
     const { tf } = synth();
     const arn = ref(tf, 'aws_s3_bucket', 'Api/AccessLogBucket', 'arn');
     expect(policyOf(tf)).toEqual({
@@ -51,7 +51,7 @@ describe('8. access logs to an encrypted, private, TLS-only bucket (Terraform)',
           Effect: 'Allow',
           Principal: { AWS: 'arn:aws:iam::156460612806:root' },
           Action: 's3:PutObject',
-          Resource: `${arn}/AWSLogs/*/*`,
+          Resource: [`${arn}/AWSLogs/*/*`, `${arn}/connection-logs/AWSLogs/*/*`],
         },
       ],
     });
@@ -61,7 +61,8 @@ describe('8. access logs to an encrypted, private, TLS-only bucket (Terraform)',
     const { tf } = synth({ accessLogs: { prefix: 'alb', expirationDays: 30 }, accountId: '111111111111' });
     expect(only(tf, 'aws_lb').access_logs.prefix).toBe('alb');
     expect(only(tf, 'aws_s3_bucket_lifecycle_configuration').rule[0].expiration).toEqual([{ days: 30 }]);
-    expect(policyOf(tf).Statement[1].Resource).toBe(`${ref(tf, 'aws_s3_bucket', 'Api/AccessLogBucket', 'arn')}/alb/AWSLogs/111111111111/*`);
+    const arn = ref(tf, 'aws_s3_bucket', 'Api/AccessLogBucket', 'arn');
+    expect(policyOf(tf).Statement[1].Resource).toEqual([`${arn}/alb/AWSLogs/111111111111/*`, `${arn}/alb/connection-logs/AWSLogs/111111111111/*`]);
   });
 
   test('regions opened after 2022 deliver as the ELB service principal, limited to the account', () => {

@@ -59,7 +59,7 @@ test('serve --help: every flag and the examples', async () => {
   const r = await run('serve', '--help');
   expect(r.code).toBe(0);
   for (const flag of ['--target <route=host:port>', '--targets <file.json>', '--port <listener=local>', '--host <address>', '--time-scale <n>',
-    '--watch', '--admin-port <port>', '--ca-dir <dir>', '--domain <name>', '--access-log <file|->', '--lb <name>']) {
+    '--watch', '--admin-port <port>', '--ca-dir <dir>', '--domain <name>', '--access-log <file|->', '--connection-log <file|->', '--lb <name>']) {
     expect(r.stdout).toContain(flag);
   }
   expect(r.stdout).toContain('Examples:');

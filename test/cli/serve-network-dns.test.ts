@@ -114,6 +114,9 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve, %s output'
     expect(await fails(gameFile(engine), '--access-log', '-')).toEqual({
       code: 2, stderr: 'lbkit: --access-log: the local proxy writes access logs for application load balancers only\n',
     });
+    expect(await fails(gameFile(engine), '--connection-log', '-')).toEqual({
+      code: 2, stderr: 'lbkit: --connection-log: the local proxy writes connection logs for application load balancers only (AWS has them for ALBs only)\n',
+    });
   });
 });
 

@@ -40,8 +40,10 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve %s output',
     backends.push(web, api);
     const caDir = join(example.dir, `ca-${engine}`);
     const accessLog = join(example.dir, `access-${engine}.log`);
+    const connectionLog = join(example.dir, `connection-${engine}.log`);
     const { session: s, io } = await serve(example[engine], '--target', `web=${web.address}`, '--target', `api-v1=${api.address}`,
-      '--port', '443=0', '--port', '80=0', '--ca-dir', caDir, '--admin-port', '0', '--time-scale', '10', '--access-log', accessLog);
+      '--port', '443=0', '--port', '80=0', '--ca-dir', caDir, '--admin-port', '0', '--time-scale', '10', '--access-log', accessLog,
+      '--connection-log', connectionLog);
 
     const https443 = localPort(s, 443);
     expect(io.stdout).toContain(`HTTPS 443 → https://127.0.0.1:${https443}`);
@@ -75,6 +77,11 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve %s output',
     const lines = readFileSync(accessLog, 'utf8').trimEnd().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(4);
     expect(lines.find((l) => l.includes('targetgroup/web/'))).toMatch(/^https \S+ app\/Api\/lbkit-local 127\.0\.0\.1:\d+ 127\.0\.0\.1:\d+ /);
+    // One connection-log line per client connection: three TLS handshakes on 443, one plain connection on 80.
+    const connections = readFileSync(connectionLog, 'utf8').trimEnd().split('\n');
+    const tls = connections.filter((l) => / 443 TLSv1\.3 \S+ \d+\.\d{3} - - - Success TID_[0-9a-f]{32} - app\/Api\/lbkit-local 127\.0\.0\.1$/.test(l));
+    expect(tls.length).toBeGreaterThanOrEqual(3);
+    expect(connections.filter((l) => / 80 - - - - - - - TID_[0-9a-f]{32} - app\/Api\/lbkit-local 127\.0\.0\.1$/.test(l))).toHaveLength(1);
   });
 });
 

@@ -134,6 +134,17 @@ const HAND_PICKED: [string, EngineOptions][] = [
     aliasRecordNames: ['z.example.com', 'a.example.com'],
     routes: [{ name: 'api', paths: ['/api/*'] }],
   }],
+  ['connection logs under their own prefix, next to prefixed access logs', {
+    certificateArns: [CERT_ARN_1],
+    accessLogs: { prefix: 'alb' },
+    connectionLogs: { prefix: 'tls/connections' },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['connection logs off, access logs on', {
+    certificateArns: [CERT_ARN_1],
+    connectionLogs: { enabled: false },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
   ['existing web ACL and existing log bucket with a prefix', {
     certificateArns: [CERT_ARN_1],
     waf: { webAclArn: 'arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/existing/abcd' },
@@ -253,5 +264,19 @@ describe('the invariant notices a renderer that deviates from the contract', () 
     expect(tfLb.minimum_load_balancer_capacity).toEqual({ capacity_units: 400 });
     delete tfLb.minimum_load_balancer_capacity;
     expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0]))).toEqual(['model.minimumCapacityUnits: 400 ≠ undefined']);
+  });
+
+  test('both engines: connection logs left out read as off (AWS\'s default), not the plan\'s', () => {
+    const cfn = CLOUDFORMATION.synth(options);
+    const cfnLb = Object.values(cfn.output.Resources as Record<string, any>).find((r) => r.Type === 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+    cfnLb.Properties.LoadBalancerAttributes = cfnLb.Properties.LoadBalancerAttributes.filter((a: any) => !String(a.Key).startsWith('connection_logs.'));
+    expect(modelDifferences(normalizeModel(cfn.plan.model), normalizeModel(CLOUDFORMATION.read(cfn.output)[0])))
+      .toEqual(['model.connectionLogs.enabled: true ≠ false', 'model.connectionLogs.prefix: "connection-logs" ≠ undefined']);
+    const tf = TERRAFORM.synth(options);
+    const tfLb = Object.values(tf.output.resource.aws_lb as Record<string, any>)[0];
+    expect(tfLb.connection_logs).toEqual(expect.objectContaining({ enabled: true, prefix: 'connection-logs' }));
+    delete tfLb.connection_logs;
+    expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0])))
+      .toEqual(['model.connectionLogs.enabled: true ≠ false', 'model.connectionLogs.prefix: "connection-logs" ≠ undefined']);
   });
 });

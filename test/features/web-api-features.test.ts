@@ -242,4 +242,19 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(read({ ...BASE, minimumCapacityUnits: 100 }).minimumCapacityUnits).toBe(100);
     expect(read({ ...BASE, minimumCapacityUnits: 2500 }).minimumCapacityUnits).toBe(2500);
   });
+
+  test('14. connection logs on with access logs under <prefix>/connection-logs; off, own prefix; health-check logs where the engine can', () => {
+    expect(read(BASE).connectionLogs).toEqual({ enabled: true, prefix: 'connection-logs' });
+    expect(read({ ...BASE, accessLogs: { prefix: 'alb' } }).connectionLogs).toEqual({ enabled: true, prefix: 'alb/connection-logs' });
+    expect(read({ ...BASE, connectionLogs: { prefix: 'conn' } }).connectionLogs).toEqual({ enabled: true, prefix: 'conn' });
+    expect(read({ ...BASE, connectionLogs: { enabled: false } }).connectionLogs).toEqual({ enabled: false });
+    expect(read({ ...BASE, accessLogs: { enabled: false } }).connectionLogs).toEqual({ enabled: false });
+    expect(read(BASE).healthCheckLogs).toEqual({ enabled: false });
+    const withHealthLogs = { ...BASE, healthCheckLogs: { enabled: true } };
+    if (engine.name === 'cloudformation') {
+      expect(read(withHealthLogs).healthCheckLogs).toEqual({ enabled: true, prefix: 'health-check-logs' });
+    } else {
+      expect(() => read(withHealthLogs)).toThrow(/healthCheckLogs\.enabled is true but the Terraform AWS provider lbkit pins, hashicorp\/aws 5\.100\.0/);
+    }
+  });
 });

@@ -46,6 +46,9 @@ const EXPECTED: LoadBalancerModel = {
     xffClientPort: false,
   },
   accessLogs: { enabled: true, bucket: { kind: 'managed', expirationDays: 30 }, prefix: 'alb' },
+  // the fixtures write neither: AWS's default, off
+  connectionLogs: { enabled: false },
+  healthCheckLogs: { enabled: false },
   securityGroup: {
     // Canonical order is the planner's: port, then CIDR by code unit (compareText).
     ingress: [{ port: 80, cidr: '0.0.0.0/0' }, { port: 443, cidr: '0.0.0.0/0' }, { port: 443, cidr: '::/0' }],

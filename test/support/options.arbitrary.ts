@@ -224,6 +224,13 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
     fc.record({ expirationDays: fc.integer({ min: 1, max: 3650 }), prefix: fc.constantFrom('alb', 'logs/api') }, { requiredKeys: [] }).map((accessLogs) => ({ accessLogs })),
     fc.record({ accessLogBucketName: fc.constant('central-logs'), accessLogs: fc.record({ prefix: fc.constantFrom('alb', 'team/api') }, { requiredKeys: [] }) }),
   ),
+  // Connection logs (with access logs on: they share the bucket). Health-check logs stay off: the
+  // pinned Terraform provider cannot write them, so no option set with them on synthesizes on both engines.
+  connectionLogs: fc.oneof(
+    fc.constant({}),
+    fc.constant({ connectionLogs: { enabled: false } }),
+    fc.constantFrom('conn', 'logs/connections').map((prefix) => ({ connectionLogs: { prefix } })),
+  ),
   waf: fc.oneof(
     fc.constant({}),
     fc.constant({ waf: { enabled: false } }),
@@ -231,7 +238,7 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
     fc.integer({ min: 10, max: 2_000_000_000 }).map((rateLimitPer5Minutes) => ({ waf: { rateLimitPer5Minutes } })),
   ),
   allowed: fc.option(fc.subarray(['10.0.0.0/8', '192.168.0.0/16', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 }), { nil: undefined }),
-}).map(({ routing, internetFacing, dualStack, certs, extras, accessLogs, waf, allowed }) => {
+}).map(({ routing, internetFacing, dualStack, certs, extras, accessLogs, connectionLogs, waf, allowed }) => {
   let allowedCidrs = allowed?.filter((c) => dualStack || !c.includes(':'));
   if (allowedCidrs !== undefined && allowedCidrs.length === 0) allowedCidrs = undefined;
   if (!internetFacing && allowedCidrs === undefined) allowedCidrs = ['10.0.0.0/8'];
@@ -243,6 +250,7 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
     ...(certs.managedCertificates.length > 0 ? { managedCertificates: certs.managedCertificates } : {}),
     ...extras,
     ...accessLogs,
+    ...((accessLogs as { accessLogs?: { enabled?: boolean } }).accessLogs?.enabled === false ? {} : connectionLogs),
     ...waf,
     ...(allowedCidrs !== undefined ? { allowedCidrs } : {}),
   } as EngineOptions;

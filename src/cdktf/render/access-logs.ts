@@ -15,6 +15,8 @@ export interface LogBucketOptions {
   readonly region: string;
   readonly accountId: string;
   readonly prefix?: string;
+  /** Prefixes of the load balancer's other log types (an ALB's connection and health-check logs). */
+  readonly otherPrefixes?: readonly (string | undefined)[];
   readonly loadBalancerKind: 'application' | 'network';
 }
 
@@ -43,6 +45,7 @@ export interface RenderedAccessLogs {
  */
 export function renderAccessLogs(
   scope: Construct, logs: AccessLogsModel, loadBalancerKind: 'application' | 'network', props: AccessLogProps,
+  otherPrefixes: readonly (string | undefined)[] = [],
 ): RenderedAccessLogs {
   if (!logs.enabled) return { dependsOn: [] };
   const bucket = logs.bucket;
@@ -52,6 +55,7 @@ export function renderAccessLogs(
     region: resolveRegion(scope, props.region, 'region', props.provider),
     accountId: props.accountId ?? '*',
     prefix: logs.prefix,
+    ...(otherPrefixes.length > 0 ? { otherPrefixes } : {}),
     loadBalancerKind,
   });
   return { bucketName: managed.bucket.bucket, dependsOn: [managed.policy] };
@@ -98,6 +102,7 @@ export function renderLogBucket(scope: Construct, options: LogBucketOptions): Re
       region: options.region,
       accountId: options.accountId,
       prefix: options.prefix,
+      ...(options.otherPrefixes !== undefined ? { otherPrefixes: options.otherPrefixes } : {}),
       loadBalancerKind: options.loadBalancerKind,
     })),
     // S3 rejects a bucket policy while the public access block is still being written.

@@ -8,6 +8,7 @@ import { renderSecurityGroup, securityGroupDescription } from './security-group'
 import { NAME_TAG, writtenNlbZonal } from '../../core/contract';
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../../core/model/network-load-balancer-model';
+import { logStreamPrefixes } from '../../core/plan/alb-log-streams';
 import { TerraformLoadBalancerProps } from '../terraform-load-balancer-props';
 
 /** Where the load balancer lives and logs; resolved by the construct. */
@@ -43,6 +44,16 @@ function kindAttributes(model: LoadBalancerModel | NetworkLoadBalancerModel): Pa
 }
 
 /**
+ * An ALB's `connection_logs` block when they are on, into the access-log bucket; none when off (AWS's
+ * default). Health-check logs have no argument in the pinned provider: the construct refuses them first.
+ */
+function connectionLogsBlock(model: LoadBalancerModel | NetworkLoadBalancerModel, bucketName: string | undefined): Partial<LbConfig> {
+  if (model.kind !== 'application' || !model.connectionLogs.enabled || bucketName === undefined) return {};
+  const { prefix } = model.connectionLogs;
+  return { connectionLogs: { bucket: bucketName, ...(prefix !== undefined ? { prefix } : {}), enabled: true } };
+}
+
+/**
  * The model's load balancer (application or network) as `aws_lb` arguments. Access logs off
  * means no `access_logs` block at all.
  */
@@ -65,6 +76,7 @@ export function loadBalancerConfig(model: LoadBalancerModel | NetworkLoadBalance
         enabled: true,
       },
     } : {}),
+    ...connectionLogsBlock(model, placement.logBucketName),
     tags: { [NAME_TAG]: model.name },
   };
 }
@@ -85,7 +97,8 @@ export function renderLoadBalancer(
 ): RenderedLoadBalancer {
   const constructName = model.kind === 'network' ? 'TcpServiceLoadBalancer' : 'WebApiLoadBalancer';
   const securityGroup = renderSecurityGroup(scope, model.securityGroup, props.vpcId, securityGroupDescription(constructName, scope.node.path));
-  const logs = renderAccessLogs(scope, model.accessLogs, model.kind, props);
+  const otherLogPrefixes = model.kind === 'application' ? logStreamPrefixes(model.connectionLogs, model.healthCheckLogs) : [];
+  const logs = renderAccessLogs(scope, model.accessLogs, model.kind, props, otherLogPrefixes);
   const elasticIps = model.kind === 'network' && model.elasticIps;
   const loadBalancer = new Lb(scope, 'LoadBalancer', {
     ...loadBalancerConfig(model, {

@@ -9,6 +9,8 @@ export interface LogBucketPolicyInput {
   /** Account id in the log key, or `*`. */
   readonly accountId: string;
   readonly prefix?: string;
+  /** Prefixes of the load balancer's other log types in the bucket (an ALB's connection and health-check logs). */
+  readonly otherPrefixes?: readonly (string | undefined)[];
   /** Who delivers the logs differs by load-balancer kind. */
   readonly loadBalancerKind: 'application' | 'network';
 }
@@ -23,12 +25,15 @@ export function partitionOf(region: string): string {
 /**
  * The access-log bucket policy: deny every request not made over TLS, and let the log-delivery
  * principal of the load balancer's kind and region (src/core/logging/log-delivery.ts) put
- * objects under `<prefix/>AWSLogs/<account>/`. With a known account and a service principal,
+ * objects under `<prefix/>AWSLogs/<account>/` for the access-log prefix and each other log type's. With a known account and a service principal,
  * `aws:SourceAccount` also stops other accounts' load balancers from writing here.
  */
 export function logBucketPolicyDocument(input: LogBucketPolicyInput): Record<string, unknown> {
   const principal = logDeliveryPrincipal(input.region, input.loadBalancerKind);
-  const objects = `${input.bucketArn}/${accessLogKeyPattern(input.prefix, input.accountId)}`;
+  const others = (input.otherPrefixes ?? []).filter((p) => p !== input.prefix);
+  const patterns = [input.prefix, ...others].map((p) => `${input.bucketArn}/${accessLogKeyPattern(p, input.accountId)}`);
+  // one prefix stays a plain string, as the policy was before other log types
+  const objects = patterns.length === 1 ? patterns[0] : patterns;
   const denyInsecure = {
     Sid: 'DenyInsecureTransport',
     Effect: 'Deny',

@@ -1,5 +1,6 @@
 import { accessLogsDisabled } from './access-logs-disabled';
 import { Advice, AdviceRule, runAdviceRules } from './advice';
+import { connectionLogsDisabled } from './connection-logs-disabled';
 import { crossZoneDisabled } from './cross-zone-disabled';
 import { deletionProtectionDisabled } from './deletion-protection-disabled';
 import { idleTimeoutHigh } from './idle-timeout-high';
@@ -16,7 +17,7 @@ export type { Advice, AdviceRule } from './advice';
 
 /** Every advice rule for WebApiLoadBalancer, in a fixed order. */
 export const WEB_API_ADVICE_RULES: AdviceRule<WebApiLoadBalancerOptions, LoadBalancerModel>[] = [
-  stickySessions, wafDisabled, accessLogsDisabled, deletionProtectionDisabled, idleTimeoutHigh, roundRobinLongRequests,
+  stickySessions, wafDisabled, accessLogsDisabled, connectionLogsDisabled, deletionProtectionDisabled, idleTimeoutHigh, roundRobinLongRequests,
 ];
 
 /** Every advice rule for TcpServiceLoadBalancer, in a fixed order. */

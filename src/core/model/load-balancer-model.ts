@@ -33,6 +33,10 @@ export interface LoadBalancerModel {
   readonly minimumCapacityUnits?: number;
   readonly attributes: AlbAttributesModel;
   readonly accessLogs: AccessLogsModel;
+  /** Connection logs, into the access-log bucket (`connection_logs.s3.*`). */
+  readonly connectionLogs: LogStreamModel;
+  /** Health-check logs, into the access-log bucket (`health_check_logs.s3.*`). */
+  readonly healthCheckLogs: LogStreamModel;
   readonly securityGroup: SecurityGroupModel;
   /** The first is the listener's default certificate, the rest are SNI certificates. */
   readonly certificates: CertificateModel[];
@@ -64,6 +68,11 @@ export interface AlbAttributesModel {
 export type AccessLogsModel =
   | { readonly enabled: false }
   | { readonly enabled: true; readonly bucket: LogBucketModel; readonly prefix?: string };
+
+/** An ALB log type besides access logs: on or off, into the access-log bucket under its prefix. */
+export type LogStreamModel =
+  | { readonly enabled: false }
+  | { readonly enabled: true; readonly prefix?: string };
 
 export type LogBucketModel =
   | { readonly kind: 'managed'; readonly expirationDays: number }

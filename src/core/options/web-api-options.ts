@@ -30,6 +30,41 @@ export interface AccessLogOptions {
   readonly expirationDays?: number;
 }
 
+/**
+ * Connection logs of the load balancer: one line per client connection (client address, listener port,
+ * TLS protocol, cipher and handshake latency, client certificate, verify status), written to the
+ * access-log bucket. They need access logs on (they share the bucket).
+ */
+export interface ConnectionLogOptions {
+  /**
+   * @default true - when access logs are on: connection logs are the only record of TLS handshake
+   * failures and client-certificate problems, which never reach the access log
+   */
+  readonly enabled?: boolean;
+  /**
+   * Key prefix within the access-log bucket (not starting or ending with "/", no "AWSLogs").
+   * @default - "connection-logs" after the access-log prefix (`<accessLogs.prefix>/connection-logs`), so each log type can be queried alone
+   */
+  readonly prefix?: string;
+}
+
+/**
+ * Health-check logs of the load balancer: one line per health check of each target (status, reason
+ * code, latency), written to the access-log bucket. CloudFormation only: the pinned Terraform AWS
+ * provider (5.100.0) has no argument for them, and lbkit refuses them there.
+ */
+export interface HealthCheckLogOptions {
+  /**
+   * @default false - as at AWS; on by default would be an error on Terraform, whose pinned provider cannot write them
+   */
+  readonly enabled?: boolean;
+  /**
+   * Key prefix within the access-log bucket (not starting or ending with "/", no "AWSLogs").
+   * @default - "health-check-logs" after the access-log prefix (`<accessLogs.prefix>/health-check-logs`)
+   */
+  readonly prefix?: string;
+}
+
 /** The WAF v2 web ACL in front of the load balancer. */
 export interface WafOptions {
   /**
@@ -143,6 +178,16 @@ export interface WebApiLoadBalancerBaseOptions {
    * @default - on, to a new encrypted, private, TLS-only bucket with 90-day expiry
    */
   readonly accessLogs?: AccessLogOptions;
+  /**
+   * Connection logs (ALB attributes `connection_logs.s3.*`), into the access-log bucket.
+   * @default - on whenever access logs are, under `<accessLogs.prefix>/connection-logs`
+   */
+  readonly connectionLogs?: ConnectionLogOptions;
+  /**
+   * Health-check logs (ALB attributes `health_check_logs.s3.*`), into the access-log bucket; CloudFormation only.
+   * @default - off, as at AWS (the pinned Terraform provider cannot write them)
+   */
+  readonly healthCheckLogs?: HealthCheckLogOptions;
   /**
    * @default - a new web ACL: AWS common rule set, known bad inputs, 2000 requests per IP per 5 minutes
    */

@@ -3,6 +3,7 @@ import * as d from '../defaults';
 import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { planAction } from './action';
+import { planConnectionLogs, planHealthCheckLogs } from './alb-log-streams';
 import { planCapacityReservation } from './capacity-reservation';
 import { WebApiEngineFacts } from './engine-facts';
 import { planLambdaTargetGroup } from './lambda-target-group';
@@ -190,6 +191,8 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   } else {
     accessLogs = planEnabledAccessLogs(path, logOptions, facts.existingLogBucketName);
   }
+  const connectionLogs = planConnectionLogs(path, options.connectionLogs, accessLogs);
+  const healthCheckLogs = planHealthCheckLogs(path, options.healthCheckLogs, accessLogs);
 
   // WAF.
   const wafOptions = options.waf ?? {};
@@ -225,6 +228,8 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
       xffClientPort: options.xForwardedForClientPort ?? false,
     },
     accessLogs,
+    connectionLogs,
+    healthCheckLogs,
     securityGroup: { ingress, egress },
     certificates,
     listeners,

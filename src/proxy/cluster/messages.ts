@@ -1,5 +1,6 @@
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { AccessLogEntry } from '../http/access-log-entry';
+import { ConnectionLogEntry } from '../http/connection-log-entry';
 import { TargetGroupMetrics } from '../http/metrics';
 import { LocalLoadBalancerOptions } from '../local-load-balancer';
 import { LogFormat } from '../log-format';
@@ -13,6 +14,8 @@ export interface WorkerSpec extends Omit<LocalLoadBalancerOptions<LoadBalancerMo
   readonly tls?: LocalTlsOptions;
   /** When true, the worker sends its access-log entries to the primary. */
   readonly accessLog: boolean;
+  /** When true, the worker sends its connection-log entries to the primary. */
+  readonly connectionLog?: boolean;
   /** pino level of the worker's own log on stderr. */
   readonly logLevel: string;
   /** Readable lines or JSON lines (default json). */
@@ -45,7 +48,8 @@ export type FromWorker =
   | { readonly type: 'done'; readonly request: number }
   | { readonly type: 'view'; readonly request: number; readonly groups: ReadonlyArray<{ targetGroup: string; targets: WorkerTargetView[] }> }
   | { readonly type: 'metrics'; readonly metrics: TargetGroupMetrics[] }
-  | { readonly type: 'log'; readonly entries: AccessLogEntry[] };
+  | { readonly type: 'log'; readonly entries: AccessLogEntry[] }
+  | { readonly type: 'connection-log'; readonly entries: ConnectionLogEntry[] };
 
 /** Marks the messages of lbkit's cluster among whatever else a worker's IPC channel carries. */
 export const CHANNEL = 'lbkit-proxy';

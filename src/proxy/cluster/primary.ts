@@ -81,6 +81,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     timeScale,
     tls: options.tls,
     accessLog: options.accessLog !== undefined,
+    connectionLog: options.connectionLog !== undefined,
     logLevel: options.workerLogLevel ?? 'warn',
     logFormat: options.workerLogFormat,
     rewriteRedirectPorts: options.rewriteRedirectPorts,
@@ -142,6 +143,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
           break;
         case 'metrics': record.metrics = m.metrics; break;
         case 'log': for (const e of m.entries) options.accessLog?.(e); break;
+        case 'connection-log': for (const e of m.entries) options.connectionLog?.(e); break;
         case 'done':
         case 'view': {
           const reply = record.replies.get(m.request);

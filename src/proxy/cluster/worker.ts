@@ -1,6 +1,7 @@
 import { writeSync } from 'fs';
 import { envelope, FromWorker, opened, ToWorker, WorkerSpec } from './messages';
 import { AccessLogEntry } from '../http/access-log-entry';
+import { ConnectionLogEntry } from '../http/connection-log-entry';
 import { createLogger } from '../log-format';
 import { currentRuntime, ProxyHandle, startProxy } from '../server';
 import { TargetHealthUpdate } from '../targets/health-update';
@@ -26,10 +27,12 @@ export function runWorker(): void {
   /** Updates that arrive before the proxy is up. */
   const early: TargetHealthUpdate[] = [];
   const logs: AccessLogEntry[] = [];
+  const connectionLogs: ConnectionLogEntry[] = [];
   let lastRequests = -1;
 
   const flush = () => {
     if (logs.length) send({ type: 'log', entries: logs.splice(0, logs.length) });
+    if (connectionLogs.length) send({ type: 'connection-log', entries: connectionLogs.splice(0, connectionLogs.length) });
     if (!handle) return;
     const metrics = handle.metrics();
     const requests = metrics.reduce((n, m) => n + m.requests, 0);
@@ -56,6 +59,10 @@ export function runWorker(): void {
         accessLog: spec.accessLog ? (entry) => {
           logs.push(entry);
           if (logs.length >= LOG_BATCH) flush();
+        } : undefined,
+        connectionLog: spec.connectionLog ? (entry) => {
+          connectionLogs.push(entry);
+          if (connectionLogs.length >= LOG_BATCH) flush();
         } : undefined,
         externalHealth: { subscribe: (apply) => { healthListener = apply; } },
       });

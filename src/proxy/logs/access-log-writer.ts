@@ -1,7 +1,7 @@
-import { createWriteStream, WriteStream } from 'fs';
 import { AccessLogRecord } from './access-log-record';
 import { formatAccessLogLine } from './alb-access-log';
 import { accessLogRecord, LocalLoadBalancerIdentity } from './from-entry';
+import { logDestination } from './log-destination';
 import { AccessLogEntry } from '../http/access-log-entry';
 
 export interface AccessLogWriter {
@@ -18,24 +18,11 @@ export interface AccessLogWriter {
  * A stream can be given instead, for tests.
  */
 export function accessLogWriter(destination: string | NodeJS.WritableStream): AccessLogWriter {
-  let stream: NodeJS.WritableStream;
-  let owned: WriteStream | undefined;
-  if (destination === '-') {
-    stream = process.stdout;
-  } else if (typeof destination === 'string') {
-    owned = createWriteStream(destination, { flags: 'a' });
-    stream = owned;
-  } else {
-    stream = destination;
-  }
-  const write = (record: AccessLogRecord): void => { stream.write(`${formatAccessLogLine(record)}\n`); };
+  const out = logDestination(destination);
+  const write = (record: AccessLogRecord): void => { out.stream.write(`${formatAccessLogLine(record)}\n`); };
   return {
     write,
     forProxy: (lb) => (entry) => write(accessLogRecord(entry, lb)),
-    close: () => new Promise<void>((resolve, reject) => {
-      if (!owned) return resolve();
-      owned.once('error', reject);
-      owned.end(() => resolve());
-    }),
+    close: () => out.close(),
   };
 }

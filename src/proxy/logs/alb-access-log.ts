@@ -66,7 +66,7 @@ export const ACCESS_LOG_FIELDS: readonly string[] = [
 ];
 
 /** `2026-11-24T07:45:00.123000Z`: AWS writes microseconds; a Date has milliseconds. */
-function isoMicros(d: Date): string {
+export function isoMicros(d: Date): string {
   return d.toISOString().replace(/Z$/, '000Z');
 }
 
@@ -76,13 +76,13 @@ function seconds(v: number | undefined): string {
 }
 
 /** An unquoted field: `-` when empty; whitespace (never expected) becomes `_` so the line keeps its field count. */
-function plain(v: string | undefined): string {
+export function plain(v: string | undefined): string {
   if (v === undefined || v === '') return '-';
   return v.replace(/\s/g, '_');
 }
 
 /** IPv6 addresses are written without brackets, as AWS does. */
-function bare(ip: string): string {
+export function bare(ip: string): string {
   return ip.replace(/^\[(.*)\]$/, '$1').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
 }
 

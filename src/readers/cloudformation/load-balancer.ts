@@ -1,6 +1,6 @@
 import { AWS_LOAD_BALANCER as AWS, LB_ATTRIBUTE as KEY, LbAttributeKey, NAME_TAG } from '../../core/contract';
 import { Field } from '../fields';
-import { readLoadBalancer } from '../load-balancer-fields';
+import { LogStreamFields, readLoadBalancer } from '../load-balancer-fields';
 import { block, keyValues, list, objects, str } from '../values';
 import { cfnMapping, cfnTag } from './template';
 
@@ -17,6 +17,15 @@ export const loadBalancerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Load
   const rawBucket = attributeList.find((a) => a.Key === KEY.accessLogsBucket)?.Value;
   const prefix = str(attrs.get(KEY.accessLogsPrefix));
   const loadBalancerName = str(doc.scalar(p.Name));
+  const logStream = (enabled: LbAttributeKey, bucketKey: LbAttributeKey, prefixKey: LbAttributeKey): LogStreamFields => {
+    const bucket = attributeList.find((a) => a.Key === bucketKey)?.Value;
+    const streamPrefix = str(attrs.get(prefixKey));
+    return {
+      enabled: field(enabled),
+      ...(bucket !== undefined ? { bucket: doc.ref(bucket) } : {}),
+      ...(streamPrefix !== undefined ? { prefix: streamPrefix } : {}),
+    };
+  };
   return [readLoadBalancer(id, {
     where,
     name: cfnTag(p.Tags, NAME_TAG) ?? id,
@@ -40,6 +49,8 @@ export const loadBalancerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Load
       ...(rawBucket !== undefined ? { bucket: doc.ref(rawBucket) } : {}),
       ...(prefix !== undefined ? { prefix } : {}),
     },
+    connectionLogs: logStream(KEY.connectionLogsEnabled, KEY.connectionLogsBucket, KEY.connectionLogsPrefix),
+    healthCheckLogs: logStream(KEY.healthCheckLogsEnabled, KEY.healthCheckLogsBucket, KEY.healthCheckLogsPrefix),
     securityGroups: list(p.SecurityGroups).map((sg) => doc.ref(sg)),
     subnetMappings: objects(p.SubnetMappings).map((m) => ({
       subnet: doc.ref(m.SubnetId),

@@ -1,6 +1,6 @@
 import { AWS_LOAD_BALANCER as AWS, NAME_TAG } from '../../core/contract';
 import { Field } from '../fields';
-import { readLoadBalancer } from '../load-balancer-fields';
+import { LogStreamFields, readLoadBalancer } from '../load-balancer-fields';
 import { ResourceMapping } from '../registry';
 import { block, bool, list, objects, str } from '../values';
 import { TfConfig, tfTag } from './config';
@@ -18,6 +18,19 @@ export const awsLbMapping: ResourceMapping<TfConfig> = {
     const logs = block(b.access_logs);
     const prefix = logs ? str(s(logs.prefix)) : undefined;
     const loadBalancerName = str(s(b.name));
+    // health_check_logs: no argument in the pinned provider (5.100); read it should a newer one write it
+    const logStream = (name: 'connection_logs' | 'health_check_logs'): LogStreamFields | undefined => {
+      const stream = block(b[name]);
+      if (!stream) return undefined;
+      const streamPrefix = str(s(stream.prefix));
+      return {
+        enabled: [s(stream.enabled), `${name}.enabled`],
+        ...(stream.bucket !== undefined ? { bucket: doc.ref(stream.bucket) } : {}),
+        ...(streamPrefix !== undefined ? { prefix: streamPrefix } : {}),
+      };
+    };
+    const connectionLogs = logStream('connection_logs');
+    const healthCheckLogs = logStream('health_check_logs');
     return [readLoadBalancer(id, {
       where,
       name: tfTag(b.tags, NAME_TAG) ?? id.slice(id.indexOf('.') + 1),
@@ -42,6 +55,8 @@ export const awsLbMapping: ResourceMapping<TfConfig> = {
         ...(logs ? { bucket: doc.ref(logs.bucket) } : {}),
         ...(prefix !== undefined ? { prefix } : {}),
       },
+      ...(connectionLogs ? { connectionLogs } : {}),
+      ...(healthCheckLogs ? { healthCheckLogs } : {}),
       securityGroups: list(b.security_groups).map((sg) => doc.ref(sg)),
       subnetMappings: objects(b.subnet_mapping).map((m) => ({
         subnet: doc.ref(m.subnet_id),

@@ -49,13 +49,14 @@ function get(url: string, options: https.RequestOptions = {}): Promise<{ status:
 }
 
 describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve --workers, %s output', (engine) => {
-  test('two worker processes serve the HTTPS listener; admin shows the one health state; the access log has every request', async () => {
+  test('two worker processes serve the HTTPS listener; admin shows the one health state; the access and connection logs have every request and connection', async () => {
     const web = await startDemoBackend({ name: 'web-1' });
     backends.push(web);
     const accessLog = join(example.dir, `access-workers-${engine}.log`);
+    const connectionLog = join(example.dir, `connection-workers-${engine}.log`);
     const { session, io } = await serve(example[engine], '--target', `web=${web.address}`, '--port', '443=0', '--port', '80=0',
       '--ca-dir', join(example.dir, `ca-workers-${engine}`), '--admin-port', '0', '--time-scale', '10', '--access-log', accessLog,
-      '--workers', '2'); // throws unless it exits 0
+      '--connection-log', connectionLog, '--workers', '2'); // throws unless it exits 0
     expect(io.stderr).toBe('');
     const cluster = session.handle as ProxyClusterHandle;
     expect(cluster.workerPids()).toHaveLength(2);
@@ -67,6 +68,9 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve --workers, 
     expect(admin.find((g) => g.targetGroup === 'web')!.targets.map((t) => t.id)).toEqual([web.address]);
     await until(() => (readFileSync(accessLog, 'utf8').match(/\n/g) ?? []).length === 8, 3000);
     expect(readFileSync(accessLog, 'utf8').split('\n').filter(Boolean).every((l) => l.startsWith('h2 ') || l.startsWith('https '))).toBe(true);
+    // Each request came on its own connection (agent: false): one successful handshake each, whichever worker took it.
+    await until(() => (readFileSync(connectionLog, 'utf8').match(/\n/g) ?? []).length === 8, 3000);
+    expect(readFileSync(connectionLog, 'utf8').split('\n').filter(Boolean).every((l) => / 443 TLSv1\.3 \S+ \d+\.\d{3} - - - Success TID_/.test(l))).toBe(true);
   });
 });
 

@@ -1,0 +1,24 @@
+/**
+ * One client connection as the ALB connection log records it (AWS: "Connection logs for your
+ * Application Load Balancer"); src/proxy/logs writes the line in AWS's field order. The proxy has no
+ * mutual TLS, so the leaf client certificate fields are always `-`.
+ */
+export interface ConnectionLogEntry {
+  /** When the connection was established, or failed to be (ISO 8601). */
+  readonly time: string;
+  readonly clientIp: string;
+  readonly clientPort: number;
+  /** The model's listener port (not the local one). */
+  readonly listenerPort: number;
+  /** HTTPS listeners, handshake done: the negotiated protocol and cipher (OpenSSL names, as AWS writes them). */
+  readonly tlsProtocol?: string;
+  readonly tlsCipher?: string;
+  /** HTTPS listeners: seconds from accepting the connection to the end of a successful handshake. */
+  readonly tlsHandshakeLatency?: number;
+  /** HTTPS listeners: `Success`, or `Failed:<reason code>`; undefined (`-`) on HTTP listeners. */
+  readonly tlsVerifyStatus?: string;
+  /** The id the access-log lines of this connection's requests carry. */
+  readonly connTraceId: string;
+  /** The load balancer node's address the client reached (the local listener's). */
+  readonly nodeIp?: string;
+}

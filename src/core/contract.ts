@@ -77,6 +77,8 @@ export const TARGET_GROUP_ATTRIBUTE = {
   preserveClientIp: 'preserve_client_ip.enabled',
   /** NLB: send a PROXY protocol v2 header before the client's bytes. */
   proxyProtocolV2: 'proxy_protocol_v2.enabled',
+  /** ALB Lambda groups: headers and query parameters as lists in the event and the result (Terraform: `lambda_multi_value_headers_enabled`). */
+  lambdaMultiValueHeaders: 'lambda.multi_value_headers.enabled',
 } as const;
 
 /** A key of {@link TARGET_GROUP_ATTRIBUTE}. */
@@ -163,6 +165,23 @@ export const AWS_ALB_TARGET_GROUP = {
     port: 'traffic-port',
     intervalSeconds: 30,
     timeoutSeconds: 5,
+    healthyThreshold: 5,
+    unhealthyThreshold: 2,
+    matcher: '200',
+  },
+} as const;
+
+/**
+ * An ALB target group of target type `lambda` (CreateTargetGroup, TargetGroup properties): health
+ * checks off unless enabled, and then AWS's Lambda timings; no port, protocol or balancing.
+ */
+export const AWS_LAMBDA_TARGET_GROUP = {
+  multiValueHeaders: false,
+  healthCheckEnabled: false,
+  health: {
+    path: '/',
+    intervalSeconds: 35,
+    timeoutSeconds: 30,
     healthyThreshold: 5,
     unhealthyThreshold: 2,
     matcher: '200',

@@ -30,6 +30,20 @@ export const DEFAULT_HEALTH_TIMINGS = {
 /** Only a plain 200 from /health means healthy; redirects and 204 hide misconfiguration. */
 export const HEALTH_CHECK_MATCHER = '200';
 
+/**
+ * A Lambda route's health check, when asked for (AWS leaves Lambda groups unchecked by default, as
+ * lbkit does: each check is an invocation that costs money). AWS's own Lambda defaults: a check
+ * every 35 s, 30 s to answer (a cold start fits), 5 passes to become healthy, 2 failures to fail.
+ */
+export const LAMBDA_HEALTH_TIMINGS = {
+  intervalSeconds: 35,
+  timeoutSeconds: 30,
+  healthyThreshold: 5,
+  unhealthyThreshold: 2,
+} as const;
+/** Single-value headers and query parameters, as AWS defaults to: the simpler event most handlers expect. */
+export const LAMBDA_MULTI_VALUE_HEADERS = false;
+
 /** Draining long enough for in-flight uploads and slow reports to finish (AWS's default too). */
 export const DEREGISTRATION_DELAY_SECONDS = 300;
 

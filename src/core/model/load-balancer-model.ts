@@ -40,6 +40,12 @@ export interface LoadBalancerModel {
   readonly listeners: ListenerModel[];
   /** Sorted by name. */
   readonly targetGroups: TargetGroupModel[];
+  /**
+   * Target groups of one Lambda function each, sorted by name; absent when no route targets a
+   * function. Kept apart from `targetGroups` (servers reached over the network) because a Lambda
+   * group has none of their port, protocol, balancing or draining; route names are unique across both.
+   */
+  readonly lambdaTargetGroups?: LambdaTargetGroupModel[];
   readonly waf: WafModel;
   /** Alias records pointing at the load balancer, sorted by name then type. */
   readonly dnsRecords: DnsAliasModel[];
@@ -181,6 +187,30 @@ export interface TargetGroupModel {
   readonly stickiness?: StickinessModel;
   readonly healthCheck: HealthCheckModel;
 }
+
+/**
+ * A target group of one Lambda function (target type `lambda`): the load balancer invokes it, with
+ * no network connection, so there is no port, protocol, protocol version, algorithm, slow start,
+ * stickiness, anomaly mitigation or deregistration delay (AWS ignores or refuses each for Lambda).
+ */
+export interface LambdaTargetGroupModel {
+  /** The route name; also tagged `lbkit:route`. */
+  readonly name: string;
+  /**
+   * `lambda.multi_value_headers.enabled`: the event carries `multiValueHeaders` and
+   * `multiValueQueryStringParameters` (lists) instead of `headers` and `queryStringParameters`,
+   * and the function answers with `multiValueHeaders`.
+   */
+  readonly multiValueHeaders: boolean;
+  /** Absent: health checks off, AWS's default for Lambda groups. */
+  readonly healthCheck?: LambdaHealthCheckModel;
+}
+
+/**
+ * A Lambda group's health check: AWS invokes the function with a GET event for `path` and
+ * reads the result's status code; there is no port or protocol.
+ */
+export type LambdaHealthCheckModel = Omit<HealthCheckModel, 'protocol' | 'port'>;
 
 export type StickinessModel =
   | { readonly type: 'lb_cookie'; readonly durationSeconds: number }

@@ -27,6 +27,11 @@ export enum TargetType {
   IP = 'ip',
   /** EC2 instance ids: auto scaling groups, instances. */
   INSTANCE = 'instance',
+  /**
+   * One Lambda function, invoked by the load balancer (no network connection, no port or protocol);
+   * WebApiLoadBalancer routes only.
+   */
+  LAMBDA = 'lambda',
 }
 
 /** Protocol from the load balancer to the targets. */

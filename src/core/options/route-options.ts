@@ -44,17 +44,17 @@ export interface RouteOptions extends RouteConditionOptions {
   readonly action?: RouteAction;
 
   /**
-   * Port the targets listen on.
+   * Port the targets listen on; not on LAMBDA routes.
    * @default 80
    */
   readonly port?: number;
   /**
-   * Protocol to the targets.
+   * Protocol to the targets; not on LAMBDA routes.
    * @default TargetProtocol.HTTP - TLS ends at the load balancer
    */
   readonly protocol?: TargetProtocol;
   /**
-   * HTTP version to the targets.
+   * HTTP version to the targets; not on LAMBDA routes.
    * @default TargetProtocolVersion.HTTP1
    */
   readonly protocolVersion?: TargetProtocolVersion;
@@ -63,6 +63,12 @@ export interface RouteOptions extends RouteConditionOptions {
    * @default TargetType.IP - ECS/Fargate tasks, the common case
    */
   readonly targetType?: TargetType;
+  /**
+   * LAMBDA routes: the function gets headers and query parameters as lists (`multiValueHeaders`,
+   * `multiValueQueryStringParameters`) and answers with `multiValueHeaders`.
+   * @default false - AWS's default: one value per name, the event most handlers expect
+   */
+  readonly lambdaMultiValueHeaders?: boolean;
   /**
    * How long requests on this route take; picks the algorithm.
    * @default RequestDuration.SHORT
@@ -90,8 +96,9 @@ export interface RouteOptions extends RouteConditionOptions {
    */
   readonly deregistrationDelaySeconds?: number;
   /**
-   * Health check of the target group.
-   * @default - GET /health every 15 s, timeout 5 s, healthy 2, unhealthy 3, matcher 200
+   * Health check of the target group. On a LAMBDA route, giving one turns checks on (an
+   * invocation with a GET event for `path`); `port` and `protocol` do not apply.
+   * @default - GET /health every 15 s, timeout 5 s, healthy 2, unhealthy 3, matcher 200; LAMBDA routes: off, as AWS does (every check is a paid invocation); when on, every 35 s, timeout 30 s, healthy 5, unhealthy 2
    */
   readonly healthCheck?: HealthCheckOptions;
   /**

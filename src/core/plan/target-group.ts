@@ -50,13 +50,16 @@ function planStickiness(path: string, option: string, route: RouteOptions): Stic
   return { type: 'app_cookie', durationSeconds, cookieName };
 }
 
-/** The target group behind a route, with lbkit's defaults and AWS's ranges checked. */
+/** The target group behind a route of IP or instance targets, with lbkit's defaults and AWS's ranges checked. */
 export function planTargetGroup(path: string, route: RouteOptions): TargetGroupModel {
   const option = `routes["${route.name}"]`;
   if (route.protocol !== undefined && NON_HTTP.includes(route.protocol)) {
     const choice = LoadBalancerSelection.choose({ protocols: [route.protocol as string as TrafficProtocol] });
     throw new LbkitValidationError(path, `${option}.protocol`,
       `${route.protocol} belongs on ${choice.construct}, not WebApiLoadBalancer: ${choice.reasons.join('; ')}`, route.protocol);
+  }
+  if (route.lambdaMultiValueHeaders !== undefined) {
+    throw new LbkitValidationError(path, `${option}.lambdaMultiValueHeaders`, 'applies to Lambda targets only (set targetType: LAMBDA)', route.lambdaMultiValueHeaders);
   }
   const protocol = requireOneOf(path, `${option}.protocol`, route.protocol ?? d.TARGET_PROTOCOL, TargetProtocol);
   const port = route.port ?? d.TARGET_PORT;
@@ -82,7 +85,7 @@ export function planTargetGroup(path: string, route: RouteOptions): TargetGroupM
     protocol,
     port,
     protocolVersion: requireOneOf(path, `${option}.protocolVersion`, route.protocolVersion ?? d.TARGET_PROTOCOL_VERSION, TargetProtocolVersion),
-    targetType: requireOneOf(path, `${option}.targetType`, route.targetType ?? d.TARGET_TYPE, TargetType),
+    targetType: requireOneOf(path, `${option}.targetType`, route.targetType ?? d.TARGET_TYPE, [TargetType.IP, TargetType.INSTANCE]) as 'ip' | 'instance',
     algorithm,
     anomalyMitigation,
     slowStartSeconds: slowStart,

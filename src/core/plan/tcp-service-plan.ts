@@ -115,7 +115,8 @@ function planListener(path: string, listener: TcpListenerOptions): { listener: N
   requireRange(path, `${option}.deregistrationDelaySeconds`, deregistrationDelaySeconds, 0, l.DEREGISTRATION_DELAY_MAX);
   const targetPort = listener.targetPort ?? listener.port;
   requireRange(path, `${option}.targetPort`, targetPort, l.PORT_MIN, l.PORT_MAX);
-  const targetType = requireOneOf(path, `${option}.targetType`, listener.targetType ?? d.TARGET_TYPE, TargetType);
+  const targetType = requireOneOf(path, `${option}.targetType`, listener.targetType ?? d.TARGET_TYPE, [TargetType.IP, TargetType.INSTANCE],
+    'must be IP or INSTANCE (a network load balancer cannot invoke Lambda functions; put them behind a WebApiLoadBalancer)') as 'ip' | 'instance';
   const targetGroup: NlbTargetGroupModel = {
     name: listener.name,
     protocol: targetProtocol,

@@ -7,13 +7,14 @@ import { planCapacityReservation } from './capacity-reservation';
 import { WebApiEngineFacts } from './engine-facts';
 import { assignPriorities } from './priorities';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
+import { planLambdaTargetGroup } from './lambda-target-group';
 import { planTargetGroup } from './target-group';
 import {
-  ActionModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LoadBalancerModel, RuleModel,
+  ActionModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LambdaTargetGroupModel, LoadBalancerModel, RuleModel,
   TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, compareText,
 } from '../model/load-balancer-model';
 import { ActionSpec } from '../options/action-spec';
-import { DesyncMitigationMode, XForwardedForMode } from '../options/enums';
+import { DesyncMitigationMode, TargetType, XForwardedForMode } from '../options/enums';
 import { RouteOptions } from '../options/route-options';
 import { WebApiLoadBalancerOptions } from '../options/web-api-options';
 import { requireOneOf } from '../validation/choices';
@@ -27,8 +28,10 @@ import { checkSslPolicy } from '../validation/tls';
 export interface WebApiPlan {
   readonly model: LoadBalancerModel;
   readonly advice: Advice[];
-  /** Route names that own a target group, sorted. */
+  /** Route names that own a target group (Lambda groups included), sorted. */
   readonly targetGroupRoutes: string[];
+  /** Route names that own a Lambda function's target group, sorted. */
+  readonly lambdaTargetGroupRoutes: string[];
 }
 
 function conditionsOf(route: RouteOptions): ConditionsModel {
@@ -132,11 +135,18 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
         'has no conditions and nothing forwards to it; add conditions or point defaultAction at it', route.name);
     }
   }
-  const targetGroups: TargetGroupModel[] = routes.filter((r) => forwarded.has(r.name))
+  // Lambda routes get a group of their own kind (no port, protocol or balancing); see lambda-target-group.ts.
+  const isLambda = (r: RouteOptions) => r.targetType === TargetType.LAMBDA;
+  const byName = (a: { name: string }, b: { name: string }) => compareText(a.name, b.name);
+  const targetGroups: TargetGroupModel[] = routes.filter((r) => forwarded.has(r.name) && !isLambda(r))
     .map((r) => planTargetGroup(path, r))
-    .sort((a, b) => compareText(a.name, b.name));
-  if (targetGroups.length > l.TARGET_GROUPS_PER_LOAD_BALANCER) {
-    throw new LbkitValidationError(path, 'routes', `needs ${targetGroups.length} target groups; an ALB allows at most ${l.TARGET_GROUPS_PER_LOAD_BALANCER}`, targetGroups.length);
+    .sort(byName);
+  const lambdaTargetGroups: LambdaTargetGroupModel[] = routes.filter((r) => forwarded.has(r.name) && isLambda(r))
+    .map((r) => planLambdaTargetGroup(path, r))
+    .sort(byName);
+  const groupCount = targetGroups.length + lambdaTargetGroups.length;
+  if (groupCount > l.TARGET_GROUPS_PER_LOAD_BALANCER) {
+    throw new LbkitValidationError(path, 'routes', `needs ${groupCount} target groups; an ALB allows at most ${l.TARGET_GROUPS_PER_LOAD_BALANCER}`, groupCount);
   }
 
   // Certificates and TLS.
@@ -165,7 +175,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     [DesyncMitigationMode.DEFENSIVE, DesyncMitigationMode.STRICTEST], 'must be DEFENSIVE or STRICTEST: MONITOR forwards request-smuggling attempts to targets');
   const xff = requireOneOf(path, 'xForwardedForMode', options.xForwardedForMode ?? d.X_FORWARDED_FOR_MODE, XForwardedForMode);
 
-  // Security group.
+  // Security group: Lambda targets are invoked, not connected to, so they need no egress rule.
   const allowed = planAllowedCidrs(path, options.allowedCidrs, internetFacing, dualStack);
   const ports = [d.HTTPS_PORT, ...(redirectHttp ? [d.HTTP_PORT] : [])];
   const ingress: IngressRuleModel[] = ports.flatMap((port) => allowed.map((cidr) => ({ port, cidr }))).sort(byPortThenCidr);
@@ -219,8 +229,10 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     certificates,
     listeners,
     targetGroups,
+    ...(lambdaTargetGroups.length > 0 ? { lambdaTargetGroups } : {}),
     waf,
     dnsRecords,
   };
-  return { model, advice: adviseWebApi(options, model), targetGroupRoutes: targetGroups.map((tg) => tg.name) };
+  const targetGroupRoutes = [...targetGroups, ...lambdaTargetGroups].map((tg) => tg.name).sort(compareText);
+  return { model, advice: adviseWebApi(options, model), targetGroupRoutes, lambdaTargetGroupRoutes: lambdaTargetGroups.map((tg) => tg.name) };
 }

@@ -29,6 +29,15 @@ const HANDLERS: Record<string, string> = {
     return { statusCode: 200, body: String(calls) };
   };`,
   'sleeps.js': 'exports.handler = (event) => new Promise((r) => setTimeout(() => r({ statusCode: 200, body: \'late\' }), Number(event.queryStringParameters?.ms ?? 10000)));',
+  // Waits (up to 3 s) until event.n invocations share the counter in event.shared: only side by side do they all see it.
+  'barrier.js': `exports.handler = async (event) => {
+    const count = new Int32Array(event.shared);
+    Atomics.add(count, 0, 1);
+    Atomics.notify(count, 0);
+    const end = Date.now() + 3000;
+    while (Atomics.load(count, 0) < event.n && Date.now() < end) Atomics.wait(count, 0, Atomics.load(count, 0), 50);
+    return { statusCode: 200, body: String(Atomics.load(count, 0) >= event.n) };
+  };`,
   'counter.js': 'let calls = 0; exports.handler = async () => ({ statusCode: 200, body: String(++calls) });',
   'large.js': 'exports.handler = async () => ({ statusCode: 200, body: \'x\'.repeat(1100000) });',
   'health.js': 'exports.handler = async (event) => ({ statusCode: event.path === \'/healthy\' ? 200 : 500, body: \'\' });',

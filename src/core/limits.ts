@@ -110,3 +110,5 @@ export const ROUTE53_METRICS_REGION = 'us-east-1';
  */
 export const LAMBDA_REQUEST_BODY_MAX_BYTES = 1_048_576;
 export const LAMBDA_RESPONSE_MAX_BYTES = 1_048_576;
+/** The longest timeout a Lambda function can have (15 minutes). */
+export const LAMBDA_TIMEOUT_MAX_SECONDS = 900;

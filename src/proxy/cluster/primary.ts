@@ -84,6 +84,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     logLevel: options.workerLogLevel ?? 'warn',
     logFormat: options.workerLogFormat,
     rewriteRedirectPorts: options.rewriteRedirectPorts,
+    lambda: options.lambda,
   };
 
   const post = (r: WorkerRecord, m: ToWorker) => {

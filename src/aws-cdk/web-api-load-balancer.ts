@@ -13,6 +13,7 @@ import { renderLoadBalancer } from './load-balancer';
 import { loadBalancerAttributes } from './load-balancer-attributes';
 import { PUBLIC_LISTENER_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
+import { renderLambdaTargetGroup } from './lambda-target-group';
 import { renderTargetGroup } from './target-group';
 import { renderWaf } from './web-acl';
 import { WebApiRoute } from './web-api-route';
@@ -20,7 +21,9 @@ import { ROUTE_TAG } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
+import { TargetType } from '../core/options/enums';
 import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
+import { checkRouteTargets } from '../core/validation/route-targets';
 
 /** Properties of a {@link WebApiLoadBalancer} on the CloudFormation engine. */
 export interface WebApiLoadBalancerProps extends WebApiLoadBalancerBaseOptions, CdkLoadBalancerProps {
@@ -98,6 +101,13 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
     // Target groups and their targets.
     for (const tg of model.targetGroups) {
       this.targetGroups.set(tg.name, renderTargetGroup(this, `TargetGroup-${logicalName(tg.name)}`, props.vpc, tg));
+    }
+    const routesByName = new Map((props.routes ?? []).map((r) => [r.name, r]));
+    checkRouteTargets(this.node.path, (props.routes ?? []).map((r) => ({
+      name: r.name, lambda: r.targetType === TargetType.LAMBDA, hasFunction: r.lambdaFunction !== undefined, targetCount: r.targets?.length ?? 0,
+    })), this._plan.targetGroupRoutes);
+    for (const tg of model.lambdaTargetGroups ?? []) {
+      this.targetGroups.set(tg.name, renderLambdaTargetGroup(this, `TargetGroup-${logicalName(tg.name)}`, tg, routesByName.get(tg.name)!.lambdaFunction!));
     }
     for (const route of props.routes ?? []) {
       if (!route.targets?.length) continue;

@@ -1,4 +1,5 @@
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { RouteOptions } from '../core/options/route-options';
 
 /**
@@ -14,4 +15,11 @@ export interface WebApiRoute extends RouteOptions {
    * @default - no targets: attach them later through `targetGroup(name)`
    */
   readonly targets?: elbv2.IApplicationLoadBalancerTarget[];
+  /**
+   * The function behind a `targetType: LAMBDA` route, registered with the invoke permission for
+   * Elastic Load Balancing. Required on a LAMBDA route that owns a target group; not allowed on others.
+   *
+   * @default - none: the route's targets are IP addresses or instances
+   */
+  readonly lambdaFunction?: lambda.IFunction;
 }

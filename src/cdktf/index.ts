@@ -1,5 +1,6 @@
 // The Terraform (cdktf) renderer's public surface.
 export * from './target-options';
+export * from './lambda-function-reference';
 export * from './web-api-route';
 export * from './web-api-load-balancer';
 export * from './terraform-load-balancer-props';

@@ -11,13 +11,16 @@ import { renderCertificates, renderSniCertificates } from './render/certificates
 import { renderConditions } from './render/conditions';
 import { renderLoadBalancer } from './render/load-balancer';
 import { useProvider } from './render/provider';
-import { targetGroupConfig } from './render/target-group';
+import { renderLambdaTarget } from './render/lambda-target';
+import { lambdaTargetGroupConfig, targetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
 import { renderWaf } from './render/web-acl';
 import { TerraformLoadBalancerProps } from './terraform-load-balancer-props';
 import { WebApiRoute } from './web-api-route';
 import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
+import { TargetType } from '../core/options/enums';
 import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
+import { checkRouteTargets } from '../core/validation/route-targets';
 
 /**
  * Properties of a Terraform `WebApiLoadBalancer`: the engine-neutral options plus the
@@ -85,6 +88,12 @@ export class WebApiLoadBalancer extends Construct {
       this.targetGroupArns.set(tg.name, group.arn);
       renderTargets(this, tg.name, this.targetGroupArns.get(tg.name)!, tg.port, routesByName.get(tg.name)?.targets ?? []);
     }
+    for (const tg of model.lambdaTargetGroups ?? []) {
+      const group = new LbTargetGroup(this, `TargetGroup-${tg.name}`, lambdaTargetGroupConfig(tg));
+      this.targetGroups.set(tg.name, group);
+      this.targetGroupArns.set(tg.name, group.arn);
+      renderLambdaTarget(this, tg.name, this.targetGroupArns.get(tg.name)!, routesByName.get(tg.name)!.lambdaFunction!);
+    }
     const arnOf = (name: string) => this.targetGroupArn(name);
     const loadBalancerArn = lb.arn;
 
@@ -140,8 +149,11 @@ export class WebApiLoadBalancer extends Construct {
   }
 }
 
-/** Targets only make sense on routes that own a target group. */
+/** Targets only make sense on routes that own a target group, and must suit the route's target type. */
 function checkTargets(path: string, routes: WebApiRoute[], targetGroupRoutes: string[]): void {
+  checkRouteTargets(path, routes.map((r) => ({
+    name: r.name, lambda: r.targetType === TargetType.LAMBDA, hasFunction: r.lambdaFunction !== undefined, targetCount: r.targets?.length ?? 0,
+  })), targetGroupRoutes);
   for (const route of routes) {
     const targets = route.targets ?? [];
     if (targets.length > 0 && !targetGroupRoutes.includes(route.name)) {

@@ -1,3 +1,4 @@
+import { LambdaFunctionReference } from './lambda-function-reference';
 import { TargetOptions } from './target-options';
 import { RouteOptions } from '../core/options/route-options';
 
@@ -10,4 +11,11 @@ export interface WebApiRoute extends RouteOptions {
    * @default - none: services and auto scaling groups attach themselves through `targetGroupArn(name)`
    */
   readonly targets?: TargetOptions[];
+  /**
+   * The function behind a `targetType: LAMBDA` route: rendered as its invoke permission for Elastic
+   * Load Balancing (scoped to the route's target group) and the group's one attachment. Required on
+   * a LAMBDA route that owns a target group; not allowed on others.
+   * @default - none: the route's targets are IP addresses or instances
+   */
+  readonly lambdaFunction?: LambdaFunctionReference;
 }

@@ -222,6 +222,8 @@ export function awsPreservesClientIp(targetType: string, protocol: string): bool
 export const TERRAFORM_TARGET_GROUP = {
   /** health_check.protocol: HTTP, where AWS takes the group's protocol. */
   healthProtocol: 'HTTP',
+  /** health_check.interval: 30, where AWS takes 35 for Lambda groups (30 for the others too). */
+  healthIntervalSeconds: 30,
   healthyThreshold: 3,
   unhealthyThreshold: 3,
   /** A stickiness block without `enabled` is enabled. */

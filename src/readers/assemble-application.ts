@@ -1,7 +1,7 @@
 import { aliasRecordsOf, certificatesOf, groupsByName, modelHeadOf, securityGroupEntriesOf } from './assemble-common';
 import { LbkitConfigError } from './errors';
 import { PartGraph } from './part-graph';
-import { ActionPart, ListenerPart, ListenerRulePart, LoadBalancerPart, SecurityGroupRuleEntry, TargetGroupPart, WebAclAssociationPart } from './parts';
+import { ActionPart, LambdaTargetGroupPart, ListenerPart, ListenerRulePart, LoadBalancerPart, SecurityGroupRuleEntry, TargetGroupPart, WebAclAssociationPart } from './parts';
 import {
   ActionModel, AlbAttributesModel, compareText, IngressRuleModel, ListenerModel, LoadBalancerModel, REFERENCE, RuleModel,
   WafModel,
@@ -24,6 +24,7 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
   const listenerParts: ListenerPart[] = graph.all('listener').filter((l) => graph.refersTo(l.loadBalancer, lb.key))
     .sort((a, b) => a.port - b.port);
   const targetGroups = new Map<string, TargetGroupPart>();
+  const lambdaTargetGroups = new Map<string, LambdaTargetGroupPart>();
 
   const action = (part: ActionPart, owner: string): ActionModel => {
     if (part.type !== 'forward') return part;
@@ -33,6 +34,11 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
         const network = graph.followAs(t.group, 'network-target-group');
         if (network) {
           throw new LbkitConfigError(`${source}: ${owner} forwards to ${network.key}, a ${network.group.protocol} target group; an application load balancer forwards to HTTP and HTTPS target groups`);
+        }
+        const lambda = graph.followAs(t.group, 'lambda-target-group');
+        if (lambda) {
+          lambdaTargetGroups.set(lambda.key, lambda);
+          return { name: lambda.group.name, weight: t.weight };
         }
         const tg = graph.followAs(t.group, 'target-group');
         if (tg) targetGroups.set(tg.key, tg);
@@ -76,6 +82,7 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
     certificates: certificatesOf(graph, listenerParts.filter((p) => p.protocol === 'HTTPS')),
     listeners,
     targetGroups: groupsByName(targetGroups.values()),
+    ...(lambdaTargetGroups.size > 0 ? { lambdaTargetGroups: groupsByName(lambdaTargetGroups.values()) } : {}),
     waf,
     dnsRecords: aliasRecordsOf(graph, lb),
   };

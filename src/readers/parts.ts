@@ -1,6 +1,6 @@
 import { DnsHealthCheckModel } from '../core/model/dns-routing-model';
 import {
-  AlbAttributesModel, ConditionsModel, FixedResponseActionModel, RedirectActionModel, TargetGroupModel,
+  AlbAttributesModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel, TargetGroupModel,
 } from '../core/model/load-balancer-model';
 import { NlbAttributesModel, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
@@ -92,6 +92,13 @@ export interface TargetGroupPart {
   readonly kind: 'target-group';
   readonly key: string;
   readonly group: TargetGroupModel;
+}
+
+/** An application load balancer's target group of one Lambda function (target type `lambda`). */
+export interface LambdaTargetGroupPart {
+  readonly kind: 'lambda-target-group';
+  readonly key: string;
+  readonly group: LambdaTargetGroupModel;
 }
 
 /** A network load balancer's target group (protocol TCP, UDP, TCP_UDP or TLS). */
@@ -223,7 +230,7 @@ export interface PointerPart {
 }
 
 export type Part =
-  | LoadBalancerPart | ListenerPart | ListenerRulePart | ListenerCertificatePart | TargetGroupPart | NetworkTargetGroupPart | CertificatePart
+  | LoadBalancerPart | ListenerPart | ListenerRulePart | ListenerCertificatePart | TargetGroupPart | LambdaTargetGroupPart | NetworkTargetGroupPart | CertificatePart
   | WebAclPart | WebAclAssociationPart | BucketPart | BucketLifecyclePart | SecurityGroupPart | SecurityGroupRulePart
   | AliasRecordPart | RoutingRecordPart | HealthCheckPart | HealthCheckAlarmPart | PointerPart;
 

@@ -1,7 +1,9 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { harness, minimalProps } from './fixtures';
 import { createApp } from '../../examples/web-api-cdk/app';
 import { WebApiLoadBalancer } from '../../src/aws-cdk';
+import { TargetType } from '../../src/core';
 
 /**
  * cdk-nag 3 is an IPolicyValidationPlugin, but aws-cdk-lib 2.257 gives plugins no construct tree
@@ -49,5 +51,23 @@ describe('cdk-nag AwsSolutions', () => {
     new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h, { accessLogs: { enabled: false } }));
     h.app.synth();
     expect(nagViolations(h.stack.node.findChild('Api')).map((v) => v.ruleName)).toContain('AwsSolutions-ELB2');
+  });
+
+  test('a Lambda route (its target group and the invoke permission) has zero findings', () => {
+    const h = harness();
+    const fn = new lambda.Function(h.stack, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200 });'),
+    });
+    new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h, {
+      routes: [{ name: 'api', paths: ['/api/*'], port: 8080 }, { name: 'fn', paths: ['/fn/*'], targetType: TargetType.LAMBDA, lambdaFunction: fn, healthCheck: {} }],
+    }));
+    h.app.synth();
+    expect(nagViolations(h.stack.node.findChild('Api'))).toEqual([]);
+    // The permission CDK's LambdaTarget adds lives with the function: checked too.
+    const permission = fn.node.children.find((c) => c.node.id.startsWith('Invoke'))!;
+    expect(permission).toBeDefined();
+    expect(nagViolations(permission)).toEqual([]);
   });
 });

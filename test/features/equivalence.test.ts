@@ -194,6 +194,23 @@ const HAND_PICKED: [string, EngineOptions][] = [
     ],
     defaultAction: RouteAction.fixedResponse(404, { contentType: 'application/json', body: '{"error":"no route"}' }),
   }],
+  ['Lambda routes: defaults (no health check), multi-value headers with a health check, weighted with a server group', {
+    certificateArns: [CERT_ARN_1],
+    routes: [
+      { name: 'fn', paths: ['/fn/*'], targetType: TargetType.LAMBDA },
+      {
+        name: 'fn-multi',
+        paths: ['/multi/*'],
+        targetType: TargetType.LAMBDA,
+        lambdaMultiValueHeaders: true,
+        healthCheck: { path: '/ping', intervalSeconds: 60, timeoutSeconds: 40, healthyThreshold: 3, unhealthyThreshold: 4, healthyHttpCodes: '200-299' },
+      },
+      { name: 'fn-checked', hosts: ['fn.example.com'], targetType: TargetType.LAMBDA, lambdaMultiValueHeaders: false, healthCheck: {} },
+      { name: 'api', paths: ['/api/*'], action: RouteAction.weightedForward([{ route: 'api', weight: 80 }, { route: 'fn-canary', weight: 20 }]) },
+      { name: 'fn-canary', targetType: TargetType.LAMBDA },
+    ],
+    defaultAction: RouteAction.forward('fn-canary'),
+  }],
 ];
 
 describe('hand-picked options: read(cloudformation) == read(terraform) == plan', () => {

@@ -1,5 +1,5 @@
 import { LoadBalancerModel, RuleModel } from '../../src/core/model/load-balancer-model';
-import { DesyncMitigationMode, LoadBalancingAlgorithm, RequestDuration, StickinessType } from '../../src/core/options/enums';
+import { DesyncMitigationMode, LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetType } from '../../src/core/options/enums';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { CERT_ARN_1, CERT_ARN_2, Engine, EngineOptions, ENGINES, ENV } from '../support/engines';
@@ -213,6 +213,28 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(read({ ...BASE, dualStack: true, aliasRecordNames: ['api.example.com'] }).dnsRecords)
       .toEqual([{ name: 'api.example.com', type: 'A' }, { name: 'api.example.com', type: 'AAAA' }]);
     expect(read(BASE).dnsRecords).toEqual([]);
+  });
+
+  test('14. Lambda routes: a lambda group with no port or protocol, health checks off unless asked (35/30/5/2 then), multi-value headers when asked, no egress', () => {
+    const m = read({
+      certificateArns: [CERT_ARN_1],
+      routes: [
+        { name: 'fn', paths: ['/fn/*'], targetType: TargetType.LAMBDA },
+        { name: 'fn-multi', paths: ['/multi/*'], targetType: TargetType.LAMBDA, lambdaMultiValueHeaders: true, healthCheck: {} },
+      ],
+    });
+    expect(m.targetGroups).toEqual([]);
+    expect(m.lambdaTargetGroups).toEqual([
+      { name: 'fn', multiValueHeaders: false },
+      {
+        name: 'fn-multi',
+        multiValueHeaders: true,
+        healthCheck: { path: '/health', intervalSeconds: 35, timeoutSeconds: 30, healthyThreshold: 5, unhealthyThreshold: 2, matcher: '200' },
+      },
+    ]);
+    expect(rule(m, 'fn').action).toEqual({ type: 'forward', targetGroups: [{ name: 'fn', weight: 1 }] });
+    expect(m.securityGroup.egress).toEqual([]);
+    expect(read(BASE).lambdaTargetGroups).toBeUndefined();
   });
 
   test('13. LCU reservation: none unless set (AWS\'s default), else the reserved units', () => {

@@ -5,6 +5,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import * as cdk from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cdktf from 'cdktf';
@@ -14,12 +15,14 @@ import { AnyLoadBalancerModel, isApplicationModel, isNetworkModel } from '../../
 import { DnsRoutingModel } from '../../src/core/model/dns-routing-model';
 import { LoadBalancerModel, normalizeModel } from '../../src/core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../../src/core/model/network-load-balancer-model';
+import { TargetType } from '../../src/core/options/enums';
 import { GlobalEndpointBaseOptions, GlobalFailoverBaseOptions } from '../../src/core/options/global-failover-options';
+import { RouteOptions } from '../../src/core/options/route-options';
 import { TcpServiceLoadBalancerOptions } from '../../src/core/options/tcp-service-options';
 import { WebApiLoadBalancerOptions } from '../../src/core/options/web-api-options';
 import { GlobalFailoverPlan } from '../../src/core/plan/global-failover-plan';
 import { TcpServicePlan } from '../../src/core/plan/tcp-service-plan';
-import { WebApiPlan } from '../../src/core/plan/web-api-plan';
+import { planWebApi, WebApiPlan } from '../../src/core/plan/web-api-plan';
 import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readTerraform } from '../../src/readers';
 
 /**
@@ -221,6 +224,37 @@ function tfEndpointProps<B extends object>(base: B, inputs: EngineInputs) {
   };
 }
 
+/** ARN of the test function of a Lambda route (the Terraform engine's literal; CDK makes the function). */
+export const lambdaArnOf = (route: string) => `arn:aws:lambda:${ENV.region}:${ENV.account}:function:lbkit-${route}`;
+
+/**
+ * Routes with their engine's function added to every LAMBDA route that owns a target group (the
+ * plan says which; when planning fails, every LAMBDA route gets one and the construct reports the error).
+ */
+export function withLambdaFunctions<F>(options: WebApiLoadBalancerOptions, make: (route: string) => F): (RouteOptions & { lambdaFunction?: F })[] | undefined {
+  if (!options.routes?.some((r) => r.targetType === TargetType.LAMBDA)) return options.routes;
+  let owners: string[] | undefined;
+  try {
+    owners = planWebApi(options, {
+      path: 'lambda-owners', name: 'lambda-owners', importedCertificateArns: ['arn'], hasHostedZone: true, targetCidr: ENV.vpcCidrBlock,
+    }).lambdaTargetGroupRoutes;
+  } catch {
+    owners = undefined;
+  }
+  return options.routes.map((r) => (r.targetType === TargetType.LAMBDA && (owners === undefined || owners.includes(r.name))
+    ? { ...r, lambdaFunction: make(r.name) } : r));
+}
+
+/** A small inline function for a Lambda route on CloudFormation. */
+function cdkFunction(stack: cdk.Stack, route: string): lambda.IFunction {
+  return new lambda.Function(stack, `Fn-${route}`, {
+    functionName: `lbkit-${route}`,
+    runtime: lambda.Runtime.NODEJS_20_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
+  });
+}
+
 /** Strips the engine-typed inputs off load-balancer options. */
 function neutralOf<T extends EngineInputs>(options: T): Omit<T, keyof EngineInputs> {
   const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
@@ -260,7 +294,8 @@ export const CLOUDFORMATION: Engine = {
     return withOutdir((outdir) => {
       const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
       const { app, stack, props } = cdkEnvironment(outdir, options);
-      const lb = new cdkEngine.WebApiLoadBalancer(stack, id, { ...neutral, ...props });
+      const routes = withLambdaFunctions(neutral, (route) => cdkFunction(stack, route));
+      const lb = new cdkEngine.WebApiLoadBalancer(stack, id, { ...neutral, ...(routes ? { routes } : {}), ...props });
       const template = app.synth().getStackByName(stack.stackName).template;
       return { model: only(readCloudFormation(template), 'cloudformation'), plan: lb._plan, output: template };
     });
@@ -306,7 +341,8 @@ export const TERRAFORM: Engine = {
     return withOutdir((outdir) => {
       const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
       const { stack, props, synth } = tfEnvironment(outdir, options);
-      const lb = new tfEngine.WebApiLoadBalancer(stack, id, { ...neutral, ...props });
+      const routes = withLambdaFunctions(neutral, (route) => ({ arn: lambdaArnOf(route), name: `lbkit-${route}` }));
+      const lb = new tfEngine.WebApiLoadBalancer(stack, id, { ...neutral, ...(routes ? { routes } : {}), ...props });
       const output = synth();
       return { model: only(readTerraform(output), 'terraform'), plan: lb._plan, output };
     });

@@ -14,7 +14,7 @@ import { FACTS } from '../core/fixtures';
  * Valid WebApiLoadBalancer options within ALB's limits, for property tests: routes with
  * random condition kinds (at most 5 values per rule; none hidden by an earlier one), actions of every kind, health checks
  * within their ranges, stickiness, algorithms consistent with the slow-start and anomaly
- * mitigation rules, WAF / access-log / redirect toggles, idle timeout and certificates.
+ * mitigation rules, Lambda routes, WAF / access-log / redirect toggles, idle timeout and certificates.
  */
 
 const ROUTE_NAMES = ['api', 'web', 'auth', 'img', 'ws', 'admin', 'search', 'upload'];
@@ -91,6 +91,29 @@ const targetGroupArb = fc.record({
   ), { nil: undefined }),
 }).map(({ balancing, ...rest }) => ({ ...rest, ...balancing }));
 
+/**
+ * A Lambda route's group: multi-value headers or not, health checks off (AWS's default) or on with
+ * timings in range (the default timeout of 30 s must stay below a shorter interval).
+ */
+const lambdaGroupArb = fc.record({
+  lambdaMultiValueHeaders: fc.option(fc.boolean(), { nil: undefined }),
+  healthCheck: fc.option(fc.record({
+    path: fc.constantFrom('/health', '/ping'),
+    intervalSeconds: fc.integer({ min: 5, max: 300 }),
+    healthyThreshold: fc.integer({ min: 2, max: 10 }),
+    unhealthyThreshold: fc.integer({ min: 2, max: 10 }),
+    healthyHttpCodes: fc.constantFrom('200', '200-299'),
+  }, { requiredKeys: [] }).chain((hc) => {
+    const interval = hc.intervalSeconds ?? 35;
+    const timeout = fc.integer({ min: 2, max: Math.min(120, interval - 1) });
+    return (interval <= 30 ? timeout : fc.option(timeout, { nil: undefined }))
+      .map((timeoutSeconds) => ({ ...hc, ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}) }));
+  }), { nil: undefined }),
+}).map((g) => ({ targetType: TargetType.LAMBDA, ...g }));
+
+/** A route's targets: mostly servers (IP or instances), sometimes one Lambda function. */
+const routeTargetsArb = fc.oneof({ weight: 4, arbitrary: targetGroupArb }, { weight: 1, arbitrary: lambdaGroupArb });
+
 function actionArb(names: string[]): fc.Arbitrary<RouteAction | undefined> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constant(undefined) },
@@ -139,7 +162,7 @@ function everyRouteReachable(routing: Routing): boolean {
 
 const routesArb: fc.Arbitrary<Routing> = fc.shuffledSubarray(ROUTE_NAMES, { minLength: 1, maxLength: 6 })
   .chain((names) => fc.tuple(
-    fc.tuple(...names.map(() => fc.tuple(conditionsArb, targetGroupArb, actionArb(names), fc.boolean()))),
+    fc.tuple(...names.map(() => fc.tuple(conditionsArb, routeTargetsArb, actionArb(names), fc.boolean()))),
     fc.option(fc.oneof(
       fc.constantFrom(...names).map((n) => RouteAction.forward(n)),
       fc.constant(RouteAction.fixedResponse(404, { contentType: 'application/json', body: '{"message":"none"}' })),

@@ -1,6 +1,6 @@
 import { LbTargetGroupConfig, LbTargetGroupHealthCheck } from '@cdktf/provider-aws/lib/lb-target-group';
 import { ROUTE_TAG } from '../../core/contract';
-import { HealthCheckModel, TargetGroupModel } from '../../core/model/load-balancer-model';
+import { HealthCheckModel, LambdaTargetGroupModel, TargetGroupModel } from '../../core/model/load-balancer-model';
 import { NlbHealthCheckModel, NlbTargetGroupModel } from '../../core/model/network-load-balancer-model';
 
 /** The `health_check` block of either kind; path and matcher only where the model has them (NLB TCP checks do not). */
@@ -67,5 +67,31 @@ export function networkTargetGroupConfig(tg: NlbTargetGroupModel, vpcId: string)
     preserveClientIp: String(tg.preserveClientIp),
     proxyProtocolV2: tg.proxyProtocolV2,
     ...(tg.sourceIpAffinity ? { stickiness: { enabled: true, type: 'source_ip' } } : {}),
+  };
+}
+
+/**
+ * A Lambda route's target group as `aws_lb_target_group` arguments: target type `lambda` and no
+ * port, protocol or VPC (the function is invoked, not connected to); a `health_check` block only
+ * when checks are on (no block: AWS's default for Lambda, off), and multi-value headers only when on.
+ */
+export function lambdaTargetGroupConfig(tg: LambdaTargetGroupModel): LbTargetGroupConfig {
+  const hc = tg.healthCheck;
+  return {
+    targetType: 'lambda',
+    ...(tg.multiValueHeaders ? { lambdaMultiValueHeadersEnabled: true } : {}),
+    ...(hc ? {
+      healthCheck: {
+        enabled: true,
+        path: hc.path,
+        interval: hc.intervalSeconds,
+        timeout: hc.timeoutSeconds,
+        healthyThreshold: hc.healthyThreshold,
+        unhealthyThreshold: hc.unhealthyThreshold,
+        matcher: hc.matcher,
+      },
+    } : {}),
+    tags: { [ROUTE_TAG]: tg.name },
+    lifecycle: { createBeforeDestroy: true },
   };
 }

@@ -1,4 +1,4 @@
-import { AWS_ALB_TARGET_GROUP, ROUTE_TAG, TARGET_GROUP_ATTRIBUTE as KEY, TargetGroupAttributeKey } from '../../core/contract';
+import { AWS_ALB_TARGET_GROUP, AWS_LAMBDA_TARGET_GROUP, ROUTE_TAG, TARGET_GROUP_ATTRIBUTE as KEY, TargetGroupAttributeKey } from '../../core/contract';
 import { HttpProtocol } from '../../core/model/load-balancer-model';
 import { Field } from '../fields';
 import { readTargetGroup } from '../target-group';
@@ -6,7 +6,8 @@ import { isObject, list, str } from '../values';
 import { cfnMapping, cfnTag } from './template';
 
 /**
- * AWS::ElasticLoadBalancingV2::TargetGroup; route name from tag {@link ROUTE_TAG}. A TCP, UDP,
+ * AWS::ElasticLoadBalancingV2::TargetGroup; route name from tag {@link ROUTE_TAG}. A `lambda` target
+ * type makes a Lambda function's group; otherwise a TCP, UDP,
  * TCP_UDP or TLS group is a network load balancer's, any other an application load balancer's
  * (see {@link readTargetGroup}); absent properties read as AWS's defaults.
  */
@@ -58,6 +59,11 @@ export const targetGroupMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Targe
       },
       // AWS checks health with the group's own protocol unless told otherwise.
       defaultHealthProtocol: protocol as HttpProtocol,
+    },
+    lambda: {
+      multiValueHeaders: attr(KEY.lambdaMultiValueHeaders),
+      healthEnabled: prop('HealthCheckEnabled'),
+      healthEnabledByDefault: AWS_LAMBDA_TARGET_GROUP.healthCheckEnabled,
     },
   })];
 });

@@ -6,7 +6,8 @@ import { block, str } from '../values';
 import { TfConfig, tfTag } from './config';
 
 /**
- * aws_lb_target_group (aws_alb_target_group); route name from tag {@link ROUTE_TAG}. A TCP, UDP,
+ * aws_lb_target_group (aws_alb_target_group); route name from tag {@link ROUTE_TAG}. A `lambda`
+ * target type makes a Lambda function's group; otherwise a TCP, UDP,
  * TCP_UDP or TLS group is a network load balancer's, any other an application load balancer's
  * (see {@link readTargetGroup}); absent arguments read as the provider's defaults
  * (`TERRAFORM_TARGET_GROUP` in core/contract where they differ from AWS's).
@@ -61,6 +62,13 @@ export const awsLbTargetGroupMapping: ResourceMapping<TfConfig> = {
           appCookieName: stickyArg('cookie_name'),
         },
         defaultHealthProtocol: PROVIDER.healthProtocol,
+      },
+      lambda: {
+        multiValueHeaders: arg('lambda_multi_value_headers_enabled'),
+        // No health_check block: off (AWS's default for Lambda); a block is enabled unless it says otherwise.
+        healthEnabled: hcArg('enabled'),
+        healthEnabledByDefault: block(b.health_check) !== undefined,
+        engineIntervalSeconds: PROVIDER.healthIntervalSeconds,
       },
     })];
   },

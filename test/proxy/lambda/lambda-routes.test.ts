@@ -1,21 +1,20 @@
 import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
 import { TargetType } from '../../../src/core/options/enums';
-import { WebApiLoadBalancerOptions } from '../../../src/core/options/web-api-options';
-import { planWebApi } from '../../../src/core/plan/web-api-plan';
 import { AccessLogEntry } from '../../../src/proxy/http/access-log-entry';
 import { parseHandlerSpec } from '../../../src/proxy/lambda/handler-spec';
 import { accessLogRecord } from '../../../src/proxy/logs';
 import { RuntimeLambdaOptions } from '../../../src/proxy/server';
-import { FACTS } from '../../core/fixtures';
+import { CERT_ARN_1, EngineOptions, ENGINES } from '../../support/engines';
 import { LambdaHandlerFiles, writeLambdaHandlers } from '../../support/lambda-handlers';
 import { Harness } from '../http/harness';
 
 /**
  * Lambda routes through the ALB proxy: the event the handler saw, the response its result makes, and the
- * ALB's own answers (502 malformed or thrown, 504 past the timeout, 413 over 1 MB), on a model with one
- * single-value and one multi-value Lambda route.
+ * ALB's own answers (502 malformed or thrown, 504 past the timeout, 413 over 1 MB), on each engine's read
+ * model of a load balancer with single-value and multi-value Lambda routes.
  */
-const OPTIONS: WebApiLoadBalancerOptions = {
+const OPTIONS: EngineOptions = {
+  certificateArns: [CERT_ARN_1],
   waf: { enabled: false },
   routes: [
     { name: 'single', paths: ['/single/*'], targetType: TargetType.LAMBDA },
@@ -29,7 +28,7 @@ const OPTIONS: WebApiLoadBalancerOptions = {
   ],
 };
 
-const MODELS: Array<[string, LoadBalancerModel]> = [['planned model', planWebApi(OPTIONS, FACTS).model]];
+const MODELS: Array<[string, LoadBalancerModel]> = ENGINES.map((engine) => [engine.name, engine.synth(OPTIONS).model]);
 
 let files: LambdaHandlerFiles;
 beforeAll(() => {

@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Agent, request } from 'undici';
+import { closeServed, serve, serveFails } from './support';
+import { TargetType } from '../../src/core/options/enums';
+import { startLocalLoadBalancer } from '../../src/testing';
+import { CERT_ARN_1, EngineOptions, ENGINES } from '../support/engines';
+import { LambdaHandlerFiles, writeLambdaHandlers } from '../support/lambda-handlers';
+
+/** `lbkit serve --lambda` and lbkit/testing's `lambda` option on each engine's synthesized output. */
+const OPTIONS: EngineOptions = {
+  certificateArns: [CERT_ARN_1],
+  waf: { enabled: false },
+  routes: [
+    { name: 'api', paths: ['/api/*'], targetType: TargetType.LAMBDA },
+    { name: 'reports', paths: ['/reports/*'], targetType: TargetType.LAMBDA, lambdaMultiValueHeaders: true },
+    { name: 'web', paths: ['/*'] },
+  ],
+};
+
+let files: LambdaHandlerFiles;
+let dir: string;
+beforeAll(() => {
+  files = writeLambdaHandlers();
+  dir = mkdtempSync(join(tmpdir(), 'lbkit-serve-lambda-'));
+});
+afterAll(() => {
+  files.remove();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => closeServed());
+
+describe.each(ENGINES)('%s', (engine) => {
+  const synthesized = engine.synth(OPTIONS).output;
+  const file = (): string => {
+    const path = engine.name === 'cloudformation' ? join(dir, 'cfn', 'Stack.template.json') : join(dir, 'tf', 'cdk.tf.json');
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, JSON.stringify(synthesized));
+    return path;
+  };
+
+  test('--lambda serves a route through the local handler; the start lines name it and the route without one', async () => {
+    const { session, io } = await serve(file(), '--lambda', `api=${files.path('echo.js')}`, '--port', '443=0', '--port', '80=0');
+    expect(io.stdout).toContain(`lambda:\n  api → ${files.path('echo.js')}#handler`);
+    expect(io.stdout).toContain('Lambda routes without a handler (502 until given with --lambda <route>=<file.js[#handler]>): reports');
+    const port = session.handle!.listeners.find((l) => l.port === 80)!.localPort;
+    // HTTP redirects to HTTPS; the HTTPS listener serves the Lambda route.
+    const https = session.handle!.listeners.find((l) => l.port === 443)!.localPort;
+    expect((await request(`http://127.0.0.1:${port}/api/x`)).statusCode).toBe(301);
+    const agent = new Agent({ connect: { rejectUnauthorized: false } });
+    try {
+      const res = await request(`https://127.0.0.1:${https}/api/items?x=1`, { dispatcher: agent, headers: { host: 'api.example.com' } });
+      expect(res.statusCode).toBe(200);
+      expect(await res.body.json()).toMatchObject({ httpMethod: 'GET', path: '/api/items', queryStringParameters: { x: '1' } });
+      const unmapped = await request(`https://127.0.0.1:${https}/reports/x`, { dispatcher: agent, headers: { host: 'api.example.com' } });
+      expect(unmapped.statusCode).toBe(502);
+      await unmapped.body.dump();
+    } finally {
+      await agent.close();
+    }
+  });
+
+  test('--lambda naming a route that is not a Lambda route: exit 2, the Lambda routes listed', async () => {
+    const failed = await serveFails(file(), '--lambda', `web=${files.path('echo.js')}`);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('--lambda web: not a Lambda route of this load balancer (Lambda routes: api, reports)');
+    const badFile = await serveFails(file(), '--lambda', 'api=handler.ts');
+    expect(badFile.stderr).toContain('--lambda api: Lambda handler \'handler.ts\'');
+    const badTimeout = await serveFails(file(), '--lambda-timeout', '0');
+    expect(badTimeout.stderr).toContain('--lambda-timeout: expected seconds above 0 and at most 900');
+  });
+
+  test('lbkit/testing: the lambda option', async () => {
+    const lb = await startLocalLoadBalancer(synthesized, { lambda: { api: files.path('callback.cjs#reply'), reports: files.path('echo.js') }, timeScale: 10, domains: ['api.example.com'] });
+    try {
+      const res = await lb.fetch('https://api.example.com/api/x');
+      expect(res.status).toBe(201);
+      expect(await res.text()).toBe('callback api');
+      const multi = await (await lb.fetch('https://api.example.com/reports/x?a=1&a=2')).json() as { multiValueQueryStringParameters: unknown };
+      expect(multi.multiValueQueryStringParameters).toEqual({ a: ['1', '2'] });
+      expect(lb.targetHealth('api')).toEqual([{ id: 'api', state: 'unavailable', reason: 'Target.HealthCheckDisabled' }]);
+    } finally {
+      await lb.close();
+    }
+    await expect(startLocalLoadBalancer(synthesized, { lambda: { web: 'x.js' } })).rejects.toThrow(/lambda\.web: load balancer .* has no Lambda route named web \(Lambda routes: api, reports\)/);
+  });
+});

@@ -28,7 +28,7 @@ export interface LambdaGroupOptions {
   /** The function's timeout in seconds (model time, scaled here). */
   readonly timeoutSeconds: number;
   readonly timeScale: number;
-  /** False in a cluster worker: its primary would check (the cluster does not yet carry Lambda health). */
+  /** False in a cluster worker: the primary checks Lambda groups (their health steers no routing). */
   readonly checks?: boolean;
 }
 

@@ -261,7 +261,8 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       }
     });
   };
-  const watched = model ? versions : [];
+  // The Lambda handlers' files too: a reload starts fresh workers, which load the edited code.
+  const watched = options.watch && model ? [...versions, ...fileVersions(Object.values(handlers).map((h) => h.file))] : [];
   const stopWatching = watched.length ? pollForChanges(watched, onChange) : () => undefined;
   if (watched.length) io.out(`watching ${watched.map((v) => display(v.path)).join(', ')} for changes\n`);
 

@@ -61,6 +61,25 @@ describe.each(ENGINES)('%s', (engine) => {
     }
   });
 
+  test('--watch: an edited handler file is served after the reload', async () => {
+    const handler = join(dir, `${engine.name}-edited.js`);
+    writeFileSync(handler, 'exports.handler = async () => ({ statusCode: 200, body: "first" });');
+    const { session, io } = await serve(file(), '--lambda', `api=${handler}`, '--port', '443=0', '--port', '80=0', '--watch');
+    expect(io.stdout).toContain(`watching ${file()}, ${handler}`);
+    const https = session.handle!.listeners.find((l) => l.port === 443)!.localPort;
+    const agent = new Agent({ connect: { rejectUnauthorized: false } });
+    const body = async () => (await request(`https://127.0.0.1:${https}/api/x`, { dispatcher: agent, headers: { host: 'api.example.com' } })).body.text();
+    try {
+      expect(await body()).toBe('first');
+      writeFileSync(handler, 'exports.handler = async () => ({ statusCode: 200, body: "second, a bit longer" });');
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline && !io.stdout.includes('lbkit serve: reloaded')) await new Promise((r) => setTimeout(r, 100));
+      expect(await body()).toBe('second, a bit longer');
+    } finally {
+      await agent.close();
+    }
+  });
+
   test('--lambda naming a route that is not a Lambda route: exit 2, the Lambda routes listed', async () => {
     const failed = await serveFails(file(), '--lambda', `web=${files.path('echo.js')}`);
     expect(failed.code).toBe(2);

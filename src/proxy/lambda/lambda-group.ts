@@ -3,7 +3,7 @@ import { albResponse } from './alb-result';
 import { LambdaHandlerSpec } from './handler-spec';
 import { LambdaInvoker } from './lambda-invoker';
 import { LambdaTargetGroupModel } from '../../core/model/load-balancer-model';
-import { LOCAL_ARN_ACCOUNT, LOCAL_ARN_REGION } from '../local-arn';
+import { LOCAL_ARN_ACCOUNT, LOCAL_ARN_REGION, localTargetGroupArn } from '../local-arn';
 import { HealthStateMachine } from '../targets/health-state';
 import { compileStatusMatcher } from '../targets/status-matcher';
 import { TargetHealthEntry, targetHealthEntry } from '../targets/target-health-entry';
@@ -11,11 +11,6 @@ import { scaledMs } from '../targets/time-scale';
 
 /** AWS's reason while a Lambda group's health checks are off (describe-target-health: state `unavailable`). */
 export const HEALTH_CHECK_DISABLED = 'Target.HealthCheckDisabled';
-
-/** The local stand-in for a group's ARN (the access log and the event's requestContext). */
-export function localTargetGroupArn(name: string): string {
-  return `arn:aws:elasticloadbalancing:${LOCAL_ARN_REGION}:${LOCAL_ARN_ACCOUNT}:targetgroup/${name}/lbkit-local`;
-}
 
 /** The local stand-in for the function's ARN, named after the route. */
 export function localFunctionArn(name: string): string {

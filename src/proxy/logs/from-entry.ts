@@ -1,6 +1,6 @@
 import { AccessLogRecord } from './access-log-record';
 import { AccessLogEntry } from '../http/access-log-entry';
-import { LOCAL_ARN_ACCOUNT, LOCAL_ARN_REGION } from '../local-arn';
+import { LOCAL_ARN_ACCOUNT, LOCAL_ARN_REGION, localTargetGroupArn } from '../local-arn';
 
 export interface LocalLoadBalancerIdentity {
   /** The model's load balancer name (construct id); the `elb` field reads `app/<name>/lbkit-local`. */
@@ -39,8 +39,7 @@ export function accessLogRecord(entry: AccessLogEntry, lb: LocalLoadBalancerIden
     userAgent: entry.userAgent,
     sslCipher: entry.sslCipher,
     sslProtocol: entry.sslProtocol,
-    targetGroupArn: entry.targetGroup === undefined ? undefined
-      : `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${entry.targetGroup}/lbkit-local`,
+    targetGroupArn: entry.targetGroup === undefined ? undefined : localTargetGroupArn(entry.targetGroup, region, account),
     // The header's contents; a bare root (older entries) as `Root=<root>`.
     traceId: !entry.traceId || entry.traceId.includes('=') ? entry.traceId || undefined : `Root=${entry.traceId}`,
     domainName: entry.domainName,

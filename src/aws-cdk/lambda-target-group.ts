@@ -28,7 +28,9 @@ function lambdaHealthCheck(hc: LambdaHealthCheckModel): elbv2.HealthCheck {
  * scopes it to the group. Only what differs from AWS's defaults is written: no health check when off,
  * the multi-value attribute only when on.
  */
-export function renderLambdaTargetGroup(scope: Construct, id: string, tg: LambdaTargetGroupModel, fn: lambda.IFunction): elbv2.ApplicationTargetGroup {
+export function renderLambdaTargetGroup(
+  scope: Construct, id: string, tg: LambdaTargetGroupModel, fn: lambda.IFunction,
+): elbv2.ApplicationTargetGroup {
   const group = new elbv2.ApplicationTargetGroup(scope, id, {
     targetType: elbv2.TargetType.LAMBDA,
     ...(tg.healthCheck ? { healthCheck: lambdaHealthCheck(tg.healthCheck) } : {}),

@@ -9,16 +9,16 @@ import { renderAction } from './render/actions';
 import { addAdviceWarnings } from './render/advice';
 import { renderCertificates, renderSniCertificates } from './render/certificates';
 import { renderConditions } from './render/conditions';
+import { renderLambdaTarget } from './render/lambda-target';
 import { renderLoadBalancer } from './render/load-balancer';
 import { useProvider } from './render/provider';
-import { renderLambdaTarget } from './render/lambda-target';
 import { lambdaTargetGroupConfig, targetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
 import { renderWaf } from './render/web-acl';
 import { TerraformLoadBalancerProps } from './terraform-load-balancer-props';
 import { WebApiRoute } from './web-api-route';
-import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
 import { TargetType } from '../core/options/enums';
+import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
 import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
 import { checkRouteTargets } from '../core/validation/route-targets';
 

@@ -230,7 +230,8 @@ export interface PointerPart {
 }
 
 export type Part =
-  | LoadBalancerPart | ListenerPart | ListenerRulePart | ListenerCertificatePart | TargetGroupPart | LambdaTargetGroupPart | NetworkTargetGroupPart | CertificatePart
+  | LoadBalancerPart | ListenerPart | ListenerRulePart | ListenerCertificatePart | TargetGroupPart | NetworkTargetGroupPart | CertificatePart
+  | LambdaTargetGroupPart
   | WebAclPart | WebAclAssociationPart | BucketPart | BucketLifecyclePart | SecurityGroupPart | SecurityGroupRulePart
   | AliasRecordPart | RoutingRecordPart | HealthCheckPart | HealthCheckAlarmPart | PointerPart;
 

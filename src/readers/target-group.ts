@@ -32,7 +32,10 @@ export function readTargetGroup(key: string, f: TargetGroupFields): NetworkTarge
       kind: 'lambda-target-group',
       key,
       group: readLambdaTargetGroup({
-        where, name, health, ...lambda,
+        where,
+        name,
+        health,
+        ...lambda,
         defaultIntervalSeconds: engineIntervalSeconds ?? aws.intervalSeconds,
         defaultThresholds: f.engineThresholds ?? { healthy: aws.healthyThreshold, unhealthy: aws.unhealthyThreshold },
       }),

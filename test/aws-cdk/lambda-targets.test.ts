@@ -48,8 +48,13 @@ describe('a Lambda route on CloudFormation', () => {
     const [[, group]] = lambdaGroups(Template.fromStack(h.stack));
     expect(attributes(group.Properties.TargetGroupAttributes)).toEqual({ 'lambda.multi_value_headers.enabled': 'true' });
     expect(group.Properties).toMatchObject({
-      HealthCheckEnabled: true, HealthCheckPath: '/ping', HealthCheckIntervalSeconds: 35, HealthCheckTimeoutSeconds: 30,
-      HealthyThresholdCount: 5, UnhealthyThresholdCount: 2, Matcher: { HttpCode: '200' },
+      HealthCheckEnabled: true,
+      HealthCheckPath: '/ping',
+      HealthCheckIntervalSeconds: 35,
+      HealthCheckTimeoutSeconds: 30,
+      HealthyThresholdCount: 5,
+      UnhealthyThresholdCount: 2,
+      Matcher: { HttpCode: '200' },
     });
     expect(group.Properties.HealthCheckPort).toBeUndefined();
     expect(group.Properties.HealthCheckProtocol).toBeUndefined();

@@ -66,7 +66,8 @@ describe('a Lambda route', () => {
   });
 
   test('takes the default algorithm when named (round robin changes nothing)', () => {
-    expect(plan({ ...fn, algorithm: LoadBalancingAlgorithm.ROUND_ROBIN, requestDuration: RequestDuration.SHORT }).model.lambdaTargetGroups).toHaveLength(1);
+    const named = plan({ ...fn, algorithm: LoadBalancingAlgorithm.ROUND_ROBIN, requestDuration: RequestDuration.SHORT });
+    expect(named.model.lambdaTargetGroups).toHaveLength(1);
   });
 });
 

@@ -97,7 +97,7 @@ test('the parse reads values, skips prose and refuses unknown enum members', () 
   expect(valueOf("'/health'")).toBe('/health');
   expect(valueOf('TargetType.IP')).toBe('ip');
   expect(valueOf('true')).toBeUndefined();
-  expect(() => valueOf('TargetType.LAMBDA')).toThrow(/names no enum member/);
+  expect(() => valueOf('TargetType.CONTAINER')).toThrow(/names no enum member/);
   expect(upperSnake('xForwardedForMode')).toBe('X_FORWARDED_FOR_MODE');
   expect(upperSnake('idleTimeoutSeconds')).toBe('IDLE_TIMEOUT_SECONDS');
 });

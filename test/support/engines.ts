@@ -231,7 +231,9 @@ export const lambdaArnOf = (route: string) => `arn:aws:lambda:${ENV.region}:${EN
  * Routes with their engine's function added to every LAMBDA route that owns a target group (the
  * plan says which; when planning fails, every LAMBDA route gets one and the construct reports the error).
  */
-export function withLambdaFunctions<F>(options: WebApiLoadBalancerOptions, make: (route: string) => F): (RouteOptions & { lambdaFunction?: F })[] | undefined {
+export function withLambdaFunctions<F>(
+  options: WebApiLoadBalancerOptions, make: (route: string) => F,
+): (RouteOptions & { lambdaFunction?: F })[] | undefined {
   if (!options.routes?.some((r) => r.targetType === TargetType.LAMBDA)) return options.routes;
   let owners: string[] | undefined;
   try {

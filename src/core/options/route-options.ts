@@ -44,17 +44,17 @@ export interface RouteOptions extends RouteConditionOptions {
   readonly action?: RouteAction;
 
   /**
-   * Port the targets listen on; not on LAMBDA routes.
+   * Port the targets listen on (not on LAMBDA routes).
    * @default 80
    */
   readonly port?: number;
   /**
-   * Protocol to the targets; not on LAMBDA routes.
+   * Protocol to the targets (not on LAMBDA routes).
    * @default TargetProtocol.HTTP - TLS ends at the load balancer
    */
   readonly protocol?: TargetProtocol;
   /**
-   * HTTP version to the targets; not on LAMBDA routes.
+   * HTTP version to the targets (not on LAMBDA routes).
    * @default TargetProtocolVersion.HTTP1
    */
   readonly protocolVersion?: TargetProtocolVersion;

@@ -5,9 +5,9 @@ import * as l from '../limits';
 import { planAction } from './action';
 import { planCapacityReservation } from './capacity-reservation';
 import { WebApiEngineFacts } from './engine-facts';
+import { planLambdaTargetGroup } from './lambda-target-group';
 import { assignPriorities } from './priorities';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
-import { planLambdaTargetGroup } from './lambda-target-group';
 import { planTargetGroup } from './target-group';
 import {
   ActionModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LambdaTargetGroupModel, LoadBalancerModel, RuleModel,

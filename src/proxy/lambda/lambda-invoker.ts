@@ -67,6 +67,8 @@ export class LambdaInvoker {
     const ms = () => performance.now() - started;
     if (this.closed) return { kind: 'error', errorType: 'Runtime.Closed', errorMessage: 'the invoker is closed', ms: 0 };
     const w = this.idle.pop() ?? this.start();
+    // Referenced while it works (the invocation keeps the process alive), unreferenced while idle.
+    w.worker.ref();
     const loadError = await this.loaded(w);
     if (loadError) {
       this.stop(w);
@@ -77,8 +79,12 @@ export class LambdaInvoker {
       const finish = (outcome: InvokeOutcome, keep: boolean) => {
         clearTimeout(timer);
         w.worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-        if (keep && !this.closed && this.idle.length < MAX_IDLE_WORKERS) this.idle.push(w);
-        else this.stop(w);
+        if (keep && !this.closed && this.idle.length < MAX_IDLE_WORKERS) {
+          w.worker.unref();
+          this.idle.push(w);
+        } else {
+          this.stop(w);
+        }
         resolve(outcome);
       };
       const onMessage = (m: WorkerMessage) => {
@@ -112,8 +118,6 @@ export class LambdaInvoker {
 
   private start(): HandlerWorker {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.spec.file, handler: this.spec.handler } });
-    // Idle workers must not keep the process alive; in-flight requests keep their server alive anyway.
-    worker.unref();
     const ready = new Promise<FunctionError | undefined>((resolve) => {
       const onMessage = (m: WorkerMessage) => {
         if (m.type === 'ready') done(undefined);

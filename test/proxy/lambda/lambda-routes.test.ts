@@ -2,7 +2,7 @@ import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
 import { TargetType } from '../../../src/core/options/enums';
 import { AccessLogEntry } from '../../../src/proxy/http/access-log-entry';
 import { parseHandlerSpec } from '../../../src/proxy/lambda/handler-spec';
-import { accessLogRecord } from '../../../src/proxy/logs';
+import { accessLogRecord, formatAccessLogLine } from '../../../src/proxy/logs';
 import { RuntimeLambdaOptions } from '../../../src/proxy/server';
 import { CERT_ARN_1, EngineOptions, ENGINES } from '../../support/engines';
 import { LambdaHandlerFiles, writeLambdaHandlers } from '../../support/lambda-handlers';
@@ -110,6 +110,10 @@ describe.each(MODELS)('%s', (_name, model) => {
     const record = (e: AccessLogEntry) => accessLogRecord(e, { name: 'lb' });
     expect(h.logs.map((e) => record(e).errorReason)).toEqual(['LambdaInvalidResponse', 'LambdaUnhandled', 'LambdaResponseTooLarge']);
     expect(h.logs.map((e) => record(e).targetIp)).toEqual([undefined, undefined, undefined]);
+    // AWS's line: target:port `-`, target_status_code `-` (no valid answer), error_reason set.
+    const line = formatAccessLogLine(record(h.logs[0]));
+    expect(line).toMatch(/^https \S+ app\/lb\/lbkit-local 127\.0\.0\.1:\d+ - [\d.]+ [\d.]+ [\d.]+ 502 - /);
+    expect(line).toContain('"LambdaInvalidResponse"');
   });
 
   test('past the function timeout: 504', async () => {

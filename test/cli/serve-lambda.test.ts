@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Agent, request } from 'undici';
-import { closeServed, serve, serveFails } from './support';
+import { bufferIo, closeServed, serve, serveFails } from './support';
+import type * as Cli from '../../src/cli';
 import { TargetType } from '../../src/core/options/enums';
 import { startLocalLoadBalancer } from '../../src/testing';
+import { compiledOrSource } from '../support/compiled';
 import { CERT_ARN_1, EngineOptions, ENGINES } from '../support/engines';
 import { LambdaHandlerFiles, writeLambdaHandlers } from '../support/lambda-handlers';
 
@@ -105,3 +107,32 @@ describe.each(ENGINES)('%s', (engine) => {
     await expect(startLocalLoadBalancer(synthesized, { lambda: { web: 'x.js' } })).rejects.toThrow(/lambda\.web: load balancer .* has no Lambda route named web \(Lambda routes: api, reports\)/);
   });
 });
+
+test('--workers 2: every worker invokes the handler; the primary reports the Lambda groups', async () => {
+  const path = join(dir, 'cluster', 'Stack.template.json');
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, JSON.stringify(ENGINES[0].synth(OPTIONS).output));
+  // From lib/ when it is built from the current sources: its workers are then plain node processes.
+  const cli = compiledOrSource<typeof Cli>('cli');
+  const io = bufferIo();
+  let session: Cli.ServeSession | undefined;
+  const code = await cli.runCli(['serve', path, '--workers', '2', '--lambda', `api=${files.path('echo.js')}`, '--port', '443=0', '--port', '80=0',
+    '--log-level', 'error'], io, { onServing: async (s) => { session = s; } });
+  expect(code).toBe(0);
+  const agent = new Agent({ connect: { rejectUnauthorized: false } });
+  try {
+    const https = session!.handle!.listeners.find((l) => l.port === 443)!.localPort;
+    for (let i = 0; i < 4; i++) {
+      const res = await request(`https://127.0.0.1:${https}/api/${i}`, { dispatcher: agent, headers: { host: 'api.example.com' } });
+      expect(res.statusCode).toBe(200);
+      expect(await res.body.json()).toMatchObject({ path: `/api/${i}` });
+    }
+    expect(session!.handle!.targetHealth()).toEqual(expect.arrayContaining([
+      { targetGroup: 'api', targets: [{ id: 'api', state: 'unavailable', reason: 'Target.HealthCheckDisabled' }] },
+    ]));
+  } finally {
+    await agent.close();
+    await session?.close();
+  }
+});
+

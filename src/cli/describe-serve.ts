@@ -1,4 +1,5 @@
 import { relative } from 'path';
+import { LambdaMapping, lambdaRoutes } from './lambda-flags';
 import { TargetMapping } from './mapping';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
@@ -48,6 +49,8 @@ export interface ServeDescription {
   readonly workers?: number;
   /** `--rewrite-redirect-ports`: redirects carry the local ports. */
   readonly rewriteRedirectPorts?: boolean;
+  /** `--lambda`: the Lambda routes' local handlers. */
+  readonly lambda?: LambdaMapping;
 }
 
 type ListenerLine = { port: number; localPort: number; protocol: string };
@@ -79,6 +82,17 @@ function redirectHint(d: ServeDescription, listeners: readonly ListenerLine[], n
   ];
 }
 
+/** The Lambda routes: each one's local handler, and those without one (502 until given with --lambda). */
+function lambdaLines(model: AnyLoadBalancerModel, handlers: LambdaMapping): string[] {
+  const routes = lambdaRoutes(model);
+  if (routes.length === 0) return [];
+  const mapped = routes.filter((r) => handlers[r]);
+  const lines = mapped.length ? ['lambda:', ...mapped.map((r) => `  ${r} → ${display(handlers[r].file)}#${handlers[r].handler}`)] : [];
+  const unmapped = routes.filter((r) => !handlers[r]);
+  if (unmapped.length) lines.push(`Lambda routes without a handler (502 until given with --lambda <route>=<file.js[#handler]>): ${unmapped.join(', ')}`);
+  return lines;
+}
+
 /** What `lbkit serve` prints at start: listeners, target mapping, unmapped groups, CA, DNS and admin addresses. */
 export function describeServe(d: ServeDescription): string {
   const lines: string[] = [];
@@ -93,6 +107,7 @@ export function describeServe(d: ServeDescription): string {
     const unmapped = model.targetGroups.filter((g) => !mapped.includes(g)).map((g) => g.name);
     const refusal = model.kind === 'application' ? '503' : 'connections closed';
     if (unmapped.length) lines.push(`unmapped target groups (${refusal} until mapped with --target <route>=<host:port>): ${unmapped.join(', ')}`);
+    lines.push(...lambdaLines(model, d.lambda ?? {}));
     if ((d.workers ?? 1) > 1) lines.push(`workers: ${d.workers} processes share the listeners (health checked once, in this process)`);
   } else {
     lines.push(`lbkit serve: Route 53 records from ${display(d.file)} (no load balancer served)`);

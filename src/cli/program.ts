@@ -4,6 +4,7 @@ import { CliError, CliIo } from './cli-error';
 import { shellWord } from './describe-serve';
 import { diffFiles, formatDifference } from './diff';
 import { serve, ServeOptions, ServeSession } from './serve';
+import { LAMBDA_TIMEOUT_SECONDS } from '../core/defaults';
 import { LOG_FORMATS } from '../proxy/log-format';
 import { CA_DIR_ENV, defaultCaDir } from '../proxy/tls/ca-dir';
 import { CA_CERT_FILE } from '../proxy/tls/local-ca';
@@ -91,6 +92,8 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('-e, --endpoint <name=host:port>', 'local stand-in of a GlobalFailover endpoint: answered by DNS and health-checked; repeatable', collect)
     .option('--client-region <region>', 'the AWS region DNS clients are in, for latency records (e.g. eu-west-1)')
     .option('--workers <n|auto>', 'processes serving an application load balancer, sharing its listeners (auto = one per core); health checks run once, in the primary', '1')
+    .option('--lambda <route=file.js[#handler]>', 'local handler of a Lambda route (.js, .cjs or .mjs; export handler unless #name), run in a worker thread; repeatable', collect)
+    .option('--lambda-timeout <seconds>', `the Lambda functions' timeout: past it the handler is stopped and the route answers 504 (default ${LAMBDA_TIMEOUT_SECONDS}, AWS Lambda's; scaled by --time-scale)`)
     .option('--rewrite-redirect-ports', 'redirects carry the local ports (https://host:8443/) instead of the listener ports (:443, as AWS): for browsers')
     .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('info'))
     .addOption(new Option('--log-format <format>', 'human: one readable line per event; json: pino\'s JSON lines').choices([...LOG_FORMATS]).default('human'))

@@ -4,7 +4,9 @@ import { describeServe, display } from './describe-serve';
 import { dnsEndpoints, parseDnsAddress } from './dns-flags';
 import { fileVersions, pollForChanges } from './file-versions';
 import { heldLines } from './held-lines';
+import { lambdaMapping, lambdaRoutes } from './lambda-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
+import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
@@ -52,6 +54,10 @@ export interface ServeOptions {
   readonly clientRegion?: string;
   /** `--workers <n|auto>`: processes serving an application load balancer (node:cluster); default 1. */
   readonly workers?: string;
+  /** `--lambda route=file.js[#handler]`, repeatable: the local handler of a Lambda route. */
+  readonly lambda?: readonly string[];
+  /** `--lambda-timeout <seconds>`: the Lambda functions' timeout (default 3, AWS Lambda's default). */
+  readonly lambdaTimeout?: string;
 }
 
 /** The running proxy of an application or a network load balancer. */
@@ -151,6 +157,9 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const endpoints = dnsEndpoints(options.endpoint ?? [], loaded.dns);
   const targets = targetMapping(options.target ?? [], options.targets);
   checkRoutes(model, targets);
+  const handlers = lambdaMapping(options.lambda ?? [], model);
+  const lambdaTimeout = number(options.lambdaTimeout, '--lambda-timeout', (n) => n > 0 && n <= LAMBDA_TIMEOUT_MAX_SECONDS,
+    `seconds above 0 and at most ${LAMBDA_TIMEOUT_MAX_SECONDS}`);
   if (options.watch && !model) throw new CliError('--watch: no load balancer is served (only DNS); restart lbkit serve after a synth');
   if (options.watch && model && !isApplicationModel(model)) {
     throw new CliError('--watch: reloading is supported for application load balancers only; restart lbkit serve after a synth');
@@ -192,7 +201,11 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       const accessLog = log?.forProxy({ name: model.name });
       const connectionLog = connLog?.forProxy({ name: model.name });
       const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
-      const common = { model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts };
+      const lambda = { handlers, timeoutSeconds: lambdaTimeout };
+      const common = { model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts, lambda };
+      for (const route of lambdaRoutes(model)) {
+        if (!handlers[route]) logger.warn({ route }, `Lambda route ${route} has no local handler (--lambda ${route}=<file.js[#handler]>): it answers 502`);
+      }
       if (workers > 1) logNotEmulated(model, logger);
       handle = await (workers > 1
         ? startProxyCluster({ ...common, tls: tlsOptions, workers, workerLogLevel: workerLogLevel(logLevel), workerLogFormat: logFormat })
@@ -221,7 +234,20 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     throw e;
   }
   io.out(describeServe({
-    file, model, notServed: loaded.notServed, handle, targets, host, tls, admin, dns, dnsModels: loaded.dns, endpoints, workers, rewriteRedirectPorts,
+    file,
+    model,
+    notServed: loaded.notServed,
+    handle,
+    targets,
+    host,
+    tls,
+    admin,
+    dns,
+    dnsModels: loaded.dns,
+    endpoints,
+    workers,
+    rewriteRedirectPorts,
+    lambda: handlers,
   }));
   logLines.release();
 
@@ -243,7 +269,8 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       }
     });
   };
-  const watched = model ? versions : [];
+  // The Lambda handlers' files too: a reload starts fresh workers, which load the edited code.
+  const watched = options.watch && model ? [...versions, ...fileVersions(Object.values(handlers).map((h) => h.file))] : [];
   const stopWatching = watched.length ? pollForChanges(watched, onChange) : () => undefined;
   if (watched.length) io.out(`watching ${watched.map((v) => display(v.path)).join(', ')} for changes\n`);
 

@@ -136,6 +136,12 @@ export const HEALTH_CHECK_ALARM = {
   treatMissingData: 'breaching',
 } as const;
 
+/**
+ * A Lambda function's timeout when none is given: AWS Lambda's own default (3 s). The local proxy
+ * stops a handler past it and answers 504.
+ */
+export const LAMBDA_TIMEOUT_SECONDS = 3;
+
 // Defaults of enum options: the option docs name the same members (test/core/option-defaults.test.ts checks).
 
 /** Targets by IP address: ECS and Fargate tasks in awsvpc mode, the common case (both load balancers). */

@@ -102,3 +102,13 @@ export const ROUTE53_SET_IDENTIFIER_MAX_LENGTH = 128;
 export const ROUTE53_TTL_MAX = 2_147_483_647;
 /** Route 53 publishes health-check metrics in this region only. */
 export const ROUTE53_METRICS_REGION = 'us-east-1';
+
+/**
+ * ALB → Lambda targets (ELB user guide, "Lambda functions as targets", Limits): the largest request body
+ * the ALB passes to a function (larger: the ALB answers 413) and the largest response JSON it accepts
+ * from one (larger: 502). AWS writes "1 MB"; lbkit reads it as 1 MiB.
+ */
+export const LAMBDA_REQUEST_BODY_MAX_BYTES = 1_048_576;
+export const LAMBDA_RESPONSE_MAX_BYTES = 1_048_576;
+/** The longest timeout a Lambda function can have (15 minutes). */
+export const LAMBDA_TIMEOUT_MAX_SECONDS = 900;

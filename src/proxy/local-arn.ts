@@ -4,3 +4,8 @@
  */
 export const LOCAL_ARN_REGION = 'local';
 export const LOCAL_ARN_ACCOUNT = '000000000000';
+
+/** A target group's local stand-in ARN (the access log's target_group_arn, a Lambda event's requestContext). */
+export function localTargetGroupArn(name: string, region = LOCAL_ARN_REGION, account = LOCAL_ARN_ACCOUNT): string {
+  return `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${name}/lbkit-local`;
+}

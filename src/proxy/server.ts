@@ -13,7 +13,7 @@ import { GroupCounters, TargetGroupMetrics } from './http/metrics';
 import { LocalRedirectPorts } from './http/redirect';
 import { logRefusedRequest } from './http/refused-request-log';
 import { handleRequest } from './http/request-handler';
-import { Runtime } from './http/runtime';
+import { Runtime, RuntimeLambdaOptions } from './http/runtime';
 import { handleUpgrade } from './http/upgrade';
 import { LocalLoadBalancerHandle, LocalLoadBalancerOptions } from './local-load-balancer';
 import { Endpoint, endpointId } from './targets/endpoint';
@@ -27,6 +27,8 @@ export type { TargetGroupMetrics } from './http/metrics';
 export type { TargetState } from './targets/health-state';
 export type { ExternalHealth, TargetHealthUpdate } from './targets/health-update';
 export type { TargetGroupHealth, TlsProvider } from './local-load-balancer';
+export type { RuntimeLambdaOptions } from './http/runtime';
+export type { LambdaHandlerSpec } from './lambda/handler-spec';
 
 /** An ALB model (from `readSynthesizedFile`) served locally; TLS certificates for its HTTPS listeners. */
 export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel> {
@@ -45,6 +47,11 @@ export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel
    * @default false - Location as the ALB writes it (`:443`); curl follows it with `--connect-to`
    */
   readonly rewriteRedirectPorts?: boolean;
+  /**
+   * The local handlers of the model's Lambda routes (route name → file and export) and the functions' timeout.
+   * @default - no handlers: every Lambda route answers 502; timeout 3 s (AWS Lambda's default)
+   */
+  readonly lambda?: RuntimeLambdaOptions;
 }
 
 export interface ProxyListener {
@@ -105,7 +112,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const timeScale = options.timeScale ?? 1;
   const logger = options.logger;
   const health = { checksElsewhere: options.externalHealth !== undefined };
-  let runtime = new Runtime(options.model, options.targets, timeScale, undefined, logger, health);
+  let runtime = new Runtime(options.model, options.targets, timeScale, undefined, logger, health, options.lambda);
   options.externalHealth?.subscribe((u) => runtime.groups.get(u.targetGroup)?.adoptHealth(u.target, u.state, u.reason, u.healthySinceMs));
   logNotEmulated(options.model, logger);
   const counters = new Map<string, GroupCounters>();
@@ -191,8 +198,14 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
 
   const handle: ProxyHandle = {
     listeners,
-    targetHealth: () => [...runtime.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
-    metrics: () => [...runtime.groups.values()].map((g) => countersOf(g.name).snapshot(g.name, g.healthyCount())),
+    targetHealth: () => [
+      ...[...runtime.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
+      ...[...runtime.lambdaGroups.values()].map((g) => ({ targetGroup: g.name, targets: g.healthEntries() })),
+    ],
+    metrics: () => [
+      ...[...runtime.groups.values()].map((g) => countersOf(g.name).snapshot(g.name, g.healthyCount())),
+      ...[...runtime.lambdaGroups.values()].map((g) => countersOf(g.name).snapshot(g.name, g.healthyCount())),
+    ],
     deregister: (name, id) => group(name).deregister(id),
     register: (name, endpoint) => {
       group(name).register(endpoint);
@@ -200,7 +213,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     },
     async reload(model, targets) {
       const previous = runtime;
-      runtime = new Runtime(model, targets, timeScale, previous, logger, health);
+      runtime = new Runtime(model, targets, timeScale, previous, logger, health, options.lambda);
       logNotEmulated(model, logger);
       for (const s of servers) configureClientConnections(s, runtime.idleTimeoutMs);
       // In-flight requests on the previous runtime get up to its idle timeout to finish.

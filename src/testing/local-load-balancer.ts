@@ -8,6 +8,8 @@ import { AnyLoadBalancerModel, isApplicationModel } from './read-model';
 import { SynthesizedSource } from './synthesized-output';
 import { TargetServers } from './target-servers';
 import { TargetSpec, TargetSpecs } from './target-spec';
+import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
+import { LambdaHandlerSpec, parseHandlerSpec } from '../proxy/lambda/handler-spec';
 import { TargetGroupHealth, startProxy } from '../proxy/server';
 import { Endpoint, endpointId } from '../proxy/targets/endpoint';
 import { TargetHealthEntry } from '../proxy/targets/target-group';
@@ -33,6 +35,17 @@ export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions {
    * @default - the alias records' names and the host conditions' names, else `localhost`
    */
   readonly domains?: readonly string[];
+  /**
+   * Lambda route name → its local handler, `file.js[#handler]` (.js, .cjs or .mjs; relative to the working
+   * directory; export `handler` unless named), invoked in a worker thread with the ALB's event.
+   * @default - none: a Lambda route answers 502
+   */
+  readonly lambda?: Readonly<Record<string, string>>;
+  /**
+   * The Lambda functions' timeout in seconds: past it the handler is stopped and the route answers 504.
+   * @default 3 - AWS Lambda's default (scaled by timeScale like the other timers)
+   */
+  readonly lambdaTimeoutSeconds?: number;
 }
 
 /** One served listener: the model's port and protocol and the free local port it runs on. */
@@ -88,6 +101,23 @@ interface RunningProxy {
   close(): Promise<void>;
 }
 
+/** The `lambda` option parsed: each route must be one of the model's Lambda routes. */
+function lambdaHandlers(source: string, model: AnyLoadBalancerModel, specs: Readonly<Record<string, string>>): Record<string, LambdaHandlerSpec> {
+  const routes = isApplicationModel(model) ? (model.lambdaTargetGroups ?? []).map((g) => g.name) : [];
+  const out: Record<string, LambdaHandlerSpec> = {};
+  for (const [route, spec] of Object.entries(specs)) {
+    if (!routes.includes(route)) {
+      throw new TestingKitError(`${source}: lambda.${route}: load balancer ${model.name} has no Lambda route named ${route} (Lambda routes: ${routes.join(', ') || 'none'})`);
+    }
+    try {
+      out[route] = parseHandlerSpec(spec);
+    } catch (e) {
+      throw new TestingKitError(`${source}: lambda.${route}: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
 function needsTls(model: AnyLoadBalancerModel): boolean {
   return isApplicationModel(model) ? model.listeners.some((l) => l.protocol === 'HTTPS') : model.listeners.some((l) => l.protocol === 'TLS');
 }
@@ -109,6 +139,11 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0 && timeScale <= 1000)) throw new TestingKitError(`${source}: timeScale: expected a number above 0 and at most 1000, received ${timeScale}`);
   for (const route of Object.keys(options.targets ?? {})) checkRoute(route, `targets.${route}`);
+  const handlers = lambdaHandlers(source, model, options.lambda ?? {});
+  const lambdaTimeout = options.lambdaTimeoutSeconds;
+  if (lambdaTimeout !== undefined && !(lambdaTimeout > 0 && lambdaTimeout <= LAMBDA_TIMEOUT_MAX_SECONDS)) {
+    throw new TestingKitError(`${source}: lambdaTimeoutSeconds: expected seconds above 0 and at most ${LAMBDA_TIMEOUT_MAX_SECONDS}, received ${lambdaTimeout}`);
+  }
 
   const servers = new TargetServers(source);
   /** Every endpoint handed to the proxy, by target id: targets() answers with them, not by re-parsing ids (IPv6 hosts hold colons). */
@@ -130,7 +165,7 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     tls = needsTls(model) ? localTlsProvider(model.certificates, options.domains ?? namesForImportedCertificates(model)) : undefined;
     const listenerPorts = Object.fromEntries(model.listeners.map((l) => [l.port, 0]));
     proxy = isApplicationModel(model)
-      ? await startProxy({ model, targets, listenerPorts, timeScale, tls })
+      ? await startProxy({ model, targets, listenerPorts, timeScale, tls, lambda: { handlers, timeoutSeconds: lambdaTimeout } })
       : await startNetworkProxy({ model, targets, listenerPorts, timeScale, tls });
   } catch (e) {
     await servers.close();
@@ -158,7 +193,8 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
   };
   const client = localFetch(source, portOf, tls?.ca.certPem);
   const healthOf = (route: string): TargetHealthEntry[] => {
-    checkRoute(route, 'targetHealth');
+    // A Lambda route's one target is its function (describe-target-health: unavailable while checks are off).
+    if (!(route in handlers) && !(isApplicationModel(model) && model.lambdaTargetGroups?.some((g) => g.name === route))) checkRoute(route, 'targetHealth');
     return running.targetHealth().find((g) => g.targetGroup === route)?.targets ?? [];
   };
 

@@ -2,6 +2,7 @@ import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { AccessLogEntry } from '../http/access-log-entry';
 import { ConnectionLogEntry } from '../http/connection-log-entry';
 import { TargetGroupMetrics } from '../http/metrics';
+import type { RuntimeLambdaOptions } from '../http/runtime';
 import { LocalLoadBalancerOptions } from '../local-load-balancer';
 import { LogFormat } from '../log-format';
 import { Endpoint } from '../targets/endpoint';
@@ -22,6 +23,8 @@ export interface WorkerSpec extends Omit<LocalLoadBalancerOptions<LoadBalancerMo
   readonly logFormat?: LogFormat;
   /** Redirects carry the local listener ports (the proxy option of that name). */
   readonly rewriteRedirectPorts?: boolean;
+  /** The Lambda routes' local handlers: every worker starts its own (the proxy option of that name). */
+  readonly lambda?: RuntimeLambdaOptions;
 }
 
 /** One target's routing view in one worker. */

@@ -85,6 +85,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     logLevel: options.workerLogLevel ?? 'warn',
     logFormat: options.workerLogFormat,
     rewriteRedirectPorts: options.rewriteRedirectPorts,
+    lambda: options.lambda,
   };
 
   const post = (r: WorkerRecord, m: ToWorker) => {
@@ -113,7 +114,8 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     if (!t) return;
     broadcast({ type: 'health', updates: [{ targetGroup: group, target, state: t.health.state, reason: t.health.reason, healthySinceMs: t.healthySinceMs }] });
   };
-  let control = new Runtime(options.model, options.targets, timeScale, undefined, logger, { onStateChange });
+  // The primary checks Lambda groups too (invoking their handlers here); their health steers no routing, so workers need none of it.
+  let control = new Runtime(options.model, options.targets, timeScale, undefined, logger, { onStateChange }, options.lambda);
   const retiring = new Set<Promise<void>>();
   let listeners: ProxyListener[] = [];
 
@@ -200,7 +202,10 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
 
   return {
     get listeners() { return listeners; },
-    targetHealth: () => [...control.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
+    targetHealth: () => [
+      ...[...control.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
+      ...[...control.lambdaGroups.values()].map((g) => ({ targetGroup: g.name, targets: g.healthEntries() })),
+    ],
     metrics: () => {
       const parts = [...records].flatMap((r) => r.metrics);
       return [...control.groups.values()].map((g) => sumMetrics(g.name, g.healthyCount(), parts));
@@ -217,7 +222,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     },
     async reload(model: LoadBalancerModel, targets: Record<string, Endpoint[]>) {
       const previous = control;
-      control = new Runtime(model, targets, timeScale, previous, logger, { onStateChange });
+      control = new Runtime(model, targets, timeScale, previous, logger, { onStateChange }, options.lambda);
       spec = { ...spec, model, targets };
       const retired = previous.retire(0).then(() => { retiring.delete(retired); });
       retiring.add(retired);

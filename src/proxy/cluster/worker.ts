@@ -56,6 +56,7 @@ export function runWorker(): void {
         // Synchronous writes to stderr, so a worker's last lines are not lost when it exits.
         logger: createLogger({ level: spec.logLevel, format: spec.logFormat ?? 'json', base: { worker: process.pid }, write: (line) => writeSync(2, line) }),
         rewriteRedirectPorts: spec.rewriteRedirectPorts,
+        lambda: spec.lambda,
         accessLog: spec.accessLog ? (entry) => {
           logs.push(entry);
           if (logs.length >= LOG_BATCH) flush();

@@ -14,8 +14,10 @@ export interface AccessLogEntry extends AccessLogRequestFields {
   readonly time: string;
   readonly clientIp: string;
   readonly clientPort: number;
-  /** `ip:port` of the target, or undefined when no target was chosen. */
+  /** `ip:port` of the target, or undefined when no target was chosen (and for a Lambda function). */
   readonly target?: string;
+  /** The request went to a Lambda group: AWS logs target `-` and fills error_reason. */
+  readonly lambdaTarget?: boolean;
   readonly requestProcessingTime: number;
   readonly targetProcessingTime: number;
   readonly responseProcessingTime: number;

@@ -27,7 +27,8 @@ export interface Forwarding {
 
 export const CLIENT_CLOSED = new Error('client closed the connection');
 
-const VALID_NAME = /^[-A-Za-z0-9]+$/;
+/** The header names drop_invalid_header_fields keeps. */
+export const VALID_NAME = /^[-A-Za-z0-9]+$/;
 
 /**
  * Request headers for the target: the client's, minus hop-by-hop headers (the fixed set and

@@ -15,6 +15,9 @@ import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
 import { TlsFacts, tlsFacts } from './tls-facts';
 import { traceHeader } from './trace-id';
 import { ActionModel, ForwardActionModel } from '../../core/model/load-balancer-model';
+import { eventHeaders } from '../lambda/event-headers';
+import { lambdaExchange } from '../lambda/lambda-exchange';
+import { LambdaGroup } from '../lambda/lambda-group';
 import { setsCookie } from '../targets/sticky-cookie';
 
 /** What one exchange did, for the access log and the metrics. */
@@ -28,6 +31,8 @@ interface Exchange {
   targetMs?: number;
   redirectUrl?: string;
   errorReason?: string;
+  /** The group is a Lambda function's: the log's target is `-` and its error_reason is written. */
+  lambda?: boolean;
   /** The X-Amzn-Trace-Id sent to the target ('' when none was). */
   trace: string;
   elbStatus?: number;
@@ -152,6 +157,8 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
   action: ForwardActionModel, host: string, peer: string): void {
   const { name, setCookie: groupCookies } = chooseGroupName(action, req.headers);
   exchange.group = name;
+  const lambda = runtime.lambdaGroups.get(name);
+  if (lambda) return lambdaAction(ctx, runtime, req, res, exchange, lambda, host, peer, groupCookies);
   const group = runtime.groups.get(name);
   const target = group ? chooseTarget(group, req.headers) : undefined;
   if (!group || !target) {
@@ -185,6 +192,25 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
   });
 }
 
+/** A forward to a Lambda group: the handler is invoked with the ALB's event instead of a request to a target. */
+function lambdaAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
+  group: LambdaGroup, host: string, peer: string, setCookie: string[] | undefined): void {
+  exchange.lambda = true;
+  const { added, trace } = forwardingHeaders(ctx, runtime, req, peer);
+  exchange.trace = trace;
+  const { path, query } = splitUrl(req.url ?? '/');
+  exchange.settled = false;
+  const headers = eventHeaders(req, added, host, runtime.model.attributes.dropInvalidHeaderFields);
+  lambdaExchange(req, res, group, { path, query, headers, setCookie }, (result) => {
+    exchange.settled = true;
+    exchange.targetStatus = result.targetStatus;
+    exchange.targetMs = result.targetMs;
+    exchange.errorReason = result.errorReason;
+    exchange.elbStatus = result.status;
+    if (exchange.closed) exchange.finish?.();
+  });
+}
+
 function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, exchange: Exchange, peer: string, socket: Socket,
   bytesAtStart: number): void {
   // The client left before the response was complete: 460 (logged, never sent).
@@ -202,7 +228,8 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
     clientIp: peer,
     clientPort: exchange.clientPort ?? 0,
     target: exchange.target,
-    requestProcessingTime: exchange.target ? 0 : -1,
+    lambdaTarget: exchange.lambda,
+    requestProcessingTime: exchange.target || exchange.lambda ? 0 : -1,
     targetProcessingTime: targetSeconds,
     responseProcessingTime: exchange.targetMs === undefined ? -1 : Math.max(0, total - targetSeconds),
     elbStatusCode: status,

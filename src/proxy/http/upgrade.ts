@@ -101,7 +101,10 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
     return reject(match.action.type === 'redirect' ? 400 : Number(match.action.statusCode) || 400);
   }
   log.actions.push('forward');
-  const group = runtime.groups.get(log.group = chooseGroupName(match.action, req.headers).name);
+  log.group = chooseGroupName(match.action, req.headers).name;
+  // Lambda targets take no WebSockets: the ALB refuses the upgrade with 400 (ELB guide, Lambda functions as targets, Limits).
+  if (runtime.lambdaGroups.has(log.group)) return reject(400);
+  const group = runtime.groups.get(log.group);
   const target = group ? chooseTarget(group, req.headers) : undefined;
   if (!target) {
     log.errorReason = 'NoRegisteredTargets';

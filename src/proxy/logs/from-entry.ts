@@ -1,6 +1,6 @@
 import { AccessLogRecord } from './access-log-record';
 import { AccessLogEntry } from '../http/access-log-entry';
-import { LOCAL_ARN_ACCOUNT, LOCAL_ARN_REGION } from '../local-arn';
+import { LOCAL_ARN_ACCOUNT, LOCAL_ARN_REGION, localTargetGroupArn } from '../local-arn';
 
 export interface LocalLoadBalancerIdentity {
   /** The model's load balancer name (construct id); the `elb` field reads `app/<name>/lbkit-local`. */
@@ -39,8 +39,7 @@ export function accessLogRecord(entry: AccessLogEntry, lb: LocalLoadBalancerIden
     userAgent: entry.userAgent,
     sslCipher: entry.sslCipher,
     sslProtocol: entry.sslProtocol,
-    targetGroupArn: entry.targetGroup === undefined ? undefined
-      : `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${entry.targetGroup}/lbkit-local`,
+    targetGroupArn: entry.targetGroup === undefined ? undefined : localTargetGroupArn(entry.targetGroup, region, account),
     // The header's contents; a bare root (older entries) as `Root=<root>`.
     traceId: !entry.traceId || entry.traceId.includes('=') ? entry.traceId || undefined : `Root=${entry.traceId}`,
     domainName: entry.domainName,
@@ -50,13 +49,20 @@ export function accessLogRecord(entry: AccessLogEntry, lb: LocalLoadBalancerIden
     requestCreationTime: new Date(time.getTime() - Math.round(elapsed * 1000)),
     actionsExecuted: entry.actionsExecuted,
     redirectUrl: entry.redirectUrl,
-    // AWS fills error_reason for authenticate actions and Lambda targets only, neither emulated: `-`.
+    // AWS fills error_reason for authenticate actions (not emulated) and Lambda targets only: else `-`.
     // The entry keeps the proxy's own reason (e.g. TargetConnectionError) for programs.
-    errorReason: undefined,
+    errorReason: entry.lambdaTarget ? lambdaErrorReason(entry.errorReason) : undefined,
     targetPortList: entry.target === undefined ? undefined : [entry.target],
     targetStatusCodeList: entry.targetStatusCode === undefined ? undefined : [String(entry.targetStatusCode)],
     connTraceId: entry.connTraceId,
   };
+}
+
+/** The Lambda error_reason codes AWS documents that the proxy produces; its own names (a timeout's) are left out. */
+const LAMBDA_ERROR_REASONS = new Set(['LambdaInvalidResponse', 'LambdaResponseTooLarge', 'LambdaUnhandled', 'LambdaResourceNotFound']);
+
+function lambdaErrorReason(reason: string | undefined): string | undefined {
+  return reason !== undefined && LAMBDA_ERROR_REASONS.has(reason) ? reason : undefined;
 }
 
 /** `10.0.0.1:80` or `[::1]:80`. */

@@ -1,5 +1,8 @@
-/** The health of one registered target as AWS reports it (`describe-target-health`). */
-export type TargetState = 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused';
+/**
+ * The health of one registered target as AWS reports it (`describe-target-health`); `unavailable` is a
+ * Lambda target whose group runs no health checks.
+ */
+export type TargetState = 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused' | 'unavailable';
 
 /** AWS's reason code while a deregistered target drains (listed for the whole deregistration delay). */
 export const DEREGISTRATION_IN_PROGRESS = 'Target.DeregistrationInProgress';

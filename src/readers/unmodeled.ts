@@ -73,6 +73,8 @@ export function readWatched<T>(
   if (!properties) return { result: read(resource.body), unmodeled: [] };
   const watched = watchReads(properties);
   const result = read(format.withProperties(resource.body, watched.view));
+  // A resource its reader leaves out (not lbkit's: an alarm on another metric) is ignored whole.
+  if (Array.isArray(result) && result.length === 0) return { result, unmodeled: [] };
   const at = (property: string): UnmodeledProperty => ({ resource: resource.key, resourceType: resource.type, property });
   const notModel = new Set([...format.notModel['*'] ?? [], ...format.notModel[resource.type] ?? []]);
   const unmodeled = watched.unread().filter((p) => !notModel.has(p)).map(at);

@@ -27,7 +27,7 @@ export class GlobalFailoverResources {
     this.records = [...rendered.records];
   }
 
-  /** Names of the endpoints that have a Route 53 health check, sorted. */
+  /** Names of the endpoints that have a Route 53 health check, in the model's order. */
   public get healthCheckedEndpoints(): string[] {
     return [...this.rendered.healthChecks.keys()];
   }

@@ -70,7 +70,7 @@ export class WebApiResources {
     this.aliasRecords = [...rendered.aliasRecords];
   }
 
-  /** Ports of the listeners, in the model's order (443, then 80 when HTTP redirects). */
+  /** Ports of the listeners, in the model's order (80 when HTTP redirects, then 443). */
   public get listenerPorts(): number[] {
     return [...this.rendered.listeners.keys()];
   }

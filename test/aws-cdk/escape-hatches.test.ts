@@ -4,12 +4,12 @@ import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { GlobalFailover, TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/aws-cdk';
-import { ListenerProtocol, TargetType } from '../../src/core';
-import { readCloudFormationOutput } from '../../src/readers/cloudformation';
 import { harness, minimalProps } from './fixtures';
 import { props as failoverProps } from './global-failover/fixtures';
 import { minimalProps as tcpProps } from './tcp-service/fixtures';
+import { GlobalFailover, TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/aws-cdk';
+import { ListenerProtocol, TargetType } from '../../src/core';
+import { readCloudFormationOutput } from '../../src/readers/cloudformation';
 
 /** The template resource a construct's exposed L1 is, found by its logical id: it must be there, with its type. */
 function inTemplate(template: Template, resource: CfnResource): Record<string, any> {

@@ -58,14 +58,20 @@ describe('WebApiLoadBalancer.resources (CloudFormation)', () => {
   test('the README override: a LoadBalancerAttributes key lbkit does not model reaches the template, and the reader reports it', () => {
     const { stack, lb } = webApi();
     // As in README.md, "When lbkit does not model it".
-    lb.resources.loadBalancer.addPropertyOverride('LoadBalancerAttributes.10', {
+    const api = lb;
+    const target = api.resources.loadBalancer;
+    const written = target.loadBalancerAttributes as elbv2.CfnLoadBalancer.LoadBalancerAttributeProperty[];
+    target.addPropertyOverride(`LoadBalancerAttributes.${written.length}`, {
       Key: 'routing.http.preserve_host_header.enabled',
       Value: 'true',
     });
     const template = Template.fromStack(stack).toJSON();
     const id = stack.resolve(lb.resources.loadBalancer.logicalId);
     const attributes = template.Resources[id].Properties.LoadBalancerAttributes;
-    expect(attributes).toContainEqual({ Key: 'routing.http.preserve_host_header.enabled', Value: 'true' });
+    // Appended after lbkit's own: no hole, nothing lost.
+    expect(attributes).toHaveLength(written.length + 1);
+    expect(attributes[written.length]).toEqual({ Key: 'routing.http.preserve_host_header.enabled', Value: 'true' });
+    expect(attributes.slice(0, -1).map((a: { Key: string }) => a.Key)).toEqual(written.map((a) => a.key));
     // Nothing lbkit wrote was lost to the override.
     expect(attributes).toContainEqual({ Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' });
     expect(readCloudFormationOutput(template).unmodeled).toEqual([

@@ -1,14 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import { GlobalFailoverRendered } from './rendered';
 import { renderedResource, RESOURCE_ROLES } from '../core/rendered-resources';
-
-/** @internal What a GlobalFailover rendered, as the construct collects it. */
-export interface GlobalFailoverRendered {
-  readonly path: string;
-  readonly healthChecks: ReadonlyMap<string, route53.CfnHealthCheck>;
-  readonly alarms: ReadonlyMap<string, cloudwatch.CfnAlarm>;
-  readonly records: route53.CfnRecordSet[];
-}
 
 /**
  * The CloudFormation resources a {@link GlobalFailover} created, by role: the escape hatch for

@@ -2,19 +2,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { TcpServiceRendered } from './rendered';
 import { renderedResource, RESOURCE_ROLES } from '../core/rendered-resources';
-
-/** @internal What a TcpServiceLoadBalancer rendered, as the construct collects it. */
-export interface TcpServiceRendered {
-  readonly path: string;
-  readonly loadBalancer: elbv2.CfnLoadBalancer;
-  readonly securityGroup: ec2.CfnSecurityGroup;
-  readonly accessLogBucket?: s3.CfnBucket;
-  readonly accessLogBucketPolicy?: s3.CfnBucketPolicy;
-  readonly listeners: ReadonlyMap<number, elbv2.CfnListener>;
-  readonly targetGroups: ReadonlyMap<string, elbv2.CfnTargetGroup>;
-  readonly aliasRecords: route53.CfnRecordSet[];
-}
 
 /**
  * The CloudFormation resources a {@link TcpServiceLoadBalancer} created, by role: the escape

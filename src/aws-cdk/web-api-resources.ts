@@ -3,22 +3,8 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { WebApiRendered } from './rendered';
 import { renderedResource, RESOURCE_ROLES } from '../core/rendered-resources';
-
-/** @internal What a WebApiLoadBalancer rendered, as the construct collects it. */
-export interface WebApiRendered {
-  readonly path: string;
-  readonly loadBalancer: elbv2.CfnLoadBalancer;
-  readonly securityGroup: ec2.CfnSecurityGroup;
-  readonly accessLogBucket?: s3.CfnBucket;
-  readonly accessLogBucketPolicy?: s3.CfnBucketPolicy;
-  readonly listeners: ReadonlyMap<number, elbv2.CfnListener>;
-  readonly rules: ReadonlyMap<string, elbv2.CfnListenerRule>;
-  readonly targetGroups: ReadonlyMap<string, elbv2.CfnTargetGroup>;
-  readonly webAcl?: wafv2.CfnWebACL;
-  readonly webAclAssociation?: wafv2.CfnWebACLAssociation;
-  readonly aliasRecords: route53.CfnRecordSet[];
-}
 
 /**
  * The CloudFormation resources a {@link WebApiLoadBalancer} created, by role: the escape hatch

@@ -1,15 +1,8 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
+import { GlobalFailoverRendered } from './rendered';
 import { renderedResource, RESOURCE_ROLES } from '../core/rendered-resources';
-
-/** @internal What a GlobalFailover rendered, as the construct collects it. */
-export interface GlobalFailoverRendered {
-  readonly path: string;
-  readonly healthChecks: ReadonlyMap<string, Route53HealthCheck>;
-  readonly alarms: ReadonlyMap<string, CloudwatchMetricAlarm>;
-  readonly records: Route53Record[];
-}
 
 /**
  * The Terraform resources a {@link GlobalFailover} created, by role: the escape hatch for what

@@ -2,11 +2,11 @@
 export * from './target-options';
 export * from './web-api-route';
 export * from './web-api-load-balancer';
-export { WebApiResources } from './web-api-resources';
+export * from './web-api-resources';
 export * from './terraform-load-balancer-props';
 export * from './tcp-service-listener';
 export * from './tcp-service-load-balancer';
-export { TcpServiceResources } from './tcp-service-resources';
+export * from './tcp-service-resources';
 export * from './global-endpoint';
 export * from './global-failover';
-export { GlobalFailoverResources } from './global-failover-resources';
+export * from './global-failover-resources';

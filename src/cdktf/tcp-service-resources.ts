@@ -5,19 +5,8 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { TcpServiceRendered } from './rendered';
 import { renderedResource, RESOURCE_ROLES } from '../core/rendered-resources';
-
-/** @internal What a TcpServiceLoadBalancer rendered, as the construct collects it. */
-export interface TcpServiceRendered {
-  readonly path: string;
-  readonly loadBalancer: Lb;
-  readonly securityGroup: SecurityGroup;
-  readonly accessLogBucket?: S3Bucket;
-  readonly accessLogBucketPolicy?: S3BucketPolicy;
-  readonly listeners: ReadonlyMap<number, LbListener>;
-  readonly targetGroups: ReadonlyMap<string, LbTargetGroup>;
-  readonly aliasRecords: Route53Record[];
-}
 
 /**
  * The Terraform resources a {@link TcpServiceLoadBalancer} created, by role: the escape hatch for

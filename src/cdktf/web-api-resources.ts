@@ -8,22 +8,8 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
+import { WebApiRendered } from './rendered';
 import { renderedResource, RESOURCE_ROLES } from '../core/rendered-resources';
-
-/** @internal What a WebApiLoadBalancer rendered, as the construct collects it. */
-export interface WebApiRendered {
-  readonly path: string;
-  readonly loadBalancer: Lb;
-  readonly securityGroup: SecurityGroup;
-  readonly accessLogBucket?: S3Bucket;
-  readonly accessLogBucketPolicy?: S3BucketPolicy;
-  readonly listeners: ReadonlyMap<number, LbListener>;
-  readonly rules: ReadonlyMap<string, LbListenerRule>;
-  readonly targetGroups: ReadonlyMap<string, LbTargetGroup>;
-  readonly webAcl?: Wafv2WebAcl;
-  readonly webAclAssociation?: Wafv2WebAclAssociation;
-  readonly aliasRecords: Route53Record[];
-}
 
 /**
  * The Terraform resources a {@link WebApiLoadBalancer} created, by role: the escape hatch for

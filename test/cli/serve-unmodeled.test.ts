@@ -59,3 +59,24 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve on %s outpu
     expect(io.stderr).not.toContain('warning');
   });
 });
+
+test('--watch: a reload warns only about unmodeled properties it has not warned about yet', async () => {
+  const output = JSON.parse(readFileSync(example.cloudFormation, 'utf8'));
+  const expected = OVERRIDE.cloudFormation(output);
+  const file = join(example.dir, 'watched-unmodeled.template.json');
+  writeFileSync(file, JSON.stringify(output));
+  const { io } = await serve(file, '--port', '443=0', '--port', '80=0', '--ca-dir', join(example.dir, 'ca-unmodeled-watch'), '--watch');
+  const warnings = () => io.stderr.split('\n').filter((l) => l.startsWith('lbkit serve: warning:'));
+  expect(warnings()).toHaveLength(2);
+
+  // The same overrides again, and one more on a listener.
+  const [, listener] = Object.entries<Json>(output.Resources).find(([, r]) => r.Type === 'AWS::ElasticLoadBalancingV2::Listener')!;
+  listener.Properties.MutualAuthentication = { Mode: 'off' };
+  writeFileSync(file, JSON.stringify(output));
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline && !io.stdout.includes('lbkit serve: reloaded')) await new Promise((r) => setTimeout(r, 100));
+  expect(io.stdout).toContain('lbkit serve: reloaded');
+  expect(warnings()).toHaveLength(3);
+  expect(warnings()).toContain(`lbkit serve: warning: ${expected.lb} is not modeled by lbkit; ignored (the local proxy does not emulate it)`);
+  expect(warnings()[2]).toMatch(/\(AWS::ElasticLoadBalancingV2::Listener\): MutualAuthentication is not modeled by lbkit/);
+});

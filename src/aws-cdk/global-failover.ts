@@ -2,6 +2,7 @@ import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
+import { GlobalFailoverResources } from './global-failover-resources';
 import { renderHealthCheckAlarm } from './health-check-alarm';
 import { logicalName } from './names';
 import { renderRoute53HealthCheck } from './route53-health-checks';
@@ -43,6 +44,12 @@ export interface GlobalFailoverProps extends GlobalFailoverBaseOptions {
  * health-check metrics (lbkit warns with `lbkit:healthCheckAlarmRegion` elsewhere).
  */
 export class GlobalFailover extends Construct {
+  /**
+   * The CloudFormation resources it created, by role (L1 `Cfn*` objects): the escape hatch for
+   * what lbkit does not model, with `addPropertyOverride`. See "When lbkit does not model it".
+   */
+  public readonly resources: GlobalFailoverResources;
+
   /** @internal */
   public readonly _plan: GlobalFailoverPlan;
 
@@ -71,7 +78,14 @@ export class GlobalFailover extends Construct {
     }
 
     // Records.
-    renderRoutingRecords(this, model, props.hostedZone, (name) => this.healthChecks.get(name)!.ref);
+    const records = renderRoutingRecords(this, model, props.hostedZone, (name) => this.healthChecks.get(name)!.ref);
+
+    this.resources = GlobalFailoverResources._of({
+      path,
+      healthChecks: this.healthChecks,
+      alarms: new Map([...this.alarms].map(([name, alarm]) => [name, alarm.node.defaultChild as cloudwatch.CfnAlarm])),
+      records,
+    });
   }
 
   /** Names of the endpoints that have a Route 53 health check, sorted. */

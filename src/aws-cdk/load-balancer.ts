@@ -39,6 +39,12 @@ export interface LoadBalancerKindInput {
 /** The load balancer resource and what stands around it. */
 export interface RenderedLoadBalancer {
   readonly resource: elbv2.CfnLoadBalancer;
+  /** The lbkit security group resource (for escape hatches). */
+  readonly securityGroupResource: ec2.CfnSecurityGroup;
+  /** The access-log bucket lbkit created (not one given as accessLogBucket), for escape hatches. */
+  readonly managedLogBucket?: s3.CfnBucket;
+  /** The access-log bucket's policy lbkit wrote, for escape hatches. */
+  readonly logBucketPolicy?: s3.CfnBucketPolicy;
   /** Id of the lbkit security group. */
   readonly securityGroupId: string;
   /** The security group as a reference whose rules stay the plan's. */
@@ -83,8 +89,12 @@ export function renderLoadBalancer(
   });
   Tags.of(resource).add(NAME_TAG, model.name);
   if (policy) resource.node.addDependency(policy); // delivery is tested when the attribute is set
+  const managed = model.accessLogs.enabled && model.accessLogs.bucket.kind === 'managed';
   return {
     resource,
+    securityGroupResource: group,
+    ...(bucket && managed ? { managedLogBucket: bucket.node.defaultChild as s3.CfnBucket } : {}),
+    ...(policy ? { logBucketPolicy: policy.node.defaultChild as s3.CfnBucketPolicy } : {}),
     securityGroupId: group.attrGroupId,
     securityGroup,
     connections: new ec2.Connections({ securityGroups: [securityGroup] }),

@@ -13,6 +13,7 @@ import { acknowledgeNagRules, NLB_ACCESS_LOGS_TLS_ONLY, PUBLIC_SERVICE_INGRESS }
 import { logicalName } from './names';
 import { renderNetworkTargetGroup, RenderedNetworkTargetGroup } from './target-group';
 import { TcpServiceListener } from './tcp-service-listener';
+import { TcpServiceResources } from './tcp-service-resources';
 import { LISTENER_ATTRIBUTE, LISTENER_TAG, writesTcpIdleTimeout } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
@@ -56,6 +57,11 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
    * @default - none when access logs are off (no listener terminates TLS)
    */
   public readonly accessLogBucket?: s3.IBucket;
+  /**
+   * The CloudFormation resources it created, by role (L1 `Cfn*` objects): the escape hatch for
+   * what lbkit does not model, with `addPropertyOverride`. See "When lbkit does not model it".
+   */
+  public readonly resources: TcpServiceResources;
 
   /** @internal */
   public readonly _plan: TcpServicePlan;
@@ -104,6 +110,7 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
 
     // Listeners and their certificates: the first is each TLS listener's default, the rest SNI.
     const certificateArns = renderCertificates(this, model.certificates, props.hostedZone);
+    const listeners = new Map<number, elbv2.CfnListener>();
     for (const l of model.listeners) {
       const listenerScope = new Construct(this, `Listener-${logicalName(l.name)}`);
       const tls = l.protocol === 'TLS';
@@ -119,6 +126,7 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
         defaultActions: [{ type: 'forward', targetGroupArn: target.group.targetGroupArn }],
       });
       listener.addMetadata(LISTENER_TAG, l.name);
+      listeners.set(l.port, listener);
       if (tls) {
         certificateArns.slice(1).forEach((certificateArn, i) => new elbv2.CfnListenerCertificate(listenerScope, `SniCertificate${i + 1}`, {
           listenerArn: listener.ref,
@@ -131,7 +139,18 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
     }
 
     // DNS.
-    renderAliasRecords(this, model.dnsRecords, props.hostedZone, lb.attrDnsName, lb.attrCanonicalHostedZoneId);
+    const aliasRecords = renderAliasRecords(this, model.dnsRecords, props.hostedZone, lb.attrDnsName, lb.attrCanonicalHostedZoneId);
+
+    this.resources = TcpServiceResources._of({
+      path: this.node.path,
+      loadBalancer: lb,
+      securityGroup: rendered.securityGroupResource,
+      ...(rendered.managedLogBucket ? { accessLogBucket: rendered.managedLogBucket } : {}),
+      ...(rendered.logBucketPolicy ? { accessLogBucketPolicy: rendered.logBucketPolicy } : {}),
+      listeners,
+      targetGroups: new Map([...this.targetGroups].map(([name, tg]) => [name, tg.group.node.defaultChild as elbv2.CfnTargetGroup])),
+      aliasRecords,
+    });
   }
 
   /** Names of the listeners (each owns the target group of the same name), sorted. */

@@ -12,9 +12,10 @@ function metricName(name: string, suffix: string): string {
  * AWS managed rule group, then a per-IP rate limit) and its association; an existing ACL
  * gets only the association; `none` renders nothing.
  */
-export function renderWaf(scope: Construct, name: string, waf: WafModel, loadBalancerArn: string): wafv2.CfnWebACLAssociation | undefined {
-  if (waf.kind === 'none') return undefined;
+export function renderWaf(scope: Construct, name: string, waf: WafModel, loadBalancerArn: string): RenderedWaf {
+  if (waf.kind === 'none') return {};
   let webAclArn: string;
+  let webAcl: wafv2.CfnWebACL | undefined;
   if (waf.kind === 'existing') {
     webAclArn = waf.webAclArn;
   } else {
@@ -46,6 +47,16 @@ export function renderWaf(scope: Construct, name: string, waf: WafModel, loadBal
       rules,
     });
     webAclArn = acl.attrArn;
+    webAcl = acl;
   }
-  return new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: loadBalancerArn, webAclArn });
+  const association = new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: loadBalancerArn, webAclArn });
+  return { ...(webAcl ? { webAcl } : {}), association };
+}
+
+/** The WAF resources lbkit created, for escape hatches. */
+export interface RenderedWaf {
+  /** The web ACL, when lbkit created it (not an existing one). */
+  readonly webAcl?: wafv2.CfnWebACL;
+  /** The association, unless the WAF is off. */
+  readonly association?: wafv2.CfnWebACLAssociation;
 }

@@ -16,10 +16,11 @@ import { PUBLIC_LISTENER_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
 import { renderTargetGroup } from './target-group';
 import { renderWaf } from './web-acl';
+import { WebApiResources } from './web-api-resources';
 import { WebApiRoute } from './web-api-route';
 import { ROUTE_TAG } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
-import { LoadBalancerModel } from '../core/model/load-balancer-model';
+import { compareText, LoadBalancerModel } from '../core/model/load-balancer-model';
 import { TargetType } from '../core/options/enums';
 import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
 import { logStreamPrefixes } from '../core/plan/alb-log-streams';
@@ -64,6 +65,11 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
    * @default - none when access logs are off
    */
   public readonly accessLogBucket?: s3.IBucket;
+  /**
+   * The CloudFormation resources it created, by role (L1 `Cfn*` objects): the escape hatch for
+   * what lbkit does not model, with `addPropertyOverride`. See "When lbkit does not model it".
+   */
+  public readonly resources: WebApiResources;
 
   /** @internal */
   public readonly _plan: WebApiPlan;
@@ -125,6 +131,8 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
     // Listeners, certificates and rules.
     const certificateArns = renderCertificates(this, model.certificates, props.hostedZone);
     let https: { scope: Construct; listener: elbv2.CfnListener } | undefined;
+    const listeners = new Map<number, elbv2.CfnListener>();
+    const rules = new Map<string, elbv2.CfnListenerRule>();
     for (const l of model.listeners) {
       const listenerScope = new Construct(this, l.protocol === 'HTTPS' ? 'HttpsListener' : 'HttpListener');
       const listener = new elbv2.CfnListener(listenerScope, 'Resource', {
@@ -134,6 +142,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
         ...(l.protocol === 'HTTPS' ? { sslPolicy: l.sslPolicy, certificates: [{ certificateArn: certificateArns[0] }] } : {}),
         defaultActions: [renderAction(l.defaultAction, arnOf)],
       });
+      listeners.set(l.port, listener);
       if (l.protocol === 'HTTPS') {
         https = { scope: listenerScope, listener };
         certificateArns.slice(1).forEach((certificateArn, i) => new elbv2.CfnListenerCertificate(listenerScope, `SniCertificate${i + 1}`, {
@@ -149,6 +158,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
           actions: [renderAction(rule.action, arnOf)],
         });
         cfnRule.addMetadata(ROUTE_TAG, rule.route);
+        rules.set(rule.route, cfnRule);
       }
     }
     this.httpsListener = elbv2.ApplicationListener.fromApplicationListenerAttributes(this, 'HttpsListenerRef', {
@@ -161,8 +171,23 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
     for (const tg of this.targetGroups.values()) tg.registerListener(this.httpsListener, https!.scope);
 
     // WAF and DNS.
-    renderWaf(this, model.name, model.waf, lb.ref);
-    renderAliasRecords(this, model.dnsRecords, props.hostedZone, lb.attrDnsName, lb.attrCanonicalHostedZoneId);
+    const waf = renderWaf(this, model.name, model.waf, lb.ref);
+    const aliasRecords = renderAliasRecords(this, model.dnsRecords, props.hostedZone, lb.attrDnsName, lb.attrCanonicalHostedZoneId);
+
+    this.resources = WebApiResources._of({
+      path: this.node.path,
+      loadBalancer: lb,
+      securityGroup: rendered.securityGroupResource,
+      ...(rendered.managedLogBucket ? { accessLogBucket: rendered.managedLogBucket } : {}),
+      ...(rendered.logBucketPolicy ? { accessLogBucketPolicy: rendered.logBucketPolicy } : {}),
+      listeners,
+      rules,
+      targetGroups: new Map([...this.targetGroups].sort(([a], [b]) => compareText(a, b))
+        .map(([name, tg]) => [name, tg.node.defaultChild as elbv2.CfnTargetGroup])),
+      ...(waf.webAcl ? { webAcl: waf.webAcl } : {}),
+      ...(waf.association ? { webAclAssociation: waf.association } : {}),
+      aliasRecords,
+    });
   }
 
   /** Names of the routes that own a target group, sorted. */

@@ -1,7 +1,9 @@
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { GlobalEndpoint } from './global-endpoint';
+import { GlobalFailoverResources } from './global-failover-resources';
 import { literalRegion } from './region';
 import { LbkitValidationError } from '../core/errors';
 import { addAdviceWarnings } from './render/advice';
@@ -39,6 +41,11 @@ export interface GlobalFailoverProps extends GlobalFailoverBaseOptions {
 export class GlobalFailover extends Construct {
   /** The DNS name the records answer for (without a trailing dot). */
   public readonly recordName: string;
+  /**
+   * The Terraform resources it created, by role (AWS provider resource objects): the escape hatch
+   * for what lbkit does not model, with `addOverride`. See "When lbkit does not model it".
+   */
+  public readonly resources: GlobalFailoverResources;
 
   /** @internal */
   public readonly _plan: GlobalFailoverPlan;
@@ -56,9 +63,11 @@ export class GlobalFailover extends Construct {
     const model = plan.model;
     addAdviceWarnings(this, plan.advice);
 
-    this.healthChecks = renderHealthChecks(this, model.healthChecks, model.recordName);
-    renderRoutingRecords(this, model.records, props.hostedZoneId, model.recordName, (endpoint) => this.healthCheckId(endpoint));
+    const alarms = new Map<string, CloudwatchMetricAlarm>();
+    this.healthChecks = renderHealthChecks(this, model.healthChecks, model.recordName, alarms);
+    const records = renderRoutingRecords(this, model.records, props.hostedZoneId, model.recordName, (endpoint) => this.healthCheckId(endpoint));
     this.recordName = model.recordName;
+    this.resources = GlobalFailoverResources._of({ path: this.node.path, healthChecks: this.healthChecks, alarms, records });
     useProvider(this, props.provider);
   }
 

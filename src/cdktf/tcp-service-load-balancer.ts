@@ -10,6 +10,7 @@ import { useProvider } from './render/provider';
 import { networkTargetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
 import { TcpServiceListener } from './tcp-service-listener';
+import { TcpServiceResources } from './tcp-service-resources';
 import { TerraformLoadBalancerProps } from './terraform-load-balancer-props';
 import { TcpServiceLoadBalancerBaseOptions } from '../core/options/tcp-service-options';
 import { planTcpService, TcpServicePlan } from '../core/plan/tcp-service-plan';
@@ -43,6 +44,11 @@ export class TcpServiceLoadBalancer extends Construct {
   public readonly loadBalancerZoneId: string;
   /** Id of the load balancer's security group (allow it in the targets' security groups). */
   public readonly securityGroupId: string;
+  /**
+   * The Terraform resources it created, by role (AWS provider resource objects): the escape hatch
+   * for what lbkit does not model, with `addOverride`. See "When lbkit does not model it".
+   */
+  public readonly resources: TcpServiceResources;
 
   /** @internal */
   public readonly _plan: TcpServicePlan;
@@ -60,7 +66,8 @@ export class TcpServiceLoadBalancer extends Construct {
     for (const listener of listenersByName.values()) checkTargetPorts(path, `listeners["${listener.name}"].targets`, listener.targets ?? []);
     addAdviceWarnings(this, plan.advice);
 
-    const { loadBalancer: lb, securityGroup } = renderLoadBalancer(this, model, props);
+    const rendered = renderLoadBalancer(this, model, props);
+    const { loadBalancer: lb, securityGroup } = rendered;
 
     for (const tg of model.targetGroups) {
       const group = new LbTargetGroup(this, `TargetGroup-${tg.name}`, networkTargetGroupConfig(tg, props.vpcId));
@@ -69,6 +76,7 @@ export class TcpServiceLoadBalancer extends Construct {
     }
 
     const certificateArns = renderCertificates(this, model.certificates, props.hostedZoneId);
+    const listeners = new Map<number, LbListener>();
     for (const listener of model.listeners) {
       const listenerId = `Listener-${listener.name}`;
       const tls = listener.protocol === 'TLS';
@@ -81,6 +89,7 @@ export class TcpServiceLoadBalancer extends Construct {
         defaultAction: [{ type: 'forward', targetGroupArn: this.targetGroupArn(listener.targetGroup) }],
         tags: { [LISTENER_TAG]: listener.name },
       });
+      listeners.set(listener.port, tfListener);
       if (tls) renderSniCertificates(this, listenerId, tfListener.arn, certificateArns);
     }
 
@@ -88,6 +97,15 @@ export class TcpServiceLoadBalancer extends Construct {
     this.loadBalancerDnsName = lb.dnsName;
     this.loadBalancerZoneId = lb.zoneId;
     this.securityGroupId = securityGroup.id;
+    this.resources = TcpServiceResources._of({
+      path,
+      loadBalancer: lb,
+      securityGroup,
+      ...(rendered.logBucket ? { accessLogBucket: rendered.logBucket.bucket, accessLogBucketPolicy: rendered.logBucket.policy } : {}),
+      listeners,
+      targetGroups: this.targetGroups,
+      aliasRecords: rendered.aliasRecords,
+    });
     useProvider(this, props.provider);
   }
 

@@ -17,7 +17,9 @@ import { lambdaTargetGroupConfig, targetGroupConfig } from './render/target-grou
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
 import { renderWaf } from './render/web-acl';
 import { TerraformLoadBalancerProps } from './terraform-load-balancer-props';
+import { WebApiResources } from './web-api-resources';
 import { WebApiRoute } from './web-api-route';
+import { compareText } from '../core/model/load-balancer-model';
 import { TargetType } from '../core/options/enums';
 import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
 import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
@@ -58,6 +60,11 @@ export class WebApiLoadBalancer extends Construct {
    * @default - none when redirectHttp is false
    */
   public readonly httpListenerArn?: string;
+  /**
+   * The Terraform resources it created, by role (AWS provider resource objects): the escape hatch
+   * for what lbkit does not model, with `addOverride`. See "When lbkit does not model it".
+   */
+  public readonly resources: WebApiResources;
 
   /** @internal */
   public readonly _plan: WebApiPlan;
@@ -81,7 +88,8 @@ export class WebApiLoadBalancer extends Construct {
     checkTargets(path, props.routes ?? [], plan.targetGroupRoutes);
     addAdviceWarnings(this, plan.advice);
 
-    const { loadBalancer: lb, securityGroup } = renderLoadBalancer(this, model, props);
+    const rendered = renderLoadBalancer(this, model, props);
+    const { loadBalancer: lb, securityGroup } = rendered;
 
     const routesByName = new Map((props.routes ?? []).map((r) => [r.name, r]));
     for (const tg of model.targetGroups) {
@@ -102,6 +110,8 @@ export class WebApiLoadBalancer extends Construct {
     const certificateArns = renderCertificates(this, model.certificates, props.hostedZoneId);
 
     let httpsListenerArn: string | undefined;
+    const listeners = new Map<number, LbListener>();
+    const rules = new Map<string, LbListenerRule>();
     for (const listener of model.listeners) {
       const tfListener = new LbListener(this, `Listener${listener.port}`, {
         loadBalancerArn,
@@ -110,6 +120,7 @@ export class WebApiLoadBalancer extends Construct {
         ...(listener.protocol === 'HTTPS' ? { sslPolicy: listener.sslPolicy, certificateArn: certificateArns[0] } : {}),
         defaultAction: [renderAction(listener.defaultAction, arnOf)],
       });
+      listeners.set(listener.port, tfListener);
       const listenerArn = tfListener.arn; // one token for the listener's SNI certificates and rules
       if (listener.protocol === 'HTTPS') {
         httpsListenerArn = listenerArn;
@@ -118,24 +129,36 @@ export class WebApiLoadBalancer extends Construct {
         this.httpListenerArn = listenerArn;
       }
       for (const rule of listener.rules) {
-        new LbListenerRule(this, `Listener${listener.port}Rule-${rule.route}`, {
+        rules.set(rule.route, new LbListenerRule(this, `Listener${listener.port}Rule-${rule.route}`, {
           listenerArn,
           priority: rule.priority,
           condition: renderConditions(rule.conditions),
           action: [renderAction(rule.action, arnOf)],
           tags: { [ROUTE_TAG]: rule.route },
-        });
+        }));
       }
     }
     if (!httpsListenerArn) throw new Error('unreachable: the planner always produces an HTTPS listener');
 
-    renderWaf(this, model.waf, loadBalancerArn, wafName(path));
+    const waf = renderWaf(this, model.waf, loadBalancerArn, wafName(path));
 
     this.loadBalancerArn = loadBalancerArn;
     this.loadBalancerDnsName = lb.dnsName;
     this.loadBalancerZoneId = lb.zoneId;
     this.securityGroupId = securityGroup.id;
     this.httpsListenerArn = httpsListenerArn;
+    this.resources = WebApiResources._of({
+      path,
+      loadBalancer: lb,
+      securityGroup,
+      ...(rendered.logBucket ? { accessLogBucket: rendered.logBucket.bucket, accessLogBucketPolicy: rendered.logBucket.policy } : {}),
+      listeners,
+      rules,
+      targetGroups: new Map([...this.targetGroups].sort(([a], [b]) => compareText(a, b))),
+      ...(waf.webAcl ? { webAcl: waf.webAcl } : {}),
+      ...(waf.association ? { webAclAssociation: waf.association } : {}),
+      aliasRecords: rendered.aliasRecords,
+    });
     useProvider(this, props.provider);
   }
 

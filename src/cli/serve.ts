@@ -6,6 +6,7 @@ import { fileVersions, pollForChanges } from './file-versions';
 import { heldLines } from './held-lines';
 import { lambdaMapping, lambdaRoutes } from './lambda-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
+import { unmodeledWarnings } from './unmodeled-warnings';
 import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
@@ -18,7 +19,7 @@ import { AccessLogWriter, accessLogWriter, ConnectionLogWriter, connectionLogWri
 import { logNotEmulated, ProxyHandle, startProxy } from '../proxy/server';
 import { NetworkProxyHandle, startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { createTlsProvider, defaultCaDir, LocalTlsProvider } from '../proxy/tls';
-import { LbkitConfigError, readSynthesizedFile } from '../readers';
+import { LbkitConfigError, readSynthesizedFile, UnmodeledProperty } from '../readers';
 
 export interface ServeOptions {
   /** `--target route=host:port`, repeatable. */
@@ -92,11 +93,13 @@ function checkRoutes(model: AnyLoadBalancerModel | undefined, targets: TargetMap
 }
 
 /** What `serve` needs of a file: the load balancer to run and the DNS models. */
-function load(file: string, options: ServeOptions): { model?: AnyLoadBalancerModel; notServed: readonly string[]; dns: DnsRoutingModel[] } {
-  const { models, dns } = readSynthesizedFile(file);
+function load(file: string, options: ServeOptions): {
+  model?: AnyLoadBalancerModel; notServed: readonly string[]; dns: DnsRoutingModel[]; unmodeled: UnmodeledProperty[];
+} {
+  const { models, dns, unmodeled } = readSynthesizedFile(file);
   const wantsDns = options.dns !== undefined;
   if (wantsDns && dns.length === 0) throw new LbkitConfigError(`${file}: --dns: no Route 53 records of a GlobalFailover in this file`);
-  return { ...chooseLoadBalancer(file, models, options.lb, wantsDns), dns };
+  return { ...chooseLoadBalancer(file, models, options.lb, wantsDns), dns, unmodeled };
 }
 
 function tlsFor(model: AnyLoadBalancerModel | undefined, options: ServeOptions): LocalTlsProvider | undefined {
@@ -249,6 +252,8 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     rewriteRedirectPorts,
     lambda: handlers,
   }));
+  const warnUnmodeled = unmodeledWarnings((line) => io.err(line));
+  warnUnmodeled(loaded.unmodeled);
   logLines.release();
 
   let current = { model, targets };
@@ -256,13 +261,15 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const onChange = (): void => {
     reloading = reloading.then(async () => {
       try {
-        const next = load(file, options).model;
+        const reloaded = load(file, options);
+        const next = reloaded.model;
         if (!next || !isApplicationModel(next)) throw new LbkitConfigError(`${file}: no longer holds the application load balancer ${model?.name}`);
         const nextTargets = targetMapping(options.target ?? [], options.targets);
         checkRoutes(next, nextTargets);
         if (workers > 1) logNotEmulated(next as LoadBalancerModel, logger);
         await (handle as ProxyHandle).reload(next as LoadBalancerModel, nextTargets);
         current = { model: next, targets: nextTargets };
+        warnUnmodeled(reloaded.unmodeled);
         io.out(`lbkit serve: reloaded ${display(file)} (${next.listeners.length} listeners, ${next.targetGroups.length} target groups)\n`);
       } catch (e) {
         io.err(`lbkit: ${e instanceof Error ? e.message : String(e)} (still serving the previous model)\n`);

@@ -6,3 +6,5 @@ export type { DnsRoutingModel } from '../core/model/dns-routing-model';
 export { LbkitConfigError } from './errors';
 export { isApplicationModel, isNetworkModel } from '../core/model/any-load-balancer-model';
 export type { AnyLoadBalancerModel } from '../core/model/any-load-balancer-model';
+export { unmodeledMessage } from './unmodeled';
+export type { UnmodeledProperty } from './unmodeled';

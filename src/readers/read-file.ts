@@ -3,6 +3,7 @@ import { readCloudFormationOutput } from './cloudformation';
 import { LbkitConfigError } from './errors';
 import { readJsonFile } from './read-json-file';
 import { readTerraformOutput } from './terraform';
+import { UnmodeledProperty } from './unmodeled';
 import { isObject } from './values';
 
 export type SynthesizedEngine = 'cloudformation' | 'terraform';
@@ -27,6 +28,11 @@ export function requireEngine(output: unknown, source: string): SynthesizedEngin
 /** What a synthesized output reads as: its engine, its load balancers and its DNS routing (Route 53 records with health checks). */
 export interface SynthesizedModels extends ReadOutput {
   readonly engine: SynthesizedEngine;
+  /**
+   * Properties and attribute keys of the output that lbkit does not model (escape-hatch
+   * overrides): ignored by the readers, once per resource and property, for the caller to report.
+   */
+  readonly unmodeled: UnmodeledProperty[];
 }
 
 /**
@@ -36,8 +42,8 @@ export interface SynthesizedModels extends ReadOutput {
 export function readSynthesized(output: unknown, source = 'input'): SynthesizedModels {
   const engine = requireEngine(output, source);
   try {
-    const { models, dns } = engine === 'cloudformation' ? readCloudFormationOutput(output as object) : readTerraformOutput(output as object);
-    return { engine, models, dns };
+    const { models, dns, unmodeled } = engine === 'cloudformation' ? readCloudFormationOutput(output as object) : readTerraformOutput(output as object);
+    return { engine, models, dns, unmodeled };
   } catch (e) {
     if (e instanceof LbkitConfigError && source !== 'input') throw new LbkitConfigError(`${source}: ${e.message}`);
     throw e;

@@ -23,3 +23,4 @@ export type { Endpoint } from '../proxy/targets/endpoint';
 export type { TargetGroupHealth } from '../proxy/server';
 export type { TargetHealthEntry } from '../proxy/targets/target-group';
 export type { AnyLoadBalancerModel } from './read-model';
+export type { UnmodeledProperty } from '../readers/unmodeled';

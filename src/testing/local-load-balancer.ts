@@ -15,6 +15,7 @@ import { Endpoint, endpointId } from '../proxy/targets/endpoint';
 import { TargetHealthEntry } from '../proxy/targets/target-group';
 import { startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { LocalTlsProvider } from '../proxy/tls';
+import { UnmodeledProperty } from '../readers/unmodeled';
 
 export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions {
   /**
@@ -59,6 +60,12 @@ export interface LocalListener {
 export interface LocalLoadBalancer {
   /** The load balancer read from the output. */
   readonly model: AnyLoadBalancerModel;
+  /**
+   * Properties of the output lbkit does not model (escape-hatch overrides such as a
+   * `routing.http.preserve_host_header.enabled` attribute), which the local load balancer ignores:
+   * one entry per resource and property, for a test to assert on or print (the kit prints nothing).
+   */
+  readonly unmodeled: readonly UnmodeledProperty[];
   readonly listeners: readonly LocalListener[];
   /** PEM of the local CA that signed the listeners' certificates (TLS listeners only). */
   readonly caCertificate?: string;
@@ -128,7 +135,7 @@ function needsTls(model: AnyLoadBalancerModel): boolean {
  * handlers or host:port, TLS from a local CA kept in memory. Close it when done.
  */
 export async function startLocalLoadBalancer(input: SynthesizedSource, options: LocalLoadBalancerOptions = {}): Promise<LocalLoadBalancer> {
-  const { model, source } = chooseLoadBalancer(input, options);
+  const { model, source, unmodeled } = chooseLoadBalancer(input, options);
   if (model.listeners.length === 0) throw new TestingKitError(`${source}: load balancer ${model.name} has no listeners: nothing to serve`);
   const groups = new Map<string, string>(model.targetGroups.map((g) => [g.name, g.protocol]));
   const checkRoute = (route: string, where: string): void => {
@@ -207,6 +214,7 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
   let closed: Promise<void> | undefined;
   const lb: LocalLoadBalancer = {
     model,
+    unmodeled,
     listeners,
     caCertificate: tls?.ca.certPem,
     url: (wanted) => {

@@ -36,6 +36,8 @@ export interface RenderedAccessLogs {
   readonly bucketName?: string;
   /** The managed bucket's policy: ELB checks that it may write when logging is turned on. */
   readonly dependsOn: ITerraformDependable[];
+  /** The managed bucket and its policy, for escape hatches; undefined for a given bucket or logs off. */
+  readonly managed?: RenderedLogBucket;
 }
 
 /**
@@ -58,7 +60,7 @@ export function renderAccessLogs(
     ...(otherPrefixes.length > 0 ? { otherPrefixes } : {}),
     loadBalancerKind,
   });
-  return { bucketName: managed.bucket.bucket, dependsOn: [managed.policy] };
+  return { bucketName: managed.bucket.bucket, dependsOn: [managed.policy], managed };
 }
 
 /** The bucket, and the policy the load balancer must wait for (ELB checks write access when logs are turned on). */

@@ -1,7 +1,8 @@
 import { Lb, LbConfig, LbSubnetMapping } from '@cdktf/provider-aws/lib/lb';
+import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
-import { renderAccessLogs } from './access-logs';
+import { renderAccessLogs, RenderedLogBucket } from './access-logs';
 import { renderAliasRecords } from './alias-records';
 import { renderElasticIps } from './elastic-ips';
 import { renderSecurityGroup, securityGroupDescription } from './security-group';
@@ -85,6 +86,10 @@ export function loadBalancerConfig(model: LoadBalancerModel | NetworkLoadBalance
 export interface RenderedLoadBalancer {
   readonly loadBalancer: Lb;
   readonly securityGroup: SecurityGroup;
+  /** The access-log bucket and policy lbkit created, when it created them. */
+  readonly logBucket?: RenderedLogBucket;
+  /** The alias records pointing at the load balancer. */
+  readonly aliasRecords: Route53Record[];
 }
 
 /**
@@ -109,8 +114,8 @@ export function renderLoadBalancer(
     }),
     ...(logs.dependsOn.length > 0 ? { dependsOn: logs.dependsOn } : {}),
   });
-  if (props.hostedZoneId !== undefined) {
-    renderAliasRecords(scope, model.dnsRecords, { hostedZoneId: props.hostedZoneId, dnsName: loadBalancer.dnsName, zoneId: loadBalancer.zoneId });
-  }
-  return { loadBalancer, securityGroup };
+  const aliasRecords = props.hostedZoneId !== undefined
+    ? renderAliasRecords(scope, model.dnsRecords, { hostedZoneId: props.hostedZoneId, dnsName: loadBalancer.dnsName, zoneId: loadBalancer.zoneId })
+    : [];
+  return { loadBalancer, securityGroup, ...(logs.managed ? { logBucket: logs.managed } : {}), aliasRecords };
 }

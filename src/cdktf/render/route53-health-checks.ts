@@ -40,7 +40,7 @@ export function healthCheckConfig(hc: DnsHealthCheckModel): Route53HealthCheckCo
  * checks by endpoint name.
  */
 export function renderHealthChecks(
-  scope: Construct, healthChecks: DnsHealthCheckModel[], recordName: string,
+  scope: Construct, healthChecks: DnsHealthCheckModel[], recordName: string, alarms: Map<string, CloudwatchMetricAlarm> = new Map(),
 ): Map<string, Route53HealthCheck> {
   const rendered = new Map<string, Route53HealthCheck>();
   for (const hc of healthChecks) {
@@ -48,7 +48,7 @@ export function renderHealthChecks(
     const check = new Route53HealthCheck(scope, id, healthCheckConfig(hc));
     rendered.set(hc.name, check);
     if (!hc.alarm) continue;
-    new CloudwatchMetricAlarm(scope, `${id}-Alarm`, {
+    alarms.set(hc.name, new CloudwatchMetricAlarm(scope, `${id}-Alarm`, {
       alarmName: `lbkit-${scope.node.path}-${hc.name}`.slice(0, ALARM_NAME_MAX_LENGTH),
       alarmDescription: `Route 53 health check of endpoint "${hc.name}" of ${recordName} is failing`,
       namespace: HEALTH_CHECK_ALARM.namespace,
@@ -60,7 +60,7 @@ export function renderHealthChecks(
       threshold: HEALTH_CHECK_ALARM.threshold,
       comparisonOperator: HEALTH_CHECK_ALARM.comparisonOperator,
       treatMissingData: HEALTH_CHECK_ALARM.treatMissingData,
-    });
+    }));
   }
   return rendered;
 }

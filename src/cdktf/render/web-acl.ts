@@ -15,8 +15,8 @@ function visibility(metricName: string) {
  * `name` prefixes the ACL's name (Terraform adds a unique suffix, as for the load balancer)
  * and names its CloudWatch metrics.
  */
-export function renderWaf(scope: Construct, waf: WafModel, loadBalancerArn: string, name: string): Wafv2WebAcl | undefined {
-  if (waf.kind === 'none') return undefined;
+export function renderWaf(scope: Construct, waf: WafModel, loadBalancerArn: string, name: string): RenderedWaf {
+  if (waf.kind === 'none') return {};
   let acl: Wafv2WebAcl | undefined;
   let webAclArn: string;
   if (waf.kind === 'existing') {
@@ -53,6 +53,14 @@ export function renderWaf(scope: Construct, waf: WafModel, loadBalancerArn: stri
     });
     webAclArn = acl.arn;
   }
-  new Wafv2WebAclAssociation(scope, 'WebAclAssociation', { resourceArn: loadBalancerArn, webAclArn });
-  return acl;
+  const association = new Wafv2WebAclAssociation(scope, 'WebAclAssociation', { resourceArn: loadBalancerArn, webAclArn });
+  return { ...(acl ? { webAcl: acl } : {}), association };
+}
+
+/** The WAF resources lbkit created, for escape hatches. */
+export interface RenderedWaf {
+  /** The web ACL, when lbkit created it (not an existing one). */
+  readonly webAcl?: Wafv2WebAcl;
+  /** The association, unless the WAF is off. */
+  readonly association?: Wafv2WebAclAssociation;
 }

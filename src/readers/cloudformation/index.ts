@@ -1,7 +1,6 @@
 import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../../core/model/dns-routing-model';
-import { ReadOutput } from '../assemble';
-import { engineReaders, EngineResource } from '../engine-readers';
+import { EngineOutput, engineReaders, EngineResource } from '../engine-readers';
 import { LbkitConfigError } from '../errors';
 import { ReaderRegistry } from '../registry';
 import { isObject } from '../values';
@@ -15,6 +14,7 @@ import { recordSetGroupMapping, recordSetMapping } from './routing-records';
 import { securityGroupMapping, securityGroupRuleMapping } from './security-group';
 import { targetGroupMapping } from './target-group';
 import { CfnTemplate } from './template';
+import { CLOUDFORMATION_UNMODELED } from './unmodeled';
 import { webAclAssociationMapping, webAclMapping } from './web-acl';
 
 const SOURCE = 'CloudFormation template';
@@ -49,6 +49,7 @@ function* templateResources(doc: CfnTemplate): Iterable<EngineResource> {
 }
 
 const READ = engineReaders({
+  unmodeled: CLOUDFORMATION_UNMODELED,
   source: SOURCE,
   container: 'template',
   registry: CLOUDFORMATION_READERS,
@@ -75,5 +76,5 @@ export const readCloudFormation: (template: object) => AnyLoadBalancerModel[] = 
  */
 export const readDnsCloudFormation: (template: object) => DnsRoutingModel[] = READ.dns;
 
-/** Load balancers and DNS routing of a template; either may be empty, not both. */
-export const readCloudFormationOutput: (template: object) => ReadOutput = READ.output;
+/** Load balancers and DNS routing of a template; either may be empty, not both; with the properties lbkit ignored as unmodeled. */
+export const readCloudFormationOutput: (template: object) => EngineOutput = READ.output;

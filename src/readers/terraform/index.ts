@@ -1,7 +1,6 @@
 import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../../core/model/dns-routing-model';
-import { ReadOutput } from '../assemble';
-import { engineReaders } from '../engine-readers';
+import { EngineOutput, engineReaders } from '../engine-readers';
 import { ReaderRegistry } from '../registry';
 import { awsS3BucketLifecycleMapping, awsS3BucketMapping } from './access-logs';
 import { awsAcmCertificateMapping, awsAcmCertificateValidationMapping } from './certificates';
@@ -13,6 +12,7 @@ import { awsCloudwatchHealthCheckAlarmMapping, awsRoute53HealthCheckMapping } fr
 import { awsRoute53RecordMapping } from './routing-records';
 import { awsSecurityGroupMapping, awsSecurityGroupRuleMapping, awsVpcSecurityGroupRuleMapping } from './security-group';
 import { awsLbTargetGroupMapping } from './target-group';
+import { TERRAFORM_UNMODELED } from './unmodeled';
 import { awsWafv2WebAclAssociationMapping, awsWafv2WebAclMapping } from './web-acl';
 
 const SOURCE = 'Terraform configuration';
@@ -39,6 +39,7 @@ export const TERRAFORM_READERS = new ReaderRegistry<TfConfig>([
 ]);
 
 const READ = engineReaders({
+  unmodeled: TERRAFORM_UNMODELED,
   source: SOURCE,
   container: 'configuration',
   registry: TERRAFORM_READERS,
@@ -65,5 +66,5 @@ export const readTerraform: (config: object) => AnyLoadBalancerModel[] = READ.mo
  */
 export const readDnsTerraform: (config: object) => DnsRoutingModel[] = READ.dns;
 
-/** Load balancers and DNS routing of a configuration; either may be empty, not both. */
-export const readTerraformOutput: (config: object) => ReadOutput = READ.output;
+/** Load balancers and DNS routing of a configuration; either may be empty, not both; with the properties lbkit ignored as unmodeled. */
+export const readTerraformOutput: (config: object) => EngineOutput = READ.output;

@@ -1,0 +1,51 @@
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
+import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
+import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
+
+// What each construct collects while rendering, handed to its `*Resources` (not exported from the package).
+
+/** What a WebApiLoadBalancer rendered, as the construct collects it. */
+export interface WebApiRendered {
+  readonly path: string;
+  readonly loadBalancer: Lb;
+  readonly securityGroup: SecurityGroup;
+  readonly accessLogBucket?: S3Bucket;
+  readonly accessLogBucketPolicy?: S3BucketPolicy;
+  readonly listeners: ReadonlyMap<number, LbListener>;
+  readonly rules: ReadonlyMap<string, LbListenerRule>;
+  readonly targetGroups: ReadonlyMap<string, LbTargetGroup>;
+  readonly webAcl?: Wafv2WebAcl;
+  readonly webAclAssociation?: Wafv2WebAclAssociation;
+  readonly aliasRecords: Route53Record[];
+}
+
+
+/** What a TcpServiceLoadBalancer rendered, as the construct collects it. */
+export interface TcpServiceRendered {
+  readonly path: string;
+  readonly loadBalancer: Lb;
+  readonly securityGroup: SecurityGroup;
+  readonly accessLogBucket?: S3Bucket;
+  readonly accessLogBucketPolicy?: S3BucketPolicy;
+  readonly listeners: ReadonlyMap<number, LbListener>;
+  readonly targetGroups: ReadonlyMap<string, LbTargetGroup>;
+  readonly aliasRecords: Route53Record[];
+}
+
+
+/** What a GlobalFailover rendered, as the construct collects it. */
+export interface GlobalFailoverRendered {
+  readonly path: string;
+  readonly healthChecks: ReadonlyMap<string, Route53HealthCheck>;
+  readonly alarms: ReadonlyMap<string, CloudwatchMetricAlarm>;
+  readonly records: Route53Record[];
+}

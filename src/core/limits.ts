@@ -102,3 +102,10 @@ export const ROUTE53_SET_IDENTIFIER_MAX_LENGTH = 128;
 export const ROUTE53_TTL_MAX = 2_147_483_647;
 /** Route 53 publishes health-check metrics in this region only. */
 export const ROUTE53_METRICS_REGION = 'us-east-1';
+
+/**
+ * IP address types AWS offers each kind (CreateLoadBalancer `IpAddressType`): NLBs have no
+ * dualstack-without-public-ipv4, and an ALB takes it only when internet-facing.
+ */
+export const ALB_IP_ADDRESS_TYPES = ['ipv4', 'dualstack', 'dualstack-without-public-ipv4'] as const;
+export const NLB_IP_ADDRESS_TYPES = ['ipv4', 'dualstack'] as const;

@@ -1,5 +1,5 @@
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { errorOf, harness, minimalProps, only, synth } from './fixtures';
 import { TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/aws-cdk';
 import { IpAddressType, ListenerProtocol } from '../../src/core';

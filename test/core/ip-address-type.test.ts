@@ -59,6 +59,9 @@ describe('ipAddressType: bad input', () => {
       'Stack/Game: ipAddressType is offered by AWS for application load balancers only; a network load balancer takes ipv4 or dualstack (received: "dualstack-without-public-ipv4")'],
     ['dual stack on subnets without IPv6', () => alb({ ipAddressType: IpAddressType.DUALSTACK }, { ...FACTS, subnetsWithoutIpv6: ['Stack/Vpc/PublicSubnet1', 'Stack/Vpc/PublicSubnet2'] }),
       'Stack/Api: ipAddressType needs subnets with an IPv6 CIDR block, and vpcSubnets chose 2 without: Stack/Vpc/PublicSubnet1, Stack/Vpc/PublicSubnet2 (give the VPC ipProtocol DUAL_STACK) (received: "dualstack")'],
+    ['a UDP listener on a dual-stack NLB', () => nlb({ ipAddressType: IpAddressType.DUALSTACK, listeners: [{ name: 'dns', port: 53, protocol: ListenerProtocol.TCP_UDP }] }),
+      'Stack/Game: ipAddressType is dualstack, but the TCP_UDP listener on port 53 needs an IPv4-only NLB: AWS takes UDP on a dual-stack NLB only with an IPv6'
+      + ' source-NAT prefix per subnet, which lbkit does not set (Terraform AWS provider 5.100 lacks it); put UDP listeners on their own ipv4 TcpServiceLoadBalancer (received: "dualstack")'],
     ['an IPv6 CIDR with ipv4', () => nlb({ allowedCidrs: ['2001:db8::/32'] }),
       'Stack/Game: allowedCidrs holds an IPv6 CIDR but ipAddressType is ipv4 (set IpAddressType.DUALSTACK) (received: "2001:db8::/32")'],
   ];

@@ -40,3 +40,17 @@ export function planIpAddressType(
   }
   return type;
 }
+
+/**
+ * A dual-stack NLB takes UDP (and TCP_UDP) listeners only with an IPv6 source-NAT prefix per subnet
+ * (`EnablePrefixForIpv6SourceNat`), which lbkit does not render: the pinned Terraform AWS provider
+ * (5.100) has no such argument. Refused here rather than by AWS at deploy time.
+ */
+export function checkDualStackNlbListeners(path: string, type: IpAddressType, listeners: readonly { port: number; protocol: string }[]): void {
+  const udp = listeners.find((x) => x.protocol === 'UDP' || x.protocol === 'TCP_UDP');
+  if (isDualStack(type) && udp) {
+    throw new LbkitValidationError(path, 'ipAddressType',
+      `is ${type}, but the ${udp.protocol} listener on port ${udp.port} needs an IPv4-only NLB: AWS takes UDP on a dual-stack NLB only with an IPv6 source-NAT prefix`
+      + ' per subnet, which lbkit does not set (Terraform AWS provider 5.100 lacks it); put UDP listeners on their own ipv4 TcpServiceLoadBalancer', type);
+  }
+}

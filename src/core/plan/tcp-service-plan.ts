@@ -7,7 +7,7 @@ import { planCapacityReservation } from './capacity-reservation';
 import { TcpServiceEngineFacts } from './engine-facts';
 import { planHealthPort, planHttpProbe } from './health-probe';
 import { planHealthTimings } from './health-timings';
-import { planIpAddressType } from './ip-address-type';
+import { checkDualStackNlbListeners, planIpAddressType } from './ip-address-type';
 import { planNlbZonal } from './nlb-zonal';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { AccessLogsModel, compareText, isDualStack } from '../model/load-balancer-model';
@@ -185,6 +185,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   }
   const planned = listenersIn.map((listener) => planListener(path, listener));
   const listeners = planned.map((p) => p.listener).sort((a, b) => a.port - b.port || compareText(a.protocol, b.protocol));
+  checkDualStackNlbListeners(path, ipAddressType, listeners);
   const targetGroups = planned.map((p) => p.targetGroup).sort((a, b) => compareText(a.name, b.name));
 
   const hasTerminatedTls = listeners.some((x) => x.protocol === 'TLS');

@@ -125,7 +125,9 @@ export interface TcpServiceLoadBalancerBaseOptions {
    * The load balancer's addresses: IPv4 only, or IPv4 and IPv6 (AWS offers network load balancers
    * no dualstack-without-public-ipv4). Dual stack needs subnets with IPv6 CIDR blocks: checked on
    * CDK for subnets created in the app (a VPC with `ipProtocol: DUAL_STACK`); imported subnets and
-   * Terraform's subnet ids carry no such fact, and AWS refuses them at deploy time instead.
+   * Terraform's subnet ids carry no such fact, and AWS refuses them at deploy time instead. UDP and
+   * TCP_UDP listeners are refused with dual stack: AWS needs an IPv6 source-NAT prefix for them,
+   * which lbkit does not set (the pinned Terraform AWS provider has no such argument).
    * @default IpAddressType.IPV4 - AWS's default, and every VPC has IPv4 subnets
    */
   readonly ipAddressType?: IpAddressType;

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
@@ -22,6 +23,24 @@ function zonesOf(subnets: ec2.ISubnet[]): string[] | undefined {
 }
 
 /**
+ * The subnets of this app that have no IPv6 CIDR block, by construct path: none on the CfnSubnet
+ * and no AWS::EC2::SubnetCidrBlock for it. Imported subnets carry no such fact and are not listed.
+ */
+function subnetsWithoutIpv6(subnets: ec2.ISubnet[]): string[] {
+  const own = subnets.filter((s) => {
+    const cfn = s.node.defaultChild;
+    return cfn instanceof ec2.CfnSubnet
+      && cfn.ipv6CidrBlock === undefined && !cfn.ipv6Native && cfn.ipv6IpamPoolId === undefined && cfn.ipv6NetmaskLength === undefined;
+  });
+  if (own.length === 0) return [];
+  const stack = Stack.of(own[0]);
+  const key = (id: string) => JSON.stringify(stack.resolve(id));
+  const blocks = stack.node.findAll().filter((c): c is ec2.CfnSubnetCidrBlock => c instanceof ec2.CfnSubnetCidrBlock);
+  const associated = new Set(blocks.map((c) => key(c.subnetId)));
+  return own.filter((s) => !associated.has(key(s.subnetId))).map((s) => s.node.path);
+}
+
+/**
  * What CDK knows that the engine-neutral options do not say, resolved from the engine-typed
  * props; the same facts plan an ALB (planWebApi) and an NLB (planTcpService).
  */
@@ -40,6 +59,7 @@ export function loadBalancerFacts(scope: Construct, props: CdkLoadBalancerEngine
     hasHostedZone: props.hostedZone !== undefined,
     availabilityZones: zonesOf(subnets.subnets),
     subnetCount: subnets.subnetIds.length,
+    subnetsWithoutIpv6: subnetsWithoutIpv6(subnets.subnets),
     targetCidr,
     ...(props.accessLogBucket ? { existingLogBucketName: props.accessLogBucket.bucketName } : {}),
     optionNames: { subnets: 'vpcSubnets', hostedZone: 'hostedZone', certificates: 'certificates' },

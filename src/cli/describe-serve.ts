@@ -3,8 +3,10 @@ import { LambdaMapping, lambdaRoutes } from './lambda-flags';
 import { TargetMapping } from './mapping';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
+import { isDualStack } from '../core/model/load-balancer-model';
 import { AdminServer } from '../proxy/admin';
 import { DnsServerHandle } from '../proxy/dns';
+import { ipv6HostFor } from '../proxy/ipv6-listeners';
 import { Endpoint, endpointId } from '../proxy/targets/endpoint';
 import { LocalTlsProvider } from '../proxy/tls';
 
@@ -100,6 +102,8 @@ export function describeServe(d: ServeDescription): string {
   if (model && handle) {
     lines.push(`lbkit serve: ${model.name} (${model.kind} load balancer) from ${display(d.file)}`, 'listeners:');
     for (const l of handle.listeners) lines.push(`  ${l.protocol} ${l.port} → ${scheme(l.protocol)}://${hostPort(d.host, l.localPort)}`);
+    const ipv6 = isDualStack(model.ipAddressType) ? ipv6HostFor(d.host) : undefined;
+    if (ipv6 !== undefined && handle.listeners.length > 0) lines.push(`  (${model.ipAddressType}: each also on [${ipv6}] at the same port, UDP excepted)`);
     lines.push('targets:');
     const mapped = model.targetGroups.filter((g) => (d.targets[g.name] ?? []).length > 0);
     for (const g of mapped) lines.push(`  ${g.name} → ${d.targets[g.name].map(endpointId).join(', ')}`);

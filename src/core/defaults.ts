@@ -2,6 +2,7 @@ import { ROUTE53_HEALTH_METRIC } from './contract';
 import {
   DesyncMitigationMode, DnsClientRoutingPolicy, RedirectStatus, RequestDuration, SessionAffinity, TargetProtocol, TargetProtocolVersion, TargetType,
   TlsMode, XForwardedForMode,
+  IpAddressType,
 } from './options/enums';
 
 /**
@@ -102,6 +103,12 @@ export const NOT_FOUND_BODY = '{"message":"Not Found"}';
 /** Body of the optional load-balancer-level /health answer. */
 export const LB_HEALTH_BODY = '{"status":"ok"}';
 export const LB_HEALTH_ROUTE_NAME = 'lb-health';
+
+/**
+ * IPv4 only, as at AWS: every VPC has IPv4 subnets, while dual stack needs IPv6 CIDR blocks on them
+ * (opt in with ipAddressType where the VPC has them).
+ */
+export const IP_ADDRESS_TYPE = IpAddressType.IPV4;
 
 /** Internet-facing listeners are open to everyone by default. */
 export const PUBLIC_IPV4_CIDR = '0.0.0.0/0';

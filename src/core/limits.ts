@@ -112,3 +112,10 @@ export const LAMBDA_REQUEST_BODY_MAX_BYTES = 1_048_576;
 export const LAMBDA_RESPONSE_MAX_BYTES = 1_048_576;
 /** The longest timeout a Lambda function can have (15 minutes). */
 export const LAMBDA_TIMEOUT_MAX_SECONDS = 900;
+
+/**
+ * IP address types AWS offers each kind (CreateLoadBalancer `IpAddressType`): NLBs have no
+ * dualstack-without-public-ipv4, and an ALB takes it only when internet-facing.
+ */
+export const ALB_IP_ADDRESS_TYPES = ['ipv4', 'dualstack', 'dualstack-without-public-ipv4'] as const;
+export const NLB_IP_ADDRESS_TYPES = ['ipv4', 'dualstack'] as const;

@@ -1,7 +1,7 @@
 import * as http from 'http';
 import * as http2 from 'http2';
 import * as https from 'https';
-import { AddressInfo, Socket } from 'net';
+import { AddressInfo, Server as NetServer, Socket } from 'net';
 import type { Logger } from 'pino';
 import { AccessLogEntry } from './http/access-log-entry';
 import { configureClientConnections, onClientIdle } from './http/client-connections';
@@ -15,10 +15,11 @@ import { logRefusedRequest } from './http/refused-request-log';
 import { handleRequest } from './http/request-handler';
 import { Runtime, RuntimeLambdaOptions } from './http/runtime';
 import { handleUpgrade } from './http/upgrade';
+import { ipv6HostFor, Ipv6Listeners } from './ipv6-listeners';
 import { LocalLoadBalancerHandle, LocalLoadBalancerOptions } from './local-load-balancer';
 import { Endpoint, endpointId } from './targets/endpoint';
 import { ExternalHealth } from './targets/health-update';
-import { LoadBalancerModel } from '../core/model/load-balancer-model';
+import { isDualStack, LoadBalancerModel } from '../core/model/load-balancer-model';
 
 export type { Endpoint } from './targets/endpoint';
 export type { AccessLogEntry } from './http/access-log-entry';
@@ -125,6 +126,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const sockets = new Set<Socket>();
   const listeners: ProxyListener[] = [];
   const retiring = new Map<Runtime, Promise<void>>();
+  // A dual-stack ALB answers IPv6 clients too: each listener also on ::1 (or ::), same port.
+  const ipv6 = new Ipv6Listeners(isDualStack(options.model.ipAddressType) ? ipv6HostFor(host) : undefined, logger);
   /** Listener ports → local ports (known once every listener is bound) and the certificate names, for redirects. */
   const redirectPorts = options.rewriteRedirectPorts ? (): LocalRedirectPorts => ({
     ports: Object.fromEntries(listeners.map((l) => [l.port, l.localPort])),
@@ -181,10 +184,12 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       }
       servers.push(server);
       const localPort = await listen(server, local, host);
+      await ipv6.add(server as NetServer, localPort);
       listeners.push({ port: listener.port, localPort, protocol: listener.protocol });
       logger?.debug({ port: listener.port, localPort, protocol: listener.protocol }, `listener ${listener.protocol} ${listener.port} on local port ${localPort}`);
     }
   } catch (error) {
+    await ipv6.close();
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     await runtime.close();
     throw error;
@@ -221,7 +226,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       logger?.debug('model reloaded'); // the CLI says so itself
     },
     async close() {
-      const closed = Promise.all(servers.map((s) => new Promise((r) => { s.close(() => r(undefined)); })));
+      const closed = Promise.all([ipv6.close(), ...servers.map((s) => new Promise((r) => { s.close(() => r(undefined)); }))]);
       for (const socket of sockets) socket.destroy();
       await closed;
       await Promise.all([runtime, ...retiring.keys()].map((r) => r.close()));

@@ -4,6 +4,7 @@ import {
   AliasRecordPart, BucketLifecyclePart, ListenerCertificatePart, ListenerPart, LoadBalancerPart, LogStreamPart, SecurityGroupRuleEntry,
   SecurityGroupRulePart, ValueRef,
 } from './parts';
+import { ALB_IP_ADDRESS_TYPES } from '../core/limits';
 import {
   AccessLogsModel, CertificateModel, compareText, DnsAliasModel, IpAddressType, LogStreamModel, REFERENCE, Scheme,
 } from '../core/model/load-balancer-model';
@@ -37,11 +38,20 @@ export function modelHeadOf<A>(graph: PartGraph, lb: LoadBalancerPart, where: st
     name: lb.name,
     ...(lb.loadBalancerName !== undefined ? { loadBalancerName: lb.loadBalancerName } : {}),
     scheme: lb.scheme,
-    ipAddressType: (lb.ipAddressType.startsWith('dualstack') ? 'dualstack' : lb.ipAddressType) as IpAddressType,
+    ipAddressType: ipAddressTypeOf(lb, where),
     ...(lb.minimumCapacityUnits !== undefined ? { minimumCapacityUnits: lb.minimumCapacityUnits } : {}),
     attributes,
     accessLogs: accessLogsOf(graph, lb),
   };
+}
+
+/** The IP address type as written: one AWS offers (the reader does not judge the kind; planning does). */
+function ipAddressTypeOf(lb: LoadBalancerPart, where: string): IpAddressType {
+  const types: readonly string[] = ALB_IP_ADDRESS_TYPES;
+  if (!types.includes(lb.ipAddressType)) {
+    throw new LbkitConfigError(`${where} has IP address type ${JSON.stringify(lb.ipAddressType)}; expected one of ${types.join(', ')}`);
+  }
+  return lb.ipAddressType as IpAddressType;
 }
 
 /** Target groups sorted by name. */

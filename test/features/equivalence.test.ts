@@ -9,7 +9,7 @@ import { AnyLoadBalancerModel, isApplicationModel } from '../../src/core/model/a
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
 import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
-  TargetProtocolVersion, TargetType, XForwardedForMode,
+  TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType,
 } from '../../src/core/options/enums';
 import { RouteAction } from '../../src/core/options/route-action';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
@@ -143,6 +143,12 @@ const HAND_PICKED: [string, EngineOptions][] = [
   ['connection logs off, access logs on', {
     certificateArns: [CERT_ARN_1],
     connectionLogs: { enabled: false },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['dual stack without public IPv4: ::/0 ingress and AAAA records', {
+    certificateArns: [CERT_ARN_1],
+    ipAddressType: IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4,
+    aliasRecordNames: ['api.example.com'],
     routes: [{ name: 'api', paths: ['/api/*'] }],
   }],
   ['existing web ACL and existing log bucket with a prefix', {

@@ -7,7 +7,7 @@ import { createApp as createCdkApp } from '../../examples/game-server-nlb-cdk/ap
 import { createApp as createTfApp } from '../../examples/game-server-nlb-cdktf/main';
 import { AnyLoadBalancerModel, isNetworkModel } from '../../src/core/model/any-load-balancer-model';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
-import { DnsClientRoutingPolicy, TargetType, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
+import { DnsClientRoutingPolicy, TargetType, HealthCheckProtocol, IpAddressType, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
 import { TcpServicePlan } from '../../src/core/plan/tcp-service-plan';
 import { readSynthesizedFile } from '../../src/readers';
 import { CERT_ARN_1, CERT_ARN_2, CLOUDFORMATION, modelDifferences, invariantDifferences, TcpEngineOptions, TERRAFORM, threeWayTcp } from '../support/engines';
@@ -94,7 +94,7 @@ const HAND_PICKED: [string, TcpEngineOptions][] = [
   ['minimal: one TCP listener', { listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP }] }],
   ['everything away from the defaults: internal, dual stack, named, cross-zone and protection off, zonal shift, AZ DNS affinity, longest TCP idle timeout', {
     internetFacing: false,
-    dualStack: true,
+    ipAddressType: IpAddressType.DUALSTACK,
     allowedCidrs: ['10.0.0.0/8', 'fd00::/8'],
     loadBalancerName: 'private-nlb',
     crossZone: false,
@@ -102,9 +102,15 @@ const HAND_PICKED: [string, TcpEngineOptions][] = [
     zonalShift: true,
     dnsClientRoutingPolicy: DnsClientRoutingPolicy.AVAILABILITY_ZONE_AFFINITY,
     listeners: [
-      { name: 'dns', port: 53, protocol: ListenerProtocol.TCP_UDP, targetType: TargetType.INSTANCE, preserveClientIp: false, healthCheck: { port: 8053 } },
+      { name: 'dns', port: 53, protocol: ListenerProtocol.TCP, targetType: TargetType.INSTANCE, preserveClientIp: false, healthCheck: { port: 8053 } },
       { name: 'redis', port: 6379, protocol: ListenerProtocol.TCP, deregistrationDelaySeconds: 0, proxyProtocolV2: true, idleTimeoutSeconds: 6000 },
     ],
+  }],
+  ['TCP_UDP on an internal IPv4 NLB (dual stack takes no UDP in lbkit): instance targets, client IP not preserved, health on a side port', {
+    internetFacing: false,
+    ipAddressType: IpAddressType.IPV4,
+    allowedCidrs: ['10.0.0.0/8'],
+    listeners: [{ name: 'dns', port: 53, protocol: ListenerProtocol.TCP_UDP, targetType: TargetType.INSTANCE, preserveClientIp: false, healthCheck: { port: 8053 } }],
   }],
   ['TLS: imported and managed certificates on two terminated listeners, TLS to the targets, ALPN, logs with a prefix', {
     certificateArns: [CERT_ARN_2, CERT_ARN_1],

@@ -1,5 +1,5 @@
 import { NetworkLoadBalancerModel } from '../../src/core/model/network-load-balancer-model';
-import { DnsClientRoutingPolicy, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
+import { DnsClientRoutingPolicy, HealthCheckProtocol, IpAddressType, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
 import { CERT_ARN_1, Engine, ENGINES, ENV, TcpEngineOptions } from '../support/engines';
 
 /**
@@ -165,5 +165,15 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect(read({ ...TCP, minimumCapacityUnits: 5500 }).minimumCapacityUnits).toBe(5500);
     const passthrough = { name: 'mtls', port: 8884, protocol: ListenerProtocol.TLS, tlsMode: TlsMode.PASSTHROUGH };
     expect(read({ listeners: [passthrough], minimumCapacityUnits: 12_000 }).minimumCapacityUnits).toBe(12_000);
+  });
+
+  test('10. IP address type: ipv4 unless set; dualstack adds ::/0 ingress and AAAA records', () => {
+    expect(read(TCP).ipAddressType).toBe('ipv4');
+    const m = read({ ...TCP, ipAddressType: IpAddressType.DUALSTACK, aliasRecordNames: ['play.example.com'] });
+    expect(m.ipAddressType).toBe('dualstack');
+    expect(m.securityGroup.ingress).toEqual([{ protocol: 'tcp', port: 7777, cidr: '0.0.0.0/0' }, { protocol: 'tcp', port: 7777, cidr: '::/0' }]);
+    expect(m.dnsRecords).toEqual([{ name: 'play.example.com', type: 'A' }, { name: 'play.example.com', type: 'AAAA' }]);
+    expect(() => read({ listeners: [{ name: 'voice', port: 7778, protocol: ListenerProtocol.UDP, healthCheck: { port: 7777 } }], ipAddressType: IpAddressType.DUALSTACK }))
+      .toThrow('ipAddressType is dualstack, but the UDP listener on port 7778 needs an IPv4-only NLB');
   });
 });

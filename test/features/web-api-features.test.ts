@@ -1,5 +1,5 @@
 import { LoadBalancerModel, RuleModel } from '../../src/core/model/load-balancer-model';
-import { DesyncMitigationMode, LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetType } from '../../src/core/options/enums';
+import { DesyncMitigationMode, IpAddressType, LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetType } from '../../src/core/options/enums';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { CERT_ARN_1, CERT_ARN_2, Engine, EngineOptions, ENGINES, ENV } from '../support/engines';
@@ -256,5 +256,16 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     } else {
       expect(() => read(withHealthLogs)).toThrow(/healthCheckLogs\.enabled is true but the Terraform AWS provider lbkit pins, hashicorp\/aws 5\.100\.0/);
     }
+  });
+
+  test('15. IP address type: ipv4 unless set; dualstack and dualstack-without-public-ipv4 add ::/0 ingress and AAAA records', () => {
+    expect(read(BASE).ipAddressType).toBe('ipv4');
+    for (const type of [IpAddressType.DUALSTACK, IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4]) {
+      const m = read({ ...BASE, ipAddressType: type, redirectHttp: false, aliasRecordNames: ['api.example.com'] });
+      expect(m.ipAddressType).toBe(type);
+      expect(m.securityGroup.ingress).toEqual([{ port: 443, cidr: '0.0.0.0/0' }, { port: 443, cidr: '::/0' }]);
+      expect(m.dnsRecords).toEqual([{ name: 'api.example.com', type: 'A' }, { name: 'api.example.com', type: 'AAAA' }]);
+    }
+    expect(read({ ...BASE, ipAddressType: IpAddressType.IPV4 })).toEqual(read(BASE));
   });
 });

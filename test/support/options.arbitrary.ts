@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { CERT_ARN_1, CERT_ARN_2, EngineOptions } from './engines';
 import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
-  TargetProtocolVersion, TargetType, XForwardedForMode,
+  TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType,
 } from '../../src/core/options/enums';
 import { HealthCheckOptions } from '../../src/core/options/health-check-options';
 import { RouteAction } from '../../src/core/options/route-action';
@@ -197,7 +197,12 @@ const routesArb: fc.Arbitrary<Routing> = fc.shuffledSubarray(ROUTE_NAMES, { minL
 export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
   routing: routesArb,
   internetFacing: fc.boolean(),
-  dualStack: fc.boolean(),
+  // The address type as ipAddressType, as the deprecated dualStack, or left to the default.
+  address: fc.oneof(
+    fc.constant({}),
+    fc.boolean().map((dualStack) => ({ dualStack })),
+    fc.constantFrom(...Object.values(IpAddressType)).map((ipAddressType) => ({ ipAddressType })),
+  ),
   certs: fc.record({
     certificateArns: fc.subarray([CERT_ARN_1, CERT_ARN_2]),
     managedCertificates: fc.subarray([{ domainName: 'api.example.com', alternativeNames: ['www.example.com'] }, { domainName: 'ws.example.com' }, { domainName: '*.example.com', alternativeNames: [] }]),
@@ -238,14 +243,18 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
     fc.integer({ min: 10, max: 2_000_000_000 }).map((rateLimitPer5Minutes) => ({ waf: { rateLimitPer5Minutes } })),
   ),
   allowed: fc.option(fc.subarray(['10.0.0.0/8', '192.168.0.0/16', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 }), { nil: undefined }),
-}).map(({ routing, internetFacing, dualStack, certs, extras, accessLogs, connectionLogs, waf, allowed }) => {
+}).map(({ routing, internetFacing, address: chosen, certs, extras, accessLogs, connectionLogs, waf, allowed }) => {
+  // Without public IPv4 needs an internet-facing load balancer: internal ones take plain dual stack.
+  const address = 'ipAddressType' in chosen && chosen.ipAddressType === IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4 && !internetFacing
+    ? { ipAddressType: IpAddressType.DUALSTACK } : chosen;
+  const dualStack = 'dualStack' in address ? address.dualStack : 'ipAddressType' in address && address.ipAddressType !== IpAddressType.IPV4;
   let allowedCidrs = allowed?.filter((c) => dualStack || !c.includes(':'));
   if (allowedCidrs !== undefined && allowedCidrs.length === 0) allowedCidrs = undefined;
   if (!internetFacing && allowedCidrs === undefined) allowedCidrs = ['10.0.0.0/8'];
   return {
     ...routing,
     internetFacing,
-    dualStack,
+    ...address,
     ...(certs.certificateArns.length > 0 ? { certificateArns: certs.certificateArns } : {}),
     ...(certs.managedCertificates.length > 0 ? { managedCertificates: certs.managedCertificates } : {}),
     ...extras,

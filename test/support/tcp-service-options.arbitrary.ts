@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { CERT_ARN_1, CERT_ARN_2, TcpEngineOptions } from './engines';
-import { DnsClientRoutingPolicy, TargetType, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
+import { DnsClientRoutingPolicy, TargetType, HealthCheckProtocol, IpAddressType, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
 import { TcpHealthCheckOptions, TcpListenerOptions } from '../../src/core/options/tcp-service-options';
 
 /**
@@ -106,7 +106,12 @@ const listenersArb: fc.Arbitrary<TcpListenerOptions[]> = fc.integer({ min: 1, ma
 export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
   listeners: listenersArb,
   internetFacing: fc.boolean(),
-  dualStack: fc.boolean(),
+  // The address type as ipAddressType, as the deprecated dualStack, or left to the default.
+  address: fc.oneof(
+    fc.constant({}),
+    fc.boolean().map((dualStack) => ({ dualStack })),
+    fc.constantFrom(IpAddressType.IPV4, IpAddressType.DUALSTACK).map((ipAddressType) => ({ ipAddressType })),
+  ),
   certs: fc.record({
     certificateArns: fc.subarray([CERT_ARN_1, CERT_ARN_2]),
     managedCertificates: fc.subarray([{ domainName: 'mqtt.example.com', alternativeNames: ['broker.example.com'] }, { domainName: 'play.example.com' }]),
@@ -129,8 +134,11 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
     fc.record({ accessLogBucketName: fc.constant('central-logs'), accessLogs: fc.record({ prefix: fc.constantFrom('nlb', 'team/tls') }, { requiredKeys: [] }) }),
   ),
   allowed: fc.option(fc.subarray(['10.0.0.0/8', '192.168.0.0/16', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 }), undef),
-}).map(({ listeners, internetFacing, dualStack, certs, extras, accessLogs, allowed }) => {
+}).map(({ listeners, internetFacing, address, certs, extras, accessLogs, allowed }) => {
   const terminates = listeners.some((l) => l.protocol === ListenerProtocol.TLS && l.tlsMode !== TlsMode.PASSTHROUGH);
+  // A dual-stack NLB takes no UDP listener in lbkit (AWS needs a source-NAT prefix lbkit does not set).
+  const udp = listeners.some((l) => l.protocol === ListenerProtocol.UDP || l.protocol === ListenerProtocol.TCP_UDP);
+  const dualStack = !udp && ('dualStack' in address ? address.dualStack : 'ipAddressType' in address && address.ipAddressType !== IpAddressType.IPV4);
   let allowedCidrs = allowed?.filter((c) => dualStack || !c.includes(':'));
   if (allowedCidrs !== undefined && allowedCidrs.length === 0) allowedCidrs = undefined;
   if (!internetFacing && allowedCidrs === undefined) allowedCidrs = ['10.0.0.0/8'];
@@ -138,7 +146,7 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
   return {
     listeners,
     internetFacing,
-    dualStack,
+    ...(udp ? {} : address),
     ...rest,
     // Elastic IPs only for internet-facing load balancers.
     ...(elasticIps !== undefined && (internetFacing || !elasticIps) ? { elasticIps } : {}),

@@ -13,7 +13,13 @@
  */
 
 export type Scheme = 'internet-facing' | 'internal';
-export type IpAddressType = 'ipv4' | 'dualstack';
+/** `dualstack-without-public-ipv4`: internet-facing ALBs only (public IPv6, private IPv4 and IPv6). */
+export type IpAddressType = 'ipv4' | 'dualstack' | 'dualstack-without-public-ipv4';
+
+/** Whether the load balancer has IPv6 addresses (AAAA records, IPv6 ingress, the proxy on ::1). */
+export function isDualStack(type: IpAddressType): boolean {
+  return type !== 'ipv4';
+}
 export type DesyncMitigationModeValue = 'monitor' | 'defensive' | 'strictest';
 export type XffModeValue = 'append' | 'preserve' | 'remove';
 export type AlgorithmValue = 'round_robin' | 'least_outstanding_requests' | 'weighted_random';

@@ -67,6 +67,23 @@ export enum XForwardedForMode {
   REMOVE = 'remove',
 }
 
+/**
+ * Which addresses the load balancer has (CreateLoadBalancer `IpAddressType`). Clients reach it over
+ * IPv6 only where its subnets have IPv6 CIDR blocks.
+ */
+export enum IpAddressType {
+  /** IPv4 addresses only (AWS's default). */
+  IPV4 = 'ipv4',
+  /** IPv4 and IPv6 addresses; DNS answers A and AAAA. */
+  DUALSTACK = 'dualstack',
+  /**
+   * Public IPv6 addresses with private IPv4 and IPv6 addresses: no public IPv4 address is billed.
+   * Internet-facing application load balancers only; IPv4 clients on the internet cannot reach it
+   * (those inside the VPC still can, on its private IPv4 addresses).
+   */
+  DUALSTACK_WITHOUT_PUBLIC_IPV4 = 'dualstack-without-public-ipv4',
+}
+
 /** Kind of session stickiness. */
 export enum StickinessType {
   /** The load balancer issues its own duration-based cookie (AWSALB). */

@@ -1,4 +1,4 @@
-import { DnsClientRoutingPolicy, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TargetType, TlsMode } from './enums';
+import { DnsClientRoutingPolicy, HealthCheckProtocol, IpAddressType, ListenerProtocol, SessionAffinity, TargetType, TlsMode } from './enums';
 import { HealthCheckTimingOptions } from './health-check-options';
 import { AccessLogOptions, ManagedCertificateOptions } from './web-api-options';
 
@@ -122,7 +122,18 @@ export interface TcpServiceLoadBalancerBaseOptions {
    */
   readonly minimumCapacityUnits?: number;
   /**
+   * The load balancer's addresses: IPv4 only, or IPv4 and IPv6 (AWS offers network load balancers
+   * no dualstack-without-public-ipv4). Dual stack needs subnets with IPv6 CIDR blocks: checked on
+   * CDK for subnets created in the app (a VPC with `ipProtocol: DUAL_STACK`); imported subnets and
+   * Terraform's subnet ids carry no such fact, and AWS refuses them at deploy time instead. UDP and
+   * TCP_UDP listeners are refused with dual stack: AWS needs an IPv6 source-NAT prefix for them,
+   * which lbkit does not set (the pinned Terraform AWS provider has no such argument).
+   * @default IpAddressType.IPV4 - AWS's default, and every VPC has IPv4 subnets
+   */
+  readonly ipAddressType?: IpAddressType;
+  /**
    * @default false
+   * @deprecated use ipAddressType (`dualStack: true` is IpAddressType.DUALSTACK)
    */
   readonly dualStack?: boolean;
   /**
@@ -151,7 +162,7 @@ export interface TcpServiceLoadBalancerBaseOptions {
   readonly deletionProtection?: boolean;
   /**
    * CIDRs allowed to reach the listeners.
-   * @default - 0.0.0.0/0 (and ::/0 with dual stack) when internet-facing; required when internal
+   * @default - 0.0.0.0/0 (and ::/0 with ipAddressType DUALSTACK) when internet-facing; required when internal
    */
   readonly allowedCidrs?: string[];
   /**

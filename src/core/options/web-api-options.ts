@@ -1,4 +1,4 @@
-import { DesyncMitigationMode, XForwardedForMode } from './enums';
+import { DesyncMitigationMode, IpAddressType, XForwardedForMode } from './enums';
 import { RouteAction } from './route-action';
 import { RouteOptions } from './route-options';
 
@@ -114,8 +114,17 @@ export interface WebApiLoadBalancerBaseOptions {
    */
   readonly minimumCapacityUnits?: number;
   /**
+   * The load balancer's addresses: IPv4 only, IPv4 and IPv6, or public IPv6 with private IPv4
+   * (internet-facing only). Any dual-stack kind needs subnets with IPv6 CIDR blocks: checked on
+   * CDK for subnets created in the app (a VPC with `ipProtocol: DUAL_STACK`); imported subnets and
+   * Terraform's subnet ids carry no such fact, and AWS refuses them at deploy time instead.
+   * @default IpAddressType.IPV4 - AWS's default, and every VPC has IPv4 subnets
+   */
+  readonly ipAddressType?: IpAddressType;
+  /**
    * Serve IPv6 too.
    * @default false
+   * @deprecated use ipAddressType (`dualStack: true` is IpAddressType.DUALSTACK)
    */
   readonly dualStack?: boolean;
   /**
@@ -140,7 +149,7 @@ export interface WebApiLoadBalancerBaseOptions {
   readonly loadBalancerHealthResponse?: boolean;
   /**
    * CIDRs allowed to reach the listeners.
-   * @default - 0.0.0.0/0 (and ::/0 with dual stack) when internet-facing; required when internal
+   * @default - 0.0.0.0/0 (and ::/0 with any dual-stack ipAddressType) when internet-facing; required when internal
    */
   readonly allowedCidrs?: string[];
   /**

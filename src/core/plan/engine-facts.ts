@@ -14,6 +14,11 @@ export interface LoadBalancerEngineFacts {
   readonly availabilityZones?: string[];
   /** Number of subnets given, when zones are unknown. */
   readonly subnetCount?: number;
+  /**
+   * Chosen subnets the engine knows to have no IPv6 CIDR block (named for the user), for dual
+   * stack; absent when the engine cannot tell (imported subnets, Terraform's subnet ids).
+   */
+  readonly subnetsWithoutIpv6?: string[];
   /** CIDR the targets live in (egress destination); usually the VPC's. */
   readonly targetCidr: string;
   /** Name of a user-given access-log bucket. */

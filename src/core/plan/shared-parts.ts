@@ -2,7 +2,9 @@ import * as d from '../defaults';
 import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { LoadBalancerEngineFacts } from './engine-facts';
-import { AccessLogsModel, CertificateModel, compareText, DnsAliasModel, isReference, LoadBalancerModel } from '../model/load-balancer-model';
+import {
+  AccessLogsModel, CertificateModel, compareText, DnsAliasModel, IpAddressType, isReference, LoadBalancerModel,
+} from '../model/load-balancer-model';
 import { AccessLogOptions, ManagedCertificateOptions } from '../options/web-api-options';
 import { checkCidrs, isIpv6Cidr } from '../validation/network';
 import { requireRange } from '../validation/range';
@@ -20,13 +22,13 @@ export function engineOptionNames(facts: LoadBalancerEngineFacts) {
 
 /** Which load balancer this is and how clients reach it: the model fields every kind shares, in model order. */
 export function planIdentity(
-  facts: LoadBalancerEngineFacts, loadBalancerName: string | undefined, internetFacing: boolean, dualStack: boolean,
+  facts: LoadBalancerEngineFacts, loadBalancerName: string | undefined, internetFacing: boolean, ipAddressType: IpAddressType,
 ): Pick<LoadBalancerModel, 'name' | 'loadBalancerName' | 'scheme' | 'ipAddressType'> {
   return {
     name: facts.name,
     ...(loadBalancerName !== undefined ? { loadBalancerName } : {}),
     scheme: internetFacing ? 'internet-facing' : 'internal',
-    ipAddressType: dualStack ? 'dualstack' : 'ipv4',
+    ipAddressType,
   };
 }
 
@@ -47,7 +49,7 @@ export function planCertificates(path: string, facts: LoadBalancerEngineFacts, m
   return certificates;
 }
 
-/** Client CIDRs: open to everyone when internet-facing, named explicitly when internal. */
+/** Client CIDRs: open to everyone (over IPv6 too with any dual-stack type) when internet-facing, named explicitly when internal. */
 export function planAllowedCidrs(path: string, allowedCidrs: readonly string[] | undefined, internetFacing: boolean, dualStack: boolean): string[] {
   const allowed = [...(allowedCidrs ?? (internetFacing ? [d.PUBLIC_IPV4_CIDR, ...(dualStack ? [d.PUBLIC_IPV6_CIDR] : [])] : []))];
   if (allowed.length === 0) {
@@ -56,7 +58,7 @@ export function planAllowedCidrs(path: string, allowedCidrs: readonly string[] |
   checkCidrs(path, 'allowedCidrs', allowed);
   if (!dualStack) {
     const v6 = allowed.find((c) => !isReference(c) && isIpv6Cidr(c));
-    if (v6) throw new LbkitValidationError(path, 'allowedCidrs', 'holds an IPv6 CIDR but dualStack is off', v6);
+    if (v6) throw new LbkitValidationError(path, 'allowedCidrs', 'holds an IPv6 CIDR but ipAddressType is ipv4 (set IpAddressType.DUALSTACK)', v6);
   }
   return allowed;
 }
@@ -75,7 +77,7 @@ export function planEnabledAccessLogs(path: string, options: AccessLogOptions, e
   };
 }
 
-/** Alias records to the load balancer: A, and AAAA with dual stack, sorted by name then type. */
+/** Alias records to the load balancer: A, and AAAA with any dual-stack type, sorted by name then type. */
 export function planAliasRecords(path: string, facts: LoadBalancerEngineFacts, names: readonly string[], dualStack: boolean): DnsAliasModel[] {
   if (names.length > 0 && !facts.hasHostedZone) {
     throw new LbkitValidationError(path, 'aliasRecordNames', `need a hosted zone (set ${engineOptionNames(facts).hostedZone})`, names);

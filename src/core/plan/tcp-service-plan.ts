@@ -7,9 +7,10 @@ import { planCapacityReservation } from './capacity-reservation';
 import { TcpServiceEngineFacts } from './engine-facts';
 import { planHealthPort, planHttpProbe } from './health-probe';
 import { planHealthTimings } from './health-timings';
+import { checkDualStackNlbListeners, planIpAddressType } from './ip-address-type';
 import { planNlbZonal } from './nlb-zonal';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
-import { AccessLogsModel, compareText } from '../model/load-balancer-model';
+import { AccessLogsModel, compareText, isDualStack } from '../model/load-balancer-model';
 import {
   NetworkLoadBalancerModel, NlbHealthCheckModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol, NlbTargetGroupModel,
 } from '../model/network-load-balancer-model';
@@ -157,10 +158,11 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   const path = facts.path;
   const listenersIn = options.listeners ?? [];
   const internetFacing = options.internetFacing ?? true;
-  const dualStack = options.dualStack ?? false;
   checkResourceName(path, 'loadBalancerName', options.loadBalancerName);
   const { subnets: subnetsOption, certificates: certificatesOption } = engineOptionNames(facts);
   checkAvailabilityZones(path, subnetsOption, facts.availabilityZones, facts.subnetCount);
+  const ipAddressType = planIpAddressType(path, options, 'network', internetFacing, facts);
+  const dualStack = isDualStack(ipAddressType);
   if (listenersIn.length === 0) {
     throw new LbkitValidationError(path, 'listeners', 'must contain at least one listener', listenersIn);
   }
@@ -184,6 +186,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   }
   const planned = listenersIn.map((listener) => planListener(path, listener));
   const listeners = planned.map((p) => p.listener).sort((a, b) => a.port - b.port || compareText(a.protocol, b.protocol));
+  checkDualStackNlbListeners(path, ipAddressType, listeners);
   const targetGroups = planned.map((p) => p.targetGroup).sort((a, b) => compareText(a.name, b.name));
 
   const hasTerminatedTls = listeners.some((x) => x.protocol === 'TLS');
@@ -234,7 +237,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
 
   const model: NetworkLoadBalancerModel = {
     kind: 'network',
-    ...planIdentity(facts, options.loadBalancerName, internetFacing, dualStack),
+    ...planIdentity(facts, options.loadBalancerName, internetFacing, ipAddressType),
     ...(minimumCapacityUnits !== undefined ? { minimumCapacityUnits } : {}),
     attributes: { crossZone, deletionProtection: options.deletionProtection ?? true, ...zonal },
     accessLogs,

@@ -6,13 +6,14 @@ import { planAction } from './action';
 import { planConnectionLogs, planHealthCheckLogs } from './alb-log-streams';
 import { planCapacityReservation } from './capacity-reservation';
 import { WebApiEngineFacts } from './engine-facts';
+import { planIpAddressType } from './ip-address-type';
 import { planLambdaTargetGroup } from './lambda-target-group';
 import { assignPriorities } from './priorities';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { planTargetGroup } from './target-group';
 import {
   ActionModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LambdaTargetGroupModel, LoadBalancerModel, RuleModel,
-  TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, compareText,
+  TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, compareText, isDualStack,
 } from '../model/load-balancer-model';
 import { ActionSpec } from '../options/action-spec';
 import { DesyncMitigationMode, TargetType, XForwardedForMode } from '../options/enums';
@@ -66,12 +67,13 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   const path = facts.path;
   const routes = options.routes ?? [];
   const internetFacing = options.internetFacing ?? true;
-  const dualStack = options.dualStack ?? false;
 
   const { subnets: subnetsOption, certificates: certificatesOption } = engineOptionNames(facts);
 
   checkResourceName(path, 'loadBalancerName', options.loadBalancerName);
   checkAvailabilityZones(path, subnetsOption, facts.availabilityZones, facts.subnetCount);
+  const ipAddressType = planIpAddressType(path, options, 'application', internetFacing, facts);
+  const dualStack = isDualStack(ipAddressType);
 
   // Routes: names, conditions, actions.
   if (routes.length === 0) {
@@ -216,7 +218,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
 
   const model: LoadBalancerModel = {
     kind: 'application',
-    ...planIdentity(facts, options.loadBalancerName, internetFacing, dualStack),
+    ...planIdentity(facts, options.loadBalancerName, internetFacing, ipAddressType),
     ...(minimumCapacityUnits !== undefined ? { minimumCapacityUnits } : {}),
     attributes: {
       idleTimeoutSeconds,

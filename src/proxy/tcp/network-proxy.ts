@@ -8,7 +8,9 @@ import { alpnProtocols, tlsVersions } from './tls-listener-settings';
 import { UdpListener } from './udp-listener';
 import { writtenNlbZonal } from '../../core/contract';
 import { NLB_TCP_IDLE_TIMEOUT_SECONDS, NLB_UDP_IDLE_TIMEOUT_SECONDS } from '../../core/limits';
+import { isDualStack } from '../../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel, NlbListenerModel, NlbProtocol } from '../../core/model/network-load-balancer-model';
+import { ipv6HostFor, Ipv6Listeners } from '../ipv6-listeners';
 import { LocalLoadBalancerHandle, LocalLoadBalancerOptions, TlsProvider } from '../local-load-balancer';
 import { endpointId } from '../targets/endpoint';
 import { TargetState } from '../targets/health-state';
@@ -107,6 +109,9 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
   const udpListeners: UdpListener[] = [];
   const sockets = new Set<net.Socket>();
   const listeners: NetworkProxyListener[] = [];
+  // A dual-stack NLB answers IPv6 clients too: TCP and TLS listeners also on ::1 (or ::), same port
+  // (lbkit plans no UDP listener on a dual-stack NLB; one read from elsewhere stays IPv4).
+  const ipv6 = new Ipv6Listeners(isDualStack(options.model.ipAddressType) ? ipv6HostFor(host) : undefined, logger);
 
   const startTcp = async (listener: NlbListenerModel, group: NetworkTargetGroup, port: number): Promise<[net.Server, number]> => {
     let termination: TlsTermination | undefined;
@@ -124,12 +129,12 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     return udp;
   };
   /** TCP first; then UDP on the same port, retrying ephemeral ports another process holds for UDP. */
-  const startTcpUdp = async (listener: NlbListenerModel, group: NetworkTargetGroup, port: number): Promise<number> => {
+  const startTcpUdp = async (listener: NlbListenerModel, group: NetworkTargetGroup, port: number): Promise<[net.Server, number]> => {
     for (let attempt = 1; ; attempt++) {
       const [server, localPort] = await startTcp(listener, group, port);
       try {
         await startUdp(listener, group, localPort);
-        return localPort;
+        return [server, localPort];
       } catch (error) {
         await closeServer(server);
         servers.splice(servers.indexOf(server), 1);
@@ -139,7 +144,7 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
   };
 
   const closeAll = async () => {
-    const closed = Promise.all(servers.map(closeServer));
+    const closed = Promise.all([ipv6.close(), ...servers.map(closeServer)]);
     for (const socket of sockets) socket.destroy();
     const groupsClosed = [...groups.values()].map((g) => g.close());
     await Promise.all([closed, ...groupsClosed, ...udpListeners.map((u) => u.close())]);
@@ -155,9 +160,13 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
         continue;
       }
       let localPort: number;
-      if (listener.protocol === 'UDP') localPort = (await startUdp(listener, group, local)).port;
-      else if (listener.protocol === 'TCP_UDP') localPort = await startTcpUdp(listener, group, local);
-      else localPort = (await startTcp(listener, group, local))[1];
+      if (listener.protocol === 'UDP') {
+        localPort = (await startUdp(listener, group, local)).port;
+      } else {
+        const [server, port] = await (listener.protocol === 'TCP_UDP' ? startTcpUdp : startTcp)(listener, group, local);
+        await ipv6.add(server, port);
+        localPort = port;
+      }
       listeners.push({ port: listener.port, localPort, protocol: listener.protocol });
       logger?.debug({ port: listener.port, localPort, protocol: listener.protocol, targetGroup: group.name },
         `listener ${listener.protocol} ${listener.port} on local port ${localPort}`);

@@ -54,6 +54,6 @@ describe('6a. security group on the NLB: only the listener ports in, tcp or udp 
 
   test('a bad CIDR and an IPv6 CIDR without dual stack are refused', () => {
     expect(errorOf({ allowedCidrs: ['10.0.0.0/33'] })).toContain('Stack/Game: allowedCidrs');
-    expect(errorOf({ allowedCidrs: ['2001:db8::/32'] })).toBe('Stack/Game: allowedCidrs holds an IPv6 CIDR but dualStack is off (received: "2001:db8::/32")');
+    expect(errorOf({ allowedCidrs: ['2001:db8::/32'] })).toBe('Stack/Game: allowedCidrs holds an IPv6 CIDR but ipAddressType is ipv4 (set IpAddressType.DUALSTACK) (received: "2001:db8::/32")');
   });
 });

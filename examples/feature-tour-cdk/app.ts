@@ -5,7 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/aws-cdk';
-import { DnsClientRoutingPolicy, ListenerProtocol, RouteAction, TargetType } from '../../src/core';
+import { DnsClientRoutingPolicy, IpAddressType, ListenerProtocol, RouteAction, TargetType } from '../../src/core';
 
 const albTarget = (address: string, port: number): elbv2.IApplicationLoadBalancerTarget => new targets.IpTarget(address, port);
 const nlbTarget = (address: string, port: number): elbv2.INetworkLoadBalancerTarget => new targets.IpTarget(address, port);
@@ -45,6 +45,8 @@ export function createApp(outdir?: string): App {
     managedCertificates: [{ domainName: 'tour.example.com' }],
     aliasRecordNames: ['tour.example.com'],
     minimumCapacityUnits: 100, // a launch that should not wait for scaling (AWS's floor: 100 LCU)
+    ipAddressType: IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4, // IPv6 clients; IPv4 only inside the VPC, no public IPv4 addresses billed
+    connectionLogs: { prefix: 'tls/connections' }, // on by default under <access prefix>/connection-logs; here a prefix of its own
     routes: [
       { name: 'web', port: 3000, targets: [albTarget('10.0.1.50', 3000)] },
       {
@@ -58,6 +60,7 @@ export function createApp(outdir?: string): App {
 
   const tcp = new TcpServiceLoadBalancer(stack, 'Tcp', {
     vpc,
+    ipAddressType: IpAddressType.DUALSTACK, // an NLB has no dualstack-without-public-ipv4
     crossZone: false, // zonal shift needs each zone to serve its own targets
     zonalShift: true,
     dnsClientRoutingPolicy: DnsClientRoutingPolicy.AVAILABILITY_ZONE_AFFINITY,

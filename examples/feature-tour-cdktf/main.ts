@@ -8,7 +8,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/cdktf';
-import { DnsClientRoutingPolicy, ListenerProtocol, RouteAction, TargetType } from '../../src/core';
+import { DnsClientRoutingPolicy, IpAddressType, ListenerProtocol, RouteAction, TargetType } from '../../src/core';
 
 const NETWORK = {
   vpcId: 'vpc-0123456789abcdef0',
@@ -31,6 +31,8 @@ export class FeatureTourStack extends TerraformStack {
       managedCertificates: [{ domainName: 'tour.example.com' }],
       aliasRecordNames: ['tour.example.com'],
       minimumCapacityUnits: 100, // a launch that should not wait for scaling (AWS's floor: 100 LCU)
+      ipAddressType: IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4, // IPv6 clients; IPv4 only inside the VPC, no public IPv4 addresses billed
+      connectionLogs: { prefix: 'tls/connections' }, // on by default under <access prefix>/connection-logs; here a prefix of its own
       routes: [
         { name: 'web', port: 3000, targets: [{ id: '10.0.1.50', port: 3000 }] },
         {
@@ -46,6 +48,7 @@ export class FeatureTourStack extends TerraformStack {
 
     this.tcp = new TcpServiceLoadBalancer(this, 'Tcp', {
       ...NETWORK,
+      ipAddressType: IpAddressType.DUALSTACK, // an NLB has no dualstack-without-public-ipv4
       crossZone: false, // zonal shift needs each zone to serve its own targets
       zonalShift: true,
       dnsClientRoutingPolicy: DnsClientRoutingPolicy.AVAILABILITY_ZONE_AFFINITY,

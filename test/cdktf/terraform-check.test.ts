@@ -92,7 +92,7 @@ if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
   test('the global-failover example (a provider alias per region) passes terraform init, validate and plan', () => passes('global-failover', '48 to add'),
     CHECK_TIMEOUT_MS + 30_000);
 
-  test('the feature-tour example (an ALB and an NLB with every option set) passes terraform init, validate and plan', () => passes('feature-tour', '32 to add'),
+  test('the feature-tour example (an ALB and an NLB with every option set) passes terraform init, validate and plan', () => passes('feature-tour', '36 to add'),
     CHECK_TIMEOUT_MS + 30_000);
 
   test('a stack Terraform rejects fails the check loudly, naming the stack and the step', async () => {

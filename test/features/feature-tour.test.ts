@@ -53,6 +53,10 @@ describe('the feature-tour example: read(cloudformation) == read(terraform) == p
     const alb = read[engine].find(isApplicationModel)!;
     const nlb = read[engine].find((m) => m.kind === 'network') as NetworkLoadBalancerModel;
     expect(alb.minimumCapacityUnits).toBe(100);
+    expect(alb.ipAddressType).toBe('dualstack-without-public-ipv4');
+    expect(alb.dnsRecords).toEqual([{ name: 'tour.example.com', type: 'A' }, { name: 'tour.example.com', type: 'AAAA' }]);
+    expect(alb.connectionLogs).toEqual({ enabled: true, prefix: 'tls/connections' });
+    expect(nlb.ipAddressType).toBe('dualstack');
     expect(alb.lambdaTargetGroups).toEqual([{
       name: 'thumbnails', multiValueHeaders: true,
       healthCheck: { path: '/thumbnails/health', intervalSeconds: 35, timeoutSeconds: 30, healthyThreshold: 5, unhealthyThreshold: 2, matcher: '200' },

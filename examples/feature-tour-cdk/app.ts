@@ -47,6 +47,7 @@ export function createApp(outdir?: string): App {
     minimumCapacityUnits: 100, // a launch that should not wait for scaling (AWS's floor: 100 LCU)
     ipAddressType: IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4, // IPv6 clients; IPv4 only inside the VPC, no public IPv4 addresses billed
     connectionLogs: { prefix: 'tls/connections' }, // on by default under <access prefix>/connection-logs; here a prefix of its own
+    healthCheckLogs: { enabled: true }, // why a target failed its checks; CloudFormation only (the Terraform tour cannot)
     routes: [
       { name: 'web', port: 3000, targets: [albTarget('10.0.1.50', 3000)] },
       {

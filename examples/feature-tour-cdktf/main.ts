@@ -33,6 +33,7 @@ export class FeatureTourStack extends TerraformStack {
       minimumCapacityUnits: 100, // a launch that should not wait for scaling (AWS's floor: 100 LCU)
       ipAddressType: IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4, // IPv6 clients; IPv4 only inside the VPC, no public IPv4 addresses billed
       connectionLogs: { prefix: 'tls/connections' }, // on by default under <access prefix>/connection-logs; here a prefix of its own
+      // healthCheckLogs: the CloudFormation tour turns them on; hashicorp/aws 5.100.0 has no argument for them, so lbkit refuses them here.
       routes: [
         { name: 'web', port: 3000, targets: [{ id: '10.0.1.50', port: 3000 }] },
         {

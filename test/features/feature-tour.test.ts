@@ -45,8 +45,13 @@ describe('the feature-tour example: read(cloudformation) == read(terraform) == p
     expect(modelDifferences(normalizeModel(byName(planned[engine])), normalizeModel(byName(read[engine])))).toEqual([]);
   });
 
-  test('both engines read as the same models', () => {
-    expect(normalizeModel(byName(read.cloudformation))).toEqual(normalizeModel(byName(read.terraform)));
+  test('both engines read as the same models, but for the health-check logs only CloudFormation can write', () => {
+    const cloudformation = byName(read.cloudformation);
+    const alb = cloudformation.find(isApplicationModel)!;
+    expect(alb.healthCheckLogs).toEqual({ enabled: true, prefix: 'health-check-logs' });
+    expect(read.terraform.find(isApplicationModel)!.healthCheckLogs).toEqual({ enabled: false });
+    const withoutHealthCheckLogs = cloudformation.map((m) => (m === alb ? { ...alb, healthCheckLogs: { enabled: false } } : m));
+    expect(normalizeModel(withoutHealthCheckLogs)).toEqual(normalizeModel(byName(read.terraform)));
   });
 
   test.each(['cloudformation', 'terraform'] as const)('%s output holds every toured option', (engine) => {

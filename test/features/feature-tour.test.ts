@@ -62,10 +62,8 @@ describe('the feature-tour example: read(cloudformation) == read(terraform) == p
     expect(alb.dnsRecords).toEqual([{ name: 'tour.example.com', type: 'A' }, { name: 'tour.example.com', type: 'AAAA' }]);
     expect(alb.connectionLogs).toEqual({ enabled: true, prefix: 'tls/connections' });
     expect(nlb.ipAddressType).toBe('dualstack');
-    expect(alb.lambdaTargetGroups).toEqual([{
-      name: 'thumbnails', multiValueHeaders: true,
-      healthCheck: { path: '/thumbnails/health', intervalSeconds: 35, timeoutSeconds: 30, healthyThreshold: 5, unhealthyThreshold: 2, matcher: '200' },
-    }]);
+    const lambdaHealthCheck = { path: '/thumbnails/health', intervalSeconds: 35, timeoutSeconds: 30, healthyThreshold: 5, unhealthyThreshold: 2, matcher: '200' };
+    expect(alb.lambdaTargetGroups).toEqual([{ name: 'thumbnails', multiValueHeaders: true, healthCheck: lambdaHealthCheck }]);
     expect(nlb.minimumCapacityUnits).toBe(5500);
     expect(nlb.attributes).toMatchObject({ crossZone: false, zonalShift: true, dnsClientRoutingPolicy: 'availability_zone_affinity' });
     expect(nlb.listeners.map((l) => [l.name, l.idleTimeoutSeconds])).toEqual([['feed', 1800]]);

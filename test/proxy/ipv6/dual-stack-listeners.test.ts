@@ -50,6 +50,19 @@ function connectError(host: string, port: number): Promise<string | undefined> {
   });
 }
 
+/**
+ * Whether nothing listens on host:port, found by listening there. Not by a refused connect: after an NLB
+ * proxy had served a connection, one refused connect in this file left jest's in-band process spinning
+ * (libuv, no JavaScript on the stack) after the run had ended, so CI never finished; not yet understood.
+ */
+function freeOn(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' ? resolve(false) : reject(e)));
+    probe.listen({ host, port, ipv6Only: true }, () => probe.close(() => resolve(true)));
+  });
+}
+
 afterAll(removeLocalCa);
 
 describe.each(ENGINES)('%s', (engine: Engine) => {
@@ -95,7 +108,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       expect(await askAt('127.0.0.1', localPort(p, 5432), 'y')).toBe('b y');
       expect(await askAt('::1', localPort(p, 8884), 'z')).toBe('m z');
       const v4 = await h.proxy(readModel(engine, NLB), { db: [endpointOf(b)], mtls: [endpointOf(m)] });
-      expect(await connectError('::1', localPort(v4, 5432))).toBe('ECONNREFUSED');
+      expect(await freeOn('::1', localPort(v4, 5432))).toBe(true);
+      expect(await freeOn('::1', localPort(p, 5432))).toBe(false);
     });
   });
 });

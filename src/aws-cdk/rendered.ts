@@ -7,34 +7,27 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 
 // What each construct collects while rendering, handed to its `*Resources` (not exported from the package).
 
-/** What a WebApiLoadBalancer rendered, as the construct collects it. */
-export interface WebApiRendered {
+/** What every load balancer construct rendered, as it collects it. */
+export interface LoadBalancerRendered {
   readonly path: string;
   readonly loadBalancer: elbv2.CfnLoadBalancer;
   readonly securityGroup: ec2.CfnSecurityGroup;
   readonly accessLogBucket?: s3.CfnBucket;
   readonly accessLogBucketPolicy?: s3.CfnBucketPolicy;
   readonly listeners: ReadonlyMap<number, elbv2.CfnListener>;
-  readonly rules: ReadonlyMap<string, elbv2.CfnListenerRule>;
   readonly targetGroups: ReadonlyMap<string, elbv2.CfnTargetGroup>;
+  readonly aliasRecords: route53.CfnRecordSet[];
+}
+
+/** What a WebApiLoadBalancer rendered: a load balancer's resources, its listener rules and its web ACL. */
+export interface WebApiRendered extends LoadBalancerRendered {
+  readonly rules: ReadonlyMap<string, elbv2.CfnListenerRule>;
   readonly webAcl?: wafv2.CfnWebACL;
   readonly webAclAssociation?: wafv2.CfnWebACLAssociation;
-  readonly aliasRecords: route53.CfnRecordSet[];
 }
 
-
-/** What a TcpServiceLoadBalancer rendered, as the construct collects it. */
-export interface TcpServiceRendered {
-  readonly path: string;
-  readonly loadBalancer: elbv2.CfnLoadBalancer;
-  readonly securityGroup: ec2.CfnSecurityGroup;
-  readonly accessLogBucket?: s3.CfnBucket;
-  readonly accessLogBucketPolicy?: s3.CfnBucketPolicy;
-  readonly listeners: ReadonlyMap<number, elbv2.CfnListener>;
-  readonly targetGroups: ReadonlyMap<string, elbv2.CfnTargetGroup>;
-  readonly aliasRecords: route53.CfnRecordSet[];
-}
-
+/** What a TcpServiceLoadBalancer rendered. */
+export type TcpServiceRendered = LoadBalancerRendered;
 
 /** What a GlobalFailover rendered, as the construct collects it. */
 export interface GlobalFailoverRendered {

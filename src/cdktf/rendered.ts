@@ -13,34 +13,27 @@ import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-as
 
 // What each construct collects while rendering, handed to its `*Resources` (not exported from the package).
 
-/** What a WebApiLoadBalancer rendered, as the construct collects it. */
-export interface WebApiRendered {
+/** What every load balancer construct rendered, as it collects it. */
+export interface LoadBalancerRendered {
   readonly path: string;
   readonly loadBalancer: Lb;
   readonly securityGroup: SecurityGroup;
   readonly accessLogBucket?: S3Bucket;
   readonly accessLogBucketPolicy?: S3BucketPolicy;
   readonly listeners: ReadonlyMap<number, LbListener>;
-  readonly rules: ReadonlyMap<string, LbListenerRule>;
   readonly targetGroups: ReadonlyMap<string, LbTargetGroup>;
+  readonly aliasRecords: Route53Record[];
+}
+
+/** What a WebApiLoadBalancer rendered: a load balancer's resources, its listener rules and its web ACL. */
+export interface WebApiRendered extends LoadBalancerRendered {
+  readonly rules: ReadonlyMap<string, LbListenerRule>;
   readonly webAcl?: Wafv2WebAcl;
   readonly webAclAssociation?: Wafv2WebAclAssociation;
-  readonly aliasRecords: Route53Record[];
 }
 
-
-/** What a TcpServiceLoadBalancer rendered, as the construct collects it. */
-export interface TcpServiceRendered {
-  readonly path: string;
-  readonly loadBalancer: Lb;
-  readonly securityGroup: SecurityGroup;
-  readonly accessLogBucket?: S3Bucket;
-  readonly accessLogBucketPolicy?: S3BucketPolicy;
-  readonly listeners: ReadonlyMap<number, LbListener>;
-  readonly targetGroups: ReadonlyMap<string, LbTargetGroup>;
-  readonly aliasRecords: Route53Record[];
-}
-
+/** What a TcpServiceLoadBalancer rendered. */
+export type TcpServiceRendered = LoadBalancerRendered;
 
 /** What a GlobalFailover rendered, as the construct collects it. */
 export interface GlobalFailoverRendered {

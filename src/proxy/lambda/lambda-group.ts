@@ -4,6 +4,7 @@ import { LambdaHandlerSpec } from './handler-spec';
 import { LambdaInvoker } from './lambda-invoker';
 import { LambdaTargetGroupModel } from '../../core/model/load-balancer-model';
 import { LOCAL_ARN_ACCOUNT, LOCAL_ARN_REGION, localTargetGroupArn } from '../local-arn';
+import { CheckedTarget, CheckOutcome, HealthChecker } from '../targets/health-checker';
 import { HealthStateMachine } from '../targets/health-state';
 import { compileStatusMatcher } from '../targets/status-matcher';
 import { TargetHealthEntry, targetHealthEntry } from '../targets/target-health-entry';
@@ -27,6 +28,11 @@ export interface LambdaGroupOptions {
   readonly checks?: boolean;
 }
 
+/** The function as its group's one checked target. */
+interface FunctionTarget extends CheckedTarget {
+  readonly health: HealthStateMachine;
+}
+
 /**
  * A Lambda target group served locally: its handler's invoker, the invocations in flight, and, when the
  * model turns them on, health checks that invoke the handler with a GET for the check's path and
@@ -38,9 +44,9 @@ export class LambdaGroup {
   public readonly invoker: LambdaInvoker | undefined;
   /** Invocations under way (a retiring runtime waits for them). */
   public inFlight = 0;
-  private readonly health: HealthStateMachine | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  /** The function as the group's one checked target, while the model turns checks on. */
+  private readonly target: FunctionTarget | undefined;
+  private readonly checker: HealthChecker<FunctionTarget> | undefined;
 
   public constructor(public readonly model: LambdaTargetGroupModel, options: LambdaGroupOptions) {
     this.arn = localTargetGroupArn(model.name);
@@ -51,18 +57,14 @@ export class LambdaGroup {
     });
     const check = model.healthCheck;
     if (check && this.invoker && options.checks !== false) {
-      this.health = new HealthStateMachine(check.healthyThreshold, check.unhealthyThreshold);
       const matches = compileStatusMatcher(check.matcher);
-      const every = scaledMs(check.intervalSeconds, options.timeScale);
       const within = scaledMs(check.timeoutSeconds, options.timeScale);
-      const run = async () => {
-        const passed = await this.checkOnce(check.path, within, matches);
-        if (this.stopped) return;
-        this.health?.record(passed.ok, passed.reason);
-        this.timer = setTimeout(() => void run(), every);
-        this.timer.unref();
-      };
-      void run();
+      this.target = { id: model.name, health: new HealthStateMachine(check.healthyThreshold, check.unhealthyThreshold) };
+      this.checker = new HealthChecker({
+        intervalMs: scaledMs(check.intervalSeconds, options.timeScale),
+        probe: () => this.checkOnce(check.path, within, matches),
+      });
+      this.checker.start(this.target);
     }
   }
 
@@ -72,26 +74,26 @@ export class LambdaGroup {
 
   /** The group's one target as describe-target-health shows it, named by the route (the function). */
   public healthEntries(): TargetHealthEntry[] {
-    if (!this.health) return [targetHealthEntry(this.name, 'unavailable', HEALTH_CHECK_DISABLED)];
-    return [targetHealthEntry(this.name, this.health.state, this.health.reason)];
+    if (!this.target) return [targetHealthEntry(this.name, 'unavailable', HEALTH_CHECK_DISABLED)];
+    return [targetHealthEntry(this.name, this.target.health.state, this.target.health.reason)];
   }
 
   /** HealthyHostCount: the function counts once healthy (never while checks are off, as AWS reports it unavailable). */
   public healthyCount(): number {
-    return this.health?.state === 'healthy' ? 1 : 0;
+    return this.target?.health.state === 'healthy' ? 1 : 0;
   }
 
   public stopChecks(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.checker?.stopAll();
   }
 
   public async close(): Promise<void> {
     this.stopChecks();
     await this.invoker?.close();
+    await this.checker?.settled();
   }
 
-  private async checkOnce(path: string, withinMs: number, matches: (status: number) => boolean): Promise<{ ok: boolean; reason?: string }> {
+  private async checkOnce(path: string, withinMs: number, matches: (status: number) => boolean): Promise<CheckOutcome> {
     const event = albEvent({
       method: 'GET',
       path,
@@ -105,10 +107,10 @@ export class LambdaGroup {
     const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), withinMs); });
     const outcome = await Promise.race([this.invoker!.invoke(event), late]);
     clearTimeout(timer);
-    if (outcome === 'late' || outcome.kind === 'timeout') return { ok: false, reason: 'Target.Timeout' };
-    if (outcome.kind === 'error') return { ok: false, reason: 'Target.FailedHealthChecks' };
+    if (outcome === 'late' || outcome.kind === 'timeout') return { passed: false, reason: 'Target.Timeout' };
+    if (outcome.kind === 'error') return { passed: false, reason: 'Target.FailedHealthChecks' };
     const response = albResponse(outcome.payload, this.model.multiValueHeaders);
-    if (!response.ok) return { ok: false, reason: 'Target.FailedHealthChecks' };
-    return matches(response.statusCode) ? { ok: true } : { ok: false, reason: 'Target.ResponseCodeMismatch' };
+    if (!response.ok) return { passed: false, reason: 'Target.FailedHealthChecks' };
+    return matches(response.statusCode) ? { passed: true } : { passed: false, reason: 'Target.ResponseCodeMismatch' };
   }
 }

@@ -115,6 +115,81 @@ export interface ListenerModel {
   readonly defaultAction: ActionModel;
   /** Sorted by priority. */
   readonly rules: RuleModel[];
+  /** HTTPS only; absent: mutual TLS off (AWS's `off` mode). */
+  readonly mutualAuthentication?: MutualAuthenticationModel;
+  /**
+   * Listener attributes that add response headers or rename request headers (HTTP header
+   * modification): each present field is one attribute as written; absent fields are not set.
+   */
+  readonly headers?: ListenerHeadersModel;
+}
+
+/**
+ * Mutual TLS on an HTTPS listener. `passthrough`: the load balancer asks for a client
+ * certificate, does not check it and sends the whole chain to the target. `verify`: it checks the
+ * client certificate against the trust store's CA bundle during the handshake and refuses the
+ * connection when it fails.
+ */
+export type MutualAuthenticationModel =
+  | { readonly mode: 'passthrough' }
+  | {
+    readonly mode: 'verify';
+    readonly trustStore: TrustStoreModel;
+    /** Accept an expired client certificate (AWS: `IgnoreClientCertificateExpiry`). */
+    readonly ignoreClientCertificateExpiry: boolean;
+    /** Send the trust store's CA subject names in the CertificateRequest (AWS: `AdvertiseTrustStoreCaNames` on/off). */
+    readonly advertiseTrustStoreCaNames: boolean;
+  };
+
+export interface TrustStoreModel {
+  /** Physical name, when the user set one. */
+  readonly trustStoreName?: string;
+  /** The CA certificates (PEM) that client certificates must chain to. */
+  readonly caBundle: S3ObjectModel;
+  /** Certificate revocation lists (PEM), in the order declared. */
+  readonly revocationLists: S3ObjectModel[];
+}
+
+/**
+ * An object in S3: one the user names (bucket and key, maybe a version), or a local file the
+ * construct uploads, known by the SHA-256 of its bytes (hex, lower case) so both engines and the
+ * local proxy agree on which file it is.
+ */
+export type S3ObjectModel =
+  | { readonly kind: 's3'; readonly bucket: string; readonly key: string; readonly version?: string }
+  | { readonly kind: 'uploaded'; readonly sha256: string };
+
+/**
+ * HTTP header modification attributes of a listener (`routing.http.response.*`,
+ * `routing.http.request.x_amzn_*_header_name`). Values are exactly the attribute values.
+ */
+export interface ListenerHeadersModel {
+  /** `routing.http.response.server.enabled`; AWS's default is true (adds `Server: awselb/2.0`). */
+  readonly serverHeader: boolean;
+  readonly strictTransportSecurity?: string;
+  readonly contentSecurityPolicy?: string;
+  readonly xContentTypeOptions?: string;
+  readonly xFrameOptions?: string;
+  readonly accessControlAllowOrigin?: string;
+  readonly accessControlAllowMethods?: string;
+  readonly accessControlAllowHeaders?: string;
+  readonly accessControlAllowCredentials?: string;
+  readonly accessControlExposeHeaders?: string;
+  readonly accessControlMaxAge?: string;
+  /** HTTPS listeners: new names for the headers the load balancer adds to requests; absent: AWS's name. */
+  readonly requestHeaderNames?: RequestHeaderNamesModel;
+}
+
+/** New names for `X-Amzn-Mtls-Clientcert*` and `X-Amzn-Tls-*` request headers (AWS's rename attributes). */
+export interface RequestHeaderNamesModel {
+  readonly mtlsClientcert?: string;
+  readonly mtlsClientcertSerialNumber?: string;
+  readonly mtlsClientcertIssuer?: string;
+  readonly mtlsClientcertSubject?: string;
+  readonly mtlsClientcertValidity?: string;
+  readonly mtlsClientcertLeaf?: string;
+  readonly tlsVersion?: string;
+  readonly tlsCipherSuite?: string;
 }
 
 export interface RuleModel {
@@ -122,8 +197,47 @@ export interface RuleModel {
   readonly route: string;
   readonly priority: number;
   readonly conditions: ConditionsModel;
+  /** Absent: no sign-in; present: the rule's first action (order 1), before `action`. */
+  readonly authenticate?: AuthenticateActionModel;
   readonly action: ActionModel;
 }
+
+/** What the load balancer does with a request that has no valid session cookie. */
+export type OnUnauthenticatedRequestValue = 'deny' | 'allow' | 'authenticate';
+
+/** Settings both sign-in actions share (AWS's defaults are filled in by planning and by the readers). */
+export interface AuthenticateCommonModel {
+  /** Space-separated, e.g. `openid`. */
+  readonly scope: string;
+  readonly sessionCookieName: string;
+  readonly sessionTimeoutSeconds: number;
+  readonly onUnauthenticatedRequest: OnUnauthenticatedRequestValue;
+  /** Extra query parameters of the redirect to the authorization endpoint, sorted by name. */
+  readonly authenticationRequestExtraParams?: Array<{ readonly name: string; readonly value: string }>;
+}
+
+/** Where the client secret lives: a Secrets Manager secret (id or ARN), maybe a JSON field of it. */
+export interface ClientSecretModel {
+  readonly secretId: string;
+  readonly jsonField?: string;
+}
+
+export type AuthenticateActionModel =
+  | (AuthenticateCommonModel & {
+    readonly type: 'authenticate-oidc';
+    readonly issuer: string;
+    readonly authorizationEndpoint: string;
+    readonly tokenEndpoint: string;
+    readonly userInfoEndpoint: string;
+    readonly clientId: string;
+    readonly clientSecret: ClientSecretModel;
+  })
+  | (AuthenticateCommonModel & {
+    readonly type: 'authenticate-cognito';
+    readonly userPoolArn: string;
+    readonly userPoolClientId: string;
+    readonly userPoolDomain: string;
+  });
 
 /** Each present field is one ALB condition; values within one are ORed, conditions ANDed. */
 export interface ConditionsModel {

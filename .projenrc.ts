@@ -74,8 +74,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // The local reference proxy's runtime (bundled: jsii packages carry non-jsii deps inside):
   // undici 7 pools upstream connections (8 needs Node 22), commander parses the CLI (14 supports Node 20),
   // pino writes structured logs, node-forge issues the local CA and per-domain certificates,
-  // dns-packet encodes and decodes the DNS messages of the failover resolver (RFC 1035 wire format, no resolver of its own).
-  bundledDeps: ['undici@^7.30.0', 'commander@^14.0.0', 'pino@^10.0.0', 'node-forge@^1.3.1', 'dns-packet@^5.6.1'],
+  // dns-packet encodes and decodes the DNS messages of the failover resolver (RFC 1035 wire format, no resolver of its own),
+  // jose 5 (6 is ESM-only, which jest's CommonJS runtime cannot load) signs and verifies the local identity provider's tokens and x-amzn-oidc-data (ES256, JWKS; no dependencies of its own).
+  bundledDeps: ['undici@^7.30.0', 'commander@^14.0.0', 'pino@^10.0.0', 'node-forge@^1.3.1', 'dns-packet@^5.6.1', 'jose@^5.10.0'],
   gitignore: [...generatedAtRunTime(), '!src/proxy/logs', '!test/proxy/logs'],
   jestOptions: {
     // Snapshots are never rewritten by the test run; a changed template fails the build.

@@ -72,8 +72,14 @@ describe('mutual TLS (CloudFormation)', () => {
       },
     });
     const store = only(template, 'AWS::ElasticLoadBalancingV2::TrustStore');
-    expect(store.Name).toBeUndefined();
-    expect(store.Tags).toEqual([{ Key: 'lbkit:ca-bundle', Value: sha256Of(CA) }, { Key: 'lbkit:revocation-list-2', Value: sha256Of(CRL) }]);
+    // CloudFormation requires a Name: lbkit generates one from the path and tags it as generated.
+    expect(store.Name).toBe('StackApiTrustStore2BF3EAE5');
+    expect(store.Tags).toEqual(expect.arrayContaining([
+      { Key: 'lbkit:ca-bundle', Value: sha256Of(CA) },
+      { Key: 'lbkit:revocation-list-2', Value: sha256Of(CRL) },
+      { Key: 'lbkit:generated-name', Value: 'StackApiTrustStore2BF3EAE5' },
+    ]));
+    expect(store.Tags).toHaveLength(3);
     expect(store.CaCertificatesBundleS3Bucket).toBe('cdk-hnb659fds-assets-111111111111-eu-west-1');
     expect(store.CaCertificatesBundleS3Key).toMatch(/^[0-9a-f]{64}\.pem$/);
     const revocation = only(template, 'AWS::ElasticLoadBalancingV2::TrustStoreRevocation');

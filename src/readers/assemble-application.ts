@@ -1,5 +1,6 @@
 import { aliasRecordsOf, certificatesOf, groupsByName, logStreamOf, modelHeadOf, securityGroupEntriesOf } from './assemble-common';
 import { LbkitConfigError } from './errors';
+import { listenerHeadersModel } from './listener-headers';
 import { PartGraph } from './part-graph';
 import { ActionPart, LambdaTargetGroupPart, ListenerPart, ListenerRulePart, LoadBalancerPart, SecurityGroupRuleEntry, TargetGroupPart, WebAclAssociationPart } from './parts';
 import {
@@ -61,6 +62,7 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
       ...(l.protocol === 'HTTPS' && l.sslPolicy !== undefined ? { sslPolicy: l.sslPolicy } : {}),
       defaultAction: action(l.defaultAction, `listener ${l.key}`),
       rules,
+      headers: listenerHeadersModel(l.headers),
     };
   });
 

@@ -1,3 +1,4 @@
+import { ListenerHeadersPart } from './listener-headers';
 import { DnsHealthCheckModel } from '../core/model/dns-routing-model';
 import {
   AlbAttributesModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel, TargetGroupModel,
@@ -73,6 +74,8 @@ export interface ListenerPart {
   readonly alpnPolicy?: string;
   /** Network load balancers' TCP listeners: `tcp.idle_timeout.seconds` as written (absent → AWS's default). */
   readonly tcpIdleTimeoutSeconds?: number;
+  /** Application load balancers: header-modification attributes as written. */
+  readonly headers?: ListenerHeadersPart;
   /** Metadata or tag `LISTENER_TAG` (network load balancers), else the engine id. */
   readonly name: string;
   /** The default certificate (CloudFormation allows a list of one). */

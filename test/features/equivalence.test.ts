@@ -11,6 +11,7 @@ import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
   TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType,
 } from '../../src/core/options/enums';
+import { FrameOptions } from '../../src/core/options/response-header-options';
 import { RouteAction } from '../../src/core/options/route-action';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
 import { readSynthesizedFile } from '../../src/readers';
@@ -138,6 +139,32 @@ const HAND_PICKED: [string, EngineOptions][] = [
     certificateArns: [CERT_ARN_1],
     accessLogs: { prefix: 'alb' },
     connectionLogs: { prefix: 'tls/connections' },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['response headers: HSTS with preload, nosniff off, frame options, CSP, CORS, server header on, request-header renames', {
+    certificateArns: [CERT_ARN_1],
+    responseHeaders: {
+      strictTransportSecurity: { maxAgeSeconds: 63_072_000, includeSubDomains: true, preload: true },
+      contentTypeNoSniff: false,
+      frameOptions: FrameOptions.SAMEORIGIN,
+      contentSecurityPolicy: "default-src 'self'; frame-ancestors 'self'",
+      cors: {
+        allowOrigin: 'https://app.example.com',
+        allowMethods: ['GET', 'POST'],
+        allowHeaders: ['Content-Type', 'Authorization'],
+        allowCredentials: true,
+        exposeHeaders: ['X-Request-Id'],
+        maxAgeSeconds: 600,
+      },
+      serverHeader: true,
+      requestHeaderNames: { tlsVersion: 'X-Tls-Version', tlsCipherSuite: 'X-Tls-Cipher', mtlsClientcertLeaf: 'X-Client-Leaf' },
+    },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['response headers: HSTS off, no HTTP listener', {
+    certificateArns: [CERT_ARN_1],
+    redirectHttp: false,
+    responseHeaders: { strictTransportSecurity: { enabled: false } },
     routes: [{ name: 'api', paths: ['/api/*'] }],
   }],
   ['connection logs off, access logs on', {

@@ -1,4 +1,5 @@
 import { DesyncMitigationMode, IpAddressType, XForwardedForMode } from './enums';
+import { ResponseHeaderOptions } from './response-header-options';
 import { RouteAction } from './route-action';
 import { RouteOptions } from './route-options';
 
@@ -197,6 +198,12 @@ export interface WebApiLoadBalancerBaseOptions {
    * @default - off, as at AWS (the pinned Terraform provider cannot write them)
    */
   readonly healthCheckLogs?: HealthCheckLogOptions;
+  /**
+   * Response headers the load balancer adds (HSTS, nosniff, CORS, ...), the `Server` header, and
+   * renames of the TLS request headers (ALB listener attributes, HTTP header modification).
+   * @default - HSTS (one year) on HTTPS, `X-Content-Type-Options: nosniff`, no `Server` header
+   */
+  readonly responseHeaders?: ResponseHeaderOptions;
   /**
    * @default - a new web ACL: AWS common rule set, known bad inputs, 2000 requests per IP per 5 minutes
    */

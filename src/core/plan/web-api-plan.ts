@@ -9,6 +9,7 @@ import { WebApiEngineFacts } from './engine-facts';
 import { planIpAddressType } from './ip-address-type';
 import { planLambdaTargetGroup } from './lambda-target-group';
 import { assignPriorities } from './priorities';
+import { planListenerHeaders } from './response-headers';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { planTargetGroup } from './target-group';
 import {
@@ -167,8 +168,9 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
       protocol: 'HTTP' as const,
       defaultAction: { type: 'redirect' as const, statusCode: d.HTTP_REDIRECT_STATUS as 'HTTP_301', protocol: 'HTTPS', host: '#{host}', port: String(d.HTTPS_PORT), path: '/#{path}', query: '#{query}' },
       rules: [],
+      headers: planListenerHeaders(path, options.responseHeaders, 'HTTP'),
     }] : []),
-    { port: d.HTTPS_PORT, protocol: 'HTTPS', sslPolicy, defaultAction, rules },
+    { port: d.HTTPS_PORT, protocol: 'HTTPS', sslPolicy, defaultAction, rules, headers: planListenerHeaders(path, options.responseHeaders, 'HTTPS') },
   ];
 
   // Attributes.

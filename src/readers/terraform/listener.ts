@@ -1,4 +1,5 @@
-import { LISTENER_TAG } from '../../core/contract';
+import { LISTENER_TAG, terraformListenerArgument } from '../../core/contract';
+import { readListenerHeaders } from '../listener-headers';
 import { ListenerPart } from '../parts';
 import { ResourceMapping } from '../registry';
 import { num, str } from '../values';
@@ -18,6 +19,7 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
     const sslPolicy = str(doc.scalar(b.ssl_policy));
     const alpnPolicy = str(doc.scalar(b.alpn_policy));
     const tcpIdleTimeoutSeconds = num(doc.scalar(b.tcp_idle_timeout_seconds), undefined, `${where} tcp_idle_timeout_seconds`);
+    const headers = readListenerHeaders((key) => doc.scalar(b[terraformListenerArgument(key)]), where);
     const part: ListenerPart = {
       kind: 'listener',
       key: id,
@@ -28,6 +30,7 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
       ...(sslPolicy !== undefined ? { sslPolicy } : {}),
       ...(alpnPolicy !== undefined ? { alpnPolicy } : {}),
       ...(tcpIdleTimeoutSeconds !== undefined ? { tcpIdleTimeoutSeconds } : {}),
+      headers,
       certificates,
       defaultAction: readTfActions(b.default_action, doc, where),
     };

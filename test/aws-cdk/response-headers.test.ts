@@ -50,7 +50,8 @@ describe('response headers (CloudFormation listener attributes)', () => {
   });
 
   test('turning a security header off warns once per header under lbkit:securityHeaderDisabled', () => {
-    const { h, template } = synth({ responseHeaders: { strictTransportSecurity: { enabled: false }, contentTypeNoSniff: false, serverHeader: true } });
+    const off: ResponseHeaderOptions = { strictTransportSecurity: { enabled: false }, contentTypeNoSniff: false, serverHeader: true };
+    const { h, template } = synth({ responseHeaders: off });
     const warnings = Annotations.fromStack(h.stack).findWarning('/Stack/Api', Match.stringLikeRegexp('lbkit:securityHeaderDisabled'));
     expect(warnings).toHaveLength(3);
     // Nothing left to write on HTTPS: the server header at AWS's default, no response header.

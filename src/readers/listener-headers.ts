@@ -1,13 +1,8 @@
+import { ListenerHeadersPart } from './parts';
 import { bool, str } from './values';
 import { AWS_ALB_LISTENER_HEADERS, LISTENER_ATTRIBUTE, REQUEST_HEADER_NAME_ATTRIBUTE, RESPONSE_HEADER_ATTRIBUTE } from '../core/contract';
-import { ListenerHeadersModel, RequestHeaderNamesModel } from '../core/model/load-balancer-model';
+import { ListenerHeadersModel } from '../core/model/load-balancer-model';
 
-/** An ALB listener's header-modification attributes as written (absent: not written). */
-export interface ListenerHeadersPart {
-  readonly serverHeader?: boolean;
-  readonly values: Partial<Record<keyof typeof RESPONSE_HEADER_ATTRIBUTE, string>>;
-  readonly requestHeaderNames: RequestHeaderNamesModel;
-}
 
 /**
  * Reads the header-modification attributes of one listener, both engines: `attribute(key)` gives the

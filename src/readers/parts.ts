@@ -1,7 +1,8 @@
-import { ListenerHeadersPart } from './listener-headers';
+import { RESPONSE_HEADER_ATTRIBUTE } from '../core/contract';
 import { DnsHealthCheckModel } from '../core/model/dns-routing-model';
 import {
-  AlbAttributesModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel, TargetGroupModel,
+  AlbAttributesModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel, RequestHeaderNamesModel,
+  TargetGroupModel,
 } from '../core/model/load-balancer-model';
 import { NlbAttributesModel, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
@@ -61,6 +62,13 @@ export interface LogStreamPart {
   readonly enabled: boolean;
   readonly bucket?: ValueRef;
   readonly prefix?: string;
+}
+
+/** An ALB listener's header-modification attributes as written (absent: not written). */
+export interface ListenerHeadersPart {
+  readonly serverHeader?: boolean;
+  readonly values: Partial<Record<keyof typeof RESPONSE_HEADER_ATTRIBUTE, string>>;
+  readonly requestHeaderNames: RequestHeaderNamesModel;
 }
 
 export interface ListenerPart {

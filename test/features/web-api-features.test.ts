@@ -1,5 +1,6 @@
 import { LoadBalancerModel, RuleModel } from '../../src/core/model/load-balancer-model';
 import { DesyncMitigationMode, IpAddressType, LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetType } from '../../src/core/options/enums';
+import { FrameOptions } from '../../src/core/options/response-header-options';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { CERT_ARN_1, CERT_ARN_2, Engine, EngineOptions, ENGINES, ENV } from '../support/engines';
@@ -27,6 +28,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       protocol: 'HTTP',
       defaultAction: { type: 'redirect', statusCode: 'HTTP_301', protocol: 'HTTPS', host: '#{host}', port: '443', path: '/#{path}', query: '#{query}' },
       rules: [],
+      headers: { serverHeader: false, xContentTypeOptions: 'nosniff' },
     });
     const noRedirect = read({ ...BASE, redirectHttp: false, sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06' });
     expect(noRedirect.listeners.map((l) => l.port)).toEqual([443]);
@@ -267,5 +269,42 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       expect(m.dnsRecords).toEqual([{ name: 'api.example.com', type: 'A' }, { name: 'api.example.com', type: 'AAAA' }]);
     }
     expect(read({ ...BASE, ipAddressType: IpAddressType.IPV4 })).toEqual(read(BASE));
+  });
+
+  test('16. response headers: HSTS (one year) and nosniff on HTTPS, nosniff on HTTP, no Server header; the rest as set', () => {
+    const m = read(BASE);
+    expect(https(m).headers).toEqual({ serverHeader: false, strictTransportSecurity: 'max-age=31536000', xContentTypeOptions: 'nosniff' });
+    const set = read({
+      ...BASE,
+      responseHeaders: {
+        strictTransportSecurity: { includeSubDomains: true },
+        contentTypeNoSniff: false,
+        frameOptions: FrameOptions.DENY,
+        contentSecurityPolicy: "default-src 'self'",
+        cors: { allowOrigin: '*', allowHeaders: ['Content-Type'], exposeHeaders: ['X-Request-Id'], maxAgeSeconds: 300 },
+        serverHeader: true,
+        requestHeaderNames: { mtlsClientcertIssuer: 'X-Client-Issuer', mtlsClientcertValidity: 'X-Client-Validity' },
+      },
+    });
+    expect(https(set).headers).toEqual({
+      serverHeader: true,
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+      contentSecurityPolicy: "default-src 'self'",
+      xFrameOptions: 'DENY',
+      accessControlAllowOrigin: '*',
+      accessControlAllowHeaders: 'Content-Type',
+      accessControlExposeHeaders: 'X-Request-Id',
+      accessControlMaxAge: '300',
+      requestHeaderNames: { mtlsClientcertIssuer: 'X-Client-Issuer', mtlsClientcertValidity: 'X-Client-Validity' },
+    });
+    expect(set.listeners[0].headers).toEqual({
+      serverHeader: true,
+      contentSecurityPolicy: "default-src 'self'",
+      xFrameOptions: 'DENY',
+      accessControlAllowOrigin: '*',
+      accessControlAllowHeaders: 'Content-Type',
+      accessControlExposeHeaders: 'X-Request-Id',
+      accessControlMaxAge: '300',
+    });
   });
 });

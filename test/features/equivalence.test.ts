@@ -312,4 +312,21 @@ describe('the invariant notices a renderer that deviates from the contract', () 
     expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0])))
       .toEqual(['model.connectionLogs.enabled: true ≠ false', 'model.connectionLogs.prefix: "connection-logs" ≠ undefined']);
   });
+
+  test('both engines: an HTTPS listener whose header attributes are left out reads as AWS\'s (Server header on, nothing added)', () => {
+    const expected = [
+      'model.listeners[1].headers.serverHeader: false ≠ true',
+      'model.listeners[1].headers.strictTransportSecurity: "max-age=31536000" ≠ undefined',
+      'model.listeners[1].headers.xContentTypeOptions: "nosniff" ≠ undefined',
+    ];
+    const cfn = CLOUDFORMATION.synth(options);
+    const cfnListener = Object.values(cfn.output.Resources as Record<string, any>)
+      .find((r) => r.Type === 'AWS::ElasticLoadBalancingV2::Listener' && r.Properties.Port === 443);
+    delete cfnListener.Properties.ListenerAttributes;
+    expect(modelDifferences(normalizeModel(cfn.plan.model), normalizeModel(CLOUDFORMATION.read(cfn.output)[0]))).toEqual(expected);
+    const tf = TERRAFORM.synth(options);
+    const tfListener = Object.values(tf.output.resource.aws_lb_listener as Record<string, any>).find((l) => l.port === 443);
+    for (const key of Object.keys(tfListener).filter((k) => k.startsWith('routing_http_'))) delete tfListener[key];
+    expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0]))).toEqual(expected);
+  });
 });

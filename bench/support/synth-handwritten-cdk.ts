@@ -108,7 +108,15 @@ export function synthHandWrittenCdk(s: Scenario, outdir: string): string {
     certificates: [elbv2.ListenerCertificate.fromCertificateManager(certificate)],
     defaultAction: elbv2.ListenerAction.fixedResponse(404, { contentType: 'application/json', messageBody: '{"message":"Not Found"}' }),
   });
-  alb.addRedirect({ sourcePort: 80, targetPort: 443 });
+  const redirect = alb.addRedirect({ sourcePort: 80, targetPort: 443 });
+  // Response headers (listener attributes): no Server header on either listener, nosniff on both, HSTS for a year on HTTPS.
+  const headerAttributes = (hsts: boolean) => [
+    { key: 'routing.http.response.server.enabled', value: 'false' },
+    ...(hsts ? [{ key: 'routing.http.response.strict_transport_security.header_value', value: 'max-age=31536000' }] : []),
+    { key: 'routing.http.response.x_content_type_options.header_value', value: 'nosniff' },
+  ];
+  (https.node.defaultChild as elbv2.CfnListener).listenerAttributes = headerAttributes(true);
+  (redirect.node.defaultChild as elbv2.CfnListener).listenerAttributes = headerAttributes(false);
 
   s.routes.forEach((route, i) => {
     const group = new elbv2.ApplicationTargetGroup(scope, `TargetGroup-${route.name}`, {

@@ -176,12 +176,17 @@ export function synthHandWrittenTf(s: Scenario, outdir: string): string {
       type: 'fixed-response',
       fixedResponse: { statusCode: '404', contentType: 'application/json', messageBody: '{"message":"Not Found"}' },
     }],
+    routingHttpResponseServerEnabled: false,
+    routingHttpResponseStrictTransportSecurityHeaderValue: 'max-age=31536000',
+    routingHttpResponseXContentTypeOptionsHeaderValue: 'nosniff',
   });
   new LbListener(scope, 'HttpListener', {
     loadBalancerArn: lb.arn,
     port: 80,
     protocol: 'HTTP',
     defaultAction: [{ type: 'redirect', redirect: { statusCode: 'HTTP_301', protocol: 'HTTPS', port: '443' } }],
+    routingHttpResponseServerEnabled: false,
+    routingHttpResponseXContentTypeOptionsHeaderValue: 'nosniff',
   });
 
   s.routes.forEach((route, i) => {

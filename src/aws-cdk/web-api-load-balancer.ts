@@ -19,7 +19,7 @@ import { renderMutualAuthentication } from './trust-store';
 import { renderWaf } from './web-acl';
 import { WebApiResources } from './web-api-resources';
 import { WebApiRoute } from './web-api-route';
-import { ROUTE_TAG } from '../core/contract';
+import { listenerHeaderAttributes, ROUTE_TAG } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
 import { compareText, LoadBalancerModel } from '../core/model/load-balancer-model';
 import { TargetType } from '../core/options/enums';
@@ -146,6 +146,8 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
         ...(l.protocol === 'HTTPS' && mutualTls.property ? { mutualAuthentication: mutualTls.property } : {}),
         defaultActions: [renderAction(l.defaultAction, arnOf)],
       });
+      const headerAttributes = listenerHeaderAttributes(l.headers);
+      if (headerAttributes.length > 0) listener.listenerAttributes = headerAttributes.map(([key, value]) => ({ key, value }));
       listeners.set(l.port, listener);
       if (l.protocol === 'HTTPS') {
         https = { scope: listenerScope, listener };

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { terraformFacts } from './engine-facts';
 import { refuseUnsupportedByProvider } from './provider-support';
 import { ROUTE_TAG } from '../core/contract';
+import { listenerHeaderArguments } from './render/listener-headers';
 import { LbkitValidationError } from '../core/errors';
 import { renderAction } from './render/actions';
 import { addAdviceWarnings } from './render/advice';
@@ -123,6 +124,7 @@ export class WebApiLoadBalancer extends Construct {
         ...(listener.protocol === 'HTTPS' ? { sslPolicy: listener.sslPolicy, certificateArn: certificateArns[0] } : {}),
         ...(listener.protocol === 'HTTPS' && mutualTls.block ? { mutualAuthentication: mutualTls.block } : {}),
         defaultAction: [renderAction(listener.defaultAction, arnOf)],
+        ...listenerHeaderArguments(listener.headers),
       });
       listeners.set(listener.port, tfListener);
       const listenerArn = tfListener.arn; // one token for the listener's SNI certificates and rules

@@ -115,7 +115,61 @@ export type TargetGroupAttributeKey = (typeof TARGET_GROUP_ATTRIBUTE)[keyof type
 export const LISTENER_ATTRIBUTE = {
   /** NLB TCP listeners only: seconds a flow may stay idle before the load balancer closes it. */
   tcpIdleTimeout: 'tcp.idle_timeout.seconds',
+  /** ALB listeners: true | false, whether the load balancer adds `Server: awselb/2.0` to its own responses. */
+  serverHeader: 'routing.http.response.server.enabled',
 } as const;
+
+/**
+ * ALB listener attributes that add a response header (HTTP header modification), by the
+ * {@link ListenerHeadersModel} field they fill. Terraform's aws_lb_listener takes each as the
+ * argument named by the key with dots as underscores (`routing_http_response_..._header_value`).
+ */
+export const RESPONSE_HEADER_ATTRIBUTE = {
+  strictTransportSecurity: 'routing.http.response.strict_transport_security.header_value',
+  contentSecurityPolicy: 'routing.http.response.content_security_policy.header_value',
+  xContentTypeOptions: 'routing.http.response.x_content_type_options.header_value',
+  xFrameOptions: 'routing.http.response.x_frame_options.header_value',
+  accessControlAllowOrigin: 'routing.http.response.access_control_allow_origin.header_value',
+  accessControlAllowMethods: 'routing.http.response.access_control_allow_methods.header_value',
+  accessControlAllowHeaders: 'routing.http.response.access_control_allow_headers.header_value',
+  accessControlAllowCredentials: 'routing.http.response.access_control_allow_credentials.header_value',
+  accessControlExposeHeaders: 'routing.http.response.access_control_expose_headers.header_value',
+  accessControlMaxAge: 'routing.http.response.access_control_max_age.header_value',
+} as const;
+
+/** The response header each {@link RESPONSE_HEADER_ATTRIBUTE} adds (lower case, as the proxy writes it). */
+export const RESPONSE_HEADER_NAME: Readonly<Record<keyof typeof RESPONSE_HEADER_ATTRIBUTE, string>> = {
+  strictTransportSecurity: 'strict-transport-security',
+  contentSecurityPolicy: 'content-security-policy',
+  xContentTypeOptions: 'x-content-type-options',
+  xFrameOptions: 'x-frame-options',
+  accessControlAllowOrigin: 'access-control-allow-origin',
+  accessControlAllowMethods: 'access-control-allow-methods',
+  accessControlAllowHeaders: 'access-control-allow-headers',
+  accessControlAllowCredentials: 'access-control-allow-credentials',
+  accessControlExposeHeaders: 'access-control-expose-headers',
+  accessControlMaxAge: 'access-control-max-age',
+};
+
+/**
+ * HTTPS listener attributes that rename a request header the load balancer adds (mTLS and TLS
+ * headers), by the {@link RequestHeaderNamesModel} field they fill; Terraform: dots as underscores.
+ */
+export const REQUEST_HEADER_NAME_ATTRIBUTE = {
+  mtlsClientcert: 'routing.http.request.x_amzn_mtls_clientcert.header_name',
+  mtlsClientcertSerialNumber: 'routing.http.request.x_amzn_mtls_clientcert_serial_number.header_name',
+  mtlsClientcertIssuer: 'routing.http.request.x_amzn_mtls_clientcert_issuer.header_name',
+  mtlsClientcertSubject: 'routing.http.request.x_amzn_mtls_clientcert_subject.header_name',
+  mtlsClientcertValidity: 'routing.http.request.x_amzn_mtls_clientcert_validity.header_name',
+  mtlsClientcertLeaf: 'routing.http.request.x_amzn_mtls_clientcert_leaf.header_name',
+  tlsVersion: 'routing.http.request.x_amzn_tls_version.header_name',
+  tlsCipherSuite: 'routing.http.request.x_amzn_tls_cipher_suite.header_name',
+} as const;
+
+/** A listener attribute key as Terraform's aws_lb_listener argument (`a.b_c.d` → `a_b_c_d`). */
+export function terraformListenerArgument(key: string): string {
+  return key.replace(/\./g, '_');
+}
 
 // ---- Values readers assume for absent properties ----
 
@@ -172,6 +226,14 @@ export function writtenNlbZonal(attributes: { zonalShift: boolean; dnsClientRout
     ...(dnsClientRoutingPolicy !== AWS_NLB_ZONAL.dnsClientRoutingPolicy ? { dnsClientRoutingPolicy } : {}),
   };
 }
+
+/**
+ * An ALB listener's header modification when the output leaves it out: AWS adds `Server: awselb/2.0`
+ * to its own responses (`routing.http.response.server.enabled` true), and adds no response header.
+ */
+export const AWS_ALB_LISTENER_HEADERS = {
+  serverHeader: true,
+} as const;
 
 /** An NLB listener (listener attributes): a TCP listener's idle timeout when the output leaves it out. */
 export const AWS_NLB_LISTENER = {
@@ -291,3 +353,25 @@ export const AWS_ROUTE53_HEALTH_CHECK = {
 
 /** An alias record does not evaluate target health unless asked. */
 export const AWS_ALIAS_EVALUATE_TARGET_HEALTH = false;
+
+/**
+ * The header-modification attributes renderers write for a listener, in a fixed order, values as
+ * text: the server header only away from AWS's default (true), then each response header set, then
+ * each request-header rename. Readers read the same keys back.
+ */
+export function listenerHeaderAttributes(headers: {
+  readonly serverHeader: boolean;
+  readonly requestHeaderNames?: Readonly<Partial<Record<keyof typeof REQUEST_HEADER_NAME_ATTRIBUTE, string>>>;
+} & Readonly<Partial<Record<keyof typeof RESPONSE_HEADER_ATTRIBUTE, string>>>): [string, string][] {
+  const out: [string, string][] = [];
+  if (headers.serverHeader !== AWS_ALB_LISTENER_HEADERS.serverHeader) out.push([LISTENER_ATTRIBUTE.serverHeader, String(headers.serverHeader)]);
+  for (const [field, key] of Object.entries(RESPONSE_HEADER_ATTRIBUTE) as [keyof typeof RESPONSE_HEADER_ATTRIBUTE, string][]) {
+    const value = headers[field];
+    if (value !== undefined) out.push([key, value]);
+  }
+  for (const [field, key] of Object.entries(REQUEST_HEADER_NAME_ATTRIBUTE) as [keyof typeof REQUEST_HEADER_NAME_ATTRIBUTE, string][]) {
+    const value = headers.requestHeaderNames?.[field];
+    if (value !== undefined) out.push([key, value]);
+  }
+  return out;
+}

@@ -182,3 +182,21 @@ export const NLB_DNS_CLIENT_ROUTING_POLICY = DnsClientRoutingPolicy.ANY_AVAILABI
 export const MTLS_IGNORE_CLIENT_CERTIFICATE_EXPIRY = false;
 /** Mutual TLS: CA names are not advertised (AWS's default): they stay private, and one-certificate clients need no hint. */
 export const MTLS_ADVERTISE_TRUST_STORE_CA_NAMES = false;
+// Response headers the load balancer adds (ALB HTTP header modification; see core/plan/response-headers.ts).
+
+/** The `Server: awselb/2.0` header only tells an attacker what answers; off on every listener. */
+export const SERVER_HEADER = false;
+/** HSTS on for the HTTPS listener: after one visit, browsers never try plain HTTP (no SSL-stripping on a later visit). */
+export const HSTS_ENABLED = true;
+/** One year: the minimum the HSTS preload list accepts and what security scanners expect; short enough to undo within a year. */
+export const HSTS_MAX_AGE_SECONDS = 31_536_000;
+/**
+ * Off: the load balancer knows only its own names, and includeSubDomains also forces HTTPS on every
+ * sibling subdomain served elsewhere (an HTTP-only intranet host would become unreachable). Turn on when
+ * all of them serve HTTPS; preload needs it.
+ */
+export const HSTS_INCLUDE_SUBDOMAINS = false;
+/** Off: preloading is a commitment shipped in browsers that takes months to undo; an owner opts in deliberately. */
+export const HSTS_PRELOAD = false;
+/** `X-Content-Type-Options: nosniff` on: browsers never reinterpret a JSON or text body as script or HTML; no correct app relies on sniffing. */
+export const CONTENT_TYPE_NOSNIFF = true;

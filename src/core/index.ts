@@ -5,6 +5,7 @@ export * from './options/route-action-options';
 export * from './options/route-action';
 export * from './options/route-conditions';
 export * from './options/route-options';
+export * from './options/response-header-options';
 export * from './options/web-api-options';
 export * from './options/mutual-tls-options';
 export * from './options/tcp-service-options';

@@ -136,3 +136,21 @@ export const REVOCATION_LISTS_PER_TRUST_STORE = 30;
 export const REVOCATION_ENTRIES_PER_TRUST_STORE = 500_000;
 /** Revocation list file size: 50 MB (read as MiB). */
 export const REVOCATION_LIST_MAX_BYTES = 50 * 1024 * 1024;
+// ALB listener attributes (HTTP header modification; ELB API ListenerAttribute and the header-modification guide).
+
+/** A listener attribute's value: at most 1024 characters (ELB API, ListenerAttribute Value). */
+export const LISTENER_ATTRIBUTE_VALUE_MAX_LENGTH = 1024;
+/** `X-Content-Type-Options`: the only value AWS accepts. */
+export const X_CONTENT_TYPE_OPTIONS_VALUE = 'nosniff';
+/** `Access-Control-Allow-Credentials`: the only value AWS accepts (leave the header out for false). */
+export const ACCESS_CONTROL_ALLOW_CREDENTIALS_VALUE = 'true';
+/** `X-Frame-Options`: DENY, SAMEORIGIN, or ALLOW-FROM followed by an http(s) URI. */
+export const X_FRAME_OPTIONS_PATTERN = /^(DENY|SAMEORIGIN|ALLOW-FROM https?:\/\/\S+)$/;
+/** `Access-Control-Allow-Methods`: the methods AWS's attribute accepts. */
+export const ACCESS_CONTROL_ALLOW_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
+/** HSTS preload list (hstspreload.org): max-age of at least one year, with includeSubDomains. */
+export const HSTS_PRELOAD_MIN_MAX_AGE_SECONDS = 31_536_000;
+/** HSTS max-age and CORS max-age: whole seconds; AWS takes the value as text, lbkit keeps it within a signed 32-bit number. */
+export const HEADER_MAX_AGE_MAX_SECONDS = 2_147_483_647;
+/** An HTTP field name (RFC 9110 token): what a renamed request header or a CORS header list entry may hold. */
+export const HTTP_TOKEN_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

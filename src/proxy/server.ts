@@ -13,6 +13,7 @@ import { GroupCounters, TargetGroupMetrics } from './http/metrics';
 import { LocalRedirectPorts } from './http/redirect';
 import { logRefusedRequest } from './http/refused-request-log';
 import { handleRequest } from './http/request-handler';
+import { listenerHeadersOf, rawLbHeaderLines } from './http/response-headers';
 import { Runtime, RuntimeLambdaOptions } from './http/runtime';
 import { handleUpgrade } from './http/upgrade';
 import { ipv6HostFor, Ipv6Listeners } from './ipv6-listeners';
@@ -169,9 +170,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       configureClientConnections(server, runtime.idleTimeoutMs);
       if (options.connectionLog) logConnections(server, listener, options.connectionLog);
       const onRefused = options.accessLog ? (socket: import('stream').Duplex, status: number, sent: number) => logRefusedRequest(ctx, socket, status, sent) : undefined;
-      server.on('timeout', (connection: Socket | http2.Http2Session) => onClientIdle(connection, onRefused));
+      // The load balancer's own header lines for responses written straight to the connection (listener's current headers).
+      const lbLines = () => rawLbHeaderLines(listenerHeadersOf(ctx.runtime().model, listener.port));
+      server.on('timeout', (connection: Socket | http2.Http2Session) => onClientIdle(connection, onRefused, lbLines()));
       server.on('upgrade', (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => handleUpgrade(ctx, req, socket, head));
-      server.on('clientError', (error: NodeJS.ErrnoException, socket: import('stream').Duplex) => answerClientError(error, socket, onRefused));
+      server.on('clientError', (error: NodeJS.ErrnoException, socket: import('stream').Duplex) => answerClientError(error, socket, onRefused, lbLines()));
       server.on('connection', (socket: Socket) => {
         sockets.add(socket);
         socket.once('close', () => sockets.delete(socket));

@@ -1,5 +1,6 @@
 import { aliasRecordsOf, certificatesOf, groupsByName, logStreamOf, modelHeadOf, securityGroupEntriesOf } from './assemble-common';
 import { LbkitConfigError } from './errors';
+import { listenerHeadersModel } from './listener-headers';
 import { PartGraph } from './part-graph';
 import { ActionPart, LambdaTargetGroupPart, ListenerPart, ListenerRulePart, LoadBalancerPart, SecurityGroupRuleEntry, TargetGroupPart, WebAclAssociationPart } from './parts';
 import { mutualAuthenticationOf } from './trust-store-fields';
@@ -67,6 +68,7 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
       defaultAction: action(l.defaultAction, `listener ${l.key}`),
       rules,
       ...(mutualAuthentication ? { mutualAuthentication } : {}),
+      headers: listenerHeadersModel(l.headers),
     };
   });
 

@@ -1,6 +1,8 @@
+import { RESPONSE_HEADER_ATTRIBUTE } from '../core/contract';
 import { DnsHealthCheckModel } from '../core/model/dns-routing-model';
 import {
-  AlbAttributesModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel, TargetGroupModel,
+  AlbAttributesModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel, RequestHeaderNamesModel,
+  TargetGroupModel,
 } from '../core/model/load-balancer-model';
 import { NlbAttributesModel, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
@@ -62,6 +64,13 @@ export interface LogStreamPart {
   readonly prefix?: string;
 }
 
+/** An ALB listener's header-modification attributes as written (absent: not written). */
+export interface ListenerHeadersPart {
+  readonly serverHeader?: boolean;
+  readonly values: Partial<Record<keyof typeof RESPONSE_HEADER_ATTRIBUTE, string>>;
+  readonly requestHeaderNames: RequestHeaderNamesModel;
+}
+
 export interface ListenerPart {
   readonly kind: 'listener';
   readonly key: string;
@@ -73,6 +82,8 @@ export interface ListenerPart {
   readonly alpnPolicy?: string;
   /** Network load balancers' TCP listeners: `tcp.idle_timeout.seconds` as written (absent → AWS's default). */
   readonly tcpIdleTimeoutSeconds?: number;
+  /** Application load balancers: header-modification attributes as written. */
+  readonly headers?: ListenerHeadersPart;
   /** Metadata or tag `LISTENER_TAG` (network load balancers), else the engine id. */
   readonly name: string;
   /** The default certificate (CloudFormation allows a list of one). */

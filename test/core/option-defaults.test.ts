@@ -13,6 +13,7 @@ const OPTIONS_DIR = join(__dirname, '..', '..', 'src', 'core', 'options');
 /** Option → constant where the constant is not the option's name in UPPER_SNAKE_CASE. */
 const CONSTANT_OF: Record<string, keyof typeof defaults> = {
   'AccessLogOptions.expirationDays': 'ACCESS_LOG_EXPIRATION_DAYS',
+  'StrictTransportSecurityOptions.maxAgeSeconds': 'HSTS_MAX_AGE_SECONDS',
   'WafOptions.rateLimitPer5Minutes': 'WAF_RATE_LIMIT_PER_5_MINUTES',
   'HealthCheckTimingOptions.intervalSeconds': 'HEALTH_CHECK_INTERVAL_SECONDS',
   'HealthCheckTimingOptions.timeoutSeconds': 'HEALTH_CHECK_TIMEOUT_SECONDS',

@@ -12,6 +12,7 @@ import {
   TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType,
 } from '../../src/core/options/enums';
 import { MutualTlsMode, TrustStoreObject } from '../../src/core/options/mutual-tls-options';
+import { FrameOptions } from '../../src/core/options/response-header-options';
 import { RouteAction } from '../../src/core/options/route-action';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
 import { readSynthesizedFile } from '../../src/readers';
@@ -140,6 +141,32 @@ const HAND_PICKED: [string, EngineOptions][] = [
     certificateArns: [CERT_ARN_1],
     accessLogs: { prefix: 'alb' },
     connectionLogs: { prefix: 'tls/connections' },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['response headers: HSTS with preload, nosniff off, frame options, CSP, CORS, server header on, request-header renames', {
+    certificateArns: [CERT_ARN_1],
+    responseHeaders: {
+      strictTransportSecurity: { maxAgeSeconds: 63_072_000, includeSubDomains: true, preload: true },
+      contentTypeNoSniff: false,
+      frameOptions: FrameOptions.SAMEORIGIN,
+      contentSecurityPolicy: "default-src 'self'; frame-ancestors 'self'",
+      cors: {
+        allowOrigin: 'https://app.example.com',
+        allowMethods: ['GET', 'POST'],
+        allowHeaders: ['Content-Type', 'Authorization'],
+        allowCredentials: true,
+        exposeHeaders: ['X-Request-Id'],
+        maxAgeSeconds: 600,
+      },
+      serverHeader: true,
+      requestHeaderNames: { tlsVersion: 'X-Tls-Version', tlsCipherSuite: 'X-Tls-Cipher', mtlsClientcertLeaf: 'X-Client-Leaf' },
+    },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['response headers: HSTS off, no HTTP listener', {
+    certificateArns: [CERT_ARN_1],
+    redirectHttp: false,
+    responseHeaders: { strictTransportSecurity: { enabled: false } },
     routes: [{ name: 'api', paths: ['/api/*'] }],
   }],
   ['connection logs off, access logs on', {
@@ -312,5 +339,22 @@ describe('the invariant notices a renderer that deviates from the contract', () 
     delete tfLb.connection_logs;
     expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0])))
       .toEqual(['model.connectionLogs.enabled: true ≠ false', 'model.connectionLogs.prefix: "connection-logs" ≠ undefined']);
+  });
+
+  test('both engines: an HTTPS listener whose header attributes are left out reads as AWS\'s (Server header on, nothing added)', () => {
+    const expected = [
+      'model.listeners[1].headers.serverHeader: false ≠ true',
+      'model.listeners[1].headers.strictTransportSecurity: "max-age=31536000" ≠ undefined',
+      'model.listeners[1].headers.xContentTypeOptions: "nosniff" ≠ undefined',
+    ];
+    const cfn = CLOUDFORMATION.synth(options);
+    const cfnListener = Object.values(cfn.output.Resources as Record<string, any>)
+      .find((r) => r.Type === 'AWS::ElasticLoadBalancingV2::Listener' && r.Properties.Port === 443);
+    delete cfnListener.Properties.ListenerAttributes;
+    expect(modelDifferences(normalizeModel(cfn.plan.model), normalizeModel(CLOUDFORMATION.read(cfn.output)[0]))).toEqual(expected);
+    const tf = TERRAFORM.synth(options);
+    const tfListener = Object.values(tf.output.resource.aws_lb_listener as Record<string, any>).find((l) => l.port === 443);
+    for (const key of Object.keys(tfListener).filter((k) => k.startsWith('routing_http_'))) delete tfListener[key];
+    expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(TERRAFORM.read(tf.output)[0]))).toEqual(expected);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'path';
 import { LoadBalancerModel, RuleModel } from '../../src/core/model/load-balancer-model';
 import { DesyncMitigationMode, IpAddressType, LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetType } from '../../src/core/options/enums';
 import { MutualTlsMode, TrustStoreObject } from '../../src/core/options/mutual-tls-options';
+import { FrameOptions } from '../../src/core/options/response-header-options';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { CERT_ARN_1, CERT_ARN_2, Engine, EngineOptions, ENGINES, ENV } from '../support/engines';
@@ -32,6 +33,7 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       protocol: 'HTTP',
       defaultAction: { type: 'redirect', statusCode: 'HTTP_301', protocol: 'HTTPS', host: '#{host}', port: '443', path: '/#{path}', query: '#{query}' },
       rules: [],
+      headers: { serverHeader: false, xContentTypeOptions: 'nosniff' },
     });
     const noRedirect = read({ ...BASE, redirectHttp: false, sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06' });
     expect(noRedirect.listeners.map((l) => l.port)).toEqual([443]);
@@ -310,6 +312,43 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       trustStore: { trustStoreName: 'partners', caBundle: { kind: 's3', bucket: 'my-pki', key: 'ca.crt' }, revocationLists: [] },
       ignoreClientCertificateExpiry: true,
       advertiseTrustStoreCaNames: true,
+    });
+  });
+
+  test('17. response headers: HSTS (one year) and nosniff on HTTPS, nosniff on HTTP, no Server header; the rest as set', () => {
+    const m = read(BASE);
+    expect(https(m).headers).toEqual({ serverHeader: false, strictTransportSecurity: 'max-age=31536000', xContentTypeOptions: 'nosniff' });
+    const set = read({
+      ...BASE,
+      responseHeaders: {
+        strictTransportSecurity: { includeSubDomains: true },
+        contentTypeNoSniff: false,
+        frameOptions: FrameOptions.DENY,
+        contentSecurityPolicy: "default-src 'self'",
+        cors: { allowOrigin: '*', allowHeaders: ['Content-Type'], exposeHeaders: ['X-Request-Id'], maxAgeSeconds: 300 },
+        serverHeader: true,
+        requestHeaderNames: { mtlsClientcertIssuer: 'X-Client-Issuer', mtlsClientcertValidity: 'X-Client-Validity' },
+      },
+    });
+    expect(https(set).headers).toEqual({
+      serverHeader: true,
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+      contentSecurityPolicy: "default-src 'self'",
+      xFrameOptions: 'DENY',
+      accessControlAllowOrigin: '*',
+      accessControlAllowHeaders: 'Content-Type',
+      accessControlExposeHeaders: 'X-Request-Id',
+      accessControlMaxAge: '300',
+      requestHeaderNames: { mtlsClientcertIssuer: 'X-Client-Issuer', mtlsClientcertValidity: 'X-Client-Validity' },
+    });
+    expect(set.listeners[0].headers).toEqual({
+      serverHeader: true,
+      contentSecurityPolicy: "default-src 'self'",
+      xFrameOptions: 'DENY',
+      accessControlAllowOrigin: '*',
+      accessControlAllowHeaders: 'Content-Type',
+      accessControlExposeHeaders: 'X-Request-Id',
+      accessControlMaxAge: '300',
     });
   });
 });

@@ -65,12 +65,14 @@ const EXPECTED: LoadBalancerModel = {
       protocol: 'HTTP',
       defaultAction: { type: 'redirect', statusCode: 'HTTP_301', protocol: 'HTTPS', host: '#{host}', port: '443', path: '/#{path}', query: '#{query}' },
       rules: [],
+      headers: { serverHeader: true },
     },
     {
       port: 443,
       protocol: 'HTTPS',
       sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
       defaultAction: { type: 'fixed-response', statusCode: '404', contentType: 'application/json', messageBody: '{"message":"Not Found"}' },
+      headers: { serverHeader: true },
       rules: [
         {
           route: 'LegacyRule',

@@ -8,6 +8,7 @@ import {
 } from '../../src/core/options/enums';
 import { HealthCheckOptions } from '../../src/core/options/health-check-options';
 import { MutualTlsMode, MutualTlsOptions, TrustStoreObject } from '../../src/core/options/mutual-tls-options';
+import { FrameOptions } from '../../src/core/options/response-header-options';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { planWebApi } from '../../src/core/plan/web-api-plan';
@@ -261,6 +262,26 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
     fc.constant({ connectionLogs: { enabled: false } }),
     fc.constantFrom('conn', 'logs/connections').map((prefix) => ({ connectionLogs: { prefix } })),
   ),
+  // Response headers (listener attributes): HSTS variants, nosniff, frame options, CSP, CORS, server header, request-header renames.
+  responseHeaders: fc.option(fc.record({
+    strictTransportSecurity: fc.oneof(
+      fc.constant({ enabled: false }),
+      fc.record({ maxAgeSeconds: fc.integer({ min: 0, max: 63_072_000 }), includeSubDomains: fc.boolean() }, { requiredKeys: [] }),
+      fc.constant({ maxAgeSeconds: 63_072_000, includeSubDomains: true, preload: true }),
+    ),
+    contentTypeNoSniff: fc.boolean(),
+    frameOptions: fc.constantFrom(FrameOptions.DENY, FrameOptions.SAMEORIGIN, FrameOptions.allowFrom('https://portal.example.com')),
+    contentSecurityPolicy: fc.constantFrom("default-src 'self'", "default-src 'none'; frame-ancestors 'none'"),
+    cors: fc.record({
+      allowOrigin: fc.constantFrom('https://app.example.com', '*'),
+      allowMethods: fc.subarray(['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'], { minLength: 1 }),
+      allowHeaders: fc.constantFrom(['Content-Type'], ['Authorization', 'X-Request-Id']),
+      exposeHeaders: fc.constant(['X-Request-Id']),
+      maxAgeSeconds: fc.integer({ min: 0, max: 86_400 }),
+    }, { requiredKeys: ['allowOrigin'] }).map((cors) => ({ ...cors, ...(cors.allowOrigin !== '*' ? { allowCredentials: true } : {}) })),
+    serverHeader: fc.boolean(),
+    requestHeaderNames: fc.record({ tlsVersion: fc.constant('X-Tls-Version'), mtlsClientcertSubject: fc.constant('X-Client-Subject') }, { requiredKeys: [] }),
+  }, { requiredKeys: [] }), { nil: undefined }),
   waf: fc.oneof(
     fc.constant({}),
     fc.constant({ waf: { enabled: false } }),
@@ -269,7 +290,7 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
   ),
   allowed: fc.option(fc.subarray(['10.0.0.0/8', '192.168.0.0/16', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 }), { nil: undefined }),
   mutualTls: mutualTlsArb,
-}).map(({ routing, internetFacing, address: chosen, certs, extras, accessLogs, connectionLogs, waf, allowed, mutualTls }) => {
+}).map(({ routing, internetFacing, address: chosen, certs, extras, accessLogs, connectionLogs, responseHeaders, waf, allowed, mutualTls }) => {
   // Without public IPv4 needs an internet-facing load balancer: internal ones take plain dual stack.
   const address = 'ipAddressType' in chosen && chosen.ipAddressType === IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4 && !internetFacing
     ? { ipAddressType: IpAddressType.DUALSTACK } : chosen;
@@ -286,6 +307,7 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
     ...extras,
     ...accessLogs,
     ...((accessLogs as { accessLogs?: { enabled?: boolean } }).accessLogs?.enabled === false ? {} : connectionLogs),
+    ...(responseHeaders !== undefined ? { responseHeaders } : {}),
     ...waf,
     ...(allowedCidrs !== undefined ? { allowedCidrs } : {}),
     ...mutualTls,

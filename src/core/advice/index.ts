@@ -5,6 +5,7 @@ import { crossZoneDisabled } from './cross-zone-disabled';
 import { deletionProtectionDisabled } from './deletion-protection-disabled';
 import { idleTimeoutHigh } from './idle-timeout-high';
 import { roundRobinLongRequests } from './round-robin-long-requests';
+import { securityHeaderDisabled } from './security-header-disabled';
 import { sourceIpAffinity } from './source-ip-affinity';
 import { stickySessions } from './sticky-sessions';
 import { wafDisabled } from './waf-disabled';
@@ -18,6 +19,7 @@ export type { Advice, AdviceRule } from './advice';
 /** Every advice rule for WebApiLoadBalancer, in a fixed order. */
 export const WEB_API_ADVICE_RULES: AdviceRule<WebApiLoadBalancerOptions, LoadBalancerModel>[] = [
   stickySessions, wafDisabled, accessLogsDisabled, connectionLogsDisabled, deletionProtectionDisabled, idleTimeoutHigh, roundRobinLongRequests,
+  securityHeaderDisabled,
 ];
 
 /** Every advice rule for TcpServiceLoadBalancer, in a fixed order. */

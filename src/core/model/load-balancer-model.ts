@@ -120,8 +120,9 @@ export interface ListenerModel {
   /**
    * Listener attributes that add response headers or rename request headers (HTTP header
    * modification): each present field is one attribute as written; absent fields are not set.
+   * Readers fill `serverHeader` with AWS's default (true) when the output leaves it out.
    */
-  readonly headers?: ListenerHeadersModel;
+  readonly headers: ListenerHeadersModel;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DesyncMitigationMode, IpAddressType, XForwardedForMode } from './enums';
 import { MutualTlsOptions } from './mutual-tls-options';
+import { ResponseHeaderOptions } from './response-header-options';
 import { RouteAction } from './route-action';
 import { RouteOptions } from './route-options';
 
@@ -204,6 +205,12 @@ export interface WebApiLoadBalancerBaseOptions {
    * @default - off, as at AWS (the pinned Terraform provider cannot write them)
    */
   readonly healthCheckLogs?: HealthCheckLogOptions;
+  /**
+   * Response headers the load balancer adds (HSTS, nosniff, CORS, ...), the `Server` header, and
+   * renames of the TLS request headers (ALB listener attributes, HTTP header modification).
+   * @default - HSTS (one year) on HTTPS, `X-Content-Type-Options: nosniff`, no `Server` header
+   */
+  readonly responseHeaders?: ResponseHeaderOptions;
   /**
    * @default - a new web ACL: AWS common rule set, known bad inputs, 2000 requests per IP per 5 minutes
    */

@@ -10,6 +10,7 @@ import { planIpAddressType } from './ip-address-type';
 import { planLambdaTargetGroup } from './lambda-target-group';
 import { planMutualTls } from './mutual-tls';
 import { assignPriorities } from './priorities';
+import { planListenerHeaders } from './response-headers';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { planTargetGroup } from './target-group';
 import {
@@ -172,8 +173,9 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
       protocol: 'HTTP' as const,
       defaultAction: { type: 'redirect' as const, statusCode: d.HTTP_REDIRECT_STATUS as 'HTTP_301', protocol: 'HTTPS', host: '#{host}', port: String(d.HTTPS_PORT), path: '/#{path}', query: '#{query}' },
       rules: [],
+      headers: planListenerHeaders(path, options.responseHeaders, 'HTTP'),
     }] : []),
-    { port: d.HTTPS_PORT, protocol: 'HTTPS', sslPolicy, defaultAction, rules, ...(mutualAuthentication ? { mutualAuthentication } : {}) },
+    { port: d.HTTPS_PORT, protocol: 'HTTPS', sslPolicy, defaultAction, rules, ...(mutualAuthentication ? { mutualAuthentication } : {}), headers: planListenerHeaders(path, options.responseHeaders, 'HTTPS') },
   ];
 
   // Attributes.

@@ -54,7 +54,7 @@ export function configureClientConnections(server: object, idleTimeoutMs: number
  * byte, idle between requests, or a request body that stopped arriving) it is closed without
  * a response; closing cuts the target's request.
  */
-export function onClientIdle(connection: Socket | Http2Session, onRefused?: OnRefused): void {
+export function onClientIdle(connection: Socket | Http2Session, onRefused?: OnRefused, lines?: string): void {
   if (!(connection instanceof Socket)) {
     connection.close();
     return;
@@ -62,6 +62,6 @@ export function onClientIdle(connection: Socket | Http2Session, onRefused?: OnRe
   // Node's own record of the response in progress on this connection.
   const pending = (connection as { _httpMessage?: ServerResponse | null })._httpMessage;
   if (pending && pending.req.complete) return;
-  if (!pending && headersUnderWay(connection)) return answerRequestTimeout(connection, onRefused);
+  if (!pending && headersUnderWay(connection)) return answerRequestTimeout(connection, onRefused, lines);
   connection.destroy();
 }

@@ -3,6 +3,7 @@ import { Socket } from 'net';
 import type { Duplex } from 'stream';
 import { errorPage, reasonPhrase } from './error-page';
 import { noRequestUnderWay } from './headers-under-way';
+import { DEFAULT_LB_HEADER_LINES } from './response-headers';
 
 const closing = new WeakSet<Duplex>();
 
@@ -10,7 +11,7 @@ const closing = new WeakSet<Duplex>();
 export type OnRefused = (socket: Duplex, status: number, sentBytes: number) => void;
 
 /** Writes one of the LB's error responses straight to the connection and closes it. */
-function closeWith(socket: Duplex, status: number, onRefused: OnRefused | undefined): void {
+function closeWith(socket: Duplex, status: number, onRefused: OnRefused | undefined, lines: string): void {
   if (closing.has(socket)) return;
   closing.add(socket);
   if (!socket.writable) {
@@ -18,7 +19,7 @@ function closeWith(socket: Duplex, status: number, onRefused: OnRefused | undefi
     return;
   }
   const body = errorPage(status);
-  const response = `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nServer: awselb/2.0\r\nContent-Type: text/html\r\n`
+  const response = `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n${lines}Content-Type: text/html\r\n`
     + `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`;
   // Logged first: the TLS facts must be read while the connection is open.
   onRefused?.(socket, status, Buffer.byteLength(response, 'latin1'));
@@ -30,8 +31,8 @@ function closeWith(socket: Duplex, status: number, onRefused: OnRefused | undefi
  * ALB's 408, and the connection closed (Node's own header timeout only fires when it checks
  * before the socket's idle timer does, and never for a client that went silent mid-headers).
  */
-export function answerRequestTimeout(socket: Duplex, onRefused?: OnRefused): void {
-  closeWith(socket, 408, onRefused);
+export function answerRequestTimeout(socket: Duplex, onRefused?: OnRefused, lines: string = DEFAULT_LB_HEADER_LINES): void {
+  closeWith(socket, 408, onRefused, lines);
 }
 
 /**
@@ -41,7 +42,9 @@ export function answerRequestTimeout(socket: Duplex, onRefused?: OnRefused): voi
  * and still being answered gets its response first; otherwise a response already under way
  * is cut.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, onRefused?: OnRefused): void {
+export function answerClientError(
+  error: NodeJS.ErrnoException, socket: Duplex, onRefused?: OnRefused, lines: string = DEFAULT_LB_HEADER_LINES,
+): void {
   if (error.code === 'ECONNRESET') {
     socket.destroy();
     return;
@@ -57,7 +60,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, 
   }
   if (pending && !pending.writableFinished) {
     if (pending.req.complete) {
-      pending.once('finish', () => closeWith(socket, status, onRefused));
+      pending.once('finish', () => closeWith(socket, status, onRefused, lines));
       pending.once('close', () => { if (!pending.writableFinished) socket.destroy(); });
       return;
     }
@@ -66,5 +69,5 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, 
       return;
     }
   }
-  closeWith(socket, status, onRefused);
+  closeWith(socket, status, onRefused, lines);
 }

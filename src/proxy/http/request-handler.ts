@@ -9,6 +9,7 @@ import { sendError } from './lb-response';
 import { ListenerContext } from './listener-context';
 import { redirectLocation, redirectStatus } from './redirect';
 import { hostName, RequestFacts, requestHost, splitUrl } from './request-facts';
+import { applyListenerHeaders, listenerHeadersOf } from './response-headers';
 import { Runtime } from './runtime';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
@@ -73,6 +74,7 @@ export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: I
  */
 export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse): void {
   const runtime = ctx.runtime();
+  applyListenerHeaders(res, listenerHeadersOf(runtime.model, ctx.port));
   const peer = plainAddress(req.socket.remoteAddress ?? '');
   const exchange: Exchange = { started: performance.now(), actions: [], trace: '', settled: true, closed: false, recorded: false };
   // The socket, captured now: req.socket is gone once a keep-alive connection moves on.

@@ -10,14 +10,15 @@ import { upstreamHeaders } from './forward';
 import { ListenerContext } from './listener-context';
 import { hostName, requestHost, splitUrl } from './request-facts';
 import { forwardingHeaders } from './request-handler';
+import { listenerHeadersOf, rawLbHeaderLines } from './response-headers';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget } from './stickiness';
 import { TlsFacts, tlsFacts } from './tls-facts';
 import { traceHeader } from './trace-id';
 
-function refuse(socket: Duplex, status: number): void {
+function refuse(socket: Duplex, status: number, lines: string): void {
   const body = errorPage(status);
-  socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nServer: awselb/2.0\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
+  socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n${lines}Content-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
 }
 
 interface UpgradeLog {
@@ -80,11 +81,11 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
     : { actions: [] };
   const client = req.socket;
   socket.once('close', () => logUpgrade(ctx, req, client, started, log));
+  const runtime = ctx.runtime();
   const reject = (status: number) => {
     log.status = status;
-    refuse(socket, status);
+    refuse(socket, status, rawLbHeaderLines(listenerHeadersOf(runtime.model, ctx.port)));
   };
-  const runtime = ctx.runtime();
   const peer = plainAddress(client.remoteAddress ?? '');
   if (runtime.rateLimiter) {
     log.actions.push('waf');

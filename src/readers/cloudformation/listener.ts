@@ -1,5 +1,6 @@
 import { LISTENER_ATTRIBUTE, LISTENER_TAG } from '../../core/contract';
 import { LbkitConfigError } from '../errors';
+import { readListenerHeaders } from '../listener-headers';
 import { ListenerPart } from '../parts';
 import { bool, isObject, keyValues, num, objects, str, strings } from '../values';
 import { readCfnActions } from './actions';
@@ -19,6 +20,7 @@ export const listenerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Listener
   const attributes = keyValues(p.ListenerAttributes, `${where} ListenerAttributes`);
   const idle = attributes.find((a) => a.Key === LISTENER_ATTRIBUTE.tcpIdleTimeout);
   const tcpIdleTimeoutSeconds = num(doc.scalar(idle?.Value), undefined, `${where} ${LISTENER_ATTRIBUTE.tcpIdleTimeout}`);
+  const headers = readListenerHeaders((key) => doc.scalar(attributes.find((a) => a.Key === key)?.Value), where);
   const metadata = isObject(resource.Metadata) ? resource.Metadata : {};
   const mtls = isObject(p.MutualAuthentication) ? p.MutualAuthentication : undefined;
   const advertise = mtls ? str(doc.scalar(mtls.AdvertiseTrustStoreCaNames)) : undefined;
@@ -32,6 +34,7 @@ export const listenerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Listener
     ...(sslPolicy !== undefined ? { sslPolicy } : {}),
     ...(alpn.length === 1 ? { alpnPolicy: alpn[0] } : {}),
     ...(tcpIdleTimeoutSeconds !== undefined ? { tcpIdleTimeoutSeconds } : {}),
+    headers,
     certificates,
     defaultAction: readCfnActions(p.DefaultActions, doc, where),
     ...(mtls ? {

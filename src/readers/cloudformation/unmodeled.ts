@@ -1,4 +1,4 @@
-import { LB_ATTRIBUTE, LISTENER_ATTRIBUTE, TARGET_GROUP_ATTRIBUTE } from '../../core/contract';
+import { LB_ATTRIBUTE, LISTENER_ATTRIBUTE, REQUEST_HEADER_NAME_ATTRIBUTE, RESPONSE_HEADER_ATTRIBUTE, TARGET_GROUP_ATTRIBUTE } from '../../core/contract';
 import { UnmodeledFormat } from '../unmodeled';
 import { isObject } from '../values';
 
@@ -29,7 +29,9 @@ export const CLOUDFORMATION_UNMODELED: UnmodeledFormat = {
   attributeLists: {
     LoadBalancerAttributes: new Set(Object.values(LB_ATTRIBUTE)),
     TargetGroupAttributes: new Set(Object.values(TARGET_GROUP_ATTRIBUTE)),
-    ListenerAttributes: new Set(Object.values(LISTENER_ATTRIBUTE)),
+    ListenerAttributes: new Set<string>([
+      ...Object.values(LISTENER_ATTRIBUTE), ...Object.values(RESPONSE_HEADER_ATTRIBUTE), ...Object.values(REQUEST_HEADER_NAME_ATTRIBUTE),
+    ]),
   },
   attributeKey: 'Key',
 };

@@ -1,4 +1,5 @@
-import { LISTENER_TAG } from '../../core/contract';
+import { LISTENER_TAG, terraformListenerArgument } from '../../core/contract';
+import { readListenerHeaders } from '../listener-headers';
 import { ListenerPart } from '../parts';
 import { ResourceMapping } from '../registry';
 import { block, bool, num, str } from '../values';
@@ -20,6 +21,7 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
     const tcpIdleTimeoutSeconds = num(doc.scalar(b.tcp_idle_timeout_seconds), undefined, `${where} tcp_idle_timeout_seconds`);
     const mtls = block(b.mutual_authentication);
     const advertise = mtls ? str(doc.scalar(mtls.advertise_trust_store_ca_names)) : undefined;
+    const headers = readListenerHeaders((key) => doc.scalar(b[terraformListenerArgument(key)]), where);
     const part: ListenerPart = {
       kind: 'listener',
       key: id,
@@ -30,6 +32,7 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
       ...(sslPolicy !== undefined ? { sslPolicy } : {}),
       ...(alpnPolicy !== undefined ? { alpnPolicy } : {}),
       ...(tcpIdleTimeoutSeconds !== undefined ? { tcpIdleTimeoutSeconds } : {}),
+      headers,
       certificates,
       defaultAction: readTfActions(b.default_action, doc, where),
       ...(mtls ? {

@@ -75,6 +75,7 @@ describe('route table', () => {
     port: 443,
     protocol: 'HTTPS',
     defaultAction: { type: 'fixed-response', statusCode: '404' },
+    headers: { serverHeader: true },
     rules: [
       { route: 'b', priority: 20, conditions: { pathPatterns: ['/api/*'] }, action: { type: 'fixed-response', statusCode: '202' } },
       { route: 'a', priority: 10, conditions: { pathPatterns: ['/api/a*'] }, action: { type: 'fixed-response', statusCode: '201' } },

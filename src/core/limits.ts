@@ -119,3 +119,8 @@ export const LAMBDA_TIMEOUT_MAX_SECONDS = 900;
  */
 export const ALB_IP_ADDRESS_TYPES = ['ipv4', 'dualstack', 'dualstack-without-public-ipv4'] as const;
 export const NLB_IP_ADDRESS_TYPES = ['ipv4', 'dualstack'] as const;
+
+/** Sign-in actions: session length (AuthenticateOidcActionConfig.SessionTimeout), extra query parameters of the sign-in redirect. */
+export const AUTHENTICATE_SESSION_TIMEOUT_MIN = 1;
+export const AUTHENTICATE_SESSION_TIMEOUT_MAX = 604_800;
+export const AUTHENTICATE_EXTRA_PARAMS_MAX = 10;

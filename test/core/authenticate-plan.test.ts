@@ -1,8 +1,7 @@
 import { FACTS } from './fixtures';
 import { AuthenticateActionModel } from '../../src/core/model/load-balancer-model';
-import {
-  Authentication, ClientSecret, CognitoAuthenticationOptions, OidcAuthenticationOptions,
-} from '../../src/core/options/authentication';
+import { Authentication } from '../../src/core/options/authentication';
+import { ClientSecret, CognitoAuthenticationOptions, OidcAuthenticationOptions } from '../../src/core/options/authentication-options';
 import { UnauthenticatedRequestBehavior } from '../../src/core/options/enums';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';

@@ -1,5 +1,6 @@
 import { LoadBalancerModel, RuleModel } from '../../src/core/model/load-balancer-model';
-import { Authentication, ClientSecret } from '../../src/core/options/authentication';
+import { Authentication } from '../../src/core/options/authentication';
+import { ClientSecret } from '../../src/core/options/authentication-options';
 import {
   DesyncMitigationMode, IpAddressType, LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetType, UnauthenticatedRequestBehavior,
 } from '../../src/core/options/enums';

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { CERT_ARN_1, CERT_ARN_2, EngineOptions } from './engines';
-import { Authentication, AuthenticationOptions, ClientSecret } from '../../src/core/options/authentication';
+import { Authentication } from '../../src/core/options/authentication';
+import { AuthenticationOptions, ClientSecret } from '../../src/core/options/authentication-options';
 import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
   TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType, UnauthenticatedRequestBehavior,

@@ -103,7 +103,11 @@ describe('sign-in before a route\'s action (CloudFormation)', () => {
       routes: [{
         name: 'docs',
         paths: ['/docs/*'],
-        authenticate: Authentication.cognito({ userPoolArn: pool.userPoolArn, userPoolClientId: client.userPoolClientId, userPoolDomain: domain.domainName }),
+        authenticate: Authentication.cognito({
+          userPoolArn: pool.userPoolArn,
+          userPoolClientId: client.userPoolClientId,
+          userPoolDomain: domain.domainName,
+        }),
       }],
     }));
     const template = h.app.synth().getStackByName('Stack').template;
@@ -114,7 +118,8 @@ describe('sign-in before a route\'s action (CloudFormation)', () => {
       UserPoolDomain: { Ref: expect.stringMatching(/^UsersDomain/) },
     });
     const [model] = readCloudFormation(template).filter(isApplicationModel);
-    expect(model.listeners[1].rules[0].authenticate).toMatchObject({ userPoolArn: REFERENCE, userPoolClientId: REFERENCE, userPoolDomain: REFERENCE });
+    expect(model.listeners[1].rules[0].authenticate)
+      .toMatchObject({ userPoolArn: REFERENCE, userPoolClientId: REFERENCE, userPoolDomain: REFERENCE });
   });
 
   test('the synthesized template never holds a client secret, only the reference', () => {

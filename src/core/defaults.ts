@@ -1,8 +1,8 @@
-import { ROUTE53_HEALTH_METRIC } from './contract';
+import { AWS_AUTHENTICATE, ROUTE53_HEALTH_METRIC } from './contract';
 import {
   DesyncMitigationMode, DnsClientRoutingPolicy, RedirectStatus, RequestDuration, SessionAffinity, TargetProtocol, TargetProtocolVersion, TargetType,
   TlsMode, XForwardedForMode,
-  IpAddressType,
+  IpAddressType, UnauthenticatedRequestBehavior,
 } from './options/enums';
 
 /**
@@ -149,6 +149,13 @@ export const HEALTH_CHECK_ALARM = {
  */
 export const LAMBDA_TIMEOUT_SECONDS = 3;
 
+/** Sign-in asks for `openid` only, as AWS does: the identity and `sub`; more claims on request. */
+export const AUTHENTICATE_SCOPE = AWS_AUTHENTICATE.scope;
+/** AWS's session cookie name; the local proxy and the readers expect it when none is set. */
+export const AUTHENTICATE_SESSION_COOKIE_NAME = AWS_AUTHENTICATE.sessionCookieName;
+/** AWS's 7-day sign-in: a shorter one is a policy choice of the application, not a safety default. */
+export const AUTHENTICATE_SESSION_TIMEOUT_SECONDS = AWS_AUTHENTICATE.sessionTimeoutSeconds;
+
 // Defaults of enum options: the option docs name the same members (test/core/option-defaults.test.ts checks).
 
 /** Targets by IP address: ECS and Fargate tasks in awsvpc mode, the common case (both load balancers). */
@@ -200,3 +207,5 @@ export const HSTS_INCLUDE_SUBDOMAINS = false;
 export const HSTS_PRELOAD = false;
 /** `X-Content-Type-Options: nosniff` on: browsers never reinterpret a JSON or text body as script or HTML; no correct app relies on sniffing. */
 export const CONTENT_TYPE_NOSNIFF = true;
+/** A request without a session is sent to sign in, as AWS does; DENY suits APIs called by scripts. */
+export const AUTHENTICATE_ON_UNAUTHENTICATED_REQUEST = UnauthenticatedRequestBehavior.AUTHENTICATE;

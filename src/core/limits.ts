@@ -154,3 +154,7 @@ export const HSTS_PRELOAD_MIN_MAX_AGE_SECONDS = 31_536_000;
 export const HEADER_MAX_AGE_MAX_SECONDS = 2_147_483_647;
 /** An HTTP field name (RFC 9110 token): what a renamed request header or a CORS header list entry may hold. */
 export const HTTP_TOKEN_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Sign-in actions: session length (AuthenticateOidcActionConfig.SessionTimeout), extra query parameters of the sign-in redirect. */
+export const AUTHENTICATE_SESSION_TIMEOUT_MIN = 1;
+export const AUTHENTICATE_SESSION_TIMEOUT_MAX = 604_800;
+export const AUTHENTICATE_EXTRA_PARAMS_MAX = 10;

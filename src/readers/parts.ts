@@ -1,8 +1,8 @@
 import { RESPONSE_HEADER_ATTRIBUTE } from '../core/contract';
 import { DnsHealthCheckModel } from '../core/model/dns-routing-model';
 import {
-  AlbAttributesModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel, RequestHeaderNamesModel,
-  TargetGroupModel,
+  AlbAttributesModel, AuthenticateActionModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel,
+  RequestHeaderNamesModel, TargetGroupModel,
 } from '../core/model/load-balancer-model';
 import { NlbAttributesModel, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
@@ -137,6 +137,8 @@ export interface ListenerRulePart {
   readonly route: string;
   readonly priority: number;
   readonly conditions: ConditionsModel;
+  /** The sign-in run before the action, when the rule has one. */
+  readonly authenticate?: AuthenticateActionModel;
   readonly action: ActionPart;
 }
 

@@ -119,3 +119,14 @@ export const LAMBDA_TIMEOUT_MAX_SECONDS = 900;
  */
 export const ALB_IP_ADDRESS_TYPES = ['ipv4', 'dualstack', 'dualstack-without-public-ipv4'] as const;
 export const NLB_IP_ADDRESS_TYPES = ['ipv4', 'dualstack'] as const;
+
+/**
+ * ALB sign-in (ELB user guide, "Authenticate users using an Application Load Balancer"): the
+ * session cookie is split into cookies of up to 4K each, at most 16K in all (larger: HTTP 500);
+ * the user claims from the IdP may be up to 11K bytes (larger: HTTP 500); a client has 15 minutes
+ * to complete the sign-in (later: HTTP 401).
+ */
+export const AUTH_SESSION_COOKIE_SHARD_MAX_BYTES = 4096;
+export const AUTH_SESSION_COOKIE_MAX_SHARDS = 4;
+export const AUTH_USER_CLAIMS_MAX_BYTES = 11 * 1024;
+export const AUTH_CLIENT_LOGIN_TIMEOUT_SECONDS = 900;

@@ -100,6 +100,8 @@ export interface ProxyHandle extends LocalLoadBalancerHandle<ProxyListener, Targ
    * `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`); undefined for another kid.
    */
   oidcPublicKey(kid: string): string | undefined;
+  /** The kid of the x-amzn-oidc-data key, once the model has a sign-in action. */
+  oidcDataKeyId(): string | undefined;
 }
 
 type Server = http.Server | https.Server | http2.Http2SecureServer;
@@ -291,6 +293,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     },
     identityProvider: () => signIn.identityProvider(),
     oidcPublicKey: (kid) => publicKeyPem(signIn.keys, kid),
+    oidcDataKeyId: () => (signIn.current() ? signIn.keys.data.kid : undefined),
     async reload(model, targets) {
       await signIn.prepare(model);
       const previous = runtime;

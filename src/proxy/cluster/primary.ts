@@ -207,6 +207,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     get listeners() { return listeners; },
     identityProvider: () => undefined,
     oidcPublicKey: () => undefined,
+    oidcDataKeyId: () => undefined,
     targetHealth: () => [
       ...[...control.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
       ...[...control.lambdaGroups.values()].map((g) => ({ targetGroup: g.name, targets: g.healthEntries() })),

@@ -1,6 +1,8 @@
-import { decodeProtectedHeader } from 'jose';
+import { createPublicKey } from 'crypto';
+import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { request } from 'undici';
 import { cookieHeader, OIDC_ACTION, signIn, signInModel, verifyOidcData } from './support';
+import { startAdminServer } from '../../../src/proxy/admin';
 import { Harness } from '../http/harness';
 
 /**
@@ -245,4 +247,23 @@ test('the public key is the one kid names; another kid has none', async () => {
   const { kid } = decodeProtectedHeader(data);
   expect(proxy.oidcPublicKey(String(kid))).toMatch(/^-----BEGIN PUBLIC KEY-----/);
   expect(proxy.oidcPublicKey('00000000-0000-0000-0000-000000000000')).toBeUndefined();
+});
+
+test('the admin server publishes the key at /oidc/public-keys/<kid> as PEM', async () => {
+  const proxy = await start('alice');
+  const admin = await startAdminServer({ handle: proxy });
+  try {
+    const { cookie } = await signIn(h, proxy, '/app/');
+    const data = (await h.call(proxy, '/app/', { headers: { cookie } })).json().headers['x-amzn-oidc-data'];
+    const { kid } = decodeProtectedHeader(data);
+    const res = await request(`${admin.url}/oidc/public-keys/${kid}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/x-pem-file');
+    const pem = await res.body.text();
+    // What an application does on AWS: fetch the PEM for the header's kid, verify the signature.
+    await expect(jwtVerify(data, createPublicKey(pem))).resolves.toMatchObject({ payload: { sub: 'alice' } });
+    expect((await request(`${admin.url}/oidc/public-keys/nope`)).statusCode).toBe(404);
+  } finally {
+    await admin.close();
+  }
 });

@@ -1,5 +1,6 @@
+import { SecretValue } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { ActionModel, isPlainForward } from '../core/model/load-balancer-model';
+import { ActionModel, AuthenticateActionModel, isPlainForward, RuleModel } from '../core/model/load-balancer-model';
 
 /**
  * The part of a CloudFormation listener action lbkit writes; assignable to both
@@ -11,6 +12,55 @@ export interface RenderedAction {
   readonly forwardConfig?: elbv2.CfnListener.ForwardConfigProperty & elbv2.CfnListenerRule.ForwardConfigProperty;
   readonly redirectConfig?: elbv2.CfnListener.RedirectConfigProperty & elbv2.CfnListenerRule.RedirectConfigProperty;
   readonly fixedResponseConfig?: elbv2.CfnListener.FixedResponseConfigProperty & elbv2.CfnListenerRule.FixedResponseConfigProperty;
+}
+
+/** A listener rule's action list: the sign-in first (Order 1) when there is one, then the action (Order 2). */
+export function renderRuleActions(rule: RuleModel, arnOf: TargetGroupArnOf): elbv2.CfnListenerRule.ActionProperty[] {
+  if (!rule.authenticate) return [renderAction(rule.action, arnOf)];
+  return [{ ...renderAuthenticate(rule.authenticate), order: 1 }, { ...renderAction(rule.action, arnOf), order: 2 }];
+}
+
+/**
+ * A sign-in action. The client secret is a Secrets Manager dynamic reference
+ * (`{{resolve:secretsmanager:<id>:SecretString:<field>::}}`), resolved by CloudFormation at deploy
+ * time: the secret itself never appears in the template.
+ */
+function renderAuthenticate(auth: AuthenticateActionModel): elbv2.CfnListenerRule.ActionProperty {
+  const common = {
+    scope: auth.scope,
+    sessionCookieName: auth.sessionCookieName,
+    sessionTimeout: auth.sessionTimeoutSeconds,
+    onUnauthenticatedRequest: auth.onUnauthenticatedRequest,
+    ...(auth.authenticationRequestExtraParams
+      ? { authenticationRequestExtraParams: Object.fromEntries(auth.authenticationRequestExtraParams.map((p) => [p.name, p.value])) }
+      : {}),
+  };
+  if (auth.type === 'authenticate-cognito') {
+    return {
+      type: 'authenticate-cognito',
+      authenticateCognitoConfig: {
+        userPoolArn: auth.userPoolArn,
+        userPoolClientId: auth.userPoolClientId,
+        userPoolDomain: auth.userPoolDomain,
+        ...common,
+      },
+    };
+  }
+  const { secretId, jsonField } = auth.clientSecret;
+  const secret = SecretValue.secretsManager(secretId, jsonField !== undefined ? { jsonField } : {});
+  return {
+    type: 'authenticate-oidc',
+    authenticateOidcConfig: {
+      issuer: auth.issuer,
+      authorizationEndpoint: auth.authorizationEndpoint,
+      tokenEndpoint: auth.tokenEndpoint,
+      userInfoEndpoint: auth.userInfoEndpoint,
+      clientId: auth.clientId,
+      // A dynamic reference, not the secret: CloudFormation resolves it when it creates the rule.
+      clientSecret: secret.unsafeUnwrap(),
+      ...common,
+    },
+  };
 }
 
 /** Looks up the ARN of a route's target group. */

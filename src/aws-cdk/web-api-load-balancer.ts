@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { renderAction } from './actions';
+import { renderAction, renderRuleActions } from './actions';
 import { renderAliasRecords } from './alias-records';
 import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
 import { renderCertificates } from './certificates';
@@ -155,7 +155,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
           listenerArn: listener.ref,
           priority: rule.priority,
           conditions: renderConditions(rule.conditions),
-          actions: [renderAction(rule.action, arnOf)],
+          actions: renderRuleActions(rule, arnOf),
         });
         cfnRule.addMetadata(ROUTE_TAG, rule.route);
         rules.set(rule.route, cfnRule);

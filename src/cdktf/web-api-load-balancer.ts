@@ -6,7 +6,7 @@ import { terraformFacts } from './engine-facts';
 import { refuseUnsupportedByProvider } from './provider-support';
 import { ROUTE_TAG } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
-import { renderAction } from './render/actions';
+import { renderAction, renderRuleActions } from './render/actions';
 import { addAdviceWarnings } from './render/advice';
 import { renderCertificates, renderSniCertificates } from './render/certificates';
 import { renderConditions } from './render/conditions';
@@ -129,11 +129,12 @@ export class WebApiLoadBalancer extends Construct {
         this.httpListenerArn = listenerArn;
       }
       for (const rule of listener.rules) {
-        rules.set(rule.route, new LbListenerRule(this, `Listener${listener.port}Rule-${rule.route}`, {
+        const ruleId = `Listener${listener.port}Rule-${rule.route}`;
+        rules.set(rule.route, new LbListenerRule(this, ruleId, {
           listenerArn,
           priority: rule.priority,
           condition: renderConditions(rule.conditions),
-          action: [renderAction(rule.action, arnOf)],
+          action: renderRuleActions(rule, arnOf, { scope: this, id: ruleId, listener: tfListener }),
           tags: { [ROUTE_TAG]: rule.route },
         }));
       }

@@ -254,6 +254,23 @@ export const AWS_ACTION = {
   redirect: { protocol: '#{protocol}', host: '#{host}', port: '#{port}', path: '/#{path}', query: '#{query}' },
 } as const;
 
+/**
+ * Sign-in actions (authenticate-oidc, authenticate-cognito): what AWS takes for a setting left out
+ * (ELB API reference, AuthenticateOidcActionConfig / AuthenticateCognitoActionConfig).
+ */
+export const AWS_AUTHENTICATE = {
+  scope: 'openid',
+  sessionCookieName: 'AWSELBAuthSessionCookie',
+  sessionTimeoutSeconds: 604_800,
+  onUnauthenticatedRequest: 'authenticate',
+} as const;
+
+/**
+ * The Terraform data source the client secret of an OIDC sign-in is read from, and the
+ * CloudFormation dynamic reference it is written as (what aws-cdk-lib's SecretValue.secretsManager renders).
+ */
+export const CLIENT_SECRET_DATA_SOURCE = 'aws_secretsmanager_secret_version';
+
 /** A WAF rate-based rule counts over 300 s unless EvaluationWindowSec says otherwise. */
 export const AWS_WAF_RATE_WINDOW_SECONDS = 300;
 

@@ -1,8 +1,8 @@
-import { ROUTE53_HEALTH_METRIC } from './contract';
+import { AWS_AUTHENTICATE, ROUTE53_HEALTH_METRIC } from './contract';
 import {
   DesyncMitigationMode, DnsClientRoutingPolicy, RedirectStatus, RequestDuration, SessionAffinity, TargetProtocol, TargetProtocolVersion, TargetType,
   TlsMode, XForwardedForMode,
-  IpAddressType,
+  IpAddressType, UnauthenticatedRequestBehavior,
 } from './options/enums';
 
 /**
@@ -149,6 +149,13 @@ export const HEALTH_CHECK_ALARM = {
  */
 export const LAMBDA_TIMEOUT_SECONDS = 3;
 
+/** Sign-in asks for `openid` only, as AWS does: the identity and `sub`; more claims on request. */
+export const AUTHENTICATE_SCOPE = AWS_AUTHENTICATE.scope;
+/** AWS's session cookie name; the local proxy and the readers expect it when none is set. */
+export const AUTHENTICATE_SESSION_COOKIE_NAME = AWS_AUTHENTICATE.sessionCookieName;
+/** AWS's 7-day sign-in: a shorter one is a policy choice of the application, not a safety default. */
+export const AUTHENTICATE_SESSION_TIMEOUT_SECONDS = AWS_AUTHENTICATE.sessionTimeoutSeconds;
+
 // Defaults of enum options: the option docs name the same members (test/core/option-defaults.test.ts checks).
 
 /** Targets by IP address: ECS and Fargate tasks in awsvpc mode, the common case (both load balancers). */
@@ -177,3 +184,5 @@ export const SESSION_AFFINITY = SessionAffinity.NONE;
 export const NLB_ZONAL_SHIFT = false;
 /** NLB: AWS's any_availability_zone: clients get every zone's address, so no zone takes more than its share. */
 export const NLB_DNS_CLIENT_ROUTING_POLICY = DnsClientRoutingPolicy.ANY_AVAILABILITY_ZONE;
+/** A request without a session is sent to sign in, as AWS does; DENY suits APIs called by scripts. */
+export const AUTHENTICATE_ON_UNAUTHENTICATED_REQUEST = UnauthenticatedRequestBehavior.AUTHENTICATE;

@@ -130,3 +130,8 @@ export const AUTH_SESSION_COOKIE_SHARD_MAX_BYTES = 4096;
 export const AUTH_SESSION_COOKIE_MAX_SHARDS = 4;
 export const AUTH_USER_CLAIMS_MAX_BYTES = 11 * 1024;
 export const AUTH_CLIENT_LOGIN_TIMEOUT_SECONDS = 900;
+
+/** Sign-in actions: session length (AuthenticateOidcActionConfig.SessionTimeout), extra query parameters of the sign-in redirect. */
+export const AUTHENTICATE_SESSION_TIMEOUT_MIN = 1;
+export const AUTHENTICATE_SESSION_TIMEOUT_MAX = 604_800;
+export const AUTHENTICATE_EXTRA_PARAMS_MAX = 10;

@@ -1,34 +1,62 @@
 import { LbkitConfigError } from './errors';
 import { ActionPart, ForwardActionPart } from './parts';
-import { bool, num, objects, SourceDocument, str } from './values';
-import { AWS_ACTION } from '../core/contract';
-import { RedirectActionModel, REFERENCE } from '../core/model/load-balancer-model';
+import { bool, isObject, num, objects, SourceDocument, str } from './values';
+import { AWS_ACTION, AWS_AUTHENTICATE } from '../core/contract';
+import {
+  AuthenticateActionModel, AuthenticateCommonModel, ClientSecretModel, compareText, OnUnauthenticatedRequestValue, RedirectActionModel, REFERENCE,
+} from '../core/model/load-balancer-model';
 
-/** Action types the model holds; the others (authenticate-oidc, authenticate-cognito) it does not. */
+/** The action types that end an action list (exactly one, last). */
 export const TERMINAL_ACTION_TYPES = ['forward', 'redirect', 'fixed-response'];
+/** Sign-in actions, which a listener rule may run before its terminal action. */
+export const AUTHENTICATE_ACTION_TYPES = ['authenticate-oidc', 'authenticate-cognito'];
+
+/** An action list as read: its terminal action and, on a listener rule, the sign-in before it. */
+export interface ReadActionList {
+  readonly action: ActionPart;
+  readonly authenticate?: AuthenticateActionModel;
+}
+
+interface ActionEntry {
+  readonly type: string;
+  readonly order: number;
+  readonly read: () => ActionPart;
+  readonly readAuthenticate: () => AuthenticateActionModel;
+}
 
 /**
- * The one terminal action of a listener's or rule's action list, given in `order` order.
- * Authentication actions cannot be run locally, so they are refused.
+ * The actions of a listener's or rule's action list, in `order` order: one terminal action, last,
+ * and where `allowAuthenticate` (listener rules) at most one sign-in action before it. Other
+ * action types, and sign-in on a listener's default action (lbkit's model has none), are refused.
  */
-export function terminalAction(actions: { type: string; order: number; read: () => ActionPart }[], where: string): ActionPart {
+function actionList(actions: ActionEntry[], where: string, allowAuthenticate: boolean): ReadActionList {
   const sorted = [...actions].sort((a, b) => a.order - b.order);
+  const known = allowAuthenticate ? [...TERMINAL_ACTION_TYPES, ...AUTHENTICATE_ACTION_TYPES] : TERMINAL_ACTION_TYPES;
   for (const a of sorted) {
-    if (!TERMINAL_ACTION_TYPES.includes(a.type)) {
-      throw new LbkitConfigError(`${where}: unsupported action type ${JSON.stringify(a.type)}; lbkit reads forward, redirect and fixed-response actions`);
+    if (!known.includes(a.type)) {
+      const reads = allowAuthenticate ? 'authenticate-oidc or authenticate-cognito, then forward, redirect or fixed-response' : 'forward, redirect and fixed-response';
+      throw new LbkitConfigError(`${where}: unsupported action type ${JSON.stringify(a.type)}; lbkit reads ${reads} actions here`);
     }
   }
   if (sorted.length === 0) throw new LbkitConfigError(`${where}: has no action`);
-  if (sorted.length > 1) {
-    throw new LbkitConfigError(`${where}: has ${sorted.length} actions (${sorted.map((a) => a.type).join(', ')}); expected exactly one forward, redirect or fixed-response`);
+  const expected = allowAuthenticate ? 'an optional sign-in action, then exactly one forward, redirect or fixed-response' : 'exactly one forward, redirect or fixed-response';
+  const last = sorted[sorted.length - 1];
+  const first = sorted[0];
+  const shapeOk = TERMINAL_ACTION_TYPES.includes(last.type)
+    && (sorted.length === 1 || (sorted.length === 2 && AUTHENTICATE_ACTION_TYPES.includes(first.type)));
+  if (!shapeOk) {
+    throw new LbkitConfigError(`${where}: has ${sorted.length} actions (${sorted.map((a) => a.type).join(', ')}); expected ${expected}`);
   }
-  return sorted[0].read();
+  return { action: last.read(), ...(sorted.length === 2 ? { authenticate: first.readAuthenticate() } : {}) };
 }
 
 /** The action types and the neutral names of the keys an action is read from. */
-export type ActionType = 'forward' | 'redirect' | 'fixedResponse';
+export type ActionType = 'forward' | 'redirect' | 'fixedResponse' | 'authenticateOidc' | 'authenticateCognito';
 export type ActionKey = 'type' | 'order' | 'targetGroupArn' | 'weight' | 'enabled'
-  | 'statusCode' | 'protocol' | 'host' | 'port' | 'path' | 'query' | 'contentType' | 'messageBody';
+  | 'statusCode' | 'protocol' | 'host' | 'port' | 'path' | 'query' | 'contentType' | 'messageBody'
+  | 'issuer' | 'authorizationEndpoint' | 'tokenEndpoint' | 'userInfoEndpoint' | 'clientId' | 'clientSecret'
+  | 'scope' | 'sessionCookieName' | 'sessionTimeout' | 'onUnauthenticatedRequest' | 'authenticationRequestExtraParams'
+  | 'userPoolArn' | 'userPoolClientId' | 'userPoolDomain';
 
 /**
  * How one engine spells actions. Most keys are the neutral name in the engine's case
@@ -48,15 +76,59 @@ export interface ActionSpelling {
     readonly stickiness: string;
     readonly duration: string;
   };
+  /** Where an OIDC client secret's value says it lives (a dynamic reference, a data source); unreadable: REFERENCE. */
+  readonly clientSecret: (raw: unknown) => ClientSecretModel;
 }
 
-/** An action list as its one terminal action, read by the engine's spelling. */
-export function readActions(raw: unknown, doc: SourceDocument, where: string, spelling: ActionSpelling): ActionPart {
-  return terminalAction(objects(raw).map((a, i) => ({
+function entries(raw: unknown, doc: SourceDocument, where: string, spelling: ActionSpelling): ActionEntry[] {
+  return objects(raw).map((a, i) => ({
     type: str(doc.scalar(a[spelling.key('type')]), ''),
     order: num(doc.scalar(a[spelling.key('order')]), i, `${where} ${spelling.key('order')}`),
     read: () => readAction(a, doc, where, spelling),
-  })), where);
+    readAuthenticate: () => readAuthenticate(a, doc, where, spelling),
+  }));
+}
+
+/** A listener's default action list as its one terminal action, read by the engine's spelling. */
+export function readActions(raw: unknown, doc: SourceDocument, where: string, spelling: ActionSpelling): ActionPart {
+  return actionList(entries(raw, doc, where, spelling), where, false).action;
+}
+
+/** A listener rule's action list: its terminal action and the sign-in before it, if any. */
+export function readRuleActions(raw: unknown, doc: SourceDocument, where: string, spelling: ActionSpelling): ReadActionList {
+  return actionList(entries(raw, doc, where, spelling), where, true);
+}
+
+/** A sign-in action, AWS's defaults filled in where a setting is absent. */
+function readAuthenticate(a: Record<string, unknown>, doc: SourceDocument, where: string, spelling: ActionSpelling): AuthenticateActionModel {
+  const { key } = spelling;
+  const oidc = a[key('type')] === 'authenticate-oidc';
+  const c = spelling.block(a[spelling.config(oidc ? 'authenticateOidc' : 'authenticateCognito')]) ?? {};
+  const s = (name: ActionKey) => str(doc.scalar(c[key(name)]), REFERENCE);
+  const extraRaw = c[key('authenticationRequestExtraParams')];
+  const extra = isObject(extraRaw)
+    ? Object.entries(extraRaw).map(([name, value]) => ({ name, value: str(doc.scalar(value), '') })).sort((x, y) => compareText(x.name, y.name))
+    : [];
+  const common: AuthenticateCommonModel = {
+    scope: str(doc.scalar(c[key('scope')]), AWS_AUTHENTICATE.scope),
+    sessionCookieName: str(doc.scalar(c[key('sessionCookieName')]), AWS_AUTHENTICATE.sessionCookieName),
+    sessionTimeoutSeconds: num(doc.scalar(c[key('sessionTimeout')]), AWS_AUTHENTICATE.sessionTimeoutSeconds, `${where} ${key('sessionTimeout')}`),
+    onUnauthenticatedRequest: str(doc.scalar(c[key('onUnauthenticatedRequest')]), AWS_AUTHENTICATE.onUnauthenticatedRequest) as OnUnauthenticatedRequestValue,
+    ...(extra.length > 0 ? { authenticationRequestExtraParams: extra } : {}),
+  };
+  if (!oidc) {
+    return { type: 'authenticate-cognito', userPoolArn: s('userPoolArn'), userPoolClientId: s('userPoolClientId'), userPoolDomain: s('userPoolDomain'), ...common };
+  }
+  return {
+    type: 'authenticate-oidc',
+    issuer: s('issuer'),
+    authorizationEndpoint: s('authorizationEndpoint'),
+    tokenEndpoint: s('tokenEndpoint'),
+    userInfoEndpoint: s('userInfoEndpoint'),
+    clientId: s('clientId'),
+    clientSecret: spelling.clientSecret(c[key('clientSecret')]),
+    ...common,
+  };
 }
 
 function readAction(a: Record<string, unknown>, doc: SourceDocument, where: string, spelling: ActionSpelling): ActionPart {

@@ -54,7 +54,13 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
     }
     const rules: RuleModel[] = graph.all('listener-rule').filter((r: ListenerRulePart) => graph.refersTo(r.listener, l.key))
       .sort((a, b) => a.priority - b.priority || compareText(a.key, b.key))
-      .map((r) => ({ route: r.route, priority: r.priority, conditions: r.conditions, action: action(r.action, `listener rule ${r.key}`) }));
+      .map((r) => ({
+        route: r.route,
+        priority: r.priority,
+        conditions: r.conditions,
+        ...(r.authenticate ? { authenticate: r.authenticate } : {}),
+        action: action(r.action, `listener rule ${r.key}`),
+      }));
     return {
       port: l.port,
       protocol: l.protocol,

@@ -1,6 +1,7 @@
 import { DnsHealthCheckModel } from '../core/model/dns-routing-model';
 import {
-  AlbAttributesModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel, TargetGroupModel,
+  AlbAttributesModel, AuthenticateActionModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel,
+  TargetGroupModel,
 } from '../core/model/load-balancer-model';
 import { NlbAttributesModel, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
@@ -88,6 +89,8 @@ export interface ListenerRulePart {
   readonly route: string;
   readonly priority: number;
   readonly conditions: ConditionsModel;
+  /** The sign-in run before the action, when the rule has one. */
+  readonly authenticate?: AuthenticateActionModel;
   readonly action: ActionPart;
 }
 

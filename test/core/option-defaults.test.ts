@@ -30,6 +30,10 @@ const CONSTANT_OF: Record<string, keyof typeof defaults> = {
   'EndpointHealthCheckOptions.intervalSeconds': 'GLOBAL_HEALTH_INTERVAL_SECONDS',
   'EndpointHealthCheckOptions.failureThreshold': 'GLOBAL_FAILURE_THRESHOLD',
   'GlobalFailoverBaseOptions.ttlSeconds': 'GLOBAL_RECORD_TTL_SECONDS',
+  'AuthenticationOptions.scope': 'AUTHENTICATE_SCOPE',
+  'AuthenticationOptions.sessionCookieName': 'AUTHENTICATE_SESSION_COOKIE_NAME',
+  'AuthenticationOptions.sessionTimeoutSeconds': 'AUTHENTICATE_SESSION_TIMEOUT_SECONDS',
+  'AuthenticationOptions.onUnauthenticatedRequest': 'AUTHENTICATE_ON_UNAUTHENTICATED_REQUEST',
 };
 
 interface DocDefault {

@@ -7,9 +7,10 @@ import { createApp as createCdkApp } from '../../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../../examples/web-api-cdktf/main';
 import { AnyLoadBalancerModel, isApplicationModel } from '../../src/core/model/any-load-balancer-model';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
+import { Authentication, ClientSecret } from '../../src/core/options/authentication';
 import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
-  TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType,
+  TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType, UnauthenticatedRequestBehavior,
 } from '../../src/core/options/enums';
 import { RouteAction } from '../../src/core/options/route-action';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
@@ -227,6 +228,52 @@ const HAND_PICKED: [string, EngineOptions][] = [
       { name: 'fn-canary', targetType: TargetType.LAMBDA },
     ],
     defaultAction: RouteAction.forward('fn-canary'),
+  }],
+  ['sign-in: OIDC with defaults (whole secret), OIDC with every setting (JSON field of a secret ARN), Cognito before a redirect', {
+    certificateArns: [CERT_ARN_1],
+    routes: [
+      {
+        name: 'app',
+        paths: ['/app/*'],
+        authenticate: Authentication.oidc({
+          issuer: 'https://idp.example.com',
+          authorizationEndpoint: 'https://idp.example.com/authorize',
+          tokenEndpoint: 'https://idp.example.com/token',
+          userInfoEndpoint: 'https://idp.example.com/userinfo',
+          clientId: 'lbkit-app',
+          clientSecret: ClientSecret.fromSecretsManager('prod/oidc-client'),
+        }),
+      },
+      {
+        name: 'admin',
+        hosts: ['admin.example.com'],
+        authenticate: Authentication.oidc({
+          issuer: 'https://login.example.org/realms/main',
+          authorizationEndpoint: 'https://login.example.org/realms/main/protocol/openid-connect/auth',
+          tokenEndpoint: 'https://login.example.org/realms/main/protocol/openid-connect/token',
+          userInfoEndpoint: 'https://login.example.org/realms/main/protocol/openid-connect/userinfo',
+          clientId: 'admin',
+          clientSecret: ClientSecret.fromSecretsManager('arn:aws:secretsmanager:eu-west-1:111111111111:secret:admin-oidc-AbCdEf', 'client-secret'),
+          scope: 'openid email profile',
+          sessionCookieName: 'AdminSession',
+          sessionTimeoutSeconds: 3600,
+          onUnauthenticatedRequest: UnauthenticatedRequestBehavior.DENY,
+          authenticationRequestExtraParams: { prompt: 'login', acr_values: 'mfa' },
+        }),
+        action: RouteAction.fixedResponse(200, { body: 'signed in' }),
+      },
+      {
+        name: 'docs',
+        paths: ['/docs/*'],
+        authenticate: Authentication.cognito({
+          userPoolArn: 'arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_AbCdEf123',
+          userPoolClientId: '1example23456789',
+          userPoolDomain: 'lbkit-docs',
+          onUnauthenticatedRequest: UnauthenticatedRequestBehavior.ALLOW,
+        }),
+        action: RouteAction.redirect({ host: 'docs.example.com' }),
+      },
+    ],
   }],
 ];
 

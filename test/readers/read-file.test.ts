@@ -102,10 +102,21 @@ describe('unsupported input', () => {
     expect(configError(() => readTerraform(c))).toMatch(/listener aws_lb_listener\.http on port 80 uses protocol TCP/);
   });
 
-  test('an authenticate action', () => {
+  test('an authenticate action on a listener\'s default action (the model has sign-in on rules only)', () => {
     const t = cfnTemplate();
-    t.Resources.ApiRule.Properties.Actions.unshift({ Type: 'authenticate-oidc', Order: 1, AuthenticateOidcConfig: {} });
-    expect(configError(() => readCloudFormation(t))).toMatch(/listener rule ApiRule: unsupported action type "authenticate-oidc"/);
+    t.Resources.HttpsListener.Properties.DefaultActions.unshift({ Type: 'authenticate-oidc', Order: 1, AuthenticateOidcConfig: {} });
+    expect(configError(() => readCloudFormation(t))).toMatch(/listener HttpsListener: unsupported action type "authenticate-oidc"/);
+  });
+
+  test('two sign-in actions, or one after the terminal action, on a rule', () => {
+    const auth = { Type: 'authenticate-cognito', AuthenticateCognitoConfig: { UserPoolArn: 'arn', UserPoolClientId: 'id', UserPoolDomain: 'd' } };
+    const twice = cfnTemplate();
+    const forward = twice.Resources.ApiRule.Properties.Actions[0];
+    twice.Resources.ApiRule.Properties.Actions = [{ ...auth, Order: 1 }, { ...auth, Order: 2 }, { ...forward, Order: 3 }];
+    expect(configError(() => readCloudFormation(twice))).toMatch(/listener rule ApiRule: has 3 actions \(authenticate-cognito, authenticate-cognito, forward\); expected an optional sign-in action/);
+    const after = cfnTemplate();
+    after.Resources.ApiRule.Properties.Actions = [{ ...after.Resources.ApiRule.Properties.Actions[0], Order: 1 }, { ...auth, Order: 2 }];
+    expect(configError(() => readCloudFormation(after))).toMatch(/listener rule ApiRule: has 2 actions \(forward, authenticate-cognito\)/);
   });
 
   test('two conditions of one kind (ANDed) cannot be held by the model', () => {

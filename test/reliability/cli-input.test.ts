@@ -51,22 +51,22 @@ const CASES: Array<[string, () => string, RegExp]> = [
   }), /^CloudFormation template: load balancer .* LoadBalancerAttributes: expected a list of \{ "Key": \.\.\., "Value": \.\.\. \}, got null$/],
   ['"resource" with no load balancer', () => write('tf-empty.json', '{"terraform": {}, "resource": {"aws_s3_bucket": {"b": {}}}}'),
     /^Terraform configuration: no application or network load balancer found/],
-  ['CloudFormation: an authenticate-oidc action before the forward', () => mutated('cloudFormation', 'oidc', (t) => {
-    const rule = ofType(t, 'AWS::ElasticLoadBalancingV2::ListenerRule')[0];
-    rule.Properties.Actions = [{ Type: 'authenticate-oidc', Order: 1, AuthenticateOidcConfig: { Issuer: 'https://idp.example.com' } },
-      ...rule.Properties.Actions.map((a: any) => ({ ...a, Order: 2 }))];
-  }), /^CloudFormation template: .*unsupported action type "authenticate-oidc"; lbkit reads forward, redirect and fixed-response actions$/],
+  ['CloudFormation: an authenticate-oidc action before a listener\'s default action', () => mutated('cloudFormation', 'oidc', (t) => {
+    const listener = ofType(t, 'AWS::ElasticLoadBalancingV2::Listener')[0];
+    listener.Properties.DefaultActions = [{ Type: 'authenticate-oidc', Order: 1, AuthenticateOidcConfig: { Issuer: 'https://idp.example.com' } },
+      ...listener.Properties.DefaultActions.map((a: any) => ({ ...a, Order: 2 }))];
+  }), /^CloudFormation template: .*unsupported action type "authenticate-oidc"; lbkit reads forward, redirect and fixed-response actions here$/],
   ['CloudFormation: a rule condition on an unknown field', () => mutated('cloudFormation', 'condition', (t) => {
     ofType(t, 'AWS::ElasticLoadBalancingV2::ListenerRule')[0].Properties.Conditions.push({ Field: 'request-body', Values: ['x'] });
   }), /^CloudFormation template: .*unsupported condition field "request-body"$/],
   ['CloudFormation: a health-check interval that is not a number', () => mutated('cloudFormation', 'interval', (t) => {
     ofType(t, 'AWS::ElasticLoadBalancingV2::TargetGroup')[0].Properties.HealthCheckIntervalSeconds = 'fast';
   }), /^CloudFormation template: target group .* HealthCheckIntervalSeconds: expected a number, got "fast"$/],
-  ['Terraform: an authenticate-cognito action before the forward', () => mutated('terraform', 'cognito', (c) => {
-    const rule: any = Object.values(c.resource.aws_lb_listener_rule)[0];
-    rule.action = [{ type: 'authenticate-cognito', order: 1, authenticate_cognito: { user_pool_arn: 'arn', user_pool_client_id: 'id', user_pool_domain: 'd' } },
-      ...rule.action.map((a: any) => ({ ...a, order: 2 }))];
-  }), /^Terraform configuration: .*unsupported action type "authenticate-cognito"; lbkit reads forward, redirect and fixed-response actions$/],
+  ['Terraform: an authenticate-cognito action before a listener\'s default action', () => mutated('terraform', 'cognito', (c) => {
+    const listener: any = Object.values(c.resource.aws_lb_listener)[0];
+    listener.default_action = [{ type: 'authenticate-cognito', order: 1, authenticate_cognito: { user_pool_arn: 'arn', user_pool_client_id: 'id', user_pool_domain: 'd' } },
+      ...listener.default_action.map((a: any) => ({ ...a, order: 2 }))];
+  }), /^Terraform configuration: .*unsupported action type "authenticate-cognito"; lbkit reads forward, redirect and fixed-response actions here$/],
   ['Terraform: a TCP listener on the application load balancer', () => mutated('terraform', 'tcp', (c) => {
     const listener: any = Object.values(c.resource.aws_lb_listener)[0];
     listener.protocol = 'TCP';

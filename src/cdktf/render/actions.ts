@@ -1,6 +1,9 @@
+import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
 import { LbListenerRuleAction } from '@cdktf/provider-aws/lib/lb-listener-rule';
+import { Fn, ITerraformDependable, propertyAccess } from 'cdktf';
+import { Construct } from 'constructs';
 import { FIXED_RESPONSE_CONTENT_TYPE } from '../../core/defaults';
-import { ActionModel, isPlainForward } from '../../core/model/load-balancer-model';
+import { ActionModel, AuthenticateActionModel, ClientSecretModel, isPlainForward, RuleModel } from '../../core/model/load-balancer-model';
 
 /** Looks up the ARN of a target group by its route name. */
 export type TargetGroupArnOf = (routeName: string) => string;
@@ -47,4 +50,68 @@ export function renderAction(action: ActionModel, arnOf: TargetGroupArnOf): LbLi
         },
       };
   }
+}
+
+/** What a rule's sign-in needs from the stack: a scope for its data source, its id, and the listener it waits for. */
+export interface RuleActionContext {
+  readonly scope: Construct;
+  /** Construct id prefix of the rule (`Listener443Rule-app`). */
+  readonly id: string;
+  /** The rule's listener: the client secret is read once it exists (see clientSecretOf). */
+  readonly listener: ITerraformDependable;
+}
+
+/** A listener rule's action blocks: the sign-in first (order 1) when there is one, then the action (order 2). */
+export function renderRuleActions(rule: RuleModel, arnOf: TargetGroupArnOf, context: RuleActionContext): LbListenerRuleAction[] {
+  if (!rule.authenticate) return [renderAction(rule.action, arnOf)];
+  return [{ ...renderAuthenticate(rule.authenticate, context), order: 1 }, { ...renderAction(rule.action, arnOf), order: 2 }];
+}
+
+function renderAuthenticate(auth: AuthenticateActionModel, context: RuleActionContext): LbListenerRuleAction {
+  const common = {
+    scope: auth.scope,
+    sessionCookieName: auth.sessionCookieName,
+    sessionTimeout: auth.sessionTimeoutSeconds,
+    onUnauthenticatedRequest: auth.onUnauthenticatedRequest,
+    ...(auth.authenticationRequestExtraParams
+      ? { authenticationRequestExtraParams: Object.fromEntries(auth.authenticationRequestExtraParams.map((p) => [p.name, p.value])) }
+      : {}),
+  };
+  if (auth.type === 'authenticate-cognito') {
+    return {
+      type: 'authenticate-cognito',
+      authenticateCognito: { userPoolArn: auth.userPoolArn, userPoolClientId: auth.userPoolClientId, userPoolDomain: auth.userPoolDomain, ...common },
+    };
+  }
+  return {
+    type: 'authenticate-oidc',
+    authenticateOidc: {
+      issuer: auth.issuer,
+      authorizationEndpoint: auth.authorizationEndpoint,
+      tokenEndpoint: auth.tokenEndpoint,
+      userInfoEndpoint: auth.userInfoEndpoint,
+      clientId: auth.clientId,
+      clientSecret: clientSecretOf(auth.clientSecret, context),
+      ...common,
+    },
+  };
+}
+
+/**
+ * The client secret as an expression on a `data "aws_secretsmanager_secret_version"` (one per rule),
+ * `jsondecode`d and looked up when it is a field of the secret's JSON. The secret's value lands in
+ * the state (sensitive), never in the configuration.
+ *
+ * The data source `depends_on` the rule's listener. Terraform reads a data source during plan, which
+ * needs AWS; one that depends on a resource with planned changes is read during apply instead. So a
+ * first plan (the listener is still to be created) works offline and before credentials can read the
+ * secret, and later plans read it as usual. Cost: a plan that changes the listener shows the rule's
+ * client_secret as known after apply (same value, an in-place update of the rule).
+ */
+function clientSecretOf(secret: ClientSecretModel, context: RuleActionContext): string {
+  const version = new DataAwsSecretsmanagerSecretVersion(context.scope, `${context.id}-ClientSecret`, {
+    secretId: secret.secretId,
+    dependsOn: [context.listener],
+  });
+  return secret.jsonField === undefined ? version.secretString : propertyAccess(Fn.jsondecode(version.secretString), [secret.jsonField]).toString();
 }

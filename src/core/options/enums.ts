@@ -194,3 +194,15 @@ export enum LoadBalancerConstruct {
   WEB_API = 'WebApiLoadBalancer',
   TCP_SERVICE = 'TcpServiceLoadBalancer',
 }
+
+// Sign-in actions (routes of WebApiLoadBalancer)
+
+/** What the load balancer does with a request to a signed-in route that carries no valid session. */
+export enum UnauthenticatedRequestBehavior {
+  /** Redirect the client to the identity provider's sign-in page (AWS's default). */
+  AUTHENTICATE = 'authenticate',
+  /** Forward the request without identity headers: the target decides (pages that work signed in or out). */
+  ALLOW = 'allow',
+  /** Answer 401 Unauthorized (APIs called by scripts, which cannot follow a sign-in redirect). */
+  DENY = 'deny',
+}

@@ -1,3 +1,4 @@
+import { Authentication } from './authentication';
 import { LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol, TargetProtocolVersion, TargetType } from './enums';
 import { HealthCheckOptions } from './health-check-options';
 import { RouteAction } from './route-action';
@@ -42,6 +43,13 @@ export interface RouteOptions extends RouteConditionOptions {
    * @default - forward to this route's own target group
    */
   readonly action?: RouteAction;
+
+  /**
+   * Sign-in required before the action: an OIDC identity provider or a Cognito user pool
+   * (the rule's first action, on the HTTPS listener). Only on a route with conditions.
+   * @default - none: the route is open
+   */
+  readonly authenticate?: Authentication;
 
   /**
    * Port the targets listen on (not on LAMBDA routes).

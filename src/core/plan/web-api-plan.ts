@@ -4,6 +4,7 @@ import { LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { planAction } from './action';
 import { planConnectionLogs, planHealthCheckLogs } from './alb-log-streams';
+import { planAuthenticate } from './authenticate';
 import { planCapacityReservation } from './capacity-reservation';
 import { WebApiEngineFacts } from './engine-facts';
 import { planIpAddressType } from './ip-address-type';
@@ -16,6 +17,7 @@ import {
   TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, compareText, isDualStack,
 } from '../model/load-balancer-model';
 import { ActionSpec } from '../options/action-spec';
+import { AuthenticationSpec } from '../options/authentication-spec';
 import { DesyncMitigationMode, TargetType, XForwardedForMode } from '../options/enums';
 import { RouteOptions } from '../options/route-options';
 import { WebApiLoadBalancerOptions } from '../options/web-api-options';
@@ -96,10 +98,17 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
       throw new LbkitValidationError(path, `routes["${route.name}"]`,
         'has an action or priority but no conditions; give it conditions (hosts, paths, ...) or let defaultAction forward to it', route.name);
     }
+    if (route.authenticate !== undefined) {
+      // Sign-in is an action of a listener rule; a route without conditions has none (the default action only forwards to it).
+      throw new LbkitValidationError(path, `routes["${route.name}"].authenticate`,
+        'needs a route with conditions: sign-in runs in the route\'s listener rule, and a route without conditions makes no rule (give it paths: [\'/*\'] to protect everything)', route.name);
+    }
   }
-  const ruleSpecs: { route: string; conditions: ConditionsModel; action: ActionSpec; explicit?: number }[] = ruleRoutes.map((route) => ({
+  type RuleSpec = { route: string; conditions: ConditionsModel; action: ActionSpec; authenticate?: AuthenticationSpec; explicit?: number };
+  const ruleSpecs: RuleSpec[] = ruleRoutes.map((route) => ({
     route: route.name,
     conditions: conditionsOf(route),
+    authenticate: route.authenticate?._spec,
     action: route.action?._spec ?? { type: 'forward', targets: [{ route: route.name, weight: 1 }] },
     explicit: route.priority,
   }));
@@ -119,6 +128,8 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     route: r.route,
     priority: priorities.get(r.route)!,
     conditions: r.conditions,
+    // AWS runs the sign-in first (order 1) on the HTTPS listener, where every route's rule lives; the action follows it.
+    ...(r.authenticate ? { authenticate: planAuthenticate(path, `routes["${r.route}"].authenticate`, r.authenticate) } : {}),
     action: planAction(path, `routes["${r.route}"].action`, r.action, names),
   })).sort((a, b) => a.priority - b.priority);
   checkReachableRules(path, rules);

@@ -3,7 +3,7 @@ import { ConditionsBuilder, CONDITION_FIELDS } from '../conditions';
 import { LbkitConfigError } from '../errors';
 import { ListenerRulePart } from '../parts';
 import { isObject, num, objects, str, strings } from '../values';
-import { readCfnActions } from './actions';
+import { readCfnRuleActions } from './actions';
 import { cfnMapping } from './template';
 
 /** The key under which each condition field keeps its values in the *Config form. */
@@ -40,6 +40,7 @@ export const listenerRuleMapping = cfnMapping('AWS::ElasticLoadBalancingV2::List
     }
   }
   const metadata = isObject(resource.Metadata) ? resource.Metadata : {};
+  const actions = readCfnRuleActions(p.Actions, doc, where);
   const part: ListenerRulePart = {
     kind: 'listener-rule',
     key: id,
@@ -47,7 +48,8 @@ export const listenerRuleMapping = cfnMapping('AWS::ElasticLoadBalancingV2::List
     route: str(doc.scalar(metadata[ROUTE_TAG]), id),
     priority: num(doc.scalar(p.Priority), 0, `${where} Priority`),
     conditions: conditions.build(),
-    action: readCfnActions(p.Actions, doc, where),
+    action: actions.action,
+    ...(actions.authenticate ? { authenticate: actions.authenticate } : {}),
   };
   return [part];
 });

@@ -22,11 +22,13 @@ export class TfConfig implements SourceDocument {
   /** In document order: by resource type, then by name, as written. */
   public readonly resources: TfResource[] = [];
   private readonly keys = new Set<string>();
+  private readonly data: Record<string, unknown>;
 
   constructor(config: unknown) {
     if (!isObject(config) || (!isObject(config.resource) && !isObject(config.terraform))) {
       throw new LbkitConfigError('not a Terraform JSON configuration: no "resource" or "terraform" object');
     }
+    this.data = isObject(config.data) ? config.data : {};
     const resource = isObject(config.resource) ? config.resource : {};
     for (const [type, byName] of Object.entries(resource)) {
       if (!isObject(byName)) continue;
@@ -36,6 +38,13 @@ export class TfConfig implements SourceDocument {
         this.keys.add(`${type}.${name}`);
       }
     }
+  }
+
+  /** The body of `data.<type>.<name>`, when the configuration has it. */
+  public dataSource(type: string, name: string): Record<string, unknown> | undefined {
+    const byName = this.data[type];
+    const body = isObject(byName) ? byName[name] : undefined;
+    return isObject(body) ? body : undefined;
   }
 
   public ref(raw: unknown): ValueRef {

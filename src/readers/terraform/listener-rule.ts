@@ -4,7 +4,7 @@ import { LbkitConfigError } from '../errors';
 import { ListenerRulePart } from '../parts';
 import { ResourceMapping } from '../registry';
 import { block, num, objects, str, strings } from '../values';
-import { readTfActions } from './actions';
+import { readTfRuleActions } from './actions';
 import { TfConfig, tfTag } from './config';
 
 /**
@@ -41,6 +41,7 @@ export const awsLbListenerRuleMapping: ResourceMapping<TfConfig> = {
         throw new LbkitConfigError(`${where}: a condition block must hold exactly one of host_header, path_pattern, http_request_method, source_ip, http_header, query_string (found ${kinds})`);
       }
     }
+    const actions = readTfRuleActions(b.action, doc, where);
     const part: ListenerRulePart = {
       kind: 'listener-rule',
       key: id,
@@ -48,7 +49,8 @@ export const awsLbListenerRuleMapping: ResourceMapping<TfConfig> = {
       route: tfTag(b.tags, ROUTE_TAG) ?? id.slice(id.indexOf('.') + 1),
       priority: num(doc.scalar(b.priority), 0, `${where} priority`),
       conditions: conditions.build(),
-      action: readTfActions(b.action, doc, where),
+      action: actions.action,
+      ...(actions.authenticate ? { authenticate: actions.authenticate } : {}),
     };
     return [part];
   },

@@ -32,6 +32,9 @@ Examples:
       --endpoint eu-west-1=127.0.0.2:8443 --endpoint us-east-1=127.0.0.3:8443 --time-scale 10
   $ dig @127.0.0.1 -p 5353 api.example.com A +short
 
+  # sign-in routes: a local identity provider signs alice in; the x-amzn-oidc-data key on the admin port
+  $ lbkit serve cdk.out/WebApiStack.template.json --target app=127.0.0.1:3000 --user alice --admin-port 9901
+
   # trust the local CA once and call by name
   $ curl --cacert ${caCert} --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/v1/users
 

@@ -123,8 +123,8 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
       exchange.settled = true;
       exchange.errorReason = result.errorReason;
       if (result.status === 302) {
+        // redirect_url stays `-`: AWS writes it for redirect actions only.
         exchange.elbStatus = 302;
-        exchange.redirectUrl = result.location;
         if (!res.headersSent && !res.destroyed) {
           res.writeHead(302, { 'server': 'awselb/2.0', 'location': result.location!, 'set-cookie': result.setCookie!, 'content-type': 'text/html', 'content-length': 0 });
           res.end();
@@ -149,7 +149,6 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   if (decision.kind === 'deny') return refuse(res, exchange, 401);
   if (decision.kind === 'redirect') {
     exchange.elbStatus = 302;
-    exchange.redirectUrl = decision.location;
     res.writeHead(302, { 'server': 'awselb/2.0', 'location': decision.location, 'cache-control': 'no-cache', 'content-type': 'text/html', 'content-length': 0 });
     res.end();
     return;

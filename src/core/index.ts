@@ -3,6 +3,7 @@ export * from './options/enums';
 export * from './options/health-check-options';
 export * from './options/route-action-options';
 export * from './options/route-action';
+export * from './options/authentication-options';
 export * from './options/authentication';
 export * from './options/route-conditions';
 export * from './options/route-options';

@@ -7,7 +7,8 @@ import { createApp as createCdkApp } from '../../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../../examples/web-api-cdktf/main';
 import { AnyLoadBalancerModel, isApplicationModel } from '../../src/core/model/any-load-balancer-model';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
-import { Authentication, ClientSecret } from '../../src/core/options/authentication';
+import { Authentication } from '../../src/core/options/authentication';
+import { ClientSecret } from '../../src/core/options/authentication-options';
 import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
   TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType, UnauthenticatedRequestBehavior,

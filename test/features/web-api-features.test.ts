@@ -1,5 +1,9 @@
 import { LoadBalancerModel, RuleModel } from '../../src/core/model/load-balancer-model';
-import { DesyncMitigationMode, IpAddressType, LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetType } from '../../src/core/options/enums';
+import { Authentication } from '../../src/core/options/authentication';
+import { ClientSecret } from '../../src/core/options/authentication-options';
+import {
+  DesyncMitigationMode, IpAddressType, LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetType, UnauthenticatedRequestBehavior,
+} from '../../src/core/options/enums';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { CERT_ARN_1, CERT_ARN_2, Engine, EngineOptions, ENGINES, ENV } from '../support/engines';
@@ -267,5 +271,51 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       expect(m.dnsRecords).toEqual([{ name: 'api.example.com', type: 'A' }, { name: 'api.example.com', type: 'AAAA' }]);
     }
     expect(read({ ...BASE, ipAddressType: IpAddressType.IPV4 })).toEqual(read(BASE));
+  });
+
+  test('16. sign-in: OIDC or Cognito before the route\'s action on the HTTPS listener, AWS\'s defaults, the client secret by reference', () => {
+    const m = read({
+      ...BASE,
+      routes: [
+        {
+          name: 'app',
+          paths: ['/app/*'],
+          authenticate: Authentication.oidc({
+            issuer: 'https://idp.example.com',
+            authorizationEndpoint: 'https://idp.example.com/authorize',
+            tokenEndpoint: 'https://idp.example.com/token',
+            userInfoEndpoint: 'https://idp.example.com/userinfo',
+            clientId: 'lbkit',
+            clientSecret: ClientSecret.fromSecretsManager('prod/oidc', 'client_secret'),
+          }),
+        },
+        {
+          name: 'docs',
+          paths: ['/docs/*'],
+          authenticate: Authentication.cognito({
+            userPoolArn: 'arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_AbCdEf123',
+            userPoolClientId: '1example23456789',
+            userPoolDomain: 'lbkit-users',
+            onUnauthenticatedRequest: UnauthenticatedRequestBehavior.DENY,
+            sessionTimeoutSeconds: 3600,
+          }),
+          action: RouteAction.fixedResponse(200),
+        },
+        { name: 'api', paths: ['/api/*'] },
+      ],
+    });
+    const defaults = { scope: 'openid', sessionCookieName: 'AWSELBAuthSessionCookie' };
+    expect(rule(m, 'app').authenticate).toMatchObject({
+      type: 'authenticate-oidc',
+      ...defaults,
+      sessionTimeoutSeconds: 604800,
+      onUnauthenticatedRequest: 'authenticate',
+      clientSecret: { secretId: 'prod/oidc', jsonField: 'client_secret' },
+    });
+    expect(rule(m, 'app').action).toEqual({ type: 'forward', targetGroups: [{ name: 'app', weight: 1 }] });
+    expect(rule(m, 'docs').authenticate).toMatchObject({ type: 'authenticate-cognito', ...defaults, sessionTimeoutSeconds: 3600, onUnauthenticatedRequest: 'deny' });
+    expect(rule(m, 'docs').action).toMatchObject({ type: 'fixed-response', statusCode: '200' });
+    expect(rule(m, 'api').authenticate).toBeUndefined();
+    expect(m.listeners.find((l) => l.protocol === 'HTTP')!.rules).toEqual([]);
   });
 });

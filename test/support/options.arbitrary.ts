@@ -1,8 +1,10 @@
 import * as fc from 'fast-check';
 import { CERT_ARN_1, CERT_ARN_2, EngineOptions } from './engines';
+import { Authentication } from '../../src/core/options/authentication';
+import { AuthenticationOptions, ClientSecret } from '../../src/core/options/authentication-options';
 import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
-  TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType,
+  TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType, UnauthenticatedRequestBehavior,
 } from '../../src/core/options/enums';
 import { HealthCheckOptions } from '../../src/core/options/health-check-options';
 import { RouteAction } from '../../src/core/options/route-action';
@@ -14,7 +16,8 @@ import { FACTS } from '../core/fixtures';
  * Valid WebApiLoadBalancer options within ALB's limits, for property tests: routes with
  * random condition kinds (at most 5 values per rule; none hidden by an earlier one), actions of every kind, health checks
  * within their ranges, stickiness, algorithms consistent with the slow-start and anomaly
- * mitigation rules, Lambda routes, WAF / access-log / redirect toggles, idle timeout and certificates.
+ * mitigation rules, Lambda routes, sign-in (OIDC and Cognito) before route actions, WAF / access-log / redirect toggles,
+ * idle timeout and certificates.
  */
 
 const ROUTE_NAMES = ['api', 'web', 'auth', 'img', 'ws', 'admin', 'search', 'upload'];
@@ -148,6 +151,45 @@ function actionArb(names: string[]): fc.Arbitrary<RouteAction | undefined> {
   );
 }
 
+/** Sign-in settings both kinds share, each AWS's default or a value within AWS's limits. */
+const authCommonArb: fc.Arbitrary<AuthenticationOptions> = fc.record({
+  scope: fc.option(fc.constantFrom('openid', 'openid email', 'openid profile email phone'), { nil: undefined }),
+  sessionCookieName: fc.option(fc.constantFrom('AWSELBAuthSessionCookie', 'AppSession', 'sso_session'), { nil: undefined }),
+  sessionTimeoutSeconds: fc.option(fc.integer({ min: 1, max: 604_800 }), { nil: undefined }),
+  onUnauthenticatedRequest: fc.option(fc.constantFrom(...Object.values(UnauthenticatedRequestBehavior)), { nil: undefined }),
+  authenticationRequestExtraParams: fc.option(fc.dictionary(fc.constantFrom('prompt', 'login_hint', 'acr_values', 'ui_locales', 'max_age'),
+    fc.constantFrom('login', 'consent', 'user@example.com', '0', 'de en'), { minKeys: 1, maxKeys: 5 }), { nil: undefined }),
+}, { requiredKeys: [] });
+
+/** A route's sign-in: mostly none; else OIDC (secret whole or a JSON field, by name or ARN) or Cognito. */
+const authenticateArb: fc.Arbitrary<Authentication | undefined> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(undefined) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(authCommonArb, fc.constantFrom('https://idp.example.com', 'https://login.example.org/realms/main'),
+      fc.constantFrom('prod/oidc', 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:oidc-AbCdEf'),
+      fc.option(fc.constantFrom('client_secret', 'client-secret', 'oidc.secret'), { nil: undefined }))
+      .map(([common, issuer, secretId, jsonField]) => Authentication.oidc({
+        ...common,
+        issuer,
+        authorizationEndpoint: `${issuer}/authorize`,
+        tokenEndpoint: `${issuer}/token`,
+        userInfoEndpoint: `${issuer}/userinfo`,
+        clientId: 'lbkit-client',
+        clientSecret: ClientSecret.fromSecretsManager(secretId, jsonField),
+      })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(authCommonArb, fc.constantFrom('lbkit-users', 'auth.example.com')).map(([common, userPoolDomain]) => Authentication.cognito({
+      ...common,
+      userPoolArn: 'arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_AbCdEf123',
+      userPoolClientId: '1example23456789',
+      userPoolDomain,
+    })),
+  },
+);
+
 type Routing = { routes: RouteOptions[]; defaultAction?: RouteAction };
 
 /** lbkit refuses a route that an earlier one hides entirely (it could never be reached); generate only reachable ones. */
@@ -162,7 +204,7 @@ function everyRouteReachable(routing: Routing): boolean {
 
 const routesArb: fc.Arbitrary<Routing> = fc.shuffledSubarray(ROUTE_NAMES, { minLength: 1, maxLength: 6 })
   .chain((names) => fc.tuple(
-    fc.tuple(...names.map(() => fc.tuple(conditionsArb, routeTargetsArb, actionArb(names), fc.boolean()))),
+    fc.tuple(...names.map(() => fc.tuple(conditionsArb, routeTargetsArb, actionArb(names), fc.boolean(), authenticateArb))),
     fc.option(fc.oneof(
       fc.constantFrom(...names).map((n) => RouteAction.forward(n)),
       fc.constant(RouteAction.fixedResponse(404, { contentType: 'application/json', body: '{"message":"none"}' })),
@@ -170,13 +212,14 @@ const routesArb: fc.Arbitrary<Routing> = fc.shuffledSubarray(ROUTE_NAMES, { minL
     ), { nil: undefined }),
   ).map(([parts, defaultAction]) => {
     const routes: RouteOptions[] = names.map((name, i) => {
-      const [conditions, tg, action, explicit] = parts[i];
+      const [conditions, tg, action, explicit, authenticate] = parts[i];
       const hasConditions = Object.keys(conditions).length > 0;
       return {
         name,
         ...conditions,
         ...tg,
         ...(hasConditions && action !== undefined ? { action } : {}),
+        ...(hasConditions && authenticate !== undefined ? { authenticate } : {}),
         // Unique explicit priorities in bands the automatic ones rarely reach.
         ...(hasConditions && explicit && i % 2 === 0 ? { priority: 40_000 + i * 7 } : {}),
       } as RouteOptions;

@@ -1,4 +1,4 @@
-import { CognitoAuthenticationOptions, OidcAuthenticationOptions } from './authentication';
+import { CognitoAuthenticationOptions, OidcAuthenticationOptions } from './authentication-options';
 
 /** A sign-in as the user stated it, before planning fills defaults and validates it. */
 export type AuthenticationSpec =

@@ -2,7 +2,7 @@ import * as d from '../defaults';
 import { isToken, LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { AuthenticateActionModel, AuthenticateCommonModel, ClientSecretModel, compareText, isReference, OnUnauthenticatedRequestValue } from '../model/load-balancer-model';
-import { AuthenticationOptions, ClientSecret } from '../options/authentication';
+import { AuthenticationOptions, ClientSecret } from '../options/authentication-options';
 import { AuthenticationSpec } from '../options/authentication-spec';
 import { UnauthenticatedRequestBehavior } from '../options/enums';
 import { requireOneOf } from '../validation/choices';

@@ -3,7 +3,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Agent, request } from 'undici';
 import { closeServed, serve, serveFails } from './support';
-import { Authentication, ClientSecret } from '../../src/core/options/authentication';
+import { Authentication } from '../../src/core/options/authentication';
+import { ClientSecret } from '../../src/core/options/authentication-options';
 import { ProxyHandle } from '../../src/proxy/server';
 import { CERT_ARN_1, EngineOptions, ENGINES } from '../support/engines';
 

@@ -331,7 +331,9 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
       await idp.body?.cancel();
       const callback = idp.headers.get('location');
       if (idp.status !== 302 || !callback) throw new TestingKitError(`${source}: signIn: the identity provider answered ${idp.status}`);
-      const back = await client.fetch(callback, { redirect: 'manual' });
+      // The AWSALBAuthNonce cookie of the first redirect goes back with the callback, as a browser sends it.
+      const nonce = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const back = await client.fetch(callback, { redirect: 'manual', headers: { cookie: nonce } });
       await back.body?.cancel();
       const cookies = back.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => !c.endsWith('='));
       if (back.status !== 302 || cookies.length === 0) throw new TestingKitError(`${source}: signIn: /oauth2/idpresponse answered ${back.status}`);

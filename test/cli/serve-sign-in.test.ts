@@ -60,7 +60,8 @@ describe.each(ENGINES)('%s', (engine) => {
       const idp = await request(String(first.headers.location));
       expect(idp.statusCode).toBe(302);
       const back = new URL(String(idp.headers.location));
-      const done = await call(`${back.pathname}${back.search}`);
+      const nonce = String(first.headers['set-cookie']).split(';')[0];
+      const done = await call(`${back.pathname}${back.search}`, nonce);
       expect(done.statusCode).toBe(302);
       const set = done.headers['set-cookie'];
       const cookie = (Array.isArray(set) ? set : [set!]).map((c) => c.split(';')[0]).join('; ');

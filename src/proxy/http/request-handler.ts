@@ -149,7 +149,9 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   if (decision.kind === 'deny') return refuse(res, exchange, 401);
   if (decision.kind === 'redirect') {
     exchange.elbStatus = 302;
-    res.writeHead(302, { 'server': 'awselb/2.0', 'location': decision.location, 'cache-control': 'no-cache', 'content-type': 'text/html', 'content-length': 0 });
+    res.writeHead(302, {
+      'server': 'awselb/2.0', 'location': decision.location, 'set-cookie': decision.setCookie, 'cache-control': 'no-cache', 'content-type': 'text/html', 'content-length': 0,
+    });
     res.end();
     return;
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { IncomingHttpHeaders } from 'http';
 import { ActionEndpoints, actionEndpoints } from './action-endpoints';
 import { IdentityProviderEndpoints } from './local-identity-provider';
@@ -13,6 +14,8 @@ import { AuthenticateActionModel, ListenerModel, LoadBalancerModel } from '../..
 export const IDP_RESPONSE_PATH = '/oauth2/idpresponse';
 /** The headers the load balancer sends the target (client-sent ones are removed). */
 export const OIDC_HEADERS = ['x-amzn-oidc-accesstoken', 'x-amzn-oidc-identity', 'x-amzn-oidc-data'] as const;
+/** The cookie that binds a sign-in's `state` to the browser that started it (AWS's name). */
+export const AUTH_NONCE_COOKIE = 'AWSALBAuthNonce';
 /** How long x-amzn-oidc-data is valid (its exp): lbkit's choice, short-lived as AWS's. */
 export const OIDC_DATA_LIFETIME_SECONDS = 120;
 /** How long the load balancer waits for the token and userinfo endpoints. */
@@ -36,7 +39,7 @@ export interface SignInContext {
 export type SignInDecision =
   | { readonly kind: 'forward'; readonly headers: Record<string, string | undefined>; readonly user?: string }
   | { readonly kind: 'deny' }
-  | { readonly kind: 'redirect'; readonly location: string };
+  | { readonly kind: 'redirect'; readonly location: string; readonly setCookie: string };
 
 /** The answer to a request on `/oauth2/idpresponse`. */
 export interface IdpResponseResult {
@@ -56,6 +59,8 @@ interface State {
   readonly u: string;
   /** Issued at (seconds). */
   readonly t: number;
+  /** The nonce also set as the AWSALBAuthNonce cookie. */
+  readonly n: string;
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -87,7 +92,8 @@ export function decideSignIn(sc: SignInContext, action: AuthenticateActionModel,
   }
   if (action.onUnauthenticatedRequest === 'deny') return { kind: 'deny' };
   if (action.onUnauthenticatedRequest === 'allow') return { kind: 'forward', headers: noHeaders() };
-  const state: State = { l: listenerPort, r: priority, h: host, u: url, t: now() };
+  const nonce = randomBytes(16).toString('base64url');
+  const state: State = { l: listenerPort, r: priority, h: host, u: url, t: now(), n: nonce };
   const location = new URL(endpoints.authorizationEndpoint);
   location.searchParams.set('client_id', endpoints.clientId);
   location.searchParams.set('redirect_uri', redirectUri(host));
@@ -95,7 +101,8 @@ export function decideSignIn(sc: SignInContext, action: AuthenticateActionModel,
   location.searchParams.set('scope', action.scope);
   location.searchParams.set('state', seal(sc.keys.sealing, state));
   for (const p of action.authenticationRequestExtraParams ?? []) location.searchParams.set(p.name, p.value);
-  return { kind: 'redirect', location: location.toString() };
+  const setCookie = `${AUTH_NONCE_COOKIE}=${nonce}; Max-Age=${AUTH_CLIENT_LOGIN_TIMEOUT_SECONDS}; Path=/; Secure; HttpOnly`;
+  return { kind: 'redirect', location: location.toString(), setCookie };
 }
 
 async function call(url: string, init: RequestInit): Promise<{ status: number; body: string } | { failed: 'timeout' | 'error' }> {
@@ -118,7 +125,7 @@ function parse(body: string): Record<string, unknown> | undefined {
 
 /**
  * The identity provider's redirect back: the state checked (this process's, under 15 minutes
- * old, for a rule that still signs in), the code exchanged at the token endpoint, the user's
+ * old, for a rule that still signs in, its nonce the AWSALBAuthNonce cookie's), the code exchanged at the token endpoint, the user's
  * claims read from userinfo, the session cookies set, and a redirect to the original URL.
  * Failures answer as AWS documents: 401 for a bad or late callback, 561 when the identity
  * provider answers with an error, 500 when it cannot be reached or answers nonsense.
@@ -132,6 +139,10 @@ export async function idpResponse(sc: SignInContext, listeners: readonly Listene
   if (now() - state.t > AUTH_CLIENT_LOGIN_TIMEOUT_SECONDS) return { status: 401, errorReason: 'AuthInvalidStateParam' };
   const action = listeners.find((l) => l.port === state.l)?.rules.find((r) => r.priority === state.r)?.authenticate;
   if (!action) return { status: 401, errorReason: 'AuthInvalidStateParam' };
+  const cookies = requestCookies(headers.cookie);
+  const nonce = cookies.get(AUTH_NONCE_COOKIE);
+  if (nonce === undefined) return { status: 401, errorReason: 'AuthMissingAWSALBAuthNonce' };
+  if (nonce !== state.n) return { status: 401, errorReason: 'AuthInvalidAWSALBAuthNonce' };
   if (query.get('error')) return { status: 561, errorReason: 'AuthUnhandledException' };
   const code = query.get('code');
   if (!code) return { status: 401, errorReason: 'AuthMissingCodeParam' };
@@ -162,7 +173,8 @@ export async function idpResponse(sc: SignInContext, listeners: readonly Listene
   const session: Session = {
     client: clientOf(endpoints), claims: claims as UserClaims, accessToken: tokens.access_token, expires: now() + action.sessionTimeoutSeconds,
   };
-  const setCookie = sessionCookies(sc.keys.sealing, action.sessionCookieName, session, requestCookies(headers.cookie));
+  const setCookie = sessionCookies(sc.keys.sealing, action.sessionCookieName, session, cookies);
   if (!setCookie) return { status: 500, errorReason: 'AuthUnhandledException' };
+  setCookie.push(`${AUTH_NONCE_COOKIE}=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; HttpOnly`);
   return { status: 302, location: `https://${host}${state.u}`, setCookie };
 }

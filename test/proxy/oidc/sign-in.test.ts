@@ -45,7 +45,7 @@ test('the dance with a user ends at the target with verifiable x-amzn-oidc-data,
   const { cookie, back, location } = await signIn(h, proxy, '/app/orders?page=2');
   expect(back.status).toBe(302);
   expect(location).toBe('https://api.example.com/app/orders?page=2');
-  expect(back.headers['set-cookie']).toMatch(/^AWSELBAuthSessionCookie-0=[-_A-Za-z0-9]+; Expires=[^;]+ GMT; Path=\/; Secure; HttpOnly$/);
+  expect((back.headers['set-cookie'] as string[])[0]).toMatch(/^AWSELBAuthSessionCookie-0=[-_A-Za-z0-9]+; Expires=[^;]+ GMT; Path=\/; Secure; HttpOnly$/);
 
   const res = await h.call(proxy, '/app/orders?page=2', { headers: { cookie } });
   expect(res.status).toBe(200);
@@ -98,7 +98,7 @@ test('no user: the identity provider shows a sign-in form, whose post signs in',
   });
   expect(posted.statusCode).toBe(302);
   const callback = new URL(String(posted.headers.location));
-  const back = await h.call(proxy, `${callback.pathname}${callback.search}`);
+  const back = await h.call(proxy, `${callback.pathname}${callback.search}`, { headers: { cookie: cookieHeader(first) } });
   const seen = (await h.call(proxy, '/app/', { headers: { cookie: cookieHeader(back) } })).json().headers;
   expect(seen['x-amzn-oidc-identity']).toBe('carol');
 });
@@ -180,11 +180,28 @@ describe('the callback\'s failures, as AWS answers them', () => {
     const proxy = await start('alice');
     const first = await h.call(proxy, '/app/');
     const state = new URL(String(first.headers.location)).searchParams.get('state')!;
-    expect((await h.call(proxy, `/oauth2/idpresponse?state=${state}`)).status).toBe(401);
+    const headers = { cookie: cookieHeader(first) };
+    expect((await h.call(proxy, `/oauth2/idpresponse?state=${state}`, { headers })).status).toBe(401);
     expect(h.logs.at(-1)).toMatchObject({ errorReason: 'AuthMissingCodeParam' });
-    expect((await h.call(proxy, `/oauth2/idpresponse?code=bogus&state=${state}`)).status).toBe(561);
+    expect((await h.call(proxy, `/oauth2/idpresponse?code=bogus&state=${state}`, { headers })).status).toBe(561);
     expect(h.logs.at(-1)).toMatchObject({ errorReason: 'AuthInvalidGrantError' });
-    expect((await h.call(proxy, `/oauth2/idpresponse?error=access_denied&state=${state}`)).status).toBe(561);
+    expect((await h.call(proxy, `/oauth2/idpresponse?error=access_denied&state=${state}`, { headers })).status).toBe(561);
+  });
+
+  test('the state is bound to the browser: no AWSALBAuthNonce cookie, or another one: 401', async () => {
+    const proxy = await start('alice');
+    const first = await h.call(proxy, '/app/');
+    expect(String(first.headers['set-cookie'])).toMatch(/^AWSALBAuthNonce=[-_A-Za-z0-9]+; Max-Age=900; Path=\/; Secure; HttpOnly$/);
+    const idp = await request(String(first.headers.location));
+    const callback = new URL(String(idp.headers.location));
+    const path = `${callback.pathname}${callback.search}`;
+    expect((await h.call(proxy, path)).status).toBe(401);
+    expect(h.logs.at(-1)).toMatchObject({ errorReason: 'AuthMissingAWSALBAuthNonce' });
+    expect((await h.call(proxy, path, { headers: { cookie: 'AWSALBAuthNonce=other' } })).status).toBe(401);
+    expect(h.logs.at(-1)).toMatchObject({ errorReason: 'AuthInvalidAWSALBAuthNonce' });
+    const done = await h.call(proxy, path, { headers: { cookie: cookieHeader(first) } });
+    expect(done.status).toBe(302);
+    expect((done.headers['set-cookie'] as string[]).at(-1)).toMatch(/^AWSALBAuthNonce=; Expires=Thu, 01 Jan 1970/);
   });
 
   test('a code is redeemed once', async () => {
@@ -192,8 +209,9 @@ describe('the callback\'s failures, as AWS answers them', () => {
     const first = await h.call(proxy, '/app/');
     const idp = await request(String(first.headers.location));
     const callback = new URL(String(idp.headers.location));
-    expect((await h.call(proxy, `${callback.pathname}${callback.search}`)).status).toBe(302);
-    expect((await h.call(proxy, `${callback.pathname}${callback.search}`)).status).toBe(561);
+    const headers = { cookie: cookieHeader(first) };
+    expect((await h.call(proxy, `${callback.pathname}${callback.search}`, { headers })).status).toBe(302);
+    expect((await h.call(proxy, `${callback.pathname}${callback.search}`, { headers })).status).toBe(561);
   });
 
   test('the token endpoint unreachable: 500', async () => {
@@ -204,7 +222,7 @@ describe('the callback\'s failures, as AWS answers them', () => {
     const first = await h.call(own, '/app/');
     expect(String(first.headers.location)).toMatch(/^http:\/\/127\.0\.0\.1:1\/authorize\?client_id=web-client&/);
     const state = new URL(String(first.headers.location)).searchParams.get('state')!;
-    expect((await h.call(own, `/oauth2/idpresponse?code=c&state=${state}`)).status).toBe(500);
+    expect((await h.call(own, `/oauth2/idpresponse?code=c&state=${state}`, { headers: { cookie: cookieHeader(first) } })).status).toBe(500);
     expect(h.logs.at(-1)).toMatchObject({ errorReason: 'AuthTokenEpRequestFailed' });
   });
 });

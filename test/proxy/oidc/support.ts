@@ -68,7 +68,8 @@ Promise<{ cookie: string; back: Response; location: string }> {
   await idp.body.text();
   if (idp.statusCode !== 302) throw new Error(`expected the identity provider's 302, got ${idp.statusCode}`);
   const callback = new URL(String(idp.headers.location));
-  const back = await h.call(proxy, `${callback.pathname}${callback.search}`);
+  // The AWSALBAuthNonce cookie set with the first redirect goes back with the callback, as a browser sends it.
+  const back = await h.call(proxy, `${callback.pathname}${callback.search}`, { headers: { cookie: cookieHeader(first) } });
   return { cookie: cookieHeader(back), back, location: String(back.headers.location) };
 }
 

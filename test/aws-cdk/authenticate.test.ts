@@ -1,3 +1,4 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { all, errorOf, harness, minimalProps, synth } from './fixtures';
@@ -91,6 +92,34 @@ describe('sign-in before a route\'s action (CloudFormation)', () => {
     });
     const [model] = readCloudFormation(template).filter(isApplicationModel);
     expect(model.listeners[1].rules[0].authenticate).toMatchObject({ type: 'authenticate-oidc', clientSecret: { secretId: REFERENCE, jsonField: 'client_secret' } });
+  });
+
+  test('Cognito from the app\'s own user pool, client and domain: their references pass through, unchecked, and read back as references', () => {
+    const h = harness();
+    const pool = new cognito.UserPool(h.stack, 'Users');
+    const client = pool.addClient('Alb', { generateSecret: true });
+    const domain = pool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'lbkit-users' } });
+    new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h, {
+      routes: [{
+        name: 'docs',
+        paths: ['/docs/*'],
+        authenticate: Authentication.cognito({
+          userPoolArn: pool.userPoolArn,
+          userPoolClientId: client.userPoolClientId,
+          userPoolDomain: domain.domainName,
+        }),
+      }],
+    }));
+    const template = h.app.synth().getStackByName('Stack').template;
+    const rule: any = Object.values(template.Resources).find((r: any) => r.Type === 'AWS::ElasticLoadBalancingV2::ListenerRule');
+    expect(rule.Properties.Actions[0].AuthenticateCognitoConfig).toMatchObject({
+      UserPoolArn: { 'Fn::GetAtt': [expect.stringMatching(/^Users/), 'Arn'] },
+      UserPoolClientId: { Ref: expect.stringMatching(/^UsersAlb/) },
+      UserPoolDomain: { Ref: expect.stringMatching(/^UsersDomain/) },
+    });
+    const [model] = readCloudFormation(template).filter(isApplicationModel);
+    expect(model.listeners[1].rules[0].authenticate)
+      .toMatchObject({ userPoolArn: REFERENCE, userPoolClientId: REFERENCE, userPoolDomain: REFERENCE });
   });
 
   test('the synthesized template never holds a client secret, only the reference', () => {

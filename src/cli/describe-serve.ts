@@ -53,6 +53,30 @@ export interface ServeDescription {
   readonly rewriteRedirectPorts?: boolean;
   /** `--lambda`: the Lambda routes' local handlers. */
   readonly lambda?: LambdaMapping;
+  /** Sign-in actions: the identity provider used, the user it signs in, where the x-amzn-oidc-data key is published. */
+  readonly signIn?: SignInDescription;
+}
+
+export interface SignInDescription {
+  /** The local identity provider's issuer; undefined with --oidc-issuer. */
+  readonly localIssuer?: string;
+  readonly user?: string;
+  /** The kid of the x-amzn-oidc-data key. */
+  readonly kid: string;
+}
+
+/** Which identity provider signs users in, and the URL an application fetches the x-amzn-oidc-data key from. */
+function signInLines(d: ServeDescription): string[] {
+  const s = d.signIn;
+  if (!s) return [];
+  const who = s.user !== undefined ? `signs in ${s.user} at once` : 'shows a sign-in form (or --user <name>)';
+  const lines = [s.localIssuer
+    ? `sign-in: local identity provider ${s.localIssuer} (discovery at /.well-known/openid-configuration) ${who}; the model's endpoints point to it`
+    : 'sign-in: the identity providers the model names (--oidc-issuer), endpoints as written'];
+  lines.push(d.admin
+    ? `  x-amzn-oidc-data key (AWS: https://public-keys.auth.elb.<region>.amazonaws.com/<kid>): ${d.admin.url}/oidc/public-keys/${s.kid}`
+    : '  x-amzn-oidc-data key: serve with --admin-port to publish it at http://127.0.0.1:<admin-port>/oidc/public-keys/<kid>');
+  return lines;
 }
 
 type ListenerLine = { port: number; localPort: number; protocol: string };
@@ -143,6 +167,7 @@ export function describeServe(d: ServeDescription): string {
       }
     }
   }
+  lines.push(...signInLines(d));
   if (d.admin) lines.push(`admin: ${d.admin.url}/targets  ${d.admin.url}/metrics`);
   return `${lines.join('\n')}\n`;
 }

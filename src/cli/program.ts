@@ -32,6 +32,9 @@ Examples:
       --endpoint eu-west-1=127.0.0.2:8443 --endpoint us-east-1=127.0.0.3:8443 --time-scale 10
   $ dig @127.0.0.1 -p 5353 api.example.com A +short
 
+  # sign-in routes: a local identity provider signs alice in; the x-amzn-oidc-data key on the admin port
+  $ lbkit serve cdk.out/WebApiStack.template.json --target app=127.0.0.1:3000 --user alice --admin-port 9901
+
   # trust the local CA once and call by name
   $ curl --cacert ${caCert} --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/v1/users
 
@@ -94,6 +97,8 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--workers <n|auto>', 'processes serving an application load balancer, sharing its listeners (auto = one per core); health checks run once, in the primary', '1')
     .option('--lambda <route=file.js[#handler]>', 'local handler of a Lambda route (.js, .cjs or .mjs; export handler unless #name), run in a worker thread; repeatable', collect)
     .option('--lambda-timeout <seconds>', `the Lambda functions' timeout: past it the handler is stopped and the route answers 504 (default ${LAMBDA_TIMEOUT_SECONDS}, AWS Lambda's; scaled by --time-scale)`)
+    .option('--user <name|email|json>', 'sign-in actions: the user the local identity provider signs in without a page (alice, alice@corp.example or claims JSON with a sub)')
+    .option('--oidc-issuer <url>', 'sign-in actions: use the model\'s own identity providers (endpoints as written) instead of the local one; client secret from $LBKIT_OIDC_CLIENT_SECRET')
     .option('--rewrite-redirect-ports', 'redirects carry the local ports (https://host:8443/) instead of the listener ports (:443, as AWS): for browsers')
     .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('info'))
     .addOption(new Option('--log-format <format>', 'human: one readable line per event; json: pino\'s JSON lines').choices([...LOG_FORMATS]).default('human'))

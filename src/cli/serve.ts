@@ -1,11 +1,12 @@
 import { chooseLoadBalancer } from './choose-load-balancer';
 import { CliError, CliIo } from './cli-error';
-import { describeServe, display } from './describe-serve';
+import { describeServe, display, SignInDescription } from './describe-serve';
 import { dnsEndpoints, parseDnsAddress } from './dns-flags';
 import { fileVersions, pollForChanges } from './file-versions';
 import { heldLines } from './held-lines';
 import { lambdaMapping, lambdaRoutes } from './lambda-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
+import { signInIssuers, signInOptions } from './sign-in-flags';
 import { unmodeledWarnings } from './unmodeled-warnings';
 import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
@@ -16,7 +17,7 @@ import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
 import { createLogger, LOG_FORMATS, LogFormat } from '../proxy/log-format';
 import { AccessLogWriter, accessLogWriter, ConnectionLogWriter, connectionLogWriter } from '../proxy/logs';
-import { logNotEmulated, ProxyHandle, startProxy } from '../proxy/server';
+import { logNotEmulated, ProxyHandle, startProxy, UserClaims } from '../proxy/server';
 import { NetworkProxyHandle, startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { createTlsProvider, defaultCaDir, LocalTlsProvider } from '../proxy/tls';
 import { LbkitConfigError, readSynthesizedFile, UnmodeledProperty } from '../readers';
@@ -59,6 +60,10 @@ export interface ServeOptions {
   readonly lambda?: readonly string[];
   /** `--lambda-timeout <seconds>`: the Lambda functions' timeout (default 3, AWS Lambda's default). */
   readonly lambdaTimeout?: string;
+  /** `--user <name|email|claims JSON>`: who the local identity provider signs in without a page. */
+  readonly user?: string;
+  /** `--oidc-issuer <url>`: sign in at the model's own identity providers instead of the local one. */
+  readonly oidcIssuer?: string;
 }
 
 /** The running proxy of an application or a network load balancer. */
@@ -143,6 +148,14 @@ function bindError(e: unknown, host: string): never {
   throw e;
 }
 
+/** What `lbkit serve` says of sign-in: only for an application load balancer whose model has a sign-in action. */
+function signInDescription(handle: LoadBalancerHandle | undefined, user: string | UserClaims | undefined): SignInDescription | undefined {
+  if (!handle || !('oidcPublicKey' in handle)) return undefined;
+  const kid = handle.oidcDataKeyId();
+  if (kid === undefined) return undefined;
+  return { localIssuer: handle.identityProvider()?.issuer, user: typeof user === 'string' ? user : user?.sub, kid };
+}
+
 /** Starts serving a synthesized file; the CLI waits for a signal, tests call close(). */
 export async function serve(file: string, options: ServeOptions, io: CliIo): Promise<ServeSession> {
   const timeScale = number(options.timeScale, '--time-scale', (n) => n > 0 && n <= 1000, 'a number above 0 and at most 1000');
@@ -171,6 +184,10 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   if (!model && options.port?.length) throw new CliError(`--port: ${file} serves no load balancer here (only DNS)`);
   const tls = tlsFor(model, options);
   const workers = workersOf(options.workers, model);
+  const signIn = signInOptions(options.user, options.oidcIssuer, model);
+  if (workers > 1 && signInIssuers(model).length > 0) {
+    throw new CliError('--workers: sign-in actions are emulated by one process only (sessions and the identity provider are per process)');
+  }
   if (options.accessLog && !(model && isApplicationModel(model))) {
     throw new CliError('--access-log: the local proxy writes access logs for application load balancers only');
   }
@@ -205,7 +222,9 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       const connectionLog = connLog?.forProxy({ name: model.name });
       const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
       const lambda = { handlers, timeoutSeconds: lambdaTimeout };
-      const common = { model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts, lambda };
+      const common = {
+        model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts, lambda, signIn,
+      };
       for (const route of lambdaRoutes(model)) {
         if (!handlers[route]) logger.warn({ route }, `Lambda route ${route} has no local handler (--lambda ${route}=<file.js[#handler]>): it answers 502`);
       }
@@ -251,6 +270,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     workers,
     rewriteRedirectPorts,
     lambda: handlers,
+    signIn: signInDescription(handle, signIn.user),
   }));
   const warnUnmodeled = unmodeledWarnings((line) => io.err(line));
   warnUnmodeled(loaded.unmodeled);

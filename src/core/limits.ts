@@ -154,6 +154,18 @@ export const HSTS_PRELOAD_MIN_MAX_AGE_SECONDS = 31_536_000;
 export const HEADER_MAX_AGE_MAX_SECONDS = 2_147_483_647;
 /** An HTTP field name (RFC 9110 token): what a renamed request header or a CORS header list entry may hold. */
 export const HTTP_TOKEN_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * ALB sign-in (ELB user guide, "Authenticate users using an Application Load Balancer"): the
+ * session cookie is split into cookies of up to 4K each, at most 16K in all (larger: HTTP 500);
+ * the user claims from the IdP may be up to 11K bytes (larger: HTTP 500); a client has 15 minutes
+ * to complete the sign-in (later: HTTP 401).
+ */
+export const AUTH_SESSION_COOKIE_SHARD_MAX_BYTES = 4096;
+export const AUTH_SESSION_COOKIE_MAX_SHARDS = 4;
+export const AUTH_USER_CLAIMS_MAX_BYTES = 11 * 1024;
+export const AUTH_CLIENT_LOGIN_TIMEOUT_SECONDS = 900;
+
 /** Sign-in actions: session length (AuthenticateOidcActionConfig.SessionTimeout), extra query parameters of the sign-in redirect. */
 export const AUTHENTICATE_SESSION_TIMEOUT_MIN = 1;
 export const AUTHENTICATE_SESSION_TIMEOUT_MAX = 604_800;

@@ -9,3 +9,8 @@ export const LOCAL_ARN_ACCOUNT = '000000000000';
 export function localTargetGroupArn(name: string, region = LOCAL_ARN_REGION, account = LOCAL_ARN_ACCOUNT): string {
   return `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${name}/lbkit-local`;
 }
+
+/** An application load balancer's local stand-in ARN (x-amzn-oidc-data's `signer`). */
+export function localLoadBalancerArn(name: string, region = LOCAL_ARN_REGION, account = LOCAL_ARN_ACCOUNT): string {
+  return `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/app/${name}/lbkit-local`;
+}

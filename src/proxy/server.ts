@@ -18,6 +18,10 @@ import { Runtime, RuntimeLambdaOptions } from './http/runtime';
 import { handleUpgrade } from './http/upgrade';
 import { ipv6HostFor, Ipv6Listeners } from './ipv6-listeners';
 import { LocalLoadBalancerHandle, LocalLoadBalancerOptions } from './local-load-balancer';
+import { LocalIdentityProvider, startLocalIdentityProvider } from './oidc/local-identity-provider';
+import { SignInContext, signsIn } from './oidc/sign-in';
+import { publicKeyPem, SignInKeys, signInKeys } from './oidc/sign-in-keys';
+import { UserClaims } from './oidc/user-claims';
 import { Endpoint, endpointId } from './targets/endpoint';
 import { ExternalHealth } from './targets/health-update';
 import { isDualStack, LoadBalancerModel } from '../core/model/load-balancer-model';
@@ -31,6 +35,8 @@ export type { ExternalHealth, TargetHealthUpdate } from './targets/health-update
 export type { TargetGroupHealth, TlsProvider } from './local-load-balancer';
 export type { RuntimeLambdaOptions } from './http/runtime';
 export type { LambdaHandlerSpec } from './lambda/handler-spec';
+export type { LocalIdentityProvider } from './oidc/local-identity-provider';
+export type { UserClaims } from './oidc/user-claims';
 
 /** An ALB model (from `readSynthesizedFile`) served locally; TLS certificates for its HTTPS listeners. */
 export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel> {
@@ -54,6 +60,29 @@ export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel
    * @default - no handlers: every Lambda route answers 502; timeout 3 s (AWS Lambda's default)
    */
   readonly lambda?: RuntimeLambdaOptions;
+  /** @default - a local identity provider with a sign-in form, started when the model has a sign-in action */
+  readonly signIn?: ProxySignInOptions;
+}
+
+/** How the proxy emulates the sign-in actions (authenticate-oidc, authenticate-cognito) of a model. */
+export interface ProxySignInOptions {
+  /**
+   * The user the local identity provider signs in without a page: a name (`alice`), an email or
+   * claims (`{ sub, email, ... }`). A `login_hint` on the authorize request picks another.
+   * @default - none: the local identity provider shows a sign-in form
+   */
+  readonly user?: string | UserClaims;
+  /**
+   * Use the identity providers the model names (the actions' endpoints as written, Cognito's from
+   * the user pool domain) instead of the local one.
+   * @default false - a local identity provider is started and every action's endpoints point to it
+   */
+  readonly ownIdentityProvider?: boolean;
+  /**
+   * The client secret sent to the token endpoint (the model holds only its Secrets Manager reference).
+   * @default - a placeholder, which the local identity provider accepts
+   */
+  readonly clientSecret?: string;
 }
 
 export interface ProxyListener {
@@ -65,6 +94,15 @@ export interface ProxyListener {
 export interface ProxyHandle extends LocalLoadBalancerHandle<ProxyListener, TargetGroupMetrics> {
   /** Swaps the model: new requests use the new route table; in-flight ones finish on the old one. */
   reload(model: LoadBalancerModel, targets: Record<string, Endpoint[]>): Promise<void>;
+  /** The local identity provider, once the model has a sign-in action (and `signIn.ownIdentityProvider` is off). */
+  identityProvider(): LocalIdentityProvider | undefined;
+  /**
+   * The PEM of the public key that verifies x-amzn-oidc-data by its `kid` (AWS publishes it at
+   * `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`); undefined for another kid.
+   */
+  oidcPublicKey(kid: string): string | undefined;
+  /** The kid of the x-amzn-oidc-data key, once the model has a sign-in action. */
+  oidcDataKeyId(): string | undefined;
 }
 
 type Server = http.Server | https.Server | http2.Http2SecureServer;
@@ -108,6 +146,39 @@ export function logNotEmulated(model: LoadBalancerModel, logger: Logger | undefi
   }
 }
 
+/**
+ * The sign-in state of a proxy, kept across reloads: its keys (made once) and the local identity
+ * provider, started the first time a model has a sign-in action.
+ */
+class SignInState {
+  public readonly keys: SignInKeys = signInKeys();
+  private provider: LocalIdentityProvider | undefined;
+  private context: SignInContext | undefined;
+
+  public constructor(private readonly options: ProxySignInOptions, private readonly host: string, private readonly logger: Logger | undefined) {}
+
+  public async prepare(model: LoadBalancerModel): Promise<void> {
+    if (!signsIn(model) || this.context) return;
+    if (!this.options.ownIdentityProvider) {
+      this.provider = await startLocalIdentityProvider({ user: this.options.user, host: this.host });
+      this.logger?.info({ issuer: this.provider.issuer }, `sign-in actions use the local identity provider ${this.provider.issuer}`);
+    }
+    this.context = { keys: this.keys, localProvider: this.provider, clientSecret: this.options.clientSecret };
+  }
+
+  public current(): SignInContext | undefined {
+    return this.context;
+  }
+
+  public identityProvider(): LocalIdentityProvider | undefined {
+    return this.provider;
+  }
+
+  public async close(): Promise<void> {
+    await this.provider?.close();
+  }
+}
+
 /** Starts the local reference proxy: one server per mapped listener, all sharing the current runtime. */
 export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const host = options.host ?? '127.0.0.1';
@@ -117,6 +188,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   let runtime = new Runtime(options.model, options.targets, timeScale, undefined, logger, health, options.lambda);
   options.externalHealth?.subscribe((u) => runtime.groups.get(u.targetGroup)?.adoptHealth(u.target, u.state, u.reason, u.healthySinceMs));
   logNotEmulated(options.model, logger);
+  const signIn = new SignInState(options.signIn ?? {}, host, logger);
   const counters = new Map<string, GroupCounters>();
   const countersOf = (group: string) => {
     let c = counters.get(group);
@@ -136,6 +208,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   }) : undefined;
 
   try {
+    await signIn.prepare(options.model);
     for (const listener of options.model.listeners) {
       const local = options.listenerPorts[listener.port];
       if (local === undefined) continue;
@@ -147,6 +220,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         accessLog: options.accessLog,
         chooseCertificate: listener.protocol === 'HTTPS' ? options.tls?.chosenCertificate?.bind(options.tls) : undefined,
         redirectPorts,
+        signIn: () => signIn.current(),
       };
       // The HTTP/2 compatibility API has the shape the handler uses (headers, url, method, socket, writeHead, pipe).
       const onRequest = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) => {
@@ -195,6 +269,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     await ipv6.close();
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     await runtime.close();
+    await signIn.close();
     throw error;
   }
 
@@ -219,7 +294,11 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       group(name).register(endpoint);
       logger?.info({ targetGroup: name, target: endpointId(endpoint) }, `target ${endpointId(endpoint)} in ${name}: registered`);
     },
+    identityProvider: () => signIn.identityProvider(),
+    oidcPublicKey: (kid) => publicKeyPem(signIn.keys, kid),
+    oidcDataKeyId: () => (signIn.current() ? signIn.keys.data.kid : undefined),
     async reload(model, targets) {
+      await signIn.prepare(model);
       const previous = runtime;
       runtime = new Runtime(model, targets, timeScale, previous, logger, health, options.lambda);
       logNotEmulated(model, logger);
@@ -233,6 +312,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       for (const socket of sockets) socket.destroy();
       await closed;
       await Promise.all([runtime, ...retiring.keys()].map((r) => r.close()));
+      await signIn.close();
     },
   };
   runtimes.set(handle, () => runtime);

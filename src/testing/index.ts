@@ -24,3 +24,4 @@ export type { TargetGroupHealth } from '../proxy/server';
 export type { TargetHealthEntry } from '../proxy/targets/target-group';
 export type { AnyLoadBalancerModel } from './read-model';
 export type { UnmodeledProperty } from '../readers/unmodeled';
+export type { LocalIdentityProvider, UserClaims } from '../proxy/server';

@@ -1,3 +1,4 @@
+import { fetch as undiciFetch } from 'undici';
 import { namesForImportedCertificates } from './certificate-names';
 import { chooseLoadBalancer, ChooseLoadBalancerOptions } from './choose-load-balancer';
 import { closeInTurn } from './close-in-turn';
@@ -10,7 +11,8 @@ import { TargetServers } from './target-servers';
 import { TargetSpec, TargetSpecs } from './target-spec';
 import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
 import { LambdaHandlerSpec, parseHandlerSpec } from '../proxy/lambda/handler-spec';
-import { TargetGroupHealth, startProxy } from '../proxy/server';
+import { userClaims } from '../proxy/oidc/user-claims';
+import { LocalIdentityProvider, ProxySignInOptions, TargetGroupHealth, startProxy, UserClaims } from '../proxy/server';
 import { Endpoint, endpointId } from '../proxy/targets/endpoint';
 import { TargetHealthEntry } from '../proxy/targets/target-group';
 import { startNetworkProxy } from '../proxy/tcp/network-proxy';
@@ -47,6 +49,24 @@ export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions {
    * @default 3 - AWS Lambda's default (scaled by timeScale like the other timers)
    */
   readonly lambdaTimeoutSeconds?: number;
+  /**
+   * Sign-in actions: the user the local identity provider signs in without a page, as a name
+   * (`alice`: sub `alice`, email `alice@example.com`), an email or claims (`{ sub, ... }`).
+   * `signIn(url, user)` picks another per call.
+   * @default - none: the local identity provider shows a sign-in form (signIn needs a user then)
+   */
+  readonly user?: string | UserClaims;
+  /**
+   * Sign-in actions: use the model's own identity providers (endpoints as written) instead of the
+   * local one; the issuer must be one a sign-in action names.
+   * @default - the local identity provider, to which every action's endpoints point
+   */
+  readonly oidcIssuer?: string;
+  /**
+   * The client secret sent to the token endpoint of `oidcIssuer` (the model only references it in Secrets Manager).
+   * @default - a placeholder
+   */
+  readonly oidcClientSecret?: string;
 }
 
 /** One served listener: the model's port and protocol and the free local port it runs on. */
@@ -67,6 +87,8 @@ export interface LocalLoadBalancer {
    */
   readonly unmodeled: readonly UnmodeledProperty[];
   readonly listeners: readonly LocalListener[];
+  /** The local identity provider (sign-in actions without `oidcIssuer`): its issuer and endpoints. */
+  readonly identityProvider?: LocalIdentityProvider;
   /** PEM of the local CA that signed the listeners' certificates (TLS listeners only). */
   readonly caCertificate?: string;
   /**
@@ -96,12 +118,28 @@ export interface LocalLoadBalancer {
   deregister(route: string, target: string | Endpoint): Promise<void>;
   /** Registers a target (a handler is served on a free port); resolves to its endpoint. */
   register(route: string, target: TargetSpec): Promise<Endpoint>;
+  /**
+   * Signs a user in through the whole redirect dance of a sign-in action — the URL's rule redirects
+   * to the local identity provider, which signs the user in at once and redirects to
+   * `/oauth2/idpresponse`, where the load balancer sets its session cookies — and resolves to
+   * the Cookie header that carries the session: `lb.fetch(url, { headers: { cookie } })`.
+   * @param url a URL whose rule has a sign-in action, e.g. `https://app.example.com/orders`
+   * @param user a name, an email or claims; default the `user` option
+   */
+  signIn(url: string, user?: string | UserClaims): Promise<string>;
+  /**
+   * The PEM of the key that verifies x-amzn-oidc-data, by the `kid` of its header: what AWS serves at
+   * `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`. Undefined for another kid.
+   */
+  oidcPublicKey(kid: string): string | undefined;
   /** Stops the listeners, the handler servers and the health checks. */
   close(): Promise<void>;
 }
 
 interface RunningProxy {
   readonly listeners: readonly LocalListener[];
+  identityProvider?(): LocalIdentityProvider | undefined;
+  oidcPublicKey?(kid: string): string | undefined;
   targetHealth(): TargetGroupHealth[];
   deregister(targetGroup: string, targetId: string): Promise<void>;
   register(targetGroup: string, endpoint: Endpoint): void;
@@ -123,6 +161,29 @@ function lambdaHandlers(source: string, model: AnyLoadBalancerModel, specs: Read
     }
   }
   return out;
+}
+
+/** The sign-in options checked: `user` and `oidcIssuer` need a sign-in action and exclude each other. */
+function signInOptions(source: string, model: AnyLoadBalancerModel, options: LocalLoadBalancerOptions): ProxySignInOptions {
+  const issuers = isApplicationModel(model)
+    ? [...new Set(model.listeners.flatMap((l) => l.rules.flatMap((r) => (r.authenticate?.type === 'authenticate-oidc' ? [r.authenticate.issuer] : []))))]
+    : [];
+  const signsIn = isApplicationModel(model) && model.listeners.some((l) => l.rules.some((r) => r.authenticate));
+  if ((options.user !== undefined || options.oidcIssuer !== undefined) && !signsIn) {
+    throw new TestingKitError(`${source}: ${options.user !== undefined ? 'user' : 'oidcIssuer'}: load balancer ${model.name} has no sign-in action`);
+  }
+  if (options.user !== undefined && options.oidcIssuer !== undefined) throw new TestingKitError(`${source}: user: with oidcIssuer the user signs in at that identity provider`);
+  if (options.oidcIssuer !== undefined && !issuers.includes(options.oidcIssuer)) {
+    throw new TestingKitError(`${source}: oidcIssuer: no sign-in action names ${options.oidcIssuer} (issuers: ${issuers.join(', ') || 'none'})`);
+  }
+  if (options.user !== undefined) {
+    try {
+      userClaims(options.user);
+    } catch (e) {
+      throw new TestingKitError(`${source}: ${(e as Error).message}`);
+    }
+  }
+  return options.oidcIssuer !== undefined ? { ownIdentityProvider: true, clientSecret: options.oidcClientSecret } : { user: options.user };
 }
 
 function needsTls(model: AnyLoadBalancerModel): boolean {
@@ -171,8 +232,9 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     }
     tls = needsTls(model) ? localTlsProvider(model.certificates, options.domains ?? namesForImportedCertificates(model)) : undefined;
     const listenerPorts = Object.fromEntries(model.listeners.map((l) => [l.port, 0]));
+    const signIn = signInOptions(source, model, options);
     proxy = isApplicationModel(model)
-      ? await startProxy({ model, targets, listenerPorts, timeScale, tls, lambda: { handlers, timeoutSeconds: lambdaTimeout } })
+      ? await startProxy({ model, targets, listenerPorts, timeScale, tls, lambda: { handlers, timeoutSeconds: lambdaTimeout }, signIn })
       : await startNetworkProxy({ model, targets, listenerPorts, timeScale, tls });
   } catch (e) {
     await servers.close();
@@ -250,6 +312,32 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
       const endpoint = remember(await servers.endpoint(route, groupOf(route), target));
       running.register(route, endpoint);
       return endpoint;
+    },
+    identityProvider: running.identityProvider?.(),
+    oidcPublicKey: (kid) => running.oidcPublicKey?.(kid),
+    async signIn(url, user = options.user) {
+      const provider = running.identityProvider?.();
+      if (!provider) throw new TestingKitError(`${source}: signIn: no local identity provider runs (${options.oidcIssuer ? 'oidcIssuer is set' : `load balancer ${model.name} has no sign-in action`})`);
+      if (user === undefined) throw new TestingKitError(`${source}: signIn: no user (give one, or the user option)`);
+      const first = await client.fetch(url, { redirect: 'manual' });
+      await first.body?.cancel();
+      const authorize = first.headers.get('location');
+      if (first.status !== 302 || !authorize?.startsWith(provider.authorizationEndpoint)) {
+        throw new TestingKitError(`${source}: signIn: ${url} answered ${first.status}${authorize ? ` → ${authorize}` : ''}, not a redirect to the identity provider (is its rule's onUnauthenticatedRequest authenticate?)`);
+      }
+      const hinted = new URL(authorize);
+      hinted.searchParams.set('login_hint', typeof user === 'string' ? user : JSON.stringify(user));
+      const idp = await undiciFetch(hinted, { redirect: 'manual' });
+      await idp.body?.cancel();
+      const callback = idp.headers.get('location');
+      if (idp.status !== 302 || !callback) throw new TestingKitError(`${source}: signIn: the identity provider answered ${idp.status}`);
+      // The AWSALBAuthNonce cookie of the first redirect goes back with the callback, as a browser sends it.
+      const nonce = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const back = await client.fetch(callback, { redirect: 'manual', headers: { cookie: nonce } });
+      await back.body?.cancel();
+      const cookies = back.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => !c.endsWith('='));
+      if (back.status !== 302 || cookies.length === 0) throw new TestingKitError(`${source}: signIn: /oauth2/idpresponse answered ${back.status}`);
+      return cookies.join('; ');
     },
     close: () => closed ??= closeInTurn([() => client.close(), () => running.close(), () => servers.close()]),
   };

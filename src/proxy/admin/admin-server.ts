@@ -7,7 +7,7 @@ import { NetworkProxyHandle, NetworkTargetGroupMetrics } from '../tcp/network-pr
 
 /** What the admin server needs of a running proxy: an application (ALB) or a network (NLB) one. */
 export type AdminTarget = ApplicationAdminTarget | NetworkAdminTarget;
-export type ApplicationAdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>;
+export type ApplicationAdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister'> & Partial<Pick<ProxyHandle, 'oidcPublicKey'>>;
 export type NetworkAdminTarget = Pick<NetworkProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>;
 
 /** The metrics text of either kind of proxy (NLB metrics count flows, ALB metrics requests). */
@@ -41,7 +41,9 @@ export const ADMIN_HOST = '127.0.0.1';
  * - `GET /metrics`: Prometheus text;
  * - `POST /targets/<group>/<id>/deregister`: starts draining the target (`id` is `host:port`,
  *   URL-encoded or not); answers 202 at once, or, with `?wait=1`, 200 once it is drained, with
- *   the state listed then (an ALB target: `draining` until its deregistration delay ends).
+ *   the state listed then (an ALB target: `draining` until its deregistration delay ends);
+ * - `GET /oidc/public-keys/<kid>`: the PEM of the key that verifies x-amzn-oidc-data (an ALB with
+ *   sign-in actions), the local stand-in of `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`.
  */
 export async function startAdminServer(options: AdminServerOptions): Promise<AdminServer> {
   const { handle } = options;
@@ -78,6 +80,16 @@ async function route(handle: AdminTarget, req: IncomingMessage, res: ServerRespo
     res.end(req.method === 'HEAD' ? undefined : body);
     return;
   }
+  const key = /^\/oidc\/public-keys\/([^/]+)$/.exec(path);
+  if (key) {
+    if (!allow(req, res, ['GET', 'HEAD'])) return;
+    const kid = decodeURIComponent(key[1]);
+    const pem = 'oidcPublicKey' in handle ? handle.oidcPublicKey?.(kid) : undefined;
+    if (!pem) return send(res, 404, { error: `no x-amzn-oidc-data key with kid ${kid}` });
+    res.writeHead(200, { 'content-type': 'application/x-pem-file', 'content-length': Buffer.byteLength(pem) });
+    res.end(req.method === 'HEAD' ? undefined : pem);
+    return;
+  }
   const m = /^\/targets\/([^/]+)\/([^/]+)\/deregister$/.exec(path);
   if (m) {
     if (!allow(req, res, ['POST'])) return;
@@ -99,7 +111,7 @@ async function route(handle: AdminTarget, req: IncomingMessage, res: ServerRespo
     drained.catch(() => undefined);
     return send(res, 202, { targetGroup: group, target: id, state: 'draining' });
   }
-  send(res, 404, { error: `not found: ${req.method} ${url.pathname}`, endpoints: ['GET /targets', 'GET /metrics', 'POST /targets/<group>/<id>/deregister'] });
+  send(res, 404, { error: `not found: ${req.method} ${url.pathname}`, endpoints: ['GET /targets', 'GET /metrics', 'POST /targets/<group>/<id>/deregister', 'GET /oidc/public-keys/<kid>'] });
 }
 
 function allow(req: IncomingMessage, res: ServerResponse, methods: readonly string[]): boolean {

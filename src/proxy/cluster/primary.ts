@@ -6,6 +6,7 @@ import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { TargetGroupMetrics } from '../http/metrics';
 import { Runtime } from '../http/runtime';
 import { LogFormat } from '../log-format';
+import { signsIn } from '../oidc/sign-in';
 import { ProxyHandle, ProxyListener, ProxyOptions } from '../server';
 import { Endpoint, endpointId } from '../targets/endpoint';
 import { TargetState } from '../targets/health-state';
@@ -65,6 +66,8 @@ function workerEntry(): { exec: string; execArgv: string[] } {
 export async function startProxyCluster(options: ProxyClusterOptions): Promise<ProxyClusterHandle> {
   if (!cluster.isPrimary) throw new Error('startProxyCluster runs in a primary process');
   if (!Number.isInteger(options.workers) || options.workers < 1) throw new Error(`workers: expected a positive integer, received ${options.workers}`);
+  // Each worker would have its own session keys and identity provider: a session made by one is unknown to the others.
+  if (signsIn(options.model)) throw new Error('sign-in actions (authenticate-oidc, authenticate-cognito) are emulated by one process only: serve this load balancer with one worker');
   const timeScale = options.timeScale ?? 1;
   const logger = options.logger;
   // Makes the local CA and the certificates on disk once, before workers load them.
@@ -202,6 +205,9 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
 
   return {
     get listeners() { return listeners; },
+    identityProvider: () => undefined,
+    oidcPublicKey: () => undefined,
+    oidcDataKeyId: () => undefined,
     targetHealth: () => [
       ...[...control.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
       ...[...control.lambdaGroups.values()].map((g) => ({ targetGroup: g.name, targets: g.healthEntries() })),

@@ -6,6 +6,7 @@ const REASONS: Record<number, string> = {
   463: 'Bad Request',
   503: 'Service Temporarily Unavailable',
   504: 'Gateway Time-out',
+  561: 'Unauthorized',
 };
 
 export function reasonPhrase(status: number): string {

@@ -3,6 +3,7 @@ import { GroupCounters } from './metrics';
 import { LocalRedirectPorts } from './redirect';
 import { Runtime } from './runtime';
 import { ChooseCertificate } from './tls-facts';
+import { SignInContext } from '../oidc/sign-in';
 
 /** What a listener's handlers share: its model port and protocol, the current runtime, counters and the access log. */
 export interface ListenerContext {
@@ -14,6 +15,8 @@ export interface ListenerContext {
   readonly chooseCertificate?: ChooseCertificate;
   /** Set when redirects carry local ports instead of the listeners' (the proxy's `rewriteRedirectPorts`). */
   readonly redirectPorts?: () => LocalRedirectPorts;
+  /** Sign-in actions: the keys, the local identity provider (undefined when the model has none). */
+  readonly signIn?: () => SignInContext | undefined;
   /** The runtime new requests use (swapped on reload). */
   runtime(): Runtime;
   counters(group: string): GroupCounters;

@@ -19,6 +19,8 @@ import { ActionModel, ForwardActionModel } from '../../core/model/load-balancer-
 import { eventHeaders } from '../lambda/event-headers';
 import { lambdaExchange } from '../lambda/lambda-exchange';
 import { LambdaGroup } from '../lambda/lambda-group';
+import { localLoadBalancerArn } from '../local-arn';
+import { decideSignIn, IDP_RESPONSE_PATH, idpResponse } from '../oidc/sign-in';
 import { setsCookie } from '../targets/sticky-cookie';
 
 /** What one exchange did, for the access log and the metrics. */
@@ -52,9 +54,12 @@ interface Exchange {
   connTraceId?: string;
 }
 
-/** The forwarding headers (X-Forwarded-*, X-Amzn-Trace-Id) for a request; `undefined` removes one. */
-export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, peer: string):
-{ added: Record<string, string | undefined>; trace: string } {
+/**
+ * The forwarding headers (X-Forwarded-*, X-Amzn-Trace-Id) for a request, and a sign-in action's
+ * x-amzn-oidc-* headers; `undefined` removes one.
+ */
+export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, peer: string,
+  signInHeaders?: Record<string, string | undefined>): { added: Record<string, string | undefined>; trace: string } {
   const attributes = runtime.model.attributes;
   const trace = traceHeader(req.headers['x-amzn-trace-id'] as string | undefined);
   return {
@@ -64,6 +69,7 @@ export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: I
       'x-forwarded-proto': ctx.protocol === 'HTTPS' ? 'https' : 'http',
       'x-forwarded-port': String(ctx.port),
       'x-amzn-trace-id': trace.header,
+      ...signInHeaders,
     },
   };
 }
@@ -111,9 +117,47 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   const host = requestHost(req);
   const { path, query } = splitUrl(req.url ?? '/');
   const facts: RequestFacts = { method: req.method ?? 'GET', host: hostName(host), path, query, headers: req.headers, peer };
+  const signIn = table.signsIn ? ctx.signIn?.() : undefined;
+  if (signIn && path === IDP_RESPONSE_PATH) {
+    exchange.actions.push('authenticate');
+    exchange.settled = false;
+    void idpResponse(signIn, runtime.model.listeners, req.headers, host, new URLSearchParams(query)).then((result) => {
+      exchange.settled = true;
+      exchange.errorReason = result.errorReason;
+      if (result.status === 302) {
+        // redirect_url stays `-`: AWS writes it for redirect actions only.
+        exchange.elbStatus = 302;
+        if (!res.headersSent && !res.destroyed) {
+          res.writeHead(302, { 'server': 'awselb/2.0', 'location': result.location!, 'set-cookie': result.setCookie!, 'content-type': 'text/html', 'content-length': 0 });
+          res.end();
+        }
+      } else {
+        refuse(res, exchange, result.status);
+      }
+      if (exchange.closed) exchange.finish?.();
+    });
+    return;
+  }
   const match = table.route(facts);
   exchange.priority = match.priority;
-  runAction(ctx, runtime, req, res, exchange, match.action, facts, host, peer);
+  if (!match.authenticate || typeof match.priority !== 'number') {
+    runAction(ctx, runtime, req, res, exchange, match.action, facts, host, peer);
+    return;
+  }
+  exchange.actions.push('authenticate');
+  if (!signIn) return refuse(res, exchange, 500);
+  const decision = decideSignIn(signIn, match.authenticate, ctx.port, match.priority, localLoadBalancerArn(runtime.model.name),
+    req.headers, host, req.url ?? '/');
+  if (decision.kind === 'deny') return refuse(res, exchange, 401);
+  if (decision.kind === 'redirect') {
+    exchange.elbStatus = 302;
+    res.writeHead(302, {
+      'server': 'awselb/2.0', 'location': decision.location, 'set-cookie': decision.setCookie, 'cache-control': 'no-cache', 'content-type': 'text/html', 'content-length': 0,
+    });
+    res.end();
+    return;
+  }
+  runAction(ctx, runtime, req, res, exchange, match.action, facts, host, peer, decision.headers);
 }
 
 /** The ALB's 400 for a request line or one header line over 16 KiB (the 64 KiB total is the server's maxHeaderSize). */
@@ -131,7 +175,7 @@ function refuse(res: ServerResponse, exchange: Exchange, status: number): void {
 }
 
 function runAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
-  action: ActionModel, facts: RequestFacts, host: string, peer: string): void {
+  action: ActionModel, facts: RequestFacts, host: string, peer: string, signInHeaders?: Record<string, string | undefined>): void {
   if (action.type === 'redirect') {
     exchange.actions.push('redirect');
     const location = redirectLocation(action, {
@@ -152,15 +196,15 @@ function runAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage,
     return;
   }
   exchange.actions.push('forward');
-  forwardAction(ctx, runtime, req, res, exchange, action, host, peer);
+  forwardAction(ctx, runtime, req, res, exchange, action, host, peer, signInHeaders);
 }
 
 function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
-  action: ForwardActionModel, host: string, peer: string): void {
+  action: ForwardActionModel, host: string, peer: string, signInHeaders: Record<string, string | undefined> | undefined): void {
   const { name, setCookie: groupCookies } = chooseGroupName(action, req.headers);
   exchange.group = name;
   const lambda = runtime.lambdaGroups.get(name);
-  if (lambda) return lambdaAction(ctx, runtime, req, res, exchange, lambda, host, peer, groupCookies);
+  if (lambda) return lambdaAction(ctx, runtime, req, res, exchange, lambda, host, peer, groupCookies, signInHeaders);
   const group = runtime.groups.get(name);
   const target = group ? chooseTarget(group, req.headers) : undefined;
   if (!group || !target) {
@@ -168,7 +212,7 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
     return refuse(res, exchange, 503);
   }
   exchange.target = target.id;
-  const { added, trace } = forwardingHeaders(ctx, runtime, req, peer);
+  const { added, trace } = forwardingHeaders(ctx, runtime, req, peer, signInHeaders);
   exchange.trace = trace;
   const headers = upstreamHeaders(req.headers, added, host, runtime.model.attributes.dropInvalidHeaderFields);
   // Most groups set no cookie: no closure per request then.
@@ -196,9 +240,10 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
 
 /** A forward to a Lambda group: the handler is invoked with the ALB's event instead of a request to a target. */
 function lambdaAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
-  group: LambdaGroup, host: string, peer: string, setCookie: string[] | undefined): void {
+  group: LambdaGroup, host: string, peer: string, setCookie: string[] | undefined,
+  signInHeaders: Record<string, string | undefined> | undefined): void {
   exchange.lambda = true;
-  const { added, trace } = forwardingHeaders(ctx, runtime, req, peer);
+  const { added, trace } = forwardingHeaders(ctx, runtime, req, peer, signInHeaders);
   exchange.trace = trace;
   const { path, query } = splitUrl(req.url ?? '/');
   exchange.settled = false;

@@ -1,23 +1,28 @@
 import { compileConditions, RequestPredicate } from './conditions';
 import { RequestFacts } from './request-facts';
-import { ActionModel, ListenerModel } from '../../core/model/load-balancer-model';
+import { ActionModel, AuthenticateActionModel, ListenerModel } from '../../core/model/load-balancer-model';
 
 /** The action a request resolves to, with the rule that chose it (priority `default` for the default action). */
 export interface RouteMatch {
   readonly priority: number | 'default';
   readonly action: ActionModel;
+  /** The rule's sign-in action, run before `action`. */
+  readonly authenticate?: AuthenticateActionModel;
 }
 
 /** A listener's rules compiled once: evaluated by ascending priority, the first match wins, then the default action. */
 export class RouteTable {
   private readonly rules: Array<{ match: RequestPredicate; result: RouteMatch }>;
   private readonly fallback: RouteMatch;
+  /** A rule of this listener signs users in: it answers the identity provider's redirect back (`/oauth2/idpresponse`). */
+  public readonly signsIn: boolean;
 
   public constructor(listener: ListenerModel) {
     this.rules = [...listener.rules]
       .sort((a, b) => a.priority - b.priority)
-      .map((r) => ({ match: compileConditions(r.conditions), result: { priority: r.priority, action: r.action } }));
+      .map((r) => ({ match: compileConditions(r.conditions), result: { priority: r.priority, action: r.action, authenticate: r.authenticate } }));
     this.fallback = { priority: 'default', action: listener.defaultAction };
+    this.signsIn = listener.rules.some((r) => r.authenticate !== undefined);
   }
 
   public route(facts: RequestFacts): RouteMatch {

@@ -15,6 +15,8 @@ import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget } from './stickiness';
 import { TlsFacts, tlsFacts } from './tls-facts';
 import { traceHeader } from './trace-id';
+import { localLoadBalancerArn } from '../local-arn';
+import { decideSignIn } from '../oidc/sign-in';
 
 function refuse(socket: Duplex, status: number, lines: string): void {
   const body = errorPage(status);
@@ -97,6 +99,21 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
   const { path, query } = splitUrl(req.url ?? '/');
   const match = table.route({ method: req.method ?? 'GET', host: hostName(host), path, query, headers: req.headers, peer });
   log.priority = match.priority;
+  // A sign-in rule applies to upgrades too: without a session, 401, a 302 to the identity provider, or on without the headers.
+  let signInHeaders: Record<string, string | undefined> | undefined;
+  if (match.authenticate && typeof match.priority === 'number') {
+    log.actions.push('authenticate');
+    const signIn = ctx.signIn?.();
+    if (!signIn) return reject(500);
+    const decision = decideSignIn(signIn, match.authenticate, ctx.port, match.priority, localLoadBalancerArn(runtime.model.name), req.headers, host, req.url ?? '/');
+    if (decision.kind === 'deny') return reject(401);
+    if (decision.kind === 'redirect') {
+      log.status = 302;
+      socket.end(`HTTP/1.1 302 Found\r\nServer: awselb/2.0\r\nLocation: ${decision.location}\r\nSet-Cookie: ${decision.setCookie}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    signInHeaders = decision.headers;
+  }
   if (match.action.type !== 'forward') {
     log.actions.push(match.action.type);
     return reject(match.action.type === 'redirect' ? 400 : Number(match.action.statusCode) || 400);
@@ -113,7 +130,7 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
   }
   log.target = target.id;
 
-  const { added, trace } = forwardingHeaders(ctx, runtime, req, peer);
+  const { added, trace } = forwardingHeaders(ctx, runtime, req, peer, signInHeaders);
   log.trace = trace;
   const headers = upstreamHeaders(req.headers, added, host, runtime.model.attributes.dropInvalidHeaderFields);
   headers.connection = 'Upgrade';

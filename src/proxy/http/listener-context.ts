@@ -1,5 +1,6 @@
 import { AccessLogEntry } from './access-log-entry';
 import { GroupCounters } from './metrics';
+import { MutualTlsListener } from './mutual-tls';
 import { LocalRedirectPorts } from './redirect';
 import { Runtime } from './runtime';
 import { ChooseCertificate } from './tls-facts';
@@ -14,6 +15,8 @@ export interface ListenerContext {
   readonly chooseCertificate?: ChooseCertificate;
   /** Set when redirects carry local ports instead of the listeners' (the proxy's `rewriteRedirectPorts`). */
   readonly redirectPorts?: () => LocalRedirectPorts;
+  /** HTTPS listeners with mutual TLS: how client certificates are checked and which headers carry them. */
+  readonly mutualTls?: MutualTlsListener;
   /** The runtime new requests use (swapped on reload). */
   runtime(): Runtime;
   counters(group: string): GroupCounters;

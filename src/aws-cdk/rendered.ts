@@ -24,6 +24,8 @@ export interface WebApiRendered extends LoadBalancerRendered {
   readonly rules: ReadonlyMap<string, elbv2.CfnListenerRule>;
   readonly webAcl?: wafv2.CfnWebACL;
   readonly webAclAssociation?: wafv2.CfnWebACLAssociation;
+  readonly trustStore?: elbv2.CfnTrustStore;
+  readonly trustStoreRevocation?: elbv2.CfnTrustStoreRevocation;
 }
 
 /** What a TcpServiceLoadBalancer rendered. */

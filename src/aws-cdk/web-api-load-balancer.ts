@@ -15,6 +15,7 @@ import { loadBalancerAttributes } from './load-balancer-attributes';
 import { PUBLIC_LISTENER_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
 import { renderTargetGroup } from './target-group';
+import { renderMutualAuthentication } from './trust-store';
 import { renderWaf } from './web-acl';
 import { WebApiResources } from './web-api-resources';
 import { WebApiRoute } from './web-api-route';
@@ -130,6 +131,8 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
 
     // Listeners, certificates and rules.
     const certificateArns = renderCertificates(this, model.certificates, props.hostedZone);
+    const httpsModel = model.listeners.find((l) => l.protocol === 'HTTPS');
+    const mutualTls = renderMutualAuthentication(this, httpsModel?.mutualAuthentication, this._plan.uploads);
     let https: { scope: Construct; listener: elbv2.CfnListener } | undefined;
     const listeners = new Map<number, elbv2.CfnListener>();
     const rules = new Map<string, elbv2.CfnListenerRule>();
@@ -140,6 +143,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
         port: l.port,
         protocol: l.protocol,
         ...(l.protocol === 'HTTPS' ? { sslPolicy: l.sslPolicy, certificates: [{ certificateArn: certificateArns[0] }] } : {}),
+        ...(l.protocol === 'HTTPS' && mutualTls.property ? { mutualAuthentication: mutualTls.property } : {}),
         defaultActions: [renderAction(l.defaultAction, arnOf)],
       });
       listeners.set(l.port, listener);
@@ -186,6 +190,8 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
         .map(([name, tg]) => [name, tg.node.defaultChild as elbv2.CfnTargetGroup])),
       ...(waf.webAcl ? { webAcl: waf.webAcl } : {}),
       ...(waf.association ? { webAclAssociation: waf.association } : {}),
+      ...(mutualTls.trustStore ? { trustStore: mutualTls.trustStore.trustStore } : {}),
+      ...(mutualTls.trustStore?.revocation ? { trustStoreRevocation: mutualTls.trustStore.revocation } : {}),
       aliasRecords,
     });
   }

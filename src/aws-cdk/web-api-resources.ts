@@ -43,6 +43,16 @@ export class WebApiResources {
    * @default - none when the WAF is off
    */
   public readonly webAclAssociation?: wafv2.CfnWebACLAssociation;
+  /**
+   * The `AWS::ElasticLoadBalancingV2::TrustStore` of mutual TLS in verify mode.
+   * @default - none when mutual TLS is off or in passthrough mode
+   */
+  public readonly trustStore?: elbv2.CfnTrustStore;
+  /**
+   * The `AWS::ElasticLoadBalancingV2::TrustStoreRevocation` holding the trust store's revocation lists.
+   * @default - none when the trust store has no revocation list
+   */
+  public readonly trustStoreRevocation?: elbv2.CfnTrustStoreRevocation;
   /** The alias `AWS::Route53::RecordSet`s pointing at the load balancer (A, and AAAA with dual stack), in the model's order. */
   public readonly aliasRecords: route53.CfnRecordSet[];
 
@@ -53,6 +63,8 @@ export class WebApiResources {
     this.accessLogBucketPolicy = rendered.accessLogBucketPolicy;
     this.webAcl = rendered.webAcl;
     this.webAclAssociation = rendered.webAclAssociation;
+    this.trustStore = rendered.trustStore;
+    this.trustStoreRevocation = rendered.trustStoreRevocation;
     this.aliasRecords = [...rendered.aliasRecords];
   }
 

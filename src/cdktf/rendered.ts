@@ -3,10 +3,13 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { LbTrustStore } from '@cdktf/provider-aws/lib/lb-trust-store';
+import { LbTrustStoreRevocation } from '@cdktf/provider-aws/lib/lb-trust-store-revocation';
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
@@ -30,6 +33,10 @@ export interface WebApiRendered extends LoadBalancerRendered {
   readonly rules: ReadonlyMap<string, LbListenerRule>;
   readonly webAcl?: Wafv2WebAcl;
   readonly webAclAssociation?: Wafv2WebAclAssociation;
+  readonly trustStore?: LbTrustStore;
+  readonly trustStoreRevocations?: LbTrustStoreRevocation[];
+  readonly trustStoreBucket?: S3Bucket;
+  readonly trustStoreObjects?: S3Object[];
 }
 
 /** What a TcpServiceLoadBalancer rendered. */

@@ -15,6 +15,7 @@ import { renderLoadBalancer } from './render/load-balancer';
 import { useProvider } from './render/provider';
 import { lambdaTargetGroupConfig, targetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
+import { renderMutualAuthentication } from './render/trust-store';
 import { renderWaf } from './render/web-acl';
 import { TerraformLoadBalancerProps } from './terraform-load-balancer-props';
 import { WebApiResources } from './web-api-resources';
@@ -108,6 +109,8 @@ export class WebApiLoadBalancer extends Construct {
     const loadBalancerArn = lb.arn;
 
     const certificateArns = renderCertificates(this, model.certificates, props.hostedZoneId);
+    const httpsModel = model.listeners.find((l) => l.protocol === 'HTTPS');
+    const mutualTls = renderMutualAuthentication(this, httpsModel?.mutualAuthentication, plan.uploads);
 
     let httpsListenerArn: string | undefined;
     const listeners = new Map<number, LbListener>();
@@ -118,6 +121,7 @@ export class WebApiLoadBalancer extends Construct {
         port: listener.port,
         protocol: listener.protocol,
         ...(listener.protocol === 'HTTPS' ? { sslPolicy: listener.sslPolicy, certificateArn: certificateArns[0] } : {}),
+        ...(listener.protocol === 'HTTPS' && mutualTls.block ? { mutualAuthentication: mutualTls.block } : {}),
         defaultAction: [renderAction(listener.defaultAction, arnOf)],
       });
       listeners.set(listener.port, tfListener);
@@ -157,6 +161,12 @@ export class WebApiLoadBalancer extends Construct {
       targetGroups: new Map([...this.targetGroups].sort(([a], [b]) => compareText(a, b))),
       ...(waf.webAcl ? { webAcl: waf.webAcl } : {}),
       ...(waf.association ? { webAclAssociation: waf.association } : {}),
+      ...(mutualTls.trustStore ? {
+        trustStore: mutualTls.trustStore.trustStore,
+        trustStoreRevocations: mutualTls.trustStore.revocations,
+        trustStoreObjects: mutualTls.trustStore.objects,
+        ...(mutualTls.trustStore.bucket ? { trustStoreBucket: mutualTls.trustStore.bucket } : {}),
+      } : {}),
       aliasRecords: rendered.aliasRecords,
     });
     useProvider(this, props.provider);

@@ -2,9 +2,12 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { LbTrustStore } from '@cdktf/provider-aws/lib/lb-trust-store';
+import { LbTrustStoreRevocation } from '@cdktf/provider-aws/lib/lb-trust-store-revocation';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
@@ -48,6 +51,20 @@ export class WebApiResources {
    * @default - none when the WAF is off
    */
   public readonly webAclAssociation?: Wafv2WebAclAssociation;
+  /**
+   * The `aws_lb_trust_store` of mutual TLS in verify mode.
+   * @default - none when mutual TLS is off or in passthrough mode
+   */
+  public readonly trustStore?: LbTrustStore;
+  /** The `aws_lb_trust_store_revocation`s, one per revocation list in order (empty without a trust store). */
+  public readonly trustStoreRevocations: LbTrustStoreRevocation[];
+  /**
+   * The private `aws_s3_bucket` lbkit created for the trust store's uploaded files.
+   * @default - none when no trust store file is a local file
+   */
+  public readonly trustStoreBucket?: S3Bucket;
+  /** The `aws_s3_object`s of the trust store's uploaded files (CA bundle first, then revocation lists). */
+  public readonly trustStoreObjects: S3Object[];
   /** The alias `aws_route53_record`s pointing at the load balancer (A, and AAAA with dual stack), in the model's order. */
   public readonly aliasRecords: Route53Record[];
 
@@ -58,6 +75,10 @@ export class WebApiResources {
     this.accessLogBucketPolicy = rendered.accessLogBucketPolicy;
     this.webAcl = rendered.webAcl;
     this.webAclAssociation = rendered.webAclAssociation;
+    this.trustStore = rendered.trustStore;
+    this.trustStoreRevocations = [...rendered.trustStoreRevocations ?? []];
+    this.trustStoreBucket = rendered.trustStoreBucket;
+    this.trustStoreObjects = [...rendered.trustStoreObjects ?? []];
     this.aliasRecords = [...rendered.aliasRecords];
   }
 

@@ -18,6 +18,16 @@ export const ROUTE_TAG = 'lbkit:route';
 export const LISTENER_TAG = 'lbkit:listener';
 /** Route 53 health check: the endpoint name (CFN HealthCheckTags, TF tags). */
 export const ENDPOINT_TAG = 'lbkit:endpoint';
+/**
+ * Trust store: the SHA-256 (hex) of a CA bundle the construct uploaded from a local file (CFN Tags, TF
+ * tags). Present: the bundle is that file, wherever the engine put it; absent: the S3 object as written.
+ */
+export const CA_BUNDLE_TAG = 'lbkit:ca-bundle';
+/**
+ * Trust store: `lbkit:revocation-list-<n>` = the SHA-256 (hex) of the n-th revocation list (1-based, in
+ * the order declared) when the construct uploaded it from a local file; revocation resources take no tags.
+ */
+export const REVOCATION_LIST_TAG_PREFIX = 'lbkit:revocation-list-';
 
 /** The CloudWatch metric of a Route 53 health check: how a reader tells the alarm on it from any other alarm. */
 export const ROUTE53_HEALTH_METRIC = {
@@ -102,6 +112,13 @@ export const LISTENER_ATTRIBUTE = {
 } as const;
 
 // ---- Values readers assume for absent properties ----
+
+/** A listener's MutualAuthentication: AWS's defaults for what verify mode leaves out. */
+export const AWS_MUTUAL_AUTHENTICATION = {
+  ignoreClientCertificateExpiry: false,
+  /** `on` | `off`. */
+  advertiseTrustStoreCaNames: 'off',
+} as const;
 
 /** AWS::ElasticLoadBalancingV2::LoadBalancer / aws_lb (ELB API reference, load balancer attributes). */
 export const AWS_LOAD_BALANCER = {

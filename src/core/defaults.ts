@@ -177,3 +177,8 @@ export const SESSION_AFFINITY = SessionAffinity.NONE;
 export const NLB_ZONAL_SHIFT = false;
 /** NLB: AWS's any_availability_zone: clients get every zone's address, so no zone takes more than its share. */
 export const NLB_DNS_CLIENT_ROUTING_POLICY = DnsClientRoutingPolicy.ANY_AVAILABILITY_ZONE;
+
+/** Mutual TLS: an expired client certificate is refused (AWS's default): expiry is how a lost certificate stops working. */
+export const MTLS_IGNORE_CLIENT_CERTIFICATE_EXPIRY = false;
+/** Mutual TLS: CA names are not advertised (AWS's default): they stay private, and one-certificate clients need no hint. */
+export const MTLS_ADVERTISE_TRUST_STORE_CA_NAMES = false;

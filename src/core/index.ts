@@ -6,6 +6,7 @@ export * from './options/route-action';
 export * from './options/route-conditions';
 export * from './options/route-options';
 export * from './options/web-api-options';
+export * from './options/mutual-tls-options';
 export * from './options/tcp-service-options';
 export * from './options/load-balancer-selection';
 export * from './options/global-failover-options';

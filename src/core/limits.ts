@@ -119,3 +119,18 @@ export const LAMBDA_TIMEOUT_MAX_SECONDS = 900;
  */
 export const ALB_IP_ADDRESS_TYPES = ['ipv4', 'dualstack', 'dualstack-without-public-ipv4'] as const;
 export const NLB_IP_ADDRESS_TYPES = ['ipv4', 'dualstack'] as const;
+
+/**
+ * Mutual TLS trust stores: the ALB quotas in "Quotas for your Application Load Balancers" (ELB user
+ * guide, Trust stores and Certificates sections; not adjustable, except trust stores per account, which
+ * lbkit does not check) and the trust store name rule of CreateTrustStore (1–32, `^([a-zA-Z0-9]+-)*[a-zA-Z0-9]+$`).
+ */
+export const TRUST_STORE_NAME_MAX_LENGTH = 32;
+/** CA certificates per trust store (the CA bundle's CERTIFICATE blocks). */
+export const CA_CERTIFICATES_PER_TRUST_STORE = 25;
+/** CA certificate size: 16 KB each (read as 16 KiB of PEM). */
+export const CA_CERTIFICATE_MAX_BYTES = 16 * 1024;
+/** Revocation lists per trust store. */
+export const REVOCATION_LISTS_PER_TRUST_STORE = 30;
+/** Revocation list file size: 50 MB (read as MiB). */
+export const REVOCATION_LIST_MAX_BYTES = 50 * 1024 * 1024;

@@ -2,6 +2,7 @@ import { aliasRecordsOf, certificatesOf, groupsByName, logStreamOf, modelHeadOf,
 import { LbkitConfigError } from './errors';
 import { PartGraph } from './part-graph';
 import { ActionPart, LambdaTargetGroupPart, ListenerPart, ListenerRulePart, LoadBalancerPart, SecurityGroupRuleEntry, TargetGroupPart, WebAclAssociationPart } from './parts';
+import { mutualAuthenticationOf } from './trust-store-fields';
 import {
   ActionModel, AlbAttributesModel, compareText, IngressRuleModel, ListenerModel, LoadBalancerModel, REFERENCE, RuleModel,
   WafModel,
@@ -55,12 +56,17 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
     const rules: RuleModel[] = graph.all('listener-rule').filter((r: ListenerRulePart) => graph.refersTo(r.listener, l.key))
       .sort((a, b) => a.priority - b.priority || compareText(a.key, b.key))
       .map((r) => ({ route: r.route, priority: r.priority, conditions: r.conditions, action: action(r.action, `listener rule ${r.key}`) }));
+    const mutualAuthentication = mutualAuthenticationOf(graph, l.mutualAuthentication, `${source}: listener ${l.key}`);
+    if (mutualAuthentication && l.protocol !== 'HTTPS') {
+      throw new LbkitConfigError(`${source}: listener ${l.key} on port ${l.port} has mutual authentication but protocol ${l.protocol}; mutual TLS needs HTTPS`);
+    }
     return {
       port: l.port,
       protocol: l.protocol,
       ...(l.protocol === 'HTTPS' && l.sslPolicy !== undefined ? { sslPolicy: l.sslPolicy } : {}),
       defaultAction: action(l.defaultAction, `listener ${l.key}`),
       rules,
+      ...(mutualAuthentication ? { mutualAuthentication } : {}),
     };
   });
 

@@ -8,3 +8,4 @@ export { isApplicationModel, isNetworkModel } from '../core/model/any-load-balan
 export type { AnyLoadBalancerModel } from '../core/model/any-load-balancer-model';
 export { unmodeledMessage } from './unmodeled';
 export type { UnmodeledProperty } from './unmodeled';
+export { findUploadedObject } from './find-uploaded-object';

@@ -78,6 +78,44 @@ export interface ListenerPart {
   /** The default certificate (CloudFormation allows a list of one). */
   readonly certificates: ValueRef[];
   readonly defaultAction: ActionPart;
+  /** `MutualAuthentication` / `mutual_authentication` as written; absent: none (AWS's `off`). */
+  readonly mutualAuthentication?: MutualAuthenticationPart;
+}
+
+/** A listener's mutual authentication as written (AWS's defaults not yet filled in). */
+export interface MutualAuthenticationPart {
+  readonly mode: string;
+  readonly trustStore?: ValueRef;
+  readonly ignoreClientCertificateExpiry?: boolean;
+  /** `on` | `off`, as written. */
+  readonly advertiseTrustStoreCaNames?: string;
+}
+
+/** An S3 object as written (bucket, key, version), each a literal or REFERENCE. */
+export interface S3ObjectPart {
+  readonly bucket: string;
+  readonly key: string;
+  readonly version?: string;
+}
+
+/** A trust store: its name, CA bundle, and the SHA-256 tags of the files the construct uploaded. */
+export interface TrustStorePart {
+  readonly kind: 'trust-store';
+  readonly key: string;
+  readonly trustStoreName?: string;
+  readonly caBundle: S3ObjectPart;
+  /** Tag `CA_BUNDLE_TAG`. */
+  readonly caBundleSha256?: string;
+  /** Tags `REVOCATION_LIST_TAG_PREFIX<n>`: n (1-based) → SHA-256. */
+  readonly revocationSha256: ReadonlyMap<number, string>;
+}
+
+/** Revocation lists added to a trust store, in document order. */
+export interface TrustStoreRevocationPart {
+  readonly kind: 'trust-store-revocation';
+  readonly key: string;
+  readonly trustStore: ValueRef;
+  readonly revocationLists: S3ObjectPart[];
 }
 
 export interface ListenerRulePart {
@@ -242,7 +280,7 @@ export interface PointerPart {
 
 export type Part =
   | LoadBalancerPart | ListenerPart | ListenerRulePart | ListenerCertificatePart | TargetGroupPart | NetworkTargetGroupPart | CertificatePart
-  | LambdaTargetGroupPart
+  | LambdaTargetGroupPart | TrustStorePart | TrustStoreRevocationPart
   | WebAclPart | WebAclAssociationPart | BucketPart | BucketLifecyclePart | SecurityGroupPart | SecurityGroupRulePart
   | AliasRecordPart | RoutingRecordPart | HealthCheckPart | HealthCheckAlarmPart | PointerPart;
 

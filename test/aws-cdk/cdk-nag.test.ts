@@ -1,10 +1,12 @@
+import { join } from 'path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { harness, minimalProps } from './fixtures';
 import { createApp as createFeatureTourApp } from '../../examples/feature-tour-cdk/app';
 import { createApp } from '../../examples/web-api-cdk/app';
 import { WebApiLoadBalancer } from '../../src/aws-cdk';
-import { TargetType } from '../../src/core';
+import { MutualTlsMode, TargetType, TrustStoreObject } from '../../src/core';
+import { MTLS_FIXTURES } from '../support/mtls';
 
 /**
  * cdk-nag 3 is an IPolicyValidationPlugin, but aws-cdk-lib 2.257 gives plugins no construct tree
@@ -76,5 +78,21 @@ describe('cdk-nag AwsSolutions', () => {
     const permission = fn.node.children.find((c) => c.node.id.startsWith('Invoke'))!;
     expect(permission).toBeDefined();
     expect(nagViolations(permission)).toEqual([]);
+  });
+
+  test('mutual TLS in verify mode (trust store, revocation, uploaded assets) needs no acknowledgement and has zero findings', () => {
+    const h = harness();
+    new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h, {
+      mutualTls: {
+        mode: MutualTlsMode.VERIFY,
+        caBundle: TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'ca.pem')),
+        revocationLists: [TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'revoked.crl.pem')), TrustStoreObject.fromS3('my-pki', 'crl.pem')],
+      },
+    }));
+    h.app.synth();
+    expect(nagViolations(h.stack.node.findChild('Api'))).toEqual([]);
+    const acknowledged = (id: string) => h.stack.node.findChild('Api').node.findChild(id).node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules');
+    expect(acknowledged('TrustStore')).toEqual([]);
+    expect(acknowledged('TrustStoreRevocation')).toEqual([]);
   });
 });

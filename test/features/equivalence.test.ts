@@ -11,10 +11,12 @@ import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
   TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType,
 } from '../../src/core/options/enums';
+import { MutualTlsMode, TrustStoreObject } from '../../src/core/options/mutual-tls-options';
 import { RouteAction } from '../../src/core/options/route-action';
 import { WebApiPlan } from '../../src/core/plan/web-api-plan';
 import { readSynthesizedFile } from '../../src/readers';
 import { CERT_ARN_1, CERT_ARN_2, CLOUDFORMATION, EngineOptions, modelDifferences, invariantDifferences, TERRAFORM, threeWay } from '../support/engines';
+import { MTLS_FIXTURES } from '../support/mtls';
 
 /**
  * The project's strongest invariant: for the same options,
@@ -227,6 +229,32 @@ const HAND_PICKED: [string, EngineOptions][] = [
       { name: 'fn-canary', targetType: TargetType.LAMBDA },
     ],
     defaultAction: RouteAction.forward('fn-canary'),
+  }],
+  ['mutual TLS verify: CA bundle and revocation lists uploaded from local files and named in S3, every option set', {
+    certificateArns: [CERT_ARN_1],
+    mutualTls: {
+      mode: MutualTlsMode.VERIFY,
+      caBundle: TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'ca-bundle-two.pem')),
+      revocationLists: [
+        TrustStoreObject.fromS3('my-pki', 'crl/first.pem', 'v1'),
+        TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'revoked.crl.pem')),
+        TrustStoreObject.fromS3('my-pki', 'crl/third.pem'),
+      ],
+      ignoreClientCertificateExpiry: true,
+      advertiseTrustStoreCaNames: true,
+      trustStoreName: 'api-clients',
+    },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['mutual TLS verify with an S3 CA bundle (a version), AWS defaults otherwise', {
+    certificateArns: [CERT_ARN_1],
+    mutualTls: { mode: MutualTlsMode.VERIFY, caBundle: TrustStoreObject.fromS3('my-pki', 'ca/bundle.pem', '3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY') },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
+  }],
+  ['mutual TLS passthrough', {
+    certificateArns: [CERT_ARN_1],
+    mutualTls: { mode: MutualTlsMode.PASSTHROUGH },
+    routes: [{ name: 'api', paths: ['/api/*'] }],
   }],
 ];
 

@@ -1,8 +1,13 @@
+import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { LoadBalancerModel, RuleModel } from '../../src/core/model/load-balancer-model';
 import { DesyncMitigationMode, IpAddressType, LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetType } from '../../src/core/options/enums';
+import { MutualTlsMode, TrustStoreObject } from '../../src/core/options/mutual-tls-options';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { CERT_ARN_1, CERT_ARN_2, Engine, EngineOptions, ENGINES, ENV } from '../support/engines';
+import { MTLS_FIXTURES } from '../support/mtls';
 
 /**
  * The WebApiLoadBalancer features, each asserted on the model READ BACK from the
@@ -267,5 +272,44 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       expect(m.dnsRecords).toEqual([{ name: 'api.example.com', type: 'A' }, { name: 'api.example.com', type: 'AAAA' }]);
     }
     expect(read({ ...BASE, ipAddressType: IpAddressType.IPV4 })).toEqual(read(BASE));
+  });
+
+  test('16. mutual TLS on the HTTPS listener: off unless set; passthrough; verify against a trust store from S3 or uploaded files', () => {
+    expect(https(read(BASE)).mutualAuthentication).toBeUndefined();
+    const passthrough = read({ ...BASE, mutualTls: { mode: MutualTlsMode.PASSTHROUGH } });
+    expect(https(passthrough).mutualAuthentication).toEqual({ mode: 'passthrough' });
+    expect(passthrough.listeners.find((l) => l.protocol === 'HTTP')!.mutualAuthentication).toBeUndefined();
+    const ca = join(MTLS_FIXTURES, 'ca.pem');
+    const crl = join(MTLS_FIXTURES, 'revoked.crl.pem');
+    const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const verify = read({
+      ...BASE,
+      mutualTls: {
+        mode: MutualTlsMode.VERIFY,
+        caBundle: TrustStoreObject.fromFile(ca),
+        revocationLists: [TrustStoreObject.fromS3('my-pki', 'crl/partner.pem', 'v3'), TrustStoreObject.fromFile(crl)],
+      },
+    });
+    expect(https(verify).mutualAuthentication).toEqual({
+      mode: 'verify',
+      trustStore: {
+        caBundle: { kind: 'uploaded', sha256: sha256(ca) },
+        revocationLists: [{ kind: 's3', bucket: 'my-pki', key: 'crl/partner.pem', version: 'v3' }, { kind: 'uploaded', sha256: sha256(crl) }],
+      },
+      ignoreClientCertificateExpiry: false,
+      advertiseTrustStoreCaNames: false,
+    });
+    const named = read({
+      ...BASE,
+      mutualTls: {
+        mode: MutualTlsMode.VERIFY, caBundle: TrustStoreObject.fromS3('my-pki', 'ca.pem'), trustStoreName: 'partners', ignoreClientCertificateExpiry: true, advertiseTrustStoreCaNames: true,
+      },
+    });
+    expect(https(named).mutualAuthentication).toEqual({
+      mode: 'verify',
+      trustStore: { trustStoreName: 'partners', caBundle: { kind: 's3', bucket: 'my-pki', key: 'ca.pem' }, revocationLists: [] },
+      ignoreClientCertificateExpiry: true,
+      advertiseTrustStoreCaNames: true,
+    });
   });
 });

@@ -1,10 +1,13 @@
+import { join } from 'path';
 import * as fc from 'fast-check';
 import { CERT_ARN_1, CERT_ARN_2, EngineOptions } from './engines';
+import { MTLS_FIXTURES } from './mtls';
 import {
   DesyncMitigationMode, LoadBalancingAlgorithm, RedirectStatus, RequestDuration, StickinessType, TargetProtocol,
   TargetProtocolVersion, TargetType, XForwardedForMode, IpAddressType,
 } from '../../src/core/options/enums';
 import { HealthCheckOptions } from '../../src/core/options/health-check-options';
+import { MutualTlsMode, MutualTlsOptions, TrustStoreObject } from '../../src/core/options/mutual-tls-options';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { planWebApi } from '../../src/core/plan/web-api-plan';
@@ -193,6 +196,28 @@ const routesArb: fc.Arbitrary<Routing> = fc.shuffledSubarray(ROUTE_NAMES, { minL
   }))
   .filter(everyRouteReachable);
 
+/** A trust-store file: an S3 object (maybe a version) or one of the fixture PEM files, uploaded. */
+function trustStoreObjectArb(files: string[]): fc.Arbitrary<TrustStoreObject> {
+  return fc.oneof(
+    fc.record({ key: fc.constantFrom('pki/ca.pem', 'a/b/c.pem'), version: fc.option(fc.constantFrom('v1', 'Xy.z-9'), { nil: undefined }) })
+      .map(({ key, version }) => TrustStoreObject.fromS3('my-pki', key, version)),
+    fc.constantFrom(...files).map((file) => TrustStoreObject.fromFile(join(MTLS_FIXTURES, file))),
+  );
+}
+
+/** Mutual TLS: off, passthrough, or verify with every optional field sometimes set. */
+const mutualTlsArb: fc.Arbitrary<{ mutualTls?: MutualTlsOptions }> = fc.oneof(
+  fc.constant({}),
+  fc.constant({ mutualTls: { mode: MutualTlsMode.PASSTHROUGH } }),
+  fc.record({
+    caBundle: trustStoreObjectArb(['ca.pem', 'ca-bundle-two.pem']),
+    revocationLists: fc.array(trustStoreObjectArb(['revoked.crl.pem']), { maxLength: 3 }),
+    ignoreClientCertificateExpiry: fc.boolean(),
+    advertiseTrustStoreCaNames: fc.boolean(),
+    trustStoreName: fc.constantFrom('api-clients', 'x', 'Partner-CA-2026'),
+  }, { requiredKeys: ['caBundle'] }).map((verify) => ({ mutualTls: { mode: MutualTlsMode.VERIFY, ...verify } })),
+);
+
 /** Options for one WebApiLoadBalancer in the harness environment. */
 export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
   routing: routesArb,
@@ -243,7 +268,8 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
     fc.integer({ min: 10, max: 2_000_000_000 }).map((rateLimitPer5Minutes) => ({ waf: { rateLimitPer5Minutes } })),
   ),
   allowed: fc.option(fc.subarray(['10.0.0.0/8', '192.168.0.0/16', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 }), { nil: undefined }),
-}).map(({ routing, internetFacing, address: chosen, certs, extras, accessLogs, connectionLogs, waf, allowed }) => {
+  mutualTls: mutualTlsArb,
+}).map(({ routing, internetFacing, address: chosen, certs, extras, accessLogs, connectionLogs, waf, allowed, mutualTls }) => {
   // Without public IPv4 needs an internet-facing load balancer: internal ones take plain dual stack.
   const address = 'ipAddressType' in chosen && chosen.ipAddressType === IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4 && !internetFacing
     ? { ipAddressType: IpAddressType.DUALSTACK } : chosen;
@@ -262,5 +288,6 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
     ...((accessLogs as { accessLogs?: { enabled?: boolean } }).accessLogs?.enabled === false ? {} : connectionLogs),
     ...waf,
     ...(allowedCidrs !== undefined ? { allowedCidrs } : {}),
+    ...mutualTls,
   } as EngineOptions;
 });

@@ -1,4 +1,5 @@
 import { DesyncMitigationMode, IpAddressType, XForwardedForMode } from './enums';
+import { MutualTlsOptions } from './mutual-tls-options';
 import { RouteAction } from './route-action';
 import { RouteOptions } from './route-options';
 
@@ -137,6 +138,12 @@ export interface WebApiLoadBalancerBaseOptions {
    * @default 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09' - AWS's recommended TLS 1.3-capable policy; passes ELB.17
    */
   readonly sslPolicy?: string;
+  /**
+   * Mutual TLS on the HTTPS listener: verify client certificates against a trust store (CA bundle
+   * and revocation lists, from S3 or local files the construct uploads), or pass them to the targets.
+   * @default - off (AWS's default): any client may connect; authenticate callers in the application
+   */
+  readonly mutualTls?: MutualTlsOptions;
   /**
    * Add an HTTP listener on port 80 that only redirects to HTTPS (301).
    * @default true

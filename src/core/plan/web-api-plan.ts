@@ -8,6 +8,7 @@ import { planCapacityReservation } from './capacity-reservation';
 import { WebApiEngineFacts } from './engine-facts';
 import { planIpAddressType } from './ip-address-type';
 import { planLambdaTargetGroup } from './lambda-target-group';
+import { planMutualTls } from './mutual-tls';
 import { assignPriorities } from './priorities';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { planTargetGroup } from './target-group';
@@ -34,6 +35,8 @@ export interface WebApiPlan {
   readonly targetGroupRoutes: string[];
   /** Route names that own a Lambda function's target group, sorted. */
   readonly lambdaTargetGroupRoutes: string[];
+  /** Local files the renderers upload for the trust store: SHA-256 (hex) → absolute path. */
+  readonly uploads: ReadonlyMap<string, string>;
 }
 
 function conditionsOf(route: RouteOptions): ConditionsModel {
@@ -159,6 +162,8 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   }
   const sslPolicy = options.sslPolicy ?? d.SSL_POLICY;
   checkSslPolicy(path, sslPolicy);
+  // Mutual TLS: on the HTTPS listener only (the HTTP one only redirects).
+  const { mutualAuthentication, uploads } = planMutualTls(path, options.mutualTls);
 
   const redirectHttp = options.redirectHttp ?? true;
   const listeners: ListenerModel[] = [
@@ -168,7 +173,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
       defaultAction: { type: 'redirect' as const, statusCode: d.HTTP_REDIRECT_STATUS as 'HTTP_301', protocol: 'HTTPS', host: '#{host}', port: String(d.HTTPS_PORT), path: '/#{path}', query: '#{query}' },
       rules: [],
     }] : []),
-    { port: d.HTTPS_PORT, protocol: 'HTTPS', sslPolicy, defaultAction, rules },
+    { port: d.HTTPS_PORT, protocol: 'HTTPS', sslPolicy, defaultAction, rules, ...(mutualAuthentication ? { mutualAuthentication } : {}) },
   ];
 
   // Attributes.
@@ -241,5 +246,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     dnsRecords,
   };
   const targetGroupRoutes = [...targetGroups, ...lambdaTargetGroups].map((tg) => tg.name).sort(compareText);
-  return { model, advice: adviseWebApi(options, model), targetGroupRoutes, lambdaTargetGroupRoutes: lambdaTargetGroups.map((tg) => tg.name) };
+  return {
+    model, advice: adviseWebApi(options, model), targetGroupRoutes, lambdaTargetGroupRoutes: lambdaTargetGroups.map((tg) => tg.name), uploads,
+  };
 }

@@ -14,6 +14,7 @@ import { recordSetGroupMapping, recordSetMapping } from './routing-records';
 import { securityGroupMapping, securityGroupRuleMapping } from './security-group';
 import { targetGroupMapping } from './target-group';
 import { CfnTemplate } from './template';
+import { trustStoreMapping, trustStoreRevocationMapping } from './trust-store';
 import { CLOUDFORMATION_UNMODELED } from './unmodeled';
 import { webAclAssociationMapping, webAclMapping } from './web-acl';
 
@@ -25,6 +26,8 @@ export const CLOUDFORMATION_READERS = new ReaderRegistry<CfnTemplate>([
   listenerMapping,
   listenerCertificateMapping,
   listenerRuleMapping,
+  trustStoreMapping,
+  trustStoreRevocationMapping,
   targetGroupMapping,
   certificateMapping,
   webAclMapping,

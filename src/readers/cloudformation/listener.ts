@@ -1,7 +1,7 @@
 import { LISTENER_ATTRIBUTE, LISTENER_TAG } from '../../core/contract';
 import { LbkitConfigError } from '../errors';
 import { ListenerPart } from '../parts';
-import { isObject, keyValues, num, objects, str, strings } from '../values';
+import { bool, isObject, keyValues, num, objects, str, strings } from '../values';
 import { readCfnActions } from './actions';
 import { cfnMapping } from './template';
 
@@ -20,6 +20,8 @@ export const listenerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Listener
   const idle = attributes.find((a) => a.Key === LISTENER_ATTRIBUTE.tcpIdleTimeout);
   const tcpIdleTimeoutSeconds = num(doc.scalar(idle?.Value), undefined, `${where} ${LISTENER_ATTRIBUTE.tcpIdleTimeout}`);
   const metadata = isObject(resource.Metadata) ? resource.Metadata : {};
+  const mtls = isObject(p.MutualAuthentication) ? p.MutualAuthentication : undefined;
+  const advertise = mtls ? str(doc.scalar(mtls.AdvertiseTrustStoreCaNames)) : undefined;
   const part: ListenerPart = {
     kind: 'listener',
     key: id,
@@ -32,6 +34,15 @@ export const listenerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Listener
     ...(tcpIdleTimeoutSeconds !== undefined ? { tcpIdleTimeoutSeconds } : {}),
     certificates,
     defaultAction: readCfnActions(p.DefaultActions, doc, where),
+    ...(mtls ? {
+      mutualAuthentication: {
+        mode: str(doc.scalar(mtls.Mode), 'off'),
+        ...(mtls.TrustStoreArn !== undefined ? { trustStore: doc.ref(mtls.TrustStoreArn) } : {}),
+        ...(mtls.IgnoreClientCertificateExpiry !== undefined
+          ? { ignoreClientCertificateExpiry: bool(doc.scalar(mtls.IgnoreClientCertificateExpiry), false, `${where} IgnoreClientCertificateExpiry`) } : {}),
+        ...(advertise !== undefined ? { advertiseTrustStoreCaNames: advertise } : {}),
+      },
+    } : {}),
   };
   return [part];
 });

@@ -12,6 +12,7 @@ import { awsCloudwatchHealthCheckAlarmMapping, awsRoute53HealthCheckMapping } fr
 import { awsRoute53RecordMapping } from './routing-records';
 import { awsSecurityGroupMapping, awsSecurityGroupRuleMapping, awsVpcSecurityGroupRuleMapping } from './security-group';
 import { awsLbTargetGroupMapping } from './target-group';
+import { awsLbTrustStoreMapping, awsLbTrustStoreRevocationMapping } from './trust-store';
 import { TERRAFORM_UNMODELED } from './unmodeled';
 import { awsWafv2WebAclAssociationMapping, awsWafv2WebAclMapping } from './web-acl';
 
@@ -23,6 +24,8 @@ export const TERRAFORM_READERS = new ReaderRegistry<TfConfig>([
   awsLbListenerMapping,
   awsLbListenerCertificateMapping,
   awsLbListenerRuleMapping,
+  awsLbTrustStoreMapping,
+  awsLbTrustStoreRevocationMapping,
   awsLbTargetGroupMapping,
   awsAcmCertificateMapping,
   awsAcmCertificateValidationMapping,

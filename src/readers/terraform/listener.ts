@@ -1,7 +1,7 @@
 import { LISTENER_TAG } from '../../core/contract';
 import { ListenerPart } from '../parts';
 import { ResourceMapping } from '../registry';
-import { num, str } from '../values';
+import { block, bool, num, str } from '../values';
 import { readTfActions } from './actions';
 import { TfConfig, tfTag } from './config';
 
@@ -18,6 +18,8 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
     const sslPolicy = str(doc.scalar(b.ssl_policy));
     const alpnPolicy = str(doc.scalar(b.alpn_policy));
     const tcpIdleTimeoutSeconds = num(doc.scalar(b.tcp_idle_timeout_seconds), undefined, `${where} tcp_idle_timeout_seconds`);
+    const mtls = block(b.mutual_authentication);
+    const advertise = mtls ? str(doc.scalar(mtls.advertise_trust_store_ca_names)) : undefined;
     const part: ListenerPart = {
       kind: 'listener',
       key: id,
@@ -30,6 +32,15 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
       ...(tcpIdleTimeoutSeconds !== undefined ? { tcpIdleTimeoutSeconds } : {}),
       certificates,
       defaultAction: readTfActions(b.default_action, doc, where),
+      ...(mtls ? {
+        mutualAuthentication: {
+          mode: str(doc.scalar(mtls.mode), 'off'),
+          ...(mtls.trust_store_arn !== undefined ? { trustStore: doc.ref(mtls.trust_store_arn) } : {}),
+          ...(mtls.ignore_client_certificate_expiry !== undefined
+            ? { ignoreClientCertificateExpiry: bool(doc.scalar(mtls.ignore_client_certificate_expiry), false, `${where} ignore_client_certificate_expiry`) } : {}),
+          ...(advertise !== undefined ? { advertiseTrustStoreCaNames: advertise } : {}),
+        },
+      } : {}),
     };
     return [part];
   },

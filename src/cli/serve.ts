@@ -6,6 +6,7 @@ import { fileVersions, pollForChanges } from './file-versions';
 import { heldLines } from './held-lines';
 import { lambdaMapping, lambdaRoutes } from './lambda-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
+import { TRUST_STORE_FLAGS, trustStoreFlags } from './trust-store-flags';
 import { unmodeledWarnings } from './unmodeled-warnings';
 import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
@@ -19,7 +20,9 @@ import { AccessLogWriter, accessLogWriter, ConnectionLogWriter, connectionLogWri
 import { logNotEmulated, ProxyHandle, startProxy } from '../proxy/server';
 import { NetworkProxyHandle, startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { createTlsProvider, defaultCaDir, LocalTlsProvider } from '../proxy/tls';
-import { LbkitConfigError, readSynthesizedFile, UnmodeledProperty } from '../readers';
+import { LocalTrustStore } from '../proxy/tls/trust-store';
+import { resolveTrustStores } from '../proxy/tls/trust-store-files';
+import { findUploadedObject, LbkitConfigError, readSynthesizedFile, UnmodeledProperty } from '../readers';
 
 export interface ServeOptions {
   /** `--target route=host:port`, repeatable. */
@@ -59,6 +62,10 @@ export interface ServeOptions {
   readonly lambda?: readonly string[];
   /** `--lambda-timeout <seconds>`: the Lambda functions' timeout (default 3, AWS Lambda's default). */
   readonly lambdaTimeout?: string;
+  /** `--trust-store [listener=]ca.pem`, repeatable: the CA bundle a mutual TLS verify listener checks against. */
+  readonly trustStore?: readonly string[];
+  /** `--revocation-list [listener=]crl.pem`, repeatable: its revocation lists (replace the model's). */
+  readonly revocationList?: readonly string[];
 }
 
 /** The running proxy of an application or a network load balancer. */
@@ -107,6 +114,22 @@ function tlsFor(model: AnyLoadBalancerModel | undefined, options: ServeOptions):
   const terminates = isApplicationModel(model) ? model.listeners.some((l) => l.protocol === 'HTTPS') : model.listeners.some((l) => l.protocol === 'TLS');
   if (!terminates) return undefined;
   return createTlsProvider({ certificates: model.certificates, domains: options.domain, caDir: options.caDir ?? defaultCaDir() });
+}
+
+/** The trust stores of the model's mutual TLS verify listeners (`--trust-store`, `--revocation-list`, or the uploaded files beside `file`). */
+function trustStoresFor(file: string, model: AnyLoadBalancerModel | undefined, options: ServeOptions):
+{ stores: Record<number, LocalTrustStore>; warnings: string[] } {
+  const given = trustStoreFlags(options.trustStore ?? [], options.revocationList ?? []);
+  if (!model || !isApplicationModel(model)) {
+    if (Object.keys(given).length) throw new CliError('--trust-store, --revocation-list: only application load balancers have mutual TLS listeners');
+    return { stores: {}, warnings: [] };
+  }
+  return resolveTrustStores(model, {
+    given,
+    findUploaded: (sha256) => findUploadedObject(file, sha256),
+    flags: TRUST_STORE_FLAGS,
+    fail: (message) => new CliError(`${file}: ${message}`),
+  });
 }
 
 function logFormatOf(value: string | undefined): LogFormat {
@@ -170,6 +193,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const ports = model ? listenerPorts([...new Set(model.listeners.map((l) => l.port))], options.port ?? []) : {};
   if (!model && options.port?.length) throw new CliError(`--port: ${file} serves no load balancer here (only DNS)`);
   const tls = tlsFor(model, options);
+  const trust = trustStoresFor(file, model, options);
   const workers = workersOf(options.workers, model);
   if (options.accessLog && !(model && isApplicationModel(model))) {
     throw new CliError('--access-log: the local proxy writes access logs for application load balancers only');
@@ -205,7 +229,10 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       const connectionLog = connLog?.forProxy({ name: model.name });
       const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
       const lambda = { handlers, timeoutSeconds: lambdaTimeout };
-      const common = { model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts, lambda };
+      const trustStores = trust.stores;
+      const common = {
+        model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts, lambda, trustStores,
+      };
       for (const route of lambdaRoutes(model)) {
         if (!handlers[route]) logger.warn({ route }, `Lambda route ${route} has no local handler (--lambda ${route}=<file.js[#handler]>): it answers 502`);
       }
@@ -251,9 +278,11 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     workers,
     rewriteRedirectPorts,
     lambda: handlers,
+    trustStores: trust.stores,
   }));
   const warnUnmodeled = unmodeledWarnings((line) => io.err(line));
   warnUnmodeled(loaded.unmodeled);
+  for (const line of trust.warnings) io.err(`lbkit serve: ${line}\n`);
   logLines.release();
 
   let current = { model, targets };

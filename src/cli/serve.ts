@@ -132,6 +132,11 @@ function trustStoresFor(file: string, model: AnyLoadBalancerModel | undefined, o
   });
 }
 
+/** The listeners' mutual TLS, as text to compare across a reload. */
+function mutualTlsOf(model: AnyLoadBalancerModel | undefined): string {
+  return model && isApplicationModel(model) ? JSON.stringify(model.listeners.map((l) => [l.port, l.mutualAuthentication ?? null])) : '[]';
+}
+
 function logFormatOf(value: string | undefined): LogFormat {
   const format = value ?? 'human';
   if (!(LOG_FORMATS as readonly string[]).includes(format)) throw new CliError(`--log-format: expected ${LOG_FORMATS.join(' or ')}, received '${format}'`);
@@ -297,6 +302,9 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         checkRoutes(next, nextTargets);
         if (workers > 1) logNotEmulated(next as LoadBalancerModel, logger);
         await (handle as ProxyHandle).reload(next as LoadBalancerModel, nextTargets);
+        if (mutualTlsOf(current.model) !== mutualTlsOf(next)) {
+          io.err('lbkit serve: mutual TLS changed: listeners keep the mutual TLS and trust store they started with (restart lbkit serve to apply)\n');
+        }
         current = { model: next, targets: nextTargets };
         warnUnmodeled(reloaded.unmodeled);
         io.out(`lbkit serve: reloaded ${display(file)} (${next.listeners.length} listeners, ${next.targetGroups.length} target groups)\n`);

@@ -25,7 +25,7 @@ test('issues <name>.pem and a 0600 <name>-key.pem signed by client-ca/ca.pem, an
   expect(cert.subject).toContain('CN=alice');
   expect(cert.subject).toContain('OU=payments');
   expect(cert.keyUsage).toContain('1.3.6.1.5.5.7.3.2'); // clientAuth
-  expect(statSync(join(dir, 'certs', 'alice-key.pem')).mode & 0o777).toBe(0o600);
+  expect((statSync(join(dir, 'certs', 'alice-key.pem')).mode % 0o1000).toString(8)).toBe('600');
   expect(r.stdout).toContain(`client CA bundle: ${join(dir, 'ca', 'client-ca', 'ca.pem')}`);
   expect(r.stdout).toContain('--trust-store');
 });

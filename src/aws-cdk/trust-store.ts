@@ -1,8 +1,8 @@
-import { AssetHashType } from 'aws-cdk-lib';
+import { AssetHashType, Names, Tags } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
-import { CA_BUNDLE_TAG, REVOCATION_LIST_TAG_PREFIX } from '../core/contract';
+import { CA_BUNDLE_TAG, GENERATED_NAME_TAG, REVOCATION_LIST_TAG_PREFIX } from '../core/contract';
 import { MutualAuthenticationModel, S3ObjectModel, TrustStoreModel } from '../core/model/load-balancer-model';
 
 /** The trust store and its revocation lists as rendered. */
@@ -19,7 +19,8 @@ interface S3Location {
 
 /**
  * The listener's `MutualAuthentication` and, in verify mode, its trust store (`TrustStore`, tagged
- * with the SHA-256 of each uploaded file, see {@link CA_BUNDLE_TAG}) and one `TrustStoreRevocation`
+ * with the SHA-256 of each uploaded file, see {@link CA_BUNDLE_TAG}, named by lbkit when the user did
+ * not, see {@link GENERATED_NAME_TAG}) and one `TrustStoreRevocation`
  * holding the revocation lists in order. A local file becomes a CDK asset (the bootstrap asset
  * bucket), known by its SHA-256.
  */
@@ -60,6 +61,13 @@ function renderTrustStore(scope: Construct, model: TrustStoreModel, uploads: Rea
     ...(ca.version !== undefined ? { caCertificatesBundleS3ObjectVersion: ca.version } : {}),
     ...(tags.length > 0 ? { tags } : {}),
   });
+  if (model.trustStoreName === undefined) {
+    // CloudFormation requires a Name (as CDK's own TrustStore, lbkit generates one from the path), tagged
+    // so the readers know it is not the user's.
+    const generated = Names.uniqueResourceName(trustStore, { maxLength: 32 });
+    trustStore.name = generated;
+    Tags.of(trustStore).add(GENERATED_NAME_TAG, generated);
+  }
   if (model.revocationLists.length === 0) return { trustStore };
   const revocation = new elbv2.CfnTrustStoreRevocation(scope, 'TrustStoreRevocation', {
     trustStoreArn: trustStore.attrTrustStoreArn,

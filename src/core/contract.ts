@@ -28,6 +28,12 @@ export const CA_BUNDLE_TAG = 'lbkit:ca-bundle';
  * the order declared) when the construct uploaded it from a local file; revocation resources take no tags.
  */
 export const REVOCATION_LIST_TAG_PREFIX = 'lbkit:revocation-list-';
+/**
+ * Trust store (CFN Tags): the name the renderer generated because the user set none (CloudFormation
+ * requires a Name; Terraform's provider generates one itself). A Name equal to this tag's value is
+ * not a user's `trustStoreName`.
+ */
+export const GENERATED_NAME_TAG = 'lbkit:generated-name';
 
 /** The CloudWatch metric of a Route 53 health check: how a reader tells the alarm on it from any other alarm. */
 export const ROUTE53_HEALTH_METRIC = {

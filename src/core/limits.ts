@@ -132,5 +132,7 @@ export const CA_CERTIFICATES_PER_TRUST_STORE = 25;
 export const CA_CERTIFICATE_MAX_BYTES = 16 * 1024;
 /** Revocation lists per trust store. */
 export const REVOCATION_LISTS_PER_TRUST_STORE = 30;
+/** Revocation entries per trust store (the certificates its revocation lists revoke together). */
+export const REVOCATION_ENTRIES_PER_TRUST_STORE = 500_000;
 /** Revocation list file size: 50 MB (read as MiB). */
 export const REVOCATION_LIST_MAX_BYTES = 50 * 1024 * 1024;

@@ -5,7 +5,7 @@ import { dirname, join } from 'path';
 /**
  * The local copy of a file a construct uploaded (a trust store's CA bundle or revocation list, known
  * in the model as `{ kind: 'uploaded', sha256 }`), found beside a synthesized file: in cdk.out the
- * staged assets (`asset.<hash>.pem` files, or `asset.*` directories), in a cdktf stack directory its
+ * staged assets (`asset.<hash>.pem` files, named for the source file's extension, or `asset.*` directories), in a cdktf stack directory its
  * `assets/**`. Each candidate's bytes are hashed; the first whose SHA-256 matches is returned.
  *
  * @param synthesizedFilePath a `*.template.json` in cdk.out, or a cdktf stack's `cdk.tf.json`

@@ -85,8 +85,8 @@ describe('cdk-nag AwsSolutions', () => {
     new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h, {
       mutualTls: {
         mode: MutualTlsMode.VERIFY,
-        caBundle: TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'ca.pem')),
-        revocationLists: [TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'revoked.crl.pem')), TrustStoreObject.fromS3('my-pki', 'crl.pem')],
+        caBundle: TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'ca.crt')),
+        revocationLists: [TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'revoked.crl')), TrustStoreObject.fromS3('my-pki', 'crl.pem')],
       },
     }));
     h.app.synth();

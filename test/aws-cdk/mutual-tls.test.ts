@@ -4,10 +4,11 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { all, errorOf, only, synth } from './fixtures';
 import { MutualTlsMode, TrustStoreObject } from '../../src/core/options/mutual-tls-options';
+import { pemBlocks, revokedCount } from '../../src/core/validation/pem';
 import { MTLS_FIXTURES } from '../support/mtls';
 
-const CA = join(MTLS_FIXTURES, 'ca-bundle-two.pem');
-const CRL = join(MTLS_FIXTURES, 'revoked.crl.pem');
+const CA = join(MTLS_FIXTURES, 'ca-bundle-two.crt');
+const CRL = join(MTLS_FIXTURES, 'revoked.crl');
 const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const httpsListener = (template: Parameters<typeof all>[0]) =>
   all(template, 'AWS::ElasticLoadBalancingV2::Listener').map((l: any) => l.Properties).find((p) => p.Protocol === 'HTTPS');
@@ -72,12 +73,18 @@ describe('mutual TLS (CloudFormation)', () => {
       },
     });
     const store = only(template, 'AWS::ElasticLoadBalancingV2::TrustStore');
-    expect(store.Name).toBeUndefined();
-    expect(store.Tags).toEqual([{ Key: 'lbkit:ca-bundle', Value: sha256Of(CA) }, { Key: 'lbkit:revocation-list-2', Value: sha256Of(CRL) }]);
+    // CloudFormation requires a Name: lbkit generates one from the path and tags it as generated.
+    expect(store.Name).toBe('StackApiTrustStore2BF3EAE5');
+    expect(store.Tags).toEqual(expect.arrayContaining([
+      { Key: 'lbkit:ca-bundle', Value: sha256Of(CA) },
+      { Key: 'lbkit:revocation-list-2', Value: sha256Of(CRL) },
+      { Key: 'lbkit:generated-name', Value: 'StackApiTrustStore2BF3EAE5' },
+    ]));
+    expect(store.Tags).toHaveLength(3);
     expect(store.CaCertificatesBundleS3Bucket).toBe('cdk-hnb659fds-assets-111111111111-eu-west-1');
-    expect(store.CaCertificatesBundleS3Key).toMatch(/^[0-9a-f]{64}\.pem$/);
+    expect(store.CaCertificatesBundleS3Key).toMatch(/^[0-9a-f]{64}\.(crt|crl)$/);
     const revocation = only(template, 'AWS::ElasticLoadBalancingV2::TrustStoreRevocation');
-    expect(revocation.RevocationContents[1].S3Key).toMatch(/^[0-9a-f]{64}\.pem$/);
+    expect(revocation.RevocationContents[1].S3Key).toMatch(/^[0-9a-f]{64}\.(crt|crl)$/);
     expect(httpsListener(template).MutualAuthentication).toMatchObject({ Mode: 'verify', IgnoreClientCertificateExpiry: true, AdvertiseTrustStoreCaNames: 'on' });
   });
 });
@@ -141,7 +148,7 @@ describe('mutual TLS: what planning refuses at synth (both engines share it)', (
   });
 
   test('more CA certificates than a trust store takes (25)', () => {
-    const ca = readFileSync(join(MTLS_FIXTURES, 'ca.pem'), 'utf8');
+    const ca = readFileSync(join(MTLS_FIXTURES, 'ca.crt'), 'utf8');
     const big = write('26.pem', ca.repeat(26));
     expect(errorOf({ mutualTls: { mode: MutualTlsMode.VERIFY, caBundle: TrustStoreObject.fromFile(big) } }))
       .toBe(`Stack/Api: mutualTls.caBundle holds 26 CA certificates in ${big}; a trust store takes at most 25 (received: ${JSON.stringify(big)})`);
@@ -162,4 +169,35 @@ describe('mutual TLS: what planning refuses at synth (both engines share it)', (
     expect(errorOf({ mutualTls: { mode: MutualTlsMode.VERIFY, caBundle, revocationLists: many } }))
       .toBe('Stack/Api: mutualTls.revocationLists has 31 lists; a trust store takes at most 30 (received: 31)');
   });
+
+  test('revocation entries: counted in local CRLs (RFC 5280 revokedCertificates); more than 500,000 per trust store refused', () => {
+    const countIn = (file: string) => pemBlocks('p', 'o', file, readFileSync(file, 'utf8'), 'X509 CRL').map((b) => revokedCount(b.der));
+    expect(countIn(CRL)).toEqual([0]);
+    expect(countIn(join(MTLS_FIXTURES, 'revoked-two.crl'))).toEqual([2]);
+    // A CertificateList holding n entries (structure only: lbkit counts, AWS verifies signatures).
+    const tlv = (tag: number, body: Buffer) => {
+      const n = body.length;
+      const long = Buffer.alloc(5);
+      long[0] = 0x84;
+      long.writeUInt32BE(n, 1);
+      const len = n < 0x80 ? Buffer.from([n]) : long;
+      return Buffer.concat([Buffer.from([tag]), len, body]);
+    };
+    const time = tlv(0x17, Buffer.from('260101000000Z'));
+    const crlWith = (n: number) => {
+      const entry = tlv(0x30, Buffer.concat([tlv(0x02, Buffer.from([1])), time]));
+      const tbs = tlv(0x30, Buffer.concat([tlv(0x02, Buffer.from([1])), tlv(0x30, Buffer.alloc(0)), tlv(0x30, Buffer.alloc(0)), time, time,
+        tlv(0x30, Buffer.concat(Array.from({ length: n }, () => entry)))]));
+      return pemOf('X509 CRL', tlv(0x30, Buffer.concat([tbs, tlv(0x30, Buffer.alloc(0)), tlv(0x03, Buffer.from([0]))])));
+    };
+    const caBundle = TrustStoreObject.fromS3('b', 'k');
+    const big = write('big.crl.pem', crlWith(300_000));
+    expect(() => synth({ mutualTls: { mode: MutualTlsMode.VERIFY, caBundle, revocationLists: [TrustStoreObject.fromFile(big)] } })).not.toThrow();
+    const twice = [TrustStoreObject.fromFile(big), TrustStoreObject.fromFile(big)];
+    expect(errorOf({ mutualTls: { mode: MutualTlsMode.VERIFY, caBundle, revocationLists: twice } }))
+      .toBe(`Stack/Api: mutualTls.revocationLists[1] brings the trust store's revoked certificates to 600000; a trust store takes at most 500000 (received: ${JSON.stringify(big)})`);
+    const broken = write('broken.crl.pem', pemOf('X509 CRL', Buffer.from([0x30, 0x03, 0x02, 0x01, 0x00])));
+    expect(errorOf({ mutualTls: { mode: MutualTlsMode.VERIFY, caBundle, revocationLists: [TrustStoreObject.fromFile(broken)] } }))
+      .toMatch(/mutualTls.revocationLists\[0\] holds an X509 CRL block \(#1\) in .*broken.crl.pem that is not a certificate revocation list/);
+  }, 60_000);
 });

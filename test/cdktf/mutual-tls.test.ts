@@ -5,8 +5,8 @@ import { all, listener, only, ref, synth } from './fixtures';
 import { MutualTlsMode, TrustStoreObject } from '../../src/core/options/mutual-tls-options';
 import { MTLS_FIXTURES } from '../support/mtls';
 
-const CA = join(MTLS_FIXTURES, 'ca-bundle-two.pem');
-const CRL = join(MTLS_FIXTURES, 'revoked.crl.pem');
+const CA = join(MTLS_FIXTURES, 'ca-bundle-two.crt');
+const CRL = join(MTLS_FIXTURES, 'revoked.crl');
 const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('mutual TLS (Terraform)', () => {

@@ -234,10 +234,10 @@ const HAND_PICKED: [string, EngineOptions][] = [
     certificateArns: [CERT_ARN_1],
     mutualTls: {
       mode: MutualTlsMode.VERIFY,
-      caBundle: TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'ca-bundle-two.pem')),
+      caBundle: TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'ca-bundle-two.crt')),
       revocationLists: [
         TrustStoreObject.fromS3('my-pki', 'crl/first.pem', 'v1'),
-        TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'revoked.crl.pem')),
+        TrustStoreObject.fromFile(join(MTLS_FIXTURES, 'revoked.crl')),
         TrustStoreObject.fromS3('my-pki', 'crl/third.pem'),
       ],
       ignoreClientCertificateExpiry: true,

@@ -279,8 +279,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const passthrough = read({ ...BASE, mutualTls: { mode: MutualTlsMode.PASSTHROUGH } });
     expect(https(passthrough).mutualAuthentication).toEqual({ mode: 'passthrough' });
     expect(passthrough.listeners.find((l) => l.protocol === 'HTTP')!.mutualAuthentication).toBeUndefined();
-    const ca = join(MTLS_FIXTURES, 'ca.pem');
-    const crl = join(MTLS_FIXTURES, 'revoked.crl.pem');
+    const ca = join(MTLS_FIXTURES, 'ca.crt');
+    const crl = join(MTLS_FIXTURES, 'revoked.crl');
     const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
     const verify = read({
       ...BASE,
@@ -302,12 +302,12 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const named = read({
       ...BASE,
       mutualTls: {
-        mode: MutualTlsMode.VERIFY, caBundle: TrustStoreObject.fromS3('my-pki', 'ca.pem'), trustStoreName: 'partners', ignoreClientCertificateExpiry: true, advertiseTrustStoreCaNames: true,
+        mode: MutualTlsMode.VERIFY, caBundle: TrustStoreObject.fromS3('my-pki', 'ca.crt'), trustStoreName: 'partners', ignoreClientCertificateExpiry: true, advertiseTrustStoreCaNames: true,
       },
     });
     expect(https(named).mutualAuthentication).toEqual({
       mode: 'verify',
-      trustStore: { trustStoreName: 'partners', caBundle: { kind: 's3', bucket: 'my-pki', key: 'ca.pem' }, revocationLists: [] },
+      trustStore: { trustStoreName: 'partners', caBundle: { kind: 's3', bucket: 'my-pki', key: 'ca.crt' }, revocationLists: [] },
       ignoreClientCertificateExpiry: true,
       advertiseTrustStoreCaNames: true,
     });

@@ -15,8 +15,8 @@ import { CERT_ARN_1, ENV } from '../support/engines';
 import { MTLS_FIXTURES } from '../support/mtls';
 
 const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const CA = join(MTLS_FIXTURES, 'ca-bundle-two.pem');
-const CRL = join(MTLS_FIXTURES, 'revoked.crl.pem');
+const CA = join(MTLS_FIXTURES, 'ca-bundle-two.crt');
+const CRL = join(MTLS_FIXTURES, 'revoked.crl');
 const mutualTls: MutualTlsOptions = {
   mode: MutualTlsMode.VERIFY,
   caBundle: TrustStoreObject.fromFile(CA),
@@ -58,7 +58,7 @@ function synthTf(outdir: string): string {
 }
 
 describe.each([
-  ['CloudFormation (cdk.out asset.<hash>.pem)', synthCdk],
+  ['CloudFormation (cdk.out asset.<hash>.<ext>)', synthCdk],
   ['Terraform (cdktf.out stack assets/**)', synthTf],
 ])('findUploadedObject: %s', (_, synth) => {
   let dir: string;

@@ -92,6 +92,15 @@ describe('mutual TLS read back', () => {
     });
   });
 
+  test('CloudFormation: a Name lbkit generated (tagged lbkit:generated-name) is not the user\'s; any other Name is', () => {
+    const generated = cfnWithTrustStore({ Mode: 'verify', TrustStoreArn: { Ref: 'Store' } }, [{ Key: 'lbkit:generated-name', Value: 'StackApiTrustStoreABCD' }]);
+    generated.Resources.Store.Properties.Name = 'StackApiTrustStoreABCD';
+    const auth = (t: Record<string, any>) => https(readCloudFormation(t)).mutualAuthentication as { trustStore: { trustStoreName?: string } };
+    expect(auth(generated).trustStore.trustStoreName).toBeUndefined();
+    generated.Resources.Store.Properties.Name = 'partners';
+    expect(auth(generated).trustStore.trustStoreName).toBe('partners');
+  });
+
   test('Terraform verify: a name, a version, revocation resources in document order, references read as references', () => {
     const c = tfWithTrustStore({ mode: 'verify', trust_store_arn: '${aws_lb_trust_store.store.arn}', advertise_trust_store_ca_names: 'off' }, { 'lbkit:revocation-list-2': SHA2 });
     expect(https(readTerraform(c)).mutualAuthentication).toEqual({

@@ -210,8 +210,8 @@ const mutualTlsArb: fc.Arbitrary<{ mutualTls?: MutualTlsOptions }> = fc.oneof(
   fc.constant({}),
   fc.constant({ mutualTls: { mode: MutualTlsMode.PASSTHROUGH } }),
   fc.record({
-    caBundle: trustStoreObjectArb(['ca.pem', 'ca-bundle-two.pem']),
-    revocationLists: fc.array(trustStoreObjectArb(['revoked.crl.pem']), { maxLength: 3 }),
+    caBundle: trustStoreObjectArb(['ca.crt', 'ca-bundle-two.crt']),
+    revocationLists: fc.array(trustStoreObjectArb(['revoked.crl']), { maxLength: 3 }),
     ignoreClientCertificateExpiry: fc.boolean(),
     advertiseTrustStoreCaNames: fc.boolean(),
     trustStoreName: fc.constantFrom('api-clients', 'x', 'Partner-CA-2026'),

@@ -8,7 +8,7 @@ import { isReference, MutualAuthenticationModel, S3ObjectModel } from '../model/
 import { MutualTlsMode, MutualTlsOptions } from '../options/mutual-tls-options';
 import { TrustStoreObjectSpec } from '../options/trust-store-object-spec';
 import { requireOneOf } from '../validation/choices';
-import { checkCertificates, pemBlocks } from '../validation/pem';
+import { checkCertificates, checkRevocationLists, pemBlocks } from '../validation/pem';
 
 /** The listener's mutual authentication, and the local files the renderers upload (SHA-256 hex → absolute path). */
 export interface PlannedMutualTls {
@@ -62,13 +62,19 @@ export function planMutualTls(path: string, options: MutualTlsOptions | undefine
     }
     checkCertificates(path, 'mutualTls.caBundle', file, blocks);
   });
+  // Revocation entries are counted in the local files (S3 objects are not read at synth).
+  let revoked = 0;
   const revocationLists = revocationOptions.map((r, i) => {
     const option = `mutualTls.revocationLists[${i}]`;
     return planObject(path, option, r._spec, uploads, (file, bytes) => {
       if (bytes.length > l.REVOCATION_LIST_MAX_BYTES) {
         throw new LbkitValidationError(path, option, `is ${bytes.length} bytes; AWS takes revocation lists of at most ${l.REVOCATION_LIST_MAX_BYTES}`, file);
       }
-      pemBlocks(path, option, file, bytes.toString('utf8'), 'X509 CRL');
+      revoked += checkRevocationLists(path, option, file, pemBlocks(path, option, file, bytes.toString('utf8'), 'X509 CRL'));
+      if (revoked > l.REVOCATION_ENTRIES_PER_TRUST_STORE) {
+        throw new LbkitValidationError(path, option,
+          `brings the trust store's revoked certificates to ${revoked}; a trust store takes at most ${l.REVOCATION_ENTRIES_PER_TRUST_STORE}`, file);
+      }
     });
   });
   return {

@@ -1,4 +1,4 @@
-import { CA_BUNDLE_TAG } from '../../core/contract';
+import { CA_BUNDLE_TAG, GENERATED_NAME_TAG } from '../../core/contract';
 import { S3ObjectPart } from '../parts';
 import { caBundleSha256, revocationSha256Tags } from '../trust-store-fields';
 import { keyValues, literalOrReference, objects, str } from '../values';
@@ -9,10 +9,12 @@ function s3Object(doc: CfnTemplate, bucket: unknown, key: unknown, version: unkn
   return { bucket: literalOrReference(doc, bucket), key: literalOrReference(doc, key), ...(v !== undefined ? { version: v } : {}) };
 }
 
-/** AWS::ElasticLoadBalancingV2::TrustStore: name, CA bundle object, SHA-256 tags of uploaded files. */
+/** AWS::ElasticLoadBalancingV2::TrustStore: name (unless lbkit generated it), CA bundle object, SHA-256 tags of uploaded files. */
 export const trustStoreMapping = cfnMapping('AWS::ElasticLoadBalancingV2::TrustStore', (id, p, doc) => {
   const where = `trust store ${id}`;
-  const name = p.Name !== undefined ? str(doc.scalar(p.Name)) : undefined;
+  const written = p.Name !== undefined ? str(doc.scalar(p.Name)) : undefined;
+  // A name lbkit generated (CloudFormation requires one) is not the user's trustStoreName.
+  const name = written !== undefined && written === cfnTag(p.Tags, GENERATED_NAME_TAG) ? undefined : written;
   const tags = keyValues(p.Tags, `${where} Tags`);
   return [{
     kind: 'trust-store',

@@ -33,6 +33,11 @@ Examples:
       --endpoint eu-west-1=127.0.0.2:8443 --endpoint us-east-1=127.0.0.3:8443 --time-scale 10
   $ dig @127.0.0.1 -p 5353 api.example.com A +short
 
+  # mutual TLS: a client certificate from the local client CA; its CA bundle as the listener's trust store
+  $ lbkit client-cert alice --out certs
+  $ lbkit serve cdk.out/WebApiStack.template.json --target api=127.0.0.1:3001 --trust-store 443=<client CA bundle printed above>
+  $ curl --cert certs/alice.pem --key certs/alice-key.pem --cacert ${caCert} --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/
+
   # trust the local CA once and call by name
   $ curl --cacert ${caCert} --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/v1/users
 

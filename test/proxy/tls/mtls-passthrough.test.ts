@@ -47,7 +47,7 @@ describe.each(ENGINES)('mutual TLS passthrough, %s output', (engine: Engine) => 
     expect(r.seen!.headers['x-amzn-mtls-clientcert-leaf']).toBeUndefined();
   });
 
-  test('over HTTP/2 (ALPN h2) the streams of a session carry the connection\'s certificate headers too', async () => {
+  test('over HTTP/2 (ALPN h2) the streams of a session carry the connection\'s certificate headers; an h2 client without one is closed', async () => {
     const model = withMutualTls(engine.synth(OPTIONS).model, VERIFY_S3);
     expect(model.attributes.http2Enabled).toBe(true);
     const p = await h.proxy(model, { api: [await h.backend('a')] }, 100, { trustStores: { 443: { caBundlePem: other.certPem } } });
@@ -70,5 +70,17 @@ describe.each(ENGINES)('mutual TLS passthrough, %s output', (engine: Engine) => 
     } finally {
       client.close();
     }
+    // An h2 client without a certificate: its session is closed, and the proxy serves on.
+    const refused = http2.connect(`https://127.0.0.1:${port}`, { rejectUnauthorized: false });
+    const outcome = await new Promise<string>((resolve) => {
+      refused.on('error', (e) => resolve(`error ${(e as NodeJS.ErrnoException).code ?? e.message}`));
+      refused.on('close', () => resolve('closed'));
+      const req = refused.request({ ':path': '/api/x', ':authority': 'api.example.com' });
+      req.on('response', () => resolve('answered'));
+      req.on('error', () => undefined);
+    });
+    refused.destroy();
+    expect(outcome).not.toBe('answered');
+    expect((await callWithCertificate(p, carol)).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { SecretValue } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { ActionModel, AuthenticateActionModel, isPlainForward, RuleModel } from '../core/model/load-balancer-model';
+import { cognitoUserPoolFields, oidcProviderFields, signInSessionFields } from '../core/plan/authenticate';
 
 /**
  * The part of a CloudFormation listener action lbkit writes; assignable to both
@@ -26,39 +27,18 @@ export function renderRuleActions(rule: RuleModel, arnOf: TargetGroupArnOf): elb
  * time: the secret itself never appears in the template.
  */
 function renderAuthenticate(auth: AuthenticateActionModel): elbv2.CfnListenerRule.ActionProperty {
-  const common = {
-    scope: auth.scope,
-    sessionCookieName: auth.sessionCookieName,
-    sessionTimeout: auth.sessionTimeoutSeconds,
-    onUnauthenticatedRequest: auth.onUnauthenticatedRequest,
-    ...(auth.authenticationRequestExtraParams
-      ? { authenticationRequestExtraParams: Object.fromEntries(auth.authenticationRequestExtraParams.map((p) => [p.name, p.value])) }
-      : {}),
-  };
   if (auth.type === 'authenticate-cognito') {
-    return {
-      type: 'authenticate-cognito',
-      authenticateCognitoConfig: {
-        userPoolArn: auth.userPoolArn,
-        userPoolClientId: auth.userPoolClientId,
-        userPoolDomain: auth.userPoolDomain,
-        ...common,
-      },
-    };
+    return { type: 'authenticate-cognito', authenticateCognitoConfig: { ...cognitoUserPoolFields(auth), ...signInSessionFields(auth) } };
   }
   const { secretId, jsonField } = auth.clientSecret;
   const secret = SecretValue.secretsManager(secretId, jsonField !== undefined ? { jsonField } : {});
   return {
     type: 'authenticate-oidc',
     authenticateOidcConfig: {
-      issuer: auth.issuer,
-      authorizationEndpoint: auth.authorizationEndpoint,
-      tokenEndpoint: auth.tokenEndpoint,
-      userInfoEndpoint: auth.userInfoEndpoint,
-      clientId: auth.clientId,
+      ...oidcProviderFields(auth),
       // A dynamic reference, not the secret: CloudFormation resolves it when it creates the rule.
       clientSecret: secret.unsafeUnwrap(),
-      ...common,
+      ...signInSessionFields(auth),
     },
   };
 }

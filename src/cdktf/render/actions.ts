@@ -4,6 +4,7 @@ import { Fn, ITerraformDependable, propertyAccess } from 'cdktf';
 import { Construct } from 'constructs';
 import { FIXED_RESPONSE_CONTENT_TYPE } from '../../core/defaults';
 import { ActionModel, AuthenticateActionModel, ClientSecretModel, isPlainForward, RuleModel } from '../../core/model/load-balancer-model';
+import { cognitoUserPoolFields, oidcProviderFields, signInSessionFields } from '../../core/plan/authenticate';
 
 /** Looks up the ARN of a target group by its route name. */
 export type TargetGroupArnOf = (routeName: string) => string;
@@ -68,32 +69,12 @@ export function renderRuleActions(rule: RuleModel, arnOf: TargetGroupArnOf, cont
 }
 
 function renderAuthenticate(auth: AuthenticateActionModel, context: RuleActionContext): LbListenerRuleAction {
-  const common = {
-    scope: auth.scope,
-    sessionCookieName: auth.sessionCookieName,
-    sessionTimeout: auth.sessionTimeoutSeconds,
-    onUnauthenticatedRequest: auth.onUnauthenticatedRequest,
-    ...(auth.authenticationRequestExtraParams
-      ? { authenticationRequestExtraParams: Object.fromEntries(auth.authenticationRequestExtraParams.map((p) => [p.name, p.value])) }
-      : {}),
-  };
   if (auth.type === 'authenticate-cognito') {
-    return {
-      type: 'authenticate-cognito',
-      authenticateCognito: { userPoolArn: auth.userPoolArn, userPoolClientId: auth.userPoolClientId, userPoolDomain: auth.userPoolDomain, ...common },
-    };
+    return { type: 'authenticate-cognito', authenticateCognito: { ...cognitoUserPoolFields(auth), ...signInSessionFields(auth) } };
   }
   return {
     type: 'authenticate-oidc',
-    authenticateOidc: {
-      issuer: auth.issuer,
-      authorizationEndpoint: auth.authorizationEndpoint,
-      tokenEndpoint: auth.tokenEndpoint,
-      userInfoEndpoint: auth.userInfoEndpoint,
-      clientId: auth.clientId,
-      clientSecret: clientSecretOf(auth.clientSecret, context),
-      ...common,
-    },
+    authenticateOidc: { ...oidcProviderFields(auth), clientSecret: clientSecretOf(auth.clientSecret, context), ...signInSessionFields(auth) },
   };
 }
 

@@ -136,3 +136,36 @@ export function planAuthenticate(path: string, option: string, spec: Authenticat
     ...planCommon(path, option, o, false),
   };
 }
+
+/**
+ * The settings both sign-in actions share, under the names AWS's API gives them (CloudFormation's
+ * `Authenticate*Config` and Terraform's `authenticate_*` blocks both follow it): one translation for
+ * both renderers.
+ */
+export function signInSessionFields(auth: AuthenticateActionModel) {
+  return {
+    scope: auth.scope,
+    sessionCookieName: auth.sessionCookieName,
+    sessionTimeout: auth.sessionTimeoutSeconds,
+    onUnauthenticatedRequest: auth.onUnauthenticatedRequest,
+    ...(auth.authenticationRequestExtraParams
+      ? { authenticationRequestExtraParams: Object.fromEntries(auth.authenticationRequestExtraParams.map((p) => [p.name, p.value])) }
+      : {}),
+  };
+}
+
+/** An OIDC action's identity provider, under AWS's API names (the client secret is each engine's own reference). */
+export function oidcProviderFields(auth: Extract<AuthenticateActionModel, { type: 'authenticate-oidc' }>) {
+  return {
+    issuer: auth.issuer,
+    authorizationEndpoint: auth.authorizationEndpoint,
+    tokenEndpoint: auth.tokenEndpoint,
+    userInfoEndpoint: auth.userInfoEndpoint,
+    clientId: auth.clientId,
+  };
+}
+
+/** A Cognito action's user pool, under AWS's API names. */
+export function cognitoUserPoolFields(auth: Extract<AuthenticateActionModel, { type: 'authenticate-cognito' }>) {
+  return { userPoolArn: auth.userPoolArn, userPoolClientId: auth.userPoolClientId, userPoolDomain: auth.userPoolDomain };
+}

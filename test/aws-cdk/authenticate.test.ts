@@ -3,24 +3,12 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { all, errorOf, harness, minimalProps, synth } from './fixtures';
 import { WebApiLoadBalancer } from '../../src/aws-cdk';
-import { Authentication, ClientSecret, CognitoAuthenticationOptions, OidcAuthenticationOptions, RouteAction, UnauthenticatedRequestBehavior } from '../../src/core';
+import { Authentication, ClientSecret, RouteAction, UnauthenticatedRequestBehavior } from '../../src/core';
 import { isApplicationModel } from '../../src/core/model/any-load-balancer-model';
 import { REFERENCE } from '../../src/core/model/load-balancer-model';
 import { readCloudFormation } from '../../src/readers';
+import { COGNITO, OIDC } from '../support/sign-in';
 
-const OIDC: OidcAuthenticationOptions = {
-  issuer: 'https://idp.example.com',
-  authorizationEndpoint: 'https://idp.example.com/authorize',
-  tokenEndpoint: 'https://idp.example.com/token',
-  userInfoEndpoint: 'https://idp.example.com/userinfo',
-  clientId: 'lbkit',
-  clientSecret: ClientSecret.fromSecretsManager('prod/oidc', 'client_secret'),
-};
-const COGNITO: CognitoAuthenticationOptions = {
-  userPoolArn: 'arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_AbCdEf123',
-  userPoolClientId: '1example23456789',
-  userPoolDomain: 'lbkit-users',
-};
 
 const rulesByRoute = (template: ReturnType<typeof synth>['template']) =>
   Object.fromEntries(all(template, 'AWS::ElasticLoadBalancingV2::ListenerRule').map((r) => [r.Metadata['lbkit:route'], r.Properties]));

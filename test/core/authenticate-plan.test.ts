@@ -6,20 +6,8 @@ import { UnauthenticatedRequestBehavior } from '../../src/core/options/enums';
 import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { planWebApi } from '../../src/core/plan/web-api-plan';
+import { COGNITO, OIDC } from '../support/sign-in';
 
-const OIDC: OidcAuthenticationOptions = {
-  issuer: 'https://idp.example.com',
-  authorizationEndpoint: 'https://idp.example.com/authorize',
-  tokenEndpoint: 'https://idp.example.com/token',
-  userInfoEndpoint: 'https://idp.example.com/userinfo',
-  clientId: 'lbkit',
-  clientSecret: ClientSecret.fromSecretsManager('prod/oidc', 'client_secret'),
-};
-const COGNITO: CognitoAuthenticationOptions = {
-  userPoolArn: 'arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_AbCdEf123',
-  userPoolClientId: '1example23456789',
-  userPoolDomain: 'lbkit-users',
-};
 
 function plan(route: Partial<RouteOptions>, more: RouteOptions[] = []) {
   return planWebApi({ routes: [{ name: 'app', paths: ['/app/*'], ...route }, ...more] }, FACTS);

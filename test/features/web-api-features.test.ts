@@ -3,7 +3,6 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { LoadBalancerModel, RuleModel } from '../../src/core/model/load-balancer-model';
 import { Authentication } from '../../src/core/options/authentication';
-import { ClientSecret } from '../../src/core/options/authentication-options';
 import {
   DesyncMitigationMode, IpAddressType, LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetType, UnauthenticatedRequestBehavior,
 } from '../../src/core/options/enums';
@@ -13,6 +12,7 @@ import { RouteAction } from '../../src/core/options/route-action';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { CERT_ARN_1, CERT_ARN_2, Engine, EngineOptions, ENGINES, ENV } from '../support/engines';
 import { MTLS_FIXTURES } from '../support/mtls';
+import { COGNITO, OIDC } from '../support/sign-in';
 
 /**
  * The WebApiLoadBalancer features, each asserted on the model READ BACK from the
@@ -363,22 +363,13 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
         {
           name: 'app',
           paths: ['/app/*'],
-          authenticate: Authentication.oidc({
-            issuer: 'https://idp.example.com',
-            authorizationEndpoint: 'https://idp.example.com/authorize',
-            tokenEndpoint: 'https://idp.example.com/token',
-            userInfoEndpoint: 'https://idp.example.com/userinfo',
-            clientId: 'lbkit',
-            clientSecret: ClientSecret.fromSecretsManager('prod/oidc', 'client_secret'),
-          }),
+          authenticate: Authentication.oidc(OIDC),
         },
         {
           name: 'docs',
           paths: ['/docs/*'],
           authenticate: Authentication.cognito({
-            userPoolArn: 'arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_AbCdEf123',
-            userPoolClientId: '1example23456789',
-            userPoolDomain: 'lbkit-users',
+            ...COGNITO,
             onUnauthenticatedRequest: UnauthenticatedRequestBehavior.DENY,
             sessionTimeoutSeconds: 3600,
           }),

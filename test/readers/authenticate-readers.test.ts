@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { WebApiLoadBalancer as CdkWebApi } from '../../src/aws-cdk';
 import { WebApiLoadBalancer as TfWebApi } from '../../src/cdktf';
-import { Authentication, ClientSecret, RouteOptions } from '../../src/core';
+import { Authentication, RouteOptions } from '../../src/core';
 import { isApplicationModel } from '../../src/core/model/any-load-balancer-model';
 import { REFERENCE, RuleModel } from '../../src/core/model/load-balancer-model';
 import { parseDynamicReference, parseSecretExpression } from '../../src/readers/client-secret';
@@ -9,27 +9,19 @@ import { readCloudFormationOutput } from '../../src/readers/cloudformation';
 import { readTerraformOutput } from '../../src/readers/terraform';
 import { harness as cdkHarness, minimalProps as cdkProps } from '../aws-cdk/fixtures';
 import { harness as tfHarness, minimalProps as tfProps } from '../cdktf/fixtures';
+import { COGNITO, OIDC } from '../support/sign-in';
 
 const ROUTES: RouteOptions[] = [
   {
     name: 'app',
     paths: ['/app/*'],
-    authenticate: Authentication.oidc({
-      issuer: 'https://idp.example.com',
-      authorizationEndpoint: 'https://idp.example.com/authorize',
-      tokenEndpoint: 'https://idp.example.com/token',
-      userInfoEndpoint: 'https://idp.example.com/userinfo',
-      clientId: 'lbkit',
-      clientSecret: ClientSecret.fromSecretsManager('prod/oidc', 'client_secret'),
-    }),
+    authenticate: Authentication.oidc(OIDC),
   },
   {
     name: 'docs',
     paths: ['/docs/*'],
     authenticate: Authentication.cognito({
-      userPoolArn: 'arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_AbCdEf123',
-      userPoolClientId: '1example23456789',
-      userPoolDomain: 'lbkit-users',
+      ...COGNITO,
     }),
   },
 ];

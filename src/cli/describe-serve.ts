@@ -9,6 +9,7 @@ import { DnsServerHandle } from '../proxy/dns';
 import { ipv6HostFor } from '../proxy/ipv6-listeners';
 import { Endpoint, endpointId } from '../proxy/targets/endpoint';
 import { LocalTlsProvider } from '../proxy/tls';
+import { LocalTrustStore } from '../proxy/tls/trust-store';
 
 /** A path relative to the working directory when it is inside it. */
 export function display(file: string): string {
@@ -53,6 +54,8 @@ export interface ServeDescription {
   readonly rewriteRedirectPorts?: boolean;
   /** `--lambda`: the Lambda routes' local handlers. */
   readonly lambda?: LambdaMapping;
+  /** Mutual TLS verify listeners' trust stores (where each CA bundle was read from). */
+  readonly trustStores?: Readonly<Record<number, LocalTrustStore>>;
   /** Sign-in actions: the identity provider used, the user it signs in, where the x-amzn-oidc-data key is published. */
   readonly signIn?: SignInDescription;
 }
@@ -119,6 +122,24 @@ function lambdaLines(model: AnyLoadBalancerModel, handlers: LambdaMapping): stri
   return lines;
 }
 
+/** The mutual TLS listeners: verify (against which CA bundle) or passthrough, and how to call them with a client certificate. */
+function mutualTlsLines(d: ServeDescription): string[] {
+  const model = d.model;
+  if (!model || !isApplicationModel(model)) return [];
+  const mtls = model.listeners.filter((l) => l.protocol === 'HTTPS' && l.mutualAuthentication);
+  if (mtls.length === 0) return [];
+  const lines = ['mutual TLS:'];
+  for (const l of mtls) {
+    const m = l.mutualAuthentication!;
+    const source = d.trustStores?.[l.port]?.source;
+    lines.push(m.mode === 'verify'
+      ? `  ${l.port} verify: client certificates checked against ${source ? display(source) : 'the trust store'}${m.ignoreClientCertificateExpiry ? ' (expiry ignored)' : ''}`
+      : `  ${l.port} passthrough: any client certificate chain goes to the targets unchecked (X-Amzn-Mtls-Clientcert)`);
+  }
+  lines.push('  (a client certificate from the local client CA: lbkit client-cert <name>; then curl --cert <name>.pem --key <name>-key.pem ...)');
+  return lines;
+}
+
 /** What `lbkit serve` prints at start: listeners, target mapping, unmapped groups, CA, DNS and admin addresses. */
 export function describeServe(d: ServeDescription): string {
   const lines: string[] = [];
@@ -153,6 +174,7 @@ export function describeServe(d: ServeDescription): string {
       : tlsListener ? `  (openssl s_client -CAfile ${ca} -servername ${name} -connect ${hostPort(address, tlsListener.localPort)})` : '';
     lines.push(`CA: ${d.tls.ca.certFile}${example}`);
   }
+  lines.push(...mutualTlsLines(d));
   lines.push(...redirectHint(d, handle?.listeners ?? [], name));
   if (d.dns) {
     lines.push(`dns: udp+tcp ${hostPort(d.dns.host, d.dns.port)}  (dig @${d.dns.host} -p ${d.dns.port} ${d.dnsModels[0]?.recordName ?? '<name>'} A +short)`);

@@ -1,6 +1,7 @@
 import { join } from 'path';
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, CliIo } from './cli-error';
+import { clientCert, ClientCertOptions } from './client-cert';
 import { shellWord } from './describe-serve';
 import { diffFiles, formatDifference } from './diff';
 import { serve, ServeOptions, ServeSession } from './serve';
@@ -32,6 +33,10 @@ Examples:
       --endpoint eu-west-1=127.0.0.2:8443 --endpoint us-east-1=127.0.0.3:8443 --time-scale 10
   $ dig @127.0.0.1 -p 5353 api.example.com A +short
 
+  # mutual TLS: a client certificate from the local client CA; its CA bundle as the listener's trust store
+  $ lbkit client-cert alice --out certs
+  $ lbkit serve cdk.out/WebApiStack.template.json --target api=127.0.0.1:3001 --trust-store 443=<client CA bundle printed above>
+  $ curl --cert certs/alice.pem --key certs/alice-key.pem --cacert ${caCert} --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/
   # sign-in routes: a local identity provider signs alice in; the x-amzn-oidc-data key on the admin port
   $ lbkit serve cdk.out/WebApiStack.template.json --target app=127.0.0.1:3000 --user alice --admin-port 9901
 
@@ -99,6 +104,9 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--lambda-timeout <seconds>', `the Lambda functions' timeout: past it the handler is stopped and the route answers 504 (default ${LAMBDA_TIMEOUT_SECONDS}, AWS Lambda's; scaled by --time-scale)`)
     .option('--user <name|email|json>', 'sign-in actions: the user the local identity provider signs in without a page (alice, alice@corp.example or claims JSON with a sub)')
     .option('--oidc-issuer <url>', 'sign-in actions: use the model\'s own identity providers (endpoints as written) instead of the local one; client secret from $LBKIT_OIDC_CLIENT_SECRET')
+    .option('--trust-store <[listener=]ca-bundle.pem>', 'CA bundle a mutual TLS verify listener checks client certificates against (needed when the model names an S3 object; '
+      + 'overrides an uploaded file); without listener= for every verify listener; repeatable', collect)
+    .option('--revocation-list <[listener=]crl.pem>', 'certificate revocation list (PEM) for a verify listener, replacing the model\'s; repeatable', collect)
     .option('--rewrite-redirect-ports', 'redirects carry the local ports (https://host:8443/) instead of the listener ports (:443, as AWS): for browsers')
     .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('info'))
     .addOption(new Option('--log-format <format>', 'human: one readable line per event; json: pino\'s JSON lines').choices([...LOG_FORMATS]).default('human'))
@@ -106,6 +114,27 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .action(async (file: string, options: ServeOptions) => {
       const session = await serve(file, options, io);
       await hooks.onServing(session);
+      result.exitCode = 0;
+    });
+
+  program.command('client-cert')
+    .description('issue a client certificate for mutual TLS from the local client CA (its ca.pem is the CA bundle for lbkit serve --trust-store)')
+    .argument('[name]', 'the certificate\'s common name; files <name>.pem and <name>-key.pem')
+    .option('--out <dir>', 'directory to write the certificate and key to', '.')
+    .option('--ca-dir <dir>', `directory of the local CA; the client CA is its client-ca/ (default: ${defaultCaDir()})`)
+    .option('--ou <unit>', 'organizational unit in the certificate\'s subject')
+    .option('--days <n>', 'validity in days (default 397); 0 or less makes an expired certificate, to see a refusal')
+    .option('--revoke <serial>', 'instead: write the client CA\'s revocation list client-ca/revoked.crl.pem with these serial numbers; repeatable', collect)
+    .addHelpText('after', `
+Examples:
+  $ lbkit client-cert alice --out certs
+  $ lbkit serve cdk.out/WebApiStack.template.json --target api=127.0.0.1:3001 --trust-store <client CA bundle printed above>
+  $ curl --cert certs/alice.pem --key certs/alice-key.pem --cacert <CA printed by lbkit serve> \\
+      --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/
+`)
+    .action((name: string | undefined, options: Omit<ClientCertOptions, 'caDir'> & { caDir?: string }) => {
+      const issued = clientCert(name, { ...options, caDir: options.caDir ?? defaultCaDir() });
+      io.out(`${issued.lines.join('\n')}\n`);
       result.exitCode = 0;
     });
 

@@ -7,6 +7,7 @@ import { heldLines } from './held-lines';
 import { lambdaMapping, lambdaRoutes } from './lambda-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
 import { signInIssuers, signInOptions } from './sign-in-flags';
+import { TRUST_STORE_FLAGS, trustStoreFlags } from './trust-store-flags';
 import { unmodeledWarnings } from './unmodeled-warnings';
 import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
@@ -20,7 +21,9 @@ import { AccessLogWriter, accessLogWriter, ConnectionLogWriter, connectionLogWri
 import { logNotEmulated, ProxyHandle, startProxy, UserClaims } from '../proxy/server';
 import { NetworkProxyHandle, startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { createTlsProvider, defaultCaDir, LocalTlsProvider } from '../proxy/tls';
-import { LbkitConfigError, readSynthesizedFile, UnmodeledProperty } from '../readers';
+import { LocalTrustStore } from '../proxy/tls/trust-store';
+import { resolveTrustStores } from '../proxy/tls/trust-store-files';
+import { findUploadedObject, LbkitConfigError, readSynthesizedFile, UnmodeledProperty } from '../readers';
 
 export interface ServeOptions {
   /** `--target route=host:port`, repeatable. */
@@ -64,6 +67,10 @@ export interface ServeOptions {
   readonly user?: string;
   /** `--oidc-issuer <url>`: sign in at the model's own identity providers instead of the local one. */
   readonly oidcIssuer?: string;
+  /** `--trust-store [listener=]ca.pem`, repeatable: the CA bundle a mutual TLS verify listener checks against. */
+  readonly trustStore?: readonly string[];
+  /** `--revocation-list [listener=]crl.pem`, repeatable: its revocation lists (replace the model's). */
+  readonly revocationList?: readonly string[];
 }
 
 /** The running proxy of an application or a network load balancer. */
@@ -112,6 +119,27 @@ function tlsFor(model: AnyLoadBalancerModel | undefined, options: ServeOptions):
   const terminates = isApplicationModel(model) ? model.listeners.some((l) => l.protocol === 'HTTPS') : model.listeners.some((l) => l.protocol === 'TLS');
   if (!terminates) return undefined;
   return createTlsProvider({ certificates: model.certificates, domains: options.domain, caDir: options.caDir ?? defaultCaDir() });
+}
+
+/** The trust stores of the model's mutual TLS verify listeners (`--trust-store`, `--revocation-list`, or the uploaded files beside `file`). */
+function trustStoresFor(file: string, model: AnyLoadBalancerModel | undefined, options: ServeOptions):
+{ stores: Record<number, LocalTrustStore>; warnings: string[] } {
+  const given = trustStoreFlags(options.trustStore ?? [], options.revocationList ?? []);
+  if (!model || !isApplicationModel(model)) {
+    if (Object.keys(given).length) throw new CliError('--trust-store, --revocation-list: only application load balancers have mutual TLS listeners');
+    return { stores: {}, warnings: [] };
+  }
+  return resolveTrustStores(model, {
+    given,
+    findUploaded: (sha256) => findUploadedObject(file, sha256),
+    flags: TRUST_STORE_FLAGS,
+    fail: (message) => new CliError(`${file}: ${message}`),
+  });
+}
+
+/** The listeners' mutual TLS, as text to compare across a reload. */
+function mutualTlsOf(model: AnyLoadBalancerModel | undefined): string {
+  return model && isApplicationModel(model) ? JSON.stringify(model.listeners.map((l) => [l.port, l.mutualAuthentication ?? null])) : '[]';
 }
 
 function logFormatOf(value: string | undefined): LogFormat {
@@ -183,6 +211,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const ports = model ? listenerPorts([...new Set(model.listeners.map((l) => l.port))], options.port ?? []) : {};
   if (!model && options.port?.length) throw new CliError(`--port: ${file} serves no load balancer here (only DNS)`);
   const tls = tlsFor(model, options);
+  const trust = trustStoresFor(file, model, options);
   const workers = workersOf(options.workers, model);
   const signIn = signInOptions(options.user, options.oidcIssuer, model);
   if (workers > 1 && signInIssuers(model).length > 0) {
@@ -222,8 +251,9 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       const connectionLog = connLog?.forProxy({ name: model.name });
       const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
       const lambda = { handlers, timeoutSeconds: lambdaTimeout };
+      const trustStores = trust.stores;
       const common = {
-        model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts, lambda, signIn,
+        model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts, lambda, signIn, trustStores,
       };
       for (const route of lambdaRoutes(model)) {
         if (!handlers[route]) logger.warn({ route }, `Lambda route ${route} has no local handler (--lambda ${route}=<file.js[#handler]>): it answers 502`);
@@ -271,9 +301,11 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     rewriteRedirectPorts,
     lambda: handlers,
     signIn: signInDescription(handle, signIn.user),
+    trustStores: trust.stores,
   }));
   const warnUnmodeled = unmodeledWarnings((line) => io.err(line));
   warnUnmodeled(loaded.unmodeled);
+  for (const line of trust.warnings) io.err(`lbkit serve: ${line}\n`);
   logLines.release();
 
   let current = { model, targets };
@@ -288,6 +320,9 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         checkRoutes(next, nextTargets);
         if (workers > 1) logNotEmulated(next as LoadBalancerModel, logger);
         await (handle as ProxyHandle).reload(next as LoadBalancerModel, nextTargets);
+        if (mutualTlsOf(current.model) !== mutualTlsOf(next)) {
+          io.err('lbkit serve: mutual TLS changed: listeners keep the mutual TLS and trust store they started with (restart lbkit serve to apply)\n');
+        }
         current = { model: next, targets: nextTargets };
         warnUnmodeled(reloaded.unmodeled);
         io.out(`lbkit serve: reloaded ${display(file)} (${next.listeners.length} listeners, ${next.targetGroups.length} target groups)\n`);

@@ -10,6 +10,7 @@ import { logConnections } from './http/connection-log';
 import { ConnectionLogEntry } from './http/connection-log-entry';
 import { ListenerContext } from './http/listener-context';
 import { GroupCounters, TargetGroupMetrics } from './http/metrics';
+import { checkClientCertificates, MutualTlsListener, mutualTlsListener, mutualTlsServerOptions } from './http/mutual-tls';
 import { LocalRedirectPorts } from './http/redirect';
 import { logRefusedRequest } from './http/refused-request-log';
 import { handleRequest } from './http/request-handler';
@@ -24,6 +25,7 @@ import { publicKeyPem, SignInKeys, signInKeys } from './oidc/sign-in-keys';
 import { UserClaims } from './oidc/user-claims';
 import { Endpoint, endpointId } from './targets/endpoint';
 import { ExternalHealth } from './targets/health-update';
+import { LocalTrustStore } from './tls/trust-store';
 import { isDualStack, LoadBalancerModel } from '../core/model/load-balancer-model';
 
 export type { Endpoint } from './targets/endpoint';
@@ -37,6 +39,7 @@ export type { RuntimeLambdaOptions } from './http/runtime';
 export type { LambdaHandlerSpec } from './lambda/handler-spec';
 export type { LocalIdentityProvider } from './oidc/local-identity-provider';
 export type { UserClaims } from './oidc/user-claims';
+export type { LocalTrustStore } from './tls/trust-store';
 
 /** An ALB model (from `readSynthesizedFile`) served locally; TLS certificates for its HTTPS listeners. */
 export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel> {
@@ -60,6 +63,13 @@ export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel
    * @default - no handlers: every Lambda route answers 502; timeout 3 s (AWS Lambda's default)
    */
   readonly lambda?: RuntimeLambdaOptions;
+  /**
+   * Listener port → the trust store (CA bundle, revocation lists) a mutual TLS verify listener
+   * checks client certificates against: the model names the S3 object or the uploaded file, the
+   * caller reads it (`lbkit serve --trust-store`).
+   * @default - none: a verify listener fails to start
+   */
+  readonly trustStores?: Readonly<Record<number, LocalTrustStore>>;
   /** @default - a local identity provider with a sign-in form, started when the model has a sign-in action */
   readonly signIn?: ProxySignInOptions;
 }
@@ -212,6 +222,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     for (const listener of options.model.listeners) {
       const local = options.listenerPorts[listener.port];
       if (local === undefined) continue;
+      const mutualTls: MutualTlsListener | undefined = listener.protocol === 'HTTPS' && listener.mutualAuthentication
+        ? mutualTlsListener(listener.mutualAuthentication, listener.headers?.requestHeaderNames, options.trustStores?.[listener.port], listener.port)
+        : undefined;
       const ctx: ListenerContext = {
         port: listener.port,
         protocol: listener.protocol,
@@ -221,6 +234,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         chooseCertificate: listener.protocol === 'HTTPS' ? options.tls?.chosenCertificate?.bind(options.tls) : undefined,
         redirectPorts,
         signIn: () => signIn.current(),
+        mutualTls,
       };
       // The HTTP/2 compatibility API has the shape the handler uses (headers, url, method, socket, writeHead, pipe).
       const onRequest = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) => {
@@ -232,6 +246,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         const provider = options.tls;
         const secure = {
           ...provider.defaultContext,
+          ...(mutualTls ? mutualTlsServerOptions(mutualTls) : {}),
           SNICallback: (name: string, cb: (error: Error | null, context?: import('tls').SecureContext) => void) => cb(null, provider.sniContext(name)),
         };
         // HTTP/2 by ALPN when the model enables it (the ALB's default), HTTP/1.1 otherwise or for clients without h2.
@@ -242,6 +257,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         server = http.createServer({ maxHeaderSize: 65536 }, onRequest);
       }
       configureClientConnections(server, runtime.idleTimeoutMs);
+      if (mutualTls) checkClientCertificates(server, mutualTls);
       if (options.connectionLog) logConnections(server, listener, options.connectionLog);
       const onRefused = options.accessLog ? (socket: import('stream').Duplex, status: number, sent: number) => logRefusedRequest(ctx, socket, status, sent) : undefined;
       // The load balancer's own header lines for responses written straight to the connection (listener's current headers).

@@ -12,8 +12,10 @@ export type LocalFetch = (url: string | URL, init?: RequestInit) => Promise<Resp
  * keeping the URL's host for the Host header and TLS SNI, and trusting the local CA: tests
  * use real hostnames (`https://api.example.com/orders/1`) and host-based rules apply.
  */
-export function localFetch(source: string, portOf: LocalPortOf, caPem: string | undefined): { fetch: LocalFetch; close(): Promise<void> } {
-  const connector = buildConnector(caPem ? { ca: caPem } : {});
+export function localFetch(source: string, portOf: LocalPortOf, caPem: string | undefined,
+  client?: { readonly certPem: string; readonly keyPem: string }): { fetch: LocalFetch; close(): Promise<void> } {
+  // A client certificate (mutual TLS listeners) is presented on every TLS connection of this fetch.
+  const connector = buildConnector({ ...(caPem ? { ca: caPem } : {}), ...(client ? { cert: client.certPem, key: client.keyPem } : {}) });
   const agent = new Agent({
     connect: (options, callback) => {
       const scheme = options.protocol === 'https:' ? 'https' : 'http';

@@ -17,6 +17,9 @@ import { Endpoint, endpointId } from '../proxy/targets/endpoint';
 import { TargetHealthEntry } from '../proxy/targets/target-group';
 import { startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { LocalTlsProvider } from '../proxy/tls';
+import { ClientCertificate } from '../proxy/tls/local-ca';
+import { resolveTrustStores, TrustStoreInput } from '../proxy/tls/trust-store-files';
+import { findUploadedObject } from '../readers/find-uploaded-object';
 import { UnmodeledProperty } from '../readers/unmodeled';
 
 export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions {
@@ -67,6 +70,12 @@ export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions {
    * @default - a placeholder
    */
   readonly oidcClientSecret?: string;
+  /**
+   * The trust store of every mutual TLS verify listener: the CA bundle (PEM text or a file path,
+   * e.g. `clientCertificateAuthority().caBundlePem`) and revocation lists, replacing what the model names.
+   * @default - the uploaded files beside a synthesized file given by path; an S3 object needs this option
+   */
+  readonly trustStore?: TrustStoreInput;
 }
 
 /** One served listener: the model's port and protocol and the free local port it runs on. */
@@ -96,6 +105,11 @@ export interface LocalLoadBalancer {
    * (Host header, SNI) and trusting the local CA: `lb.fetch('https://api.example.com/orders/1')`.
    */
   readonly fetch: LocalFetch;
+  /**
+   * {@link fetch} presenting a client certificate on its TLS connections (mutual TLS listeners):
+   * `lb.fetchWithCertificate(ca.issueClientCertificate('alice'))('https://api.example.com/')`.
+   */
+  fetchWithCertificate(certificate: Pick<ClientCertificate, 'certPem' | 'keyPem'>): LocalFetch;
   /**
    * `https://127.0.0.1:<port>` of the listener for a scheme or model port.
    * @param listener `https`, `http`, or a model listener port; default the HTTPS (TLS) listener, else the first
@@ -233,8 +247,15 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     tls = needsTls(model) ? localTlsProvider(model.certificates, options.domains ?? namesForImportedCertificates(model)) : undefined;
     const listenerPorts = Object.fromEntries(model.listeners.map((l) => [l.port, 0]));
     const signIn = signInOptions(source, model, options);
+    const trustStores = isApplicationModel(model) ? resolveTrustStores(model, {
+      given: options.trustStore ? { '*': options.trustStore } : {},
+      // Uploaded trust-store files are found beside a synthesized file given by path.
+      findUploaded: typeof input === 'string' && !input.trimStart().startsWith('{') ? (sha256) => findUploadedObject(input, sha256) : undefined,
+      flags: { caBundle: () => 'the trustStore option ({ caBundle: <PEM or file> })', revocationList: () => 'trustStore.revocationLists' },
+      fail: (message) => new TestingKitError(`${source}: ${message}`),
+    }).stores : {};
     proxy = isApplicationModel(model)
-      ? await startProxy({ model, targets, listenerPorts, timeScale, tls, lambda: { handlers, timeoutSeconds: lambdaTimeout }, signIn })
+      ? await startProxy({ model, targets, listenerPorts, timeScale, tls, lambda: { handlers, timeoutSeconds: lambdaTimeout }, signIn, trustStores })
       : await startNetworkProxy({ model, targets, listenerPorts, timeScale, tls });
   } catch (e) {
     await servers.close();
@@ -261,6 +282,7 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     return l.localPort;
   };
   const client = localFetch(source, portOf, tls?.ca.certPem);
+  const withCertificates: Array<{ close(): Promise<void> }> = [];
   const healthOf = (route: string): TargetHealthEntry[] => {
     // A Lambda route's one target is its function (describe-target-health: unavailable while checks are off).
     if (!(route in handlers) && !(isApplicationModel(model) && model.lambdaTargetGroups?.some((g) => g.name === route))) checkRoute(route, 'targetHealth');
@@ -285,6 +307,11 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     },
     port: (listener) => listenerOf(listener).localPort,
     fetch: client.fetch,
+    fetchWithCertificate: (certificate) => {
+      const f = localFetch(source, portOf, tls?.ca.certPem, certificate);
+      withCertificates.push(f);
+      return f.fetch;
+    },
     // The proxy only has targets the kit gave it; a draining one is listed until its delay ends but no longer registered.
     targets: (route) => healthOf(route).filter((t) => t.state !== 'draining').map((t) => registered.get(t.id)!),
     targetHealth: ((route?: string) => (route === undefined ? running.targetHealth() : healthOf(route))) as LocalLoadBalancer['targetHealth'],
@@ -339,7 +366,8 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
       if (back.status !== 302 || cookies.length === 0) throw new TestingKitError(`${source}: signIn: /oauth2/idpresponse answered ${back.status}`);
       return cookies.join('; ');
     },
-    close: () => closed ??= closeInTurn([() => client.close(), () => running.close(), () => servers.close()]),
+    close: () => closed ??= closeInTurn([() => client.close(), () => Promise.all(withCertificates.map((f) => f.close())).then(() => undefined),
+      () => running.close(), () => servers.close()]),
   };
   return lb;
 }

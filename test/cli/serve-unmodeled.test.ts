@@ -69,14 +69,14 @@ test('--watch: a reload warns only about unmodeled properties it has not warned 
   const warnings = () => io.stderr.split('\n').filter((l) => l.startsWith('lbkit serve: warning:'));
   expect(warnings()).toHaveLength(2);
 
-  // The same overrides again, and one more on a listener.
+  // The same overrides again, and one more on a listener: an attribute key lbkit does not know (one AWS adds later, say).
   const [, listener] = Object.entries<Json>(output.Resources).find(([, r]) => r.Type === 'AWS::ElasticLoadBalancingV2::Listener')!;
-  listener.Properties.MutualAuthentication = { Mode: 'off' };
+  listener.Properties.ListenerAttributes = [...(listener.Properties.ListenerAttributes ?? []), { Key: 'routing.http.response.future_header.header_value', Value: 'x' }];
   writeFileSync(file, JSON.stringify(output));
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline && !io.stdout.includes('lbkit serve: reloaded')) await new Promise((r) => setTimeout(r, 100));
   expect(io.stdout).toContain('lbkit serve: reloaded');
   expect(warnings()).toHaveLength(3);
   expect(warnings()).toContain(`lbkit serve: warning: ${expected.lb} is not modeled by lbkit; ignored (the local proxy does not emulate it)`);
-  expect(warnings()[2]).toMatch(/\(AWS::ElasticLoadBalancingV2::Listener\): MutualAuthentication is not modeled by lbkit/);
+  expect(warnings()[2]).toMatch(/\(AWS::ElasticLoadBalancingV2::Listener\): ListenerAttributes\[routing\.http\.response\.future_header\.header_value\] is not modeled by lbkit/);
 });

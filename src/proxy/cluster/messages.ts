@@ -8,6 +8,7 @@ import { LogFormat } from '../log-format';
 import { Endpoint } from '../targets/endpoint';
 import { TargetHealthUpdate } from '../targets/health-update';
 import { LocalTlsOptions } from '../tls/tls-provider';
+import { LocalTrustStore } from '../tls/trust-store';
 
 /** What a worker needs to serve: the serializable part of the proxy's options. */
 export interface WorkerSpec extends Omit<LocalLoadBalancerOptions<LoadBalancerModel, LocalTlsOptions>, 'logger'> {
@@ -25,6 +26,8 @@ export interface WorkerSpec extends Omit<LocalLoadBalancerOptions<LoadBalancerMo
   readonly rewriteRedirectPorts?: boolean;
   /** The Lambda routes' local handlers: every worker starts its own (the proxy option of that name). */
   readonly lambda?: RuntimeLambdaOptions;
+  /** Mutual TLS verify listeners' trust stores, as PEM text (the proxy option of that name). */
+  readonly trustStores?: Readonly<Record<number, LocalTrustStore>>;
 }
 
 /** One target's routing view in one worker. */

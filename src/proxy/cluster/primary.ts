@@ -89,6 +89,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     logFormat: options.workerLogFormat,
     rewriteRedirectPorts: options.rewriteRedirectPorts,
     lambda: options.lambda,
+    trustStores: options.trustStores,
   };
 
   const post = (r: WorkerRecord, m: ToWorker) => {

@@ -57,6 +57,7 @@ export function runWorker(): void {
         logger: createLogger({ level: spec.logLevel, format: spec.logFormat ?? 'json', base: { worker: process.pid }, write: (line) => writeSync(2, line) }),
         rewriteRedirectPorts: spec.rewriteRedirectPorts,
         lambda: spec.lambda,
+        trustStores: spec.trustStores,
         accessLog: spec.accessLog ? (entry) => {
           logs.push(entry);
           if (logs.length >= LOG_BATCH) flush();

@@ -1,7 +1,7 @@
 /**
  * One client connection as the ALB connection log records it (AWS: "Connection logs for your
- * Application Load Balancer"); src/proxy/logs writes the line in AWS's field order. The proxy has no
- * mutual TLS, so the leaf client certificate fields are always `-`.
+ * Application Load Balancer"); src/proxy/logs writes the line in AWS's field order. The leaf client
+ * certificate fields are those of a mutual TLS listener's client (`-` elsewhere, or without a certificate).
  */
 export interface ConnectionLogEntry {
   /** When the connection was established, or failed to be (ISO 8601). */
@@ -15,6 +15,10 @@ export interface ConnectionLogEntry {
   readonly tlsCipher?: string;
   /** HTTPS listeners: seconds from accepting the connection to the end of a successful handshake. */
   readonly tlsHandshakeLatency?: number;
+  /** Mutual TLS listeners: the client's leaf certificate's subject (RFC 2253), validity and serial number (hex). */
+  readonly leafClientCertSubject?: string;
+  readonly leafClientCertValidity?: string;
+  readonly leafClientCertSerialNumber?: string;
   /** HTTPS listeners: `Success`, or `Failed:<reason code>`; undefined (`-`) on HTTP listeners. */
   readonly tlsVerifyStatus?: string;
   /** The id the access-log lines of this connection's requests carry. */

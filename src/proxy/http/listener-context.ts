@@ -1,5 +1,6 @@
 import { AccessLogEntry } from './access-log-entry';
 import { GroupCounters } from './metrics';
+import { MutualTlsListener } from './mutual-tls';
 import { LocalRedirectPorts } from './redirect';
 import { Runtime } from './runtime';
 import { ChooseCertificate } from './tls-facts';
@@ -17,6 +18,8 @@ export interface ListenerContext {
   readonly redirectPorts?: () => LocalRedirectPorts;
   /** Sign-in actions: the keys, the local identity provider (undefined when the model has none). */
   readonly signIn?: () => SignInContext | undefined;
+  /** HTTPS listeners with mutual TLS: how client certificates are checked and which headers carry them. */
+  readonly mutualTls?: MutualTlsListener;
   /** The runtime new requests use (swapped on reload). */
   runtime(): Runtime;
   counters(group: string): GroupCounters;

@@ -7,6 +7,7 @@ import { forwardedFor, MAX_XFF_ADDRESSES, xffCount } from './forwarded-headers';
 import { lacksRequiredHost } from './host-required';
 import { sendError } from './lb-response';
 import { ListenerContext } from './listener-context';
+import { mutualTlsHeaders } from './mutual-tls';
 import { redirectLocation, redirectStatus } from './redirect';
 import { hostName, RequestFacts, requestHost, splitUrl } from './request-facts';
 import { applyListenerHeaders, listenerHeadersOf } from './response-headers';
@@ -70,6 +71,7 @@ export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: I
       'x-forwarded-port': String(ctx.port),
       'x-amzn-trace-id': trace.header,
       ...signInHeaders,
+      ...(ctx.mutualTls ? mutualTlsHeaders(ctx.mutualTls, req) : {}),
     },
   };
 }

@@ -3,9 +3,8 @@ import { ConnectionLogEntry } from '../http/connection-log-entry';
 
 /**
  * What one ALB connection-log line says, field by field, in AWS's order ("Connection log entries"):
- * absent fields print as `-`. The leaf client certificate fields are those of mutual TLS, which the
- * proxy does not emulate, so they are always absent; so is tls_keyexchange, which Node does not
- * report on the server side of a handshake.
+ * absent fields print as `-`. The leaf client certificate fields are those of a mutual TLS listener's
+ * client; tls_keyexchange is always absent: Node does not report it on the server side of a handshake.
  */
 export interface ConnectionLogRecord {
   readonly time: Date;
@@ -38,6 +37,9 @@ export function connectionLogRecord(entry: ConnectionLogEntry, lb: LocalLoadBala
     tlsProtocol: entry.tlsProtocol,
     tlsCipher: entry.tlsCipher,
     tlsHandshakeLatency: entry.tlsHandshakeLatency,
+    leafClientCertSubject: entry.leafClientCertSubject,
+    leafClientCertValidity: entry.leafClientCertValidity,
+    leafClientCertSerialNumber: entry.leafClientCertSerialNumber,
     tlsVerifyStatus: entry.tlsVerifyStatus,
     connTraceId: entry.connTraceId,
     elb: `app/${lb.name}/lbkit-local`,

@@ -20,6 +20,29 @@ export interface KeyAndCert {
   readonly keyPem: string;
 }
 
+/** A client certificate for mutual TLS, with its serial number (hex, upper case) to revoke it by. */
+export interface ClientCertificate extends KeyAndCert {
+  readonly serialNumber: string;
+}
+
+export interface ClientCertificateOptions {
+  /**
+   * Start of validity.
+   * @default - an hour ago (clock skew)
+   */
+  readonly notBefore?: Date;
+  /**
+   * End of validity; a date in the past makes an expired certificate (to test refusals).
+   * @default - 397 days from now
+   */
+  readonly notAfter?: Date;
+  /** @default - no OU */
+  readonly organizationalUnit?: string;
+}
+
+const CLIENT_VALIDITY_DAYS = 397; // as a server leaf: long enough for a test run or a laptop's year
+const CRL_VALIDITY_DAYS = 30; // nextUpdate of a local revocation list
+
 /** A local certificate authority persisted in a directory; created on first use, reused afterwards. */
 export class LocalCa {
   /**
@@ -105,6 +128,75 @@ export class LocalCa {
     writeAtomically(keyFile, issued.keyPem, 0o600);
     writeAtomically(certFile, issued.certPem, 0o644);
     return issued;
+  }
+
+  /**
+   * A client certificate for mutual TLS (extended key usage clientAuth) for `commonName`, signed by
+   * this CA: for a trust store whose CA bundle is this CA's `ca.pem`. Not cached: each call issues a new one.
+   */
+  public issueClientCertificate(commonName: string, options: ClientCertificateOptions = {}): ClientCertificate {
+    if (commonName === '') throw new Error('a client certificate needs a common name');
+    const { keyPem, publicKey } = newRsaKey();
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = publicKey;
+    cert.serialNumber = serialNumber();
+    setValidity(cert, CLIENT_VALIDITY_DAYS);
+    if (options.notBefore) cert.validity.notBefore = options.notBefore;
+    if (options.notAfter) cert.validity.notAfter = options.notAfter;
+    cert.setSubject([
+      { name: 'commonName', value: commonName },
+      ...(options.organizationalUnit ? [{ name: 'organizationalUnitName', value: options.organizationalUnit }] : []),
+      { name: 'organizationName', value: 'lbkit (local development only)' },
+    ]);
+    cert.setIssuer(this.cert.subject.attributes);
+    cert.setExtensions([
+      { name: 'basicConstraints', cA: false, critical: true },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+      { name: 'extKeyUsage', clientAuth: true },
+      { name: 'subjectKeyIdentifier' },
+      { name: 'authorityKeyIdentifier', keyIdentifier: this.cert.generateSubjectKeyIdentifier().getBytes() },
+    ]);
+    cert.sign(this.key, forge.md.sha256.create());
+    return { certPem: forge.pki.certificateToPem(cert), keyPem, serialNumber: cert.serialNumber.toUpperCase() };
+  }
+
+  /**
+   * A certificate revocation list (PEM `X509 CRL`, version 2, SHA-256 with RSA) signed by this CA,
+   * revoking the given serial numbers (hex): a trust store's revocation list for tests and the demo.
+   */
+  public revocationList(serialNumbers: readonly string[]): string {
+    const { asn1 } = forge;
+    const { Class, Type } = asn1;
+    const time = (d: Date) => asn1.create(Class.UNIVERSAL, Type.UTCTIME, false, asn1.dateToUtcTime(d));
+    const algorithm = asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, [
+      asn1.create(Class.UNIVERSAL, Type.OID, false, asn1.oidToDer(forge.pki.oids.sha256WithRSAEncryption).getBytes()),
+      asn1.create(Class.UNIVERSAL, Type.NULL, false, ''),
+    ]);
+    const now = new Date();
+    const integer = (hex: string) => {
+      const even = hex.length % 2 ? `0${hex}` : hex;
+      // DER integers are signed: a leading byte of 0x80 or more needs a zero byte before it.
+      return asn1.create(Class.UNIVERSAL, Type.INTEGER, false, forge.util.hexToBytes(parseInt(even.slice(0, 2), 16) >= 0x80 ? `00${even}` : even));
+    };
+    const entries = serialNumbers.map((serial) => asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, [integer(serial), time(now)]));
+    const tbs = asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, [
+      asn1.create(Class.UNIVERSAL, Type.INTEGER, false, forge.util.hexToBytes('01')), // v2
+      algorithm,
+      forge.pki.distinguishedNameToAsn1(this.cert.subject),
+      time(new Date(now.getTime() - 3600 * 1000)),
+      time(new Date(now.getTime() + CRL_VALIDITY_DAYS * 24 * 3600 * 1000)),
+      ...(entries.length ? [asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, entries)] : []),
+    ]);
+    const md = forge.md.sha256.create();
+    md.update(asn1.toDer(tbs).getBytes());
+    const signature = this.key.sign(md);
+    const list = asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, [
+      tbs,
+      algorithm,
+      asn1.create(Class.UNIVERSAL, Type.BITSTRING, false, String.fromCharCode(0) + signature),
+    ]);
+    const der = Buffer.from(asn1.toDer(list).getBytes(), 'binary').toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+    return `-----BEGIN X509 CRL-----\n${der}\n-----END X509 CRL-----\n`;
   }
 
   private issue(names: readonly string[]): KeyAndCert {

@@ -139,8 +139,10 @@ export interface LocalLoadBalancer {
    * the Cookie header that carries the session: `lb.fetch(url, { headers: { cookie } })`.
    * @param url a URL whose rule has a sign-in action, e.g. `https://app.example.com/orders`
    * @param user a name, an email or claims; default the `user` option
+   * @param certificate a client certificate to present on a mutual TLS verify listener (as the
+   *   browser does); then fetch with the same one: `lb.fetchWithCertificate(certificate)(url, { headers: { cookie } })`
    */
-  signIn(url: string, user?: string | UserClaims): Promise<string>;
+  signIn(url: string, user?: string | UserClaims, certificate?: Pick<ClientCertificate, 'certPem' | 'keyPem'>): Promise<string>;
   /**
    * The PEM of the key that verifies x-amzn-oidc-data, by the `kid` of its header: what AWS serves at
    * `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`. Undefined for another kid.
@@ -342,32 +344,42 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     },
     identityProvider: running.identityProvider?.(),
     oidcPublicKey: (kid) => running.oidcPublicKey?.(kid),
-    async signIn(url, user = options.user) {
+    async signIn(url, user = options.user, certificate) {
       const provider = running.identityProvider?.();
       if (!provider) throw new TestingKitError(`${source}: signIn: no local identity provider runs (${options.oidcIssuer ? 'oidcIssuer is set' : `load balancer ${model.name} has no sign-in action`})`);
       if (user === undefined) throw new TestingKitError(`${source}: signIn: no user (give one, or the user option)`);
-      const first = await client.fetch(url, { redirect: 'manual' });
-      await first.body?.cancel();
-      const authorize = first.headers.get('location');
-      if (first.status !== 302 || !authorize?.startsWith(provider.authorizationEndpoint)) {
-        throw new TestingKitError(`${source}: signIn: ${url} answered ${first.status}${authorize ? ` → ${authorize}` : ''}, not a redirect to the identity provider (is its rule's onUnauthenticatedRequest authenticate?)`);
+      // With a certificate, the dance's two requests to the load balancer present it (a mutual TLS verify listener asks every client).
+      const via = certificate ? localFetch(source, portOf, tls?.ca.certPem, certificate) : undefined;
+      try {
+        return await signInWith(via ?? client, provider, url, user);
+      } finally {
+        await via?.close();
       }
-      const hinted = new URL(authorize);
-      hinted.searchParams.set('login_hint', typeof user === 'string' ? user : JSON.stringify(user));
-      const idp = await undiciFetch(hinted, { redirect: 'manual' });
-      await idp.body?.cancel();
-      const callback = idp.headers.get('location');
-      if (idp.status !== 302 || !callback) throw new TestingKitError(`${source}: signIn: the identity provider answered ${idp.status}`);
-      // The AWSALBAuthNonce cookie of the first redirect goes back with the callback, as a browser sends it.
-      const nonce = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-      const back = await client.fetch(callback, { redirect: 'manual', headers: { cookie: nonce } });
-      await back.body?.cancel();
-      const cookies = back.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => !c.endsWith('='));
-      if (back.status !== 302 || cookies.length === 0) throw new TestingKitError(`${source}: signIn: /oauth2/idpresponse answered ${back.status}`);
-      return cookies.join('; ');
     },
     close: () => closed ??= closeInTurn([() => client.close(), () => Promise.all(withCertificates.map((f) => f.close())).then(() => undefined),
       () => running.close(), () => servers.close()]),
   };
+  /** The redirect dance of signIn over one fetch. */
+  async function signInWith(via: { fetch: LocalFetch }, provider: LocalIdentityProvider, url: string, user: string | UserClaims): Promise<string> {
+    const first = await via.fetch(url, { redirect: 'manual' });
+    await first.body?.cancel();
+    const authorize = first.headers.get('location');
+    if (first.status !== 302 || !authorize?.startsWith(provider.authorizationEndpoint)) {
+      throw new TestingKitError(`${source}: signIn: ${url} answered ${first.status}${authorize ? ` → ${authorize}` : ''}, not a redirect to the identity provider (is its rule's onUnauthenticatedRequest authenticate?)`);
+    }
+    const hinted = new URL(authorize);
+    hinted.searchParams.set('login_hint', typeof user === 'string' ? user : JSON.stringify(user));
+    const idp = await undiciFetch(hinted, { redirect: 'manual' });
+    await idp.body?.cancel();
+    const callback = idp.headers.get('location');
+    if (idp.status !== 302 || !callback) throw new TestingKitError(`${source}: signIn: the identity provider answered ${idp.status}`);
+    // The AWSALBAuthNonce cookie of the first redirect goes back with the callback, as a browser sends it.
+    const nonce = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const back = await via.fetch(callback, { redirect: 'manual', headers: { cookie: nonce } });
+    await back.body?.cancel();
+    const cookies = back.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => !c.endsWith('='));
+    if (back.status !== 302 || cookies.length === 0) throw new TestingKitError(`${source}: signIn: /oauth2/idpresponse answered ${back.status}`);
+    return cookies.join('; ');
+  }
   return lb;
 }

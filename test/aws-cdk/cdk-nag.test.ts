@@ -3,6 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { harness, minimalProps } from './fixtures';
 import { createApp as createFeatureTourApp } from '../../examples/feature-tour-cdk/app';
+import { createApp as createPartnerApiApp } from '../../examples/partner-api-cdk/app';
 import { createApp } from '../../examples/web-api-cdk/app';
 import { WebApiLoadBalancer } from '../../src/aws-cdk';
 import { MutualTlsMode, TargetType, TrustStoreObject } from '../../src/core';
@@ -33,6 +34,15 @@ describe('cdk-nag AwsSolutions', () => {
     const app = createFeatureTourApp();
     app.synth();
     expect(nagViolations(app)).toEqual([]);
+  });
+
+  test('the partner-api example (mutual TLS verify, hardened response headers, an OIDC sign-in route) has zero findings and acknowledges nothing new', () => {
+    const app = createPartnerApiApp();
+    app.synth();
+    expect(nagViolations(app)).toEqual([]);
+    // The only cdk-nag acknowledgements are the construct's own (EC23 on the public security group, S1 on the log bucket), as in every example.
+    const acknowledged = app.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules').map(() => c.node.path));
+    expect(acknowledged.sort()).toEqual(['PartnerApiStack/Api/AccessLogs/Resource', 'PartnerApiStack/Api/SecurityGroup']);
   });
 
   test('the acknowledged rules carry reasons in code: EC23 on the public security group, S1 on the log bucket', () => {

@@ -6,6 +6,7 @@ import { IConstruct } from 'constructs';
 import { createApp as createFeatureTourApp } from '../../examples/feature-tour-cdktf/main';
 import { createApp as createGameServerApp } from '../../examples/game-server-nlb-cdktf/main';
 import { createApp as createGlobalFailoverApp } from '../../examples/global-failover-cdktf/main';
+import { createApp as createPartnerApiApp } from '../../examples/partner-api-cdktf/main';
 import { createApp as createWebApiApp } from '../../examples/web-api-cdktf/main';
 import { GlobalFailover, TcpServiceLoadBalancer, WebApiLoadBalancer } from '../../src/cdktf';
 
@@ -22,6 +23,8 @@ export const WEB_API: TerraformExample<WebApiLoadBalancer> = { createApp: create
 export const GAME_SERVER: TerraformExample<TcpServiceLoadBalancer> = { createApp: createGameServerApp, stack: 'game-server', construct: 'Game' };
 /** The feature tour has two load balancers; `construct` names its ALB. */
 export const FEATURE_TOUR: TerraformExample<WebApiLoadBalancer> = { createApp: createFeatureTourApp, stack: 'feature-tour', construct: 'Api' };
+/** Mutual TLS verify (an uploaded CA bundle), hardened response headers, an OIDC sign-in route. */
+export const PARTNER_API: TerraformExample<WebApiLoadBalancer> = { createApp: createPartnerApiApp, stack: 'partner-api', construct: 'Api' };
 export const GLOBAL_FAILOVER: TerraformExample<GlobalFailover> = { createApp: createGlobalFailoverApp, stack: 'global-failover', construct: 'Global' };
 
 export interface SynthesizedExample<T extends IConstruct = WebApiLoadBalancer> {

@@ -2,14 +2,14 @@ import { spawn, spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { FEATURE_TOUR, GAME_SERVER, GLOBAL_FAILOVER, synthExample, TerraformExample, WEB_API } from './example-synth';
+import { FEATURE_TOUR, GAME_SERVER, GLOBAL_FAILOVER, PARTNER_API, synthExample, TerraformExample, WEB_API } from './example-synth';
 
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'terraform-check.sh');
 const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
 
 interface CheckResult { readonly status: number | null; readonly output: string }
 
-/** Bound on one check; the five run at once, so on a busy machine each takes longer than alone (some 15-25 s). */
+/** Bound on one check; the six run at once, so on a busy machine each takes longer than alone (some 15-25 s). */
 const CHECK_TIMEOUT_MS = 240_000;
 
 /** The check script on one stack, in a child process of its own (so several run at once). */
@@ -57,7 +57,7 @@ if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
   const checks = new Map<string, Promise<CheckResult>>();
 
   beforeAll(() => {
-    const examples: Array<TerraformExample<any>> = [WEB_API, GAME_SERVER, GLOBAL_FAILOVER, FEATURE_TOUR];
+    const examples: Array<TerraformExample<any>> = [WEB_API, GAME_SERVER, GLOBAL_FAILOVER, FEATURE_TOUR, PARTNER_API];
     const stackDirs = new Map(examples.map((example) => {
       const { dir, stackDir } = synthExample(example);
       dirs.push(dir);
@@ -94,6 +94,9 @@ if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
 
   test('the feature-tour example (an ALB and an NLB with every option set) passes terraform init, validate and plan', () => passes('feature-tour', '36 to add'),
     CHECK_TIMEOUT_MS + 30_000);
+
+  test('the partner-api example (mutual TLS verify with an uploaded CA bundle, response headers, an OIDC sign-in) passes terraform init, validate and plan',
+    () => passes('partner-api', '33 to add'), CHECK_TIMEOUT_MS + 30_000);
 
   test('a stack Terraform rejects fails the check loudly, naming the stack and the step', async () => {
     const result = await checks.get('broken')!;

@@ -1,7 +1,3 @@
-import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { addressOf, errorOf, rulesByRoute, synth } from './fixtures';
 import { Authentication, ClientSecret, RouteAction, UnauthenticatedRequestBehavior } from '../../src/core';
 import { isApplicationModel } from '../../src/core/model/any-load-balancer-model';
@@ -91,18 +87,6 @@ describe('sign-in before a route\'s action (Terraform)', () => {
       .toMatch(/^Stack\/Api: routes\["app"\]\.authenticate userPoolArn must be a Cognito user pool ARN/);
   });
 
-  const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
-  (hasTerraform ? test : test.skip)('terraform validate and an offline plan pass: the secret is read at apply, after the listener exists', () => {
-    const { tf } = synth({ routes: ROUTES });
-    const dir = mkdtempSync(join(tmpdir(), 'lbkit-tf-oidc-'));
-    try {
-      const stackDir = join(dir, 'stacks', 'oidc');
-      mkdirSync(stackDir, { recursive: true });
-      writeFileSync(join(stackDir, 'cdk.tf.json'), JSON.stringify(tf));
-      const result = spawnSync('bash', [join(__dirname, '..', '..', 'scripts', 'terraform-check.sh'), stackDir], { encoding: 'utf8', timeout: 240_000 });
-      expect(`${result.stdout}${result.stderr}`).toMatch(/terraform-check: ok oidc \(Plan: \d+ to add, 0 to change, 0 to destroy\./);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 250_000);
+  // terraform validate and the offline plan (the secret read at apply, after the listener exists) run on the
+  // partner-api example in test/cdktf/terraform-check.test.ts, which fails rather than skips in CI.
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { all, errorOf, only, synth } from './fixtures';
 import { MutualTlsMode, TrustStoreObject } from '../../src/core/options/mutual-tls-options';
-import { pemBlocks, revokedCount } from '../../src/core/validation/pem';
+import { parseRevocationList } from '../../src/core/pki/revocation-list';
+import { pemBlocks } from '../../src/core/validation/pem';
 import { MTLS_FIXTURES } from '../support/mtls';
 
 const CA = join(MTLS_FIXTURES, 'ca-bundle-two.crt');
@@ -171,7 +172,7 @@ describe('mutual TLS: what planning refuses at synth (both engines share it)', (
   });
 
   test('revocation entries: counted in local CRLs (RFC 5280 revokedCertificates); more than 500,000 per trust store refused', () => {
-    const countIn = (file: string) => pemBlocks('p', 'o', file, readFileSync(file, 'utf8'), 'X509 CRL').map((b) => revokedCount(b.der));
+    const countIn = (file: string) => pemBlocks('p', 'o', file, readFileSync(file, 'utf8'), 'X509 CRL').map((b) => parseRevocationList(b.der).entries);
     expect(countIn(CRL)).toEqual([0]);
     expect(countIn(join(MTLS_FIXTURES, 'revoked-two.crl'))).toEqual([2]);
     // A CertificateList holding n entries (structure only: lbkit counts, AWS verifies signatures).

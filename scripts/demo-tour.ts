@@ -3,11 +3,7 @@
 import { readFileSync } from 'fs';
 import { Agent, request } from 'undici';
 import { serve, ServeSession } from '../src/cli/serve';
-import { isApplicationModel } from '../src/core/model/any-load-balancer-model';
-import { ListenerModel } from '../src/core/model/load-balancer-model';
 import { DemoBackend, startDemoBackend } from '../src/health';
-import { ProxyHandle, startProxy } from '../src/proxy/server';
-import { clientCertificateAuthority } from '../src/testing/client-ca';
 
 const TIME_SCALE = 30; // health checks every 0.5 s instead of 15 s; draining 10 s instead of 300 s
 const ROUTES: Record<string, number> = { 'api-v2': 2, 'api-v2-canary': 1, 'api-v1': 1, 'websocket': 1, 'upload': 1, 'web': 1 };
@@ -98,56 +94,6 @@ export async function runTour(file: string, print: (line: string) => void, optio
 
     const lbHealth = await get('/health');
     step('the load balancer answers /health itself', lbHealth.status === 200 && lbHealth.text === '{"status":"ok"}', `GET /health → ${lbHealth.status} ${lbHealth.text}`);
-
-    // Mutual TLS: the example's HTTPS listener with verify mode added, served beside it, trusting a fresh client CA.
-    let mtls: ProxyHandle | undefined;
-    try {
-      const model = s.model!;
-      if (!isApplicationModel(model)) throw new Error('the tour serves an application load balancer');
-      const clientCa = clientCertificateAuthority();
-      const withVerify = (l: ListenerModel): ListenerModel => ({
-        ...l,
-        mutualAuthentication: {
-          mode: 'verify',
-          trustStore: { caBundle: { kind: 's3', bucket: 'demo-pki', key: 'clients/ca.pem' }, revocationLists: [] },
-          ignoreClientCertificateExpiry: false,
-          advertiseTrustStoreCaNames: false,
-        },
-      });
-      mtls = await startProxy({
-        model: { ...model, listeners: model.listeners.filter((l) => l.protocol === 'HTTPS').map(withVerify) },
-        targets: { 'api-v1': backends['api-v1'].map((b) => ({ host: '127.0.0.1', port: Number(b.address.split(':').pop()) })) },
-        listenerPorts: { 443: 0 },
-        timeScale: TIME_SCALE,
-        tls: s.tls,
-        trustStores: { 443: { caBundlePem: clientCa.caBundlePem, source: 'the demo client CA' } },
-      });
-      const mtlsPort = mtls.listeners[0].localPort;
-      const end = Date.now() + 5_000;
-      while (Date.now() < end && !mtls.targetHealth().some((g) => g.targetGroup === 'api-v1' && g.targets.some((t) => t.state === 'healthy'))) await sleep(50);
-      const alice = clientCa.issueClientCertificate('alice', { organizationalUnit: 'payments' });
-      const call = async (client?: { cert: string; key: string }) => {
-        const agent = new Agent({ connect: { ca, servername: 'api.example.com', ...client } });
-        agents.push(agent);
-        try {
-          const res = await request(`https://127.0.0.1:${mtlsPort}/v1/orders`, { headers: { 'host': 'api.example.com', 'x-amzn-mtls-clientcert-subject': 'CN=admin' }, dispatcher: agent });
-          return { status: res.statusCode, body: JSON.parse(await res.body.text()) as { name: string; headers: Record<string, string> } };
-        } catch (e) {
-          return { error: (e as { code?: string }).code ?? (e as Error).message };
-        }
-      };
-      const without = await call();
-      const stranger = await call((() => { const c = clientCertificateAuthority().issueClientCertificate('mallory'); return { cert: c.certPem, key: c.keyPem }; })());
-      const withCert = await call({ cert: alice.certPem, key: alice.keyPem });
-      const subject = withCert.body?.headers['x-amzn-mtls-clientcert-subject'];
-      step('mutual TLS verify: no client certificate or an untrusted one → connection closed; a trusted one → the target sees X-Amzn-Mtls-Clientcert-*',
-        'error' in without && 'error' in stranger && withCert.status === 200 && subject === 'O=lbkit (local development only),OU=payments,CN=alice',
-        `no certificate → ${without.error ?? without.status}; another CA's → ${stranger.error ?? stranger.status}; alice's (lbkit client-cert alice) → `
-        + `${withCert.status ?? withCert.error} from ${withCert.body?.name}, subject "${subject}" (the client's forged CN=admin removed), `
-        + `serial ${withCert.body?.headers['x-amzn-mtls-clientcert-serial-number']}`);
-    } finally {
-      await mtls?.close();
-    }
 
     const [first, second] = backends['api-v2'];
     first.setDependency('db', 'down');

@@ -1,5 +1,5 @@
-// The main job: synthesize every example (web-api: an ALB, game-server: an NLB, global-failover:
-// Route 53 over two regional ALBs) with both engines, read each output back into lbkit's model, print
+// The main job: synthesize every example (web-api: an ALB, game-server: an NLB, partner-api: an ALB with
+// mutual TLS and sign-in, global-failover: Route 53 over two regional ALBs) with both engines, read each output back into lbkit's model, print
 // side by side what each engine produced and whether they match; then serve each example on the local
 // reference proxy from each engine's output and tour what it does.
 import { readFileSync } from 'fs';
@@ -12,6 +12,7 @@ import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readTerraf
 import { runTour } from './demo-tour';
 import { runFailoverTour } from './demo-tour-failover';
 import { runNlbTour } from './demo-tour-nlb';
+import { runPartnerTour } from './demo-tour-partner';
 import { failoverFiles, globalFailoverExample, SynthesizedExample, synthExamples } from './synth-examples';
 
 const GREEN = process.stdout.isTTY ? '\x1b[32m' : '';
@@ -57,7 +58,8 @@ function applicationRows(m: LoadBalancerModel): Row[] {
   for (const l of m.listeners) {
     out.push(['listeners', `${l.protocol} ${l.port}`, describeAction(l.defaultAction)]);
     if (l.sslPolicy) out.push(['listeners', '  tls policy', l.sslPolicy.replace('ELBSecurityPolicy-', '')]);
-    for (const r of l.rules) out.push([`rules on ${l.port}`, `${String(r.priority).padStart(5)} ${r.route}`, `${describeConditions(r.conditions)} → ${describeAction(r.action)}`]);
+    if (l.mutualAuthentication) out.push(['listeners', '  mutual tls', l.mutualAuthentication.mode]);
+    for (const r of l.rules) out.push([`rules on ${l.port}`, `${String(r.priority).padStart(5)} ${r.route}`, `${describeConditions(r.conditions)} → ${r.authenticate ? `${r.authenticate.type.replace('authenticate-', '')} sign-in, ` : ''}${describeAction(r.action)}`]);
   }
   for (const tg of m.targetGroups) {
     const hc = tg.healthCheck;
@@ -163,7 +165,8 @@ function compareDns(example: SynthesizedExample): boolean {
 async function tour(keepServing: boolean): Promise<number> {
   const webApi = synthesized.find((e) => e.name === 'web-api');
   const game = synthesized.find((e) => e.name === 'game-server');
-  if (!webApi || !game) return 1;
+  const partner = synthesized.find((e) => e.name === 'partner-api');
+  if (!webApi || !game || !partner?.clientCa) return 1;
   const print = (line: string) => console.log(line);
   let ok = true;
   for (const [engine, file] of [['CloudFormation', game.cloudFormation], ['Terraform', game.terraform]] as const) {
@@ -174,6 +177,11 @@ async function tour(keepServing: boolean): Promise<number> {
   for (const engine of ['CloudFormation', 'Terraform'] as const) {
     console.log(`${BOLD}global-failover: both regions on the local proxy and Route 53 on a local DNS server, from the ${engine} output${RESET}`);
     ok = (await runFailoverTour(failoverFiles(engine), print)).ok && ok;
+    console.log('');
+  }
+  for (const [engine, file] of [['CloudFormation', partner.cloudFormation], ['Terraform', partner.terraform]] as const) {
+    console.log(`${BOLD}partner-api served on the local reference proxy from its ${engine} output${RESET} (echo targets; a partner CA made for the demo)`);
+    ok = (await runPartnerTour(file, partner.clientCa, print)).ok && ok;
     console.log('');
   }
   for (const [engine, file, keep] of [['CloudFormation', webApi.cloudFormation, false], ['Terraform', webApi.terraform, keepServing]] as const) {

@@ -1,12 +1,15 @@
 // Synthesizes every example with its own engine into .demo-out/ (used by the demo and terraform-check).
-import { rmSync } from 'fs';
+import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { createApp as createGameServerCdkApp } from '../examples/game-server-nlb-cdk/app';
 import { createApp as createGameServerTfApp } from '../examples/game-server-nlb-cdktf/main';
 import { createApp as createGlobalFailoverCdkApp } from '../examples/global-failover-cdk/app';
 import { createApp as createGlobalFailoverTfApp } from '../examples/global-failover-cdktf/main';
+import { createApp as createPartnerApiCdkApp } from '../examples/partner-api-cdk/app';
+import { createApp as createPartnerApiTfApp } from '../examples/partner-api-cdktf/main';
 import { createApp as createCdkApp } from '../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../examples/web-api-cdktf/main';
+import { ClientCertificateAuthority, clientCertificateAuthority } from '../src/testing';
 import type { FailoverFiles } from './demo-tour-failover';
 
 export const OUT = join(__dirname, '..', '.demo-out');
@@ -15,6 +18,31 @@ export interface SynthesizedExample {
   readonly name: string;
   readonly cloudFormation: string;
   readonly terraform: string;
+  /** The client CA the example's mutual TLS trust store holds, made at synth time with its key in memory (partner-api). */
+  readonly clientCa?: ClientCertificateAuthority;
+}
+
+/**
+ * The partner-api example (mutual TLS verify, response headers, OIDC sign-in) with both engines into `out`.
+ * The committed partner CA has no private key, so no certificate chains to it: the example is built with a
+ * CA made now (its bundle written beside the outputs, its key kept in memory) so that the tour can issue
+ * partner certificates.
+ */
+export function synthPartnerApi(out = OUT): SynthesizedExample & { readonly clientCa: ClientCertificateAuthority } {
+  const clientCa = clientCertificateAuthority();
+  mkdirSync(out, { recursive: true });
+  const caBundle = join(out, 'partner-ca.crt');
+  writeFileSync(caBundle, clientCa.caBundlePem.replace(/\r\n/g, '\n'));
+  const cdkOut = join(out, 'cdk', 'partner-api');
+  createPartnerApiCdkApp(cdkOut, caBundle).synth();
+  const tfOut = join(out, 'cdktf', 'partner-api');
+  createPartnerApiTfApp(tfOut, caBundle).synth();
+  return {
+    name: 'partner-api',
+    cloudFormation: join(cdkOut, 'PartnerApiStack.template.json'),
+    terraform: join(tfOut, 'stacks', 'partner-api', 'cdk.tf.json'),
+    clientCa,
+  };
 }
 
 export function synthExamples(): SynthesizedExample[] {
@@ -39,7 +67,7 @@ export function synthExamples(): SynthesizedExample[] {
     name: 'game-server',
     cloudFormation: join(gameCdkOut, 'GameServerStack.template.json'),
     terraform: join(gameTfOut, 'stacks', 'game-server', 'cdk.tf.json'),
-  }];
+  }, synthPartnerApi()];
 }
 
 /** The global-failover example's Route 53 outputs (after synthExamples ran). */

@@ -5,14 +5,20 @@ import { ListenerHeadersModel } from '../../core/model/load-balancer-model';
 /** The `Server` header the load balancer puts on the responses it writes itself. */
 export const LB_SERVER_HEADER = 'awselb/2.0';
 
+/** The headers each listener model adds, worked out once per model object (a reload brings new objects), not per response. */
+const addedByListener = new WeakMap<ListenerHeadersModel, ReadonlyArray<readonly [string, string]>>();
+
 /** The response headers a listener adds, lower-case name and value, in the contract's order. */
-export function addedResponseHeaders(headers: ListenerHeadersModel | undefined): [string, string][] {
+export function addedResponseHeaders(headers: ListenerHeadersModel | undefined): ReadonlyArray<readonly [string, string]> {
   if (headers === undefined) return [];
+  const known = addedByListener.get(headers);
+  if (known) return known;
   const out: [string, string][] = [];
   for (const [field, name] of Object.entries(RESPONSE_HEADER_NAME) as [keyof typeof RESPONSE_HEADER_NAME, string][]) {
     const value = headers[field];
     if (value !== undefined) out.push([name, value]);
   }
+  addedByListener.set(headers, out);
   return out;
 }
 
@@ -23,7 +29,7 @@ export function addedResponseHeaders(headers: ListenerHeadersModel | undefined):
  * off, the load balancer's own `Server: awselb/2.0` is left out (a target's own Server header stays).
  * Takes and gives a flat [name, value, ...] list.
  */
-export function withListenerHeaders(flat: string[], added: [string, string][], serverHeader: boolean): string[] {
+export function withListenerHeaders(flat: string[], added: ReadonlyArray<readonly [string, string]>, serverHeader: boolean): string[] {
   const replaced = new Set(added.map(([name]) => name));
   const out: string[] = [];
   for (let i = 0; i < flat.length; i += 2) {

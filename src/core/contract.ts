@@ -16,6 +16,8 @@ export const NAME_TAG = 'lbkit:name';
 export const ROUTE_TAG = 'lbkit:route';
 /** NLB listener: its service name (CFN Metadata, TF tags). */
 export const LISTENER_TAG = 'lbkit:listener';
+/** An alarm's id within its load balancer (`unhealthy-hosts:orders`): CloudFormation metadata, Terraform tag. */
+export const ALARM_TAG = 'lbkit:alarm';
 /** Route 53 health check: the endpoint name (CFN HealthCheckTags, TF tags). */
 export const ENDPOINT_TAG = 'lbkit:endpoint';
 /**

@@ -209,3 +209,123 @@ export const HSTS_PRELOAD = false;
 export const CONTENT_TYPE_NOSNIFF = true;
 /** A request without a session is sent to sign in, as AWS does; DENY suits APIs called by scripts. */
 export const AUTHENTICATE_ON_UNAUTHENTICATED_REQUEST = UnauthenticatedRequestBehavior.AUTHENTICATE;
+
+// ---- Operations: CloudWatch alarms and the dashboard (core/plan/monitoring.ts) ----
+
+/** Every load balancer gets alarms: a load balancer nobody watches fails silently. */
+export const ALARMS_ENABLED = true;
+/** Every load balancer gets a dashboard: traffic, latency, errors by source and target health on one page. */
+export const DASHBOARD_ENABLED = true;
+/** One-minute periods: ELB publishes its metrics every 60 s, so nothing finer exists. */
+export const ALARM_PERIOD_SECONDS = 60;
+
+/**
+ * One alarm of the table below: the CloudWatch statistic, threshold and evaluation, and the reason
+ * (written to the alarm's description, so whoever is paged reads why it exists).
+ */
+export interface AlarmDefault {
+  readonly metricName: string;
+  readonly statistic: string;
+  readonly comparisonOperator: 'GreaterThanThreshold' | 'LessThanThreshold';
+  readonly threshold: number;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+  readonly treatMissingData: 'breaching' | 'notBreaching';
+  readonly reason: string;
+}
+
+/**
+ * The alarms of every load balancer and target group. Missing data follows AWS's recommended alarms:
+ * counts of errors and rejections are not published while nothing happens (missing = OK); a healthy-host
+ * count that is missing is not known healthy (missing = ALARM).
+ */
+export const ALARM_DEFAULTS = {
+  /** ALB: responses the load balancer generated itself (502/503/504: no target could answer). */
+  elb5xx: {
+    metricName: 'HTTPCode_ELB_5XX_Count',
+    statistic: 'Sum',
+    comparisonOperator: 'GreaterThanThreshold',
+    threshold: 0,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 3,
+    treatMissingData: 'notBreaching',
+    reason: 'The load balancer answered 5XX itself (no target could take the request) in each of the last 3 minutes: an outage, not a blip. Check target health and the targets\' security group.',
+  },
+  /** ALB: connections refused because the load balancer reached its connection maximum. */
+  rejectedConnections: {
+    metricName: 'RejectedConnectionCount',
+    statistic: 'Sum',
+    comparisonOperator: 'GreaterThanThreshold',
+    threshold: 0,
+    evaluationPeriods: 1,
+    datapointsToAlarm: 1,
+    treatMissingData: 'notBreaching',
+    reason: 'The load balancer refused client connections because it reached its maximum: every refusal is a client that got no answer. Add capacity (minimumCapacityUnits) or targets.',
+  },
+  /** Per target group: any unhealthy target. Health checks already waited interval x unhealthy threshold. */
+  unhealthyHosts: {
+    metricName: 'UnHealthyHostCount',
+    statistic: 'Maximum',
+    comparisonOperator: 'GreaterThanThreshold',
+    threshold: 0,
+    evaluationPeriods: 1,
+    datapointsToAlarm: 1,
+    treatMissingData: 'notBreaching',
+    reason: 'A target failed its health checks (the checks already waited interval x unhealthy threshold, so the alarm does not wait again). Look at the target\'s health reason.',
+  },
+  /** Per target group: no healthy target left; the group fails open to all targets. */
+  noHealthyHosts: {
+    metricName: 'HealthyHostCount',
+    statistic: 'Minimum',
+    comparisonOperator: 'LessThanThreshold',
+    threshold: 1,
+    evaluationPeriods: 1,
+    datapointsToAlarm: 1,
+    treatMissingData: 'breaching',
+    reason: 'No healthy target is left: the group fails open and sends requests to unhealthy targets. A missing count is not known healthy.',
+  },
+  /** ALB, per target group: the share of requests the targets answered 5XX (metric math, percent). */
+  target5xxRate: {
+    metricName: 'HTTPCode_Target_5XX_Count',
+    statistic: 'Sum',
+    comparisonOperator: 'GreaterThanThreshold',
+    threshold: 5,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 3,
+    treatMissingData: 'notBreaching',
+    reason: 'More than 5 % of the requests the targets answered were 5XX in each of the last 3 minutes (a rate, so it neither fires on one error at night nor sleeps through a flood). Look at the targets\' logs.',
+  },
+  /** ALB, per target group: p99 of TargetResponseTime over the route's budget (TARGET_LATENCY_BUDGET_SECONDS). */
+  latency: {
+    metricName: 'TargetResponseTime',
+    statistic: 'p99',
+    comparisonOperator: 'GreaterThanThreshold',
+    threshold: 1,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 3,
+    treatMissingData: 'notBreaching',
+    reason: 'The slowest 1 % of responses took longer than the route\'s latency budget (from its requestDuration) in each of the last 3 minutes. Look at the targets\' load and their dependencies.',
+  },
+  /** NLB: resets the load balancer sent; a few follow idle timeouts, a steady stream means flows are failing. */
+  tcpElbResets: {
+    metricName: 'TCP_ELB_Reset_Count',
+    statistic: 'Sum',
+    comparisonOperator: 'GreaterThanThreshold',
+    threshold: 10,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 3,
+    treatMissingData: 'notBreaching',
+    reason: 'The load balancer reset more than 10 flows a minute for 3 minutes: a few follow idle timeouts, a steady stream means targets are unreachable or flows outlive the idle timeout.',
+  },
+} as const satisfies Record<string, AlarmDefault>;
+
+/**
+ * p99 latency budget per request profile (RouteOptions.requestDuration), in seconds: short JSON
+ * requests that take over a second are degraded; variable ones (search, reports) get 10 s; long ones
+ * (uploads, streaming) the default idle timeout, past which idle connections are closed.
+ */
+export const TARGET_LATENCY_BUDGET_SECONDS: Record<RequestDuration, number> = {
+  [RequestDuration.SHORT]: 1,
+  [RequestDuration.VARIABLE]: 10,
+  [RequestDuration.LONG]: 60,
+};

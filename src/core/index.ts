@@ -8,6 +8,7 @@ export * from './options/authentication';
 export * from './options/route-conditions';
 export * from './options/route-options';
 export * from './options/response-header-options';
+export * from './options/monitoring-options';
 export * from './options/web-api-options';
 export * from './options/mutual-tls-options';
 export * from './options/tcp-service-options';

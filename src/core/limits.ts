@@ -170,3 +170,7 @@ export const AUTH_CLIENT_LOGIN_TIMEOUT_SECONDS = 900;
 export const AUTHENTICATE_SESSION_TIMEOUT_MIN = 1;
 export const AUTHENTICATE_SESSION_TIMEOUT_MAX = 604_800;
 export const AUTHENTICATE_EXTRA_PARAMS_MAX = 10;
+
+// ---- CloudWatch (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html) ----
+/** AlarmActions / OKActions: at most 5 ARNs each. */
+export const ALARM_ACTIONS_MAX = 5;

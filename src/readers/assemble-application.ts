@@ -1,4 +1,5 @@
 import { aliasRecordsOf, certificatesOf, groupsByName, logStreamOf, modelHeadOf, securityGroupEntriesOf } from './assemble-common';
+import { monitoringOf } from './assemble-monitoring';
 import { LbkitConfigError } from './errors';
 import { listenerHeadersModel } from './listener-headers';
 import { PartGraph } from './part-graph';
@@ -101,5 +102,6 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
     ...(lambdaTargetGroups.size > 0 ? { lambdaTargetGroups: groupsByName(lambdaTargetGroups.values()) } : {}),
     waf,
     dnsRecords: aliasRecordsOf(graph, lb),
+    monitoring: monitoringOf(graph, lb, association && graph.followAs(association.webAcl, 'web-acl')?.key, source),
   };
 }

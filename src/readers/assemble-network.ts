@@ -1,4 +1,5 @@
 import { aliasRecordsOf, certificatesOf, groupsByName, modelHeadOf, securityGroupEntriesOf } from './assemble-common';
+import { monitoringOf } from './assemble-monitoring';
 import { LbkitConfigError } from './errors';
 import { NETWORK_PROTOCOLS } from './network-target-group-fields';
 import { PartGraph } from './part-graph';
@@ -74,5 +75,6 @@ export function assembleNetwork(graph: PartGraph, lb: LoadBalancerPart, attribut
     listeners,
     targetGroups: groupsByName(targetGroups.values()),
     dnsRecords: aliasRecordsOf(graph, lb),
+    monitoring: monitoringOf(graph, lb, undefined, source),
   };
 }

@@ -284,6 +284,51 @@ export interface HealthCheckAlarmPart {
   readonly healthCheck: ValueRef;
 }
 
+/** A CloudWatch metric as written: dimension values that refer to resources carry their key. */
+export interface MetricPart {
+  readonly namespace: string;
+  readonly metricName: string;
+  /** In the order written. */
+  readonly dimensions: ReadonlyArray<{ readonly name: string; readonly value: ValueRef }>;
+  /** `Statistic`, or `ExtendedStatistic` (a percentile such as `p99`). */
+  readonly statistic: string;
+  readonly periodSeconds: number;
+}
+
+/** One of lbkit's alarms on a load balancer (metadata or tag `ALARM_TAG` holds its id). */
+export interface AlarmPart {
+  readonly kind: 'alarm';
+  readonly key: string;
+  readonly id: string;
+  readonly description: string;
+  readonly source:
+  | { readonly kind: 'metric'; readonly metric: MetricPart }
+  | { readonly kind: 'math'; readonly expression: string; readonly label: string; readonly metrics: ReadonlyArray<{ readonly id: string; readonly metric: MetricPart }> };
+  readonly comparisonOperator: string;
+  readonly threshold: number;
+  readonly evaluationPeriods: number;
+  /** Absent: CloudWatch's default, evaluationPeriods. */
+  readonly datapointsToAlarm?: number;
+  /** Absent: CloudWatch's default, `missing`. */
+  readonly treatMissingData?: string;
+  readonly alarmActions: string[];
+  readonly okActions: string[];
+}
+
+/** A CloudWatch dashboard; its metrics' dimension values carry the keys they refer to. */
+export interface DashboardPart {
+  readonly kind: 'dashboard';
+  readonly key: string;
+  readonly widgets: ReadonlyArray<{
+    readonly title: string;
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly metrics: ReadonlyArray<MetricPart & { readonly label: string }>;
+  }>;
+}
+
 /** A resource that stands for another one (Terraform's aws_acm_certificate_validation). */
 export interface PointerPart {
   readonly kind: 'pointer';
@@ -295,6 +340,6 @@ export type Part =
   | LoadBalancerPart | ListenerPart | ListenerRulePart | ListenerCertificatePart | TargetGroupPart | NetworkTargetGroupPart | CertificatePart
   | LambdaTargetGroupPart | TrustStorePart | TrustStoreRevocationPart
   | WebAclPart | WebAclAssociationPart | BucketPart | BucketLifecyclePart | SecurityGroupPart | SecurityGroupRulePart
-  | AliasRecordPart | RoutingRecordPart | HealthCheckPart | HealthCheckAlarmPart | PointerPart;
+  | AliasRecordPart | RoutingRecordPart | HealthCheckPart | HealthCheckAlarmPart | AlarmPart | DashboardPart | PointerPart;
 
 export type PartKind = Part['kind'];

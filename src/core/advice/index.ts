@@ -1,5 +1,6 @@
 import { accessLogsDisabled } from './access-logs-disabled';
 import { Advice, AdviceRule, runAdviceRules } from './advice';
+import { alarmsDisabled } from './alarms-disabled';
 import { connectionLogsDisabled } from './connection-logs-disabled';
 import { crossZoneDisabled } from './cross-zone-disabled';
 import { deletionProtectionDisabled } from './deletion-protection-disabled';
@@ -19,12 +20,12 @@ export type { Advice, AdviceRule } from './advice';
 /** Every advice rule for WebApiLoadBalancer, in a fixed order. */
 export const WEB_API_ADVICE_RULES: AdviceRule<WebApiLoadBalancerOptions, LoadBalancerModel>[] = [
   stickySessions, wafDisabled, accessLogsDisabled, connectionLogsDisabled, deletionProtectionDisabled, idleTimeoutHigh, roundRobinLongRequests,
-  securityHeaderDisabled,
+  securityHeaderDisabled, alarmsDisabled,
 ];
 
 /** Every advice rule for TcpServiceLoadBalancer, in a fixed order. */
 export const TCP_SERVICE_ADVICE_RULES: AdviceRule<TcpServiceLoadBalancerOptions, NetworkLoadBalancerModel>[] = [
-  sourceIpAffinity, crossZoneDisabled, deletionProtectionDisabled,
+  sourceIpAffinity, crossZoneDisabled, deletionProtectionDisabled, alarmsDisabled,
 ];
 
 export function adviseWebApi(options: WebApiLoadBalancerOptions, model: LoadBalancerModel): Advice[] {

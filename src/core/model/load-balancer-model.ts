@@ -12,6 +12,8 @@
  * Not part of the jsii API: it uses string-literal unions, which jsii cannot express.
  */
 
+import { MonitoringModel } from './monitoring-model';
+
 export type Scheme = 'internet-facing' | 'internal';
 /** `dualstack-without-public-ipv4`: internet-facing ALBs only (public IPv6, private IPv4 and IPv6). */
 export type IpAddressType = 'ipv4' | 'dualstack' | 'dualstack-without-public-ipv4';
@@ -59,6 +61,8 @@ export interface LoadBalancerModel {
   readonly waf: WafModel;
   /** Alias records pointing at the load balancer, sorted by name then type. */
   readonly dnsRecords: DnsAliasModel[];
+  /** CloudWatch alarms and the dashboard. */
+  readonly monitoring: MonitoringModel;
 }
 
 export interface AlbAttributesModel {

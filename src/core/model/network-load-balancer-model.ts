@@ -1,4 +1,5 @@
 import { AccessLogsModel, CertificateModel, DnsAliasModel, IpAddressType, Scheme, TargetTypeValue } from './load-balancer-model';
+import { MonitoringModel } from './monitoring-model';
 
 /**
  * The engine-neutral description of a Network Load Balancer (TcpServiceLoadBalancer), in the
@@ -29,6 +30,8 @@ export interface NetworkLoadBalancerModel {
   /** Sorted by name. */
   readonly targetGroups: NlbTargetGroupModel[];
   readonly dnsRecords: DnsAliasModel[];
+  /** CloudWatch alarms and the dashboard. */
+  readonly monitoring: MonitoringModel;
 }
 
 export interface NlbAttributesModel {

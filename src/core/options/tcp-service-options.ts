@@ -1,5 +1,6 @@
 import { DnsClientRoutingPolicy, HealthCheckProtocol, IpAddressType, ListenerProtocol, SessionAffinity, TargetType, TlsMode } from './enums';
 import { HealthCheckTimingOptions } from './health-check-options';
+import { MonitoringOptions } from './monitoring-options';
 import { AccessLogOptions, ManagedCertificateOptions } from './web-api-options';
 
 /** Health check of a TCP service's target group. */
@@ -103,7 +104,7 @@ export interface TcpListenerOptions {
  * (each engine's props declare those with its own target type; jsii forbids narrowing an
  * inherited property).
  */
-export interface TcpServiceLoadBalancerBaseOptions {
+export interface TcpServiceLoadBalancerBaseOptions extends MonitoringOptions {
   /**
    * @default true
    */

@@ -1,4 +1,5 @@
 import { DesyncMitigationMode, IpAddressType, XForwardedForMode } from './enums';
+import { MonitoringOptions } from './monitoring-options';
 import { MutualTlsOptions } from './mutual-tls-options';
 import { ResponseHeaderOptions } from './response-header-options';
 import { RouteAction } from './route-action';
@@ -91,7 +92,7 @@ export interface WafOptions {
  * engine's props extend this and declare `routes` with their own route type (jsii forbids
  * re-declaring an inherited member).
  */
-export interface WebApiLoadBalancerBaseOptions {
+export interface WebApiLoadBalancerBaseOptions extends MonitoringOptions {
   /**
    * What the HTTPS listener does when no route matches.
    * @default - fixed 404 response

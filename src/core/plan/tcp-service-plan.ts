@@ -1,4 +1,5 @@
 import { Advice, adviseTcpService } from '../advice';
+import { planTcpServiceMonitoring, WithoutMonitoring } from './monitoring';
 import { AWS_NLB_LISTENER } from '../contract';
 import * as d from '../defaults';
 import { LbkitValidationError } from '../errors';
@@ -235,7 +236,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   const crossZone = options.crossZone ?? d.NLB_CROSS_ZONE;
   const zonal = planNlbZonal(path, options, crossZone);
 
-  const model: NetworkLoadBalancerModel = {
+  const balancer: WithoutMonitoring<NetworkLoadBalancerModel> = {
     kind: 'network',
     ...planIdentity(facts, options.loadBalancerName, internetFacing, ipAddressType),
     ...(minimumCapacityUnits !== undefined ? { minimumCapacityUnits } : {}),
@@ -248,5 +249,6 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
     targetGroups,
     dnsRecords,
   };
+  const model: NetworkLoadBalancerModel = { ...balancer, monitoring: planTcpServiceMonitoring(path, options, balancer) };
   return { model, advice: adviseTcpService(options, model) };
 }

@@ -9,6 +9,7 @@ import { planCapacityReservation } from './capacity-reservation';
 import { WebApiEngineFacts } from './engine-facts';
 import { planIpAddressType } from './ip-address-type';
 import { planLambdaTargetGroup } from './lambda-target-group';
+import { planWebApiMonitoring, latencyBudgetSeconds, WithoutMonitoring } from './monitoring';
 import { planMutualTls } from './mutual-tls';
 import { assignPriorities } from './priorities';
 import { planListenerHeaders } from './response-headers';
@@ -234,7 +235,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
   const dnsRecords = planAliasRecords(path, facts, options.aliasRecordNames ?? [], dualStack);
   const minimumCapacityUnits = planCapacityReservation(path, options.minimumCapacityUnits, { kind: 'application' });
 
-  const model: LoadBalancerModel = {
+  const balancer: WithoutMonitoring<LoadBalancerModel> = {
     kind: 'application',
     ...planIdentity(facts, options.loadBalancerName, internetFacing, ipAddressType),
     ...(minimumCapacityUnits !== undefined ? { minimumCapacityUnits } : {}),
@@ -258,6 +259,8 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     waf,
     dnsRecords,
   };
+  const latencyBudgets = new Map(routes.map((r) => [r.name, latencyBudgetSeconds(r.requestDuration)]));
+  const model: LoadBalancerModel = { ...balancer, monitoring: planWebApiMonitoring(path, options, balancer, latencyBudgets) };
   const targetGroupRoutes = [...targetGroups, ...lambdaTargetGroups].map((tg) => tg.name).sort(compareText);
   return {
     model, advice: adviseWebApi(options, model), targetGroupRoutes, lambdaTargetGroupRoutes: lambdaTargetGroups.map((tg) => tg.name), uploads,

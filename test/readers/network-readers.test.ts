@@ -92,6 +92,7 @@ const EXPECTED: NetworkLoadBalancerModel = {
   ],
   targetGroups: [BARE_DNS, GAME, MQTT, VOICE],
   dnsRecords: [{ name: 'play.example.com', type: 'A' }, { name: 'play.example.com', type: 'AAAA' }],
+  monitoring: { alarms: [] },
 };
 
 /** Terraform names the listener and group without lbkit keys by resource name, and the provider's thresholds are 3 and 3. */

@@ -96,6 +96,7 @@ const EXPECTED: LoadBalancerModel = {
   targetGroups: [API_GROUP, BARE_GROUP],
   waf: { kind: 'managed', rateLimit: 1000, rateLimitWindowSeconds: 60, managedRuleGroups: ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'] },
   dnsRecords: [{ name: 'api.example.com', type: 'A' }, { name: 'api.example.com', type: 'AAAA' }],
+  monitoring: { alarms: [] },
 };
 
 describe('readCloudFormation', () => {

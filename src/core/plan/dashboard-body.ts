@@ -11,12 +11,12 @@ import { DashboardMetricModel, DashboardModel, MetricScopeModel } from '../model
 export interface DashboardReferences {
   /** The load balancer's full name (`app/name/id`, `net/name/id`). */
   readonly loadBalancer: string;
-  /** A target group's full name (`targetgroup/name/id`), by its name in the model. */
-  targetGroup(name: string): string;
   /** The managed web ACL's name, when the model has one. */
   readonly webAclName?: string;
   /** The stack's region (every metric widget names one). */
   readonly region: string;
+  /** A target group's full name (`targetgroup/name/id`), by its name in the model. */
+  targetGroup(name: string): string;
 }
 
 export const DIMENSION = {

@@ -27,4 +27,5 @@ export const RESOURCE_ROLES = {
   targetGroup: { option: 'resources.targetGroup(name)', known: 'target groups' },
   healthCheck: { option: 'resources.healthCheck(endpointName)', known: 'endpoints with a health check' },
   alarm: { option: 'resources.alarm(endpointName)', known: 'endpoints with a health-check alarm' },
+  loadBalancerAlarm: { option: 'resources.alarm(id)', known: 'alarm ids' },
 } as const;

@@ -70,7 +70,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Construct Hub lists jsii libraries by `awscdk` and `cdktf`.
   keywords: ['awscdk', 'cdktf', 'aws', 'cdk', 'terraform', 'alb', 'nlb', 'load-balancer', 'route53'],
   peerDeps: ['cdktf@^0.21.0', '@cdktf/provider-aws@^20.1.0'],
-  devDeps: ['aws-cdk@^2.1000.0', 'cdktf-cli@0.21.0', 'cdk-nag@^3.0.0', 'fast-check@^4.0.0', '@types/node-forge@^1.3.0', '@types/dns-packet@^5.6.5'],
+  devDeps: ['aws-cdk@^2.1000.0', 'cdktf-cli@0.21.0', 'cdk-nag@^3.0.0', 'fast-check@^4.0.0', '@types/node-forge@^1.3.0', '@types/dns-packet@^5.6.5',
+    // Drives Debian's chromium in the status-page test (no bundled browser download).
+    'puppeteer-core@^24.0.0'],
   // The local reference proxy's runtime (bundled: jsii packages carry non-jsii deps inside):
   // undici 7 pools upstream connections (8 needs Node 22), commander parses the CLI (14 supports Node 20),
   // pino writes structured logs, node-forge issues the local CA and per-domain certificates,

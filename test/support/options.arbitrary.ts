@@ -335,7 +335,9 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
   allowed: fc.option(fc.subarray(['10.0.0.0/8', '192.168.0.0/16', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 }), { nil: undefined }),
   mutualTls: mutualTlsArb,
   monitoring: monitoringOptionsArb,
-}).map(({ routing, internetFacing, address: chosen, certs, extras, accessLogs, connectionLogs, responseHeaders, waf, allowed, mutualTls, monitoring }) => {
+}).map(({
+  routing, internetFacing, address: chosen, certs, extras, accessLogs, connectionLogs, responseHeaders, waf, allowed, mutualTls, monitoring,
+}) => {
   // Without public IPv4 needs an internet-facing load balancer: internal ones take plain dual stack.
   const address = 'ipAddressType' in chosen && chosen.ipAddressType === IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4 && !internetFacing
     ? { ipAddressType: IpAddressType.DUALSTACK } : chosen;

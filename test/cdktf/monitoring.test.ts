@@ -193,6 +193,9 @@ describe('the dashboard (Terraform)', () => {
     expect(errorOf({ accessLogBucketName: 'logs' }, harness(null))).toBe(
       'Stack/Api: region is needed for the dashboard (each CloudWatch metric widget names its region); set it, or create the stack\'s AwsProvider '
       + 'with a region before this construct (or turn the dashboard off: dashboard false) (received: "no default AwsProvider in the stack")');
+    const regionless = harness(null);
+    new AwsProvider(regionless.stack, 'aws', {});
+    expect(errorOf({ accessLogBucketName: 'logs' }, regionless)).toMatch(/ \(received: "provider Stack\/aws has no region"\)$/);
   });
 });
 

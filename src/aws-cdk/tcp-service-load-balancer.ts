@@ -149,7 +149,7 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
       targetGroup: (name) => this.targetGroups.get(name)!.group.targetGroupFullName,
     };
     const alarms = renderAlarms(this, model.monitoring.alarms, metricRefs);
-    const dashboard = renderDashboard(this, model.monitoring.dashboard, metricRefs);
+    const dashboard = renderDashboard(this, model.name, model.monitoring.dashboard, metricRefs);
 
     this.resources = TcpServiceResources._of({
       path: this.node.path,

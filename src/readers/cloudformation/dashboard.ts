@@ -1,5 +1,7 @@
 import { CfnTemplate, cfnMapping } from './template';
+import { DASHBOARD_TAG } from '../../core/contract';
 import { parseDashboardBody } from '../../core/plan/dashboard-body';
+import { LbkitConfigError } from '../errors';
 import { DashboardPart, ValueRef } from '../parts';
 import { isObject } from '../values';
 
@@ -34,18 +36,19 @@ function valueOf(doc: CfnTemplate, text: string, intrinsics: unknown[]): ValueRe
 }
 
 /**
- * AWS::CloudWatch::Dashboard: its body parsed by core's one translation, with references mapped
- * back to the resources they name. A dashboard not in the shape lbkit writes (text widgets, metrics
- * without options) is someone else's and is left out, like an alarm on another metric.
+ * AWS::CloudWatch::Dashboard with Metadata `DASHBOARD_TAG`: its body parsed by core's one
+ * translation, with references mapped back to the resources they name. A dashboard without it is
+ * the user's own (perhaps of the same metrics) and is left out, like an alarm on another metric.
  */
-export const dashboardMapping = cfnMapping('AWS::CloudWatch::Dashboard', (id, p, doc) => {
+export const dashboardMapping = cfnMapping('AWS::CloudWatch::Dashboard', (id, p, doc, resource) => {
+  if (!isObject(resource.Metadata) || resource.Metadata[DASHBOARD_TAG] === undefined) return [];
   const body = bodyText(p.DashboardBody);
-  if (!body) return [];
+  if (!body) throw new LbkitConfigError(`dashboard ${id}: its DashboardBody is neither a string nor an Fn::Join`);
   let widgets;
   try {
     widgets = parseDashboardBody(body.text);
-  } catch {
-    return [];
+  } catch (e) {
+    throw new LbkitConfigError(`dashboard ${id}: its DashboardBody ${(e as Error).message}`);
   }
   const part: DashboardPart = {
     kind: 'dashboard',

@@ -39,8 +39,11 @@ describe('web API alarms', () => {
         metric: { namespace: 'AWS/ApplicationELB', metricName: def.metricName, scope, statistic: def.statistic, periodSeconds: 60 },
       });
       expect(a).toMatchObject({
-        comparisonOperator: def.comparisonOperator, evaluationPeriods: def.evaluationPeriods,
-        datapointsToAlarm: def.datapointsToAlarm, treatMissingData: def.treatMissingData, actions: [],
+        comparisonOperator: def.comparisonOperator,
+        evaluationPeriods: def.evaluationPeriods,
+        datapointsToAlarm: def.datapointsToAlarm,
+        treatMissingData: def.treatMissingData,
+        actions: [],
       });
       expect(a.description.startsWith(def.reason)).toBe(true);
     };

@@ -230,9 +230,13 @@ describe('names and resources (Terraform)', () => {
     expect(() => lb.resources.alarm('nope')).toThrow(
       'Stack/Api: resources.alarm(id) names none of the resources lbkit rendered (alarm ids: elb-5xx, latency:api, no-healthy-hosts:api, '
       + 'rejected-connections, target-5xx-rate:api, unhealthy-hosts:api) (received: "nope")');
+    expect(lb.resources.alarmIds).toEqual(['elb-5xx', 'latency:api', 'no-healthy-hosts:api', 'rejected-connections', 'target-5xx-rate:api', 'unhealthy-hosts:api']);
     const nlb = tcp.synth().lb;
     expect(nlb.resources.alarm('tcp-elb-resets')).toBeInstanceOf(CloudwatchMetricAlarm);
-    expect(() => synth({ alarms: false }).lb.resources.alarm('elb-5xx')).toThrow(/\(alarm ids: none\)/);
+    expect(nlb.resources.alarmIds).toEqual(['no-healthy-hosts:game', 'tcp-elb-resets', 'unhealthy-hosts:game']);
+    const off = synth({ alarms: false }).lb;
+    expect(off.resources.alarmIds).toEqual([]);
+    expect(() => off.resources.alarm('elb-5xx')).toThrow(/\(alarm ids: none\)/);
   });
 
   test('an override of an alarm\'s argument is read back as written', () => {

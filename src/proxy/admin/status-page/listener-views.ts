@@ -73,7 +73,8 @@ function applicationListener(l: ListenerModel): Omit<ListenerView, 'localPort'> 
 
 /** A network listener forwards every connection to its one target group. */
 function networkListener(l: NlbListenerModel): Omit<ListenerView, 'localPort'> {
-  return { port: l.port, protocol: l.protocol, rules: [{ priority: 'default', route: l.name, conditions: [], action: { type: 'forward', text: `forward ${l.targetGroup}` } }] };
+  const forward = { type: 'forward' as const, text: `forward ${l.targetGroup}` };
+  return { port: l.port, protocol: l.protocol, rules: [{ priority: 'default', route: l.name, conditions: [], action: forward }] };
 }
 
 /** The model's listeners with their rules, and where each is served locally. */

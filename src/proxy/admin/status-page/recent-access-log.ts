@@ -29,9 +29,11 @@ export class RecentAccessLog {
   }
 }
 
+type AccessLogCallback = (entry: AccessLogEntry) => void;
+
 /** One `accessLog` callback calling each given one (the writer of `--access-log`, the status page's lines), or none. */
-export function teeAccessLog(...callbacks: ReadonlyArray<((entry: AccessLogEntry) => void) | undefined>): ((entry: AccessLogEntry) => void) | undefined {
-  const given = callbacks.filter((c): c is (entry: AccessLogEntry) => void => c !== undefined);
+export function teeAccessLog(...callbacks: ReadonlyArray<AccessLogCallback | undefined>): AccessLogCallback | undefined {
+  const given = callbacks.filter((c): c is AccessLogCallback => c !== undefined);
   if (given.length <= 1) return given[0];
   return (entry) => { for (const c of given) c(entry); };
 }

@@ -210,7 +210,7 @@ function sha256(text: string): string {
 /** The page, the same bytes for every proxy. */
 export const STATUS_PAGE_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>lbkit status</title><style>${STYLE}</style></head>
+<link rel="icon" href="data:,"><title>lbkit status</title><style>${STYLE}</style></head>
 <body>
 ${BODY}
 <script>${SCRIPT}</script>

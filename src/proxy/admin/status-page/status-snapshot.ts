@@ -14,8 +14,8 @@ export interface AlarmReport {
 /** What the status page reads of a running proxy. */
 export interface StatusSources {
   readonly handle: {
-    targetHealth(): TargetGroupHealth[];
     readonly listeners?: ReadonlyArray<{ readonly port: number; readonly localPort: number; readonly protocol: string }>;
+    targetHealth(): TargetGroupHealth[];
     /** Absent on a proxy that evaluates no alarms: the page says so. */
     alarmStatus?(): AlarmReport;
   };

@@ -13,7 +13,11 @@ import { closeServed, serve, synthWebApi } from '../../cli/support';
  */
 /** The page functions run in Chromium; the tests' type-check has no DOM library (it would change fetch's types): what they use. */
 interface PageElement { readonly textContent: string | null; getAttribute(name: string): string | null }
-declare const document: { readonly body: PageElement; querySelector(s: string): PageElement | null; querySelectorAll(s: string): ArrayLike<PageElement> };
+declare const document: {
+  readonly body: PageElement;
+  querySelector(s: string): PageElement | null;
+  querySelectorAll(s: string): ArrayLike<PageElement>;
+};
 declare const window: { EventSource?: unknown };
 
 const CHROMIUM = process.env.LBKIT_CHROMIUM ?? '/usr/bin/chromium';

@@ -77,8 +77,14 @@ function networkListener(l: NlbListenerModel): Omit<ListenerView, 'localPort'> {
   return { port: l.port, protocol: l.protocol, rules: [{ priority: 'default', route: l.name, conditions: [], action: forward }] };
 }
 
+/** A listener the proxy serves: the model's port, the local one. */
+export interface ServedListener {
+  readonly port: number;
+  readonly localPort: number;
+}
+
 /** The model's listeners with their rules, and where each is served locally. */
-export function listenerViews(model: AnyLoadBalancerModel, served: ReadonlyArray<{ readonly port: number; readonly localPort: number }>): ListenerView[] {
+export function listenerViews(model: AnyLoadBalancerModel, served: ReadonlyArray<ServedListener>): ListenerView[] {
   const views = isApplicationModel(model) ? model.listeners.map(applicationListener) : model.listeners.map(networkListener);
   return views.map((v) => {
     const local = served.find((s) => s.port === v.port)?.localPort;

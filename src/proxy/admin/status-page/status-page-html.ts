@@ -148,7 +148,7 @@ function renderTraffic(s) {
     chart('second-chart', points, [{ key: 'activeFlows', color: '#8250df' }], '', now);
     return;
   }
-  document.getElementById('rate-caption').textContent = 'Requests per second, 5xx in red (now ' + (+(last.rate || 0).toFixed(1)) + ')';
+  document.getElementById('rate-caption').textContent = 'Requests to targets per second, 5xx in red (now ' + (+(last.rate || 0).toFixed(1)) + ')';
   document.getElementById('second-caption').textContent = 'Mean target response time (now ' +
     (typeof last.latencyMs === 'number' ? (+last.latencyMs.toFixed(1)) + ' ms' : 'no responses') + ')';
   chart('rate-chart', points, [{ key: 'rate', color: '#0969da' }, { key: 'errors', color: '#cf222e' }], '/s', now);

@@ -13,7 +13,10 @@ export type TrafficUnit = 'requests' | 'flows';
 export interface TrafficPoint {
   /** Epoch milliseconds. */
   readonly t: number;
-  /** Requests (application load balancer) or new flows (network load balancer) per second. */
+  /**
+   * Per second: requests routed to a target group (application load balancer: the target groups'
+   * RequestCount; redirects and fixed responses reach none), or new flows (network load balancer).
+   */
   readonly rate: number;
   /** Application: responses with a 5xx status per second (the target's or the load balancer's). */
   readonly errors?: number;

@@ -5,6 +5,7 @@ import { join } from 'path';
 import puppeteer, { Browser, Page } from 'puppeteer-core';
 import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
 import { DemoBackend, startDemoBackend } from '../../../src/health';
+import { startAdminServer } from '../../../src/proxy/admin';
 import { closeServed, serve, synthWebApi } from '../../cli/support';
 
 /**
@@ -142,6 +143,31 @@ withBrowser('status page in headless Chromium', () => {
       expect(errors).toEqual([]);
       await page.close();
     }, 60_000);
+  });
+
+  test('alarms: each alarm\'s state, value, what it watches and why; the recent changes (a proxy that evaluates alarms)', async () => {
+    const alarms = {
+      alarms: [
+        { id: 'unhealthy-hosts:web', watches: 'UnHealthyHostCount Maximum > 0 (web)', state: 'ALARM' as const, since: '2026-12-04T10:00:00.000Z', value: 1, reason: '<i id=injected>1</i> > 0' },
+        { id: 'latency:web', watches: 'TargetResponseTime p99 > 1 (web)', state: 'INSUFFICIENT_DATA' as const, since: '2026-12-04T09:59:00.000Z', reason: 'no datapoints' },
+      ],
+      transitions: [{ id: 'unhealthy-hosts:web', from: 'OK' as const, to: 'ALARM' as const, at: '2026-12-04T10:00:00.000Z', value: 1, reason: 'crossed' }],
+    };
+    const admin = await startAdminServer({
+      handle: { targetHealth: () => [], metrics: () => [], deregister: async () => undefined, alarmStatus: () => alarms },
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${admin.url}/`, { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('[data-alarm="unhealthy-hosts:web"][data-alarm-state="ALARM"]');
+      expect(await text(page, '[data-alarm="unhealthy-hosts:web"]')).toBe('unhealthy-hosts:webALARM1UnHealthyHostCount Maximum > 0 (web)<i id=injected>1</i> > 0');
+      expect(await text(page, '[data-alarm="latency:web"]')).toBe('latency:webINSUFFICIENT_DATATargetResponseTime p99 > 1 (web)no datapoints');
+      expect(await page.$('#injected')).toBeNull();
+      expect(await text(page, '#alarm-list')).toContain('2026-12-04T10:00:00.000Zunhealthy-hosts:webOK → ALARM');
+      await page.close();
+    } finally {
+      await admin.close();
+    }
   });
 
   test('without Server-Sent Events the page polls GET /status', async () => {

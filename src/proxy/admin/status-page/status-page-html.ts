@@ -28,6 +28,8 @@ th { font-weight: 600; color: #57606a; }
 [data-state=unhealthy], [data-state=ALARM], [data-state=down] { background: var(--bad); }
 [data-state=draining], [data-state=initial], [data-state=polling] { background: var(--warn); }
 .group { margin-bottom: 10px; }
+.group table { table-layout: fixed; }
+.group th:nth-child(1) { width: 42%; } .group th:nth-child(2) { width: 20%; }
 .listener { margin-bottom: 12px; }
 code, .log { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; }

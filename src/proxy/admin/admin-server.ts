@@ -96,7 +96,7 @@ async function route(handle: AdminTarget, page: StatusPage, req: IncomingMessage
   req.resume();
   const url = new URL(req.url ?? '/', 'http://admin');
   const path = url.pathname.replace(/\/+$/, '') || '/';
-  if (STATUS_PAGE_PATHS.includes(path)) {
+  if (StatusPage.PATHS.includes(path)) {
     if (!allow(req, res, ['GET', 'HEAD'])) return;
     page.serve(path, req, res);
     return;
@@ -145,8 +145,6 @@ async function route(handle: AdminTarget, page: StatusPage, req: IncomingMessage
   }
   send(res, 404, { error: `not found: ${req.method} ${url.pathname}`, endpoints: ['GET /', 'GET /status', 'GET /events', 'GET /targets', 'GET /metrics', 'POST /targets/<group>/<id>/deregister', 'GET /oidc/public-keys/<kid>'] });
 }
-
-const STATUS_PAGE_PATHS: readonly string[] = ['/', '/status', '/events'];
 
 function allow(req: IncomingMessage, res: ServerResponse, methods: readonly string[]): boolean {
   if (methods.includes(req.method ?? '')) return true;

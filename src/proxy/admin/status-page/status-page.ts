@@ -1,9 +1,12 @@
 import { IncomingMessage, ServerResponse } from 'http';
+import { isLoopbackHost } from './loopback-host';
 import { STATUS_PAGE_CSP, STATUS_PAGE_HTML } from './status-page-html';
 import { statusSnapshot, StatusSources } from './status-snapshot';
 import { TRAFFIC_SAMPLE_MS, TrafficHistory } from './traffic-history';
 import { TargetGroupMetrics } from '../../http/metrics';
 import { NetworkTargetGroupMetrics } from '../../tcp/network-metrics';
+
+const PATHS: readonly string[] = ['/', '/status', '/events'];
 
 export interface StatusPageOptions extends StatusSources {
   /** The proxy's per-target-group counters, sampled for the traffic graphs. */
@@ -19,6 +22,9 @@ export interface StatusPageOptions extends StatusSources {
  * whether or not a page is open, so the graphs have history when one opens.
  */
 export class StatusPage {
+  /** The paths it answers. */
+  public static readonly PATHS = PATHS;
+
   private readonly traffic = new TrafficHistory();
   private readonly streams = new Set<ServerResponse>();
   private readonly timer: NodeJS.Timeout;
@@ -32,8 +38,15 @@ export class StatusPage {
     this.timer.unref();
   }
 
-  /** Answers the page's paths; false for any other path. */
+  /** Answers the page's paths (403 for a Host that is not the loopback's); false for any other path. */
   public serve(path: string, req: IncomingMessage, res: ServerResponse): boolean {
+    if (!PATHS.includes(path)) return false;
+    if (!isLoopbackHost(req.headers.host)) {
+      const body = `${JSON.stringify({ error: `the status page answers requests for 127.0.0.1, localhost or [::1], not for host ${req.headers.host ?? '(none)'}` })}\n`;
+      res.writeHead(403, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return true;
+    }
     switch (path) {
       case '/':
         res.writeHead(200, {

@@ -1,5 +1,7 @@
 import { createHash } from 'crypto';
+import * as http from 'http';
 import { AdminServer, startAdminServer } from '../../../../src/proxy/admin';
+import { isLoopbackHost } from '../../../../src/proxy/admin/status-page/loopback-host';
 import { AlarmReport } from '../../../../src/proxy/admin/status-page/status-snapshot';
 import { TargetGroupHealth, TargetGroupMetrics } from '../../../../src/proxy/server';
 
@@ -88,4 +90,17 @@ test('GET /events: a snapshot at once, then one a second with the traffic sample
   await closed;
   let done = false;
   while (!done) ({ done } = await reader.read());
+});
+
+test('the page answers only for a loopback Host: a rebound name gets 403, the other admin paths are as before', async () => {
+  admin = await startAdminServer({ handle: fakeHandle() });
+  const statusFor = (path: string, host: string) => new Promise<number>((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: admin!.port, path, headers: { host }, agent: false }, (res) => { res.resume(); resolve(res.statusCode!); }).on('error', reject);
+  });
+  for (const path of ['/', '/status', '/events']) expect(await statusFor(path, 'evil.example.com')).toBe(403);
+  expect(await statusFor('/status', 'localhost:9000')).toBe(200);
+  expect(await statusFor('/targets', 'evil.example.com')).toBe(200);
+  expect(['127.0.0.1', '127.0.0.1:9901', 'LOCALHOST:1', '[::1]:9901', '127.1.2.3'].map(isLoopbackHost)).toEqual([true, true, true, true, true]);
+  expect(['evil.example.com', '127.0.0.1.evil.example.com', 'localhost.evil:1', '[::2]', '', undefined].map(isLoopbackHost))
+    .toEqual([false, false, false, false, false, false]);
 });

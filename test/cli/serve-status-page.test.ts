@@ -40,7 +40,7 @@ async function until<T>(look: () => Promise<T>, ok: (value: T) => boolean, timeo
 test('a network load balancer: each listener forwards to its target group; new flows per second; no access log', async () => {
   const backend = await startTcpDemoBackend({ name: 'game-1' });
   closers.push(() => backend.close());
-  const { session } = await serve(game.terraform, '--target', `game=${backend.address}`, '--port', '7777=0', '--port', '7778=0',
+  const { session, io } = await serve(game.terraform, '--target', `game=${backend.address}`, '--port', '7777=0', '--port', '7778=0',
     '--port', '8883=0', '--port', '8884=0', '--admin-port', '0', '--time-scale', '50', '--ca-dir', join(game.dir, 'ca-status'));
   const port = session.handle!.listeners.find((l) => l.port === 7777)!.localPort;
   for (let i = 0; i < 3; i++) {
@@ -51,6 +51,7 @@ test('a network load balancer: each listener forwards to its target group; new f
   }
   const s = await until(() => status(session.admin!.url), (v) => v.traffic.points.some((p) => p.rate > 0), 5000);
   expect(s.loadBalancer).toEqual({ name: 'Game', kind: 'network' });
+  expect(io.stdout).toContain(`status page: ${session.admin!.url}/\n`);
   expect(s.listeners.find((l) => l.port === 7777)).toEqual({
     port: 7777, protocol: 'TCP', localPort: port, rules: [{ priority: 'default', route: 'game', conditions: [], action: { type: 'forward', text: 'forward game' } }],
   });

@@ -4,9 +4,9 @@ import * as https from 'https';
 import { join } from 'path';
 import puppeteer, { Browser, Page } from 'puppeteer-core';
 import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
-import { DemoBackend, startDemoBackend } from '../../../src/health';
+import { DemoBackend, startDemoBackend, startTcpDemoBackend } from '../../../src/health';
 import { startAdminServer } from '../../../src/proxy/admin';
-import { closeServed, serve, synthWebApi } from '../../cli/support';
+import { closeServed, serve, synthGameServer, synthWebApi } from '../../cli/support';
 
 /**
  * The admin port's status page in headless Chromium (Debian's /usr/bin/chromium, driven by
@@ -169,6 +169,28 @@ withBrowser('status page in headless Chromium', () => {
       await admin.close();
     }
   });
+
+  test('a network load balancer: listeners forward to their target group, flows instead of requests, no access log', async () => {
+    const game = synthGameServer();
+    const backend = await startTcpDemoBackend({ name: 'game-1' });
+    try {
+      const { session } = await serve(game.cloudFormation, '--target', `game=${backend.address}`, '--port', '7777=0', '--port', '7778=0',
+        '--port', '8883=0', '--port', '8884=0', '--admin-port', '0', '--time-scale', '50', '--ca-dir', join(game.dir, 'ca'));
+      const page = await browser.newPage();
+      await page.goto(`${session.admin!.url}/`, { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector(stateOf(backend.address, 'healthy'), { timeout: 10_000 });
+      expect(await text(page, '#kind')).toBe('network load balancer');
+      expect(await text(page, '[data-listener="7777"] tr[data-priority="default"]')).toBe('defaultanything elseforward game');
+      expect(await text(page, '#rate-caption')).toMatch(/^New flows per second/);
+      expect(await text(page, '#second-caption')).toMatch(/^Active flows/);
+      expect(await page.$eval('#log', (e) => (e as unknown as { hidden: boolean }).hidden)).toBe(true);
+      await page.close();
+    } finally {
+      await closeServed();
+      await backend.close();
+      rmSync(game.dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test('without Server-Sent Events the page polls GET /status', async () => {
     const { page, errors, web1 } = await open(example.terraform, join(example.dir, 'ca-poll'), async (p) => {

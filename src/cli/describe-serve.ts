@@ -191,5 +191,6 @@ export function describeServe(d: ServeDescription): string {
   }
   lines.push(...signInLines(d));
   if (d.admin) lines.push(`admin: ${d.admin.url}/targets  ${d.admin.url}/metrics`);
+  if (d.admin) lines.push(`status page: ${d.admin.url}/`);
   return `${lines.join('\n')}\n`;
 }

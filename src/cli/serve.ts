@@ -14,6 +14,7 @@ import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { AdminServer, startAdminServer } from '../proxy/admin';
+import { RecentAccessLog, teeAccessLog } from '../proxy/admin/status-page/recent-access-log';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
 import { createLogger, LOG_FORMATS, LogFormat } from '../proxy/log-format';
@@ -233,6 +234,9 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const logLines = heldLines((line) => io.err(line));
   const logger = createLogger({ level: logLevel, format: logFormat, write: logLines.write });
 
+  // The admin server's status page lists the last access-log lines, whether or not --access-log writes them.
+  const recent = adminPort !== undefined && model && isApplicationModel(model) ? new RecentAccessLog({ name: model.name }) : undefined;
+  let current = { model, targets };
   let handle: LoadBalancerHandle | undefined;
   let dns: DnsServerHandle | undefined;
   let admin: AdminServer | undefined;
@@ -247,7 +251,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const rewriteRedirectPorts = options.rewriteRedirectPorts === true;
   try {
     if (model && isApplicationModel(model)) {
-      const accessLog = log?.forProxy({ name: model.name });
+      const accessLog = teeAccessLog(log?.forProxy({ name: model.name }), recent?.record);
       const connectionLog = connLog?.forProxy({ name: model.name });
       const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
       const lambda = { handlers, timeoutSeconds: lambdaTimeout };
@@ -275,9 +279,12 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         });
     }
     if (adminPort !== undefined) {
-      if (!handle) throw new CliError('--admin-port: no load balancer is served (only DNS)');
+      const first = model;
+      if (!handle || !first) throw new CliError('--admin-port: no load balancer is served (only DNS)');
       const served = handle;
-      admin = await startAdminServer({ handle: served, port: adminPort }).catch((e) => {
+      // The page shows the model served now: a --watch reload replaces `current`.
+      const servedModel = (): AnyLoadBalancerModel => current.model ?? first;
+      admin = await startAdminServer({ handle: served, port: adminPort, model: servedModel, accessLog: recent }).catch((e) => {
         throw new CliError(`--admin-port ${adminPort}: cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
       });
     }
@@ -308,7 +315,6 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   for (const line of trust.warnings) io.err(`lbkit serve: ${line}\n`);
   logLines.release();
 
-  let current = { model, targets };
   let reloading = Promise.resolve();
   const onChange = (): void => {
     reloading = reloading.then(async () => {

@@ -70,10 +70,8 @@ export function renderAlarms(scope: Construct, alarms: readonly AlarmModel[], re
     // aws-cdk-lib leaves ReturnData out on the expression query (CloudWatch then returns it); the
     // contract writes it, as Terraform's metric_query does.
     if (a.source.kind === 'math') resource.addPropertyOverride('Metrics.0.ReturnData', true);
-    for (const arn of a.actions) {
-      alarm.addAlarmAction(new ArnAction(arn));
-      alarm.addOkAction(new ArnAction(arn));
-    }
+    for (const arn of a.alarmActions) alarm.addAlarmAction(new ArnAction(arn));
+    for (const arn of a.okActions) alarm.addOkAction(new ArnAction(arn));
     rendered.set(a.id, alarm);
   }
   return rendered;

@@ -47,9 +47,6 @@ function alarmOf(graph: PartGraph, a: AlarmPart, source: string): AlarmModel {
   if (!COMPARISONS.includes(a.comparisonOperator)) throw new LbkitConfigError(`${where}: comparison operator ${a.comparisonOperator} is not one of ${COMPARISONS.join(', ')}`);
   const treatMissingData = a.treatMissingData ?? 'missing';
   if (!MISSING.includes(treatMissingData)) throw new LbkitConfigError(`${where}: treat-missing-data ${treatMissingData} is not one of ${MISSING.join(', ')}`);
-  if (a.okActions.join('\n') !== a.alarmActions.join('\n')) {
-    throw new LbkitConfigError(`${where}: its OK actions differ from its alarm actions; lbkit reads alarms that notify the same ARNs of both`);
-  }
   const src = a.source;
   return {
     id: a.id,
@@ -68,7 +65,8 @@ function alarmOf(graph: PartGraph, a: AlarmPart, source: string): AlarmModel {
     evaluationPeriods: a.evaluationPeriods,
     datapointsToAlarm: a.datapointsToAlarm ?? a.evaluationPeriods,
     treatMissingData: treatMissingData as TreatMissingDataValue,
-    actions: [...a.alarmActions],
+    alarmActions: [...a.alarmActions],
+    okActions: [...a.okActions],
   };
 }
 

@@ -154,7 +154,7 @@ describe('alarm options on CloudFormation', () => {
 });
 
 describe('resources.alarm(id) and resources.dashboard', () => {
-  test('the L2 alarm: an action added to it is rendered on that alarm only', () => {
+  test('the L2 alarm: an action added to it is rendered on that alarm only, and read back as written', () => {
     const h = harness();
     const lb = new WebApiLoadBalancer(h.stack, 'Api', minimalProps(h));
     const alarm = lb.resources.alarm('no-healthy-hosts:api');
@@ -163,6 +163,8 @@ describe('resources.alarm(id) and resources.dashboard', () => {
     const alarms = alarmsById(Template.fromStack(h.stack));
     expect(alarms.get('no-healthy-hosts:api')!.props.AlarmActions).toEqual([TOPIC]);
     expect(alarms.get('unhealthy-hosts:api')!.props.AlarmActions).toBeUndefined();
+    const read = readCloudFormation(Template.fromStack(h.stack).toJSON())[0].monitoring.alarms.find((a) => a.id === 'no-healthy-hosts:api')!;
+    expect([read.alarmActions, read.okActions]).toEqual([[TOPIC], []]);
   });
 
   test('an unknown id is an error naming the known ids', () => {

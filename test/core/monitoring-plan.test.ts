@@ -43,7 +43,8 @@ describe('web API alarms', () => {
         evaluationPeriods: def.evaluationPeriods,
         datapointsToAlarm: def.datapointsToAlarm,
         treatMissingData: def.treatMissingData,
-        actions: [],
+        alarmActions: [],
+        okActions: [],
       });
       expect(a.description.startsWith(def.reason)).toBe(true);
     };
@@ -84,7 +85,7 @@ describe('web API alarms', () => {
     const actions = [TOPIC, `${TOPIC}-2`];
     const { monitoring } = web({ alarmActions: actions }).model;
     expect(monitoring.alarms.length).toBeGreaterThan(0);
-    for (const a of monitoring.alarms) expect(a.actions).toEqual(actions);
+    for (const a of monitoring.alarms) expect([a.alarmActions, a.okActions]).toEqual([actions, actions]);
   });
 
   test('alarms: false plans none and gives the advice lbkit:alarmsDisabled; the dashboard stays', () => {

@@ -30,7 +30,7 @@ describe('CloudFormation alarms and dashboards lbkit reads, and what it refuses'
     const t = template();
     Object.assign(alarm(t, 'elb-5xx').Properties, { Threshold: 5, AlarmActions: ['arn:aws:sns:eu-west-1:1:a'], OKActions: ['arn:aws:sns:eu-west-1:1:a'] });
     const read = readCloudFormation(t)[0].monitoring.alarms.find((a) => a.id === 'elb-5xx')!;
-    expect(read).toMatchObject({ threshold: 5, actions: ['arn:aws:sns:eu-west-1:1:a'] });
+    expect(read).toMatchObject({ threshold: 5, alarmActions: ['arn:aws:sns:eu-west-1:1:a'] });
   });
 
   test('an alarm whose metadata is removed is not lbkit\'s any more: not read', () => {

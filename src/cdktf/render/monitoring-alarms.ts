@@ -47,7 +47,7 @@ function metricQueries(source: Extract<AlarmModel['source'], { kind: 'math' }>, 
   ];
 }
 
-/** The model's alarm as `aws_cloudwatch_metric_alarm` arguments; actions (alarm and OK alike) only when there are some. */
+/** The model's alarm as `aws_cloudwatch_metric_alarm` arguments; alarm and OK actions each only when there are some. */
 export function alarmConfig(constructPath: string, alarm: AlarmModel, refs: MetricReferences): CloudwatchMetricAlarmConfig {
   const source = alarm.source;
   return {
@@ -59,7 +59,8 @@ export function alarmConfig(constructPath: string, alarm: AlarmModel, refs: Metr
     evaluationPeriods: alarm.evaluationPeriods,
     datapointsToAlarm: alarm.datapointsToAlarm,
     treatMissingData: alarm.treatMissingData,
-    ...(alarm.actions.length > 0 ? { alarmActions: [...alarm.actions], okActions: [...alarm.actions] } : {}),
+    ...(alarm.alarmActions.length > 0 ? { alarmActions: [...alarm.alarmActions] } : {}),
+    ...(alarm.okActions.length > 0 ? { okActions: [...alarm.okActions] } : {}),
     tags: { [ALARM_TAG]: alarm.id },
   };
 }

@@ -64,8 +64,10 @@ export interface AlarmModel {
   readonly evaluationPeriods: number;
   readonly datapointsToAlarm: number;
   readonly treatMissingData: TreatMissingDataValue;
-  /** ARNs notified on ALARM (and on OK: the same list), in the order given; references read as `<ref>`. */
-  readonly actions: string[];
+  /** ARNs notified when the alarm goes to ALARM, in the order given; references read as `<ref>`. */
+  readonly alarmActions: string[];
+  /** ARNs notified when it returns to OK (lbkit writes `alarmActions` here too, so the page also says it is over). */
+  readonly okActions: string[];
 }
 
 /** A metric line of a dashboard graph. */

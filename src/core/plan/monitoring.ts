@@ -55,7 +55,8 @@ function alarmFrom(
     evaluationPeriods: def.evaluationPeriods,
     datapointsToAlarm: def.datapointsToAlarm,
     treatMissingData: def.treatMissingData,
-    actions,
+    alarmActions: [...actions],
+    okActions: [...actions],
   };
 }
 

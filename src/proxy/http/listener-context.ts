@@ -1,4 +1,5 @@
 import { AccessLogEntry } from './access-log-entry';
+import { LoadBalancerCounters } from './load-balancer-metrics';
 import { GroupCounters } from './metrics';
 import { MutualTlsListener } from './mutual-tls';
 import { LocalRedirectPorts } from './redirect';
@@ -23,4 +24,6 @@ export interface ListenerContext {
   /** The runtime new requests use (swapped on reload). */
   runtime(): Runtime;
   counters(group: string): GroupCounters;
+  /** The load balancer's own counters (requests it answered itself, connections). */
+  readonly loadBalancer: LoadBalancerCounters;
 }

@@ -202,7 +202,8 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     return [...control.groups.values(), ...control.lambdaGroups.values()]
       .map((g) => sumMetrics(g.name, { healthy: g.healthyCount(), unhealthy: g.unhealthyCount() }, parts));
   };
-  const loadBalancerMetrics = (): LoadBalancerMetrics => sumLoadBalancerMetrics([...records].flatMap((r) => (r.loadBalancer ? [r.loadBalancer] : [])));
+  const loadBalancerMetrics = (): LoadBalancerMetrics =>
+    sumLoadBalancerMetrics([...records].flatMap((r) => (r.loadBalancer ? [r.loadBalancer] : [])));
   const monitoringOf = (model: LoadBalancerModel) => applicationMonitoring(model,
     () => ({ groups: groupMetrics(), loadBalancer: loadBalancerMetrics() }), timeScale, options, logger);
   let monitoring: LocalMonitoring | undefined;

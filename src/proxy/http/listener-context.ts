@@ -21,9 +21,9 @@ export interface ListenerContext {
   readonly signIn?: () => SignInContext | undefined;
   /** HTTPS listeners with mutual TLS: how client certificates are checked and which headers carry them. */
   readonly mutualTls?: MutualTlsListener;
+  /** The load balancer's own counters (requests it answered itself, connections). */
+  readonly loadBalancer: LoadBalancerCounters;
   /** The runtime new requests use (swapped on reload). */
   runtime(): Runtime;
   counters(group: string): GroupCounters;
-  /** The load balancer's own counters (requests it answered itself, connections). */
-  readonly loadBalancer: LoadBalancerCounters;
 }

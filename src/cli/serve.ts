@@ -14,6 +14,7 @@ import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { AdminServer, startAdminServer } from '../proxy/admin';
+import type { AlarmTransition } from '../proxy/admin/alarm-status';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
 import { createLogger, LOG_FORMATS, LogFormat } from '../proxy/log-format';
@@ -245,6 +246,8 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     logLines.release();
   };
   const rewriteRedirectPorts = options.rewriteRedirectPorts === true;
+  // Each alarm state change: one line on stderr (`lbkit: alarm unhealthy-hosts:orders OK -> ALARM (…)`), whatever the log format.
+  const onAlarmTransition = (_: AlarmTransition, line: string) => io.err(`${line}\n`);
   try {
     if (model && isApplicationModel(model)) {
       const accessLog = log?.forProxy({ name: model.name });
@@ -253,7 +256,19 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       const lambda = { handlers, timeoutSeconds: lambdaTimeout };
       const trustStores = trust.stores;
       const common = {
-        model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts, lambda, signIn, trustStores,
+        model,
+        targets,
+        listenerPorts: ports,
+        host,
+        timeScale,
+        logger,
+        accessLog,
+        connectionLog,
+        rewriteRedirectPorts,
+        lambda,
+        signIn,
+        trustStores,
+        onAlarmTransition,
       };
       for (const route of lambdaRoutes(model)) {
         if (!handlers[route]) logger.warn({ route }, `Lambda route ${route} has no local handler (--lambda ${route}=<file.js[#handler]>): it answers 502`);
@@ -264,7 +279,8 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         : startProxy({ ...common, tls }))
         .catch((e) => bindError(e, host));
     } else if (model) {
-      handle = await startNetworkProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger }).catch((e) => bindError(e, host));
+      handle = await startNetworkProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger, onAlarmTransition })
+        .catch((e) => bindError(e, host));
     }
     if (dnsAddress) {
       const { clientRegion } = options;
@@ -301,6 +317,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     rewriteRedirectPorts,
     lambda: handlers,
     signIn: signInDescription(handle, signIn.user),
+    timeScale,
     trustStores: trust.stores,
   }));
   const warnUnmodeled = unmodeledWarnings((line) => io.err(line));

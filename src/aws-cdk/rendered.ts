@@ -17,6 +17,9 @@ export interface LoadBalancerRendered {
   readonly listeners: ReadonlyMap<number, elbv2.CfnListener>;
   readonly targetGroups: ReadonlyMap<string, elbv2.CfnTargetGroup>;
   readonly aliasRecords: route53.CfnRecordSet[];
+  /** lbkit's alarms on the load balancer and its target groups, by alarm id. */
+  readonly alarms: ReadonlyMap<string, cloudwatch.Alarm>;
+  readonly dashboard?: cloudwatch.CfnDashboard;
 }
 
 /** What a WebApiLoadBalancer rendered: a load balancer's resources, its listener rules and its web ACL. */

@@ -6,9 +6,11 @@ import { Construct } from 'constructs';
 import { renderAliasRecords } from './alias-records';
 import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
 import { renderCertificates } from './certificates';
+import { renderDashboard } from './dashboard';
 import { loadBalancerFacts, selectLoadBalancerSubnets } from './engine-facts';
 import { renderLoadBalancer } from './load-balancer';
 import { networkLoadBalancerAttributes } from './load-balancer-attributes';
+import { MetricReferences, renderAlarms } from './monitoring-alarms';
 import { acknowledgeNagRules, NLB_ACCESS_LOGS_TLS_ONLY, PUBLIC_SERVICE_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
 import { renderNetworkTargetGroup, RenderedNetworkTargetGroup } from './target-group';
@@ -141,6 +143,14 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
     // DNS.
     const aliasRecords = renderAliasRecords(this, model.dnsRecords, props.hostedZone, lb.attrDnsName, lb.attrCanonicalHostedZoneId);
 
+    // Alarms and the dashboard.
+    const metricRefs: MetricReferences = {
+      loadBalancer: lb.attrLoadBalancerFullName,
+      targetGroup: (name) => this.targetGroups.get(name)!.group.targetGroupFullName,
+    };
+    const alarms = renderAlarms(this, model.monitoring.alarms, metricRefs);
+    const dashboard = renderDashboard(this, model.name, model.monitoring.dashboard, metricRefs);
+
     this.resources = TcpServiceResources._of({
       path: this.node.path,
       loadBalancer: lb,
@@ -150,6 +160,8 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
       listeners,
       targetGroups: new Map([...this.targetGroups].map(([name, tg]) => [name, tg.group.node.defaultChild as elbv2.CfnTargetGroup])),
       aliasRecords,
+      alarms,
+      ...(dashboard ? { dashboard } : {}),
     });
   }
 

@@ -8,10 +8,12 @@ import { renderAliasRecords } from './alias-records';
 import { CdkLoadBalancerProps } from './cdk-load-balancer-props';
 import { renderCertificates } from './certificates';
 import { renderConditions } from './conditions';
+import { renderDashboard } from './dashboard';
 import { loadBalancerFacts, selectLoadBalancerSubnets } from './engine-facts';
 import { renderLambdaTargetGroup } from './lambda-target-group';
 import { renderLoadBalancer } from './load-balancer';
 import { loadBalancerAttributes } from './load-balancer-attributes';
+import { MetricReferences, renderAlarms } from './monitoring-alarms';
 import { PUBLIC_LISTENER_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
 import { renderTargetGroup } from './target-group';
@@ -180,6 +182,14 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
     const waf = renderWaf(this, model.name, model.waf, lb.ref);
     const aliasRecords = renderAliasRecords(this, model.dnsRecords, props.hostedZone, lb.attrDnsName, lb.attrCanonicalHostedZoneId);
 
+    // Alarms and the dashboard.
+    const metricRefs: MetricReferences = {
+      loadBalancer: lb.attrLoadBalancerFullName,
+      targetGroup: (name) => this.targetGroups.get(name)!.targetGroupFullName,
+    };
+    const alarms = renderAlarms(this, model.monitoring.alarms, metricRefs);
+    const dashboard = renderDashboard(this, model.name, model.monitoring.dashboard, { ...metricRefs, ...(waf.webAcl ? { webAclRef: waf.webAcl.ref } : {}) });
+
     this.resources = WebApiResources._of({
       path: this.node.path,
       loadBalancer: lb,
@@ -195,6 +205,8 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
       ...(mutualTls.trustStore ? { trustStore: mutualTls.trustStore.trustStore } : {}),
       ...(mutualTls.trustStore?.revocation ? { trustStoreRevocation: mutualTls.trustStore.revocation } : {}),
       aliasRecords,
+      alarms,
+      ...(dashboard ? { dashboard } : {}),
     });
   }
 

@@ -1,3 +1,4 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -55,6 +56,11 @@ export class WebApiResources {
   public readonly trustStoreRevocation?: elbv2.CfnTrustStoreRevocation;
   /** The alias `AWS::Route53::RecordSet`s pointing at the load balancer (A, and AAAA with dual stack), in the model's order. */
   public readonly aliasRecords: route53.CfnRecordSet[];
+  /**
+   * The load balancer's `AWS::CloudWatch::Dashboard`.
+   * @default - none when `dashboard` is false
+   */
+  public readonly dashboard?: cloudwatch.CfnDashboard;
 
   private constructor(private readonly rendered: WebApiRendered) {
     this.loadBalancer = rendered.loadBalancer;
@@ -66,6 +72,22 @@ export class WebApiResources {
     this.trustStore = rendered.trustStore;
     this.trustStoreRevocation = rendered.trustStoreRevocation;
     this.aliasRecords = [...rendered.aliasRecords];
+    this.dashboard = rendered.dashboard;
+  }
+
+  /** Ids of lbkit's alarms (`elb-5xx`, `unhealthy-hosts:<target group>`...), sorted; empty when `alarms` is false. */
+  public get alarmIds(): string[] {
+    return [...this.rendered.alarms.keys()];
+  }
+
+  /**
+   * One of lbkit's alarms (an L2 `cloudwatch.Alarm`, so `addAlarmAction` works on it), by its id:
+   * `<kind>` for the load balancer's own alarms, `<kind>:<target group>` for a target group's.
+   * The ids and what each alarm watches are in the README ("Operations by default").
+   * @param id the alarm's id, e.g. `unhealthy-hosts:api`
+   */
+  public alarm(id: string): cloudwatch.Alarm {
+    return renderedResource(this.rendered.path, RESOURCE_ROLES.loadBalancerAlarm, this.rendered.alarms, id);
   }
 
   /** Ports of the listeners, in the model's order (80 when HTTP redirects, then 443). */

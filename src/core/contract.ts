@@ -18,6 +18,11 @@ export const ROUTE_TAG = 'lbkit:route';
 export const LISTENER_TAG = 'lbkit:listener';
 /** An alarm's id within its load balancer (`unhealthy-hosts:orders`): CloudFormation metadata, Terraform tag. */
 export const ALARM_TAG = 'lbkit:alarm';
+/**
+ * The load balancer's dashboard, CloudFormation metadata (value: the load balancer's name): how the reader
+ * tells it from a user's own dashboard of the same metrics, which it leaves alone.
+ */
+export const DASHBOARD_TAG = 'lbkit:dashboard';
 /** Route 53 health check: the endpoint name (CFN HealthCheckTags, TF tags). */
 export const ENDPOINT_TAG = 'lbkit:endpoint';
 /**

@@ -5,11 +5,13 @@ import { LbkitConfigError } from '../errors';
 import { ReaderRegistry } from '../registry';
 import { isObject } from '../values';
 import { bucketMapping } from './access-logs';
+import { alarmMapping } from './alarms';
 import { certificateMapping } from './certificates';
+import { dashboardMapping } from './dashboard';
 import { listenerCertificateMapping, listenerMapping } from './listener';
 import { listenerRuleMapping } from './listener-rule';
 import { loadBalancerMapping } from './load-balancer';
-import { healthCheckAlarmMapping, healthCheckMapping } from './route53-health-checks';
+import { healthCheckMapping } from './route53-health-checks';
 import { recordSetGroupMapping, recordSetMapping } from './routing-records';
 import { securityGroupMapping, securityGroupRuleMapping } from './security-group';
 import { targetGroupMapping } from './target-group';
@@ -38,7 +40,8 @@ export const CLOUDFORMATION_READERS = new ReaderRegistry<CfnTemplate>([
   recordSetMapping,
   recordSetGroupMapping,
   healthCheckMapping,
-  healthCheckAlarmMapping,
+  alarmMapping,
+  dashboardMapping,
 ]);
 
 /** A template's resources in order; one without a Type is refused when reached. */

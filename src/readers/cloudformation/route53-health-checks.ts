@@ -2,7 +2,7 @@ import { AWS_ROUTE53_HEALTH_CHECK as AWS, ENDPOINT_TAG, ROUTE53_HEALTH_METRIC as
 import { HealthCheckAlarmPart, HealthCheckPart } from '../parts';
 import { bool, isObject, num, objects, str, strings } from '../values';
 import { cfnLiteral } from './routing-records';
-import { cfnMapping, cfnTag } from './template';
+import { CfnTemplate, cfnMapping, cfnTag } from './template';
 
 /** AWS::Route53::HealthCheck: its HealthCheckConfig, Route 53's defaults filled in (`AWS_ROUTE53_HEALTH_CHECK` in core/contract). */
 export const healthCheckMapping = cfnMapping('AWS::Route53::HealthCheck', (id, p, doc) => {
@@ -32,11 +32,14 @@ export const healthCheckMapping = cfnMapping('AWS::Route53::HealthCheck', (id, p
   return [part];
 });
 
-/** AWS::CloudWatch::Alarm on Route 53's HealthCheckStatus: which health check it watches (its HealthCheckId dimension). */
-export const healthCheckAlarmMapping = cfnMapping('AWS::CloudWatch::Alarm', (id, p, doc) => {
+/**
+ * An AWS::CloudWatch::Alarm on Route 53's HealthCheckStatus: which health check it watches (its
+ * HealthCheckId dimension); nothing for an alarm on another metric. Registered through `alarmMapping`
+ * (alarms.ts), which reads lbkit's load-balancer alarms first.
+ */
+export function healthCheckAlarmParts(id: string, p: Record<string, unknown>, doc: CfnTemplate): HealthCheckAlarmPart[] {
   if (doc.scalar(p.Namespace) !== METRIC.namespace || doc.scalar(p.MetricName) !== METRIC.metricName) return [];
   const dimension = objects(p.Dimensions).find((d) => d.Name === METRIC.dimensionName);
   if (!dimension) return [];
-  const part: HealthCheckAlarmPart = { kind: 'health-check-alarm', key: id, healthCheck: doc.ref(dimension.Value) };
-  return [part];
-});
+  return [{ kind: 'health-check-alarm', key: id, healthCheck: doc.ref(dimension.Value) }];
+}

@@ -80,3 +80,25 @@ function checkShape(scope: IConstruct, option: string, region: string): string {
   }
   return region;
 }
+
+function regionlessProvider(scope: IConstruct, provider: TerraformProvider | undefined): string {
+  return (provider ?? TerraformStack.of(scope).node.findAll().find((c) => c instanceof TerraformProvider && isAwsProvider(c) && c.alias === undefined))?.node.path ?? 'aws';
+}
+
+/**
+ * The region a dashboard's metric widgets name (CloudWatch requires one per widget): the `region`
+ * prop, else the region of the construct's provider or of the stack's default AWS provider. A
+ * provider region that is a Terraform expression (`var.region`) is fine here: Terraform fills it in
+ * the dashboard body. Throws when no region is given anywhere.
+ */
+export function dashboardRegion(scope: IConstruct, explicit: string | undefined, option: string, provider?: TerraformProvider): string {
+  if (explicit !== undefined) return isExpression(explicit) ? explicit : checkShape(scope, option, explicit);
+  const { region, received } = regionSource(scope, provider);
+  if (region === undefined) {
+    const where = provider !== undefined ? 'give the construct\'s provider a region' : 'create the stack\'s AwsProvider with a region before this construct';
+    throw new LbkitValidationError(scope.node.path, option,
+      `is needed for the dashboard (each CloudWatch metric widget names its region); set it, or ${where} (or turn the dashboard off: dashboard false)`,
+      received ?? `provider ${regionlessProvider(scope, provider)} has no region`);
+  }
+  return isExpression(region) ? region : checkShape(scope, option, region);
+}

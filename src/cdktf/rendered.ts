@@ -1,3 +1,4 @@
+import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
@@ -26,6 +27,9 @@ export interface LoadBalancerRendered {
   readonly listeners: ReadonlyMap<number, LbListener>;
   readonly targetGroups: ReadonlyMap<string, LbTargetGroup>;
   readonly aliasRecords: Route53Record[];
+  /** The load balancer's alarms by id (empty when alarms are off). */
+  readonly alarms: ReadonlyMap<string, CloudwatchMetricAlarm>;
+  readonly dashboard?: CloudwatchDashboard;
 }
 
 /** What a WebApiLoadBalancer rendered: a load balancer's resources, its listener rules and its web ACL. */

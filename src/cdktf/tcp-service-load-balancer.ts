@@ -6,6 +6,7 @@ import { LISTENER_TAG, writesTcpIdleTimeout } from '../core/contract';
 import { addAdviceWarnings } from './render/advice';
 import { renderCertificates, renderSniCertificates } from './render/certificates';
 import { renderLoadBalancer } from './render/load-balancer';
+import { renderMonitoring } from './render/monitoring';
 import { useProvider } from './render/provider';
 import { networkTargetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
@@ -93,6 +94,8 @@ export class TcpServiceLoadBalancer extends Construct {
       if (tls) renderSniCertificates(this, listenerId, tfListener.arn, certificateArns);
     }
 
+    const monitoring = renderMonitoring(this, model.monitoring, { loadBalancer: lb, targetGroups: this.targetGroups }, props);
+
     this.loadBalancerArn = lb.arn;
     this.loadBalancerDnsName = lb.dnsName;
     this.loadBalancerZoneId = lb.zoneId;
@@ -105,6 +108,8 @@ export class TcpServiceLoadBalancer extends Construct {
       listeners,
       targetGroups: this.targetGroups,
       aliasRecords: rendered.aliasRecords,
+      alarms: monitoring.alarms,
+      ...(monitoring.dashboard ? { dashboard: monitoring.dashboard } : {}),
     });
     useProvider(this, props.provider);
   }

@@ -1,3 +1,5 @@
+import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
@@ -36,6 +38,11 @@ export class TcpServiceResources {
   public readonly accessLogBucketPolicy?: S3BucketPolicy;
   /** The alias `aws_route53_record`s pointing at the load balancer, in the model's order. */
   public readonly aliasRecords: Route53Record[];
+  /**
+   * The load balancer's `aws_cloudwatch_dashboard`.
+   * @default - none when the dashboard option is false
+   */
+  public readonly dashboard?: CloudwatchDashboard;
 
   private constructor(private readonly rendered: TcpServiceRendered) {
     this.loadBalancer = rendered.loadBalancer;
@@ -43,6 +50,7 @@ export class TcpServiceResources {
     this.accessLogBucket = rendered.accessLogBucket;
     this.accessLogBucketPolicy = rendered.accessLogBucketPolicy;
     this.aliasRecords = [...rendered.aliasRecords];
+    this.dashboard = rendered.dashboard;
   }
 
   /** Ports of the listeners, in the model's order. */
@@ -69,5 +77,14 @@ export class TcpServiceResources {
    */
   public targetGroup(name: string): LbTargetGroup {
     return renderedResource(this.rendered.path, RESOURCE_ROLES.targetGroup, this.rendered.targetGroups, name);
+  }
+
+  /**
+   * One of the load balancer's `aws_cloudwatch_metric_alarm`s, e.g. to give it actions of its own.
+   * @param id the alarm's id: `tcp-elb-resets`, or `<kind>:<target group>` such as `unhealthy-hosts:db`
+   *   (the `lbkit:alarm` tag; the README lists them)
+   */
+  public alarm(id: string): CloudwatchMetricAlarm {
+    return renderedResource(this.rendered.path, RESOURCE_ROLES.loadBalancerAlarm, this.rendered.alarms, id);
   }
 }

@@ -13,6 +13,7 @@ import { renderCertificates, renderSniCertificates } from './render/certificates
 import { renderConditions } from './render/conditions';
 import { renderLambdaTarget } from './render/lambda-target';
 import { renderLoadBalancer } from './render/load-balancer';
+import { renderMonitoring } from './render/monitoring';
 import { useProvider } from './render/provider';
 import { lambdaTargetGroupConfig, targetGroupConfig } from './render/target-group';
 import { checkTargetPorts, renderTargets, targetGroupNamed } from './render/targets';
@@ -148,6 +149,7 @@ export class WebApiLoadBalancer extends Construct {
     if (!httpsListenerArn) throw new Error('unreachable: the planner always produces an HTTPS listener');
 
     const waf = renderWaf(this, model.waf, loadBalancerArn, wafName(path));
+    const monitoring = renderMonitoring(this, model.monitoring, { loadBalancer: lb, targetGroups: this.targetGroups, webAcl: waf.webAcl }, props);
 
     this.loadBalancerArn = loadBalancerArn;
     this.loadBalancerDnsName = lb.dnsName;
@@ -171,6 +173,8 @@ export class WebApiLoadBalancer extends Construct {
         ...(mutualTls.trustStore.bucket ? { trustStoreBucket: mutualTls.trustStore.bucket } : {}),
       } : {}),
       aliasRecords: rendered.aliasRecords,
+      alarms: monitoring.alarms,
+      ...(monitoring.dashboard ? { dashboard: monitoring.dashboard } : {}),
     });
     useProvider(this, props.provider);
   }

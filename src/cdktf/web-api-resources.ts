@@ -1,3 +1,5 @@
+import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
@@ -67,6 +69,11 @@ export class WebApiResources {
   public readonly trustStoreObjects: S3Object[];
   /** The alias `aws_route53_record`s pointing at the load balancer (A, and AAAA with dual stack), in the model's order. */
   public readonly aliasRecords: Route53Record[];
+  /**
+   * The load balancer's `aws_cloudwatch_dashboard`.
+   * @default - none when the dashboard option is false
+   */
+  public readonly dashboard?: CloudwatchDashboard;
 
   private constructor(private readonly rendered: WebApiRendered) {
     this.loadBalancer = rendered.loadBalancer;
@@ -80,6 +87,7 @@ export class WebApiResources {
     this.trustStoreBucket = rendered.trustStoreBucket;
     this.trustStoreObjects = [...rendered.trustStoreObjects ?? []];
     this.aliasRecords = [...rendered.aliasRecords];
+    this.dashboard = rendered.dashboard;
   }
 
   /** Ports of the listeners, in the model's order (80 when HTTP redirects, then 443). */
@@ -119,5 +127,14 @@ export class WebApiResources {
    */
   public targetGroup(route: string): LbTargetGroup {
     return renderedResource(this.rendered.path, RESOURCE_ROLES.targetGroup, this.rendered.targetGroups, route);
+  }
+
+  /**
+   * One of the load balancer's `aws_cloudwatch_metric_alarm`s, e.g. to give it actions of its own.
+   * @param id the alarm's id: `elb-5xx`, or `<kind>:<target group>` such as `unhealthy-hosts:orders`
+   *   (the `lbkit:alarm` tag; the README lists them)
+   */
+  public alarm(id: string): CloudwatchMetricAlarm {
+    return renderedResource(this.rendered.path, RESOURCE_ROLES.loadBalancerAlarm, this.rendered.alarms, id);
   }
 }

@@ -85,18 +85,18 @@ if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
   }
 
   // The first test awaits the others' runs too, hence a bound past the checks' own.
-  test('the web-api example passes terraform init, validate and plan', () => passes('web-api', '48 to add'), CHECK_TIMEOUT_MS + 30_000);
+  test('the web-api example passes terraform init, validate and plan', () => passes('web-api', '75 to add'), CHECK_TIMEOUT_MS + 30_000);
 
-  test('the game-server example passes terraform init, validate and plan', () => passes('game-server', '36 to add'), CHECK_TIMEOUT_MS + 30_000);
+  test('the game-server example passes terraform init, validate and plan', () => passes('game-server', '46 to add'), CHECK_TIMEOUT_MS + 30_000);
 
-  test('the global-failover example (a provider alias per region) passes terraform init, validate and plan', () => passes('global-failover', '48 to add'),
+  test('the global-failover example (a provider alias per region) passes terraform init, validate and plan', () => passes('global-failover', '62 to add'),
     CHECK_TIMEOUT_MS + 30_000);
 
-  test('the feature-tour example (an ALB and an NLB with every option set) passes terraform init, validate and plan', () => passes('feature-tour', '36 to add'),
+  test('the feature-tour example (an ALB and an NLB with every option set) passes terraform init, validate and plan', () => passes('feature-tour', '49 to add'),
     CHECK_TIMEOUT_MS + 30_000);
 
   test('the partner-api example (mutual TLS verify with an uploaded CA bundle, response headers, an OIDC sign-in) passes terraform init, validate and plan',
-    () => passes('partner-api', '33 to add'), CHECK_TIMEOUT_MS + 30_000);
+    () => passes('partner-api', '44 to add'), CHECK_TIMEOUT_MS + 30_000);
 
   test('a stack Terraform rejects fails the check loudly, naming the stack and the step', async () => {
     const result = await checks.get('broken')!;

@@ -1,6 +1,7 @@
 import { join } from 'path';
 import * as fc from 'fast-check';
 import { CERT_ARN_1, CERT_ARN_2, EngineOptions } from './engines';
+import { monitoringOptionsArb } from './monitoring-options.arbitrary';
 import { MTLS_FIXTURES } from './mtls';
 import { Authentication } from '../../src/core/options/authentication';
 import { AuthenticationOptions, ClientSecret } from '../../src/core/options/authentication-options';
@@ -21,7 +22,7 @@ import { FACTS } from '../core/fixtures';
  * random condition kinds (at most 5 values per rule; none hidden by an earlier one), actions of every kind, health checks
  * within their ranges, stickiness, algorithms consistent with the slow-start and anomaly
  * mitigation rules, Lambda routes, sign-in (OIDC and Cognito) before route actions, WAF / access-log / redirect toggles,
- * idle timeout and certificates.
+ * idle timeout, certificates, and alarms, alarm actions and the dashboard.
  */
 
 const ROUTE_NAMES = ['api', 'web', 'auth', 'img', 'ws', 'admin', 'search', 'upload'];
@@ -333,7 +334,10 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
   ),
   allowed: fc.option(fc.subarray(['10.0.0.0/8', '192.168.0.0/16', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 }), { nil: undefined }),
   mutualTls: mutualTlsArb,
-}).map(({ routing, internetFacing, address: chosen, certs, extras, accessLogs, connectionLogs, responseHeaders, waf, allowed, mutualTls }) => {
+  monitoring: monitoringOptionsArb,
+}).map(({
+  routing, internetFacing, address: chosen, certs, extras, accessLogs, connectionLogs, responseHeaders, waf, allowed, mutualTls, monitoring,
+}) => {
   // Without public IPv4 needs an internet-facing load balancer: internal ones take plain dual stack.
   const address = 'ipAddressType' in chosen && chosen.ipAddressType === IpAddressType.DUALSTACK_WITHOUT_PUBLIC_IPV4 && !internetFacing
     ? { ipAddressType: IpAddressType.DUALSTACK } : chosen;
@@ -353,6 +357,7 @@ export const webApiOptionsArb: fc.Arbitrary<EngineOptions> = fc.record({
     ...(responseHeaders !== undefined ? { responseHeaders } : {}),
     ...waf,
     ...(allowedCidrs !== undefined ? { allowedCidrs } : {}),
+    ...monitoring,
     ...mutualTls,
   } as EngineOptions;
 });

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { CERT_ARN_1, CERT_ARN_2, TcpEngineOptions } from './engines';
+import { monitoringOptionsArb } from './monitoring-options.arbitrary';
 import { DnsClientRoutingPolicy, TargetType, HealthCheckProtocol, IpAddressType, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
 import { TcpHealthCheckOptions, TcpListenerOptions } from '../../src/core/options/tcp-service-options';
 
@@ -134,7 +135,8 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
     fc.record({ accessLogBucketName: fc.constant('central-logs'), accessLogs: fc.record({ prefix: fc.constantFrom('nlb', 'team/tls') }, { requiredKeys: [] }) }),
   ),
   allowed: fc.option(fc.subarray(['10.0.0.0/8', '192.168.0.0/16', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 }), undef),
-}).map(({ listeners, internetFacing, address, certs, extras, accessLogs, allowed }) => {
+  monitoring: monitoringOptionsArb,
+}).map(({ listeners, internetFacing, address, certs, extras, accessLogs, allowed, monitoring }) => {
   const terminates = listeners.some((l) => l.protocol === ListenerProtocol.TLS && l.tlsMode !== TlsMode.PASSTHROUGH);
   // A dual-stack NLB takes no UDP listener in lbkit (AWS needs a source-NAT prefix lbkit does not set).
   const udp = listeners.some((l) => l.protocol === ListenerProtocol.UDP || l.protocol === ListenerProtocol.TCP_UDP);
@@ -159,5 +161,6 @@ export const tcpServiceOptionsArb: fc.Arbitrary<TcpEngineOptions> = fc.record({
     ...(terminates && certs.managedCertificates.length > 0 ? { managedCertificates: certs.managedCertificates } : {}),
     ...(terminates ? accessLogs : {}),
     ...(allowedCidrs !== undefined ? { allowedCidrs } : {}),
+    ...monitoring,
   } as TcpEngineOptions;
 });

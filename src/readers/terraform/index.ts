@@ -5,10 +5,12 @@ import { ReaderRegistry } from '../registry';
 import { awsS3BucketLifecycleMapping, awsS3BucketMapping } from './access-logs';
 import { awsAcmCertificateMapping, awsAcmCertificateValidationMapping } from './certificates';
 import { TfConfig } from './config';
+import { awsCloudwatchDashboardMapping } from './dashboard';
 import { awsLbListenerCertificateMapping, awsLbListenerMapping } from './listener';
 import { awsLbListenerRuleMapping } from './listener-rule';
 import { awsLbMapping } from './load-balancer';
-import { awsCloudwatchHealthCheckAlarmMapping, awsRoute53HealthCheckMapping } from './route53-health-checks';
+import { awsCloudwatchMetricAlarmMapping } from './metric-alarms';
+import { awsRoute53HealthCheckMapping } from './route53-health-checks';
 import { awsRoute53RecordMapping } from './routing-records';
 import { awsSecurityGroupMapping, awsSecurityGroupRuleMapping, awsVpcSecurityGroupRuleMapping } from './security-group';
 import { awsLbTargetGroupMapping } from './target-group';
@@ -38,7 +40,8 @@ export const TERRAFORM_READERS = new ReaderRegistry<TfConfig>([
   awsSecurityGroupRuleMapping,
   awsRoute53RecordMapping,
   awsRoute53HealthCheckMapping,
-  awsCloudwatchHealthCheckAlarmMapping,
+  awsCloudwatchMetricAlarmMapping,
+  awsCloudwatchDashboardMapping,
 ]);
 
 const READ = engineReaders({

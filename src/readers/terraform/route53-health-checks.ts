@@ -35,13 +35,9 @@ export const awsRoute53HealthCheckMapping: ResourceMapping<TfConfig> = {
   },
 };
 
-/** aws_cloudwatch_metric_alarm on Route 53's HealthCheckStatus: which health check it watches (its HealthCheckId dimension). */
-export const awsCloudwatchHealthCheckAlarmMapping: ResourceMapping<TfConfig> = {
-  resourceTypes: ['aws_cloudwatch_metric_alarm'],
-  read: (id, b, doc) => {
-    if (doc.scalar(b.namespace) !== METRIC.namespace || doc.scalar(b.metric_name) !== METRIC.metricName) return [];
-    if (!isObject(b.dimensions) || b.dimensions[METRIC.dimensionName] === undefined) return [];
-    const part: HealthCheckAlarmPart = { kind: 'health-check-alarm', key: id, healthCheck: doc.ref(b.dimensions[METRIC.dimensionName]) };
-    return [part];
-  },
-};
+/** An aws_cloudwatch_metric_alarm on Route 53's HealthCheckStatus: which health check it watches (its HealthCheckId dimension); none for other alarms. */
+export function readHealthCheckAlarm(id: string, b: Record<string, unknown>, doc: TfConfig): HealthCheckAlarmPart[] {
+  if (doc.scalar(b.namespace) !== METRIC.namespace || doc.scalar(b.metric_name) !== METRIC.metricName) return [];
+  if (!isObject(b.dimensions) || b.dimensions[METRIC.dimensionName] === undefined) return [];
+  return [{ kind: 'health-check-alarm', key: id, healthCheck: doc.ref(b.dimensions[METRIC.dimensionName]) }];
+}

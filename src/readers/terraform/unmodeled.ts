@@ -20,6 +20,7 @@ export const TERRAFORM_UNMODELED: UnmodeledFormat = {
     'aws_acm_certificate_validation': ['validation_record_fqdns'],
     'aws_route53_record': ['zone_id', 'allow_overwrite', 'records', 'ttl'],
     'aws_wafv2_web_acl': ['default_action', 'name_prefix', 'scope', 'visibility_config'],
+    'aws_cloudwatch_dashboard': ['dashboard_name'],
     'aws_cloudwatch_metric_alarm': [
       'alarm_actions', 'ok_actions', 'insufficient_data_actions', 'alarm_description', 'alarm_name', 'comparison_operator', 'evaluation_periods', 'period', 'statistic', 'threshold', 'treat_missing_data',
     ],

@@ -39,15 +39,16 @@ export function exposedStatistics(kind: Reading['kind']): readonly string[] {
 
 /**
  * The last closed period's datapoints in the naming of prometheus/cloudwatch_exporter (a gauge per
- * statistic, labels `job`, `instance` and the dimensions in snake case), so alerting rules written
- * against that exporter work on the local proxy. A metric without a datapoint in the period is
- * absent, as the exporter leaves it out.
+ * statistic, labels `job`, `instance` and the dimensions in snake case, the datapoint's timestamp
+ * as its `set_timestamp` default writes it), so alerting rules written against that exporter work on
+ * the local proxy. A metric without a datapoint in the period is absent, as the exporter leaves it out.
  */
 export function cloudWatchExposition(
-  namespace: ElbNamespace, metrics: readonly ExposedMetric[], datapoints: Datapoints | undefined,
+  namespace: ElbNamespace, metrics: readonly ExposedMetric[], period: { datapoints: Datapoints; startedMs: number } | undefined,
   dimensions: { loadBalancer: string; targetGroup: (name: string) => string },
 ): string {
-  if (!datapoints) return '';
+  if (!period) return '';
+  const { datapoints, startedMs } = period;
   const families = new Map<string, { help: string; samples: string[] }>();
   const job = safeName(namespace.toLowerCase());
   for (const m of metrics) {
@@ -63,7 +64,7 @@ export function cloudWatchExposition(
         const dimensionNames = m.scope.kind === 'target-group' ? '[LoadBalancer, TargetGroup]' : '[LoadBalancer]';
         families.set(name, f = { help: `CloudWatch metric ${namespace} ${m.metricName} Dimensions: ${dimensionNames} Statistic: ${statistic} (lbkit local proxy, last period)`, samples: [] });
       }
-      f.samples.push(`${name}{job="${job}",instance="",${dims}} ${num(value)}`);
+      f.samples.push(`${name}{job="${job}",instance="",${dims}} ${num(value)} ${startedMs}`);
     }
   }
   const lines: string[] = [];

@@ -31,7 +31,8 @@ export class LocalMonitoring {
   private readonly evaluator: AlarmEvaluator;
   private readonly exposed: PeriodGroup;
   private readonly exposedMetrics: ExposedMetric[] = [];
-  private last: Datapoints | undefined;
+  private last: { datapoints: Datapoints; startedMs: number } | undefined;
+  private periodStartedMs = Date.now();
   private readonly timers: NodeJS.Timeout[] = [];
 
   public constructor(private readonly options: LocalMonitoringOptions) {
@@ -63,7 +64,10 @@ export class LocalMonitoring {
     this.evaluator.start();
     const periodMs = scaledMs(EXPOSED_PERIOD_SECONDS, this.options.timeScale);
     const sampling = setInterval(() => this.exposed.sample(), Math.max(1, Math.floor(periodMs / SAMPLES_PER_PERIOD)));
-    const closing = setInterval(() => { this.last = this.exposed.close(); }, periodMs);
+    const closing = setInterval(() => {
+      this.last = { datapoints: this.exposed.close(), startedMs: this.periodStartedMs };
+      this.periodStartedMs = Date.now();
+    }, periodMs);
     sampling.unref();
     closing.unref();
     this.timers.push(sampling, closing);

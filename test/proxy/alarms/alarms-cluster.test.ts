@@ -67,6 +67,6 @@ test('with two workers the primary evaluates over the summed counters: target-5x
   // Both workers served: the summed count is what the primary evaluated.
   expect(cluster.workerMetrics().filter((w) => (w.metrics.find((m) => m.targetGroup === 'orders')?.requests ?? 0) > 0)).toHaveLength(2);
   const exposition = cluster.cloudWatchExposition();
-  expect(exposition).toMatch(/^aws_applicationelb_httpcode_target_5_xx_count_sum\{job="aws_applicationelb",instance="",load_balancer="app\/Api\/lbkit-local",target_group="targetgroup\/orders\/lbkit-local"\} [1-9]\d*$/m);
-  expect(exposition).toMatch(/^aws_applicationelb_request_count_sum\{job="aws_applicationelb",instance="",load_balancer="app\/Api\/lbkit-local"\} [1-9]\d*$/m);
+  expect(exposition).toMatch(/^aws_applicationelb_httpcode_target_5_xx_count_sum\{job="aws_applicationelb",instance="",load_balancer="app\/Api\/lbkit-local",target_group="targetgroup\/orders\/lbkit-local"\} [1-9]\d* \d{13}$/m);
+  expect(exposition).toMatch(/^aws_applicationelb_request_count_sum\{job="aws_applicationelb",instance="",load_balancer="app\/Api\/lbkit-local"\} [1-9]\d* \d{13}$/m);
 }, 40_000);

@@ -41,13 +41,13 @@ test('GET /metrics: lbkit series, then the last period\'s CloudWatch datapoints 
     const tg = `${lb},target_group="targetgroup/orders/lbkit-local"`;
     expect(body).toContain('# TYPE aws_applicationelb_request_count_sum gauge');
     // The load balancer counts every request; /nowhere got the default fixed 404, an ELB code.
-    expect(body).toContain(`aws_applicationelb_request_count_sum{${lb}} 4`);
-    expect(body).toContain(`aws_applicationelb_request_count_sum{${tg}} 3`);
-    expect(body).toContain(`aws_applicationelb_httpcode_target_2_xx_count_sum{${tg}} 2`);
-    expect(body).toContain(`aws_applicationelb_httpcode_target_4_xx_count_sum{${tg}} 1`);
-    expect(body).toContain(`aws_applicationelb_httpcode_elb_4_xx_count_sum{${lb}} 1`);
-    expect(body).toContain(`aws_applicationelb_healthy_host_count_minimum{${tg}} 1`);
-    expect(body).toMatch(new RegExp(`^aws_applicationelb_target_response_time_p99\\{${tg.replace(/[/.]/g, '\\$&')}\\} [0-9.e-]+$`, 'm'));
+    expect(body).toContain(`aws_applicationelb_request_count_sum{${lb}} 4 `);
+    expect(body).toContain(`aws_applicationelb_request_count_sum{${tg}} 3 `);
+    expect(body).toContain(`aws_applicationelb_httpcode_target_2_xx_count_sum{${tg}} 2 `);
+    expect(body).toContain(`aws_applicationelb_httpcode_target_4_xx_count_sum{${tg}} 1 `);
+    expect(body).toContain(`aws_applicationelb_httpcode_elb_4_xx_count_sum{${lb}} 1 `);
+    expect(body).toContain(`aws_applicationelb_healthy_host_count_minimum{${tg}} 1 `);
+    expect(body).toMatch(new RegExp(`^aws_applicationelb_target_response_time_p99\\{${tg.replace(/[/.]/g, '\\$&')}\\} [0-9.e-]+ \\d{13}$`, 'm'));
     // No 5XX in the period: no datapoint, so no series (as the exporter leaves out a metric without one).
     expect(body).not.toContain('aws_applicationelb_httpcode_elb_5_xx_count_sum');
   } finally {

@@ -246,8 +246,15 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     logLines.release();
   };
   const rewriteRedirectPorts = options.rewriteRedirectPorts === true;
-  // Each alarm state change: one line on stderr (`lbkit: alarm unhealthy-hosts:orders OK -> ALARM (…)`), whatever the log format.
-  const onAlarmTransition = (_: AlarmTransition, line: string) => io.err(`${line}\n`);
+  // Each alarm state change: one line on stderr (`lbkit: alarm unhealthy-hosts:orders OK -> ALARM (…)`), whatever the log format;
+  // but not an alarm's first INSUFFICIENT_DATA -> OK, which every quiet alarm makes when the first period closes (GET /alarms has it).
+  const alarmsSeen = new Set<string>();
+  const onAlarmTransition = (t: AlarmTransition, line: string) => {
+    const first = !alarmsSeen.has(t.id);
+    alarmsSeen.add(t.id);
+    if (first && t.from === 'INSUFFICIENT_DATA' && t.to === 'OK') return;
+    io.err(`${line}\n`);
+  };
   try {
     if (model && isApplicationModel(model)) {
       const accessLog = log?.forProxy({ name: model.name });

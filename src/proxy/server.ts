@@ -241,7 +241,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
 
   try {
     // First: an alarm the proxy cannot evaluate refuses the model before anything listens.
-    monitoring = monitoringOf(options.model)?.start();
+    monitoring = monitoringOf(options.model);
     await signIn.prepare(options.model);
     for (const listener of options.model.listeners) {
       const local = options.listenerPorts[listener.port];
@@ -316,6 +316,9 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     await signIn.close();
     throw error;
   }
+
+  // Periods run from when the listeners serve.
+  monitoring?.start();
 
   const group = (name: string) => {
     const g = runtime.groups.get(name);

@@ -210,8 +210,10 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
 
   try {
     // First: an alarm the proxy cannot evaluate refuses the model before any worker starts.
-    monitoring = monitoringOf(options.model)?.start();
+    monitoring = monitoringOf(options.model);
     await Promise.all(Array.from({ length: options.workers }, () => fork()));
+    // Periods run from when the workers serve.
+    monitoring?.start();
   } catch (error) {
     monitoring?.stop();
     await stopAll();

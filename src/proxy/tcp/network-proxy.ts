@@ -116,7 +116,7 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
   // An alarm the proxy cannot evaluate refuses the model before anything listens.
   let monitoring: LocalMonitoring | undefined;
   try {
-    monitoring = networkMonitoring(options.model, () => [...groups.values()].map((g) => g.metrics()), timeScale, options, logger)?.start();
+    monitoring = networkMonitoring(options.model, () => [...groups.values()].map((g) => g.metrics()), timeScale, options, logger);
   } catch (error) {
     await Promise.all([...groups.values()].map((g) => g.close()));
     throw error;
@@ -192,6 +192,9 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     await closeAll();
     throw error;
   }
+
+  // Periods run from when the listeners serve.
+  monitoring?.start();
 
   const group = (name: string) => {
     const g = groups.get(name);

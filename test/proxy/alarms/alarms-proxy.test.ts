@@ -133,3 +133,23 @@ test('the network proxy: a target that stops listening trips unhealthy-hosts, an
     await new Promise((resolve) => target.close(resolve));
   }
 }, 30_000);
+
+test('a reload keeps the states of alarms it keeps (by id) and the transitions; new alarms start in INSUFFICIENT_DATA', async () => {
+  const before = webModel();
+  const after = planWebApi({
+    waf: { enabled: false },
+    idleTimeoutSeconds: 300,
+    routes: [{ name: 'orders', paths: ['/orders/*'] }, { name: 'extra', paths: ['/extra/*'] }],
+  }, FACTS).model;
+  const orders = await h.backend('orders');
+  const slow = await h.backend('slow');
+  const proxy = await h.proxy(before, { orders: [orders], slow: [slow] }, TIME_SCALE);
+  await until(() => stateOf(proxy.alarmStatus(), 'unhealthy-hosts:orders') === 'OK', 5000);
+  const transitions = proxy.alarmStatus().transitions.length;
+  await proxy.reload(after, { orders: [orders.endpoint] });
+  const status = proxy.alarmStatus();
+  expect(stateOf(status, 'unhealthy-hosts:orders')).toBe('OK');
+  expect(stateOf(status, 'unhealthy-hosts:extra')).toBe('INSUFFICIENT_DATA');
+  expect(status.alarms.some((a) => a.id.endsWith(':slow'))).toBe(false);
+  expect(status.transitions).toHaveLength(transitions);
+}, 20_000);

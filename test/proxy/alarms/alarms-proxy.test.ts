@@ -153,3 +153,12 @@ test('a reload keeps the states of alarms it keeps (by id) and the transitions; 
   expect(status.alarms.some((a) => a.id.endsWith(':slow'))).toBe(false);
   expect(status.transitions).toHaveLength(transitions);
 }, 20_000);
+
+test('a model with an alarm the proxy cannot evaluate is refused at start, naming the alarm', async () => {
+  const model = webModel();
+  const alarms = model.monitoring.alarms.map((a) => (a.id === 'target-5xx-rate:orders' && a.source.kind === 'math'
+    ? { ...a, source: { ...a.source, expression: 'ANOMALY_DETECTION_BAND(errors)' } } : a));
+  const orders = await h.backend('orders');
+  await expect(h.proxy({ ...model, monitoring: { ...model.monitoring, alarms } }, { orders: [orders] }, TIME_SCALE))
+    .rejects.toThrow(/^alarm target-5xx-rate:orders: metric math "ANOMALY_DETECTION_BAND\(errors\)": function ANOMALY_DETECTION_BAND is not supported/);
+});

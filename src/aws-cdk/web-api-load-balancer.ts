@@ -188,7 +188,9 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
       targetGroup: (name) => this.targetGroups.get(name)!.targetGroupFullName,
     };
     const alarms = renderAlarms(this, model.monitoring.alarms, metricRefs);
-    const dashboard = renderDashboard(this, model.name, model.monitoring.dashboard, { ...metricRefs, ...(waf.webAcl ? { webAclRef: waf.webAcl.ref } : {}) });
+    const dashboard = renderDashboard(this, model.name, model.monitoring.dashboard, {
+      ...metricRefs, ...(waf.webAcl ? { webAclRef: waf.webAcl.ref } : {}),
+    });
 
     this.resources = WebApiResources._of({
       path: this.node.path,

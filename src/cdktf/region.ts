@@ -33,7 +33,9 @@ function regionSource(scope: IConstruct, provider: TerraformProvider | undefined
     .filter((c): c is TerraformProvider => c instanceof TerraformProvider && isAwsProvider(c))
     .filter((p) => p.alias === undefined) as AwsProvider[];
   const region = providers.length === 1 ? providers[0].region : undefined;
-  return { region, received: providers.length === 0 ? 'no default AwsProvider in the stack' : region };
+  if (providers.length === 0) return { region, received: 'no default AwsProvider in the stack' };
+  if (providers.length > 1) return { region, received: `${providers.length} default AwsProviders in the stack` };
+  return { region, received: region ?? `provider ${providers[0].node.path} has no region` };
 }
 
 /**
@@ -81,10 +83,6 @@ function checkShape(scope: IConstruct, option: string, region: string): string {
   return region;
 }
 
-function regionlessProvider(scope: IConstruct, provider: TerraformProvider | undefined): string {
-  return (provider ?? TerraformStack.of(scope).node.findAll().find((c) => c instanceof TerraformProvider && isAwsProvider(c) && c.alias === undefined))?.node.path ?? 'aws';
-}
-
 /**
  * The region a dashboard's metric widgets name (CloudWatch requires one per widget): the `region`
  * prop, else the region of the construct's provider or of the stack's default AWS provider. A
@@ -98,7 +96,7 @@ export function dashboardRegion(scope: IConstruct, explicit: string | undefined,
     const where = provider !== undefined ? 'give the construct\'s provider a region' : 'create the stack\'s AwsProvider with a region before this construct';
     throw new LbkitValidationError(scope.node.path, option,
       `is needed for the dashboard (each CloudWatch metric widget names its region); set it, or ${where} (or turn the dashboard off: dashboard false)`,
-      received ?? `provider ${regionlessProvider(scope, provider)} has no region`);
+      received);
   }
   return isExpression(region) ? region : checkShape(scope, option, region);
 }

@@ -94,7 +94,7 @@ export class TcpServiceLoadBalancer extends Construct {
       if (tls) renderSniCertificates(this, listenerId, tfListener.arn, certificateArns);
     }
 
-    const monitoring = renderMonitoring(this, model.monitoring, { loadBalancer: lb, targetGroups: this.targetGroups }, props);
+    const monitoring = renderMonitoring(this, model.name, model.monitoring, { loadBalancer: lb, targetGroups: this.targetGroups }, props);
 
     this.loadBalancerArn = lb.arn;
     this.loadBalancerDnsName = lb.dnsName;

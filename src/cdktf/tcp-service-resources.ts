@@ -79,6 +79,11 @@ export class TcpServiceResources {
     return renderedResource(this.rendered.path, RESOURCE_ROLES.targetGroup, this.rendered.targetGroups, name);
   }
 
+  /** Ids of lbkit's alarms (`tcp-elb-resets`, `unhealthy-hosts:<listener>`...), sorted; empty when `alarms` is false. */
+  public get alarmIds(): string[] {
+    return [...this.rendered.alarms.keys()];
+  }
+
   /**
    * One of the load balancer's `aws_cloudwatch_metric_alarm`s, e.g. to give it actions of its own.
    * @param id the alarm's id: `tcp-elb-resets`, or `<kind>:<target group>` such as `unhealthy-hosts:db`

@@ -49,7 +49,8 @@ export interface TerraformLoadBalancerProps {
   readonly accessLogBucketName?: string;
   /**
    * Region of the load balancer (literal, e.g. `eu-west-1`). Needed for the bucket lbkit
-   * creates for access logs, whose policy grants the region's log-delivery principal.
+   * creates for access logs, whose policy grants the region's log-delivery principal, and
+   * named by each graph of the dashboard (there a provider's region may be a Terraform expression).
    * @default - the `region` of the stack's default AwsProvider (an error when that is not a literal)
    */
   readonly region?: string;

@@ -149,7 +149,8 @@ export class WebApiLoadBalancer extends Construct {
     if (!httpsListenerArn) throw new Error('unreachable: the planner always produces an HTTPS listener');
 
     const waf = renderWaf(this, model.waf, loadBalancerArn, wafName(path));
-    const monitoring = renderMonitoring(this, model.monitoring, { loadBalancer: lb, targetGroups: this.targetGroups, webAcl: waf.webAcl }, props);
+    const measured = { loadBalancer: lb, targetGroups: this.targetGroups, webAcl: waf.webAcl };
+    const monitoring = renderMonitoring(this, model.name, model.monitoring, measured, props);
 
     this.loadBalancerArn = loadBalancerArn;
     this.loadBalancerDnsName = lb.dnsName;

@@ -129,6 +129,11 @@ export class WebApiResources {
     return renderedResource(this.rendered.path, RESOURCE_ROLES.targetGroup, this.rendered.targetGroups, route);
   }
 
+  /** Ids of lbkit's alarms (`elb-5xx`, `unhealthy-hosts:<route>`...), sorted; empty when `alarms` is false. */
+  public get alarmIds(): string[] {
+    return [...this.rendered.alarms.keys()];
+  }
+
   /**
    * One of the load balancer's `aws_cloudwatch_metric_alarm`s, e.g. to give it actions of its own.
    * @param id the alarm's id: `elb-5xx`, or `<kind>:<target group>` such as `unhealthy-hosts:orders`

@@ -49,9 +49,12 @@ describe.each(['cloudformation', 'terraform'] as const)('synthesis variants on %
 
   test('stack traces are counted per synthesis and grow with routes; lbkit captures no more than the hand-written code', () => {
     const [one, twelve] = [outputsAt(1), outputsAt(12)];
+    // The scenario turns alarms off (the hand-written code has none), which lbkit warns about
+    // (lbkit:alarmsDisabled); aws-cdk-lib captures a stack trace with each warning, cdktf does not.
+    const warningTraces = engine === 'cloudformation' ? 1 : 0;
     expect(one.lbkitStackTraces).toBeGreaterThan(0);
     expect(twelve.lbkitStackTraces).toBeGreaterThan(one.lbkitStackTraces);
-    expect(twelve.lbkitStackTraces).toBeLessThanOrEqual(twelve.handStackTraces);
+    expect(twelve.lbkitStackTraces).toBeLessThanOrEqual(twelve.handStackTraces + warningTraces);
   });
 
   test('the equivalence check notices a different health check, a lost target and a different condition', () => {

@@ -193,6 +193,9 @@ describe('the dashboard (Terraform)', () => {
     expect(errorOf({ accessLogBucketName: 'logs' }, harness(null))).toBe(
       'Stack/Api: region is needed for the dashboard (each CloudWatch metric widget names its region); set it, or create the stack\'s AwsProvider '
       + 'with a region before this construct (or turn the dashboard off: dashboard false) (received: "no default AwsProvider in the stack")');
+    const regionless = harness(null);
+    new AwsProvider(regionless.stack, 'aws', {});
+    expect(errorOf({ accessLogBucketName: 'logs' }, regionless)).toMatch(/ \(received: "provider Stack\/aws has no region"\)$/);
   });
 });
 
@@ -227,9 +230,13 @@ describe('names and resources (Terraform)', () => {
     expect(() => lb.resources.alarm('nope')).toThrow(
       'Stack/Api: resources.alarm(id) names none of the resources lbkit rendered (alarm ids: elb-5xx, latency:api, no-healthy-hosts:api, '
       + 'rejected-connections, target-5xx-rate:api, unhealthy-hosts:api) (received: "nope")');
+    expect(lb.resources.alarmIds).toEqual(['elb-5xx', 'latency:api', 'no-healthy-hosts:api', 'rejected-connections', 'target-5xx-rate:api', 'unhealthy-hosts:api']);
     const nlb = tcp.synth().lb;
     expect(nlb.resources.alarm('tcp-elb-resets')).toBeInstanceOf(CloudwatchMetricAlarm);
-    expect(() => synth({ alarms: false }).lb.resources.alarm('elb-5xx')).toThrow(/\(alarm ids: none\)/);
+    expect(nlb.resources.alarmIds).toEqual(['no-healthy-hosts:game', 'tcp-elb-resets', 'unhealthy-hosts:game']);
+    const off = synth({ alarms: false }).lb;
+    expect(off.resources.alarmIds).toEqual([]);
+    expect(() => off.resources.alarm('elb-5xx')).toThrow(/\(alarm ids: none\)/);
   });
 
   test('an override of an alarm\'s argument is read back as written', () => {

@@ -1,5 +1,9 @@
+import { readFileSync, rmSync } from 'fs';
+import { join } from 'path';
+import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { Testing } from 'cdktf';
 import { WebApiLoadBalancer } from '../../src/cdktf';
+import { normalizeModel } from '../../src/core/model/load-balancer-model';
 import { LbkitConfigError, readTerraform } from '../../src/readers';
 import { readTerraformOutput } from '../../src/readers/terraform';
 import { markInterpolations } from '../../src/readers/terraform/template-interpolations';
@@ -101,5 +105,36 @@ describe('reading lbkit\'s alarms and dashboard from Terraform', () => {
     dashboard.dashboard_body = dashboard.dashboard_body.replace('"label":"Requests"', '"label":"${var.label}"');
     const [model] = readTerraform(tf);
     expect(model.monitoring.dashboard!.widgets[0].metrics[0].label).toBe('<ref>');
+  });
+});
+
+describe('lbkit\'s dashboard and a user\'s own (Terraform)', () => {
+  /** The cdk.tf.json `cdktf synth` writes (with cdktf's "//" comments), with a user's dashboard of the same load balancer beside lbkit's. */
+  function withOwnDashboard(): { tf: any; lb: WebApiLoadBalancer } {
+    const h = harness();
+    const lb = new WebApiLoadBalancer(h.stack, 'Api', minimalProps());
+    new CloudwatchDashboard(h.stack, 'Mine', {
+      dashboardName: 'mine',
+      dashboardBody: JSON.stringify({ widgets: [{ type: 'metric', x: 0, y: 0, width: 6, height: 6, properties: { metrics: [['AWS/ApplicationELB', 'RequestCount', 'LoadBalancer', lb.resources.loadBalancer.arnSuffix, { stat: 'Sum' }]] } }] }),
+    });
+    const outdir = Testing.fullSynth(h.stack);
+    try {
+      return { tf: JSON.parse(readFileSync(join(outdir, 'stacks', 'Stack', 'cdk.tf.json'), 'utf8')), lb };
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }
+
+  test('lbkit\'s is marked in its "//" comment; a user\'s own dashboard of the same metrics is left alone', () => {
+    const { tf, lb } = withOwnDashboard();
+    expect(dashboardOf(tf)['//']['lbkit:dashboard']).toBe('Api');
+    const [model] = readTerraform(tf);
+    expect(normalizeModel(model.monitoring)).toEqual(normalizeModel(lb._plan.model.monitoring));
+  });
+
+  test('without cdktf\'s comments (Testing.synth strips them) every dashboard that measures the load balancer counts: two are refused', () => {
+    const { tf } = withOwnDashboard();
+    for (const body of Object.values<any>(tf.resource.aws_cloudwatch_dashboard)) delete body['//'];
+    expect(errorOf(tf)).toMatch(/load balancer \S+ is measured by 2 dashboards/);
   });
 });

@@ -16,11 +16,11 @@ export interface RenderedMonitoring {
 
 /** The model's alarms and dashboard (both constructs): dimensions point at the resources rendered for the rest of the model. */
 export function renderMonitoring(
-  scope: Construct, monitoring: MonitoringModel, measured: MeasuredResources, props: Pick<TerraformLoadBalancerProps, 'region' | 'provider'>,
+  scope: Construct, loadBalancerName: string, monitoring: MonitoringModel, measured: MeasuredResources, props: Pick<TerraformLoadBalancerProps, 'region' | 'provider'>,
 ): RenderedMonitoring {
   const refs = metricReferences(measured);
   const alarms = renderAlarms(scope, monitoring.alarms, refs);
   if (!monitoring.dashboard) return { alarms };
   const region = dashboardRegion(scope, props.region, 'region', props.provider);
-  return { alarms, dashboard: renderDashboard(scope, monitoring.dashboard, refs, region) };
+  return { alarms, dashboard: renderDashboard(scope, loadBalancerName, monitoring.dashboard, refs, region) };
 }

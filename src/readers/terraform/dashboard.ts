@@ -1,20 +1,27 @@
+import { DASHBOARD_TAG } from '../../core/contract';
 import { parseDashboardBody } from '../../core/plan/dashboard-body';
 import { LbkitConfigError } from '../errors';
 import { DashboardPart } from '../parts';
 import { ResourceMapping } from '../registry';
+import { isObject } from '../values';
 import { TfConfig } from './config';
 import { markInterpolations } from './template-interpolations';
 
 /**
- * aws_cloudwatch_dashboard: its body parsed by core's one dashboard translation. The body is a JSON
- * string with Terraform interpolations in it (`${aws_lb.x.arn_suffix}`): they are marked, the JSON is
- * parsed, and each dimension value is then read like any other Terraform value (a link to the
- * resource it interpolates, or REFERENCE).
+ * aws_cloudwatch_dashboard, lbkit's (see the mark below): its body parsed by core's one dashboard
+ * translation. The body is a JSON string with Terraform interpolations in it
+ * (`${aws_lb.x.arn_suffix}`): they are marked, the JSON is parsed, and each dimension value is then
+ * read like any other Terraform value (a link to the resource it interpolates, or REFERENCE).
  */
 export const awsCloudwatchDashboardMapping: ResourceMapping<TfConfig> = {
   resourceTypes: ['aws_cloudwatch_dashboard'],
   read: (id, b, doc) => {
     const where = `dashboard ${id}`;
+    // cdktf writes a "//" comment on every resource; lbkit's dashboard carries DASHBOARD_TAG in it. A
+    // dashboard whose comment lacks it is the user's own (perhaps of the same metrics): left alone.
+    // Without any comment (cdktf's Testing.synth strips them) a dashboard is read by what it measures.
+    const comment = b['//'];
+    if (isObject(comment) && comment[DASHBOARD_TAG] === undefined) return [];
     if (typeof b.dashboard_body !== 'string') {
       throw new LbkitConfigError(`${where}: dashboard_body is not a string (received: ${JSON.stringify(b.dashboard_body)})`);
     }

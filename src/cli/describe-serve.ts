@@ -203,5 +203,6 @@ export function describeServe(d: ServeDescription): string {
   }
   lines.push(...signInLines(d));
   if (d.admin) lines.push(`admin: ${d.admin.url}/targets  ${d.admin.url}/metrics  ${d.admin.url}/alarms`);
+  if (d.admin) lines.push(`status page: ${d.admin.url}/`);
   return `${lines.join('\n')}\n`;
 }

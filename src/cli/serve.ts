@@ -15,6 +15,7 @@ import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { AdminServer, startAdminServer } from '../proxy/admin';
 import type { AlarmTransition } from '../proxy/admin/alarm-status';
+import { RecentAccessLog, teeAccessLog } from '../proxy/admin/status-page/recent-access-log';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
 import { createLogger, LOG_FORMATS, LogFormat } from '../proxy/log-format';
@@ -234,6 +235,9 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const logLines = heldLines((line) => io.err(line));
   const logger = createLogger({ level: logLevel, format: logFormat, write: logLines.write });
 
+  // The admin server's status page lists the last access-log lines, whether or not --access-log writes them.
+  const recent = adminPort !== undefined && model && isApplicationModel(model) ? new RecentAccessLog({ name: model.name }) : undefined;
+  let current = { model, targets };
   let handle: LoadBalancerHandle | undefined;
   let dns: DnsServerHandle | undefined;
   let admin: AdminServer | undefined;
@@ -257,7 +261,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   };
   try {
     if (model && isApplicationModel(model)) {
-      const accessLog = log?.forProxy({ name: model.name });
+      const accessLog = teeAccessLog(log?.forProxy({ name: model.name }), recent?.record);
       const connectionLog = connLog?.forProxy({ name: model.name });
       const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
       const lambda = { handlers, timeoutSeconds: lambdaTimeout };
@@ -298,9 +302,12 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         });
     }
     if (adminPort !== undefined) {
-      if (!handle) throw new CliError('--admin-port: no load balancer is served (only DNS)');
+      const first = model;
+      if (!handle || !first) throw new CliError('--admin-port: no load balancer is served (only DNS)');
       const served = handle;
-      admin = await startAdminServer({ handle: served, port: adminPort }).catch((e) => {
+      // The page shows the model served now: a --watch reload replaces `current`.
+      const servedModel = (): AnyLoadBalancerModel => current.model ?? first;
+      admin = await startAdminServer({ handle: served, port: adminPort, model: servedModel, accessLog: recent }).catch((e) => {
         throw new CliError(`--admin-port ${adminPort}: cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
       });
     }
@@ -332,7 +339,6 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   for (const line of trust.warnings) io.err(`lbkit serve: ${line}\n`);
   logLines.release();
 
-  let current = { model, targets };
   let reloading = Promise.resolve();
   const onChange = (): void => {
     reloading = reloading.then(async () => {

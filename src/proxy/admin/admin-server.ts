@@ -2,15 +2,24 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import { networkPrometheusText } from './network-prometheus';
 import { prometheusText } from './prometheus';
+import { RecentAccessLog } from './status-page/recent-access-log';
+import { StatusPage } from './status-page/status-page';
+import { AlarmReport } from './status-page/status-snapshot';
+import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 import { ProxyHandle, TargetGroupMetrics } from '../server';
 import { NetworkProxyHandle, NetworkTargetGroupMetrics } from '../tcp/network-proxy';
 
 /** What the admin server needs of a running proxy: an application (ALB) or a network (NLB) one. */
 export type AdminTarget = ApplicationAdminTarget | NetworkAdminTarget;
 export type ApplicationAdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>
-  & Partial<Pick<ProxyHandle, 'oidcPublicKey' | 'alarmStatus' | 'cloudWatchExposition'>>;
+  & Partial<Pick<ProxyHandle, 'oidcPublicKey' | 'listeners' | 'cloudWatchExposition'>> & StatusPageExtras;
 export type NetworkAdminTarget = Pick<NetworkProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>
-  & Partial<Pick<NetworkProxyHandle, 'alarmStatus' | 'cloudWatchExposition'>>;
+  & Partial<Pick<NetworkProxyHandle, 'listeners' | 'cloudWatchExposition'>> & StatusPageExtras;
+
+/** What the status page and `GET /alarms` show when a proxy has it: the alarms' states (a proxy that evaluates alarms). */
+interface StatusPageExtras {
+  alarmStatus?(): AlarmReport;
+}
 
 /** The metrics text of either kind of proxy (NLB metrics count flows, ALB metrics requests). */
 function metricsText(handle: AdminTarget): string {
@@ -26,6 +35,16 @@ export interface AdminServerOptions {
   readonly handle: AdminTarget;
   /** @default 0 (an ephemeral port) */
   readonly port?: number;
+  /**
+   * The model served now (called on every status-page update, so a reload shows at once).
+   * @default - the status page lists the served listeners without their rules
+   */
+  readonly model?: () => AnyLoadBalancerModel;
+  /**
+   * The recent access-log lines the status page lists (its `record` is the proxy's `accessLog` callback, or one of them).
+   * @default - the page lists no access log
+   */
+  readonly accessLog?: RecentAccessLog;
 }
 
 export interface AdminServer {
@@ -49,32 +68,45 @@ export const ADMIN_HOST = '127.0.0.1';
  *   URL-encoded or not); answers 202 at once, or, with `?wait=1`, 200 once it is drained, with
  *   the state listed then (an ALB target: `draining` until its deregistration delay ends);
  * - `GET /oidc/public-keys/<kid>`: the PEM of the key that verifies x-amzn-oidc-data (an ALB with
- *   sign-in actions), the local stand-in of `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`.
+ *   sign-in actions), the local stand-in of `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`;
+ * - `GET /`: the live status page (listeners and rules, target health, alarms, traffic graphs,
+ *   recent access-log lines), `GET /status` its snapshot as JSON, `GET /events` one snapshot a
+ *   second as Server-Sent Events.
  */
 export async function startAdminServer(options: AdminServerOptions): Promise<AdminServer> {
   const { handle } = options;
+  const page = new StatusPage({ handle, metrics: () => handle.metrics(), model: options.model, accessLog: options.accessLog });
   const server: Server = createServer((req, res) => {
-    route(handle, req, res).catch((e: unknown) => send(res, 500, { error: e instanceof Error ? e.message : String(e) }));
+    route(handle, page, req, res).catch((e: unknown) => send(res, 500, { error: e instanceof Error ? e.message : String(e) }));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, ADMIN_HOST, () => { server.off('error', reject); resolve(); });
+  }).catch((e: unknown) => {
+    page.close();
+    throw e;
   });
   const port = (server.address() as AddressInfo).port;
   return {
     port,
     url: `http://${ADMIN_HOST}:${port}`,
     close: () => new Promise<void>((resolve) => {
+      page.close();
       server.close(() => resolve());
       server.closeAllConnections();
     }),
   };
 }
 
-async function route(handle: AdminTarget, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(handle: AdminTarget, page: StatusPage, req: IncomingMessage, res: ServerResponse): Promise<void> {
   req.resume();
   const url = new URL(req.url ?? '/', 'http://admin');
   const path = url.pathname.replace(/\/+$/, '') || '/';
+  if (StatusPage.PATHS.includes(path)) {
+    if (!allow(req, res, ['GET', 'HEAD'])) return;
+    page.serve(path, req, res);
+    return;
+  }
   if (path === '/targets') {
     if (!allow(req, res, ['GET', 'HEAD'])) return;
     return send(res, 200, handle.targetHealth());
@@ -121,7 +153,10 @@ async function route(handle: AdminTarget, req: IncomingMessage, res: ServerRespo
     drained.catch(() => undefined);
     return send(res, 202, { targetGroup: group, target: id, state: 'draining' });
   }
-  send(res, 404, { error: `not found: ${req.method} ${url.pathname}`, endpoints: ['GET /targets', 'GET /metrics', 'GET /alarms', 'POST /targets/<group>/<id>/deregister', 'GET /oidc/public-keys/<kid>'] });
+  send(res, 404, {
+    error: `not found: ${req.method} ${url.pathname}`,
+    endpoints: ['GET /', 'GET /status', 'GET /events', 'GET /targets', 'GET /metrics', 'GET /alarms', 'POST /targets/<group>/<id>/deregister', 'GET /oidc/public-keys/<kid>'],
+  });
 }
 
 function allow(req: IncomingMessage, res: ServerResponse, methods: readonly string[]): boolean {

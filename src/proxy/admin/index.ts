@@ -1,2 +1,5 @@
 export * from './admin-server';
 export * from './prometheus';
+export type { AlarmReport, StatusSnapshot } from './status-page/status-snapshot';
+export type { ListenerView, RuleView } from './status-page/listener-views';
+export type { TrafficPoint, TrafficUnit } from './status-page/traffic-history';

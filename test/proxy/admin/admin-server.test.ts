@@ -120,7 +120,7 @@ test('errors: unknown group or target 404, wrong method 405, unknown path 404', 
   expect(res.headers.get('allow')).toBe('POST');
   res = await fetch(`${admin.url}/metrics`, { method: 'DELETE' });
   expect(res.status).toBe(405);
-  res = await fetch(`${admin.url}/`);
+  res = await fetch(`${admin.url}/nope`);
   expect(res.status).toBe(404);
   expect(handle.deregistered).toEqual([]);
 });

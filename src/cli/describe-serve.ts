@@ -58,6 +58,17 @@ export interface ServeDescription {
   readonly trustStores?: Readonly<Record<number, LocalTrustStore>>;
   /** Sign-in actions: the identity provider used, the user it signs in, where the x-amzn-oidc-data key is published. */
   readonly signIn?: SignInDescription;
+  /** `--time-scale` (alarm periods are scaled like every other timer); default 1. */
+  readonly timeScale?: number;
+}
+
+/** The alarms the proxy evaluates, and how fast: one line, when the model has any. */
+function alarmLines(model: AnyLoadBalancerModel, timeScale: number): string[] {
+  const alarms = model.monitoring?.alarms ?? [];
+  if (alarms.length === 0) return [];
+  const periods = [...new Set(alarms.map((a) => (a.source.kind === 'metric' ? a.source.metric.periodSeconds : a.source.periodSeconds)))];
+  const scaled = periods.map((p) => (timeScale === 1 ? `${p} s` : `${p} s, scaled to ${Math.round((p / timeScale) * 1000) / 1000} s`)).join('; ');
+  return [`alarms: ${alarms.length} evaluated over the proxy's metrics (period ${scaled}); state changes on stderr`];
 }
 
 export interface SignInDescription {
@@ -158,6 +169,7 @@ export function describeServe(d: ServeDescription): string {
     if (unmapped.length) lines.push(`unmapped target groups (${refusal} until mapped with --target <route>=<host:port>): ${unmapped.join(', ')}`);
     lines.push(...lambdaLines(model, d.lambda ?? {}));
     if ((d.workers ?? 1) > 1) lines.push(`workers: ${d.workers} processes share the listeners (health checked once, in this process)`);
+    lines.push(...alarmLines(model, d.timeScale ?? 1));
   } else {
     lines.push(`lbkit serve: Route 53 records from ${display(d.file)} (no load balancer served)`);
   }
@@ -190,7 +202,7 @@ export function describeServe(d: ServeDescription): string {
     }
   }
   lines.push(...signInLines(d));
-  if (d.admin) lines.push(`admin: ${d.admin.url}/targets  ${d.admin.url}/metrics`);
+  if (d.admin) lines.push(`admin: ${d.admin.url}/targets  ${d.admin.url}/metrics  ${d.admin.url}/alarms`);
   if (d.admin) lines.push(`status page: ${d.admin.url}/`);
   return `${lines.join('\n')}\n`;
 }

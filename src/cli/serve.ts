@@ -14,6 +14,7 @@ import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { AdminServer, startAdminServer } from '../proxy/admin';
+import type { AlarmTransition } from '../proxy/admin/alarm-status';
 import { RecentAccessLog, teeAccessLog } from '../proxy/admin/status-page/recent-access-log';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
@@ -249,6 +250,15 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     logLines.release();
   };
   const rewriteRedirectPorts = options.rewriteRedirectPorts === true;
+  // Each alarm state change: one line on stderr (`lbkit: alarm unhealthy-hosts:orders OK -> ALARM (…)`), whatever the log format;
+  // but not an alarm's first INSUFFICIENT_DATA -> OK, which every quiet alarm makes when the first period closes (GET /alarms has it).
+  const alarmsSeen = new Set<string>();
+  const onAlarmTransition = (t: AlarmTransition, line: string) => {
+    const first = !alarmsSeen.has(t.id);
+    alarmsSeen.add(t.id);
+    if (first && t.from === 'INSUFFICIENT_DATA' && t.to === 'OK') return;
+    io.err(`${line}\n`);
+  };
   try {
     if (model && isApplicationModel(model)) {
       const accessLog = teeAccessLog(log?.forProxy({ name: model.name }), recent?.record);
@@ -257,7 +267,19 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       const lambda = { handlers, timeoutSeconds: lambdaTimeout };
       const trustStores = trust.stores;
       const common = {
-        model, targets, listenerPorts: ports, host, timeScale, logger, accessLog, connectionLog, rewriteRedirectPorts, lambda, signIn, trustStores,
+        model,
+        targets,
+        listenerPorts: ports,
+        host,
+        timeScale,
+        logger,
+        accessLog,
+        connectionLog,
+        rewriteRedirectPorts,
+        lambda,
+        signIn,
+        trustStores,
+        onAlarmTransition,
       };
       for (const route of lambdaRoutes(model)) {
         if (!handlers[route]) logger.warn({ route }, `Lambda route ${route} has no local handler (--lambda ${route}=<file.js[#handler]>): it answers 502`);
@@ -268,7 +290,8 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         : startProxy({ ...common, tls }))
         .catch((e) => bindError(e, host));
     } else if (model) {
-      handle = await startNetworkProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger }).catch((e) => bindError(e, host));
+      handle = await startNetworkProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger, onAlarmTransition })
+        .catch((e) => bindError(e, host));
     }
     if (dnsAddress) {
       const { clientRegion } = options;
@@ -308,6 +331,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     rewriteRedirectPorts,
     lambda: handlers,
     signIn: signInDescription(handle, signIn.user),
+    timeScale,
     trustStores: trust.stores,
   }));
   const warnUnmodeled = unmodeledWarnings((line) => io.err(line));

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AlarmTransition } from './admin/alarm-status';
 import { Endpoint } from './targets/endpoint';
 import { TargetHealthEntry } from './targets/target-health-entry';
 
@@ -29,6 +30,28 @@ export interface LocalLoadBalancerOptions<Model, Tls = TlsProvider> {
   /** Certificates for the TLS-terminating listeners. */
   readonly tls?: Tls;
   readonly logger?: Logger;
+}
+
+/** How a local load balancer reports its alarms (not part of a cluster worker's spec: the primary evaluates). */
+export interface LocalAlarmOptions {
+  /**
+   * Each alarm state change, with its one line (`lbkit: alarm unhealthy-hosts:orders OK -> ALARM (…)`).
+   * @default - the line is logged at info level (warn for ALARM) on the logger
+   */
+  readonly onAlarmTransition?: (transition: AlarmTransition, line: string) => void;
+  /**
+   * Evaluate the model's alarms. Off in a cluster's workers: the primary evaluates over the summed metrics.
+   * @default true
+   */
+  readonly evaluateAlarms?: boolean;
+}
+
+/** The transition output when the caller gives none: the line on the logger. */
+export function logAlarmTransition(logger: Logger | undefined): (transition: AlarmTransition, line: string) => void {
+  return (t, line) => {
+    if (t.to === 'ALARM') logger?.warn({ alarm: t.id, from: t.from, to: t.to, value: t.value }, line);
+    else logger?.info({ alarm: t.id, from: t.from, to: t.to, value: t.value }, line);
+  };
 }
 
 export interface TargetGroupHealth {

@@ -3,12 +3,16 @@ import * as http2 from 'http2';
 import * as https from 'https';
 import { AddressInfo, Server as NetServer, Socket } from 'net';
 import type { Logger } from 'pino';
+import type { AlarmStates } from './alarms/alarm-evaluator';
+import { LocalMonitoring } from './alarms/local-monitoring';
+import { NO_ALARMS, applicationMonitoring } from './alarms/proxy-monitoring';
 import { AccessLogEntry } from './http/access-log-entry';
 import { configureClientConnections, onClientIdle } from './http/client-connections';
 import { answerClientError } from './http/client-error';
 import { logConnections } from './http/connection-log';
 import { ConnectionLogEntry } from './http/connection-log-entry';
 import { ListenerContext } from './http/listener-context';
+import { LoadBalancerCounters, LoadBalancerMetrics } from './http/load-balancer-metrics';
 import { GroupCounters, TargetGroupMetrics } from './http/metrics';
 import { checkClientCertificates, MutualTlsListener, mutualTlsListener, mutualTlsServerOptions } from './http/mutual-tls';
 import { LocalRedirectPorts } from './http/redirect';
@@ -18,7 +22,7 @@ import { listenerHeadersOf, rawLbHeaderLines } from './http/response-headers';
 import { Runtime, RuntimeLambdaOptions } from './http/runtime';
 import { handleUpgrade } from './http/upgrade';
 import { ipv6HostFor, Ipv6Listeners } from './ipv6-listeners';
-import { LocalLoadBalancerHandle, LocalLoadBalancerOptions } from './local-load-balancer';
+import { LocalAlarmOptions, LocalLoadBalancerHandle, LocalLoadBalancerOptions } from './local-load-balancer';
 import { LocalIdentityProvider, startLocalIdentityProvider } from './oidc/local-identity-provider';
 import { SignInContext, signsIn } from './oidc/sign-in';
 import { publicKeyPem, SignInKeys, signInKeys } from './oidc/sign-in-keys';
@@ -32,6 +36,7 @@ export type { Endpoint } from './targets/endpoint';
 export type { AccessLogEntry } from './http/access-log-entry';
 export type { ConnectionLogEntry } from './http/connection-log-entry';
 export type { TargetGroupMetrics } from './http/metrics';
+export type { LoadBalancerMetrics } from './http/load-balancer-metrics';
 export type { TargetState } from './targets/health-state';
 export type { ExternalHealth, TargetHealthUpdate } from './targets/health-update';
 export type { TargetGroupHealth, TlsProvider } from './local-load-balancer';
@@ -42,7 +47,7 @@ export type { UserClaims } from './oidc/user-claims';
 export type { LocalTrustStore } from './tls/trust-store';
 
 /** An ALB model (from `readSynthesizedFile`) served locally; TLS certificates for its HTTPS listeners. */
-export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel> {
+export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel>, LocalAlarmOptions {
   readonly accessLog?: (entry: AccessLogEntry) => void;
   /** One entry per client connection, as the ALB's connection log: accepted (HTTP), or handshake done or failed (HTTPS). */
   readonly connectionLog?: (entry: ConnectionLogEntry) => void;
@@ -113,6 +118,12 @@ export interface ProxyHandle extends LocalLoadBalancerHandle<ProxyListener, Targ
   oidcPublicKey(kid: string): string | undefined;
   /** The kid of the x-amzn-oidc-data key, once the model has a sign-in action. */
   oidcDataKeyId(): string | undefined;
+  /** The load balancer's own counters: requests it answered itself, client connections. */
+  loadBalancerMetrics(): LoadBalancerMetrics;
+  /** The synthesized alarms' states over the proxy's metrics, and the last 100 transitions (`GET /alarms`). */
+  alarmStatus(): AlarmStates;
+  /** The metrics' last-period datapoints named as prometheus/cloudwatch_exporter names them (part of `GET /metrics`). */
+  cloudWatchExposition(): string;
 }
 
 type Server = http.Server | https.Server | http2.Http2SecureServer;
@@ -200,6 +211,17 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   logNotEmulated(options.model, logger);
   const signIn = new SignInState(options.signIn ?? {}, host, logger);
   const counters = new Map<string, GroupCounters>();
+  const loadBalancer = new LoadBalancerCounters();
+  /** Client connections open now (an HTTPS connection once, though `sockets` holds its TLS socket too). */
+  let openConnections = 0;
+  const hostsOf = (g: { healthyCount(): number; unhealthyCount(): number }) => ({ healthy: g.healthyCount(), unhealthy: g.unhealthyCount() });
+  const groupMetrics = (): TargetGroupMetrics[] => [
+    ...[...runtime.groups.values()].map((g) => countersOf(g.name).snapshot(g.name, hostsOf(g))),
+    ...[...runtime.lambdaGroups.values()].map((g) => countersOf(g.name).snapshot(g.name, hostsOf(g))),
+  ];
+  const monitoringOf = (model: LoadBalancerModel) => applicationMonitoring(model,
+    () => ({ groups: groupMetrics(), loadBalancer: loadBalancer.snapshot(openConnections) }), timeScale, options, logger);
+  let monitoring: LocalMonitoring | undefined;
   const countersOf = (group: string) => {
     let c = counters.get(group);
     if (!c) counters.set(group, c = new GroupCounters());
@@ -218,6 +240,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   }) : undefined;
 
   try {
+    // First: an alarm the proxy cannot evaluate refuses the model before anything listens.
+    monitoring = monitoringOf(options.model);
     await signIn.prepare(options.model);
     for (const listener of options.model.listeners) {
       const local = options.listenerPorts[listener.port];
@@ -230,6 +254,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         protocol: listener.protocol,
         runtime: () => runtime,
         counters: countersOf,
+        loadBalancer,
         accessLog: options.accessLog,
         chooseCertificate: listener.protocol === 'HTTPS' ? options.tls?.chosenCertificate?.bind(options.tls) : undefined,
         redirectPorts,
@@ -266,8 +291,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       server.on('upgrade', (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => handleUpgrade(ctx, req, socket, head));
       server.on('clientError', (error: NodeJS.ErrnoException, socket: import('stream').Duplex) => answerClientError(error, socket, onRefused, lbLines()));
       server.on('connection', (socket: Socket) => {
+        loadBalancer.newConnections++;
+        openConnections++;
         sockets.add(socket);
-        socket.once('close', () => sockets.delete(socket));
+        socket.once('close', () => { sockets.delete(socket); openConnections--; });
       });
       if (listener.protocol === 'HTTPS') {
         server.on('secureConnection', (socket: Socket) => {
@@ -282,12 +309,16 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       logger?.debug({ port: listener.port, localPort, protocol: listener.protocol }, `listener ${listener.protocol} ${listener.port} on local port ${localPort}`);
     }
   } catch (error) {
+    monitoring?.stop();
     await ipv6.close();
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     await runtime.close();
     await signIn.close();
     throw error;
   }
+
+  // Periods run from when the listeners serve.
+  monitoring?.start();
 
   const group = (name: string) => {
     const g = runtime.groups.get(name);
@@ -301,10 +332,10 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       ...[...runtime.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
       ...[...runtime.lambdaGroups.values()].map((g) => ({ targetGroup: g.name, targets: g.healthEntries() })),
     ],
-    metrics: () => [
-      ...[...runtime.groups.values()].map((g) => countersOf(g.name).snapshot(g.name, g.healthyCount())),
-      ...[...runtime.lambdaGroups.values()].map((g) => countersOf(g.name).snapshot(g.name, g.healthyCount())),
-    ],
+    metrics: groupMetrics,
+    loadBalancerMetrics: () => loadBalancer.snapshot(openConnections),
+    alarmStatus: () => monitoring?.alarmStatus() ?? NO_ALARMS,
+    cloudWatchExposition: () => monitoring?.exposition() ?? '',
     deregister: (name, id) => group(name).deregister(id),
     register: (name, endpoint) => {
       group(name).register(endpoint);
@@ -317,6 +348,17 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       await signIn.prepare(model);
       const previous = runtime;
       runtime = new Runtime(model, targets, timeScale, previous, logger, health, options.lambda);
+      let next: LocalMonitoring | undefined;
+      try {
+        next = monitoringOf(model);
+      } catch (e) {
+        // The new model's alarms cannot be evaluated: keep serving the previous model.
+        const refused = runtime;
+        runtime = previous;
+        await refused.close();
+        throw e;
+      }
+      monitoring = next?.start(monitoring);
       logNotEmulated(model, logger);
       for (const s of servers) configureClientConnections(s, runtime.idleTimeoutMs);
       // In-flight requests on the previous runtime get up to its idle timeout to finish.
@@ -324,6 +366,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       logger?.debug('model reloaded'); // the CLI says so itself
     },
     async close() {
+      monitoring?.stop();
       const closed = Promise.all([ipv6.close(), ...servers.map((s) => new Promise((r) => { s.close(() => r(undefined)); }))]);
       for (const socket of sockets) socket.destroy();
       await closed;

@@ -11,10 +11,12 @@ import { NetworkProxyHandle, NetworkTargetGroupMetrics } from '../tcp/network-pr
 
 /** What the admin server needs of a running proxy: an application (ALB) or a network (NLB) one. */
 export type AdminTarget = ApplicationAdminTarget | NetworkAdminTarget;
-export type ApplicationAdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister'> & Partial<Pick<ProxyHandle, 'oidcPublicKey' | 'listeners'>> & StatusPageExtras;
-export type NetworkAdminTarget = Pick<NetworkProxyHandle, 'targetHealth' | 'metrics' | 'deregister'> & Partial<Pick<NetworkProxyHandle, 'listeners'>> & StatusPageExtras;
+export type ApplicationAdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>
+  & Partial<Pick<ProxyHandle, 'oidcPublicKey' | 'listeners' | 'cloudWatchExposition'>> & StatusPageExtras;
+export type NetworkAdminTarget = Pick<NetworkProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>
+  & Partial<Pick<NetworkProxyHandle, 'listeners' | 'cloudWatchExposition'>> & StatusPageExtras;
 
-/** What the status page shows when a proxy has it: the alarms' states (a proxy that evaluates alarms). */
+/** What the status page and `GET /alarms` show when a proxy has it: the alarms' states (a proxy that evaluates alarms). */
 interface StatusPageExtras {
   alarmStatus?(): AlarmReport;
 }
@@ -22,9 +24,11 @@ interface StatusPageExtras {
 /** The metrics text of either kind of proxy (NLB metrics count flows, ALB metrics requests). */
 function metricsText(handle: AdminTarget): string {
   const metrics = handle.metrics();
-  return metrics.length > 0 && 'newFlows' in metrics[0]
+  const lbkit = metrics.length > 0 && 'newFlows' in metrics[0]
     ? networkPrometheusText(metrics as NetworkTargetGroupMetrics[])
     : prometheusText(metrics as TargetGroupMetrics[]);
+  // Then the CloudWatch metrics of the last (scaled) period, named as cloudwatch_exporter names them.
+  return lbkit + (handle.cloudWatchExposition?.() ?? '');
 }
 
 export interface AdminServerOptions {
@@ -57,7 +61,9 @@ export const ADMIN_HOST = '127.0.0.1';
  * Starts the admin HTTP server on 127.0.0.1:
  * - `GET /targets`: target health per group, as JSON (`[{ targetGroup, targets: [{ id, state, reason? }] }]`),
  *   every group of the model, with no target or with only draining ones as well;
- * - `GET /metrics`: Prometheus text;
+ * - `GET /metrics`: Prometheus text: lbkit's counters, then the CloudWatch metrics' last-period
+ *   datapoints in cloudwatch_exporter naming (`aws_applicationelb_request_count_sum{load_balancer=…}`);
+ * - `GET /alarms`: the synthesized alarms' states and the last 100 transitions (`{ alarms, transitions }`);
  * - `POST /targets/<group>/<id>/deregister`: starts draining the target (`id` is `host:port`,
  *   URL-encoded or not); answers 202 at once, or, with `?wait=1`, 200 once it is drained, with
  *   the state listed then (an ALB target: `draining` until its deregistration delay ends);
@@ -105,6 +111,10 @@ async function route(handle: AdminTarget, page: StatusPage, req: IncomingMessage
     if (!allow(req, res, ['GET', 'HEAD'])) return;
     return send(res, 200, handle.targetHealth());
   }
+  if (path === '/alarms') {
+    if (!allow(req, res, ['GET', 'HEAD'])) return;
+    return send(res, 200, handle.alarmStatus?.() ?? { alarms: [], transitions: [] });
+  }
   if (path === '/metrics') {
     if (!allow(req, res, ['GET', 'HEAD'])) return;
     const body = metricsText(handle);
@@ -143,7 +153,10 @@ async function route(handle: AdminTarget, page: StatusPage, req: IncomingMessage
     drained.catch(() => undefined);
     return send(res, 202, { targetGroup: group, target: id, state: 'draining' });
   }
-  send(res, 404, { error: `not found: ${req.method} ${url.pathname}`, endpoints: ['GET /', 'GET /status', 'GET /events', 'GET /targets', 'GET /metrics', 'POST /targets/<group>/<id>/deregister', 'GET /oidc/public-keys/<kid>'] });
+  send(res, 404, {
+    error: `not found: ${req.method} ${url.pathname}`,
+    endpoints: ['GET /', 'GET /status', 'GET /events', 'GET /targets', 'GET /metrics', 'GET /alarms', 'POST /targets/<group>/<id>/deregister', 'GET /oidc/public-keys/<kid>'],
+  });
 }
 
 function allow(req: IncomingMessage, res: ServerResponse, methods: readonly string[]): boolean {

@@ -1,6 +1,7 @@
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { AccessLogEntry } from '../http/access-log-entry';
 import { ConnectionLogEntry } from '../http/connection-log-entry';
+import { LoadBalancerMetrics } from '../http/load-balancer-metrics';
 import { TargetGroupMetrics } from '../http/metrics';
 import type { RuntimeLambdaOptions } from '../http/runtime';
 import { LocalLoadBalancerOptions } from '../local-load-balancer';
@@ -53,7 +54,7 @@ export type FromWorker =
   | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'done'; readonly request: number }
   | { readonly type: 'view'; readonly request: number; readonly groups: ReadonlyArray<{ targetGroup: string; targets: WorkerTargetView[] }> }
-  | { readonly type: 'metrics'; readonly metrics: TargetGroupMetrics[] }
+  | { readonly type: 'metrics'; readonly metrics: TargetGroupMetrics[]; readonly loadBalancer?: LoadBalancerMetrics }
   | { readonly type: 'log'; readonly entries: AccessLogEntry[] }
   | { readonly type: 'connection-log'; readonly entries: ConnectionLogEntry[] };
 

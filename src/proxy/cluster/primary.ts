@@ -3,6 +3,9 @@ import { extname, join } from 'path';
 import { envelope, FromWorker, opened, ToWorker, WorkerSpec, WorkerTargetView } from './messages';
 import { sumMetrics } from './metrics-sum';
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
+import { LocalMonitoring } from '../alarms/local-monitoring';
+import { NO_ALARMS, applicationMonitoring } from '../alarms/proxy-monitoring';
+import { LoadBalancerMetrics, sumLoadBalancerMetrics } from '../http/load-balancer-metrics';
 import { TargetGroupMetrics } from '../http/metrics';
 import { Runtime } from '../http/runtime';
 import { LogFormat } from '../log-format';
@@ -45,6 +48,7 @@ interface WorkerRecord {
   readonly worker: Worker;
   readonly pid: number;
   metrics: TargetGroupMetrics[];
+  loadBalancer?: LoadBalancerMetrics;
   readonly replies: Map<number, (m: FromWorker | undefined) => void>;
 }
 
@@ -147,7 +151,10 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
           clearTimeout(timer);
           reject(Object.assign(new Error(m.message), { code: /\((E[A-Z]+)\)$/.exec(m.message)?.[1] }));
           break;
-        case 'metrics': record.metrics = m.metrics; break;
+        case 'metrics':
+          record.metrics = m.metrics;
+          record.loadBalancer = m.loadBalancer;
+          break;
         case 'log': for (const e of m.entries) options.accessLog?.(e); break;
         case 'connection-log': for (const e of m.entries) options.connectionLog?.(e); break;
         case 'done':
@@ -189,9 +196,26 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     await Promise.all(exits);
   };
 
+  const groupMetrics = (): TargetGroupMetrics[] => {
+    const parts = [...records].flatMap((r) => r.metrics);
+    // Lambda groups too: their counters are the workers', their health the primary's checks.
+    return [...control.groups.values(), ...control.lambdaGroups.values()]
+      .map((g) => sumMetrics(g.name, { healthy: g.healthyCount(), unhealthy: g.unhealthyCount() }, parts));
+  };
+  const loadBalancerMetrics = (): LoadBalancerMetrics =>
+    sumLoadBalancerMetrics([...records].flatMap((r) => (r.loadBalancer ? [r.loadBalancer] : [])));
+  const monitoringOf = (model: LoadBalancerModel) => applicationMonitoring(model,
+    () => ({ groups: groupMetrics(), loadBalancer: loadBalancerMetrics() }), timeScale, options, logger);
+  let monitoring: LocalMonitoring | undefined;
+
   try {
+    // First: an alarm the proxy cannot evaluate refuses the model before any worker starts.
+    monitoring = monitoringOf(options.model);
     await Promise.all(Array.from({ length: options.workers }, () => fork()));
+    // Periods run from when the workers serve.
+    monitoring?.start();
   } catch (error) {
+    monitoring?.stop();
     await stopAll();
     await control.close();
     throw error;
@@ -213,10 +237,10 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
       ...[...control.groups.values()].map((g) => ({ targetGroup: g.name, targets: g.health() })),
       ...[...control.lambdaGroups.values()].map((g) => ({ targetGroup: g.name, targets: g.healthEntries() })),
     ],
-    metrics: () => {
-      const parts = [...records].flatMap((r) => r.metrics);
-      return [...control.groups.values()].map((g) => sumMetrics(g.name, g.healthyCount(), parts));
-    },
+    metrics: groupMetrics,
+    loadBalancerMetrics,
+    alarmStatus: () => monitoring?.alarmStatus() ?? NO_ALARMS,
+    cloudWatchExposition: () => monitoring?.exposition() ?? '',
     deregister: async (name, id) => {
       const g = group(name);
       const inWorkers = ask((request) => ({ type: 'deregister', request, targetGroup: name, target: id }));
@@ -230,6 +254,17 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     async reload(model: LoadBalancerModel, targets: Record<string, Endpoint[]>) {
       const previous = control;
       control = new Runtime(model, targets, timeScale, previous, logger, { onStateChange }, options.lambda);
+      let next: LocalMonitoring | undefined;
+      try {
+        next = monitoringOf(model);
+      } catch (e) {
+        // The new model's alarms cannot be evaluated: keep serving the previous model.
+        const refused = control;
+        control = previous;
+        await refused.close();
+        throw e;
+      }
+      monitoring = next?.start(monitoring);
       spec = { ...spec, model, targets };
       const retired = previous.retire(0).then(() => { retiring.delete(retired); });
       retiring.add(retired);
@@ -238,6 +273,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
       logger?.info('model reloaded');
     },
     async close() {
+      monitoring?.stop();
       await stopAll();
       await Promise.all([control.close(), ...retiring]);
     },

@@ -28,17 +28,19 @@ export function runWorker(): void {
   const early: TargetHealthUpdate[] = [];
   const logs: AccessLogEntry[] = [];
   const connectionLogs: ConnectionLogEntry[] = [];
-  let lastRequests = -1;
+  let lastReported = '';
 
   const flush = () => {
     if (logs.length) send({ type: 'log', entries: logs.splice(0, logs.length) });
     if (connectionLogs.length) send({ type: 'connection-log', entries: connectionLogs.splice(0, connectionLogs.length) });
     if (!handle) return;
     const metrics = handle.metrics();
-    const requests = metrics.reduce((n, m) => n + m.requests, 0);
-    if (requests !== lastRequests) {
-      lastRequests = requests;
-      send({ type: 'metrics', metrics });
+    const loadBalancer = handle.loadBalancerMetrics();
+    // Requests move the counters, connections the load balancer's gauge too: report on either.
+    const reported = `${metrics.reduce((n, m) => n + m.requests, 0)}/${loadBalancer.requests}/${loadBalancer.newConnections}/${loadBalancer.activeConnections}`;
+    if (reported !== lastReported) {
+      lastReported = reported;
+      send({ type: 'metrics', metrics, loadBalancer });
     }
   };
   const timer = setInterval(flush, REPORT_MS);
@@ -67,6 +69,8 @@ export function runWorker(): void {
           if (connectionLogs.length >= LOG_BATCH) flush();
         } : undefined,
         externalHealth: { subscribe: (apply) => { healthListener = apply; } },
+        // The primary evaluates the alarms over every worker's metrics.
+        evaluateAlarms: false,
       });
       for (const u of early.splice(0, early.length)) healthListener?.(u);
       send({ type: 'listening', listeners: handle.listeners });
@@ -109,7 +113,7 @@ export function runWorker(): void {
         // The last entries and counters reach the primary before this process ends.
         void (handle?.close() ?? Promise.resolve()).finally(() => {
           flush();
-          send({ type: 'metrics', metrics: handle?.metrics() ?? [] }, () => process.exit(0));
+          send({ type: 'metrics', metrics: handle?.metrics() ?? [], loadBalancer: handle?.loadBalancerMetrics() }, () => process.exit(0));
         });
         break;
     }

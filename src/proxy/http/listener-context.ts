@@ -1,4 +1,5 @@
 import { AccessLogEntry } from './access-log-entry';
+import { LoadBalancerCounters } from './load-balancer-metrics';
 import { GroupCounters } from './metrics';
 import { MutualTlsListener } from './mutual-tls';
 import { LocalRedirectPorts } from './redirect';
@@ -20,6 +21,8 @@ export interface ListenerContext {
   readonly signIn?: () => SignInContext | undefined;
   /** HTTPS listeners with mutual TLS: how client certificates are checked and which headers carry them. */
   readonly mutualTls?: MutualTlsListener;
+  /** The load balancer's own counters (requests it answered itself, connections). */
+  readonly loadBalancer: LoadBalancerCounters;
   /** The runtime new requests use (swapped on reload). */
   runtime(): Runtime;
   counters(group: string): GroupCounters;

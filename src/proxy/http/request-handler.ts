@@ -264,7 +264,9 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
   bytesAtStart: number): void {
   // The client left before the response was complete: 460 (logged, never sent).
   const status = exchange.elbStatus ?? (res.writableFinished ? res.statusCode : 460);
-  if (exchange.group) ctx.counters(exchange.group).record(status, exchange.targetMs === undefined ? undefined : exchange.targetMs / 1000);
+  const latency = exchange.targetMs === undefined ? undefined : exchange.targetMs / 1000;
+  if (exchange.group) ctx.counters(exchange.group).record(status, latency, exchange.targetStatus);
+  ctx.loadBalancer.record(status, exchange.targetStatus, exchange.actions);
   if (!ctx.accessLog) return;
   const total = (performance.now() - exchange.started) / 1000;
   const targetSeconds = exchange.targetMs === undefined ? -1 : exchange.targetMs / 1000;

@@ -41,7 +41,8 @@ interface UpgradeLog {
 
 /** One access-log entry per upgrade (type ws/wss), written when the client's socket closes. */
 function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, started: number, log: UpgradeLog): void {
-  if (log.group) ctx.counters(log.group).record(log.status ?? 460, undefined);
+  if (log.group) ctx.counters(log.group).record(log.status ?? 460, undefined, log.targetStatus);
+  ctx.loadBalancer.record(log.status ?? 460, log.targetStatus, log.actions);
   if (!ctx.accessLog) return;
   const tlsSocket = log.tls;
   const scheme = ctx.protocol === 'HTTPS' ? 'wss' : 'ws';

@@ -83,6 +83,11 @@ export class LambdaGroup {
     return this.target?.health.state === 'healthy' ? 1 : 0;
   }
 
+  /** UnHealthyHostCount: the function counts once its checks failed. */
+  public unhealthyCount(): number {
+    return this.target?.health.state === 'unhealthy' ? 1 : 0;
+  }
+
   public stopChecks(): void {
     this.checker?.stopAll();
   }

@@ -154,6 +154,10 @@ export class TargetGroup {
     return countInState(this.targets.values(), 'healthy');
   }
 
+  public unhealthyCount(): number {
+    return countInState(this.targets.values(), 'unhealthy');
+  }
+
   public health(): TargetHealthEntry[] {
     return [...this.targets.values()].map((t) => {
       const inUse = this.options.inUse || t.draining;

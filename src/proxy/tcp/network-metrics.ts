@@ -18,6 +18,8 @@ export interface NetworkTargetGroupMetrics {
   readonly tcpTargetResets: number;
   /** `ClientTLSNegotiationErrorCount`: TLS handshakes with clients that failed, cumulative. */
   readonly tlsHandshakeErrors: number;
+  /** `TCP_ELB_Reset_Count`: resets the load balancer itself sent (idle timeouts, no target, terminated flows), cumulative. */
+  readonly tcpElbResets: number;
 }
 
 /** The cumulative counters of one target group. */
@@ -26,4 +28,5 @@ export class NetworkCounters {
   public processedBytes = 0;
   public tcpTargetResets = 0;
   public tlsHandshakeErrors = 0;
+  public tcpElbResets = 0;
 }

@@ -10,8 +10,11 @@ import { writtenNlbZonal } from '../../core/contract';
 import { NLB_TCP_IDLE_TIMEOUT_SECONDS, NLB_UDP_IDLE_TIMEOUT_SECONDS } from '../../core/limits';
 import { isDualStack } from '../../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel, NlbListenerModel, NlbProtocol } from '../../core/model/network-load-balancer-model';
+import type { AlarmStates } from '../alarms/alarm-evaluator';
+import { LocalMonitoring } from '../alarms/local-monitoring';
+import { NO_ALARMS, networkMonitoring } from '../alarms/proxy-monitoring';
 import { ipv6HostFor, Ipv6Listeners } from '../ipv6-listeners';
-import { LocalLoadBalancerHandle, LocalLoadBalancerOptions, TlsProvider } from '../local-load-balancer';
+import { LocalAlarmOptions, LocalLoadBalancerHandle, LocalLoadBalancerOptions, TlsProvider } from '../local-load-balancer';
 import { endpointId } from '../targets/endpoint';
 import { TargetState } from '../targets/health-state';
 import { scaledMs } from '../targets/time-scale';
@@ -20,7 +23,7 @@ import { logTransition } from '../targets/transition-message';
 export type { NetworkTargetGroupMetrics } from './network-metrics';
 
 /** A network load balancer model (from `readSynthesizedFile`; `isNetworkModel`) served locally; certificates for its TLS listeners. */
-export type NetworkProxyOptions = LocalLoadBalancerOptions<NetworkLoadBalancerModel>;
+export interface NetworkProxyOptions extends LocalLoadBalancerOptions<NetworkLoadBalancerModel>, LocalAlarmOptions {}
 
 export interface NetworkProxyListener {
   readonly port: number;
@@ -32,7 +35,12 @@ export interface NetworkProxyListener {
  * Its draining resolves when the target has no flow left or the (scaled) deregistration delay ends;
  * the target stays listed `draining` until the delay ends, as AWS shows it.
  */
-export type NetworkProxyHandle = LocalLoadBalancerHandle<NetworkProxyListener, NetworkTargetGroupMetrics>;
+export interface NetworkProxyHandle extends LocalLoadBalancerHandle<NetworkProxyListener, NetworkTargetGroupMetrics> {
+  /** The synthesized alarms' states over the proxy's metrics, and the last 100 transitions (`GET /alarms`). */
+  alarmStatus(): AlarmStates;
+  /** The metrics' last-period datapoints named as prometheus/cloudwatch_exporter names them (part of `GET /metrics`). */
+  cloudWatchExposition(): string;
+}
 
 /** Attempts at an ephemeral port free for both TCP and UDP (TCP_UDP listeners). */
 const TCP_UDP_PORT_ATTEMPTS = 8;
@@ -105,6 +113,14 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     groups.set(model.name, new NetworkTargetGroup(model, options.targets[model.name] ?? [], { timeScale, onStateChange }));
   }
   notEmulated(options.model, logger);
+  // An alarm the proxy cannot evaluate refuses the model before anything listens.
+  let monitoring: LocalMonitoring | undefined;
+  try {
+    monitoring = networkMonitoring(options.model, () => [...groups.values()].map((g) => g.metrics()), timeScale, options, logger);
+  } catch (error) {
+    await Promise.all([...groups.values()].map((g) => g.close()));
+    throw error;
+  }
   const servers: net.Server[] = [];
   const udpListeners: UdpListener[] = [];
   const sockets = new Set<net.Socket>();
@@ -144,6 +160,7 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
   };
 
   const closeAll = async () => {
+    monitoring?.stop();
     const closed = Promise.all([ipv6.close(), ...servers.map(closeServer)]);
     for (const socket of sockets) socket.destroy();
     const groupsClosed = [...groups.values()].map((g) => g.close());
@@ -176,6 +193,9 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     throw error;
   }
 
+  // Periods run from when the listeners serve.
+  monitoring?.start();
+
   const group = (name: string) => {
     const g = groups.get(name);
     if (!g) throw new Error(`no target group named ${name}`);
@@ -193,6 +213,8 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
       group(name).register(endpoint);
       logger?.info({ targetGroup: name, target: endpointId(endpoint) }, `target ${endpointId(endpoint)} in ${name}: registered`);
     },
+    alarmStatus: () => monitoring?.alarmStatus() ?? NO_ALARMS,
+    cloudWatchExposition: () => monitoring?.exposition() ?? '',
     close: closeAll,
   };
 }

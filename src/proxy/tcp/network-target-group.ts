@@ -137,6 +137,7 @@ export class NetworkTargetGroup {
       unhealthyHostCount: this.unhealthyCount(),
       tcpTargetResets: c.tcpTargetResets,
       tlsHandshakeErrors: c.tlsHandshakeErrors,
+      tcpElbResets: c.tcpElbResets,
     };
   }
 

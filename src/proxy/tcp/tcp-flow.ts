@@ -100,6 +100,8 @@ export class TcpFlow implements Flow {
     this.broken = true;
     if (side === 'target') {
       if (error?.code === 'ECONNRESET' || error?.code === 'ECONNREFUSED') this.o.group.counters.tcpTargetResets++;
+      // Another failure of the target (a timeout, a TLS error): the reset the client gets is the load balancer's own.
+      else this.o.group.counters.tcpElbResets++;
       reset(this.o.clientRaw);
       reset(this.upstreamRaw);
     } else {
@@ -122,6 +124,8 @@ export class TcpFlow implements Flow {
   public terminate(): void {
     if (this.broken) return;
     this.broken = true;
+    // Idle timeout or an unhealthy target's connection termination: one reset to each side.
+    this.o.group.counters.tcpElbResets += 2;
     reset(this.o.clientRaw);
     reset(this.upstreamRaw);
   }

@@ -97,6 +97,7 @@ function forward(options: TcpListenerOptions, tuple: FlowTuple, client: net.Sock
   const target = options.group.choose(tuple);
   if (!target) {
     clientRaw.on('error', () => undefined);
+    options.group.counters.tcpElbResets++;
     clientRaw.resetAndDestroy();
     return;
   }

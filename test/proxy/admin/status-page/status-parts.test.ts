@@ -22,7 +22,19 @@ test('RingBuffer keeps the last items, oldest first, and refuses a capacity belo
 });
 
 const alb = (requests: number, http5xx: number, latencySecondsSum: number, latencyCount: number): TargetGroupMetrics => ({
-  targetGroup: 'api', requests, http4xx: 0, http5xx, healthyHostCount: 1, latencySecondsSum, latencyCount, latencyBuckets: [],
+  targetGroup: 'api',
+  requests,
+  http4xx: 0,
+  http5xx,
+  target2xx: requests - http5xx,
+  target3xx: 0,
+  target4xx: 0,
+  target5xx: http5xx,
+  healthyHostCount: 1,
+  unhealthyHostCount: 0,
+  latencySecondsSum,
+  latencyCount,
+  latencyBuckets: [],
 });
 
 test('TrafficHistory: per-second rates and the mean latency of each interval from cumulative counters', () => {
@@ -42,7 +54,15 @@ test('TrafficHistory: per-second rates and the mean latency of each interval fro
 
 test('TrafficHistory: a network proxy counts new flows and shows the open ones; ten minutes kept', () => {
   const nlb = (newFlows: number, activeFlows: number): NetworkTargetGroupMetrics => ({
-    targetGroup: 'game', newFlows, activeFlows, processedBytes: 0, healthyHostCount: 1, unhealthyHostCount: 0, tcpTargetResets: 0, tlsHandshakeErrors: 0,
+    targetGroup: 'game',
+    newFlows,
+    activeFlows,
+    processedBytes: 0,
+    healthyHostCount: 1,
+    unhealthyHostCount: 0,
+    tcpTargetResets: 0,
+    tlsHandshakeErrors: 0,
+    tcpElbResets: 0,
   });
   const traffic = new TrafficHistory();
   for (let s = 0; s <= 700; s++) traffic.sample([nlb(s * 3, s % 5)], s * 1000);

@@ -21,7 +21,8 @@ export async function runTour(file: string, print: (line: string) => void, optio
     backends[route] = [];
     for (let i = 1; i <= count; i++) backends[route].push(await startDemoBackend({ name: `${route}-${i}`, dependencies: ['db'], healthTimeoutMs: 200 }));
   }
-  const silent = { out: () => undefined, err: (s: string) => print(s.trimEnd()) };
+  // Alarm changes are reported by their own tour step; anything else on stderr is printed.
+  const silent = { out: () => undefined, err: (s: string) => { if (!s.startsWith('lbkit: alarm ')) print(s.trimEnd()); } };
   let session: ServeSession | undefined;
   const steps: Step[] = [];
   const agents: Agent[] = [];
@@ -31,6 +32,8 @@ export async function runTour(file: string, print: (line: string) => void, optio
       port: ['443=0', '80=0'],
       timeScale: String(TIME_SCALE),
       logLevel: 'error',
+      // The live status page (listeners, target health, alarms, traffic) when the demo keeps serving.
+      ...(options.keepServing ? { adminPort: '0' } : {}),
     }, silent);
     const s = session;
     const https = s.handle!.listeners.find((l) => l.protocol === 'HTTPS')!.localPort;
@@ -110,8 +113,24 @@ export async function runTour(file: string, print: (line: string) => void, optio
     const onlySecond = servedBy.filter((n) => !n.startsWith('api-v2-canary')).every((n) => n === second.name);
     step('a backend whose database fails its deep /health is taken out of rotation', out && onlySecond,
       `${first.name}'s db down → ${out ? 'unhealthy after 3 failed checks' : 'still not unhealthy'}; 10 requests to /v2/items served by ${[...new Set(servedBy)].join(', ')}`);
+    // The synthesized alarm on the group (UnHealthyHostCount Maximum > 0 for 1 of 1 periods), evaluated by the proxy
+    // over its own metrics: one-minute periods last 2 s at this time scale.
+    const alarmId = 'unhealthy-hosts:api-v2';
+    const alarmIn = async (state: string) => {
+      const end = Date.now() + 10_000;
+      while (Date.now() < end) {
+        const a = s.handle!.alarmStatus().alarms.find((x) => x.id === alarmId);
+        if (a?.state === state) return a;
+        await sleep(100);
+      }
+      return undefined;
+    };
+    const raised = await alarmIn('ALARM');
     first.setDependency('db', 'up');
     await waitHealthy('api-v2', 2, 10_000);
+    const cleared = await alarmIn('OK');
+    step(`its CloudWatch alarm ${alarmId} goes to ALARM, and back to OK once the target recovers`, raised !== undefined && cleared !== undefined,
+      `${raised ? `ALARM: ${raised.reason}` : 'no ALARM within 10 s'}; ${cleared ? 'OK again after the target passed 2 checks' : 'still not OK after 10 s'}`);
 
     // Bounded load (well under the WAF's per-IP rate rule, which the proxy emulates too).
     let sent = 0;
@@ -136,7 +155,8 @@ export async function runTour(file: string, print: (line: string) => void, optio
       `${sent} requests while ${first.name} was deregistered: ${failures.length} failed${failures.length ? ` (${[...new Set(failures)].join(', ')})` : ''}; its state is now ${state}`);
 
     if (options.keepServing) {
-      print(`\n  still serving (Ctrl-C to stop): curl --cacert ${s.tls!.ca.certFile} --resolve api.example.com:${https}:127.0.0.1 https://api.example.com:${https}/v1/x`);
+      print(`\n  status page: ${s.admin!.url}/`);
+      print(`  still serving (Ctrl-C to stop): curl --cacert ${s.tls!.ca.certFile} --resolve api.example.com:${https}:127.0.0.1 https://api.example.com:${https}/v1/x`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
     }
   } finally {

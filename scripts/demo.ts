@@ -46,7 +46,7 @@ function describeConditions(c: ConditionsModel): string {
 type Row = [section: string, key: string, text: string];
 
 function rows(m: AnyLoadBalancerModel): Row[] {
-  return isApplicationModel(m) ? applicationRows(m) : networkRows(m);
+  return [...(isApplicationModel(m) ? applicationRows(m) : networkRows(m)), ...monitoringRows(m)];
 }
 
 function applicationRows(m: LoadBalancerModel): Row[] {
@@ -88,6 +88,18 @@ function networkRows(m: NetworkLoadBalancerModel): Row[] {
     const probe = hc.protocol === 'TCP' ? 'TCP connect' : `${hc.protocol} GET ${hc.path}`;
     out.push(['target groups', '  health', `${probe} :${hc.port} ${hc.intervalSeconds}s/${hc.timeoutSeconds}s ${hc.healthyThreshold}↑${hc.unhealthyThreshold}↓${hc.matcher ? ` ${hc.matcher}` : ''}`]);
   }
+  return out;
+}
+
+/** One row per alarm (what it watches and when it fires) and one for the dashboard's graphs. */
+function monitoringRows(m: AnyLoadBalancerModel): Row[] {
+  const op = { GreaterThanThreshold: '>', GreaterThanOrEqualToThreshold: '≥', LessThanThreshold: '<', LessThanOrEqualToThreshold: '≤' };
+  const out: Row[] = m.monitoring.alarms.map((a) => {
+    const what = a.source.kind === 'metric' ? `${a.source.metric.metricName} ${a.source.metric.statistic}` : a.source.expression;
+    return ['alarms', a.id, `${what} ${op[a.comparisonOperator]} ${a.threshold}, ${a.datapointsToAlarm} of ${a.evaluationPeriods} min`];
+  });
+  const d = m.monitoring.dashboard;
+  out.push(['dashboard', 'graphs', d ? d.widgets.map((w) => w.title).join(', ') : 'none']);
   return out;
 }
 

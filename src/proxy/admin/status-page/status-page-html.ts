@@ -97,10 +97,22 @@ function renderTargets(s) {
 function renderAlarms(s) {
   if (!s.alarms) { fill('alarm-list', [el('p', 'no alarms: this proxy evaluates none', { 'class': 'muted' })]); return; }
   if (s.alarms.alarms.length === 0) { fill('alarm-list', [el('p', 'no alarms in this model', { 'class': 'muted' })]); return; }
-  var rows = s.alarms.alarms.map(function (a) {
-    return row([a.id, pill(a.state), a.value === undefined ? '' : String(+a.value.toFixed(3)), a.watches, a.reason], { 'data-alarm': a.id, 'data-alarm-state': a.state });
-  });
-  var parts = [table(['alarm', 'state', 'value', 'watches', 'reason'], rows)];
+  // Alarms that need a look first, with CloudWatch's reason; the quiet ones folded away, so the page stays an overview.
+  var order = { ALARM: 0, INSUFFICIENT_DATA: 1, OK: 2 };
+  var sorted = s.alarms.alarms.slice().sort(function (a, b) { return order[a.state] - order[b.state]; });
+  var value = function (a) { return a.value === undefined ? '' : String(+a.value.toFixed(3)); };
+  var attrs = function (a) { return { 'data-alarm': a.id, 'data-alarm-state': a.state }; };
+  var loud = sorted.filter(function (a) { return a.state !== 'OK'; });
+  var quiet = sorted.filter(function (a) { return a.state === 'OK'; });
+  var parts = [el('p', loud.filter(function (a) { return a.state === 'ALARM'; }).length + ' in ALARM, '
+    + loud.filter(function (a) { return a.state !== 'ALARM'; }).length + ' without data, ' + quiet.length + ' OK', { 'class': 'muted' })];
+  if (loud.length) parts.push(table(['alarm', 'state', 'value', 'watches', 'reason'], loud.map(function (a) { return row([a.id, pill(a.state), value(a), a.watches, a.reason], attrs(a)); })));
+  if (quiet.length) {
+    var fold = el('details');
+    fold.appendChild(el('summary', quiet.length + ' alarms OK'));
+    fold.appendChild(table(['alarm', 'state', 'value', 'watches'], quiet.map(function (a) { return row([a.id, pill(a.state), value(a), a.watches], attrs(a)); })));
+    parts.push(fold);
+  }
   var recent = s.alarms.transitions.slice(-5).reverse();
   if (recent.length) {
     parts.push(el('h3', 'recent changes'));

@@ -13,7 +13,7 @@ test('the demo tour passes every step against the web-api example served on the 
     const lines: string[] = [];
     const result = await runTour(join(dir, 'stacks', 'web-api', 'cdk.tf.json'), (line) => lines.push(line));
     expect(result.steps.map((s) => [s.title, s.ok])).toEqual(result.steps.map((s) => [s.title, true]));
-    expect(result.steps).toHaveLength(7);
+    expect(result.steps).toHaveLength(8);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -168,6 +168,19 @@ project.addTask('reliability', {
   receiveArgs: true,
 });
 
+// Two jest runs, so CI keeps under 15 minutes on two cores: synthesis and reading (CPU only, no clocks) on
+// two workers; then everything else (the local proxy, the CLI, anything bounded in time) on one worker, as
+// before, so a busy second core cannot stretch its time bounds. Arguments go to the second run.
+const CPU_ONLY_TESTS = ['aws-cdk', 'cdktf', 'core', 'readers', 'features', 'docs', 'bench'];
+project.testTask.reset();
+project.testTask.exec(`jest --passWithNoTests --ci --maxWorkers=2 ${CPU_ONLY_TESTS.map((d) => `test/${d}/`).join(' ')}`, {
+  env: { JEST_JUNIT_OUTPUT_NAME: 'junit-cpu-only.xml' },
+});
+project.testTask.exec(`jest --passWithNoTests --ci --testPathIgnorePatterns=/node_modules/ '--testPathIgnorePatterns=/test/(${CPU_ONLY_TESTS.join('|')})/'`, {
+  receiveArgs: true,
+});
+project.testTask.spawn(project.tasks.tryFind('eslint')!);
+
 project.addTask('verify', {
   description: 'Everything CI checks: build (jsii, tests incl. Terraform validate/plan of every example, API.md) and generated files in sync',
   // The tests run terraform init/validate/plan on every Terraform example (test/cdktf/terraform-check.test.ts);

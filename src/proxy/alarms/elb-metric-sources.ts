@@ -22,12 +22,15 @@ function memoized<T>(snapshot: () => T): () => T {
   };
 }
 
+/** The sum of one number over groups (a load balancer's counter is the sum of its groups'). */
+const sumOf = <G>(groups: readonly G[], f: (g: G) => number) => groups.reduce((n, g) => n + f(g), 0);
+
 function histogramOf(groups: readonly TargetGroupMetrics[]): HistogramReading {
   return {
     kind: 'histogram',
-    buckets: LATENCY_BUCKETS.map((le, i) => ({ le, count: groups.reduce((n, g) => n + (g.latencyBuckets[i]?.count ?? 0), 0) })),
-    count: groups.reduce((n, g) => n + g.latencyCount, 0),
-    sum: groups.reduce((n, g) => n + g.latencySecondsSum, 0),
+    buckets: LATENCY_BUCKETS.map((le, i) => ({ le, count: sumOf(groups, (g) => g.latencyBuckets[i]?.count ?? 0) })),
+    count: sumOf(groups, (g) => g.latencyCount),
+    sum: sumOf(groups, (g) => g.latencySecondsSum),
   };
 }
 
@@ -42,8 +45,6 @@ const ALB_TARGET_GROUP: Record<string, (g: TargetGroupMetrics) => Reading> = {
   UnHealthyHostCount: (g) => gauge(g.unhealthyHostCount),
   TargetResponseTime: (g) => histogramOf([g]),
 };
-
-const sumOf = (groups: readonly TargetGroupMetrics[], f: (g: TargetGroupMetrics) => number) => groups.reduce((n, g) => n + f(g), 0);
 
 /** AWS/ApplicationELB metrics of the load balancer (dimension LoadBalancer). */
 const ALB_LOAD_BALANCER: Record<string, (lb: LoadBalancerMetrics, groups: readonly TargetGroupMetrics[]) => Reading> = {
@@ -102,7 +103,7 @@ export function networkMetricSource(snapshot: () => readonly NetworkTargetGroupM
     const groups = now();
     let value: number;
     if (scope.kind === 'load-balancer' && m.loadBalancer) {
-      value = groups.reduce((n, g) => n + m.value(g), 0);
+      value = sumOf(groups, m.value);
     } else if (scope.kind === 'target-group' && m.targetGroup) {
       const g = groups.find((x) => x.targetGroup === scope.targetGroup);
       if (!g) return undefined;

@@ -3,7 +3,7 @@ import * as http2 from 'http2';
 import * as https from 'https';
 import { AddressInfo, Server as NetServer, Socket } from 'net';
 import type { Logger } from 'pino';
-import type { AlarmStates } from './alarms/alarm-evaluator';
+import type { AlarmReport } from './admin/alarm-status';
 import { LocalMonitoring } from './alarms/local-monitoring';
 import { NO_ALARMS, applicationMonitoring } from './alarms/proxy-monitoring';
 import { AccessLogEntry } from './http/access-log-entry';
@@ -121,7 +121,7 @@ export interface ProxyHandle extends LocalLoadBalancerHandle<ProxyListener, Targ
   /** The load balancer's own counters: requests it answered itself, client connections. */
   loadBalancerMetrics(): LoadBalancerMetrics;
   /** The synthesized alarms' states over the proxy's metrics, and the last 100 transitions (`GET /alarms`). */
-  alarmStatus(): AlarmStates;
+  alarmStatus(): AlarmReport;
   /** The metrics' last-period datapoints named as prometheus/cloudwatch_exporter names them (part of `GET /metrics`). */
   cloudWatchExposition(): string;
 }

@@ -1,10 +1,10 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
+import { AlarmReport } from './alarm-status';
 import { networkPrometheusText } from './network-prometheus';
 import { prometheusText } from './prometheus';
 import { RecentAccessLog } from './status-page/recent-access-log';
 import { StatusPage } from './status-page/status-page';
-import { AlarmReport } from './status-page/status-snapshot';
 import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 import { ProxyHandle, TargetGroupMetrics } from '../server';
 import { NetworkProxyHandle, NetworkTargetGroupMetrics } from '../tcp/network-proxy';

@@ -27,3 +27,10 @@ export interface AlarmTransition {
   readonly value?: number;
   readonly reason: string;
 }
+
+/** What a proxy that evaluates its model's alarms reports (`alarmStatus()` of its handle, `GET /alarms`). */
+export interface AlarmReport {
+  readonly alarms: AlarmStatus[];
+  /** The last 100, oldest first. */
+  readonly transitions: AlarmTransition[];
+}

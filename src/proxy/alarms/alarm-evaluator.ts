@@ -6,7 +6,7 @@ import { supportsStatistic } from './period-window';
 import { MetricSource } from './readings';
 import { AlarmModel, MetricModel } from '../../core/model/monitoring-model';
 import { LbkitConfigError } from '../../readers/errors';
-import { AlarmStateValue, AlarmStatus, AlarmTransition } from '../admin/alarm-status';
+import { AlarmReport, AlarmStateValue, AlarmTransition } from '../admin/alarm-status';
 import { scaledMs } from '../targets/time-scale';
 
 /** Transitions kept for `GET /alarms`. */
@@ -23,11 +23,6 @@ export interface AlarmEvaluatorOptions {
   readonly onTransition?: (transition: AlarmTransition, line: string) => void;
   /** @default Date.now */
   readonly now?: () => number;
-}
-
-export interface AlarmStates {
-  readonly alarms: AlarmStatus[];
-  readonly transitions: AlarmTransition[];
 }
 
 interface AlarmRun {
@@ -141,7 +136,7 @@ export class AlarmEvaluator {
     }
   }
 
-  public status(): AlarmStates {
+  public status(): AlarmReport {
     return {
       alarms: this.runs.map((r) => ({
         id: r.model.id,

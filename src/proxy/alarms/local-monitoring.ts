@@ -1,9 +1,9 @@
-import { AlarmEvaluator, AlarmStates, SAMPLES_PER_PERIOD } from './alarm-evaluator';
+import { AlarmEvaluator, SAMPLES_PER_PERIOD } from './alarm-evaluator';
 import { cloudWatchExposition, ExposedMetric, exposedStatistics } from './cloudwatch-exposition';
 import { Datapoints, PeriodGroup } from './period-group';
 import { MetricSource } from './readings';
 import { ElbNamespace, MetricScopeModel, MonitoringModel } from '../../core/model/monitoring-model';
-import { AlarmTransition } from '../admin/alarm-status';
+import { AlarmReport, AlarmTransition } from '../admin/alarm-status';
 import { scaledMs } from '../targets/time-scale';
 
 /** The period of the exposed CloudWatch-named series: ELB's own (60 s), scaled like every other timer. */
@@ -79,7 +79,7 @@ export class LocalMonitoring {
     for (const t of this.timers.splice(0)) clearInterval(t);
   }
 
-  public alarmStatus(): AlarmStates {
+  public alarmStatus(): AlarmReport {
     return this.evaluator.status();
   }
 

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
-import { LoadBalancerModel } from '../../core/model/load-balancer-model';
-import { NetworkLoadBalancerModel } from '../../core/model/network-load-balancer-model';
-import { LocalAlarmOptions, logAlarmTransition } from '../local-load-balancer';
-import { AlarmStates } from './alarm-evaluator';
 import { ApplicationMetrics, APPLICATION_METRICS, applicationMetricSource, NETWORK_METRICS, networkMetricSource } from './elb-metric-sources';
 import { LocalMonitoring } from './local-monitoring';
+import { LoadBalancerModel } from '../../core/model/load-balancer-model';
+import { NetworkLoadBalancerModel } from '../../core/model/network-load-balancer-model';
+import { AlarmReport } from '../admin/alarm-status';
+import { LocalAlarmOptions, logAlarmTransition } from '../local-load-balancer';
 import { NetworkTargetGroupMetrics } from '../tcp/network-metrics';
 
-export const NO_ALARMS: AlarmStates = { alarms: [], transitions: [] };
+export const NO_ALARMS: AlarmReport = { alarms: [], transitions: [] };
 
 /** The local monitoring of an ALB model over the proxy's metrics; undefined when alarms are not evaluated here. */
 export function applicationMonitoring(

@@ -10,7 +10,7 @@ import { writtenNlbZonal } from '../../core/contract';
 import { NLB_TCP_IDLE_TIMEOUT_SECONDS, NLB_UDP_IDLE_TIMEOUT_SECONDS } from '../../core/limits';
 import { isDualStack } from '../../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel, NlbListenerModel, NlbProtocol } from '../../core/model/network-load-balancer-model';
-import type { AlarmStates } from '../alarms/alarm-evaluator';
+import type { AlarmReport } from '../admin/alarm-status';
 import { LocalMonitoring } from '../alarms/local-monitoring';
 import { NO_ALARMS, networkMonitoring } from '../alarms/proxy-monitoring';
 import { ipv6HostFor, Ipv6Listeners } from '../ipv6-listeners';
@@ -37,7 +37,7 @@ export interface NetworkProxyListener {
  */
 export interface NetworkProxyHandle extends LocalLoadBalancerHandle<NetworkProxyListener, NetworkTargetGroupMetrics> {
   /** The synthesized alarms' states over the proxy's metrics, and the last 100 transitions (`GET /alarms`). */
-  alarmStatus(): AlarmStates;
+  alarmStatus(): AlarmReport;
   /** The metrics' last-period datapoints named as prometheus/cloudwatch_exporter names them (part of `GET /metrics`). */
   cloudWatchExposition(): string;
 }

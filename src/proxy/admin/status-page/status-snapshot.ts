@@ -3,13 +3,8 @@ import { RecentAccessLog } from './recent-access-log';
 import { TrafficHistory, TrafficPoint, TrafficUnit } from './traffic-history';
 import { AnyLoadBalancerModel } from '../../../core/model/any-load-balancer-model';
 import { TargetGroupHealth } from '../../local-load-balancer';
-import { AlarmStatus, AlarmTransition } from '../alarm-status';
+import { AlarmReport } from '../alarm-status';
 
-/** What a proxy that evaluates its model's alarms reports (`alarmStatus()` of its handle). */
-export interface AlarmReport {
-  readonly alarms: AlarmStatus[];
-  readonly transitions: AlarmTransition[];
-}
 
 /** What the status page reads of a running proxy. */
 export interface StatusSources {

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import * as http from 'http';
 import { AdminServer, startAdminServer } from '../../../../src/proxy/admin';
+import { AlarmReport } from '../../../../src/proxy/admin/alarm-status';
 import { isLoopbackHost } from '../../../../src/proxy/admin/status-page/loopback-host';
-import { AlarmReport } from '../../../../src/proxy/admin/status-page/status-snapshot';
 import { TargetGroupHealth, TargetGroupMetrics } from '../../../../src/proxy/server';
 
 /** A running proxy as the admin server sees it, with traffic that grows by 10 requests at each look. */

@@ -64,6 +64,11 @@ interface State {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
+/**
+ * A new session's expiry: whole seconds (the cookie's Expires attribute has no finer unit), rounded up so the
+ * session lasts at least the action's timeout (rounded down, a 1-second session could end a millisecond after sign-in).
+ */
+const sessionExpiry = (timeoutSeconds: number) => Math.ceil(Date.now() / 1000) + timeoutSeconds;
 const clientOf = (e: ActionEndpoints) => `${e.dataIssuer} ${e.clientId}`;
 const redirectUri = (host: string) => `https://${host}${IDP_RESPONSE_PATH}`;
 const noHeaders = (): Record<string, string | undefined> => Object.fromEntries(OIDC_HEADERS.map((h) => [h, undefined]));
@@ -77,7 +82,7 @@ const noHeaders = (): Record<string, string | undefined> => Object.fromEntries(O
 export function decideSignIn(sc: SignInContext, action: AuthenticateActionModel, listenerPort: number, priority: number,
   signer: string, headers: IncomingHttpHeaders, host: string, url: string): SignInDecision {
   const endpoints = actionEndpoints(action, sc.localProvider);
-  const session = readSession(sc.keys.sealing, action.sessionCookieName, requestCookies(headers.cookie), clientOf(endpoints), now());
+  const session = readSession(sc.keys.sealing, action.sessionCookieName, requestCookies(headers.cookie), clientOf(endpoints), Date.now() / 1000);
   if (session) {
     const expires = Math.min(session.expires, now() + OIDC_DATA_LIFETIME_SECONDS);
     return {
@@ -171,7 +176,7 @@ export async function idpResponse(sc: SignInContext, listeners: readonly Listene
   if (!claims || typeof claims.sub !== 'string') return { status: 500, errorReason: 'AuthInvalidUserinfoResponse' };
 
   const session: Session = {
-    client: clientOf(endpoints), claims: claims as UserClaims, accessToken: tokens.access_token, expires: now() + action.sessionTimeoutSeconds,
+    client: clientOf(endpoints), claims: claims as UserClaims, accessToken: tokens.access_token, expires: sessionExpiry(action.sessionTimeoutSeconds),
   };
   const setCookie = sessionCookies(sc.keys.sealing, action.sessionCookieName, session, cookies);
   if (!setCookie) return { status: 500, errorReason: 'AuthUnhandledException' };

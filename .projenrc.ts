@@ -162,16 +162,15 @@ project.addTask('bench:synth', {
 });
 
 project.addTask('reliability', {
-  description: 'The long reliability suite (load 60 s, faults, bad input); CI runs the short version inside the tests',
-  exec: 'jest --runInBand test/reliability',
-  env: { LBKIT_RELIABILITY: 'long' },
+  description: 'The long reliability suite (load, chaos 5 min, faults, bad input, fuzzing ×10); `-- --chaos` or `-- --fuzz` runs one part. CI runs the short version inside the tests',
+  exec: `${tsNode} scripts/reliability.ts`,
   receiveArgs: true,
 });
 
-// Two jest runs, so CI keeps under 15 minutes on two cores: synthesis and reading (CPU only, no clocks) on
+// Two jest runs, so CI keeps under 15 minutes on two cores: synthesis, reading and fuzzing (CPU bound, no tight clocks) on
 // two workers; then everything else (the local proxy, the CLI, anything bounded in time) on one worker, as
 // before, so a busy second core cannot stretch its time bounds. Arguments go to the second run.
-const CPU_ONLY_TESTS = ['aws-cdk', 'cdktf', 'core', 'readers', 'features', 'docs', 'bench'];
+const CPU_ONLY_TESTS = ['aws-cdk', 'cdktf', 'core', 'readers', 'features', 'docs', 'bench', 'reliability/fuzz'];
 project.testTask.reset();
 project.testTask.exec(`jest --passWithNoTests --ci --maxWorkers=2 ${CPU_ONLY_TESTS.map((d) => `test/${d}/`).join(' ')}`, {
   env: { JEST_JUNIT_OUTPUT_NAME: 'junit-cpu-only.xml' },

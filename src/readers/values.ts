@@ -50,7 +50,8 @@ export function num(value: unknown, fallback: number | undefined, where: string)
   if (value === undefined || value === null || value === '') return fallback;
   if (value === REFERENCE) return REFERENCE as unknown as number;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  // A numeric string too long for a double reads as Infinity: refused like any other non-number.
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) && Number.isFinite(Number(value))) return Number(value);
   throw new LbkitConfigError(`${where}: expected a number, got ${JSON.stringify(value)}`);
 }
 

@@ -1,4 +1,9 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { cfnTemplate, tfConfig } from './fixtures';
+import { createApp as featureTourCdk } from '../../examples/feature-tour-cdk/app';
+import { createApp as featureTourTf } from '../../examples/feature-tour-cdktf/main';
 import { LbkitConfigError, readSynthesized } from '../../src/readers';
 
 /**
@@ -27,4 +32,29 @@ test('a numeric string too long for a double (it would read as Infinity) is refu
   const config = tfConfig();
   (Object.values(config.resource.aws_lb)[0] as any).idle_timeout = TOO_LONG_FOR_A_DOUBLE;
   expectRefused(config, /idle_timeout: expected a number, got "9{400}"$/);
+});
+
+describe('an alarm metric period that is not a number (it once made the alarm period NaN)', () => {
+  let dir: string;
+  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'lbkit-fuzzed-')); });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('CloudFormation: a metric-math query Period wrapped in a list', () => {
+    featureTourCdk(join(dir, 'cdk')).synth();
+    const template = JSON.parse(readFileSync(join(dir, 'cdk', 'FeatureTourStack.template.json'), 'utf8'));
+    const alarm: any = Object.values(template.Resources).find((r: any) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.Metrics);
+    const query = alarm.Properties.Metrics.find((q: any) => q.MetricStat);
+    query.MetricStat.Period = [query.MetricStat.Period];
+    expectRefused(template, /alarm .* query .* Period: expected a number, got \[60\]$/);
+  });
+
+  test('Terraform: a metric query period written as an object', () => {
+    featureTourTf(join(dir, 'cdktf')).synth();
+    const stacks = join(dir, 'cdktf', 'stacks');
+    const config = JSON.parse(readFileSync(join(stacks, readdirSync(stacks)[0], 'cdk.tf.json'), 'utf8'));
+    const alarm: any = Object.values(config.resource.aws_cloudwatch_metric_alarm).find((a: any) => a.metric_query);
+    const query = alarm.metric_query.find((q: any) => q.metric);
+    query.metric.period = { value: 60 };
+    expectRefused(config, /period: expected a number, got \{"value":60\}$/);
+  });
 });

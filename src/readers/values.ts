@@ -55,6 +55,16 @@ export function num(value: unknown, fallback: number | undefined, where: string)
   throw new LbkitConfigError(`${where}: expected a number, got ${JSON.stringify(value)}`);
 }
 
+/** Highest TCP/UDP port: a listener's port is 1 to this. */
+const MAX_PORT = 65535;
+
+/** A listener's port: an integer from 1 to 65535 (AWS's range), REFERENCE, or the fallback when absent. */
+export function listenerPort(value: unknown, fallback: number, where: string): number {
+  const port = num(value, fallback, where);
+  if ((port as unknown) === REFERENCE || (Number.isInteger(port) && port >= 1 && port <= MAX_PORT)) return port;
+  throw new LbkitConfigError(`${where}: expected a port from 1 to ${MAX_PORT}, got ${JSON.stringify(value)}`);
+}
+
 /** A boolean written as a boolean or "true"/"false"; REFERENCE stays REFERENCE. */
 export function bool(value: unknown, fallback: boolean, where: string): boolean {
   if (value === undefined || value === null || value === '') return fallback;

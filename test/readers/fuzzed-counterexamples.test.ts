@@ -34,6 +34,15 @@ test('a numeric string too long for a double (it would read as Infinity) is refu
   expectRefused(config, /idle_timeout: expected a number, got "9{400}"$/);
 });
 
+test.each([0, 65536, -443, 80.5])('a listener port of %p (outside 1–65535, or not an integer) is refused, not served', (port) => {
+  const template = cfnTemplate();
+  template.Resources.HttpListener.Properties.Port = port;
+  expectRefused(template, new RegExp(`listener .*Port: expected a port from 1 to 65535, got ${port}$`));
+  const config = tfConfig();
+  config.resource.aws_lb_listener.http.port = port;
+  expectRefused(config, new RegExp(`listener .*port: expected a port from 1 to 65535, got ${port}$`));
+});
+
 describe('an alarm metric period that is not a number (it once made the alarm period NaN)', () => {
   let dir: string;
   beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'lbkit-fuzzed-')); });

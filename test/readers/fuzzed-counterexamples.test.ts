@@ -5,6 +5,7 @@ import { cfnTemplate, tfConfig } from './fixtures';
 import { createApp as featureTourCdk } from '../../examples/feature-tour-cdk/app';
 import { createApp as featureTourTf } from '../../examples/feature-tour-cdktf/main';
 import { LbkitConfigError, readSynthesized } from '../../src/readers';
+import { MAX_NESTING_DEPTH } from '../../src/readers/nesting-depth';
 
 /**
  * Shrunk counterexamples of test/reliability/fuzz/readers.test.ts: inputs that once read to a
@@ -41,6 +42,14 @@ test.each([0, 65536, -443, 80.5])('a listener port of %p (outside 1–65535, or 
   const config = tfConfig();
   config.resource.aws_lb_listener.http.port = port;
   expectRefused(config, new RegExp(`listener .*port: expected a port from 1 to 65535, got ${port}$`));
+});
+
+test(`a document nested deeper than ${MAX_NESTING_DEPTH} levels is refused (it once exhausted the stack)`, () => {
+  const template = cfnTemplate();
+  let deep: unknown = 'x';
+  for (let i = 0; i < 2_000; i++) deep = i % 2 ? [deep] : { 'Fn::Join': ['', [deep]] };
+  template.Resources.ApiGroup.Properties.HealthCheckPath = deep;
+  expectRefused(template, new RegExp(`^fuzzed.json: nested more than ${MAX_NESTING_DEPTH} levels deep; not a synthesized file$`));
 });
 
 describe('an alarm metric period that is not a number (it once made the alarm period NaN)', () => {

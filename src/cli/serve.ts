@@ -313,6 +313,8 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     }
   } catch (e) {
     await stop();
+    // The proxy refuses parts of the model it cannot run (an alarm on a metric it lacks): name the file, as the readers do.
+    if (e instanceof LbkitConfigError && !e.message.startsWith(`${file}: `)) throw new LbkitConfigError(`${file}: ${e.message}`);
     throw e;
   }
   io.out(describeServe({

@@ -80,7 +80,11 @@ const targetsContent = fc.oneof(
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.dictionary(routeText, fc.oneof(
     endpointText.map((e): unknown => e),
-    fc.array(fc.oneof(endpointText.map((e): unknown => e), fc.record({ host: hostText, port: fc.oneof(fc.integer({ min: -5, max: 70_000 }), strangeValue) }), strangeValue), { maxLength: 4 }),
+    fc.array(fc.oneof(
+      endpointText.map((e): unknown => e),
+      fc.record({ host: hostText, port: fc.oneof(fc.integer({ min: -5, max: 70_000 }), strangeValue) }),
+      strangeValue,
+    ), { maxLength: 4 }),
     strangeValue,
   ), { maxKeys: 4 }).map((m) => JSON.stringify(m)),
   fc.string({ maxLength: 40 }),

@@ -17,8 +17,8 @@ import { pick, report } from '../support';
  * load balancer with `--access-log -`, which serve refuses last, after every other flag is
  * checked and before anything listens (access logs are written for application load balancers).
  */
-const FLAG_CASES = pick(1_500, 15_000);
-const TARGETS_FILE_CASES = pick(2_000, 20_000);
+const FLAG_CASES = pick(1_000, 15_000);
+const TARGETS_FILE_CASES = pick(1_500, 20_000);
 const TARGETS_CLI_CASES = pick(200, 2_000);
 const SENTINEL = 'lbkit: --access-log: the local proxy writes access logs for application load balancers only\n';
 

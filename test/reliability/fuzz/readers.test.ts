@@ -14,7 +14,7 @@ import { pick, report } from '../support';
  * case ends in models that hold together or in one clear LbkitConfigError naming the file, in
  * bounded time.
  */
-const CASES = pick(2_000, 30_000);
+const CASES = pick(1_500, 30_000);
 /** Structural mutations per case: one shows each fault alone, several show them combined. */
 const MAX_MUTATIONS = 4;
 

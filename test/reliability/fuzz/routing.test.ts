@@ -16,7 +16,7 @@ import { pick, report } from '../support';
  * show the new value where the field goes — never a model that routes by the old value, a
  * default, or nothing.
  */
-const CASES = pick(600, 10_000);
+const CASES = pick(400, 10_000);
 
 interface Site {
   readonly file: SynthesizedFile;

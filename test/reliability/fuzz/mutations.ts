@@ -141,7 +141,8 @@ export function applyMutation(root: Json, m: Mutation): Json {
       else parent[`${String(key)}Copy`] = copy();
       break;
     case 'replace':
-    case 'intrinsic': setAt(root, path, m.what.value); break;
+    // A copy: the generators share their constants between cases, and later mutations change the document in place.
+    case 'intrinsic': setAt(root, path, JSON.parse(JSON.stringify(m.what.value))); break;
     case 'wrap-in-array': setAt(root, path, [copy()]); break;
     case 'array-to-object': if (Array.isArray(old)) setAt(root, path, { ...old }); else setAt(root, path, { value: old }); break;
     case 'object-to-array': if (old !== null && typeof old === 'object' && !Array.isArray(old)) setAt(root, path, Object.values(old)); else setAt(root, path, [old]); break;

@@ -2,6 +2,7 @@ import { chooseLoadBalancer } from './choose-load-balancer';
 import { CliError, CliIo } from './cli-error';
 import { describeServe, display, SignInDescription } from './describe-serve';
 import { dnsEndpoints, parseDnsAddress } from './dns-flags';
+import { domainFlags } from './domain-flags';
 import { fileVersions, pollForChanges } from './file-versions';
 import { heldLines } from './held-lines';
 import { lambdaMapping, lambdaRoutes } from './lambda-flags';
@@ -190,6 +191,7 @@ function signInDescription(handle: LoadBalancerHandle | undefined, user: string 
 export async function serve(file: string, options: ServeOptions, io: CliIo): Promise<ServeSession> {
   const timeScale = number(options.timeScale, '--time-scale', (n) => n > 0 && n <= 1000, 'a number above 0 and at most 1000');
   const adminPort = number(options.adminPort, '--admin-port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port 0–65535');
+  domainFlags(options.domain); // before any certificate is issued for them
   const host = options.host ?? '127.0.0.1';
   const dnsAddress = options.dns !== undefined ? parseDnsAddress(options.dns) : undefined;
   if (options.dns === undefined && (options.endpoint?.length || options.clientRegion)) {
@@ -313,6 +315,8 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     }
   } catch (e) {
     await stop();
+    // The proxy refuses parts of the model it cannot run (an alarm on a metric it lacks): name the file, as the readers do.
+    if (e instanceof LbkitConfigError && !e.message.startsWith(`${file}: `)) throw new LbkitConfigError(`${file}: ${e.message}`);
     throw e;
   }
   io.out(describeServe({

@@ -1,6 +1,7 @@
 import { ReadOutput } from './assemble';
 import { readCloudFormationOutput } from './cloudformation';
 import { LbkitConfigError } from './errors';
+import { checkNestingDepth } from './nesting-depth';
 import { readJsonFile } from './read-json-file';
 import { readTerraformOutput } from './terraform';
 import { UnmodeledProperty } from './unmodeled';
@@ -41,6 +42,7 @@ export interface SynthesizedModels extends ReadOutput {
  */
 export function readSynthesized(output: unknown, source = 'input'): SynthesizedModels {
   const engine = requireEngine(output, source);
+  checkNestingDepth(output, source);
   try {
     const { models, dns, unmodeled } = engine === 'cloudformation' ? readCloudFormationOutput(output as object) : readTerraformOutput(output as object);
     return { engine, models, dns, unmodeled };

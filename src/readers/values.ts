@@ -50,8 +50,19 @@ export function num(value: unknown, fallback: number | undefined, where: string)
   if (value === undefined || value === null || value === '') return fallback;
   if (value === REFERENCE) return REFERENCE as unknown as number;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  // A numeric string too long for a double reads as Infinity: refused like any other non-number.
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) && Number.isFinite(Number(value))) return Number(value);
   throw new LbkitConfigError(`${where}: expected a number, got ${JSON.stringify(value)}`);
+}
+
+/** Highest TCP/UDP port: a listener's port is 1 to this. */
+const MAX_PORT = 65535;
+
+/** A listener's port: an integer from 1 to 65535 (AWS's range), REFERENCE, or the fallback when absent. */
+export function listenerPort(value: unknown, fallback: number, where: string): number {
+  const port = num(value, fallback, where);
+  if ((port as unknown) === REFERENCE || (Number.isInteger(port) && port >= 1 && port <= MAX_PORT)) return port;
+  throw new LbkitConfigError(`${where}: expected a port from 1 to ${MAX_PORT}, got ${JSON.stringify(value)}`);
 }
 
 /** A boolean written as a boolean or "true"/"false"; REFERENCE stays REFERENCE. */

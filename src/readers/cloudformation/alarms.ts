@@ -17,6 +17,8 @@ export function cfnMetric(
   }
   const periodSeconds = num(doc.scalar(m.period), undefined, `${where} Period`);
   if (periodSeconds === undefined) throw new LbkitConfigError(`${where}: the metric ${metricName} has no Period`);
+  // The local alarms evaluate over this period: a reference (or a value of the wrong shape) cannot be evaluated.
+  if (typeof periodSeconds !== 'number') throw new LbkitConfigError(`${where} Period: expected a number, got ${JSON.stringify(m.period)}`);
   return {
     namespace,
     metricName,

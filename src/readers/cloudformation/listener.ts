@@ -2,7 +2,7 @@ import { LISTENER_ATTRIBUTE, LISTENER_TAG } from '../../core/contract';
 import { LbkitConfigError } from '../errors';
 import { readListenerHeaders } from '../listener-headers';
 import { ListenerPart } from '../parts';
-import { bool, isObject, keyValues, num, objects, str, strings } from '../values';
+import { bool, isObject, keyValues, listenerPort, num, objects, str, strings } from '../values';
 import { readCfnActions } from './actions';
 import { cfnMapping } from './template';
 
@@ -29,7 +29,7 @@ export const listenerMapping = cfnMapping('AWS::ElasticLoadBalancingV2::Listener
     key: id,
     name: str(doc.scalar(metadata[LISTENER_TAG]), id),
     loadBalancer: doc.ref(p.LoadBalancerArn),
-    port: num(doc.scalar(p.Port), protocol === 'HTTPS' ? 443 : 80, `${where} Port`),
+    port: listenerPort(doc.scalar(p.Port), protocol === 'HTTPS' ? 443 : 80, `${where} Port`),
     protocol,
     ...(sslPolicy !== undefined ? { sslPolicy } : {}),
     ...(alpn.length === 1 ? { alpnPolicy: alpn[0] } : {}),

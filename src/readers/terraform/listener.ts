@@ -2,7 +2,7 @@ import { LISTENER_TAG, terraformListenerArgument } from '../../core/contract';
 import { readListenerHeaders } from '../listener-headers';
 import { ListenerPart } from '../parts';
 import { ResourceMapping } from '../registry';
-import { block, bool, num, str } from '../values';
+import { block, bool, listenerPort, num, str } from '../values';
 import { readTfActions } from './actions';
 import { TfConfig, tfTag } from './config';
 
@@ -27,7 +27,7 @@ export const awsLbListenerMapping: ResourceMapping<TfConfig> = {
       key: id,
       name: tfTag(b.tags, LISTENER_TAG) ?? id.slice(id.indexOf('.') + 1),
       loadBalancer: doc.ref(b.load_balancer_arn),
-      port: num(doc.scalar(b.port), protocol === 'HTTPS' ? 443 : 80, `${where} port`),
+      port: listenerPort(doc.scalar(b.port), protocol === 'HTTPS' ? 443 : 80, `${where} port`),
       protocol,
       ...(sslPolicy !== undefined ? { sslPolicy } : {}),
       ...(alpnPolicy !== undefined ? { alpnPolicy } : {}),

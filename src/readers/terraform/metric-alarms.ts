@@ -12,6 +12,8 @@ function metricOf(m: Record<string, unknown>, statistic: string | undefined, doc
   if (statistic === undefined) throw new LbkitConfigError(`${where}: has no statistic`);
   const period = num(s(m.period), undefined, `${where} period`);
   if (period === undefined) throw new LbkitConfigError(`${where}: has no period`);
+  // The local alarms evaluate over this period: a reference (or a value of the wrong shape) cannot be evaluated.
+  if (typeof period !== 'number') throw new LbkitConfigError(`${where} period: expected a number, got ${JSON.stringify(m.period)}`);
   const dimensions = isObject(m.dimensions) ? Object.entries(m.dimensions).map(([name, value]) => ({ name, value: doc.ref(value) })) : [];
   return { namespace: str(s(m.namespace), ''), metricName: str(s(m.metric_name), ''), dimensions, statistic, periodSeconds: period };
 }

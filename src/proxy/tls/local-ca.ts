@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomBytes } from 'crypto';
+import { createHash, generateKeyPairSync, randomBytes, sign, verify, X509Certificate } from 'crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'fs';
 import { isIP } from 'net';
 import { join, resolve } from 'path';
@@ -62,16 +62,7 @@ export class LocalCa {
     const certFile = join(abs, CA_CERT_FILE);
     const keyFile = join(abs, CA_KEY_FILE);
     makePrivateDir(abs);
-    if (existsSync(certFile) && existsSync(keyFile)) {
-      makePrivate(keyFile, KEY_FILE_MODE);
-      const certPem = readFileSync(certFile, 'utf8');
-      const keyPem = readFileSync(keyFile, 'utf8');
-      try {
-        return new LocalCa(abs, forge.pki.certificateFromPem(certPem), forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey, certPem);
-      } catch (e) {
-        throw new Error(`${abs}: unreadable local CA (${(e as Error).message}); delete the directory to create a new one`);
-      }
-    }
+    if (existsSync(certFile) && existsSync(keyFile)) return LocalCa.load(abs, certFile, keyFile);
     const { keyPem, forgeKey, publicKey } = newRsaKey();
     const cert = forge.pki.createCertificate();
     cert.publicKey = publicKey;
@@ -90,6 +81,24 @@ export class LocalCa {
     writeAtomically(keyFile, keyPem, KEY_FILE_MODE);
     writeAtomically(certFile, certPem, 0o644);
     return new LocalCa(abs, cert, forgeKey, certPem);
+  }
+
+  /**
+   * The CA in `dir` (its key tightened to 0600), or an error naming the directory and what is
+   * wrong, never the key's bytes: a damaged key or certificate, or a key that is not the
+   * certificate's (it would sign leaves no client accepts).
+   */
+  private static load(dir: string, certFile: string, keyFile: string): LocalCa {
+    try {
+      if (statSync(keyFile).isFile()) makePrivate(keyFile, KEY_FILE_MODE);
+      const certPem = readFileSync(certFile, 'utf8');
+      const keyPem = readFileSync(keyFile, 'utf8');
+      const ca = new LocalCa(dir, forge.pki.certificateFromPem(certPem), forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey, certPem);
+      if (!keySignsForCertificate(keyPem, certPem)) throw new Error(`${CA_KEY_FILE} is not the key of ${CA_CERT_FILE}`);
+      return ca;
+    } catch (e) {
+      throw new Error(`${dir}: unreadable local CA (${(e as Error).message}); delete the directory to create a new one`);
+    }
   }
 
   /** The directory holding `ca.pem`. */
@@ -227,6 +236,12 @@ export class LocalCa {
     cert.sign(this.key, forge.md.sha256.create());
     return { certPem: forge.pki.certificateToPem(cert), keyPem };
   }
+}
+
+/** A test signature: does the key sign what the certificate's public key verifies (a key damaged on disk may still parse)? */
+function keySignsForCertificate(keyPem: string, certPem: string): boolean {
+  const probe = randomBytes(32);
+  return verify('sha256', probe, new X509Certificate(certPem).publicKey, sign('sha256', probe, keyPem));
 }
 
 /** RSA 2048 from Node's crypto (native, fast), handed to forge for signing. */

@@ -18,7 +18,7 @@ import { pick, report } from '../support';
  * query header (under 12 bytes, or a response), logs no handler error, and answers a good
  * query correctly after each batch.
  */
-const UDP_RUNS = pick(3000, 60_000);
+const UDP_RUNS = pick(2400, 60_000);
 const TCP_RUNS = pick(300, 3000);
 const BATCHES = pick(3, 10);
 /** Datagrams sent back to back per property run: one round trip for many cases, well inside a socket's receive buffer. */

@@ -14,9 +14,9 @@ import { pick, report } from '../support';
  * exception; encode → decode gives back what was encoded for every family and transport;
  * and the stream reader, fed the same bytes split at every offset, agrees with the decoder.
  */
-const DECODE_RUNS = pick(30_000, 300_000);
+const DECODE_RUNS = pick(20_000, 300_000);
 const ROUND_TRIP_RUNS = pick(10_000, 100_000);
-const STREAM_RUNS = pick(300, 3000);
+const STREAM_RUNS = pick(200, 3000);
 
 /** Signature, version/command, family/transport, length. */
 const FIXED_LENGTH = 16;

@@ -5,10 +5,31 @@ import { EDNS_PAYLOAD_MAX, UDP_PAYLOAD_MAX } from './emulation-constants';
 const RCODES = { NOERROR: 0, FORMERR: 1, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
 type Rcode = keyof typeof RCODES;
 const OPCODE_QUERY = 0;
+/** ID, flags and the four counts (RFC 1035 §4.1.1): what a message needs to be answered at all. */
+const HEADER_BYTES = 12;
+/** Byte 2 of the header, read by arithmetic: QR (128), OPCODE (four bits, units of 8), AA, TC, RD (1). */
+const QR_BIT = 0x80;
+const OPCODE_UNIT = 8;
 
 /**
- * One DNS message in, the reply out (RFC 1035), or undefined when the message cannot be
- * decoded or is not a query (UDP: dropped; TCP: the connection is closed):
+ * The reply to a message with a query header that cannot be read further (RFC 1035 §4.1.1): NOTIMP
+ * for an opcode other than QUERY, else FORMERR; the ID, opcode and RD echoed, no sections (there is
+ * no question to copy back). A message without a query header (shorter, or a response) is dropped.
+ */
+function replyToUnreadable(message: Buffer): Buffer | undefined {
+  if (message.length < HEADER_BYTES || message[2] >= QR_BIT) return undefined;
+  const opcode = Math.floor(message[2] / OPCODE_UNIT) % 16;
+  const reply = Buffer.alloc(HEADER_BYTES);
+  message.copy(reply, 0, 0, 2);
+  reply[2] = QR_BIT + opcode * OPCODE_UNIT + (message[2] % 2);
+  reply[3] = opcode === OPCODE_QUERY ? RCODES.FORMERR : RCODES.NOTIMP;
+  return reply;
+}
+
+/**
+ * One DNS message in, the reply out (RFC 1035), or undefined when the message has no query
+ * header (UDP: dropped; TCP: the connection is closed):
+ * - a query header whose message cannot be decoded → FORMERR (NOTIMP for other opcodes);
  * - opcode other than QUERY → NOTIMP; not exactly one question → FORMERR; a class other
  *   than IN → REFUSED; zone transfers (AXFR, IXFR) → REFUSED;
  * - otherwise the zones' answer, AA set where authoritative, RD copied, RA clear (no recursion);
@@ -22,7 +43,7 @@ export function respond(message: Buffer, transport: 'udp' | 'tcp', zones: DnsZon
   try {
     query = packet.decode(message);
   } catch {
-    return undefined;
+    return replyToUnreadable(message);
   }
   if (query.type !== 'query') return undefined;
   // Header fields by arithmetic on the 16-bit flags word: QR(1) OPCODE(4) AA TC RD RA Z AD CD RCODE(4).

@@ -1,5 +1,5 @@
-import { createHash, generateKeyPairSync, randomBytes } from 'crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { createHash, generateKeyPairSync, randomBytes, sign, verify, X509Certificate } from 'crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'fs';
 import { isIP } from 'net';
 import { join, resolve } from 'path';
 import * as forge from 'node-forge';
@@ -12,8 +12,15 @@ export const CA_KEY_FILE = 'ca-key.pem';
 export const CERTS_DIR = 'certs';
 
 const CA_VALIDITY_DAYS = 3650; // a local CA: long-lived, so the user trusts it once
-const LEAF_VALIDITY_DAYS = 397; // what browsers accept for a server certificate
-const RENEW_BEFORE_MS = 24 * 3600 * 1000; // reissue a cached leaf within a day of expiry
+/** A week: a leaf key copied off the machine is soon useless, and a serve session of several days keeps a valid leaf. */
+export const LEAF_VALIDITY_DAYS = 7;
+/** A cached leaf with less than this left is reissued when the proxy starts, so a session never starts on a leaf about to expire. */
+export const RENEW_BEFORE_MS = 2 * 24 * 3600 * 1000;
+/** The CA directory and its certs/ directory: the owner's alone (they hold private keys). */
+export const PRIVATE_DIR_MODE = 0o700;
+/** Private key files: read and written by the owner only. */
+export const KEY_FILE_MODE = 0o600;
+
 
 export interface KeyAndCert {
   readonly certPem: string;
@@ -54,16 +61,8 @@ export class LocalCa {
     const abs = resolve(dir);
     const certFile = join(abs, CA_CERT_FILE);
     const keyFile = join(abs, CA_KEY_FILE);
-    if (existsSync(certFile) && existsSync(keyFile)) {
-      const certPem = readFileSync(certFile, 'utf8');
-      const keyPem = readFileSync(keyFile, 'utf8');
-      try {
-        return new LocalCa(abs, forge.pki.certificateFromPem(certPem), forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey, certPem);
-      } catch (e) {
-        throw new Error(`${abs}: unreadable local CA (${(e as Error).message}); delete the directory to create a new one`);
-      }
-    }
-    mkdirSync(abs, { recursive: true, mode: 0o700 });
+    makePrivateDir(abs);
+    if (existsSync(certFile) && existsSync(keyFile)) return LocalCa.load(abs, certFile, keyFile);
     const { keyPem, forgeKey, publicKey } = newRsaKey();
     const cert = forge.pki.createCertificate();
     cert.publicKey = publicKey;
@@ -79,9 +78,27 @@ export class LocalCa {
     ]);
     cert.sign(forgeKey, forge.md.sha256.create());
     const certPem = forge.pki.certificateToPem(cert);
-    writeAtomically(keyFile, keyPem, 0o600);
+    writeAtomically(keyFile, keyPem, KEY_FILE_MODE);
     writeAtomically(certFile, certPem, 0o644);
     return new LocalCa(abs, cert, forgeKey, certPem);
+  }
+
+  /**
+   * The CA in `dir` (its key tightened to 0600), or an error naming the directory and what is
+   * wrong, never the key's bytes: a damaged key or certificate, or a key that is not the
+   * certificate's (it would sign leaves no client accepts).
+   */
+  private static load(dir: string, certFile: string, keyFile: string): LocalCa {
+    try {
+      if (statSync(keyFile).isFile()) makePrivate(keyFile, KEY_FILE_MODE);
+      const certPem = readFileSync(certFile, 'utf8');
+      const keyPem = readFileSync(keyFile, 'utf8');
+      const ca = new LocalCa(dir, forge.pki.certificateFromPem(certPem), forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey, certPem);
+      if (!keySignsForCertificate(keyPem, certPem)) throw new Error(`${CA_KEY_FILE} is not the key of ${CA_CERT_FILE}`);
+      return ca;
+    } catch (e) {
+      throw new Error(`${dir}: unreadable local CA (${(e as Error).message}); delete the directory to create a new one`);
+    }
   }
 
   /** The directory holding `ca.pem`. */
@@ -115,7 +132,9 @@ export class LocalCa {
     const base = `${names[0].replace(/\*/g, '_wildcard_').replace(/[^A-Za-z0-9._-]/g, '_')}-${id}`;
     const certFile = join(dir, `${base}.pem`);
     const keyFile = join(dir, `${base}-key.pem`);
+    makePrivateDir(dir);
     if (existsSync(certFile) && existsSync(keyFile)) {
+      makePrivate(keyFile, KEY_FILE_MODE);
       const cached = { certPem: readFileSync(certFile, 'utf8'), keyPem: readFileSync(keyFile, 'utf8') };
       try {
         if (forge.pki.certificateFromPem(cached.certPem).validity.notAfter.getTime() - Date.now() > RENEW_BEFORE_MS) return cached;
@@ -124,8 +143,7 @@ export class LocalCa {
       }
     }
     const issued = this.issue(names);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeAtomically(keyFile, issued.keyPem, 0o600);
+    writeAtomically(keyFile, issued.keyPem, KEY_FILE_MODE);
     writeAtomically(certFile, issued.certPem, 0o644);
     return issued;
   }
@@ -220,6 +238,12 @@ export class LocalCa {
   }
 }
 
+/** A test signature: does the key sign what the certificate's public key verifies (a key damaged on disk may still parse)? */
+function keySignsForCertificate(keyPem: string, certPem: string): boolean {
+  const probe = randomBytes(32);
+  return verify('sha256', probe, new X509Certificate(certPem).publicKey, sign('sha256', probe, keyPem));
+}
+
 /** RSA 2048 from Node's crypto (native, fast), handed to forge for signing. */
 function newRsaKey(): { keyPem: string; forgeKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -239,6 +263,30 @@ function setValidity(cert: forge.pki.Certificate, days: number): void {
   const now = Date.now();
   cert.validity.notBefore = new Date(now - 3600 * 1000); // an hour of clock skew
   cert.validity.notAfter = new Date(now + days * 24 * 3600 * 1000);
+}
+
+/**
+ * Creates `dir` (0700) or, when it exists with bits for group or others, tightens it to 0700:
+ * a directory of private keys is the owner's alone, whoever made it first. Windows has no
+ * such modes (its ACLs are left as they are).
+ */
+function makePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  makePrivate(dir, PRIVATE_DIR_MODE);
+}
+
+/** Tightens `path` to `mode` when group or others have any bit; an error naming the path and its mode when that is not allowed. */
+function makePrivate(path: string, mode: number): void {
+  if (process.platform === 'win32') return;
+  const current = statSync(path).mode % 0o1000;
+  if (current % 0o100 === 0) return; // no bit for group or others (the low six)
+  try {
+    chmodSync(path, mode);
+  } catch (e) {
+    throw new Error(`${path}: part of the local CA (private keys), has mode 0${current.toString(8)} (group or others may read it) `
+      + `and cannot be made 0${mode.toString(8)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); `
+      + `chmod ${mode.toString(8)} it, or choose another --ca-dir`);
+  }
 }
 
 function writeAtomically(file: string, content: string, mode: number): void {

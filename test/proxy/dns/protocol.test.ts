@@ -72,6 +72,19 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     expect([any.flag_tc, any.answers]).toEqual([true, []]); // A + 20 AAAA exceed 512 bytes
   });
 
+  test('a query header before what cannot be read (RFC 1035 §4.1.1): FORMERR, or NOTIMP for another opcode; ID and RD echoed', async () => {
+    const dns = await start();
+    const cut = Buffer.from([0, 1, 1, 0, 0, 5, 0, 0, 0, 0, 0, 0, 3, 0x61]); // RD, five questions announced, one label cut short
+    expect(packet.decode((await udpExchange(dns, cut))!)).toMatchObject({ id: 1, type: 'response', flag_rd: true, rcode: 'FORMERR', questions: [] });
+    const notify = Buffer.from(cut);
+    notify[2] = 4 * 8; // NOTIFY (opcode 4, in units of 8), RD clear
+    expect(packet.decode((await udpExchange(dns, notify))!)).toMatchObject({ id: 1, opcode: 'NOTIFY', flag_rd: false, rcode: 'NOTIMP' });
+    const loop = Buffer.from([0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0xc0, 12, 0, 1, 0, 1]); // a name that points at itself
+    expect(packet.decode((await udpExchange(dns, loop))!)).toMatchObject({ id: 2, rcode: 'FORMERR' });
+    const tcp = await tcpQueries(dns, [Buffer.concat([Buffer.from([0, cut.length]), cut])]);
+    expect(tcp.replies.map((r) => [r.id, (r as DecodedReply).rcode])).toEqual([[1, 'FORMERR']]);
+  });
+
   test('opcodes other than QUERY → NOTIMP; two questions → FORMERR; class CH → REFUSED; zone transfers → REFUSED', async () => {
     const dns = await start();
     const raw = async (p: packet.Packet) => packet.decode((await udpExchange(dns, packet.encode({ type: 'query', id: 9, ...p })))!) as DecodedReply;
@@ -102,9 +115,9 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       .toEqual([[1, 'NOERROR', 1, false], [2, 'NOERROR', 20, false], [3, 'NXDOMAIN', 0, false]]);
   });
 
-  test('malformed messages: UDP ones are dropped, a TCP one closes its connection; the server answers on', async () => {
+  test('messages without a query header: UDP ones are dropped, a TCP one closes its connection; the server answers on', async () => {
     const dns = await start();
-    for (const junk of [Buffer.alloc(0), Buffer.from('not dns at all'), Buffer.from([0, 1, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 3, 0x61])]) {
+    for (const junk of [Buffer.alloc(0), Buffer.from('not dns'), Buffer.from([0, 1, 0, 0, 0, 5])]) {
       expect(await udpExchange(dns, junk, 300)).toBeUndefined();
     }
     // A response sent to the server is not answered either.

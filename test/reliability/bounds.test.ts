@@ -1,5 +1,6 @@
 import * as net from 'net';
 import { heldHttp2, heldHttps, heldTcp, HeldConnection } from './connection-clients';
+import { SlowReader, slowHttp2, slowHttps, slowTcp, StreamingTarget } from './slow-reader';
 import { httpsPort, pick, proxyEngines, proxyFor, RecordingBackend, report, sameModelFromEveryEngine, sleep } from './support';
 import { ListenerProtocol } from '../../src/core/options/enums';
 import { createLogger } from '../../src/proxy/log-format';
@@ -147,5 +148,92 @@ describe.each(proxyEngines('cloudformation'))('NLB %s', (engine: Engine) => {
     const again = await heldTcp(port, '127.0.0.1');
     held.push(again);
     expect(again.outcome).toBe('open');
+  });
+});
+
+const MIB = 1024 * 1024;
+/** The response a slow client asks for: far more than any buffer between target and client should hold. */
+const RESPONSE_BYTES = pick(64, 100) * MIB;
+/** How long the slow client reads (one byte per second) while the test watches what the target could send. */
+const SLOW_READ_MS = pick(3000, 10_000);
+const BYTE_EVERY_MS = 1000;
+/**
+ * Most the target may have written while the client read a few bytes: the proxy's own buffers
+ * (a socket's 16 KiB high-water mark, a TLS record, undici's parser) are small; the rest are
+ * loopback kernel socket buffers (autotuned up to a few MiB each way, on both of the proxy's sockets).
+ */
+const PULLED_WINDOW = 16 * MIB;
+/** Growth of this process's RSS allowed while the response is stalled (proxy, target and client share it). */
+const RSS_GROWTH_LIMIT = 64 * MIB;
+/** Once stalled, the target may send at most this much more between the middle and the end of the wait (no slow leak). */
+const PLATEAU_SLACK = MIB;
+
+interface StallFigures { pulled: number; read: number; rssGrowth: number; releasedMs: number }
+
+/**
+ * Starts a slow reader, watches the target's written bytes while the client reads a byte a second,
+ * then lets the client go and waits (bounded) for the target's response to be cut.
+ */
+async function stalled(target: StreamingTarget, open: () => Promise<SlowReader>): Promise<StallFigures> {
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const reader = await open();
+  await sleep(SLOW_READ_MS / 2);
+  const middle = target.written;
+  await sleep(SLOW_READ_MS / 2);
+  const pulled = target.written;
+  const rssGrowth = process.memoryUsage().rss - rssBefore;
+  expect(pulled).toBeLessThanOrEqual(PULLED_WINDOW);
+  expect(pulled - middle).toBeLessThanOrEqual(PLATEAU_SLACK);
+  expect(rssGrowth).toBeLessThanOrEqual(RSS_GROWTH_LIMIT);
+  const read = reader.read();
+  expect(read).toBeGreaterThan(0); // the client did read: slowly, not never
+  const released = performance.now();
+  reader.close();
+  await until(() => target.cut === 1, 5000);
+  return { pulled, read, rssGrowth, releasedMs: Math.round(performance.now() - released) };
+}
+
+const figures = (what: string, f: StallFigures) => report(`slow reader, ${what}: target wrote ${(f.pulled / MIB).toFixed(1)} MiB of ${RESPONSE_BYTES / MIB} MiB `
+  + `while the client read ${f.read} bytes in ${SLOW_READ_MS / 1000} s; RSS +${(f.rssGrowth / MIB).toFixed(1)} MiB; target released ${f.releasedMs} ms after the client left`);
+
+describe.each(proxyEngines('terraform'))('slow reader, ALB %s', (engine: Engine) => {
+  const model = engine.synth(OPTIONS).model;
+  let target: StreamingTarget;
+  let proxy: ProxyHandle | undefined;
+
+  beforeEach(() => { target = new StreamingTarget(RESPONSE_BYTES); });
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+    await target.close();
+  });
+
+  test.each([['HTTP/1.1', slowHttps], ['HTTP/2', slowHttp2]] as const)(
+    '%s: a client reading one byte per second of a large response: the proxy pulls at most a bounded window from the target, memory stays bounded, and the target is let go when the client leaves',
+    async (name, slow) => {
+      proxy = await proxyFor(model, { api: [await target.start()] }, 1);
+      const port = httpsPort(proxy);
+      figures(`${name} (${engine.name})`, await stalled(target, () => slow(port, BYTE_EVERY_MS)));
+      await until(() => proxy!.loadBalancerMetrics().activeConnections === 0, 2000);
+    });
+});
+
+describe.each(proxyEngines('cloudformation'))('slow reader, NLB %s', (engine: Engine) => {
+  const model = engine.synthTcp(TCP_OPTIONS).model;
+  let target: StreamingTarget;
+  let proxy: NetworkProxyHandle | undefined;
+
+  beforeEach(() => { target = new StreamingTarget(RESPONSE_BYTES, true); });
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+    await target.close();
+  });
+
+  test('TCP: a client reading one byte per second of a large stream: the proxy pulls a bounded window, and the target connection closes when the client leaves', async () => {
+    proxy = await startNetworkProxy({ model, targets: { echo: [await target.start()] }, listenerPorts: { 9000: 0 } });
+    figures(`NLB TCP (${engine.name})`, await stalled(target, () => slowTcp(proxy!.listeners[0].localPort, BYTE_EVERY_MS)));
+    await until(() => proxy!.metrics().reduce((n, m) => n + m.activeFlows, 0) === 0, 2000);
   });
 });

@@ -25,14 +25,14 @@ export class StreamingTarget {
 
   public async start(): Promise<Endpoint> {
     const server = this.raw
-      ? net.createServer((socket) => this.stream(socket, () => undefined))
+      ? net.createServer((socket) => this.stream(socket))
       : http.createServer((req, res) => {
         if (!req.url?.includes('/big')) {
           res.end('ok');
           return;
         }
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': this.size });
-        this.stream(res, () => undefined);
+        this.stream(res);
       });
     server.on('connection', (socket: net.Socket) => {
       this.open++;
@@ -44,7 +44,7 @@ export class StreamingTarget {
     return { host: '127.0.0.1', port: (server.address() as net.AddressInfo).port };
   }
 
-  private stream(out: NodeJS.WritableStream & { once(e: 'close' | 'drain', f: () => void): unknown; destroyed?: boolean }, done: () => void): void {
+  private stream(out: NodeJS.WritableStream & { once(e: 'close' | 'drain', f: () => void): unknown }): void {
     let sent = 0;
     let closed = false;
     out.once('close', () => {
@@ -62,7 +62,6 @@ export class StreamingTarget {
         }
       }
       if (!closed) out.end();
-      done();
     };
     more();
   }

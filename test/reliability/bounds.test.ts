@@ -188,6 +188,7 @@ async function stalled(target: StreamingTarget, open: () => Promise<SlowReader>)
   expect(rssGrowth).toBeLessThanOrEqual(RSS_GROWTH_LIMIT);
   const read = reader.read();
   expect(read).toBeGreaterThan(0); // the client did read: slowly, not never
+  expect(target.cut).toBe(0); // within the idle timeout (60 s): the response goes on
   const released = performance.now();
   reader.close();
   await until(() => target.cut === 1, 5000);
@@ -236,4 +237,41 @@ describe.each(proxyEngines('cloudformation'))('slow reader, NLB %s', (engine: En
     figures(`NLB TCP (${engine.name})`, await stalled(target, () => slowTcp(proxy!.listeners[0].localPort, BYTE_EVERY_MS)));
     await until(() => proxy!.metrics().reduce((n, m) => n + m.activeFlows, 0) === 0, 2000);
   });
+});
+
+/** Time scale for the stall cases: the ALB's default idle timeout of 60 s becomes 600 ms. */
+const STALL_TIME_SCALE = 100;
+const STALL_IDLE_MS = 600;
+/** Slack past the idle timeout for the cut to be seen (timer ticks, a loaded machine). */
+const STALL_SLACK_MS = 1500;
+
+describe.each(proxyEngines('terraform'))('stalled reader, ALB %s (idle timeout 60 s at time scale 100)', (engine: Engine) => {
+  const model = engine.synth(OPTIONS).model;
+  let target: StreamingTarget;
+  let proxy: ProxyHandle | undefined;
+
+  beforeEach(() => { target = new StreamingTarget(RESPONSE_BYTES); });
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+    await target.close();
+  });
+
+  test.each([['HTTP/1.1', slowHttps], ['HTTP/2', slowHttp2]] as const)(
+    '%s: a client that takes no byte of the response for the idle timeout (one byte per second read from its own buffers) is idle on the wire: its response and the target\'s are cut at the idle timeout',
+    async (name, slow) => {
+      expect(model.attributes.idleTimeoutSeconds * 1000 / STALL_TIME_SCALE).toBe(STALL_IDLE_MS);
+      proxy = await proxyFor(model, { api: [await target.start()] }, STALL_TIME_SCALE);
+      const started = performance.now();
+      const reader = await slow(httpsPort(proxy), BYTE_EVERY_MS);
+      try {
+        await until(() => target.cut === 1, STALL_IDLE_MS + STALL_SLACK_MS);
+        const ms = Math.round(performance.now() - started);
+        expect(ms).toBeGreaterThanOrEqual(STALL_IDLE_MS);
+        await until(() => proxy!.loadBalancerMetrics().activeConnections === 0 || name === 'HTTP/2', 2000);
+        report(`stalled reader, ${name} (${engine.name}): cut ${ms} ms after the request (idle timeout ${STALL_IDLE_MS} ms); target wrote ${(target.written / MIB).toFixed(1)} MiB`);
+      } finally {
+        reader.close();
+      }
+    });
 });

@@ -25,7 +25,8 @@ export class StreamingTarget {
 
   public async start(): Promise<Endpoint> {
     const server = this.raw
-      ? net.createServer((socket) => this.stream(socket))
+      // Raw: streams once the client sends a byte, so the NLB's health-check connections (which send none) get nothing.
+      ? net.createServer((socket) => socket.once('data', () => this.stream(socket)))
       : http.createServer((req, res) => {
         if (!req.url?.includes('/big')) {
           res.end('ok');
@@ -132,6 +133,9 @@ export function slowTcp(port: number, intervalMs: number): Promise<SlowReader> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     socket.on('error', () => undefined);
-    socket.once('connect', () => resolve(trickle(socket, intervalMs, () => socket.destroy())));
+    socket.once('connect', () => {
+      socket.write('go\n');
+      resolve(trickle(socket, intervalMs, () => socket.destroy()));
+    });
   });
 }

@@ -275,3 +275,32 @@ describe.each(proxyEngines('terraform'))('stalled reader, ALB %s (idle timeout 6
       }
     });
 });
+
+describe.each(proxyEngines('cloudformation'))('stalled reader, NLB %s (TCP idle timeout 60 s at time scale 100)', (engine: Engine) => {
+  const model = engine.synthTcp({ listeners: [{ name: 'echo', port: 9000, protocol: ListenerProtocol.TCP, idleTimeoutSeconds: 60 }] }).model;
+  let target: StreamingTarget;
+  let proxy: NetworkProxyHandle | undefined;
+
+  beforeEach(() => { target = new StreamingTarget(RESPONSE_BYTES, true); });
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+    await target.close();
+  });
+
+  test('TCP: a flow whose client takes no byte for the idle timeout is reset both ways, as AWS resets an idle flow', async () => {
+    proxy = await startNetworkProxy({ model, targets: { echo: [await target.start()] }, listenerPorts: { 9000: 0 }, timeScale: STALL_TIME_SCALE });
+    const started = performance.now();
+    const reader = await slowTcp(proxy.listeners[0].localPort, BYTE_EVERY_MS);
+    try {
+      await until(() => target.cut === 1, STALL_IDLE_MS + STALL_SLACK_MS);
+      const ms = Math.round(performance.now() - started);
+      expect(ms).toBeGreaterThanOrEqual(STALL_IDLE_MS);
+      await until(() => proxy!.metrics().reduce((n, m) => n + m.activeFlows, 0) === 0, 2000);
+      expect(proxy.metrics().reduce((n, m) => n + m.tcpElbResets, 0)).toBe(2); // one reset to each side
+      report(`stalled reader, NLB TCP (${engine.name}): reset ${ms} ms after connecting (idle timeout ${STALL_IDLE_MS} ms)`);
+    } finally {
+      reader.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { shellWord } from './describe-serve';
 import { diffFiles, formatDifference } from './diff';
 import { serve, ServeOptions, ServeSession } from './serve';
 import { LAMBDA_TIMEOUT_SECONDS } from '../core/defaults';
+import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP } from '../proxy/connection-limits';
 import { LOG_FORMATS } from '../proxy/log-format';
 import { CA_DIR_ENV, defaultCaDir } from '../proxy/tls/ca-dir';
 import { CA_CERT_FILE } from '../proxy/tls/local-ca';
@@ -107,6 +108,8 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--trust-store <[listener=]ca-bundle.pem>', 'CA bundle a mutual TLS verify listener checks client certificates against (needed when the model names an S3 object; '
       + 'overrides an uploaded file); without listener= for every verify listener; repeatable', collect)
     .option('--revocation-list <[listener=]crl.pem>', 'certificate revocation list (PEM) for a verify listener, replacing the model\'s; repeatable', collect)
+    .option('--max-connections <n>', `client connections held at once, all listeners together; more are refused with a TCP reset (RejectedConnectionCount on an ALB) (default ${DEFAULT_MAX_CONNECTIONS})`)
+    .option('--max-connections-per-ip <n>', `client connections one client IP address holds at once; more are refused the same way (default ${DEFAULT_MAX_CONNECTIONS_PER_IP})`)
     .option('--rewrite-redirect-ports', 'redirects carry the local ports (https://host:8443/) instead of the listener ports (:443, as AWS): for browsers')
     .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('info'))
     .addOption(new Option('--log-format <format>', 'human: one readable line per event; json: pino\'s JSON lines').choices([...LOG_FORMATS]).default('human'))

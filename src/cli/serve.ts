@@ -74,6 +74,10 @@ export interface ServeOptions {
   readonly trustStore?: readonly string[];
   /** `--revocation-list [listener=]crl.pem`, repeatable: its revocation lists (replace the model's). */
   readonly revocationList?: readonly string[];
+  /** `--max-connections <n>`: client connections held at once, all listeners together. */
+  readonly maxConnections?: string;
+  /** `--max-connections-per-ip <n>`: client connections one client IP holds at once. */
+  readonly maxConnectionsPerIp?: string;
 }
 
 /** The running proxy of an application or a network load balancer. */
@@ -91,6 +95,8 @@ export interface ServeSession {
   readonly dnsModels: readonly DnsRoutingModel[];
   close(): Promise<void>;
 }
+
+const isPositiveInteger = (n: number) => Number.isInteger(n) && n > 0;
 
 function number(value: string | undefined, flag: string, check: (n: number) => boolean, expected: string): number | undefined {
   if (value === undefined) return undefined;
@@ -193,6 +199,10 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const adminPort = number(options.adminPort, '--admin-port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port 0–65535');
   domainFlags(options.domain); // before any certificate is issued for them
   const host = options.host ?? '127.0.0.1';
+  const limits = {
+    maxConnections: number(options.maxConnections, '--max-connections', isPositiveInteger, 'a positive integer'),
+    maxConnectionsPerIp: number(options.maxConnectionsPerIp, '--max-connections-per-ip', isPositiveInteger, 'a positive integer'),
+  };
   const dnsAddress = options.dns !== undefined ? parseDnsAddress(options.dns) : undefined;
   if (options.dns === undefined && (options.endpoint?.length || options.clientRegion)) {
     throw new CliError(`${options.endpoint?.length ? '--endpoint' : '--client-region'} needs --dns <host:port>`);
@@ -282,6 +292,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         signIn,
         trustStores,
         onAlarmTransition,
+        ...limits,
       };
       for (const route of lambdaRoutes(model)) {
         if (!handlers[route]) logger.warn({ route }, `Lambda route ${route} has no local handler (--lambda ${route}=<file.js[#handler]>): it answers 502`);
@@ -292,7 +303,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         : startProxy({ ...common, tls }))
         .catch((e) => bindError(e, host));
     } else if (model) {
-      handle = await startNetworkProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger, onAlarmTransition })
+      handle = await startNetworkProxy({ model, targets, listenerPorts: ports, host, timeScale, tls, logger, onAlarmTransition, ...limits })
         .catch((e) => bindError(e, host));
     }
     if (dnsAddress) {

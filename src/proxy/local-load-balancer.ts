@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AlarmTransition } from './admin/alarm-status';
+import type { ConnectionLimits } from './connection-limits';
 import { Endpoint } from './targets/endpoint';
 import { TargetHealthEntry } from './targets/target-health-entry';
 
@@ -16,7 +17,7 @@ export interface TlsProvider {
  * (`ProxyOptions`), the NLB proxy (`NetworkProxyOptions`) and a cluster worker (`WorkerSpec`,
  * whose TLS is the serializable {@link LocalTlsOptions} instead of a provider).
  */
-export interface LocalLoadBalancerOptions<Model, Tls = TlsProvider> {
+export interface LocalLoadBalancerOptions<Model, Tls = TlsProvider> extends ConnectionLimits {
   /** The load balancer's model (from `readSynthesizedFile`). */
   readonly model: Model;
   /** Target-group name → local endpoints. */

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { AlarmReport } from './admin/alarm-status';
 import { LocalMonitoring } from './alarms/local-monitoring';
 import { NO_ALARMS, applicationMonitoring } from './alarms/proxy-monitoring';
+import { ConnectionAdmission, gateConnections } from './connection-limits';
 import { AccessLogEntry } from './http/access-log-entry';
 import { configureClientConnections, onClientIdle } from './http/client-connections';
 import { answerClientError } from './http/client-error';
@@ -45,6 +46,7 @@ export type { LambdaHandlerSpec } from './lambda/handler-spec';
 export type { LocalIdentityProvider } from './oidc/local-identity-provider';
 export type { UserClaims } from './oidc/user-claims';
 export type { LocalTrustStore } from './tls/trust-store';
+export type { ConnectionLimits } from './connection-limits';
 
 /** An ALB model (from `readSynthesizedFile`) served locally; TLS certificates for its HTTPS listeners. */
 export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel>, LocalAlarmOptions {
@@ -205,6 +207,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const host = options.host ?? '127.0.0.1';
   const timeScale = options.timeScale ?? 1;
   const logger = options.logger;
+  // First: invalid limits refuse the options before anything starts.
+  const admission = new ConnectionAdmission(options, logger);
   const health = { checksElsewhere: options.externalHealth !== undefined };
   let runtime = new Runtime(options.model, options.targets, timeScale, undefined, logger, health, options.lambda);
   options.externalHealth?.subscribe((u) => runtime.groups.get(u.targetGroup)?.adoptHealth(u.target, u.state, u.reason, u.healthySinceMs));
@@ -212,15 +216,13 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const signIn = new SignInState(options.signIn ?? {}, host, logger);
   const counters = new Map<string, GroupCounters>();
   const loadBalancer = new LoadBalancerCounters();
-  /** Client connections open now (an HTTPS connection once, though `sockets` holds its TLS socket too). */
-  let openConnections = 0;
   const hostsOf = (g: { healthyCount(): number; unhealthyCount(): number }) => ({ healthy: g.healthyCount(), unhealthy: g.unhealthyCount() });
   const groupMetrics = (): TargetGroupMetrics[] => [
     ...[...runtime.groups.values()].map((g) => countersOf(g.name).snapshot(g.name, hostsOf(g))),
     ...[...runtime.lambdaGroups.values()].map((g) => countersOf(g.name).snapshot(g.name, hostsOf(g))),
   ];
   const monitoringOf = (model: LoadBalancerModel) => applicationMonitoring(model,
-    () => ({ groups: groupMetrics(), loadBalancer: loadBalancer.snapshot(openConnections) }), timeScale, options, logger);
+    () => ({ groups: groupMetrics(), loadBalancer: loadBalancer.snapshot(admission.openConnections) }), timeScale, options, logger);
   let monitoring: LocalMonitoring | undefined;
   const countersOf = (group: string) => {
     let c = counters.get(group);
@@ -292,9 +294,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       server.on('clientError', (error: NodeJS.ErrnoException, socket: import('stream').Duplex) => answerClientError(error, socket, onRefused, lbLines()));
       server.on('connection', (socket: Socket) => {
         loadBalancer.newConnections++;
-        openConnections++;
         sockets.add(socket);
-        socket.once('close', () => { sockets.delete(socket); openConnections--; });
+        socket.once('close', () => sockets.delete(socket));
       });
       if (listener.protocol === 'HTTPS') {
         server.on('secureConnection', (socket: Socket) => {
@@ -302,6 +303,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
           socket.once('close', () => sockets.delete(socket));
         });
       }
+      // Last: the connection limits decide before any listener above sees a connection.
+      gateConnections(server, admission, () => { loadBalancer.rejectedConnections++; });
       servers.push(server);
       const localPort = await listen(server, local, host);
       await ipv6.add(server as NetServer, localPort);
@@ -333,7 +336,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
       ...[...runtime.lambdaGroups.values()].map((g) => ({ targetGroup: g.name, targets: g.healthEntries() })),
     ],
     metrics: groupMetrics,
-    loadBalancerMetrics: () => loadBalancer.snapshot(openConnections),
+    loadBalancerMetrics: () => loadBalancer.snapshot(admission.openConnections),
     alarmStatus: () => monitoring?.alarmStatus() ?? NO_ALARMS,
     cloudWatchExposition: () => monitoring?.exposition() ?? '',
     deregister: (name, id) => group(name).deregister(id),

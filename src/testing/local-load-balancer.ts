@@ -10,6 +10,7 @@ import { SynthesizedSource } from './synthesized-output';
 import { TargetServers } from './target-servers';
 import { TargetSpec, TargetSpecs } from './target-spec';
 import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
+import type { ConnectionLimits } from '../proxy/connection-limits';
 import { LambdaHandlerSpec, parseHandlerSpec } from '../proxy/lambda/handler-spec';
 import { userClaims } from '../proxy/oidc/user-claims';
 import { LocalIdentityProvider, ProxySignInOptions, TargetGroupHealth, startProxy, UserClaims } from '../proxy/server';
@@ -22,7 +23,7 @@ import { resolveTrustStores, TrustStoreInput } from '../proxy/tls/trust-store-fi
 import { findUploadedObject } from '../readers/find-uploaded-object';
 import { UnmodeledProperty } from '../readers/unmodeled';
 
-export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions {
+export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions, ConnectionLimits {
   /**
    * Route (target group) name → its targets: `host:port`, a port, `{ host, port }`, an HTTP
    * handler `(req, res) => ...` (application load balancers; it also answers the health check)
@@ -256,9 +257,11 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
       flags: { caBundle: () => 'the trustStore option ({ caBundle: <PEM or file> })', revocationList: () => 'trustStore.revocationLists' },
       fail: (message) => new TestingKitError(`${source}: ${message}`),
     }).stores : {};
+    const { maxConnections, maxConnectionsPerIp } = options;
+    const common = { targets, listenerPorts, timeScale, tls, maxConnections, maxConnectionsPerIp };
     proxy = isApplicationModel(model)
-      ? await startProxy({ model, targets, listenerPorts, timeScale, tls, lambda: { handlers, timeoutSeconds: lambdaTimeout }, signIn, trustStores })
-      : await startNetworkProxy({ model, targets, listenerPorts, timeScale, tls });
+      ? await startProxy({ ...common, model, lambda: { handlers, timeoutSeconds: lambdaTimeout }, signIn, trustStores })
+      : await startNetworkProxy({ ...common, model });
   } catch (e) {
     await servers.close();
     throw e;

@@ -61,8 +61,7 @@ const ALB_LOAD_BALANCER: Record<string, (lb: LoadBalancerMetrics, groups: readon
   TargetResponseTime: (_, gs) => histogramOf(gs),
   NewConnectionCount: (lb) => counter(lb.newConnections),
   ActiveConnectionCount: (lb) => gauge(lb.activeConnections),
-  // The local proxy has no connection maximum: it never rejects a connection.
-  RejectedConnectionCount: () => counter(0),
+  RejectedConnectionCount: (lb) => counter(lb.rejectedConnections),
 };
 
 export interface ApplicationMetrics {

@@ -5,6 +5,7 @@ import { sumMetrics } from './metrics-sum';
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { LocalMonitoring } from '../alarms/local-monitoring';
 import { NO_ALARMS, applicationMonitoring } from '../alarms/proxy-monitoring';
+import { ConnectionLimits, connectionLimits } from '../connection-limits';
 import { LoadBalancerMetrics, sumLoadBalancerMetrics } from '../http/load-balancer-metrics';
 import { TargetGroupMetrics } from '../http/metrics';
 import { Runtime } from '../http/runtime';
@@ -61,6 +62,16 @@ function workerEntry(): { exec: string; execArgv: string[] } {
 }
 
 /**
+ * Each worker's share of the connection limits: the kernel spreads connections over the workers,
+ * so the limits hold, roughly, for the whole cluster (each worker counts only its own connections).
+ */
+function workerConnectionLimits(limits: ConnectionLimits, workers: number): ConnectionLimits {
+  const { maxConnections, maxConnectionsPerIp } = connectionLimits(limits);
+  const share = (n: number) => Math.ceil(n / workers);
+  return { maxConnections: share(maxConnections), maxConnectionsPerIp: share(maxConnectionsPerIp) };
+}
+
+/**
  * The proxy on several processes (node:cluster): the workers share the listening sockets
  * and serve requests; the primary runs the health checks once and pushes every transition to
  * all workers, so they route by one state. Deregistration drains in every worker and resolves
@@ -94,6 +105,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     rewriteRedirectPorts: options.rewriteRedirectPorts,
     lambda: options.lambda,
     trustStores: options.trustStores,
+    ...workerConnectionLimits(options, options.workers),
   };
 
   const post = (r: WorkerRecord, m: ToWorker) => {

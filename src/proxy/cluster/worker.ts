@@ -36,8 +36,9 @@ export function runWorker(): void {
     if (!handle) return;
     const metrics = handle.metrics();
     const loadBalancer = handle.loadBalancerMetrics();
-    // Requests move the counters, connections the load balancer's gauge too: report on either.
-    const reported = `${metrics.reduce((n, m) => n + m.requests, 0)}/${loadBalancer.requests}/${loadBalancer.newConnections}/${loadBalancer.activeConnections}`;
+    // Requests move the counters, connections (admitted or refused) the load balancer's too: report on either.
+    const reported = `${metrics.reduce((n, m) => n + m.requests, 0)}/${loadBalancer.requests}/${loadBalancer.newConnections}/${loadBalancer.activeConnections}`
+      + `/${loadBalancer.rejectedConnections}`;
     if (reported !== lastReported) {
       lastReported = reported;
       send({ type: 'metrics', metrics, loadBalancer });
@@ -60,6 +61,8 @@ export function runWorker(): void {
         rewriteRedirectPorts: spec.rewriteRedirectPorts,
         lambda: spec.lambda,
         trustStores: spec.trustStores,
+        maxConnections: spec.maxConnections,
+        maxConnectionsPerIp: spec.maxConnectionsPerIp,
         accessLog: spec.accessLog ? (entry) => {
           logs.push(entry);
           if (logs.length >= LOG_BATCH) flush();

@@ -27,6 +27,9 @@ export interface Forwarding {
 
 export const CLIENT_CLOSED = new Error('client closed the connection');
 
+/** The client took no byte of the response for the idle timeout (its receive window stayed closed). */
+export const CLIENT_IDLE = new Error('client took no data for the idle timeout');
+
 /** The header names drop_invalid_header_fields keeps. */
 export const VALID_NAME = /^[-A-Za-z0-9]+$/;
 
@@ -70,8 +73,10 @@ function hasBody(req: IncomingMessage): boolean {
   return req.httpVersionMajor === 2 && req.method !== 'GET' && req.method !== 'HEAD' && !req.readableEnded;
 }
 
-function failureOf(error: unknown, abortReason: Error | undefined): ForwardFailure {
+function failureOf(error: unknown, abortReason: Error | undefined, targetStatus: number | undefined): ForwardFailure {
   if (abortReason === CLIENT_CLOSED) return { status: 460, errorReason: '-' };
+  // The response under way is cut: its status stays the target's, as the client saw it.
+  if (abortReason === CLIENT_IDLE) return { status: targetStatus ?? 460, errorReason: '-' };
   if (abortReason instanceof DrainedError) return { status: 502, errorReason: 'TargetDeregistered' };
   const code = (error as { code?: string }).code ?? '';
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { status: 504, errorReason: 'TargetResponseTimeout' };
@@ -101,8 +106,10 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
   private waitingForDrain = false;
   /** Made the first time the client is slow (most responses never need it). */
   private onDrain: (() => void) | undefined;
+  /** Runs while the client takes no data: at the idle timeout the response is cut. */
+  private stall: NodeJS.Timeout | undefined;
 
-  public constructor(private readonly res: ServerResponse, private readonly target: Target,
+  public constructor(private readonly res: ServerResponse, private readonly target: Target, private readonly idleTimeoutMs: number,
     private readonly addCookies: AddCookies | undefined, private readonly done: (result: ForwardResult) => void) {}
 
   public onConnect(abort: (reason?: Error) => void): void {
@@ -145,9 +152,14 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
       this.waitingForDrain = true;
       this.onDrain ??= () => {
         this.waitingForDrain = false;
+        clearTimeout(this.stall);
         if (!this.settled) this.resumeTarget?.();
       };
       this.res.once('drain', this.onDrain);
+      // No byte taken by the client for the idle timeout is an idle connection, as the ALB sees it on the
+      // wire (its receive window stays closed: no data is sent); otherwise the client and the paused
+      // target connection would be held for ever.
+      this.stall = setTimeout(() => this.abort(CLIENT_IDLE), this.idleTimeoutMs);
     }
     return false;
   }
@@ -160,7 +172,7 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
   public onError(error: Error): void {
     // Headers already sent: the response can only be cut.
     if (this.statusCode !== undefined && !this.res.destroyed) this.res.destroy();
-    this.settle(failureOf(error, this.abortReason));
+    this.settle(failureOf(error, this.abortReason, this.statusCode));
   }
 
   /** Draining ended or the target closed (InFlightRequest). */
@@ -177,6 +189,7 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
   private settle(failure: ForwardFailure | undefined): void {
     if (this.settled) return;
     this.settled = true;
+    clearTimeout(this.stall);
     this.target.inFlight.delete(this);
     if (this.waitingForDrain && this.onDrain) this.res.off('drain', this.onDrain);
     const answered = { targetStatus: this.statusCode, targetMs: this.targetMs };
@@ -187,11 +200,12 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
 /**
  * Streams one request to a target over its pooled keep-alive connections and the response
  * back. The target's request is cut when the client goes away (`clientClosed`), when the
- * target's draining ends, or when it is idle past the idle timeout; `done` is called once.
+ * target's draining ends, when it is idle past the idle timeout, or when the client takes no
+ * byte of the response for the idle timeout (then the client's response is cut too); `done` is called once.
  */
 export function forward(req: IncomingMessage, res: ServerResponse, target: Target, headers: Record<string, string | string[]>,
   idleTimeoutMs: number, addCookies: AddCookies | undefined, done: (result: ForwardResult) => void): Forwarding {
-  const exchange = new TargetExchange(res, target, addCookies, done);
+  const exchange = new TargetExchange(res, target, idleTimeoutMs, addCookies, done);
   target.inFlight.add(exchange);
   target.pool.dispatch({
     path: req.url ?? '/',

@@ -17,10 +17,12 @@ export interface LoadBalancerMetrics {
   readonly newConnections: number;
   /** `ActiveConnectionCount`: client connections open now (a gauge). */
   readonly activeConnections: number;
+  /** `RejectedConnectionCount`: client connections refused because a connection limit was reached (`maxConnections`, `maxConnectionsPerIp`). */
+  readonly rejectedConnections: number;
 }
 
 export const NO_LOAD_BALANCER_METRICS: LoadBalancerMetrics = {
-  requests: 0, elb3xx: 0, elb4xx: 0, elb5xx: 0, redirects: 0, fixedResponses: 0, newConnections: 0, activeConnections: 0,
+  requests: 0, elb3xx: 0, elb4xx: 0, elb5xx: 0, redirects: 0, fixedResponses: 0, newConnections: 0, activeConnections: 0, rejectedConnections: 0,
 };
 
 export class LoadBalancerCounters {
@@ -31,6 +33,7 @@ export class LoadBalancerCounters {
   public redirects = 0;
   public fixedResponses = 0;
   public newConnections = 0;
+  public rejectedConnections = 0;
 
   /**
    * One request: `status` as logged (460: the client left, nothing sent), `targetStatus` absent when
@@ -47,8 +50,8 @@ export class LoadBalancerCounters {
   }
 
   public snapshot(activeConnections: number): LoadBalancerMetrics {
-    const { requests, elb3xx, elb4xx, elb5xx, redirects, fixedResponses, newConnections } = this;
-    return { requests, elb3xx, elb4xx, elb5xx, redirects, fixedResponses, newConnections, activeConnections };
+    const { requests, elb3xx, elb4xx, elb5xx, redirects, fixedResponses, newConnections, rejectedConnections } = this;
+    return { requests, elb3xx, elb4xx, elb5xx, redirects, fixedResponses, newConnections, activeConnections, rejectedConnections };
   }
 }
 

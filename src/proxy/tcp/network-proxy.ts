@@ -13,6 +13,7 @@ import { NetworkLoadBalancerModel, NlbListenerModel, NlbProtocol } from '../../c
 import type { AlarmReport } from '../admin/alarm-status';
 import { LocalMonitoring } from '../alarms/local-monitoring';
 import { NO_ALARMS, networkMonitoring } from '../alarms/proxy-monitoring';
+import { ConnectionAdmission } from '../connection-limits';
 import { ipv6HostFor, Ipv6Listeners } from '../ipv6-listeners';
 import { LocalAlarmOptions, LocalLoadBalancerHandle, LocalLoadBalancerOptions, TlsProvider } from '../local-load-balancer';
 import { endpointId } from '../targets/endpoint';
@@ -102,6 +103,8 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
   const host = options.host ?? '127.0.0.1';
   const timeScale = options.timeScale ?? 1;
   const logger = options.logger;
+  // First: invalid limits refuse the options before anything starts.
+  const admission = new ConnectionAdmission(options, logger);
   const onStateChange = logger
     ? (group: string, target: string, from: TargetState, to: TargetState, reason: string | undefined) => {
       const delay = options.model.targetGroups.find((g) => g.name === group)?.deregistrationDelaySeconds ?? 0;
@@ -135,7 +138,7 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
       if (!options.tls) throw new Error(`listener ${listener.port} is TLS: startNetworkProxy needs options.tls`);
       termination = tlsTermination(listener, options.tls);
     }
-    const server = createTcpListener({ group, idleTimeoutMs: scaledMs(idleTimeoutSeconds(listener, 'tcp'), timeScale), tls: termination, sockets });
+    const server = createTcpListener({ group, idleTimeoutMs: scaledMs(idleTimeoutSeconds(listener, 'tcp'), timeScale), tls: termination, sockets, admission });
     servers.push(server);
     return [server, await listen(server, port, host)];
   };

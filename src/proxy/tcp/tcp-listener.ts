@@ -1,5 +1,6 @@
 import * as net from 'net';
 import * as tls from 'tls';
+import { ConnectionAdmission, refuseConnection } from '../connection-limits';
 import { FlowTuple } from './flow-tuple';
 import { unmapIPv4 } from './ip-address-bytes';
 import { NetworkTargetGroup } from './network-target-group';
@@ -23,6 +24,8 @@ export interface TcpListenerOptions {
   readonly tls?: TlsTermination;
   /** Every accepted socket until it closes (the proxy destroys them on close). */
   readonly sockets: Set<net.Socket>;
+  /** The load balancer's connection limits, shared by its listeners: a connection over them is reset. */
+  readonly admission: ConnectionAdmission;
 }
 
 /**
@@ -36,6 +39,12 @@ export function createTcpListener(options: TcpListenerOptions): net.Server {
 }
 
 function accept(options: TcpListenerOptions, raw: net.Socket): void {
+  if (!options.admission.admit(raw)) {
+    // The load balancer's own reset (TCP_ELB_Reset_Count): AWS/NetworkELB has no rejected-connection metric.
+    options.group.counters.tcpElbResets++;
+    refuseConnection(raw);
+    return;
+  }
   options.sockets.add(raw);
   raw.once('close', () => options.sockets.delete(raw));
   if (raw.remoteAddress === undefined || raw.localAddress === undefined) {

@@ -27,6 +27,7 @@ function fakeHandle(alarms?: AlarmReport) {
       latencyBuckets: [],
     }],
     deregister: async () => undefined,
+    register: () => undefined,
     ...(alarms ? { alarmStatus: () => alarms } : {}),
   };
 }

@@ -90,7 +90,7 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--time-scale <n>', 'run health-check, draining and idle timers n times faster', '1')
     .option('-w, --watch', 'reload when the file (or the --targets file) changes; in-flight requests finish')
-    .option('--admin-port <port>', 'serve the status page (/), /targets, /alarms, /metrics, deregistration and registration on 127.0.0.1:<port> (0 = any free port)')
+    .option('--admin-port <port>', 'serve the status page (/), /targets, /alarms, /metrics and deregistration on 127.0.0.1:<port> (0 = any free port)')
     .option('--ca-dir <dir>', `directory of the local CA (ca.pem, its key) and the issued certificates (default: ${defaultCaDir()})`)
     .option('-d, --domain <name>', 'certificate name for imported certificates (known only by ARN); repeatable', collect)
     .option('--access-log <file|->', 'write ALB-format access-log lines to a file, or - for stdout')

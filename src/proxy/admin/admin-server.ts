@@ -7,15 +7,13 @@ import { RecentAccessLog } from './status-page/recent-access-log';
 import { StatusPage } from './status-page/status-page';
 import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 import { ProxyHandle, TargetGroupMetrics } from '../server';
-import { endpointId } from '../targets/endpoint';
-import { parseEndpointText } from '../targets/endpoint-text';
 import { NetworkProxyHandle, NetworkTargetGroupMetrics } from '../tcp/network-proxy';
 
 /** What the admin server needs of a running proxy: an application (ALB) or a network (NLB) one. */
 export type AdminTarget = ApplicationAdminTarget | NetworkAdminTarget;
-export type ApplicationAdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister' | 'register'>
+export type ApplicationAdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>
   & Partial<Pick<ProxyHandle, 'oidcPublicKey' | 'listeners' | 'cloudWatchExposition'>> & StatusPageExtras;
-export type NetworkAdminTarget = Pick<NetworkProxyHandle, 'targetHealth' | 'metrics' | 'deregister' | 'register'>
+export type NetworkAdminTarget = Pick<NetworkProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>
   & Partial<Pick<NetworkProxyHandle, 'listeners' | 'cloudWatchExposition'>> & StatusPageExtras;
 
 /** What the status page and `GET /alarms` show when a proxy has it: the alarms' states (a proxy that evaluates alarms). */
@@ -69,8 +67,6 @@ export const ADMIN_HOST = '127.0.0.1';
  * - `POST /targets/<group>/<id>/deregister`: starts draining the target (`id` is `host:port`,
  *   URL-encoded or not); answers 202 at once, or, with `?wait=1`, 200 once it is drained, with
  *   the state listed then (an ALB target: `draining` until its deregistration delay ends);
- * - `POST /targets/<group>/<id>/register`: registers the target `host:port` (RegisterTargets): a
- *   draining one is registered again, a new one joins the group; answers 200 with its state then;
  * - `GET /oidc/public-keys/<kid>`: the PEM of the key that verifies x-amzn-oidc-data (an ALB with
  *   sign-in actions), the local stand-in of `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`;
  * - `GET /`: the live status page (listeners and rules, target health, alarms, traffic graphs,
@@ -157,22 +153,9 @@ async function route(handle: AdminTarget, page: StatusPage, req: IncomingMessage
     drained.catch(() => undefined);
     return send(res, 202, { targetGroup: group, target: id, state: 'draining' });
   }
-  const r = /^\/targets\/([^/]+)\/([^/]+)\/register$/.exec(path);
-  if (r) {
-    if (!allow(req, res, ['POST'])) return;
-    const group = decodeURIComponent(r[1]);
-    const id = decodeURIComponent(r[2]);
-    if (!handle.targetHealth().some((g) => g.targetGroup === group)) return send(res, 404, { error: `no target group named ${group}` });
-    const endpoint = parseEndpointText(id);
-    if (!endpoint) return send(res, 400, { error: `${id} is not host:port (e.g. 127.0.0.1:3001)` });
-    handle.register(group, endpoint);
-    const state = handle.targetHealth().find((g) => g.targetGroup === group)?.targets.find((t) => t.id === endpointId(endpoint))?.state ?? 'unused';
-    return send(res, 200, { targetGroup: group, target: endpointId(endpoint), state });
-  }
   send(res, 404, {
     error: `not found: ${req.method} ${url.pathname}`,
-    endpoints: ['GET /', 'GET /status', 'GET /events', 'GET /targets', 'GET /metrics', 'GET /alarms', 'POST /targets/<group>/<id>/deregister',
-      'POST /targets/<group>/<id>/register', 'GET /oidc/public-keys/<kid>'],
+    endpoints: ['GET /', 'GET /status', 'GET /events', 'GET /targets', 'GET /metrics', 'GET /alarms', 'POST /targets/<group>/<id>/deregister', 'GET /oidc/public-keys/<kid>'],
   });
 }
 

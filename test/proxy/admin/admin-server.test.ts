@@ -23,7 +23,6 @@ function metricsOf(targetGroup: string, latencies: number[], statuses: number[],
 
 class FakeHandle implements ApplicationAdminTarget {
   public readonly deregistered: string[] = [];
-  public readonly registered: string[] = [];
   public health: TargetGroupHealth[] = [
     { targetGroup: 'api', targets: [{ id: '127.0.0.1:3001', state: 'healthy' }, { id: '127.0.0.1:3002', state: 'unhealthy', reason: 'Target.ResponseCodeMismatch' }] },
     { targetGroup: 'web', targets: [] },
@@ -38,13 +37,6 @@ class FakeHandle implements ApplicationAdminTarget {
       targetGroup: group, targets: g.targets.map((t) => (t.id === id ? { id, state: 'draining' as const } : t)),
     }));
     await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  public register(group: string, endpoint: { host: string; port: number }): void {
-    const id = `${endpoint.host}:${endpoint.port}`;
-    this.registered.push(`${group}/${id}`);
-    this.health = this.health.map((g) => (g.targetGroup !== group ? g : {
-      targetGroup: group, targets: [...g.targets.filter((t) => t.id !== id), { id, state: 'initial' as const }],
-    }));
   }
 }
 
@@ -112,25 +104,6 @@ test('POST /targets/<group>/<id>/deregister starts draining (202), or waits for 
   res = await fetch(`${admin.url}/targets/api/${encodeURIComponent('127.0.0.1:3002')}/deregister?wait=1`, { method: 'POST' });
   expect(res.status).toBe(200);
   expect(handle.deregistered).toEqual(['api/127.0.0.1:3001', 'api/127.0.0.1:3002']);
-});
-
-test('POST /targets/<group>/<id>/register registers a draining target again or a new one (200, its state then)', async () => {
-  const handle = new FakeHandle();
-  admin = await startAdminServer({ handle });
-  await fetch(`${admin.url}/targets/api/127.0.0.1:3001/deregister?wait=1`, { method: 'POST' });
-  let res = await fetch(`${admin.url}/targets/api/127.0.0.1:3001/register`, { method: 'POST' });
-  expect(res.status).toBe(200);
-  expect(await res.json()).toEqual({ targetGroup: 'api', target: '127.0.0.1:3001', state: 'initial' });
-  res = await fetch(`${admin.url}/targets/web/${encodeURIComponent('[::1]:3003')}/register`, { method: 'POST' });
-  expect(await res.json()).toEqual({ targetGroup: 'web', target: '::1:3003', state: 'initial' });
-  expect(handle.registered).toEqual(['api/127.0.0.1:3001', 'web/::1:3003']);
-  res = await fetch(`${admin.url}/targets/nope/127.0.0.1:1/register`, { method: 'POST' });
-  expect([res.status, await res.json()]).toEqual([404, { error: 'no target group named nope' }]);
-  res = await fetch(`${admin.url}/targets/api/nowhere/register`, { method: 'POST' });
-  expect([res.status, await res.json()]).toEqual([400, { error: 'nowhere is not host:port (e.g. 127.0.0.1:3001)' }]);
-  res = await fetch(`${admin.url}/targets/api/127.0.0.1:3001/register`);
-  expect([res.status, res.headers.get('allow')]).toEqual([405, 'POST']);
-  expect(handle.registered).toHaveLength(2);
 });
 
 test('errors: unknown group or target 404, wrong method 405, unknown path 404', async () => {

@@ -156,7 +156,7 @@ withBrowser('status page in headless Chromium', () => {
       transitions: [{ id: 'unhealthy-hosts:web', from: 'OK' as const, to: 'ALARM' as const, at: '2026-12-04T10:00:00.000Z', value: 1, reason: 'crossed' }],
     };
     const admin = await startAdminServer({
-      handle: { targetHealth: () => [], metrics: () => [], deregister: async () => undefined, register: () => undefined, alarmStatus: () => alarms },
+      handle: { targetHealth: () => [], metrics: () => [], deregister: async () => undefined, alarmStatus: () => alarms },
     });
     try {
       const page = await browser.newPage();

@@ -27,7 +27,6 @@ function fakeHandle(alarms?: AlarmReport) {
       latencyBuckets: [],
     }],
     deregister: async () => undefined,
-    register: () => undefined,
     ...(alarms ? { alarmStatus: () => alarms } : {}),
   };
 }

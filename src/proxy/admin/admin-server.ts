@@ -7,14 +7,16 @@ import { RecentAccessLog } from './status-page/recent-access-log';
 import { StatusPage } from './status-page/status-page';
 import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 import { ProxyHandle, TargetGroupMetrics } from '../server';
+import { endpointId } from '../targets/endpoint';
+import { parseEndpointText } from '../targets/endpoint-text';
 import { NetworkProxyHandle, NetworkTargetGroupMetrics } from '../tcp/network-proxy';
 
 /** What the admin server needs of a running proxy: an application (ALB) or a network (NLB) one. */
 export type AdminTarget = ApplicationAdminTarget | NetworkAdminTarget;
 export type ApplicationAdminTarget = Pick<ProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>
-  & Partial<Pick<ProxyHandle, 'oidcPublicKey' | 'listeners' | 'cloudWatchExposition'>> & StatusPageExtras;
+  & Partial<Pick<ProxyHandle, 'register' | 'oidcPublicKey' | 'listeners' | 'cloudWatchExposition'>> & StatusPageExtras;
 export type NetworkAdminTarget = Pick<NetworkProxyHandle, 'targetHealth' | 'metrics' | 'deregister'>
-  & Partial<Pick<NetworkProxyHandle, 'listeners' | 'cloudWatchExposition'>> & StatusPageExtras;
+  & Partial<Pick<NetworkProxyHandle, 'register' | 'listeners' | 'cloudWatchExposition'>> & StatusPageExtras;
 
 /** What the status page and `GET /alarms` show when a proxy has it: the alarms' states (a proxy that evaluates alarms). */
 interface StatusPageExtras {
@@ -67,6 +69,8 @@ export const ADMIN_HOST = '127.0.0.1';
  * - `POST /targets/<group>/<id>/deregister`: starts draining the target (`id` is `host:port`,
  *   URL-encoded or not); answers 202 at once, or, with `?wait=1`, 200 once it is drained, with
  *   the state listed then (an ALB target: `draining` until its deregistration delay ends);
+ * - `POST /targets/<group>/<host:port>/register`: registers the target (again) in the group, as
+ *   RegisterTargets does; it is health checked before it takes traffic. Answers 200 with its state;
  * - `GET /oidc/public-keys/<kid>`: the PEM of the key that verifies x-amzn-oidc-data (an ALB with
  *   sign-in actions), the local stand-in of `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`;
  * - `GET /`: the live status page (listeners and rules, target health, alarms, traffic graphs,
@@ -132,6 +136,11 @@ async function route(handle: AdminTarget, page: StatusPage, req: IncomingMessage
     res.end(req.method === 'HEAD' ? undefined : pem);
     return;
   }
+  const r = /^\/targets\/([^/]+)\/([^/]+)\/register$/.exec(path);
+  if (r) {
+    if (!allow(req, res, ['POST'])) return;
+    return register(handle, decodeURIComponent(r[1]), decodeURIComponent(r[2]), res);
+  }
   const m = /^\/targets\/([^/]+)\/([^/]+)\/deregister$/.exec(path);
   if (m) {
     if (!allow(req, res, ['POST'])) return;
@@ -155,8 +164,18 @@ async function route(handle: AdminTarget, page: StatusPage, req: IncomingMessage
   }
   send(res, 404, {
     error: `not found: ${req.method} ${url.pathname}`,
-    endpoints: ['GET /', 'GET /status', 'GET /events', 'GET /targets', 'GET /metrics', 'GET /alarms', 'POST /targets/<group>/<id>/deregister', 'GET /oidc/public-keys/<kid>'],
+    endpoints: ['GET /', 'GET /status', 'GET /events', 'GET /targets', 'GET /metrics', 'GET /alarms', 'POST /targets/<group>/<id>/deregister', 'POST /targets/<group>/<host:port>/register', 'GET /oidc/public-keys/<kid>'],
   });
+}
+
+function register(handle: AdminTarget, group: string, id: string, res: ServerResponse): void {
+  if (!handle.register) return send(res, 404, { error: 'this proxy registers no targets at run time' });
+  if (!handle.targetHealth().some((g) => g.targetGroup === group)) return send(res, 404, { error: `no target group named ${group}` });
+  const endpoint = parseEndpointText(id);
+  if (!endpoint) return send(res, 400, { error: `not a target: ${id} (expected host:port)` });
+  handle.register(group, endpoint);
+  const state = handle.targetHealth().find((g) => g.targetGroup === group)?.targets.find((t) => t.id === endpointId(endpoint))?.state ?? 'unused';
+  send(res, 200, { targetGroup: group, target: endpointId(endpoint), state });
 }
 
 function allow(req: IncomingMessage, res: ServerResponse, methods: readonly string[]): boolean {

@@ -38,6 +38,12 @@ class FakeHandle implements ApplicationAdminTarget {
     }));
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  public register(group: string, endpoint: { host: string; port: number }): void {
+    const id = `${endpoint.host}:${endpoint.port}`;
+    this.health = this.health.map((g) => (g.targetGroup !== group ? g : {
+      targetGroup: group, targets: [...g.targets.filter((t) => t.id !== id), { id, state: 'initial' as const }],
+    }));
+  }
 }
 
 let admin: AdminServer | undefined;
@@ -104,6 +110,26 @@ test('POST /targets/<group>/<id>/deregister starts draining (202), or waits for 
   res = await fetch(`${admin.url}/targets/api/${encodeURIComponent('127.0.0.1:3002')}/deregister?wait=1`, { method: 'POST' });
   expect(res.status).toBe(200);
   expect(handle.deregistered).toEqual(['api/127.0.0.1:3001', 'api/127.0.0.1:3002']);
+});
+
+test('POST /targets/<group>/<host:port>/register registers a target (again): 200 with its state; bad group 404, bad id 400, GET 405', async () => {
+  const handle = new FakeHandle();
+  admin = await startAdminServer({ handle });
+  let res = await fetch(`${admin.url}/targets/api/127.0.0.1:3001/deregister?wait=1`, { method: 'POST' });
+  expect(res.status).toBe(200);
+  res = await fetch(`${admin.url}/targets/api/${encodeURIComponent('127.0.0.1:3001')}/register`, { method: 'POST' });
+  expect(res.status).toBe(200);
+  expect(await res.json()).toEqual({ targetGroup: 'api', target: '127.0.0.1:3001', state: 'initial' });
+  res = await fetch(`${admin.url}/targets/web/localhost:3009/register`, { method: 'POST' });
+  expect(await res.json()).toEqual({ targetGroup: 'web', target: 'localhost:3009', state: 'initial' });
+  expect(handle.health.find((g) => g.targetGroup === 'web')!.targets).toEqual([{ id: 'localhost:3009', state: 'initial' }]);
+  res = await fetch(`${admin.url}/targets/nope/127.0.0.1:1/register`, { method: 'POST' });
+  expect(res.status).toBe(404);
+  res = await fetch(`${admin.url}/targets/api/not-a-target/register`, { method: 'POST' });
+  expect(res.status).toBe(400);
+  expect(await res.json()).toEqual({ error: 'not a target: not-a-target (expected host:port)' });
+  res = await fetch(`${admin.url}/targets/api/127.0.0.1:3001/register`);
+  expect(res.status).toBe(405);
 });
 
 test('errors: unknown group or target 404, wrong method 405, unknown path 404', async () => {

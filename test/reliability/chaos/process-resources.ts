@@ -104,14 +104,17 @@ export function socketInodes(pid: number): Set<string> {
   return inodes;
 }
 
-/**
- * The remote ports of the TCP connections (IPv4 and IPv6) a process holds, from /proc/net/tcp{,6}
- * matched by inode: for a server, its clients' ports, so a client that knows its own local
- * port can tell which process served it.
- */
-export function tcpPeerPorts(pid: number): Set<number> {
+/** One TCP socket of a process: ports and the kernel's state (hex, as /proc/net/tcp writes it: 01 established, 0A listen, ...). */
+export interface TcpSocket {
+  readonly localPort: number;
+  readonly remotePort: number;
+  readonly state: string;
+}
+
+/** The TCP sockets (IPv4 and IPv6) a process holds, from /proc/<pid>/net/tcp{,6} matched by inode. */
+export function tcpSockets(pid: number): TcpSocket[] {
   const inodes = socketInodes(pid);
-  const ports = new Set<number>();
+  const sockets: TcpSocket[] = [];
   for (const file of [`/proc/${pid}/net/tcp`, `/proc/${pid}/net/tcp6`]) {
     let text: string;
     try {
@@ -123,10 +126,20 @@ export function tcpPeerPorts(pid: number): Set<number> {
       const cols = line.trim().split(/\s+/);
       // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
       if (cols.length < 10 || !inodes.has(cols[9])) continue;
-      ports.add(parseInt(cols[2].split(':')[1], 16));
+      const port = (address: string) => parseInt(address.split(':')[1], 16);
+      sockets.push({ localPort: port(cols[1]), remotePort: port(cols[2]), state: cols[3] });
     }
   }
-  return ports;
+  return sockets;
+}
+
+/**
+ * The remote ports of the TCP connections (IPv4 and IPv6) a process holds, from /proc/net/tcp{,6}
+ * matched by inode, only those on `localPort` when given: for a server, its clients' ports on
+ * that listener, so a client that knows its own local port can tell which process served it.
+ */
+export function tcpPeerPorts(pid: number, localPort?: number): Set<number> {
+  return new Set(tcpSockets(pid).filter((t) => t.state !== '0A' && (localPort === undefined || t.localPort === localPort)).map((t) => t.remotePort));
 }
 
 export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

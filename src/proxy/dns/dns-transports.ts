@@ -11,8 +11,16 @@ export interface DnsTransports {
   close(): Promise<void>;
 }
 
+/**
+ * The UDP socket's receive buffer: queries arriving while the process is busy or descheduled
+ * wait there, and past it the kernel drops them. Linux's default (208 KiB) holds about 250
+ * queries, a tenth of a second of a flood; 4 MiB holds seconds of one (as DNS servers raise
+ * theirs: BIND's and Unbound's so-rcvbuf). The kernel caps it at net.core.rmem_max.
+ */
+export const UDP_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
 function bindUdp(host: string, port: number, handle: MessageHandler, onError: (e: Error) => void): Promise<dgram.Socket> {
-  const socket = dgram.createSocket(net.isIP(host) === 6 ? 'udp6' : 'udp4');
+  const socket = dgram.createSocket({ type: net.isIP(host) === 6 ? 'udp6' : 'udp4', recvBufferSize: UDP_RECEIVE_BUFFER_BYTES });
   socket.on('message', (message, peer) => {
     const reply = answerSafely(handle, message, 'udp', onError);
     if (reply) socket.send(reply, peer.port, peer.address);

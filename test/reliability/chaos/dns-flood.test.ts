@@ -27,7 +27,7 @@ const SWITCH_WITHIN_MS = (THRESHOLD + 1) * INTERVAL_MS + 1_500;
 const PRIMARY = { name: 'eu-west-1', host: '127.0.0.2' };
 const SECONDARY = { name: 'us-east-1', host: '127.0.0.3' };
 
-const LOAD_MS = pick(5_000, 180_000);
+const LOAD_MS = pick(5_000, 300_000);
 const QUERIES_PER_SECOND = pick(2_000, 3_000);
 /** One query in five over TCP (pipelined on a few connections), the rest over UDP as resolvers send them. */
 const TCP_SHARE = 0.2;

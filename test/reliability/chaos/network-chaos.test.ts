@@ -27,7 +27,7 @@ const HEALTH = { intervalSeconds: 5, timeoutSeconds: 2, healthyThreshold: 2, unh
 const DEREGISTRATION_DELAY_SECONDS = 60;
 const SERVER_HOSTS = ['127.0.0.10', '127.0.0.11', '127.0.0.12'];
 
-const LOAD_MS = pick(6_000, 180_000);
+const LOAD_MS = pick(6_000, 300_000);
 const TCP_FLOWS = pick(200, 500);
 const UDP_FLOWS = pick(40, 120);
 const EXCHANGES_PER_FLOW = 5;

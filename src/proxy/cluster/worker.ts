@@ -23,6 +23,10 @@ function send(message: FromWorker, sent?: () => void): void {
  */
 export function runWorker(): void {
   let handle: ProxyHandle | undefined;
+  /** The proxy once started (undefined if it failed): a reload that comes while it starts waits for it. */
+  let started: Promise<ProxyHandle | undefined> = Promise.resolve(undefined);
+  /** Reloads apply one after another, in the order the primary sent them. */
+  let reloads: Promise<void> = Promise.resolve();
   let healthListener: ((u: TargetHealthUpdate) => void) | undefined;
   /** Updates that arrive before the proxy is up. */
   const early: TargetHealthUpdate[] = [];
@@ -47,7 +51,7 @@ export function runWorker(): void {
   const timer = setInterval(flush, REPORT_MS);
   timer.unref();
 
-  const start = async (spec: WorkerSpec) => {
+  const start = async (spec: WorkerSpec): Promise<ProxyHandle | undefined> => {
     try {
       handle = await startProxy({
         model: spec.model,
@@ -77,8 +81,10 @@ export function runWorker(): void {
       });
       for (const u of early.splice(0, early.length)) healthListener?.(u);
       send({ type: 'listening', listeners: handle.listeners });
+      return handle;
     } catch (e) {
       send({ type: 'failed', message: e instanceof Error ? `${e.message}${(e as { code?: string }).code ? ` (${(e as { code?: string }).code})` : ''}` : String(e) });
+      return undefined;
     }
   };
 
@@ -94,7 +100,7 @@ export function runWorker(): void {
     const m = opened<ToWorker>(raw);
     if (!m) return;
     switch (m.type) {
-      case 'start': void start(m.spec); break;
+      case 'start': started = start(m.spec); break;
       case 'health':
         for (const u of m.updates) {
           if (healthListener) healthListener(u);
@@ -107,7 +113,8 @@ export function runWorker(): void {
           .catch(() => undefined).then(() => send({ type: 'done', request: m.request }));
         break;
       case 'reload':
-        void (handle ? handle.reload(m.model, m.targets) : Promise.resolve())
+        // A replacement worker may get a reload while its proxy starts with the spec it was forked with: apply it once started.
+        reloads = reloads.then(() => started).then((h) => h?.reload(m.model, m.targets))
           .catch(() => undefined).then(() => send({ type: 'done', request: m.request }));
         break;
       case 'view': send({ type: 'view', request: m.request, groups: view() }); break;

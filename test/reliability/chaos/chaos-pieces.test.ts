@@ -58,6 +58,19 @@ describe('fault ledger', () => {
     expect(report.unexplained.map((o) => o.detail)).toEqual(['a 2200', 'b 1500', 'a 100']);
     expect(faultTable(report, 0)).toContain('6 outcomes, 5 failures, 3 unexplained');
   });
+
+  test('a fault that must fail nothing is credited only what no other fault explains', () => {
+    const ledger = new FaultLedger();
+    const killWorker = ledger.instant('kill-worker', 'worker', 500, 1000);
+    const reload = ledger.instant('reload', 'file', 500, 1200);
+    const at = (endMs: number, on: string[]) => ({ startMs: 900, endMs, ok: false, on, detail: `${on} ${endMs}` });
+    const report = ledger.match([
+      at(1300, ['worker', 'file']), // the killed worker's: its kill explains it, though the reload began later
+      at(1300, ['file']), // another worker's, in the reload's window: the reload's
+    ], ['reload']);
+    expect(report.rows).toEqual([{ fault: killWorker, inFlight: 1, explained: 1 }, { fault: reload, inFlight: 2, explained: 1 }]);
+    expect(report.unexplained).toEqual([]);
+  });
 });
 
 const onLinux = procAvailable() ? describe : describe.skip;

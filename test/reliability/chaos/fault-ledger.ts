@@ -73,8 +73,12 @@ export class FaultLedger {
     return this.faults;
   }
 
-  /** Matches every failed outcome to the faults that explain it; counts what each fault had in flight. */
-  public match(outcomes: Iterable<Outcome>): LedgerReport {
+  /**
+   * Matches every failed outcome to the faults that explain it; counts what each fault had in flight.
+   * Faults of a `lossless` kind (which must fail nothing) are credited a failure only when no other
+   * fault explains it: a worker killed just before a reload explains its own connections' failures.
+   */
+  public match(outcomes: Iterable<Outcome>, lossless: readonly string[] = []): LedgerReport {
     const inFlight = new Map<InjectedFault, number>(this.faults.map((f) => [f, 0]));
     const explained = new Map<InjectedFault, number>(this.faults.map((f) => [f, 0]));
     const unexplained: Outcome[] = [];
@@ -87,7 +91,8 @@ export class FaultLedger {
       if (o.ok) continue;
       failures++;
       // Credited to the fault that began last before it ended: the likeliest cause when two overlap.
-      const cause = on.filter((f) => f.startMs <= o.endMs).sort((x, y) => y.startMs - x.startMs)[0];
+      const candidates = on.filter((f) => f.startMs <= o.endMs).sort((x, y) => y.startMs - x.startMs);
+      const cause = candidates.find((f) => !lossless.includes(f.kind)) ?? candidates[0];
       if (cause) explained.set(cause, explained.get(cause)! + 1);
       else unexplained.push(o);
     }

@@ -181,6 +181,8 @@ interface RunResult {
   readonly settleMs: number;
   readonly clientSocketsLeft: number;
   readonly leftOver: string;
+  /** What the proxy wrote on stderr (worker exits, errors). */
+  readonly stderr: readonly string[];
 }
 
 /** One proxy over one engine's output, its targets, its load and its faults. */
@@ -333,6 +335,7 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
       settleMs,
       clientSocketsLeft,
       leftOver,
+      stderr: [...served.stderr],
     };
   } finally {
     client?.kill('SIGKILL');
@@ -358,7 +361,7 @@ onLinux('chaos under load, HTTP', () => {
       return chaosRun(engine, seed + i, engineDir);
     }));
     for (const run of runs) {
-      const matched = run.ledger.match(run.outcomes);
+      const matched = run.ledger.match(run.outcomes, LOSSLESS);
       report(`${run.engine}: ${run.summary.requests} responses (${run.summary.connections} connections, ${run.summary.maxConnected} at once, `
         + `opened in ${run.summary.rampSeconds.toFixed(1)} s, load ${run.summary.loadSeconds.toFixed(1)} s), ${run.summary.failures} failures`);
       report(`${run.engine} faults:\n${faultTable(matched, run.loadedAt)}`);
@@ -370,6 +373,11 @@ onLinux('chaos under load, HTTP', () => {
 
       expect(run.outcomes.length).toBe(run.summary.requests); // every response counted
       expect(matched.unexplained.slice(0, 20).map((o) => o.detail)).toEqual([]);
+      const blamed = run.outcomes.filter((o) => !o.ok && o.on.includes(`${run.engine}/file`) && run.ledger.recorded.some((f) => f.kind === 'reload'
+        && o.startMs <= f.endMs + f.settleMs && o.endMs >= f.startMs));
+      report(`${run.engine} stderr:\n${run.stderr.map((l) => l.slice(0, 300)).join('\n')}`);
+      // Not yet lossless (README): what a reload's window holds, to find why.
+      if (blamed.length) report(`${run.engine} failures in a reload's window (a sample):\n${blamed.filter((_, i) => i % Math.ceil(blamed.length / 20) === 0).map((o) => o.detail).join('\n')}`);
       const lossy = matched.rows.filter((r) => LOSSLESS.includes(r.fault.kind as Kind) && r.explained > 0);
       expect(lossy.map((r) => `${r.fault.kind} ${r.fault.target}: ${r.explained}`)).toEqual([]);
       expect(run.workersReplaced).toBe(run.workersKilled);

@@ -1,4 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { childEnv, lbkitArgs } from '../../support/compiled';
 
@@ -8,8 +10,8 @@ const ROOT = join(__dirname, '..', '..', '..');
 const START_TIMEOUT_MS = 40_000;
 /** Node flags for the child: a full garbage collection on SIGUSR2 (lbkit itself does not use the signal). */
 const COLLECT_ON_SIGNAL = ['--expose-gc', '-r', join(__dirname, 'collect-on-signal.js')];
-/** Time the child is given to collect before its memory is read. */
-const COLLECT_MS = 300;
+/** Time the child is given to collect and write its memory figures. */
+const COLLECT_TIMEOUT_MS = 5_000;
 /** How long a SIGTERM'd `lbkit serve` may take to close before it is killed. */
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -20,8 +22,11 @@ const STOP_TIMEOUT_MS = 5_000;
 export class ServedProcess {
   /** Starts `lbkit serve <args>` and resolves once stdout holds a line matching `ready`. */
   public static async start(args: readonly string[], ready: RegExp): Promise<ServedProcess> {
-    const child = spawn(process.execPath, [...COLLECT_ON_SIGNAL, ...lbkitArgs(), 'serve', ...args], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    const served = new ServedProcess(child);
+    const memoryFile = join(mkdtempSync(join(tmpdir(), 'lbkit-chaos-memory-')), 'memory.json');
+    const child = spawn(process.execPath, [...COLLECT_ON_SIGNAL, ...lbkitArgs(), 'serve', ...args], {
+      cwd: ROOT, env: { ...childEnv(), LBKIT_CHAOS_MEMORY_FILE: memoryFile }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const served = new ServedProcess(child, memoryFile);
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (!ready.test(served.stdout)) {
       if (child.exitCode !== null) throw new Error(`lbkit serve exited ${child.exitCode}: ${served.stderr}`);
@@ -38,7 +43,7 @@ export class ServedProcess {
   public stderr = '';
   private exited: Promise<number | null>;
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(private readonly child: ChildProcess, private readonly memoryFile: string) {
     child.stdout!.setEncoding('utf8').on('data', (d: string) => { this.stdout += d; });
     child.stderr!.setEncoding('utf8').on('data', (d: string) => { this.stderr += d; });
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -48,10 +53,16 @@ export class ServedProcess {
     return this.child.pid!;
   }
 
-  /** Asks the child for a full garbage collection and waits for it to run. */
-  public async collectGarbage(): Promise<void> {
+  /** Asks the child for a full garbage collection; resolves with its memory right after it. */
+  public async collectGarbage(): Promise<NodeJS.MemoryUsage> {
+    rmSync(this.memoryFile, { force: true });
     this.child.kill('SIGUSR2');
-    await new Promise((r) => setTimeout(r, COLLECT_MS));
+    const deadline = Date.now() + COLLECT_TIMEOUT_MS;
+    while (!existsSync(this.memoryFile)) {
+      if (Date.now() > deadline) throw new Error(`lbkit serve wrote no memory figures within ${COLLECT_TIMEOUT_MS} ms of SIGUSR2`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return JSON.parse(readFileSync(this.memoryFile, 'utf8')) as NodeJS.MemoryUsage;
   }
 
   /** The first capture group of `pattern` in stdout, as a number (a port the process printed). */
@@ -68,11 +79,15 @@ export class ServedProcess {
 
   /** SIGTERM (lbkit serve closes its session), SIGKILL past the timeout; resolves with the exit code. */
   public async stop(): Promise<number | null> {
-    if (this.child.exitCode !== null) return this.child.exitCode;
+    if (this.child.exitCode !== null) {
+      rmSync(join(this.memoryFile, '..'), { recursive: true, force: true });
+      return this.child.exitCode;
+    }
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_TIMEOUT_MS);
     const code = await this.exited;
     clearTimeout(timer);
+    rmSync(join(this.memoryFile, '..'), { recursive: true, force: true });
     return code;
   }
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import { join } from 'path';
 import type { LoadResult } from './load-client';
-import { httpsPort, openFileLimit, pick, proxyEngines, proxyFor, report, sameModelFromEveryEngine, waitHealthy } from './support';
+import { httpsPort, LONG, openFileLimit, pick, proxyEngines, proxyFor, report, sameModelFromEveryEngine, waitHealthy } from './support';
 import { DemoBackend, startDemoBackend } from '../../src/health';
 import { ProxyHandle, TargetGroupMetrics } from '../../src/proxy/server';
 import { CERT_ARN_1, Engine, EngineOptions } from '../support/engines';
@@ -57,12 +57,13 @@ const OPTIONS: EngineOptions = {
 
 /** The models under load, synthesized before any load runs (synthesis blocks the event loop). */
 const LOADED = proxyEngines('cloudformation');
-const MODELS = new Map(LOADED.map((engine) => [engine, engine.synth(OPTIONS).model]));
+const MODELS = new Map(LONG ? LOADED.map((engine) => [engine, engine.synth(OPTIONS).model]) : []);
 
 sameModelFromEveryEngine('the load case', OPTIONS);
 
-// Short (CI): CloudFormation output (proxyEngines); long: both, one after the other.
-test.each(LOADED)(`%s: ${CONNECTIONS} concurrent keep-alive connections for ${SECONDS} s to two backends: zero errors, every response correct`, async (engine: Engine) => {
+// Long run only: CloudFormation and Terraform output, one after the other. In CI the HTTP chaos run
+// (chaos/http-chaos.test.ts) holds 1,000 connections for 60 s through `lbkit serve` and counts every response.
+(LONG ? test : test.skip).each(LOADED)(`%s: ${CONNECTIONS} concurrent keep-alive connections for ${SECONDS} s to two backends: zero errors, every response correct`, async (engine: Engine) => {
   const model = MODELS.get(engine)!;
   expect(model.waf.kind).toBe('none');
   const backends: DemoBackend[] = [];

@@ -15,9 +15,9 @@ import { pick, report } from '../support';
  * serves (then closes at once), or ends in one line `lbkit: <file>: <what>` with exit 2. A few
  * run through the real `lbkit` process.
  */
-const DIFF_CASES = pick(300, 3_000);
+const DIFF_CASES = pick(200, 3_000);
 /** Serving starts listeners and TLS: fewer cases. */
-const SERVE_CASES = pick(60, 600);
+const SERVE_CASES = pick(30, 600);
 /** Real processes pay node's (or ts-node's) start-up each. */
 const PROCESS_CASES = pick(3, 12);
 const ROOT = join(__dirname, '..', '..', '..');

@@ -7,7 +7,8 @@ import type { ChaosLoadSummary, RequestOutcome } from './chaos-client';
 import type { TargetOrder, TargetReport } from './chaos-targets';
 import { FaultLedger, faultTable, InjectedFault, Outcome } from './fault-ledger';
 import { chaosSeed, faultSchedule, ScheduledFault } from './fault-schedule';
-import { childPids, megabytes, procAvailable, tcpPeerPorts, tcpSockets, treeResources, TreeResources } from './process-resources';
+import { childPids, megabytes, processTree, procAvailable, tcpPeerPorts, tcpSockets, treeResources, TreeResources } from './process-resources';
+import { COLLECT_ON_SIGNAL, MEMORY_DIR_ENV, retainedHeap } from './retained-memory';
 import { until } from '../../proxy/http/harness';
 import { childEnv, lbkitArgs } from '../../support/compiled';
 import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
@@ -53,8 +54,8 @@ const FAULT_MS = { min: 1000, max: 4000 };
 const SETTLE_MAX_MS = 15_000;
 /** Sockets the baseline may differ by at the end: a health-check connection in flight when either count is taken, per target. */
 const SOCKET_TOLERANCE = 3;
-/** Memory after the load and a settle, against the start of the load (warm-up done): at most 10 % more. */
-const RSS_TOLERANCE = 0.1;
+/** Heap retained after the load and a settle (after a full collection), against the start of the load (warm-up done): at most 10 % more. */
+const MEMORY_TOLERANCE = 0.1;
 
 const TARGETS = ['a', 'b', 'c'] as const;
 const KINDS = ['kill', 'hang', 'slow', 'deregister', 'reload', 'kill-worker'] as const;
@@ -123,9 +124,9 @@ interface Served {
 
 /** `lbkit serve` in a child process; resolves once it printed its listeners and admin address. */
 function serve(file: string, dir: string): Promise<Served> {
-  const child = spawn(process.execPath, [...lbkitArgs(), 'serve', file, '--targets', join(dir, 'targets.json'), '--port', '443=0', '--port', '80=0',
+  const child = spawn(process.execPath, [...COLLECT_ON_SIGNAL, ...lbkitArgs(), 'serve', file, '--targets', join(dir, 'targets.json'), '--port', '443=0', '--port', '80=0',
     '--ca-dir', join(dir, 'ca'), '--time-scale', String(TIME_SCALE), '--workers', '2', '--admin-port', '0', '--watch',
-    '--access-log', join(dir, 'access.log')], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    '--access-log', join(dir, 'access.log')], { cwd: ROOT, env: { ...childEnv(), [MEMORY_DIR_ENV]: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (l) => stderr.push(l));
   let stdout = '';
@@ -175,6 +176,9 @@ interface RunResult {
   readonly before: TreeResources;
   readonly atLoadStart: TreeResources;
   readonly after: TreeResources;
+  /** Heap the proxy's processes use after a full collection, at load start and after the load (summed over the processes). */
+  readonly heapAtLoadStart: number;
+  readonly heapAfter: number;
   readonly workersKilled: number;
   readonly workersReplaced: number;
   /** How long the fds took to come back after the load, and the client connections the workers still held then. */
@@ -222,6 +226,7 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
       ? resolve(JSON.parse(lines[lines.length - 1])) : reject(new Error(`chaos client exited (${code})`)))));
     const loadedAt = await loaded;
     const atLoadStart = treeResources(pid);
+    const heapAtLoadStart = await retainedHeap(processTree(pid), dir);
 
     const schedule = faultSchedule<Kind, string>({
       seed,
@@ -299,6 +304,7 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
     await until(socketsBack, SETTLE_MAX_MS).catch(() => undefined);
     const settleMs = Date.now() - settleStarted;
     const after = treeResources(pid);
+    const heapAfter = await retainedHeap(processTree(pid), dir);
     const clientSocketsLeft = childPids(pid).reduce((n, w) => n + tcpPeerPorts(w, served!.httpsPort).size, 0);
     const targetPorts = new Set(Object.values(targets.ports));
     const leftOver = after.processes.map((p) => {
@@ -330,6 +336,8 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
       before,
       atLoadStart,
       after,
+      heapAtLoadStart,
+      heapAfter,
       workersKilled,
       workersReplaced: Math.min(workersReplaced, workersKilled),
       settleMs,
@@ -368,7 +376,8 @@ onLinux('chaos under load, HTTP', () => {
       if (matched.unexplained.length) report(`${run.engine} unexplained (a sample):\n${matched.unexplained.filter((_, i) => i % Math.ceil(matched.unexplained.length / 30) === 0).map((o) => o.detail).join('\n')}`);
       const { before, atLoadStart, after } = run;
       report(`${run.engine} proxy processes: fds ${before.fds} before load → ${after.fds} after (sockets ${before.sockets} → ${after.sockets}); `
-        + `RSS ${megabytes(atLoadStart.rssBytes)} at load start → ${megabytes(after.rssBytes)} after (${before.processes.length} processes); `
+        + `heap after a full collection ${megabytes(run.heapAtLoadStart)} at load start → ${megabytes(run.heapAfter)} after, `
+        + `RSS ${megabytes(atLoadStart.rssBytes)} → ${megabytes(after.rssBytes)} (${before.processes.length} processes); `
         + `workers killed ${run.workersKilled}, replaced ${run.workersReplaced}; settled in ${run.settleMs} ms, client connections left ${run.clientSocketsLeft}; ${run.leftOver}`);
 
       expect(run.outcomes.length).toBe(run.summary.requests); // every response counted
@@ -384,7 +393,9 @@ onLinux('chaos under load, HTTP', () => {
       expect(after.processes.length).toBe(before.processes.length);
       expect(Math.abs(after.sockets - before.sockets)).toBeLessThanOrEqual(SOCKET_TOLERANCE * TARGETS.length);
       expect(Math.abs(after.fds - before.fds)).toBeLessThanOrEqual(SOCKET_TOLERANCE * TARGETS.length);
-      expect(after.rssBytes).toBeLessThanOrEqual(atLoadStart.rssBytes * (1 + RSS_TOLERANCE));
+      // What the processes retain (heap after a collection) is back within 10 % of load start; RSS is printed, not
+      // bounded (the allocator keeps the pages the load needed; CI saw 333 → 356 MB over three processes).
+      expect(run.heapAfter).toBeLessThanOrEqual(run.heapAtLoadStart * (1 + MEMORY_TOLERANCE));
     }
   }, CHAOS_MS + 120_000);
 });

@@ -1,17 +1,14 @@
 import { ChildProcess, spawn } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { COLLECT_ON_SIGNAL, MEMORY_DIR_ENV, retainedHeap } from './retained-memory';
 import { childEnv, lbkitArgs } from '../../support/compiled';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
 /** How long `lbkit serve` may take to print its listeners (ts-node compiles the proxy first when lib/ is stale). */
 const START_TIMEOUT_MS = 40_000;
-/** Node flags for the child: a full garbage collection on SIGUSR2 (lbkit itself does not use the signal). */
-const COLLECT_ON_SIGNAL = ['--expose-gc', '-r', join(__dirname, 'collect-on-signal.js')];
-/** Time the child is given to collect and write its memory figures. */
-const COLLECT_TIMEOUT_MS = 5_000;
 /** How long a SIGTERM'd `lbkit serve` may take to close before it is killed. */
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -22,11 +19,11 @@ const STOP_TIMEOUT_MS = 5_000;
 export class ServedProcess {
   /** Starts `lbkit serve <args>` and resolves once stdout holds a line matching `ready`. */
   public static async start(args: readonly string[], ready: RegExp): Promise<ServedProcess> {
-    const memoryFile = join(mkdtempSync(join(tmpdir(), 'lbkit-chaos-memory-')), 'memory.json');
+    const memoryDir = mkdtempSync(join(tmpdir(), 'lbkit-chaos-memory-'));
     const child = spawn(process.execPath, [...COLLECT_ON_SIGNAL, ...lbkitArgs(), 'serve', ...args], {
-      cwd: ROOT, env: { ...childEnv(), LBKIT_CHAOS_MEMORY_FILE: memoryFile }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT, env: { ...childEnv(), [MEMORY_DIR_ENV]: memoryDir }, stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const served = new ServedProcess(child, memoryFile);
+    const served = new ServedProcess(child, memoryDir);
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (!ready.test(served.stdout)) {
       if (child.exitCode !== null) throw new Error(`lbkit serve exited ${child.exitCode}: ${served.stderr}`);
@@ -43,7 +40,7 @@ export class ServedProcess {
   public stderr = '';
   private exited: Promise<number | null>;
 
-  private constructor(private readonly child: ChildProcess, private readonly memoryFile: string) {
+  private constructor(private readonly child: ChildProcess, private readonly memoryDir: string) {
     child.stdout!.setEncoding('utf8').on('data', (d: string) => { this.stdout += d; });
     child.stderr!.setEncoding('utf8').on('data', (d: string) => { this.stderr += d; });
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -53,16 +50,9 @@ export class ServedProcess {
     return this.child.pid!;
   }
 
-  /** Asks the child for a full garbage collection; resolves with its memory right after it. */
-  public async collectGarbage(): Promise<NodeJS.MemoryUsage> {
-    rmSync(this.memoryFile, { force: true });
-    this.child.kill('SIGUSR2');
-    const deadline = Date.now() + COLLECT_TIMEOUT_MS;
-    while (!existsSync(this.memoryFile)) {
-      if (Date.now() > deadline) throw new Error(`lbkit serve wrote no memory figures within ${COLLECT_TIMEOUT_MS} ms of SIGUSR2`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return JSON.parse(readFileSync(this.memoryFile, 'utf8')) as NodeJS.MemoryUsage;
+  /** A full garbage collection in the child; resolves with the heap it uses after it (the memory it retains). */
+  public async retainedHeap(): Promise<number> {
+    return retainedHeap([this.pid], this.memoryDir);
   }
 
   /** The first capture group of `pattern` in stdout, as a number (a port the process printed). */
@@ -80,14 +70,14 @@ export class ServedProcess {
   /** SIGTERM (lbkit serve closes its session), SIGKILL past the timeout; resolves with the exit code. */
   public async stop(): Promise<number | null> {
     if (this.child.exitCode !== null) {
-      rmSync(join(this.memoryFile, '..'), { recursive: true, force: true });
+      rmSync(this.memoryDir, { recursive: true, force: true });
       return this.child.exitCode;
     }
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_TIMEOUT_MS);
     const code = await this.exited;
     clearTimeout(timer);
-    rmSync(join(this.memoryFile, '..'), { recursive: true, force: true });
+    rmSync(this.memoryDir, { recursive: true, force: true });
     return code;
   }
 }

@@ -1,5 +1,6 @@
 import { LbkitConfigError } from './errors';
 import { ValueRef } from './parts';
+import { PORT_MAX, PORT_MIN } from '../core/limits';
 import { REFERENCE } from '../core/model/load-balancer-model';
 
 /** A parsed synthesized output: how values and references of one engine read. */
@@ -55,14 +56,11 @@ export function num(value: unknown, fallback: number | undefined, where: string)
   throw new LbkitConfigError(`${where}: expected a number, got ${JSON.stringify(value)}`);
 }
 
-/** Highest TCP/UDP port: a listener's port is 1 to this. */
-const MAX_PORT = 65535;
-
-/** A listener's port: an integer from 1 to 65535 (AWS's range), REFERENCE, or the fallback when absent. */
+/** A listener's port: an integer in AWS's range (PORT_MIN to PORT_MAX), REFERENCE, or the fallback when absent. */
 export function listenerPort(value: unknown, fallback: number, where: string): number {
   const port = num(value, fallback, where);
-  if ((port as unknown) === REFERENCE || (Number.isInteger(port) && port >= 1 && port <= MAX_PORT)) return port;
-  throw new LbkitConfigError(`${where}: expected a port from 1 to ${MAX_PORT}, got ${JSON.stringify(value)}`);
+  if ((port as unknown) === REFERENCE || (Number.isInteger(port) && port >= PORT_MIN && port <= PORT_MAX)) return port;
+  throw new LbkitConfigError(`${where}: expected a port from ${PORT_MIN} to ${PORT_MAX}, got ${JSON.stringify(value)}`);
 }
 
 /** A boolean written as a boolean or "true"/"false"; REFERENCE stays REFERENCE. */

@@ -1,9 +1,8 @@
-import { spawn } from 'child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { runCli } from '../../src/cli';
 import { bufferIo, synthWebApi } from '../cli/support';
-import { childEnv, lbkitArgs } from '../support/compiled';
+import { lbkitProcess } from '../support/compiled';
 
 /**
  * Malformed or unsupported input to `lbkit serve` and `lbkit diff`: each gives exactly one
@@ -12,7 +11,6 @@ import { childEnv, lbkitArgs } from '../support/compiled';
  * test/cli/cli.test.ts covers serve with not-JSON, neither engine, no load balancer and a
  * directory; these add diff, the empty file, other wrong shapes and unsupported properties.
  */
-const ROOT = join(__dirname, '..', '..');
 let example: ReturnType<typeof synthWebApi>;
 beforeAll(() => { example = synthWebApi(); });
 afterAll(() => rmSync(example.dir, { recursive: true, force: true }));
@@ -107,21 +105,6 @@ test('lbkit serve: a load balancer with no listeners has nothing to serve (one l
   expectOneLineError(await run('serve', file), file, /^load balancer Lb has no listeners: nothing to serve$/);
   expect((await run('diff', file, file)).code).toBe(0);
 });
-
-function lbkitProcess(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // bin/lbkit when lib/ is compiled from the current sources (the build compiles first), else ts-node on the sources.
-    const child = spawn(process.execPath, [...lbkitArgs(), ...args], {
-      cwd: ROOT, env: childEnv(), timeout: 60_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 test('the real lbkit process: an empty file to serve, an unsupported Terraform property to diff, a directory to serve — one line each, exit 2', async () => {
   const byName = (start: string) => CASES.find(([name]) => name.startsWith(start))!;

@@ -1,3 +1,4 @@
+import { spawn } from 'child_process';
 import { existsSync, readdirSync, statSync } from 'fs';
 import { join } from 'path';
 
@@ -39,4 +40,24 @@ export function lbkitArgs(): string[] {
 /** The environment for a child that may run ts-node: the test tsconfig (the sources' own excludes the tests). */
 export function childEnv(): NodeJS.ProcessEnv {
   return { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test', 'tsconfig.json') };
+}
+
+/** What a finished `lbkit` process printed and its exit status. */
+export interface LbkitRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real `lbkit` command (from the repository root) to its end; killed after 60 s. */
+export function lbkitProcess(...args: string[]): Promise<LbkitRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...lbkitArgs(), ...args], { cwd: ROOT, env: childEnv(), timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import * as fc from 'fast-check';
@@ -7,7 +6,7 @@ import { synthesizeCorpus, SynthesizedFile } from './corpus';
 import { mutation, textDamage } from './mutations';
 import { mutatedText, readText } from './read-mutated';
 import { CASE_TIME_LIMIT_MS, fuzzSeed } from './seed';
-import { childEnv, lbkitArgs } from '../../support/compiled';
+import { lbkitProcess } from '../../support/compiled';
 import { pick, report } from '../support';
 
 /**
@@ -20,7 +19,6 @@ const DIFF_CASES = pick(200, 3_000);
 const SERVE_CASES = pick(30, 600);
 /** Real processes pay node's (or ts-node's) start-up each. */
 const PROCESS_CASES = pick(3, 12);
-const ROOT = join(__dirname, '..', '..', '..');
 
 let corpus: { dir: string; files: SynthesizedFile[] };
 let work: string;
@@ -80,18 +78,6 @@ test(`lbkit serve: ${SERVE_CASES} mutated files — served (on free ports, then 
   report(`cli serve: ${SERVE_CASES} cases: ${tally.served} served and closed, ${tally.refused} refused with one line`);
 });
 
-function lbkitProcess(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...lbkitArgs(), ...args], { cwd: ROOT, env: childEnv(), timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 test(`the real lbkit process: lbkit diff on ${PROCESS_CASES} files refused in-process — the same one line, exit 2`, async () => {
   const seed = fuzzSeed('cli process');
   const refused: Array<{ bad: string; good: string; stderr: string }> = [];
@@ -104,7 +90,7 @@ test(`the real lbkit process: lbkit diff on ${PROCESS_CASES} files refused in-pr
     if (r.code === 2) refused.push({ bad, good: file.path, stderr: r.stderr });
   }
   expect(refused).toHaveLength(PROCESS_CASES);
-  const results = await Promise.all(refused.map(({ bad, good }) => lbkitProcess(['diff', bad, good])));
+  const results = await Promise.all(refused.map(({ bad, good }) => lbkitProcess('diff', bad, good)));
   results.forEach((r, i) => {
     expect(notOneClearError(r, `${refused[i].bad}: `)).toBeUndefined();
     expect(r.stderr).toBe(refused[i].stderr);

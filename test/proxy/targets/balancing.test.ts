@@ -44,7 +44,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     };
     const a = await h.backend('a', hold);
     const b = await h.backend('b', hold);
-    const p = await h.proxy(model, { lor: [a, b] });
+    // Time scale 10 (idle timeout 6 s, not 0.6 s): held requests outlast the short ones on a loaded machine.
+    const p = await h.proxy(model, { lor: [a, b] }, 10);
     await healthy(p, 'lor');
     const pending = [h.call(p, '/lor/hold'), h.call(p, '/lor/hold')];
     await until(() => held.length === 2);

@@ -65,6 +65,9 @@ export interface Response {
   json(): any;
 }
 
+/** How long the test client keeps an idle connection: under half the proxy's idle timeout at time scale 100. */
+const CLIENT_KEEP_ALIVE_MS = 250;
+
 /** Everything a test starts, closed in afterEach. */
 export class Harness {
   private readonly servers: http.Server[] = [];
@@ -73,9 +76,16 @@ export class Harness {
   private _agent: Agent | undefined;
   public logs: AccessLogEntry[] = [];
 
-  /** The client's connection pool (a fresh one per test). */
+  /**
+   * The client's connection pool (a fresh one per test). Idle connections close from this side after
+   * CLIENT_KEEP_ALIVE_MS, well inside the proxy's idle timeout at the default time scale (60 s / 100 =
+   * 600 ms): a pool that kept them 1 s sent requests into connections the proxy was closing (ECONNRESET
+   * on a loaded machine).
+   */
   public get agent(): Agent {
-    this._agent ??= new Agent({ connect: { rejectUnauthorized: false }, keepAliveTimeout: 1000 });
+    this._agent ??= new Agent({
+      connect: { rejectUnauthorized: false }, keepAliveTimeout: CLIENT_KEEP_ALIVE_MS, keepAliveMaxTimeout: CLIENT_KEEP_ALIVE_MS,
+    });
     return this._agent;
   }
 

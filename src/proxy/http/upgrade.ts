@@ -110,7 +110,7 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
     if (decision.kind === 'deny') return reject(401);
     if (decision.kind === 'redirect') {
       log.status = 302;
-      socket.end(`HTTP/1.1 302 Found\r\nServer: awselb/2.0\r\nLocation: ${decision.location}\r\nSet-Cookie: ${decision.setCookie}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      socket.end(`HTTP/1.1 302 Found\r\n${rawLbHeaderLines(listenerHeadersOf(runtime.model, ctx.port))}Location: ${decision.location}\r\nSet-Cookie: ${decision.setCookie}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
       return;
     }
     signInHeaders = decision.headers;

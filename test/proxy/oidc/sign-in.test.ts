@@ -1,4 +1,5 @@
 import { createPublicKey } from 'crypto';
+import * as tls from 'tls';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { request } from 'undici';
 import { cookieHeader, OIDC_ACTION, signIn, signInModel, verifyOidcData } from './support';
@@ -38,6 +39,27 @@ test('unauthenticated: 302 to the local identity provider with client_id, redire
     state: expect.stringMatching(/^[-_A-Za-z0-9]{40,}$/),
   });
   expect(h.logs.at(-1)).toMatchObject({ elbStatusCode: 302, actionsExecuted: ['authenticate'], redirectUrl: undefined });
+});
+
+test('an upgrade request without a session: the same 302, with the listener\'s response headers and no Server header', async () => {
+  const proxy = await start();
+  const port = proxy.listeners.find((l) => l.port === 443)!.localPort;
+  const head = await new Promise<string>((resolve, reject) => {
+    const socket = tls.connect({ host: '127.0.0.1', port, rejectUnauthorized: false, servername: 'api.example.com' }, () => {
+      socket.write('GET /app/ws HTTP/1.1\r\nHost: api.example.com\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n'
+        + 'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+    });
+    let text = '';
+    socket.on('data', (d) => { text += d.toString('latin1'); });
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+  const [statusLine, ...lines] = head.split('\r\n\r\n')[0].split('\r\n');
+  const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+  expect(statusLine).toBe('HTTP/1.1 302 Found');
+  expect(new URL(headers.location).origin + new URL(headers.location).pathname).toBe(proxy.identityProvider()!.authorizationEndpoint);
+  expect(headers.server).toBeUndefined(); // the planned listener turns it off, as on every other response
+  expect(headers['strict-transport-security']).toMatch(/^max-age=\d+/);
 });
 
 test('the dance with a user ends at the target with verifiable x-amzn-oidc-data, identity = sub, the access token', async () => {

@@ -5,7 +5,7 @@ import { connTraceId } from './conn-trace-id';
 import { forward, Forwarding, ForwardResult, upstreamHeaders } from './forward';
 import { forwardedFor, MAX_XFF_ADDRESSES, xffCount } from './forwarded-headers';
 import { lacksRequiredHost } from './host-required';
-import { sendError } from './lb-response';
+import { sendError, sendLbResponse } from './lb-response';
 import { ListenerContext } from './listener-context';
 import { mutualTlsHeaders } from './mutual-tls';
 import { redirectLocation, redirectStatus } from './redirect';
@@ -130,8 +130,7 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
         // redirect_url stays `-`: AWS writes it for redirect actions only.
         exchange.elbStatus = 302;
         if (!res.headersSent && !res.destroyed) {
-          res.writeHead(302, { 'server': 'awselb/2.0', 'location': result.location!, 'set-cookie': result.setCookie!, 'content-type': 'text/html', 'content-length': 0 });
-          res.end();
+          sendLbResponse(res, 302, { 'location': result.location!, 'set-cookie': result.setCookie!, 'content-type': 'text/html', 'content-length': 0 });
         }
       } else {
         refuse(res, exchange, result.status);
@@ -153,10 +152,9 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   if (decision.kind === 'deny') return refuse(res, exchange, 401);
   if (decision.kind === 'redirect') {
     exchange.elbStatus = 302;
-    res.writeHead(302, {
-      'server': 'awselb/2.0', 'location': decision.location, 'set-cookie': decision.setCookie, 'cache-control': 'no-cache', 'content-type': 'text/html', 'content-length': 0,
+    sendLbResponse(res, 302, {
+      'location': decision.location, 'set-cookie': decision.setCookie, 'cache-control': 'no-cache', 'content-type': 'text/html', 'content-length': 0,
     });
-    res.end();
     return;
   }
   runAction(ctx, runtime, req, res, exchange, match.action, facts, host, peer, decision.headers);
@@ -185,16 +183,14 @@ function runAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage,
     }, ctx.redirectPorts?.());
     exchange.redirectUrl = location;
     exchange.elbStatus = redirectStatus(action);
-    res.writeHead(exchange.elbStatus, { 'server': 'awselb/2.0', 'location': location, 'content-type': 'text/html', 'content-length': 0 });
-    res.end();
+    sendLbResponse(res, exchange.elbStatus, { 'location': location, 'content-type': 'text/html', 'content-length': 0 });
     return;
   }
   if (action.type === 'fixed-response') {
     exchange.actions.push('fixed-response');
     const body = Buffer.from(action.messageBody ?? '');
     exchange.elbStatus = Number(action.statusCode);
-    res.writeHead(exchange.elbStatus, { 'server': 'awselb/2.0', 'content-type': action.contentType ?? 'text/plain; charset=utf-8', 'content-length': body.length });
-    res.end(body);
+    sendLbResponse(res, exchange.elbStatus, { 'content-type': action.contentType ?? 'text/plain; charset=utf-8', 'content-length': body.length }, body);
     return;
   }
   exchange.actions.push('forward');

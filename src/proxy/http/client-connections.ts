@@ -3,6 +3,7 @@ import type { Http2Session } from 'http2';
 import { Socket } from 'net';
 import { answerRequestTimeout, OnRefused } from './client-error';
 import { headersUnderWay } from './headers-under-way';
+import { unlessActiveMeanwhile } from './unless-active-meanwhile';
 
 /** The client-side settings Node reads from a server object (HTTP/1.1 servers and the HTTP/1.1 side of HTTP/2 ones). */
 interface ClientSideSettings {
@@ -52,7 +53,8 @@ export function configureClientConnections(server: object, idleTimeoutMs: number
  * the target, its request complete, is left alone: the forward's own idle timeout answers 504.
  * A request whose line or headers stopped arriving gets the ALB's 408. Otherwise (never a
  * byte, idle between requests, or a request body that stopped arriving) it is closed without
- * a response; closing cuts the target's request.
+ * a response; closing cuts the target's request. The 408 or the close waits for what the event
+ * loop has still to read, and is dropped when a byte moved meanwhile ({@link unlessActiveMeanwhile}).
  */
 export function onClientIdle(connection: Socket | Http2Session, onRefused?: OnRefused, lines?: string): void {
   if (!(connection instanceof Socket)) {
@@ -62,6 +64,8 @@ export function onClientIdle(connection: Socket | Http2Session, onRefused?: OnRe
   // Node's own record of the response in progress on this connection.
   const pending = (connection as { _httpMessage?: ServerResponse | null })._httpMessage;
   if (pending && pending.req.complete) return;
-  if (!pending && headersUnderWay(connection)) return answerRequestTimeout(connection, onRefused, lines);
-  connection.destroy();
+  unlessActiveMeanwhile(connection, () => {
+    if (!pending && headersUnderWay(connection)) answerRequestTimeout(connection, onRefused, lines);
+    else connection.destroy();
+  });
 }

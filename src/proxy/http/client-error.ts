@@ -4,6 +4,7 @@ import type { Duplex } from 'stream';
 import { errorPage, reasonPhrase } from './error-page';
 import { noRequestUnderWay } from './headers-under-way';
 import { DEFAULT_LB_HEADER_LINES } from './response-headers';
+import { unlessActiveMeanwhile } from './unless-active-meanwhile';
 
 const closing = new WeakSet<Duplex>();
 
@@ -53,9 +54,10 @@ export function answerClientError(
   // Node's own record of the response in progress on this connection.
   const pending = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
   // Node's header timer can beat the idle timer on a loaded machine: a connection that holds no
-  // request (never a byte, or idle between requests) is closed without a response, as the ALB does.
+  // request (never a byte, or idle between requests) is closed without a response, as the ALB does,
+  // unless a request that arrived in time was still waiting to be read (a busy event loop).
   if (status === 408 && !pending && socket instanceof Socket && noRequestUnderWay(socket)) {
-    socket.destroy();
+    unlessActiveMeanwhile(socket, () => socket.destroy());
     return;
   }
   if (pending && !pending.writableFinished) {

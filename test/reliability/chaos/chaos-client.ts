@@ -12,6 +12,9 @@ import { buildConnector, Client } from 'undici';
 const KEEP_ALIVE_MS = 2000;
 /** A backstop far past the proxy's scaled timeouts: no request waits for ever if something hangs. */
 const REQUEST_TIMEOUT_MS = 30_000;
+/** The client checks its own event loop this often, and notes a stall when a check comes this much late. */
+const STALL_CHECK_MS = 100;
+export const STALL_MS = 500;
 
 /** One request, as a line of the outcome file. */
 export interface RequestOutcome {
@@ -36,6 +39,11 @@ export interface ChaosLoadSummary {
   readonly loadSeconds: number;
   readonly requests: number;
   readonly failures: number;
+  /**
+   * Stretches (epoch ms, from and to) when this process's event loop ran late by STALL_MS or more: its
+   * requests went out late, and a connection it left silent that long past a response is idle to the proxy.
+   */
+  readonly stalls: Array<[number, number]>;
 }
 
 async function main(): Promise<void> {
@@ -83,6 +91,14 @@ async function main(): Promise<void> {
     for (let seq = 1; Date.now() < endAt; seq++) await one(w, seq);
   };
 
+  const stalls: Array<[number, number]> = [];
+  let lastCheck = Date.now();
+  const stallCheck = setInterval(() => {
+    const now = Date.now();
+    if (now - lastCheck - STALL_CHECK_MS >= STALL_MS) stalls.push([lastCheck, now]);
+    lastCheck = now;
+  }, STALL_CHECK_MS);
+
   const started = Date.now();
   const loops: Promise<void>[] = [];
   // TLS handshakes are CPU-bound: connections open in batches, each once the previous has its first answers.
@@ -94,8 +110,9 @@ async function main(): Promise<void> {
   endAt = loaded + seconds * 1000;
   process.stdout.write(`${JSON.stringify({ loaded })}\n`);
   await Promise.all(loops);
+  clearInterval(stallCheck);
   const summary: ChaosLoadSummary = {
-    connections, maxConnected, rampSeconds: (loaded - started) / 1000, loadSeconds: (Date.now() - loaded) / 1000, requests, failures,
+    connections, maxConnected, rampSeconds: (loaded - started) / 1000, loadSeconds: (Date.now() - loaded) / 1000, requests, failures, stalls,
   };
   await Promise.all(clients.map((c) => c.close()));
   await new Promise((r) => out.end(r));

@@ -3,11 +3,11 @@ import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { createInterface } from 'readline';
-import type { ChaosLoadSummary, RequestOutcome } from './chaos-client';
+import { ChaosLoadSummary, RequestOutcome, STALL_MS } from './chaos-client';
 import type { TargetOrder, TargetReport } from './chaos-targets';
 import { FaultLedger, faultTable, InjectedFault, Outcome } from './fault-ledger';
 import { chaosSeed, faultSchedule, ScheduledFault } from './fault-schedule';
-import { childPids, megabytes, processTree, procAvailable, tcpPeerPorts, tcpSockets, treeResources, TreeResources } from './process-resources';
+import { childPids, megabytes, peerPortsByProcess, processTree, procAvailable, tcpPeerPorts, tcpSockets, treeResources, TreeResources } from './process-resources';
 import { COLLECT_ON_SIGNAL, MEMORY_DIR_ENV, retainedHeap } from './retained-memory';
 import { until } from '../../proxy/http/harness';
 import { childEnv, lbkitArgs } from '../../support/compiled';
@@ -54,14 +54,19 @@ const FAULT_MS = { min: 1000, max: 4000 };
 const SETTLE_MAX_MS = 15_000;
 /** Sockets the baseline may differ by at the end: a health-check connection in flight when either count is taken, per target. */
 const SOCKET_TOLERANCE = 3;
+/** How often the test notes which worker holds each client connection (a connection lives for many requests; each look reads /proc). */
+const OWNER_SAMPLE_MS = 500;
 /** Heap retained after the load and a settle (after a full collection), against the start of the load (warm-up done): at most 10 % more. */
 const MEMORY_TOLERANCE = 0.1;
 
 const TARGETS = ['a', 'b', 'c'] as const;
 const KINDS = ['kill', 'hang', 'slow', 'deregister', 'reload', 'kill-worker'] as const;
 type Kind = typeof KINDS[number];
-/** Faults that must fail nothing: draining finishes in-flight requests, slow stays under the idle timeout. */
-const LOSSLESS: readonly Kind[] = ['slow', 'deregister'];
+/**
+ * Faults that must fail nothing: draining finishes in-flight requests, slow stays under the idle timeout,
+ * a reload lets the previous model's requests finish (as AWS applies a configuration change).
+ */
+const LOSSLESS: readonly Kind[] = ['slow', 'deregister', 'reload'];
 
 const OPTIONS: EngineOptions = {
   certificateArns: [CERT_ARN_1],
@@ -154,17 +159,62 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what:
   }
 }
 
-/** Which target (port) answered each path, from the access log. */
-async function accessLogTargets(file: string): Promise<Map<string, number>> {
-  const byPath = new Map<string, number>();
+/** error_reason's place among an access-log line's quoted fields. */
+const ERROR_REASON_QUOTED = 7;
+
+/** What the proxy logged of one request: the target (port) that answered, and the line's status and error fields for a report. */
+interface Logged {
+  readonly port?: number;
+  readonly summary: string;
+}
+
+/** The access log's entry for each path: which target answered, and what the proxy says of it (statuses, error reason). */
+async function accessLogEntries(file: string): Promise<Map<string, Logged>> {
+  const byPath = new Map<string, Logged>();
   const lines = createInterface({ input: createReadStream(file) });
   for await (const line of lines) {
-    const fields = line.split(' ', 5);
+    const fields = line.split(' ', 11);
     const request = /"\S+ https?:\/\/[^/\s]+(\/\S*) HTTP/.exec(line);
+    if (!request) continue;
     const port = /:(\d+)$/.exec(fields[4] ?? '');
-    if (request && port) byPath.set(request[1], Number(port[1]));
+    // The quoted fields in the ALB's order: request, user_agent, trace_id, domain_name, chosen_cert_arn, actions_executed, redirect_url, error_reason, ...
+    const error = [...line.matchAll(/"([^"]*)"/g)][ERROR_REASON_QUOTED]?.[1];
+    byPath.set(request[1], {
+      port: port ? Number(port[1]) : undefined,
+      summary: `logged ${fields[1]} elb ${fields[8]} target ${fields[9]}${error && error !== '-' ? ` ${error}` : ''}`,
+    });
   }
   return byPath;
+}
+
+/**
+ * Which cluster worker held each client connection (by the client's port), sampled while the load runs:
+ * a failure's report names the worker that served it, the killed one or another.
+ */
+class ConnectionOwners {
+  private readonly owners = new Map<number, number>();
+  private readonly timer: NodeJS.Timeout;
+
+  public constructor(primary: number, listenerPort: number) {
+    this.timer = setInterval(() => {
+      for (const [worker, ports] of peerPortsByProcess(childPids(primary), listenerPort)) for (const port of ports) this.owners.set(port, worker);
+    }, OWNER_SAMPLE_MS);
+  }
+
+  public workerOf(clientPort: number | undefined): number | undefined {
+    return clientPort === undefined ? undefined : this.owners.get(clientPort);
+  }
+
+  public stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/** Whether the chaos client's own event loop stalled while a failed request ran, or within an idle timeout before it. */
+function clientStallNote(run: RunResult, o: Outcome): string {
+  const overlapping = run.summary.stalls.filter(([from, to]) => from <= o.endMs && to >= o.startMs - IDLE_MS);
+  const at = (ms: number) => `+${((ms - run.loadedAt) / 1000).toFixed(2)}`;
+  return overlapping.length ? ` [client stalled ${overlapping.map(([from, to]) => `${at(from)}–${at(to)} s`).join(', ')}]` : ' [client not stalled]';
 }
 
 interface RunResult {
@@ -203,10 +253,12 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
   writeFileSync(join(dir, 'targets.json'), JSON.stringify({ api: names.map(idOf) }));
   let served: Served | undefined;
   let client: ChildProcess | undefined;
+  let owners: ConnectionOwners | undefined;
   try {
     served = await serve(file, dir);
     const { adminUrl } = served;
     const pid = served.child.pid!;
+    owners = new ConnectionOwners(pid, served.httpsPort);
     await waitUntil(async () => Object.values(await targetStates(adminUrl)).every((s) => s === 'healthy'), 30_000, 'healthy targets');
     const before = treeResources(pid);
 
@@ -245,25 +297,28 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
     const killedWorkerPorts = new Map<string, Set<number>>();
     let workersKilled = 0;
     const killedWorkers: number[] = [];
+    /** When each killed worker was killed, for the failures' report. */
+    const killedAt = new Map<number, number>();
     const inject = async (f: ScheduledFault<Kind, string>): Promise<void> => {
       await sleep(loadedAt + f.atMs - Date.now());
       let fault: InjectedFault | undefined;
+      // Each fault is recorded as its order goes out: the target acts on it before the reply comes back.
       switch (f.kind) {
         case 'kill':
-          await targets.command({ op: 'kill', name: f.target });
           fault = ledger.begin('kill', f.target, UNHEALTHY_MS + SLACK_MS);
+          await targets.command({ op: 'kill', name: f.target });
           await sleep(f.durationMs);
           await targets.command({ op: 'restart', name: f.target });
           break;
         case 'hang':
-          await targets.command({ op: 'hang', name: f.target });
           fault = ledger.begin('hang', f.target, IDLE_MS + TIMER_TICK_MS + SLACK_MS);
+          await targets.command({ op: 'hang', name: f.target });
           await sleep(f.durationMs);
           await targets.command({ op: 'unhang', name: f.target });
           break;
         case 'slow':
-          await targets.command({ op: 'slow', name: f.target, ms: SLOW_MS });
           fault = ledger.begin('slow', f.target, SLACK_MS);
+          await targets.command({ op: 'slow', name: f.target, ms: SLOW_MS });
           await sleep(f.durationMs);
           await targets.command({ op: 'slow', name: f.target, ms: 0 });
           break;
@@ -277,7 +332,8 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
         }
         case 'reload':
           writeFileSync(file, text); // a new modification time: --watch reloads the same load balancer
-          // Requests in flight on the previous model get up to the idle timeout to finish: the reload may cut those only.
+          // Lossless: the previous model's requests get up to the idle timeout to finish; a failure in that window that
+          // no other fault explains is blamed on the reload, and fails the run.
           ledger.instant('reload', f.target, IDLE_MS + TIMER_TICK_MS + SLACK_MS);
           return;
         case 'kill-worker': {
@@ -287,6 +343,7 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
           killedWorkerPorts.set(name, tcpPeerPorts(worker, served!.httpsPort));
           process.kill(worker, 'SIGKILL');
           killedWorkers.push(worker);
+          killedAt.set(worker, Date.now());
           ledger.instant('kill-worker', name, SLACK_MS);
           return;
         }
@@ -296,6 +353,7 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
     await Promise.all(schedule.map(inject));
     const summary = await finished;
     client = undefined;
+    owners.stop();
 
     // Every worker killed was replaced: two workers again, none of them a killed one (the primary forks only for a dead one).
     await until(() => childPids(pid).length === 2, 30_000).catch(() => undefined);
@@ -318,16 +376,26 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
         + `${tcp.filter((t) => t.localPort === served!.httpsPort).length} on the HTTPS port`;
     }).join('; ');
 
-    const servedBy = await accessLogTargets(join(dir, 'access.log'));
+    const logged = await accessLogEntries(join(dir, 'access.log'));
     const outcomes: Outcome[] = [];
     const lineReader = createInterface({ input: createReadStream(outcomeFile) });
     for await (const line of lineReader) {
       const o = JSON.parse(line) as RequestOutcome;
-      const port = servedBy.get(o.p);
+      const entry = logged.get(o.p);
       // Every request runs on the served file: a reload is active on all of them.
-      const on = [o.n ?? (port !== undefined ? nameOfPort.get(port) : undefined) ?? '', `${engine.name}/file`];
+      const on = [o.n ?? (entry?.port !== undefined ? nameOfPort.get(entry.port) : undefined) ?? '', `${engine.name}/file`];
       for (const [name, ports] of killedWorkerPorts) if (o.lp !== undefined && ports.has(o.lp)) on.push(name);
-      outcomes.push({ startMs: o.s, endMs: o.e, ok: o.ok, on, detail: `+${((o.s - loadedAt) / 1000).toFixed(2)}–${((o.e - loadedAt) / 1000).toFixed(2)} s ${o.p} ${o.status ?? ''} ${o.err ?? ''} on ${on.join(',') || '?'}` });
+      const worker = owners.workerOf(o.lp);
+      const killed = worker === undefined ? undefined : killedAt.get(worker);
+      const servedBy = worker === undefined ? 'worker ?' : `worker ${worker}${killed === undefined ? '' : ` (killed at +${((killed - loadedAt) / 1000).toFixed(1)} s)`}`;
+      outcomes.push({
+        startMs: o.s,
+        endMs: o.e,
+        ok: o.ok,
+        on,
+        detail: `+${((o.s - loadedAt) / 1000).toFixed(2)}–${((o.e - loadedAt) / 1000).toFixed(2)} s ${o.p} ${o.status ?? ''} ${o.err ?? ''} on ${on.join(',') || '?'}`
+          + ` (${servedBy}, port ${o.lp ?? '?'}; ${entry?.summary ?? 'not in the access log'})`,
+      });
     }
     return {
       engine: engine.name,
@@ -349,6 +417,7 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
       stderr: [...served.stderr],
     };
   } finally {
+    owners?.stop();
     client?.kill('SIGKILL');
     served?.child.kill('SIGTERM');
     if (served) await new Promise((r) => served!.child.once('exit', r));
@@ -371,7 +440,8 @@ onLinux('chaos under load, HTTP', () => {
       mkdirSync(engineDir);
       return chaosRun(engine, seed + i, engineDir);
     }));
-    for (const run of runs) {
+    // Every run's figures first: a failing check on one engine's run must not hide the other's.
+    const reports = runs.map((run) => {
       const matched = run.ledger.match(run.outcomes, LOSSLESS);
       report(`${run.engine}: ${run.summary.requests} responses (${run.summary.connections} connections, ${run.summary.maxConnected} at once, `
         + `opened in ${run.summary.rampSeconds.toFixed(1)} s, load ${run.summary.loadSeconds.toFixed(1)} s), ${run.summary.failures} failures`);
@@ -383,13 +453,23 @@ onLinux('chaos under load, HTTP', () => {
         + `RSS ${megabytes(atLoadStart.rssBytes)} → ${megabytes(after.rssBytes)} (${before.processes.length} processes); `
         + `workers killed ${run.workersKilled}, ${run.workersAtEnd.length} alive at the end (none a killed one: ${!run.workersAtEnd.some((w) => run.killedWorkers.includes(w))}); settled in ${run.settleMs} ms, client connections left ${run.clientSocketsLeft}; ${run.leftOver}`);
 
+      report(`${run.engine} stderr:\n${run.stderr.map((l) => l.slice(0, 300)).join('\n')}`);
+      // What a reload's window holds besides the killed workers' own connections, with the worker that served each (before the checks).
+      const blamed = run.outcomes.filter((o) => !o.ok && !o.on.some((n) => n.includes('/worker#')) && run.ledger.recorded.some((f) => f.kind === 'reload'
+        && o.startMs <= f.endMs + f.settleMs && o.endMs >= f.startMs));
+      if (blamed.length) {
+        report(`${run.engine} failures in a reload's window, not on a killed worker's connection (${blamed.length}, a sample):\n`
+        + `${blamed.filter((_, i) => i % Math.ceil(blamed.length / 30) === 0).map((o) => `${o.detail}${clientStallNote(run, o)}`).join('\n')}`);
+      }
+      const at = (ms: number) => `+${((ms - run.loadedAt) / 1000).toFixed(2)}`;
+      report(`${run.engine} client stalls (its event loop ${STALL_MS} ms late or more): ${run.summary.stalls.length}`
+        + `${run.summary.stalls.map(([from, to]) => ` ${at(from)}–${at(to)} s`).join(',')}`);
+      return { run, matched };
+    });
+    for (const { run, matched } of reports) {
+      const { before, after } = run;
       expect(run.outcomes.length).toBe(run.summary.requests); // every response counted
       expect(matched.unexplained.slice(0, 20).map((o) => o.detail)).toEqual([]);
-      const blamed = run.outcomes.filter((o) => !o.ok && o.on.includes(`${run.engine}/file`) && run.ledger.recorded.some((f) => f.kind === 'reload'
-        && o.startMs <= f.endMs + f.settleMs && o.endMs >= f.startMs));
-      report(`${run.engine} stderr:\n${run.stderr.map((l) => l.slice(0, 300)).join('\n')}`);
-      // Not yet lossless (README): what a reload's window holds, to find why.
-      if (blamed.length) report(`${run.engine} failures in a reload's window (a sample):\n${blamed.filter((_, i) => i % Math.ceil(blamed.length / 20) === 0).map((o) => o.detail).join('\n')}`);
       const lossy = matched.rows.filter((r) => LOSSLESS.includes(r.fault.kind as Kind) && r.explained > 0);
       expect(lossy.map((r) => `${r.fault.kind} ${r.fault.target}: ${r.explained}`)).toEqual([]);
       expect(run.workersAtEnd).toHaveLength(2);

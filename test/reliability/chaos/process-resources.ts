@@ -109,11 +109,17 @@ export interface TcpSocket {
   readonly localPort: number;
   readonly remotePort: number;
   readonly state: string;
+  /** The socket's inode, as /proc/<pid>/fd links name it. */
+  readonly inode: string;
 }
 
 /** The TCP sockets (IPv4 and IPv6) a process holds, from /proc/<pid>/net/tcp{,6} matched by inode. */
 export function tcpSockets(pid: number): TcpSocket[] {
-  const inodes = socketInodes(pid);
+  return tcpSocketsOf(pid, socketInodes(pid));
+}
+
+/** The TCP sockets among `inodes`, from the tables /proc/<pid>/net/tcp{,6} list (the whole network namespace's). */
+function tcpSocketsOf(pid: number, inodes: ReadonlySet<string>): TcpSocket[] {
   const sockets: TcpSocket[] = [];
   for (const file of [`/proc/${pid}/net/tcp`, `/proc/${pid}/net/tcp6`]) {
     let text: string;
@@ -127,7 +133,7 @@ export function tcpSockets(pid: number): TcpSocket[] {
       // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
       if (cols.length < 10 || !inodes.has(cols[9])) continue;
       const port = (address: string) => parseInt(address.split(':')[1], 16);
-      sockets.push({ localPort: port(cols[1]), remotePort: port(cols[2]), state: cols[3] });
+      sockets.push({ localPort: port(cols[1]), remotePort: port(cols[2]), state: cols[3], inode: cols[9] });
     }
   }
   return sockets;
@@ -140,6 +146,24 @@ export function tcpSockets(pid: number): TcpSocket[] {
  */
 export function tcpPeerPorts(pid: number, localPort?: number): Set<number> {
   return new Set(tcpSockets(pid).filter((t) => t.state !== '0A' && (localPort === undefined || t.localPort === localPort)).map((t) => t.remotePort));
+}
+
+/**
+ * The client ports of the connections each process holds on `localPort`: one read of the TCP tables
+ * for all of them (each table lists every socket on the machine, thousands under load).
+ */
+export function peerPortsByProcess(pids: readonly number[], localPort: number): Map<number, Set<number>> {
+  const inodes = new Map(pids.map((pid) => [pid, socketInodes(pid)]));
+  const all = new Set(pids.flatMap((pid) => [...inodes.get(pid)!]));
+  const owner = new Map<string, number>();
+  for (const [pid, own] of inodes) for (const inode of own) owner.set(inode, pid);
+  const byProcess = new Map<number, Set<number>>(pids.map((pid) => [pid, new Set<number>()]));
+  if (pids.length === 0) return byProcess;
+  for (const socket of tcpSocketsOf(pids[0], all)) {
+    if (socket.state === '0A' || socket.localPort !== localPort) continue;
+    byProcess.get(owner.get(socket.inode)!)!.add(socket.remotePort);
+  }
+  return byProcess;
 }
 
 export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -172,8 +172,11 @@ describe.each(proxyEngines('cloudformation'))('%s output', (engine) => {
     expect(timedOut.length).toBe(0);
     expect(wrong).toEqual([]);
     for (const k of kills) {
-      // Not before THRESHOLD failed checks (Route 53 does not flip on one), and within the detection time.
-      expect(k.detectedMs).toBeGreaterThanOrEqual((THRESHOLD - 1) * INTERVAL_MS - CLOCK_SLACK_MS);
+      // Not before THRESHOLD failed checks (Route 53 does not flip on one), and within the detection time. The first
+      // failed check may have started before the kill (in flight, cut by it), so the earliest flip is over
+      // THRESHOLD - 2 intervals after the kill (the long run measured 265 ms at a 200 ms interval); the recovery
+      // counts only checks started after the restart.
+      expect(k.detectedMs).toBeGreaterThan((THRESHOLD - 2) * INTERVAL_MS - CLOCK_SLACK_MS);
       expect(k.recoveredMs).toBeGreaterThanOrEqual((THRESHOLD - 1) * INTERVAL_MS - CLOCK_SLACK_MS);
       expect(Math.max(k.detectedMs, k.recoveredMs)).toBeLessThanOrEqual(SWITCH_WITHIN_MS);
     }

@@ -7,7 +7,9 @@ import { createApp as createGlobalCdkApp } from '../../examples/global-failover-
 import { createApp as createGlobalTfApp } from '../../examples/global-failover-cdktf/main';
 import { createApp as createCdkApp } from '../../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../../examples/web-api-cdktf/main';
+import type * as Cli from '../../src/cli';
 import { CliIo, runCli, ServeSession } from '../../src/cli';
+import { compiledOrSource } from '../support/compiled';
 
 /** The web-api example synthesized by both engines into a fresh temporary directory. */
 export function synthWebApi(): { dir: string; cloudFormation: string; terraform: string } {
@@ -62,9 +64,21 @@ const served: ServeSession[] = [];
 
 /** Runs `lbkit serve ...` in-process at log level error; resolves once it serves, throws with its stderr when it exits. */
 export async function serve(...args: string[]): Promise<{ session: ServeSession; io: BufferIo }> {
+  return serveWith(runCli, args);
+}
+
+/**
+ * {@link serve} with the CLI from lib/ when it is built from the current sources, for `--workers`:
+ * its workers are then plain node processes rather than ts-node ones (some 2 s of CPU each to start).
+ */
+export async function serveBuilt(...args: string[]): Promise<{ session: ServeSession; io: BufferIo }> {
+  return serveWith(compiledOrSource<typeof Cli>('cli').runCli, args);
+}
+
+async function serveWith(cli: typeof runCli, args: string[]): Promise<{ session: ServeSession; io: BufferIo }> {
   const io = bufferIo();
   let started: ServeSession | undefined;
-  const code = await runCli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { started = s; } });
+  const code = await cli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { started = s; } });
   if (code !== 0 || !started) throw new Error(`lbkit serve exited ${code}: ${io.stderr}`);
   served.push(started);
   return { session: started, io };

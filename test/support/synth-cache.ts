@@ -39,12 +39,13 @@ function contentKey(): string {
 }
 
 /**
- * A fresh directory (`prefix` as for mkdtempSync) holding what `synth(dir)` writes, synthesized once per
- * content of the sources (as `name`) and copied from then on. The output must hold no path of the
- * directory it was written to (checked), so a copy is the same bytes as a synthesis in place.
+ * A fresh directory (`prefix` as for mkdtempSync) holding what `synth(dir)` writes, synthesized once
+ * per content of the sources and of `synth` (kept as `name`) and copied from then on. The output must
+ * hold no path of the directory it was written to (checked): a copy is the same bytes as a synthesis.
  */
 export function cachedSynth(name: string, prefix: string, synth: (dir: string) => void): string {
-  const kept = join(CACHE, `${name}-${contentKey()}`);
+  // The synth function's own text is part of the key: a change to what it writes is a new entry.
+  const kept = join(CACHE, `${name}-${contentKey()}-${createHash('sha256').update(synth.toString()).digest('hex').slice(0, 8)}`);
   if (!existsSync(kept)) {
     const incoming = join(CACHE, `.incoming-${name}-${process.pid}`);
     rmSync(incoming, { recursive: true, force: true });

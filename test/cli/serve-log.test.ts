@@ -2,9 +2,15 @@ import { rmSync } from 'fs';
 import * as http from 'http';
 import { join } from 'path';
 import { synthGameServer, synthGlobalFailover, synthWebApi } from './support';
+import type * as Cli from '../../src/cli';
 import { runCli, ServeSession } from '../../src/cli';
 import { startDemoBackend, startTcpDemoBackend } from '../../src/health';
 import { until } from '../proxy/http/harness';
+import { compiledOrSource } from '../support/compiled';
+
+// `--workers` runs from lib/ when it is built from the current sources: its workers are then plain
+// node processes rather than ts-node ones (some 2 s of CPU each to start; see serve-workers.test.ts).
+const compiled = compiledOrSource<typeof Cli>('cli');
 
 // What a user sees while `lbkit serve` runs, at the default log level: the start-up summary on
 // stdout first, then one readable line per event on stderr (warnings, health changes,
@@ -42,9 +48,14 @@ function orderedIo() {
 
 /** `lbkit serve` at its default log level and format (no --log-level, unlike support's serve). */
 async function serveAsUser(...args: string[]): Promise<{ session: ServeSession; io: ReturnType<typeof orderedIo> }> {
+  return serveWith(runCli, ...args);
+}
+
+/** {@link serveAsUser} through a given build of the CLI (src/ or lib/). */
+async function serveWith(cli: typeof runCli, ...args: string[]): Promise<{ session: ServeSession; io: ReturnType<typeof orderedIo> }> {
   const io = orderedIo();
   let session: ServeSession | undefined;
-  const code = await runCli(['serve', ...args], io, { onServing: async (s) => { session = s; } });
+  const code = await cli(['serve', ...args], io, { onServing: async (s) => { session = s; } });
   if (code !== 0 || !session) throw new Error(`lbkit serve exited ${code}: ${io.stderr}`);
   const started = session;
   closers.push(() => started.close());
@@ -95,7 +106,7 @@ describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve prints what
   test('ALB --workers 2: the primary prints each warning once and every health change; no JSON; workers rewrite redirect ports when asked', async () => {
     const backend = await startDemoBackend({ name: 'web-1', dependencies: ['db'], healthTimeoutMs: 50 });
     closers.push(() => backend.close());
-    const { session, io } = await serveAsUser(web[engine], '--target', `web=${backend.address}`, '--port', '443=0', '--port', '80=0',
+    const { session, io } = await serveWith(compiled.runCli, web[engine], '--target', `web=${backend.address}`, '--port', '443=0', '--port', '80=0',
       '--ca-dir', join(web.dir, `ca-log-${engine}`), '--time-scale', '100', '--workers', '2', '--rewrite-redirect-ports');
     expect(io.stdout).toContain('workers: 2 processes share the listeners');
     const port = (p: number) => session.handle!.listeners.find((l) => l.port === p)!.localPort;

@@ -2,7 +2,7 @@ import { rmSync } from 'fs';
 import * as https from 'https';
 import { connect } from 'net';
 import { join } from 'path';
-import { closeServed, serve, synthGameServer, synthWebApi } from './support';
+import { closeServed, serve, serveBuilt, synthGameServer, synthWebApi } from './support';
 import { DemoBackend, startDemoBackend, startTcpDemoBackend } from '../../src/health';
 import { StatusSnapshot } from '../../src/proxy/admin/status-page/status-snapshot';
 
@@ -65,7 +65,7 @@ test('a network load balancer: each listener forwards to its target group; new f
 test('--workers 2: the primary shows target health and the workers\' requests and access-log lines', async () => {
   const backend: DemoBackend = await startDemoBackend({ name: 'web-1' });
   closers.push(() => backend.close());
-  const { session } = await serve(web.cloudFormation, '--target', `web=${backend.address}`, '--port', '443=0', '--port', '80=0',
+  const { session } = await serveBuilt(web.cloudFormation, '--target', `web=${backend.address}`, '--port', '443=0', '--port', '80=0',
     '--ca-dir', join(web.dir, 'ca-status'), '--time-scale', '100', '--workers', '2', '--admin-port', '0');
   const port443 = session.handle!.listeners.find((l) => l.port === 443)!.localPort;
   await until(() => status(session.admin!.url), (v) => v.targetGroups.some((g) => g.targets.some((t) => t.state === 'healthy')), 5000);

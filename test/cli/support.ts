@@ -1,19 +1,26 @@
-import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { createApp as createGameCdkApp } from '../../examples/game-server-nlb-cdk/app';
-import { createApp as createGameTfApp } from '../../examples/game-server-nlb-cdktf/main';
-import { createApp as createGlobalCdkApp } from '../../examples/global-failover-cdk/app';
-import { createApp as createGlobalTfApp } from '../../examples/global-failover-cdktf/main';
-import { createApp as createCdkApp } from '../../examples/web-api-cdk/app';
-import { createApp as createTfApp } from '../../examples/web-api-cdktf/main';
+import type * as GameCdk from '../../examples/game-server-nlb-cdk/app';
+import type * as GameTf from '../../examples/game-server-nlb-cdktf/main';
+import type * as GlobalCdk from '../../examples/global-failover-cdk/app';
+import type * as GlobalTf from '../../examples/global-failover-cdktf/main';
+import type * as WebCdk from '../../examples/web-api-cdk/app';
+import type * as WebTf from '../../examples/web-api-cdktf/main';
+import type * as Cli from '../../src/cli';
 import { CliIo, runCli, ServeSession } from '../../src/cli';
+import { compiledOrSource } from '../support/compiled';
+import { cachedSynth } from '../support/synth-cache';
+
+// The examples are loaded only when their output is not kept yet (test/support/synth-cache): loading the
+// engines costs a test file some seconds.
+/* eslint-disable @typescript-eslint/no-require-imports */
 
 /** The web-api example synthesized by both engines into a fresh temporary directory. */
 export function synthWebApi(): { dir: string; cloudFormation: string; terraform: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'lbkit-cli-'));
-  createCdkApp(join(dir, 'cdk')).synth();
-  createTfApp(join(dir, 'cdktf')).synth();
+  const dir = cachedSynth('web-api', join(tmpdir(), 'lbkit-cli-'), (out) => {
+    (require('../../examples/web-api-cdk/app') as typeof WebCdk).createApp(join(out, 'cdk')).synth();
+    (require('../../examples/web-api-cdktf/main') as typeof WebTf).createApp(join(out, 'cdktf')).synth();
+  });
   return {
     dir,
     cloudFormation: join(dir, 'cdk', 'WebApiStack.template.json'),
@@ -23,9 +30,10 @@ export function synthWebApi(): { dir: string; cloudFormation: string; terraform:
 
 /** The game-server (NLB) example synthesized by both engines into a fresh temporary directory. */
 export function synthGameServer(): { dir: string; cloudFormation: string; terraform: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'lbkit-cli-nlb-'));
-  createGameCdkApp(join(dir, 'cdk')).synth();
-  createGameTfApp(join(dir, 'cdktf')).synth();
+  const dir = cachedSynth('game-server', join(tmpdir(), 'lbkit-cli-nlb-'), (out) => {
+    (require('../../examples/game-server-nlb-cdk/app') as typeof GameCdk).createApp(join(out, 'cdk')).synth();
+    (require('../../examples/game-server-nlb-cdktf/main') as typeof GameTf).createApp(join(out, 'cdktf')).synth();
+  });
   return {
     dir,
     cloudFormation: join(dir, 'cdk', 'GameServerStack.template.json'),
@@ -38,11 +46,13 @@ export function synthGameServer(): { dir: string; cloudFormation: string; terraf
  * layout `failoverFiles` (scripts/synth-examples.ts) reads: cdk/global-failover, cdktf/global-failover.
  */
 export function synthGlobalFailover(): { dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'lbkit-cli-gf-'));
-  createGlobalCdkApp(join(dir, 'cdk', 'global-failover')).synth();
-  createGlobalTfApp(join(dir, 'cdktf', 'global-failover')).synth();
+  const dir = cachedSynth('global-failover', join(tmpdir(), 'lbkit-cli-gf-'), (out) => {
+    (require('../../examples/global-failover-cdk/app') as typeof GlobalCdk).createApp(join(out, 'cdk', 'global-failover')).synth();
+    (require('../../examples/global-failover-cdktf/main') as typeof GlobalTf).createApp(join(out, 'cdktf', 'global-failover')).synth();
+  });
   return { dir };
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export type BufferIo = CliIo & { stdout: string; stderr: string };
 
@@ -62,9 +72,21 @@ const served: ServeSession[] = [];
 
 /** Runs `lbkit serve ...` in-process at log level error; resolves once it serves, throws with its stderr when it exits. */
 export async function serve(...args: string[]): Promise<{ session: ServeSession; io: BufferIo }> {
+  return serveWith(runCli, args);
+}
+
+/**
+ * {@link serve} with the CLI from lib/ when it is built from the current sources, for `--workers`:
+ * its workers are then plain node processes rather than ts-node ones (some 2 s of CPU each to start).
+ */
+export async function serveBuilt(...args: string[]): Promise<{ session: ServeSession; io: BufferIo }> {
+  return serveWith(compiledOrSource<typeof Cli>('cli').runCli, args);
+}
+
+async function serveWith(cli: typeof runCli, args: string[]): Promise<{ session: ServeSession; io: BufferIo }> {
   const io = bufferIo();
   let started: ServeSession | undefined;
-  const code = await runCli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { started = s; } });
+  const code = await cli(['serve', ...args, '--log-level', 'error'], io, { onServing: async (s) => { started = s; } });
   if (code !== 0 || !started) throw new Error(`lbkit serve exited ${code}: ${io.stderr}`);
   served.push(started);
   return { session: started, io };

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'crypto';
 import { callWithCertificate, canonicalPem, clientCas, VERIFY_S3, withMutualTls } from './mtls-support';
+import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
 import { ConnectionLogEntry } from '../../../src/proxy/server';
 import { LocalCa } from '../../../src/proxy/tls/local-ca';
 import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
@@ -21,8 +22,12 @@ describe.each(ENGINES)('mutual TLS verify, %s output', (engine: Engine) => {
   const connections: ConnectionLogEntry[] = [];
   beforeEach(() => { connections.length = 0; });
 
+  // Synthesized once for the engine's tests (some 100 ms each time); each test adds its own mutual TLS to a copy.
+  let synthesized: LoadBalancerModel | undefined;
+  const optionsModel = () => (synthesized ??= engine.synth(OPTIONS).model);
+
   const start = async (mutual = VERIFY_S3, revocationListPems: string[] = []) => {
-    const model = withMutualTls(engine.synth(OPTIONS).model, mutual);
+    const model = withMutualTls(optionsModel(), mutual);
     return h.proxy(model, { api: [await h.backend('a')] }, 100, {
       trustStores: { 443: { caBundlePem: trusted.certPem, revocationListPems, source: 'test bundle' } },
       connectionLog: (e) => connections.push(e),
@@ -124,7 +129,7 @@ describe.each(ENGINES)('mutual TLS verify, %s output', (engine: Engine) => {
   });
 
   test('renamed headers (routing.http.request.x_amzn_mtls_clientcert_*_header_name): the new names carry the values, the old ones nothing', async () => {
-    const model = withMutualTls(engine.synth(OPTIONS).model, VERIFY_S3, { mtlsClientcertSubject: 'X-Client-Subject', mtlsClientcertLeaf: 'X-Client-Leaf' });
+    const model = withMutualTls(optionsModel(), VERIFY_S3, { mtlsClientcertSubject: 'X-Client-Subject', mtlsClientcertLeaf: 'X-Client-Leaf' });
     const p = await h.proxy(model, { api: [await h.backend('a')] }, 100, { trustStores: { 443: { caBundlePem: trusted.certPem } } });
     const alice = trusted.issueClientCertificate('alice');
     const r = await callWithCertificate(p, alice, { 'X-Client-Subject': 'CN=admin' });

@@ -9,7 +9,7 @@ import { Socket } from 'net';
 import { buildConnector, Client } from 'undici';
 
 /** Idle connections close from this side first, well before the proxy's idle timeout (4 s in the test), as an ALB's clients should. */
-const KEEP_ALIVE_MS = 2000;
+export const KEEP_ALIVE_MS = 2000;
 /** A backstop far past the proxy's scaled timeouts: no request waits for ever if something hangs. */
 const REQUEST_TIMEOUT_MS = 30_000;
 /** The client checks its own event loop this often, and notes a stall when a check comes this much late. */

@@ -3,7 +3,7 @@ import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { createInterface } from 'readline';
-import { ChaosLoadSummary, RequestOutcome, STALL_MS } from './chaos-client';
+import { ChaosLoadSummary, KEEP_ALIVE_MS, RequestOutcome, STALL_MS } from './chaos-client';
 import type { TargetOrder, TargetReport } from './chaos-targets';
 import { FaultLedger, faultTable, InjectedFault, Outcome } from './fault-ledger';
 import { chaosSeed, faultSchedule, ScheduledFault } from './fault-schedule';
@@ -54,6 +54,8 @@ const FAULT_MS = { min: 1000, max: 4000 };
 const SETTLE_MAX_MS = 15_000;
 /** Sockets the baseline may differ by at the end: a health-check connection in flight when either count is taken, per target. */
 const SOCKET_TOLERANCE = 3;
+/** Stall pieces closer than this are one stall (the client checks its event loop every 100 ms). */
+const STALL_JOIN_MS = 250;
 /** How often the test notes which worker holds each client connection (a connection lives for many requests; each look reads /proc). */
 const OWNER_SAMPLE_MS = 500;
 /** Heap retained after the load and a settle (after a full collection), against the start of the load (warm-up done): at most 10 % more. */
@@ -211,6 +213,27 @@ class ConnectionOwners {
 }
 
 /** Whether the chaos client's own event loop stalled while a failed request ran, or within an idle timeout before it. */
+/**
+ * The client's own stalls long enough to leave its connections idle past the proxy's idle timeout: a
+ * connection may already be idle for up to the client's keep-alive when its event loop stops, so a stall of
+ * IDLE_MS - KEEP_ALIVE_MS lets the proxy close it as idle, as an ALB closes a silent client's connection. The
+ * client's stall reports come in contiguous pieces (one per late check), joined here.
+ */
+function idleClosingStalls(stalls: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const joined: Array<[number, number]> = [];
+  for (const [from, to] of [...stalls].sort((x, y) => x[0] - y[0])) {
+    const last = joined.at(-1);
+    if (last && from - last[1] <= STALL_JOIN_MS) last[1] = Math.max(last[1], to);
+    else joined.push([from, to]);
+  }
+  return joined.filter(([from, to]) => to - from >= IDLE_MS - KEEP_ALIVE_MS);
+}
+
+/** A request the proxy closed the connection under before reading it: no access-log line, the connection closed. */
+function closedUnread(o: RequestOutcome, logged: boolean): boolean {
+  return !o.ok && !logged && o.status === undefined && /other side closed|ECONNRESET|socket hang up/.test(o.err ?? '');
+}
+
 function clientStallNote(run: RunResult, o: Outcome): string {
   const overlapping = run.summary.stalls.filter(([from, to]) => from <= o.endMs && to >= o.startMs - IDLE_MS);
   const at = (ms: number) => `+${((ms - run.loadedAt) / 1000).toFixed(2)}`;
@@ -377,6 +400,10 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
     }).join('; ');
 
     const logged = await accessLogEntries(join(dir, 'access.log'));
+    // The client's own long stalls are faults too (its connections idle past the idle timeout are closed, as on AWS):
+    // they explain only requests the proxy closed the connection under without reading them.
+    const stalledClient = `${engine.name}/client`;
+    for (const [from, to] of idleClosingStalls(summary.stalls)) ledger.end(ledger.begin('client-stall', stalledClient, SLACK_MS, from), to);
     const outcomes: Outcome[] = [];
     const lineReader = createInterface({ input: createReadStream(outcomeFile) });
     for await (const line of lineReader) {
@@ -385,6 +412,7 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
       // Every request runs on the served file: a reload is active on all of them.
       const on = [o.n ?? (entry?.port !== undefined ? nameOfPort.get(entry.port) : undefined) ?? '', `${engine.name}/file`];
       for (const [name, ports] of killedWorkerPorts) if (o.lp !== undefined && ports.has(o.lp)) on.push(name);
+      if (closedUnread(o, entry !== undefined)) on.push(stalledClient);
       const worker = owners.workerOf(o.lp);
       const killed = worker === undefined ? undefined : killedAt.get(worker);
       const servedBy = worker === undefined ? 'worker ?' : `worker ${worker}${killed === undefined ? '' : ` (killed at +${((killed - loadedAt) / 1000).toFixed(1)} s)`}`;

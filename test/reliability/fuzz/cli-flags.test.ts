@@ -4,7 +4,7 @@ import * as fc from 'fast-check';
 import { notOneClearError, runLbkit } from './cli-outcome';
 import { synthesizeCorpus, SynthesizedFile } from './corpus';
 import { strangeValue } from './mutations';
-import { CASE_TIME_LIMIT_MS, fuzzSeed } from './seed';
+import { fuzzSeed, SERVE_CASE_TIME_LIMIT_MS } from './seed';
 import { CliError } from '../../../src/cli/cli-error';
 import { targetMapping } from '../../../src/cli/mapping';
 import { pick, report } from '../support';
@@ -63,7 +63,7 @@ test(`lbkit serve: ${FLAG_CASES} random flag values — accepted, or one line, e
     const args = ['serve', nlbFile, '--ca-dir', caDir, ...flags.flatMap(([flag, value]) => [flag, value]), '--access-log', '-'];
     const started = Date.now();
     const r = await runLbkit(args);
-    if (Date.now() - started > CASE_TIME_LIMIT_MS) throw new Error(`took ${Date.now() - started} ms`);
+    if (Date.now() - started > SERVE_CASE_TIME_LIMIT_MS) throw new Error(`took ${Date.now() - started} ms`);
     if (r.code === 2 && r.stderr === SENTINEL && r.stdout === '') { tally.accepted++; return; }
     const problem = notOneClearError(r);
     if (problem) throw new Error(`lbkit ${args.slice(0, 40).map((a) => JSON.stringify(a.slice(0, 60))).join(' ')}: ${problem}`);

@@ -18,5 +18,12 @@ export function fuzzSeed(file: string): number {
   return seed;
 }
 
-/** The longest one case may take (read, or one CLI run): a case past it counts as a hang. */
+/** The longest one read or `lbkit diff` may take: a case past it counts as a hang. */
 export const CASE_TIME_LIMIT_MS = 2_000;
+
+/**
+ * The longest one `lbkit serve` case may take: a case past it counts as a hang. Longer than a read's
+ * limit because serve may issue a certificate first (a `--domain` name is new to the local CA): an
+ * RSA 2048 key, whose generation time has a long tail — 50–400 ms here, over 2 s on a loaded CI runner.
+ */
+export const SERVE_CASE_TIME_LIMIT_MS = 10_000;

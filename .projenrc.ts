@@ -6,6 +6,7 @@ import { awscdk, javascript, TextFile } from 'projen';
 const entryPoints: Record<string, string> = {
   'aws-cdk': 'lib/entrypoints/aws-cdk',
   'cdktf': 'lib/entrypoints/cdktf',
+  'cdktn': 'lib/entrypoints/cdktn',
   'core': 'lib/entrypoints/core',
   'health': 'lib/entrypoints/health',
   'testing': 'lib/entrypoints/testing',
@@ -51,7 +52,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   npmignoreEnabled: false,
   minNodeVersion: '20.0.0',
   cdkVersion: '2.257.0',
-  constructsVersion: '10.5.1',
+  // 10.7: CDK Terrain (cdktn 0.24) needs constructs >=10.6 <10.8; aws-cdk-lib (^10.5) and cdktf (^10.4.2) accept it too.
+  constructsVersion: '10.7.2',
   jsiiVersion: '~5.9.0',
   github: false,
   // Releases: `npx projen release` bumps the version from the conventional commits since the last tag
@@ -69,7 +71,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   docgen: true,
   // Construct Hub lists jsii libraries by `awscdk` and `cdktf`.
   keywords: ['awscdk', 'cdktf', 'aws', 'cdk', 'terraform', 'alb', 'nlb', 'load-balancer', 'route53'],
-  peerDeps: ['cdktf@^0.21.0', '@cdktf/provider-aws@^20.1.0'],
+  // Two Terraform engines: cdktf (HashiCorp's, deprecated 2025-12-10; hashicorp/aws 5.100.0) and its community
+  // continuation CDK Terrain, cdktn (hashicorp/aws 6.66.0). A user installs one; src/cdktn is generated from src/cdktf.
+  peerDeps: ['cdktf@^0.21.0', '@cdktf/provider-aws@^20.1.0', 'cdktn@^0.24.0', '@cdktn/provider-aws@^25.7.0'],
   devDeps: ['aws-cdk@^2.1000.0', 'cdktf-cli@0.21.0', 'cdk-nag@^3.0.0', 'fast-check@^4.0.0', '@types/node-forge@^1.3.0', '@types/dns-packet@^5.6.5',
     // Drives Debian's chromium in the status-page test (no bundled browser download).
     'puppeteer-core@^24.0.0'],
@@ -103,6 +107,8 @@ project.package.addField('peerDependenciesMeta', {
   'aws-cdk-lib': { optional: true },
   'cdktf': { optional: true },
   '@cdktf/provider-aws': { optional: true },
+  'cdktn': { optional: true },
+  '@cdktn/provider-aws': { optional: true },
 });
 
 // The `lbkit` command (serve, diff): a tiny bin script that runs the compiled CLI.
@@ -128,6 +134,13 @@ project.package.addField('files', packageFiles);
 project.package.addEngine('node', '^20.0.0 || ^22.0.0 || ^24.0.0');
 
 const tsNode = 'ts-node --transpile-only --project test/tsconfig.json --prefer-ts-exts';
+
+// src/cdktn (and the cdktn examples) are generated from src/cdktf before each compile: one Terraform renderer, two engines.
+const generateCdktn = project.addTask('generate:cdktn', {
+  description: 'Write src/cdktn and the cdktn examples from their cdktf sources (module specifiers only; provider-support.ts is hand-written)',
+  exec: `${tsNode} scripts/generate-cdktn.ts`,
+});
+project.preCompileTask.spawn(generateCdktn);
 
 project.addTask('synth:examples', {
   description: 'Synthesize every example with its engine into .demo-out/',

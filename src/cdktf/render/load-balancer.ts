@@ -2,6 +2,7 @@ import { Lb, LbConfig, LbSubnetMapping } from '@cdktf/provider-aws/lib/lb';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
+import { providerOnlyLoadBalancerArguments } from '../provider-support';
 import { renderAccessLogs, RenderedLogBucket } from './access-logs';
 import { renderAliasRecords } from './alias-records';
 import { renderElasticIps } from './elastic-ips';
@@ -78,6 +79,7 @@ export function loadBalancerConfig(model: LoadBalancerModel | NetworkLoadBalance
       },
     } : {}),
     ...connectionLogsBlock(model, placement.logBucketName),
+    ...providerOnlyLoadBalancerArguments(model, placement.logBucketName),
     tags: { [NAME_TAG]: model.name },
   };
 }

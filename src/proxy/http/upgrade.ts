@@ -38,6 +38,9 @@ interface UpgradeLog {
   tls?: TlsFacts;
   clientPort?: number;
   connTraceId?: string;
+  /** What the rule's transforms changed, for the access log. */
+  transformedHost?: string;
+  transformedUri?: string;
 }
 
 /** One access-log entry per upgrade (type ws/wss), written when the client's socket closes. */
@@ -69,6 +72,8 @@ function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, 
     errorReason: log.errorReason,
     listenerPort: ctx.port,
     connTraceId: log.connTraceId,
+    transformedHost: log.transformedHost,
+    transformedUri: log.transformedUri,
   });
 }
 
@@ -124,6 +129,8 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
   // The rule's rewrites, as for any forwarded request (routing already happened on the original).
   const rewritten = applyTransforms(match.transforms, host, req.url ?? '/');
   if (!rewritten) return reject(500);
+  log.transformedHost = rewritten.transformedHost;
+  log.transformedUri = rewritten.transformedUri;
   log.group = chooseGroupName(match.action, req.headers).name;
   // Lambda targets take no WebSockets: the ALB refuses the upgrade with 400 (ELB guide, Lambda functions as targets, Limits).
   if (runtime.lambdaGroups.has(log.group)) return reject(400);

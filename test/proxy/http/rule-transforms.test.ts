@@ -1,4 +1,5 @@
-import { Backend, Harness } from './harness';
+import * as https from 'https';
+import { Backend, Harness, until } from './harness';
 import { isApplicationModel } from '../../../src/core/model/any-load-balancer-model';
 import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
 import { formatAccessLogLine, ACCESS_LOG_FIELDS } from '../../../src/proxy/logs/alb-access-log';
@@ -56,6 +57,35 @@ describe.each(MODELS)('%s', (_engine, model) => {
     const res = await h.call(p, '/broken/x');
     expect(res.status).toBe(500);
     expect(backends.broken[0].requests).toBe(0);
+  });
+
+  test('a WebSocket upgrade is rewritten too: the target sees the new URL and Host, the log the transformed ones', async () => {
+    const seen: string[] = [];
+    const both = await h.backend('both', undefined, (req, socket) => {
+      seen.push(req.url!, req.headers.host!);
+      socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+    });
+    const p = await h.proxy(model, { ...Object.fromEntries(model.targetGroups.map((g) => [g.name, []])), both: [both] });
+    const listener = p.listeners.find((l) => l.port === 443)!;
+    await new Promise<void>((resolve, reject) => {
+      const req = https.request({
+        host: '127.0.0.1',
+        port: listener.localPort,
+        path: '/both/v1/chat',
+        rejectUnauthorized: false,
+        headers: { host: 'api.example.com', connection: 'Upgrade', upgrade: 'websocket' },
+      });
+      req.on('upgrade', (_res, socket) => {
+        socket.destroy();
+        resolve();
+      });
+      req.on('response', (res) => reject(new Error(`no upgrade: ${res.statusCode}`)));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(seen).toEqual(['/api/chat?version=1', 'backend.example.com']);
+    await until(() => h.logs.length === 1);
+    expect(h.logs[0]).toMatchObject({ type: 'wss', transformedHost: 'backend.example.com', transformedUri: '/api/chat?version=1' });
   });
 
   test('the access log keeps the request as the client sent it and writes transformed_host and transformed_uri', async () => {

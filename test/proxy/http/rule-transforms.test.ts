@@ -5,6 +5,7 @@ import { LoadBalancerModel } from '../../../src/core/model/load-balancer-model';
 import { formatAccessLogLine, ACCESS_LOG_FIELDS } from '../../../src/proxy/logs/alb-access-log';
 import { accessLogRecord } from '../../../src/proxy/logs/from-entry';
 import { readSynthesized } from '../../../src/readers';
+import { routeFor } from '../../../src/testing';
 import { rewriteOutputs } from '../../support/rule-transforms';
 
 /** Rule transforms in the proxy, over the output of both engines that write them (CloudFormation and lbkit/cdktn). */
@@ -57,6 +58,13 @@ describe.each(MODELS)('%s', (_engine, model) => {
     const res = await h.call(p, '/broken/x');
     expect(res.status).toBe(500);
     expect(backends.broken[0].requests).toBe(0);
+  });
+
+  test('lbkit/testing routeFor says what the target receives, without a server', () => {
+    expect(routeFor(model, 'https://api.example.com/old/a?x=1').forwarded).toEqual({ host: 'api.example.com', url: '/new/a?x=1' });
+    expect(routeFor(model, 'https://acme.example.org/').forwarded).toEqual({ host: 'acme.internal.example.com', url: '/' });
+    expect(routeFor(model, 'https://api.example.com/broken/x').forwarded).toBe('failed');
+    expect(routeFor(model, 'https://api.example.com/plain/x').forwarded).toBeUndefined();
   });
 
   test('a WebSocket upgrade is rewritten too: the target sees the new URL and Host, the log the transformed ones', async () => {

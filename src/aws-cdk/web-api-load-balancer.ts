@@ -17,6 +17,7 @@ import { MetricReferences, renderAlarms } from './monitoring-alarms';
 import { PUBLIC_LISTENER_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
 import { renderTargetGroup } from './target-group';
+import { renderTransforms } from './transforms';
 import { renderMutualAuthentication } from './trust-store';
 import { renderWaf } from './web-acl';
 import { WebApiResources } from './web-api-resources';
@@ -164,6 +165,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
           priority: rule.priority,
           conditions: renderConditions(rule.conditions),
           actions: renderRuleActions(rule, arnOf),
+          transforms: renderTransforms(rule.transforms),
         });
         cfnRule.addMetadata(ROUTE_TAG, rule.route);
         rules.set(rule.route, cfnRule);

@@ -1,16 +1,21 @@
 // HAND-WRITTEN per engine (scripts/generate-cdktn.ts skips this file): what the pinned Terraform AWS provider
 // can write. src/cdktn/provider-support.ts is its counterpart for hashicorp/aws 6.x.
 import { LbConfig } from '@cdktf/provider-aws/lib/lb';
+import { LbListenerRuleConfig } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbkitValidationError } from '../core/errors';
-import { LoadBalancerModel } from '../core/model/load-balancer-model';
+import { LoadBalancerModel, RuleModel } from '../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 
 /** The Terraform AWS provider lbkit's cdktf engine is built against (@cdktf/provider-aws 20.1.0 binds it). */
 export const PINNED_AWS_PROVIDER = 'hashicorp/aws 5.100.0 (@cdktf/provider-aws 20.1.0)';
 
+/** The route option that asks for each rule transform type. */
+const REWRITE_OPTION = { 'host-header-rewrite': 'host', 'url-rewrite': 'url' } as const;
+
 /**
  * Refuses what the model asks for that the pinned provider cannot write, rather than dropping it
- * silently: ALB health-check logs (`health_check_logs.s3.*`) have no `aws_lb` argument in 5.100.
+ * silently: ALB health-check logs (`health_check_logs.s3.*`) have no `aws_lb` argument in 5.100,
+ * and rule transforms (route `rewrite`) no `aws_lb_listener_rule` `transform` block.
  */
 export function refuseUnsupportedByProvider(path: string, model: LoadBalancerModel): void {
   if (model.healthCheckLogs.enabled) {
@@ -18,11 +23,24 @@ export function refuseUnsupportedByProvider(path: string, model: LoadBalancerMod
       `is true but the Terraform AWS provider lbkit pins, ${PINNED_AWS_PROVIDER}, has no aws_lb argument for health-check logs; `
       + 'turn them on with the CloudFormation engine or lbkit/cdktn (hashicorp/aws 6.x), or leave them off', true);
   }
+  for (const rule of model.listeners.flatMap((l) => l.rules)) {
+    const [transform] = rule.transforms ?? [];
+    if (transform) {
+      throw new LbkitValidationError(path, `routes["${rule.route}"].rewrite.${REWRITE_OPTION[transform.type]}`,
+        `is set but the Terraform AWS provider lbkit pins, ${PINNED_AWS_PROVIDER}, has no aws_lb_listener_rule transform block; `
+        + 'rule transforms need hashicorp/aws 6.x — use lbkit/cdktn or the CloudFormation engine', { regex: transform.regex, replace: transform.replace });
+    }
+  }
 }
 
 /** `aws_lb` arguments only a newer provider has: none here (refused above). */
 export function providerOnlyLoadBalancerArguments(
   _model: LoadBalancerModel | NetworkLoadBalancerModel, _logBucketName: string | undefined,
 ): Partial<LbConfig> {
+  return {};
+}
+
+/** `aws_lb_listener_rule` arguments only a newer provider has: none here (rule transforms are refused above). */
+export function providerOnlyListenerRuleArguments(_rule: RuleModel): Partial<LbListenerRuleConfig> {
   return {};
 }

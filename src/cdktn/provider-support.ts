@@ -1,7 +1,8 @@
 // HAND-WRITTEN per engine (scripts/generate-cdktn.ts skips this file): what the pinned Terraform AWS provider
 // can write. src/cdktf/provider-support.ts is its counterpart for hashicorp/aws 5.100.0.
 import { LbConfig } from '@cdktn/provider-aws/lib/lb';
-import { LoadBalancerModel } from '../core/model/load-balancer-model';
+import { LbListenerRuleConfig, LbListenerRuleTransform } from '@cdktn/provider-aws/lib/lb-listener-rule';
+import { LoadBalancerModel, RuleModel } from '../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 
 /** The Terraform AWS provider lbkit's cdktn engine is built against (@cdktn/provider-aws 25.7.0 binds it). */
@@ -17,4 +18,17 @@ export function providerOnlyLoadBalancerArguments(
   if (model.kind !== 'application' || !model.healthCheckLogs.enabled || logBucketName === undefined) return {};
   const { prefix } = model.healthCheckLogs;
   return { healthCheckLogs: { bucket: logBucketName, ...(prefix !== undefined ? { prefix } : {}), enabled: true } };
+}
+
+/**
+ * Rule transforms (`transform` blocks, hashicorp/aws 6.x only), host rewrite first. Terraform's `rewrite`
+ * is one block where CloudFormation takes a list: the model holds one rewrite per transform.
+ */
+export function providerOnlyListenerRuleArguments(rule: RuleModel): Partial<LbListenerRuleConfig> {
+  if (!rule.transforms) return {};
+  const transform: LbListenerRuleTransform[] = rule.transforms.map((t) => {
+    const config = { rewrite: { regex: t.regex, replace: t.replace } };
+    return t.type === 'host-header-rewrite' ? { type: t.type, hostHeaderRewriteConfig: config } : { type: t.type, urlRewriteConfig: config };
+  });
+  return { transform };
 }

@@ -4,7 +4,7 @@ import { LbListenerRule } from '@cdktn/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroup } from '@cdktn/provider-aws/lib/lb-target-group';
 import { Construct } from 'constructs';
 import { terraformFacts } from './engine-facts';
-import { refuseUnsupportedByProvider } from './provider-support';
+import { providerOnlyListenerRuleArguments, refuseUnsupportedByProvider } from './provider-support';
 import { ROUTE_TAG } from '../core/contract';
 import { listenerHeaderArguments } from './render/listener-headers';
 import { LbkitValidationError } from '../core/errors';
@@ -144,6 +144,7 @@ export class WebApiLoadBalancer extends Construct {
           condition: renderConditions(rule.conditions),
           action: renderRuleActions(rule, arnOf, { scope: this, id: ruleId, listener: tfListener }),
           tags: { [ROUTE_TAG]: rule.route },
+          ...providerOnlyListenerRuleArguments(rule),
         }));
       }
     }

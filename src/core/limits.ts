@@ -9,6 +9,12 @@ export const WILDCARDS_PER_RULE = 5;
 export const CONDITION_VALUE_MAX_LENGTH = 128;
 export const HEADER_NAME_MAX_LENGTH = 40;
 export const METHOD_MAX_LENGTH = 40;
+/**
+ * Rule transforms (ELB API RewriteConfig): the regex and its replacement, at most 1,024 characters
+ * each; one host-header rewrite and one URL rewrite per rule.
+ */
+export const REWRITE_REGEX_MAX_LENGTH = 1024;
+export const REWRITE_REPLACE_MAX_LENGTH = 1024;
 
 export const TARGET_GROUPS_PER_FORWARD = 5;
 export const TARGET_GROUPS_PER_LOAD_BALANCER = 100;

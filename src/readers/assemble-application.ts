@@ -63,6 +63,7 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
         conditions: r.conditions,
         ...(r.authenticate ? { authenticate: r.authenticate } : {}),
         action: action(r.action, `listener rule ${r.key}`),
+        ...(r.transforms ? { transforms: r.transforms } : {}),
       }));
     const mutualAuthentication = mutualAuthenticationOf(graph, l.mutualAuthentication, `${source}: listener ${l.key}`);
     if (mutualAuthentication && l.protocol !== 'HTTPS') {

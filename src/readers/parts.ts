@@ -2,7 +2,7 @@ import { RESPONSE_HEADER_ATTRIBUTE } from '../core/contract';
 import { DnsHealthCheckModel } from '../core/model/dns-routing-model';
 import {
   AlbAttributesModel, AuthenticateActionModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel,
-  RequestHeaderNamesModel, TargetGroupModel,
+  RequestHeaderNamesModel, TargetGroupModel, TransformModel,
 } from '../core/model/load-balancer-model';
 import { NlbAttributesModel, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
@@ -140,6 +140,8 @@ export interface ListenerRulePart {
   /** The sign-in run before the action, when the rule has one. */
   readonly authenticate?: AuthenticateActionModel;
   readonly action: ActionPart;
+  /** The rule's transforms (Host and URL rewrites), when it has any. */
+  readonly transforms?: TransformModel[];
 }
 
 export interface ListenerCertificatePart {

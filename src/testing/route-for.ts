@@ -5,6 +5,7 @@ import { routeFacts, RouteRequest } from './route-request';
 import { ActionModel, ListenerModel, LoadBalancerModel, WeightedTargetGroupModel } from '../core/model/load-balancer-model';
 import { redirectLocation, redirectStatus } from '../proxy/http/redirect';
 import { RouteTable } from '../proxy/http/route-table';
+import { applyTransforms } from '../proxy/http/rule-transforms';
 
 /** Where a request goes: the rule (or default action) the proxy's own matcher picks, and what it does. */
 export interface RouteDecision {
@@ -24,6 +25,11 @@ export interface RouteDecision {
   readonly redirect?: { readonly location: string; readonly statusCode: number };
   /** A fixed response's status, content type and body. */
   readonly fixedResponse?: { readonly statusCode: number; readonly contentType?: string; readonly body?: string };
+  /**
+   * A forward's request as the rule's transforms send it on (Host, path and query), when the rule has
+   * transforms; `failed` when a rewrite matched but made no usable request (the load balancer's 500).
+   */
+  readonly forwarded?: { readonly host: string; readonly url: string } | 'failed';
   readonly action: ActionModel;
 }
 
@@ -59,7 +65,11 @@ export function routeFor(lb: LoadBalancerInput, request: RouteRequest | string, 
   const rule = match.priority === 'default' ? undefined : listener.rules.find((r) => r.priority === match.priority);
   const base = { listenerPort: listener.port, priority: match.priority, type: action.type, action };
   if (action.type === 'forward') {
-    return { ...base, route: rule?.route ?? action.targetGroups[0]?.name, targetGroups: action.targetGroups };
+    const route = rule?.route ?? action.targetGroups[0]?.name;
+    if (!match.transforms) return { ...base, route, targetGroups: action.targetGroups };
+    const rewritten = applyTransforms(match.transforms, String(facts.headers.host), facts.path + (facts.query ? `?${facts.query}` : ''));
+    const forwarded = rewritten ? { host: rewritten.host, url: rewritten.url } : 'failed' as const;
+    return { ...base, route, targetGroups: action.targetGroups, forwarded };
   }
   if (action.type === 'redirect') {
     // As the proxy does: the listener's protocol, whatever the URL said.

@@ -205,6 +205,25 @@ export interface RuleModel {
   /** Absent: no sign-in; present: the rule's first action (order 1), before `action`. */
   readonly authenticate?: AuthenticateActionModel;
   readonly action: ActionModel;
+  /**
+   * Rewrites applied to a matching request before the action (hashicorp/aws 6.x or CloudFormation):
+   * at most one per type, host first. Absent when the rule has none.
+   */
+  readonly transforms?: TransformModel[];
+}
+
+/** The two rule transforms AWS offers. */
+export type TransformTypeValue = 'host-header-rewrite' | 'url-rewrite';
+
+/**
+ * One rule transform: `regex` is matched against the Host header (`host-header-rewrite`) or the
+ * request's path and query (`url-rewrite`), and the match is replaced by `replace` (`$1` refers to a
+ * capture group). One rewrite per transform: Terraform's `rewrite` is a single block.
+ */
+export interface TransformModel {
+  readonly type: TransformTypeValue;
+  readonly regex: string;
+  readonly replace: string;
 }
 
 /** What the load balancer does with a request that has no valid session cookie. */

@@ -3,6 +3,7 @@ import { LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol
 import { HealthCheckOptions } from './health-check-options';
 import { RouteAction } from './route-action';
 import { RouteConditionOptions } from './route-conditions';
+import { RouteRewriteOptions } from './route-rewrite-options';
 
 /** Session stickiness for a route's target group. */
 export interface StickinessOptions {
@@ -50,6 +51,13 @@ export interface RouteOptions extends RouteConditionOptions {
    * @default - none: the route is open
    */
   readonly authenticate?: Authentication;
+
+  /**
+   * Rewrites of the Host header and the URL applied to a matching request before its action (rule
+   * transforms). Only on a route with conditions: AWS has no transforms on a default rule.
+   * @default - none: requests reach the targets as clients sent them
+   */
+  readonly rewrite?: RouteRewriteOptions;
 
   /**
    * Port the targets listen on (not on LAMBDA routes).

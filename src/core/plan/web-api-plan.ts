@@ -15,9 +15,10 @@ import { assignPriorities } from './priorities';
 import { planListenerHeaders } from './response-headers';
 import { engineOptionNames, planAliasRecords, planAllowedCidrs, planCertificates, planEnabledAccessLogs, planIdentity } from './shared-parts';
 import { planTargetGroup } from './target-group';
+import { planTransforms } from './transforms';
 import {
   ActionModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LambdaTargetGroupModel, LoadBalancerModel, RuleModel,
-  TargetGroupModel, WafModel, AccessLogsModel, ListenerModel, compareText, isDualStack,
+  TargetGroupModel, TransformModel, WafModel, AccessLogsModel, ListenerModel, compareText, isDualStack,
 } from '../model/load-balancer-model';
 import { ActionSpec } from '../options/action-spec';
 import { AuthenticationSpec } from '../options/authentication-spec';
@@ -108,14 +109,27 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
       throw new LbkitValidationError(path, `routes["${route.name}"].authenticate`,
         'needs a route with conditions: sign-in runs in the route\'s listener rule, and a route without conditions makes no rule (give it paths: [\'/*\'] to protect everything)', route.name);
     }
+    if (route.rewrite !== undefined) {
+      // AWS has no transforms on a default rule, and a route without conditions is reached only through the default action.
+      throw new LbkitValidationError(path, `routes["${route.name}"].rewrite`,
+        'needs a route with conditions: a rewrite is a transform of the route\'s listener rule, and AWS allows none on the default rule (give it paths: [\'/*\'] to rewrite everything)', route.rewrite);
+    }
   }
-  type RuleSpec = { route: string; conditions: ConditionsModel; action: ActionSpec; authenticate?: AuthenticationSpec; explicit?: number };
+  type RuleSpec = {
+    route: string;
+    conditions: ConditionsModel;
+    action: ActionSpec;
+    authenticate?: AuthenticationSpec;
+    explicit?: number;
+    transforms?: TransformModel[];
+  };
   const ruleSpecs: RuleSpec[] = ruleRoutes.map((route) => ({
     route: route.name,
     conditions: conditionsOf(route),
     authenticate: route.authenticate?._spec,
     action: route.action?._spec ?? { type: 'forward', targets: [{ route: route.name, weight: 1 }] },
     explicit: route.priority,
+    transforms: planTransforms(path, `routes["${route.name}"].rewrite`, route.rewrite),
   }));
   if (healthResponse) {
     ruleSpecs.push({
@@ -136,6 +150,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     // AWS runs the sign-in first (order 1) on the HTTPS listener, where every route's rule lives; the action follows it.
     ...(r.authenticate ? { authenticate: planAuthenticate(path, `routes["${r.route}"].authenticate`, r.authenticate) } : {}),
     action: planAction(path, `routes["${r.route}"].action`, r.action, names),
+    ...(r.transforms ? { transforms: r.transforms } : {}),
   })).sort((a, b) => a.priority - b.priority);
   checkReachableRules(path, rules);
 

@@ -46,6 +46,10 @@ export interface AccessLogEntry extends AccessLogRequestFields {
   readonly listenerPort: number;
   /** The client connection's id, alike for every request over it. */
   readonly connTraceId?: string;
+  /** The Host header a host-header-rewrite transform sent on, when it rewrote it. */
+  readonly transformedHost?: string;
+  /** The path and query a url-rewrite transform sent on, when it rewrote them. */
+  readonly transformedUri?: string;
 }
 
 /** The fields an entry takes from the request line, its headers and its TLS connection (plain HTTP, h2 or an upgrade). */

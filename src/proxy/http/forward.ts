@@ -204,11 +204,11 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
  * byte of the response for the idle timeout (then the client's response is cut too); `done` is called once.
  */
 export function forward(req: IncomingMessage, res: ServerResponse, target: Target, headers: Record<string, string | string[]>,
-  idleTimeoutMs: number, addCookies: AddCookies | undefined, done: (result: ForwardResult) => void): Forwarding {
+  idleTimeoutMs: number, addCookies: AddCookies | undefined, done: (result: ForwardResult) => void, url: string = req.url ?? '/'): Forwarding {
   const exchange = new TargetExchange(res, target, idleTimeoutMs, addCookies, done);
   target.inFlight.add(exchange);
   target.pool.dispatch({
-    path: req.url ?? '/',
+    path: url,
     method: req.method ?? 'GET',
     headers,
     body: hasBody(req) ? req : null,

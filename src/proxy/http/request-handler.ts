@@ -11,6 +11,7 @@ import { mutualTlsHeaders } from './mutual-tls';
 import { redirectLocation, redirectStatus } from './redirect';
 import { hostName, RequestFacts, requestHost, splitUrl } from './request-facts';
 import { applyListenerHeaders, listenerHeadersOf } from './response-headers';
+import { CompiledTransforms, applyTransforms } from './rule-transforms';
 import { Runtime } from './runtime';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
@@ -53,6 +54,11 @@ interface Exchange {
   tls?: TlsFacts;
   clientPort?: number;
   connTraceId?: string;
+  /** The matched rule's transforms, applied when its action forwards. */
+  transforms?: CompiledTransforms;
+  /** What the transforms changed, for the access log. */
+  transformedHost?: string;
+  transformedUri?: string;
 }
 
 /**
@@ -141,6 +147,7 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   }
   const match = table.route(facts);
   exchange.priority = match.priority;
+  exchange.transforms = match.transforms;
   if (!match.authenticate || typeof match.priority !== 'number') {
     runAction(ctx, runtime, req, res, exchange, match.action, facts, host, peer);
     return;
@@ -194,15 +201,20 @@ function runAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage,
     return;
   }
   exchange.actions.push('forward');
-  forwardAction(ctx, runtime, req, res, exchange, action, host, peer, signInHeaders);
+  // Rewrites come after routing (they never change the rule that matched) and before the request leaves for a target.
+  const rewritten = applyTransforms(exchange.transforms, host, req.url ?? '/');
+  if (!rewritten) return refuse(res, exchange, 500);
+  exchange.transformedHost = rewritten.transformedHost;
+  exchange.transformedUri = rewritten.transformedUri;
+  forwardAction(ctx, runtime, req, res, exchange, action, rewritten.host, rewritten.url, peer, signInHeaders);
 }
 
 function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
-  action: ForwardActionModel, host: string, peer: string, signInHeaders: Record<string, string | undefined> | undefined): void {
+  action: ForwardActionModel, host: string, url: string, peer: string, signInHeaders: Record<string, string | undefined> | undefined): void {
   const { name, setCookie: groupCookies } = chooseGroupName(action, req.headers);
   exchange.group = name;
   const lambda = runtime.lambdaGroups.get(name);
-  if (lambda) return lambdaAction(ctx, runtime, req, res, exchange, lambda, host, peer, groupCookies, signInHeaders);
+  if (lambda) return lambdaAction(ctx, runtime, req, res, exchange, lambda, host, url, peer, groupCookies, signInHeaders);
   const group = runtime.groups.get(name);
   const target = group ? chooseTarget(group, req.headers) : undefined;
   if (!group || !target) {
@@ -233,17 +245,17 @@ function forwardAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMess
       exchange.elbStatus = result.targetStatus;
     }
     if (exchange.closed) exchange.finish?.();
-  });
+  }, url);
 }
 
 /** A forward to a Lambda group: the handler is invoked with the ALB's event instead of a request to a target. */
 function lambdaAction(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
-  group: LambdaGroup, host: string, peer: string, setCookie: string[] | undefined,
+  group: LambdaGroup, host: string, url: string, peer: string, setCookie: string[] | undefined,
   signInHeaders: Record<string, string | undefined> | undefined): void {
   exchange.lambda = true;
   const { added, trace } = forwardingHeaders(ctx, runtime, req, peer, signInHeaders);
   exchange.trace = trace;
-  const { path, query } = splitUrl(req.url ?? '/');
+  const { path, query } = splitUrl(url);
   exchange.settled = false;
   const headers = eventHeaders(req, added, host, runtime.model.attributes.dropInvalidHeaderFields);
   lambdaExchange(req, res, group, { path, query, headers, setCookie }, (result) => {
@@ -294,6 +306,8 @@ function done(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse, e
     errorReason: exchange.errorReason,
     listenerPort: ctx.port,
     connTraceId: exchange.connTraceId,
+    transformedHost: exchange.transformedHost,
+    transformedUri: exchange.transformedUri,
   };
   ctx.accessLog(entry);
 }

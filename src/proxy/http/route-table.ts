@@ -1,5 +1,6 @@
 import { compileConditions, RequestPredicate } from './conditions';
 import { RequestFacts } from './request-facts';
+import { CompiledTransforms, compileTransforms } from './rule-transforms';
 import { ActionModel, AuthenticateActionModel, ListenerModel } from '../../core/model/load-balancer-model';
 
 /** The action a request resolves to, with the rule that chose it (priority `default` for the default action). */
@@ -8,6 +9,8 @@ export interface RouteMatch {
   readonly action: ActionModel;
   /** The rule's sign-in action, run before `action`. */
   readonly authenticate?: AuthenticateActionModel;
+  /** The rule's Host and URL rewrites, applied when the action forwards. */
+  readonly transforms?: CompiledTransforms;
 }
 
 /** A listener's rules compiled once: evaluated by ascending priority, the first match wins, then the default action. */
@@ -20,7 +23,10 @@ export class RouteTable {
   public constructor(listener: ListenerModel) {
     this.rules = [...listener.rules]
       .sort((a, b) => a.priority - b.priority)
-      .map((r) => ({ match: compileConditions(r.conditions), result: { priority: r.priority, action: r.action, authenticate: r.authenticate } }));
+      .map((r) => ({
+        match: compileConditions(r.conditions),
+        result: { priority: r.priority, action: r.action, authenticate: r.authenticate, transforms: compileTransforms(r.transforms) },
+      }));
     this.fallback = { priority: 'default', action: listener.defaultAction };
     this.signsIn = listener.rules.some((r) => r.authenticate !== undefined);
   }

@@ -11,6 +11,7 @@ import { ListenerContext } from './listener-context';
 import { hostName, requestHost, splitUrl } from './request-facts';
 import { forwardingHeaders } from './request-handler';
 import { listenerHeadersOf, rawLbHeaderLines } from './response-headers';
+import { applyTransforms } from './rule-transforms';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget } from './stickiness';
 import { TlsFacts, tlsFacts } from './tls-facts';
@@ -37,6 +38,9 @@ interface UpgradeLog {
   tls?: TlsFacts;
   clientPort?: number;
   connTraceId?: string;
+  /** What the rule's transforms changed, for the access log. */
+  transformedHost?: string;
+  transformedUri?: string;
 }
 
 /** One access-log entry per upgrade (type ws/wss), written when the client's socket closes. */
@@ -68,6 +72,8 @@ function logUpgrade(ctx: ListenerContext, req: IncomingMessage, socket: Socket, 
     errorReason: log.errorReason,
     listenerPort: ctx.port,
     connTraceId: log.connTraceId,
+    transformedHost: log.transformedHost,
+    transformedUri: log.transformedUri,
   });
 }
 
@@ -120,6 +126,11 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
     return reject(match.action.type === 'redirect' ? 400 : Number(match.action.statusCode) || 400);
   }
   log.actions.push('forward');
+  // The rule's rewrites, as for any forwarded request (routing already happened on the original).
+  const rewritten = applyTransforms(match.transforms, host, req.url ?? '/');
+  if (!rewritten) return reject(500);
+  log.transformedHost = rewritten.transformedHost;
+  log.transformedUri = rewritten.transformedUri;
   log.group = chooseGroupName(match.action, req.headers).name;
   // Lambda targets take no WebSockets: the ALB refuses the upgrade with 400 (ELB guide, Lambda functions as targets, Limits).
   if (runtime.lambdaGroups.has(log.group)) return reject(400);
@@ -133,10 +144,10 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
 
   const { added, trace } = forwardingHeaders(ctx, runtime, req, peer, signInHeaders);
   log.trace = trace;
-  const headers = upstreamHeaders(req.headers, added, host, runtime.model.attributes.dropInvalidHeaderFields);
+  const headers = upstreamHeaders(req.headers, added, rewritten.host, runtime.model.attributes.dropInvalidHeaderFields);
   headers.connection = 'Upgrade';
   if (req.headers.upgrade) headers.upgrade = req.headers.upgrade;
-  let text = `${req.method} ${req.url} HTTP/1.1\r\n`;
+  let text = `${req.method} ${rewritten.url} HTTP/1.1\r\n`;
   for (const name in headers) {
     const value = headers[name];
     for (const v of Array.isArray(value) ? value : [value]) text += `${name}: ${v}\r\n`;

@@ -53,4 +53,8 @@ export interface AccessLogRecord extends AccessLogRequestFields {
   readonly classification?: string;
   readonly classificationReason?: string;
   readonly connTraceId?: string;
+  /** The Host header after a host-header-rewrite transform changed it. */
+  readonly transformedHost?: string;
+  /** The URI after a url-rewrite transform changed it. */
+  readonly transformedUri?: string;
 }

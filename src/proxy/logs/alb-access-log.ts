@@ -39,9 +39,10 @@ export function formatAccessLogLine(r: AccessLogRecord): string {
     quoted(r.classification),
     quoted(r.classificationReason),
     plain(r.connTraceId),
-    // transformed_host, transformed_uri, request_transform_status: the proxy applies no rule transforms.
-    quoted(undefined),
-    quoted(undefined),
+    // The request field keeps what the client sent; these two what a rule transform made of it.
+    quoted(r.transformedHost),
+    quoted(r.transformedUri),
+    // request_transform_status: AWS documents no values for it; the proxy writes none.
     quoted(undefined),
   ].join(' ');
 }

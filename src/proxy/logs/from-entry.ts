@@ -55,6 +55,8 @@ export function accessLogRecord(entry: AccessLogEntry, lb: LocalLoadBalancerIden
     targetPortList: entry.target === undefined ? undefined : [entry.target],
     targetStatusCodeList: entry.targetStatusCode === undefined ? undefined : [String(entry.targetStatusCode)],
     connTraceId: entry.connTraceId,
+    transformedHost: entry.transformedHost,
+    transformedUri: entry.transformedUri,
   };
 }
 

@@ -2,6 +2,7 @@ import { ROUTE_TAG } from '../../core/contract';
 import { ConditionsBuilder, CONDITION_FIELDS } from '../conditions';
 import { LbkitConfigError } from '../errors';
 import { ListenerRulePart } from '../parts';
+import { transformsModel } from '../transforms';
 import { isObject, num, objects, str, strings } from '../values';
 import { readCfnRuleActions } from './actions';
 import { cfnMapping } from './template';
@@ -41,6 +42,14 @@ export const listenerRuleMapping = cfnMapping('AWS::ElasticLoadBalancingV2::List
   }
   const metadata = isObject(resource.Metadata) ? resource.Metadata : {};
   const actions = readCfnRuleActions(p.Actions, doc, where);
+  const transforms = transformsModel(objects(p.Transforms).map((t) => {
+    const config = t.HostHeaderRewriteConfig ?? t.UrlRewriteConfig;
+    return {
+      type: str(doc.scalar(t.Type), ''),
+      rewrites: objects(isObject(config) ? config.Rewrites : undefined)
+        .map((r) => ({ regex: str(doc.scalar(r.Regex), ''), replace: str(doc.scalar(r.Replace), '') })),
+    };
+  }), where);
   const part: ListenerRulePart = {
     kind: 'listener-rule',
     key: id,
@@ -50,6 +59,7 @@ export const listenerRuleMapping = cfnMapping('AWS::ElasticLoadBalancingV2::List
     conditions: conditions.build(),
     action: actions.action,
     ...(actions.authenticate ? { authenticate: actions.authenticate } : {}),
+    ...(transforms ? { transforms } : {}),
   };
   return [part];
 });

@@ -3,6 +3,7 @@ import { ConditionsBuilder, CONDITION_FIELDS } from '../conditions';
 import { LbkitConfigError } from '../errors';
 import { ListenerRulePart } from '../parts';
 import { ResourceMapping } from '../registry';
+import { transformsModel } from '../transforms';
 import { block, num, objects, str, strings } from '../values';
 import { readTfRuleActions } from './actions';
 import { TfConfig, tfTag } from './config';
@@ -42,6 +43,15 @@ export const awsLbListenerRuleMapping: ResourceMapping<TfConfig> = {
       }
     }
     const actions = readTfRuleActions(b.action, doc, where);
+    // hashicorp/aws 6.x: `rewrite` is one block inside each config (written as an object or a list of one).
+    const transforms = transformsModel(objects(b.transform).map((t) => {
+      const config = block(t.host_header_rewrite_config) ?? block(t.url_rewrite_config);
+      return {
+        type: str(doc.scalar(t.type), ''),
+        rewrites: objects(config?.rewrite)
+          .map((r) => ({ regex: str(doc.scalar(r.regex), ''), replace: str(doc.scalar(r.replace), '') })),
+      };
+    }), where);
     const part: ListenerRulePart = {
       kind: 'listener-rule',
       key: id,
@@ -51,6 +61,7 @@ export const awsLbListenerRuleMapping: ResourceMapping<TfConfig> = {
       conditions: conditions.build(),
       action: actions.action,
       ...(actions.authenticate ? { authenticate: actions.authenticate } : {}),
+      ...(transforms ? { transforms } : {}),
     };
     return [part];
   },

@@ -24,8 +24,10 @@ describe('every example reads with nothing unmodeled', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test.each(readdirSync(EXAMPLES).filter((e) => statSync(join(EXAMPLES, e)).isDirectory()))('%s', (example) => {
+    // Terraform examples (cdktf and cdktn) have main.ts, as `cdktf init` names it; CDK examples app.ts.
+    const terraform = example.endsWith('-cdktf') || example.endsWith('-cdktn');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createApp } = require(join(EXAMPLES, example, example.endsWith('cdktf') ? 'main' : 'app'));
+    const { createApp } = require(join(EXAMPLES, example, terraform ? 'main' : 'app'));
     createApp(join(dir, example)).synth();
     const files = outputs(join(dir, example));
     expect(files.length).toBeGreaterThan(0);

@@ -4,15 +4,15 @@ import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { createApp as createGameServerCdkApp } from '../examples/game-server-nlb-cdk/app';
 import { createApp as createGameServerTfApp } from '../examples/game-server-nlb-cdktf/main';
-import { createApp as createGameServerTnApp } from '../examples/game-server-nlb-cdktn/main';
+import type * as GameServerTn from '../examples/game-server-nlb-cdktn/main';
 import { createApp as createGlobalFailoverCdkApp } from '../examples/global-failover-cdk/app';
 import { createApp as createGlobalFailoverTfApp } from '../examples/global-failover-cdktf/main';
-import { createApp as createGlobalFailoverTnApp } from '../examples/global-failover-cdktn/main';
+import type * as GlobalFailoverTn from '../examples/global-failover-cdktn/main';
 import { createApp as createPartnerApiCdkApp } from '../examples/partner-api-cdk/app';
 import { createApp as createPartnerApiTfApp } from '../examples/partner-api-cdktf/main';
 import { createApp as createCdkApp } from '../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../examples/web-api-cdktf/main';
-import { createApp as createTnApp } from '../examples/web-api-cdktn/main';
+import type * as WebApiTn from '../examples/web-api-cdktn/main';
 import { ClientCertificateAuthority, clientCertificateAuthority } from '../src/testing';
 import type { FailoverFiles } from './demo-tour-failover';
 
@@ -52,6 +52,12 @@ export function synthPartnerApi(out = OUT): SynthesizedExample & { readonly clie
 }
 
 export function synthExamples(): SynthesizedExample[] {
+  // The cdktn examples load only here: the tests that import this file for its other functions need not load cdktn (~1 s each).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const createTnApp = (require('../examples/web-api-cdktn/main') as typeof WebApiTn).createApp;
+  const createGameServerTnApp = (require('../examples/game-server-nlb-cdktn/main') as typeof GameServerTn).createApp;
+  const createGlobalFailoverTnApp = (require('../examples/global-failover-cdktn/main') as typeof GlobalFailoverTn).createApp;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   rmSync(OUT, { recursive: true, force: true });
   const cdkOut = join(OUT, 'cdk', 'web-api');
   createCdkApp(cdkOut).synth();

@@ -175,3 +175,37 @@ if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
     expect(result.output).toContain('terraform-check: FAILED web-api: it pins hashicorp/aws 6.66.0 and the mirror holds 5.100.0; for lbkit/cdktn output run with --relax-aws-provider');
   }, CHECK_TIMEOUT_MS + 30_000);
 });
+
+// The relaxing step alone (no terraform): every 6.x-only argument it removes is named, and nothing else is touched.
+test('relaxing a 6.x stack removes exactly the 6.x-only arguments, naming each, and pins the mirror\'s version', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lbkit-tf-relax-'));
+  try {
+    const file = join(dir, 'cdk.tf.json');
+    const kept = { name: 'api', port: 8080, protocol: 'HTTP' };
+    writeFileSync(file, JSON.stringify({
+      terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: '6.66.0' } } },
+      provider: { aws: [{ region: 'eu-west-1' }] },
+      resource: {
+        aws_lb: { lb: { name: 'lb', region: 'us-east-1', health_check_logs: { bucket: 'b', enabled: true } } },
+        aws_lb_target_group: { tg: { ...kept, target_control_port: 4000 } },
+        aws_lb_target_group_attachment: { a: { target_group_arn: 'arn', target_id: 'i-1', quic_server_id: '0x0123456789abcdef' } },
+        aws_lb_listener_rule: { r: { listener_arn: 'arn', transform: [{ type: 'url-rewrite' }], condition: [{ source_ip: { values: ['10.0.0.0/8'], ip_address_type: 'ipv4' } }] } },
+      },
+      data: { aws_caller_identity: { me: { region: 'us-east-1' } } },
+    }));
+    const relax = spawnSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'terraform-relax-aws-provider.js'), 'relax', file, '5.100.0'], { encoding: 'utf8' });
+    expect(relax.status).toBe(0);
+    expect(relax.stdout.split('\n').filter((l) => l.startsWith('not checked: ')).map((l) => l.replace(/ \(.*$/, '').replace('not checked: ', '')).sort()).toEqual([
+      'aws_lb.lb.health_check_logs', 'aws_lb.lb.region', 'aws_lb_listener_rule.r.condition[0].source_ip.ip_address_type', 'aws_lb_listener_rule.r.transform',
+      'aws_lb_target_group.tg.target_control_port', 'aws_lb_target_group_attachment.a.quic_server_id', 'data.aws_caller_identity.me.region',
+    ]);
+    const relaxed = JSON.parse(readFileSync(file, 'utf8'));
+    expect(relaxed.terraform.required_providers.aws.version).toBe('5.100.0');
+    expect(relaxed.provider.aws[0].region).toBe('eu-west-1');
+    expect(relaxed.resource.aws_lb.lb).toEqual({ name: 'lb' });
+    expect(relaxed.resource.aws_lb_target_group.tg).toEqual(kept);
+    expect(relaxed.resource.aws_lb_listener_rule.r.condition).toEqual([{ source_ip: { values: ['10.0.0.0/8'] } }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -10,7 +10,7 @@ import { join, relative } from 'path';
 const ROOT = join(__dirname, '..', '..');
 /** What the examples' output is made of: the library, the examples, and the engines' versions. */
 const SOURCE_DIRS = ['src', 'examples'];
-const ENGINE_PACKAGES = ['aws-cdk-lib', 'constructs', 'cdktf', '@cdktf/provider-aws'];
+const ENGINE_PACKAGES = ['aws-cdk-lib', 'constructs', 'cdktf', '@cdktf/provider-aws', 'cdktn', '@cdktn/provider-aws'];
 /** Output a local run may leave beside the examples' sources: not an input. */
 const NOT_SOURCES = new Set(['node_modules', 'cdk.out', 'cdktf.out', '.demo-out', '.lbkit']);
 const CACHE = join(tmpdir(), 'lbkit-test-synth-cache');

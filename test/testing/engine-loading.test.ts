@@ -4,18 +4,58 @@ import { startNow } from '../support/start-now';
 
 // A user who installed one engine can use the kit: lbkit/testing loads an engine only when given its stack.
 // Each case in a node process of its own, all started at once; each test awaits its own. The examples
-// are TypeScript (ts-node); lbkit/testing alone comes from lib/ when that is built from the current sources.
+// are TypeScript (ts-node); lbkit/testing and lbkit/cdktn alone come from lib/ when that is built from the current sources.
 const [built, tsNode] = libIsFresh() ? ['lib', false] : ['src', true];
-const loaded = {
-  testing: startNow(() => enginesLoadedBy(`require('./${built}/entrypoints/testing'); require('./${built}/entrypoints/testing/jest');`, { tsNode })),
-  terraformStack: startNow(() => enginesLoadedBy(`
+const CDKTF = ['cdktf', '@cdktf/provider-aws'];
+const CDKTN = ['cdktn', '@cdktn/provider-aws'];
+const NO_ENGINE = 'TestingKitError: terraform stack web-api: synthesizing a TerraformStack needs the engine that built it, '
+  + 'cdktn or cdktf, installed beside lbkit; neither cdktn nor cdktf could be loaded';
+
+/** Route assertions on the stack of the web-api example on cdktf, through lbkit/testing (ts-node). */
+const cdktfRoute = `
     const { routeFor } = require('./src/entrypoints/testing');
     const { createApp } = require('./examples/web-api-cdktf/main');
     const dir = require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'lbkit-testing-'));
     const stack = createApp(require('path').join(dir, 'out')).node.findChild('web-api');
     if (routeFor(stack, 'https://api.example.com/v1/x').route !== 'api-v1') throw new Error('wrong route');
     require('fs').rmSync(dir, { recursive: true });
-  `, { tsNode: true })),
+  `;
+
+/**
+ * Route assertions on a small lbkit/cdktn stack, as a cdktn user writes it: plain JavaScript on lbkit's
+ * entry points (from lib/ when fresh, so no ts-node: the examples' TypeScript costs a process many seconds).
+ */
+const cdktnRoute = `
+    const { App, TerraformStack } = require('cdktn');
+    const { AwsProvider } = require('@cdktn/provider-aws/lib/provider');
+    const { WebApiLoadBalancer } = require('./${built}/entrypoints/cdktn');
+    const { routeFor } = require('./${built}/entrypoints/testing');
+    const dir = require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'lbkit-testing-'));
+    const stack = new TerraformStack(new App({ outdir: dir }), 'web-api');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    new WebApiLoadBalancer(stack, 'Api', {
+      vpcId: 'vpc-0123456789abcdef0', vpcCidrBlock: '10.0.0.0/16', subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0bbbbbbbbbbbbbbb2'],
+      certificateArns: ['arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555'],
+      routes: [{ name: 'api-v1', paths: ['/v1/*'], port: 8080 }],
+    });
+    if (routeFor(stack, 'https://api.example.com/v1/x').route !== 'api-v1') throw new Error('wrong route');
+    require('fs').rmSync(dir, { recursive: true });
+  `;
+
+const loaded = {
+  testing: startNow(() => enginesLoadedBy(`require('./${built}/entrypoints/testing'); require('./${built}/entrypoints/testing/jest');`, { tsNode })),
+  terraformStack: startNow(() => enginesLoadedBy(cdktfRoute, { tsNode: true })),
+  cdktnStack: startNow(() => enginesLoadedBy(cdktnRoute, { tsNode })),
+  // A project with cdktn only: lbkit/cdktn and lbkit/testing need nothing else.
+  cdktnOnly: startNow(() => enginesLoadedBy(cdktnRoute, { tsNode, uninstalled: [...CDKTF, 'aws-cdk-lib'] })),
+  // No Terraform engine at all, given something shaped like a TerraformStack: the kit says what to install.
+  noTerraformEngine: startNow(() => enginesLoadedBy(`
+    const { synthesize } = require('./${built}/entrypoints/testing');
+    const stack = { node: { id: 'web-api' }, toTerraform() { return {}; }, prepareStack() {} };
+    let message;
+    try { synthesize(stack); } catch (e) { message = e.name + ': ' + e.message; }
+    if (message !== ${JSON.stringify(NO_ENGINE)}) throw new Error('unexpected: ' + message);
+  `, { tsNode, uninstalled: [...CDKTF, ...CDKTN, 'aws-cdk-lib'] })),
   cdkStack: startNow(() => enginesLoadedBy(`
     const { routeFor } = require('./src/entrypoints/testing');
     const { createApp } = require('./examples/web-api-cdk/app');
@@ -27,8 +67,20 @@ test('lbkit/testing loads no engine', async () => {
   expect(await loaded.testing).toEqual([]);
 });
 
-test('route assertions on a TerraformStack load cdktf, not aws-cdk-lib', async () => {
+test('route assertions on a cdktf TerraformStack load cdktf, not cdktn nor aws-cdk-lib', async () => {
   expect(await loaded.terraformStack).toEqual(['@cdktf/provider-aws', 'cdktf']);
+});
+
+test('route assertions on a cdktn TerraformStack load cdktn, not cdktf nor aws-cdk-lib', async () => {
+  expect(await loaded.cdktnStack).toEqual(['@cdktn/provider-aws', 'cdktn']);
+});
+
+test('a project with only cdktn installed (no cdktf, no aws-cdk-lib) uses lbkit/cdktn and lbkit/testing', async () => {
+  expect(await loaded.cdktnOnly).toEqual(['@cdktn/provider-aws', 'cdktn']);
+});
+
+test('a TerraformStack with neither cdktn nor cdktf installed: an error that says what to install', async () => {
+  expect(await loaded.noTerraformEngine).toEqual([]);
 });
 
 test('route assertions on a CDK Stack load aws-cdk-lib, not cdktf', async () => {

@@ -1,8 +1,8 @@
-import { readFileSync, rmSync } from 'fs';
+import { readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import * as fc from 'fast-check';
-import { CDKTN_EXAMPLES } from '../../scripts/generate-cdktn';
+import { CDKTN_EXAMPLES, cdktnFiles, HAND_WRITTEN } from '../../scripts/generate-cdktn';
 import { CDKTN, modelDifferences, TERRAFORM } from '../support/engines';
 import { globalFailoverOptionsArb } from '../support/global-failover-options.arbitrary';
 import { webApiOptionsArb } from '../support/options.arbitrary';
@@ -12,7 +12,37 @@ import { tcpServiceOptionsArb } from '../support/tcp-service-options.arbitrary';
 // Parity: lbkit/cdktn is generated from lbkit/cdktf (scripts/generate-cdktn.ts), so instead of a copy of
 // every test/cdktf suite (~95 s of CI), this proves that both engines write the same cdk.tf.json for the same
 // input, but for the two fields that name the engine and the provider. Every test/cdktf assertion on the
-// output then holds for cdktn too. What only cdktn writes (hashicorp/aws 6.x) is tested in seam.test.ts.
+// output then holds for cdktn too, given that the generated files are in sync with their sources (first).
+// What only cdktn writes (hashicorp/aws 6.x) is tested in health-check-logs.test.ts.
+
+// src/cdktn and the cdktn examples are generated from their cdktf sources and committed: a change to a
+// source without regenerating would ship a cdktn engine that differs from cdktf's in more than module names.
+const ROOT = join(__dirname, '..', '..');
+const REGENERATE = 'run `npx projen generate:cdktn`';
+
+test('the generated cdktn files are what scripts/generate-cdktn.ts writes from their sources', () => {
+  const outOfSync: string[] = [];
+  for (const [path, content] of cdktnFiles(ROOT)) {
+    let onDisk: string | undefined;
+    try {
+      onDisk = readFileSync(join(ROOT, path), 'utf8');
+    } catch {
+      onDisk = undefined;
+    }
+    if (onDisk === undefined) outOfSync.push(`${path} is missing: ${REGENERATE}`);
+    else if (onDisk !== content) outOfSync.push(`${path} differs from its source: ${REGENERATE} (edit src/cdktf or the cdktf example, not the copy)`);
+  }
+  expect(outOfSync).toEqual([]);
+});
+
+test('src/cdktn has no file but the generated ones and the hand-written seam', () => {
+  const generated = new Set(cdktnFiles(ROOT).keys());
+  const stale = (readdirSync(join(ROOT, 'src/cdktn'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !HAND_WRITTEN.includes(f) && !generated.has(join('src/cdktn', f)))
+    .map((f) => `src/cdktn/${f} has no source in src/cdktf: ${REGENERATE}`);
+  expect(stale).toEqual([]);
+  for (const seam of HAND_WRITTEN) expect(readFileSync(join(ROOT, 'src/cdktn', seam), 'utf8')).toMatch(/^\/\/ HAND-WRITTEN per engine/);
+});
 
 /** The two fields allowed to differ, as each engine writes them: the engine's version and the pinned provider. */
 const ENGINE_FIELDS = {

@@ -15,7 +15,7 @@ const RUNS = Number(process.env.LBKIT_PROPERTY_RUNS ?? 30);
  * generated from cdktf's, and test/cdktn/parity.test.ts proves its output equal to cdktf's; these few keep
  * the reading of 6.x output in the invariant at a few seconds' cost.
  */
-const CDKTN_RUNS = Math.min(RUNS, 8);
+const CDKTN_RUNS = Math.min(RUNS, 4);
 
 test(`GlobalFailover: read(cloudformation) == read(terraform) == plan for generated options, and == read(cdktn) for the first ${CDKTN_RUNS}`, () => {
   let run = 0;

@@ -2,12 +2,8 @@
 // ../load-client.ts: one undici Client per connection, requests back to back. Unlike it, every
 // request's outcome is written (NDJSON, one line each) with its times, the target that answered,
 // and the client's local port, so that the test can tell which worker served a failed one.
-// argv: <port> <connections> <seconds> <batch> <outcome file> <drain ms>. Prints `{"loaded":<epoch ms>}` once every
+// argv: <port> <connections> <seconds> <batch> <outcome file>. Prints `{"loaded":<epoch ms>}` once every
 // connection has its first answer (the load then runs <seconds>), and a ChaosLoadSummary line at the end.
-// Connections with a request still in flight <drain ms> after the load's end are closed, the requests written as
-// failures: the load ends then, rather than when the backstop below ends a connection that never completes
-// (node:cluster's primary keeps a connection it handed to a worker killed before taking it: the client's TLS
-// handshake is never answered).
 import { createWriteStream } from 'fs';
 import { Socket } from 'net';
 import { buildConnector, Client } from 'undici';
@@ -53,10 +49,6 @@ export interface ChaosLoadSummary {
 async function main(): Promise<void> {
   const [port, connections, seconds, batch] = process.argv.slice(2, 6).map(Number);
   const out = createWriteStream(process.argv[6]);
-  const drainMs = Number(process.argv[7]);
-  if (!(drainMs >= 0)) throw new Error(`chaos-client: no drain time (argv 7: ${process.argv[7]})`);
-  /** The connections with a request in flight. */
-  const inFlight = new Set<number>();
   let requests = 0;
   let failures = 0;
   let connected = 0;
@@ -81,7 +73,6 @@ async function main(): Promise<void> {
     const s = Date.now();
     let outcome: RequestOutcome;
     try {
-      inFlight.add(w);
       const res = await clients[w].request({ path, method: 'GET', headers: { host: 'api.example.com' } });
       const text = await res.body.text();
       const body = res.statusCode === 200 ? JSON.parse(text) : undefined;
@@ -90,7 +81,6 @@ async function main(): Promise<void> {
     } catch (e) {
       outcome = { s, e: Date.now(), p: path, ok: false, lp: localPorts[w], err: (e as Error).message };
     }
-    inFlight.delete(w);
     requests++;
     if (!outcome.ok) failures++;
     out.write(`${JSON.stringify(outcome)}\n`);
@@ -119,18 +109,12 @@ async function main(): Promise<void> {
   const loaded = Date.now();
   endAt = loaded + seconds * 1000;
   process.stdout.write(`${JSON.stringify({ loaded })}\n`);
-  // After the I/O already received is read (setImmediate runs after the poll phase), so that a late timer
-  // (an event-loop stall) closes no connection whose answer has arrived.
-  const drained = setTimeout(() => setImmediate(() => {
-    for (const w of inFlight) void clients[w].destroy(new Error(`still in flight ${drainMs} ms after the load ended: the client closed the connection`));
-  }), seconds * 1000 + drainMs);
   await Promise.all(loops);
-  clearTimeout(drained);
   clearInterval(stallCheck);
   const summary: ChaosLoadSummary = {
     connections, maxConnected, rampSeconds: (loaded - started) / 1000, loadSeconds: (Date.now() - loaded) / 1000, requests, failures, stalls,
   };
-  await Promise.all(clients.map((c) => (c.destroyed ? undefined : c.close())));
+  await Promise.all(clients.map((c) => c.close()));
   await new Promise((r) => out.end(r));
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }

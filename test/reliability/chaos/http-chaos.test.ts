@@ -42,13 +42,6 @@ const SLOW_MS = 300;
 const CHAOS_MS = pick(60_000, 300_000);
 /** Connections per engine: 1,000 in all in CI (two proxies), 1,000 each in the long run. */
 const CONNECTIONS_WANTED = pick(500, 1000);
-/**
- * How long requests in flight at the end of the load may take to finish before the client closes their
- * connections (each a failure, matched to the faults like any other): the longest a request legitimately waits,
- * a hung target's 504 after the idle timeout. Without it the load lasted up to the client's 30 s backstop
- * longer (83 s rather than 60 s) whenever a worker killed near the end left a connection unserved.
- */
-const DRAIN_MS = IDLE_MS + TIMER_TICK_MS + SLACK_MS;
 /** TLS handshakes per batch while the connections open. */
 const OPEN_BATCH = 100;
 /** Faults: one every 5 s on average per proxy, each lasting 1–4 s (30–120 s at AWS's speed). */
@@ -294,7 +287,7 @@ async function chaosRun(engine: Engine, seed: number, dir: string): Promise<RunR
 
     const outcomeFile = join(dir, 'outcomes.ndjson');
     client = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'chaos-client.ts'),
-      String(served.httpsPort), String(CONNECTIONS), String(CHAOS_MS / 1000), String(OPEN_BATCH), outcomeFile, String(DRAIN_MS)],
+      String(served.httpsPort), String(CONNECTIONS), String(CHAOS_MS / 1000), String(OPEN_BATCH), outcomeFile],
     { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
     const lines: string[] = [];
     const loaded = new Promise<number>((resolve, reject) => {

@@ -2,13 +2,10 @@ import { readFileSync, statSync } from 'fs';
 import { JSONWebKeySet } from 'jose';
 import { CliError } from './cli-error';
 import { JWKS_MAX_BYTES, JWKS_MAX_KEYS } from '../core/limits';
-import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
+import { AnyLoadBalancerModel } from '../core/model/any-load-balancer-model';
+import { jwtIssuers } from '../proxy/http/jwt-validation';
 
-/** The issuers a model's JWT validation actions name. */
-export function jwtIssuers(model: AnyLoadBalancerModel | undefined): string[] {
-  if (!model || !isApplicationModel(model)) return [];
-  return [...new Set(model.listeners.flatMap((l) => l.rules.flatMap((r) => (r.validateJwt ? [r.validateJwt.issuer] : []))))];
-}
+export { jwtIssuers };
 
 /**
  * `--jwks <issuer>=<file>`, repeatable: the JSON Web Key Set a JWT validation action naming that issuer

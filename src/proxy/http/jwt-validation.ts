@@ -1,4 +1,5 @@
 import { createLocalJWKSet, JSONWebKeySet, jwtVerify, JWTPayload } from 'jose';
+import { AnyLoadBalancerModel, isApplicationModel } from '../../core/model/any-load-balancer-model';
 import { JwtClaimModel, JwtValidationModel } from '../../core/model/load-balancer-model';
 
 /** AWS accepts tokens signed with RS256 only. */
@@ -7,6 +8,12 @@ const ALGORITHMS = ['RS256'];
 const REQUIRED_CLAIMS = ['iss', 'exp'];
 /** `Authorization: Bearer <token>` (RFC 6750 §2.1: the scheme is case-insensitive). */
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+/** The issuers a model's JWT validation actions name. */
+export function jwtIssuers(model: AnyLoadBalancerModel | undefined): string[] {
+  if (!model || !isApplicationModel(model)) return [];
+  return [...new Set(model.listeners.flatMap((l) => l.rules.flatMap((r) => (r.validateJwt ? [r.validateJwt.issuer] : []))))];
+}
 
 /** Issuer → its JSON Web Key Set (`lbkit serve --jwks <issuer>=<file>`), compiled once. */
 export class JwtKeySets {

@@ -180,10 +180,11 @@ project.addTask('reliability', {
   receiveArgs: true,
 });
 
-// Two jest runs, so CI keeps under 15 minutes on two cores: synthesis, reading and fuzzing (CPU bound, no tight clocks) on
+// Two jest runs, so CI keeps under 15 minutes on two cores: synthesis, reading, fuzzing and packaging (CPU bound, no
+// tight clocks: package checks the tarball and its consumers, outside-in installs and builds fresh projects) on
 // two workers; then everything else (the local proxy, the CLI, anything bounded in time) on one worker, as
 // before, so a busy second core cannot stretch its time bounds. Arguments go to the second run.
-const CPU_ONLY_TESTS = ['aws-cdk', 'cdktf', 'core', 'readers', 'features', 'docs', 'bench', 'reliability/fuzz'];
+const CPU_ONLY_TESTS = ['aws-cdk', 'cdktf', 'core', 'readers', 'features', 'docs', 'bench', 'reliability/fuzz', 'package', 'outside-in'];
 project.testTask.reset();
 project.testTask.exec(`jest --passWithNoTests --ci --maxWorkers=2 ${CPU_ONLY_TESTS.map((d) => `test/${d}/`).join(' ')}`, {
   env: { JEST_JUNIT_OUTPUT_NAME: 'junit-cpu-only.xml' },

@@ -1,7 +1,8 @@
 // The main job: synthesize every example (web-api: an ALB, game-server: an NLB, partner-api: an ALB with
 // mutual TLS and sign-in, global-failover: Route 53 over two regional ALBs) with both engines, read each output back into lbkit's model, print
-// side by side what each engine produced and whether they match; then serve each example on the local
-// reference proxy from each engine's output and tour what it does.
+// side by side what each engine produced and whether they match (and, for web-api, game-server and
+// global-failover, that their CDK Terrain (cdktn) output reads back to the same model); then serve each
+// example on the local reference proxy from each engine's output and tour what it does.
 import { readFileSync } from 'fs';
 import { isDeepStrictEqual } from 'util';
 import { AnyLoadBalancerModel, isApplicationModel } from '../src/core/model/any-load-balancer-model';
@@ -122,7 +123,7 @@ function printSideBySide(left: Row[], right: Row[]): void {
 }
 
 function main(): number {
-  console.log(`${BOLD}lbkit demo${RESET}: each example synthesized with aws-cdk-lib and with cdktf, read back into lbkit's model\n`);
+  console.log(`${BOLD}lbkit demo${RESET}: each example synthesized with aws-cdk-lib and with cdktf (and CDK Terrain), read back into lbkit's model\n`);
   let allMatch = true;
   synthesized = synthExamples();
   for (const example of synthesized) {
@@ -143,8 +144,60 @@ function main(): number {
       allMatch &&= equal;
       console.log(`\n  ${equal ? `${GREEN}✓ both engines produce the same load balancer model${RESET}` : `${RED}✗ the engines differ (see ≠ rows)${RESET}`}\n`);
     }
+    if (example.cdktn) {
+      const fromCdktn = readTerraform(JSON.parse(readFileSync(example.cdktn, 'utf8')));
+      allMatch = reportCdktn(example.cdktn, sameModels(fromCdktn, fromTfAll), sameModels(fromCdktn, fromCfnAll)) && allMatch;
+    }
   }
-  return compareDns(globalFailoverExample) && allMatch ? 0 : 1;
+  return compareDns(globalFailoverExample) && compareFailoverCdktn(globalFailoverExample) && allMatch ? 0 : 1;
+}
+
+/** Two lists of models equal one by one, after normalizing (ordering of sets, absent defaults). */
+function sameModels<T extends object>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((m, i) => isDeepStrictEqual(normalizeModel(m), normalizeModel(b[i])));
+}
+
+/**
+ * One line for an example's CDK Terrain output: cdktn writes the same cdk.tf.json format as cdktf
+ * (only the cdktf/cdktn version and the pinned AWS provider differ), so the same reader reads it.
+ */
+function reportCdktn(file: string, likeCdktf: boolean, likeCloudFormation: boolean): boolean {
+  const ok = likeCdktf && likeCloudFormation;
+  const differs = [likeCdktf ? '' : 'cdktf', likeCloudFormation ? '' : 'CloudFormation'].filter((x) => x).join(' and ');
+  console.log(`  CDK Terrain:    ${file}`);
+  console.log(`  ${ok ? `${GREEN}✓ the cdktn output reads back to the same model as the cdktf and CloudFormation outputs${RESET}`
+    : `${RED}✗ the cdktn output reads back to a different model than the ${differs} output${RESET}`}\n`);
+  return ok;
+}
+
+/**
+ * global-failover on cdktn: its one stack holds both regions' load balancers and the Route 53 records. The load
+ * balancers are compared with cdktf's and with each region's CloudFormation stack (whose construct id, and so the
+ * model's name, is the region's stack's; the name aside), the Route 53 part with both.
+ */
+function compareFailoverCdktn(example: SynthesizedExample): boolean {
+  if (!example.cdktn) return true;
+  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+  const cdktn = read(example.cdktn);
+  const cdktf = read(example.terraform);
+  const loadBalancers = readTerraform(cdktn);
+  const cfn = failoverFiles('CloudFormation');
+  const tfLbNames = failoverFiles('Terraform').loadBalancers;
+  const regionalLikeCfn = Object.entries(cfn.loadBalancers).every(([region, { file }]) => {
+    const fromTn = loadBalancers.find((m) => m.name === tfLbNames[region].lb);
+    const [fromCfn] = readCloudFormation(read(file));
+    return fromTn !== undefined && fromCfn !== undefined && isDeepStrictEqual(withName(fromCfn, ''), withName(fromTn, ''));
+  });
+  const dns = readDnsTerraform(cdktn);
+  const likeCdktf = sameModels(loadBalancers, readTerraform(cdktf)) && sameModels(dns, readDnsTerraform(cdktf));
+  const likeCfn = regionalLikeCfn && sameModels(dns, readDnsCloudFormation(read(example.cloudFormation)));
+  console.log(`example ${example.name} on CDK Terrain (both regions' load balancers and Route 53)`);
+  return reportCdktn(example.cdktn, likeCdktf, likeCfn);
+}
+
+/** A model under another name: the regional CloudFormation stacks and the one Terraform stack give a load balancer different ids. */
+function withName<T extends { readonly name: string }>(model: T, name: string): T {
+  return normalizeModel({ ...model, name });
 }
 
 function dnsRows(m: DnsRoutingModel): Row[] {
@@ -186,6 +239,13 @@ async function tour(keepServing: boolean): Promise<number> {
     ok = (await runNlbTour(file, print)).ok && ok;
     console.log('');
   }
+  // One tour from a CDK Terrain file, through the same code path: the cheapest tour (some 5 s), as the proof that
+  // `lbkit serve` runs cdktn output; the other examples' cdktn output is proven equal to cdktf's above.
+  if (game.cdktn) {
+    console.log(`${BOLD}game-server served on the local reference proxy from its CDK Terrain (cdktn) output${RESET}`);
+    ok = (await runNlbTour(game.cdktn, print)).ok && ok;
+    console.log('');
+  }
   for (const engine of ['CloudFormation', 'Terraform'] as const) {
     console.log(`${BOLD}global-failover: both regions on the local proxy and Route 53 on a local DNS server, from the ${engine} output${RESET}`);
     ok = (await runFailoverTour(failoverFiles(engine), print)).ok && ok;
@@ -202,7 +262,7 @@ async function tour(keepServing: boolean): Promise<number> {
     ok &&= result.ok;
     console.log('');
   }
-  console.log(ok ? `${GREEN}✓ every tour behaved as AWS documents, from both engines' output${RESET}` : `${RED}✗ some tour steps failed${RESET}`);
+  console.log(ok ? `${GREEN}✓ every tour behaved as AWS documents, from every engine's output${RESET}` : `${RED}✗ some tour steps failed${RESET}`);
   return ok ? 0 : 1;
 }
 

@@ -1,4 +1,4 @@
 // Entry point `lbkit/testing`: a local load balancer in the test's process, route assertions
-// and snapshot normalization, for jest and vitest. Loads aws-cdk-lib or cdktf only when given
+// and snapshot normalization, for jest and vitest. Loads aws-cdk-lib, cdktf or cdktn only when given
 // a stack of that engine.
 export * from '../testing';

@@ -2,9 +2,10 @@ import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { TestingKitError } from './errors';
 import { detectEngine, parseJsonText, readJsonFile, requireEngine, SynthesizedEngine } from './read-model';
+import { terraformTestingFor } from './terraform-engine';
 
 /**
- * What the testing kit reads: a CDK `Stack`, a cdktf `TerraformStack`, the path of a
+ * What the testing kit reads: a CDK `Stack`, a cdktf or cdktn `TerraformStack`, the path of a
  * synthesized file (`cdk.out/<Stack>.template.json`, `cdktf.out/stacks/<stack>/cdk.tf.json`),
  * its JSON text, or the parsed JSON.
  */
@@ -46,15 +47,15 @@ function synthesizeCdk(stack: CdkStackLike): Record<string, unknown> {
 }
 
 /**
- * The cdk.tf.json `cdktf synth` writes for the stack: its backend (the local one unless the
- * stack sets another), aspects, validations and `//` metadata — `Testing.synth` leaves out the
- * last and the backend. Written to a temporary directory that is removed at once.
+ * The cdk.tf.json `cdktf synth` (or `cdktn synth`) writes for the stack: its backend (the local one unless
+ * the stack sets another), aspects, validations and `//` metadata — `Testing.synth` leaves out the
+ * last and the backend. Written to a temporary directory that is removed at once. The engine is the
+ * stack's own (cdktn or cdktf), so a project with only one of them installed needs nothing else.
  */
 function synthesizeTerraform(stack: TerraformStackLike): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Testing } = require('cdktf') as typeof import('cdktf');
+  const testing = terraformTestingFor(stack, `terraform stack ${stack.node.id}`);
   stack.prepareStack();
-  const outdir = Testing.fullSynth(stack as unknown as import('cdktf').TerraformStack);
+  const outdir = testing.fullSynth(stack);
   try {
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as { stacks: Record<string, { synthesizedStackPath: string }> };
     const entry = manifest.stacks[stack.node.id] ?? Object.values(manifest.stacks)[0];

@@ -35,6 +35,6 @@ describe('8b. connection logs (Terraform), and health-check logs refused by the 
   test('health-check logs are refused with the provider version that lacks them', () => {
     expect(errorOf({ healthCheckLogs: { enabled: true } })).toBe(
       'Stack/Api: healthCheckLogs.enabled is true but the Terraform AWS provider lbkit pins, hashicorp/aws 5.100.0 (@cdktf/provider-aws 20.1.0), '
-      + 'has no aws_lb argument for health-check logs; turn them on with the CloudFormation engine, or leave them off (received: true)');
+      + 'has no aws_lb argument for health-check logs; turn them on with the CloudFormation engine or lbkit/cdktn (hashicorp/aws 6.x), or leave them off (received: true)');
   });
 });

@@ -6,6 +6,7 @@ import type * as GlobalCdk from '../../examples/global-failover-cdk/app';
 import type * as GlobalTf from '../../examples/global-failover-cdktf/main';
 import type * as WebCdk from '../../examples/web-api-cdk/app';
 import type * as WebTf from '../../examples/web-api-cdktf/main';
+import type * as WebTn from '../../examples/web-api-cdktn/main';
 import type * as Cli from '../../src/cli';
 import { CliIo, runCli, ServeSession } from '../../src/cli';
 import { compiledOrSource } from '../support/compiled';
@@ -26,6 +27,14 @@ export function synthWebApi(): { dir: string; cloudFormation: string; terraform:
     cloudFormation: join(dir, 'cdk', 'WebApiStack.template.json'),
     terraform: join(dir, 'cdktf', 'stacks', 'web-api', 'cdk.tf.json'),
   };
+}
+
+/** The web-api example synthesized by CDK Terrain (cdktn) into a fresh temporary directory. */
+export function synthWebApiCdktn(): { dir: string; terraform: string } {
+  const dir = cachedSynth('web-api-cdktn', join(tmpdir(), 'lbkit-cli-cdktn-'), (out) => {
+    (require('../../examples/web-api-cdktn/main') as typeof WebTn).createApp(join(out, 'cdktn')).synth();
+  });
+  return { dir, terraform: join(dir, 'cdktn', 'stacks', 'web-api', 'cdk.tf.json') };
 }
 
 /** The game-server (NLB) example synthesized by both engines into a fresh temporary directory. */

@@ -10,10 +10,11 @@ function snippets(): string[] {
   return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
-test('the README has TypeScript snippets for both engines', () => {
+test('the README has TypeScript snippets for every engine', () => {
   const all = snippets().join('\n');
   expect(all).toContain("from 'lbkit/aws-cdk'");
   expect(all).toContain("from 'lbkit/cdktf'");
+  expect(all).toContain("from 'lbkit/cdktn'");
 });
 
 test('every README TypeScript snippet type-checks', () => {

@@ -3,8 +3,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { App as TfApp } from 'cdktf';
+import { App as TnApp } from 'cdktn';
 import { createApp as createCdkApp } from '../../examples/web-api-cdk/app';
 import { createApp as createTfApp } from '../../examples/web-api-cdktf/main';
+import { createApp as createTnApp } from '../../examples/web-api-cdktn/main';
 import { AnyLoadBalancerModel, isApplicationModel } from '../../src/core/model/any-load-balancer-model';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
 import { Authentication } from '../../src/core/options/authentication';
@@ -23,7 +25,7 @@ import { MTLS_FIXTURES } from '../support/mtls';
 
 /**
  * The project's strongest invariant: for the same options,
- * read(cloudformation) == read(terraform) == plan(options), engine ids aside.
+ * read(cloudformation) == read(terraform) == read(cdktn) == plan(options), engine ids aside.
  */
 function expectThreeWay(options: EngineOptions): void {
   const r = threeWay(options);
@@ -35,10 +37,11 @@ function planOf(construct: { node: { findAll(): unknown[] } }): WebApiPlan {
   return lb._plan;
 }
 
-describe('examples: read(cloudformation) == read(terraform) == plan', () => {
+describe('examples: read(cloudformation) == read(terraform) == read(cdktn) == plan', () => {
   let dir: string;
   let cfn: { models: AnyLoadBalancerModel[]; plan: WebApiPlan; engine: string };
   let tf: { models: AnyLoadBalancerModel[]; plan: WebApiPlan; engine: string };
+  let tn: { models: AnyLoadBalancerModel[]; plan: WebApiPlan; engine: string };
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'lbkit-examples-'));
@@ -49,6 +52,9 @@ describe('examples: read(cloudformation) == read(terraform) == plan', () => {
     const tfApp: TfApp = createTfApp(join(dir, 'cdktf.out'));
     tfApp.synth();
     tf = { ...readSynthesizedFile(join(dir, 'cdktf.out', 'stacks', 'web-api', 'cdk.tf.json')), plan: planOf(tfApp.node.findChild('web-api')) };
+    const tnApp: TnApp = createTnApp(join(dir, 'cdktn.out'));
+    tnApp.synth();
+    tn = { ...readSynthesizedFile(join(dir, 'cdktn.out', 'stacks', 'web-api', 'cdk.tf.json')), plan: planOf(tnApp.node.findChild('web-api')) };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -66,6 +72,12 @@ describe('examples: read(cloudformation) == read(terraform) == plan', () => {
 
   test('web-api-cdktf reads back as its plan', () => {
     expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(tf.models[0]))).toEqual([]);
+  });
+
+  test('web-api-cdktn reads back as its plan, and as the cdktf example', () => {
+    expect(tn.engine).toBe('terraform');
+    expect(modelDifferences(normalizeModel(tn.plan.model), normalizeModel(tn.models[0]))).toEqual([]);
+    expect(modelDifferences(normalizeModel(tf.models[0]), normalizeModel(tn.models[0]), 'read(cdktf) ≠ read(cdktn) at')).toEqual([]);
   });
 
   test('both examples read as the same model', () => {
@@ -333,7 +345,7 @@ const HAND_PICKED: [string, EngineOptions][] = [
   }],
 ];
 
-describe('hand-picked options: read(cloudformation) == read(terraform) == plan', () => {
+describe('hand-picked options: read(cloudformation) == read(terraform) == read(cdktn) == plan', () => {
   test.each(HAND_PICKED)('%s', (_, options) => {
     expectThreeWay(options);
   });

@@ -3,8 +3,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { App as CdkApp, Stack } from 'aws-cdk-lib';
 import { App as TfApp } from 'cdktf';
+import { App as TnApp } from 'cdktn';
 import { createApp as createCdkApp } from '../../examples/global-failover-cdk/app';
 import { createApp as createTfApp } from '../../examples/global-failover-cdktf/main';
+import { createApp as createTnApp } from '../../examples/global-failover-cdktn/main';
 import { DnsRoutingModel } from '../../src/core/model/dns-routing-model';
 import { normalizeModel, REFERENCE } from '../../src/core/model/load-balancer-model';
 import { EndpointHealthProtocol, FailoverRole, RoutingPolicy, ListenerProtocol } from '../../src/core/options/enums';
@@ -14,7 +16,7 @@ import { readSynthesizedFile, SynthesizedModels } from '../../src/readers';
 import { CLOUDFORMATION, GlobalEngineOptions, modelDifferences, invariantDifferences, TERRAFORM, threeWayGlobal } from '../support/engines';
 
 /**
- * The invariant read(cloudformation) == read(terraform) == plan(options) for GlobalFailover
+ * The invariant read(cloudformation) == read(terraform) == read(cdktn) == plan(options) for GlobalFailover
  * (Route 53 records, health checks, alarms): the two examples, hand-picked option sets, and the
  * contract's raw shapes the model does not carry (alarm settings, tags, absent regions).
  */
@@ -49,10 +51,11 @@ const failover = (extra: Partial<GlobalEngineOptions> = {}, primary = {}, second
 
 const API = { routes: [{ name: 'api', paths: ['/api/*'], port: 8080 }] };
 
-describe('global-failover examples: read(cloudformation) == read(terraform) == plan', () => {
+describe('global-failover examples: read(cloudformation) == read(terraform) == read(cdktn) == plan', () => {
   let dir: string;
   let cfn: SynthesizedModels & { plan: GlobalFailoverPlan; regional: { stack: string; read: SynthesizedModels; plan: WebApiPlan }[] };
   let tf: SynthesizedModels & { plan: GlobalFailoverPlan; output: Record<string, any> };
+  let tn: SynthesizedModels & { plan: GlobalFailoverPlan };
   let cfnTemplate: Record<string, any>;
 
   beforeAll(() => {
@@ -74,6 +77,9 @@ describe('global-failover examples: read(cloudformation) == read(terraform) == p
     tfApp.synth();
     const tfFile = join(dir, 'cdktf.out', 'stacks', 'global-failover', 'cdk.tf.json');
     tf = { ...readSynthesizedFile(tfFile), plan: planOf<GlobalFailoverPlan>(tfApp.node.findChild('global-failover'), 'dns'), output: JSON.parse(readFileSync(tfFile, 'utf8')) };
+    const tnApp: TnApp = createTnApp(join(dir, 'cdktn.out'));
+    tnApp.synth();
+    tn = { ...readSynthesizedFile(join(dir, 'cdktn.out', 'stacks', 'global-failover', 'cdk.tf.json')), plan: planOf<GlobalFailoverPlan>(tnApp.node.findChild('global-failover'), 'dns') };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -92,6 +98,13 @@ describe('global-failover examples: read(cloudformation) == read(terraform) == p
 
   test('global-failover-cdktf reads back as its plan', () => {
     expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(tf.dns[0]))).toEqual([]);
+  });
+
+  test('global-failover-cdktn reads back as its plan, and as the cdktf example (load balancers and DNS)', () => {
+    expect(tn.engine).toBe('terraform');
+    expect(modelDifferences(normalizeModel(tn.plan.model), normalizeModel(tn.dns[0]))).toEqual([]);
+    expect(modelDifferences(normalizeModel(tf.dns), normalizeModel(tn.dns), 'read(cdktf) ≠ read(cdktn) at')).toEqual([]);
+    expect(modelDifferences(normalizeModel(tf.models), normalizeModel(tn.models), 'read(cdktf) ≠ read(cdktn) at')).toEqual([]);
   });
 
   test('both examples read as the same DNS model, and plan the same', () => {
@@ -172,7 +185,7 @@ describe('global-failover examples: read(cloudformation) == read(terraform) == p
   });
 });
 
-describe('GlobalFailover: read(cloudformation) == read(terraform) == plan for hand-picked options', () => {
+describe('GlobalFailover: read(cloudformation) == read(terraform) == read(cdktn) == plan for hand-picked options', () => {
   test.each<[string, GlobalEngineOptions]>([
     ['failover over DNS names (defaults)', failover()],
     ['failover, trailing dot in the record name, AAAA aliases', failover({ recordName: 'api.example.com.', ipv6: true })],
@@ -223,6 +236,7 @@ describe('GlobalFailover: read(cloudformation) == read(terraform) == plan for ha
     expect(r.cloudformation.healthChecks.map((h) => [h.fqdn, h.type, h.port])).toEqual([[REFERENCE, 'HTTPS', 443], [REFERENCE, 'HTTPS', 443]]);
     // The load balancers of the same output read alike on both engines, with their own alias records only.
     expect(modelDifferences(normalizeModel(r.cfn.models), normalizeModel(r.tf.models), 'read(cloudformation) ≠ read(terraform) at')).toEqual([]);
+    expect(modelDifferences(normalizeModel(r.cfn.models), normalizeModel(r.tn!.models), 'read(cloudformation) ≠ read(cdktn) at')).toEqual([]);
     expect(r.cfn.models.map((m) => m.dnsRecords)).toEqual([[], [{ name: 'www.example.com', type: 'A' }]]);
   });
 

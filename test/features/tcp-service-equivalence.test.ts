@@ -3,8 +3,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { App as TfApp } from 'cdktf';
+import { App as TnApp } from 'cdktn';
 import { createApp as createCdkApp } from '../../examples/game-server-nlb-cdk/app';
 import { createApp as createTfApp } from '../../examples/game-server-nlb-cdktf/main';
+import { createApp as createTnApp } from '../../examples/game-server-nlb-cdktn/main';
 import { AnyLoadBalancerModel, isNetworkModel } from '../../src/core/model/any-load-balancer-model';
 import { normalizeModel } from '../../src/core/model/load-balancer-model';
 import { DnsClientRoutingPolicy, TargetType, HealthCheckProtocol, IpAddressType, ListenerProtocol, SessionAffinity, TlsMode } from '../../src/core/options/enums';
@@ -13,7 +15,7 @@ import { readSynthesizedFile } from '../../src/readers';
 import { CERT_ARN_1, CERT_ARN_2, CLOUDFORMATION, modelDifferences, invariantDifferences, TcpEngineOptions, TERRAFORM, threeWayTcp } from '../support/engines';
 
 /**
- * The invariant read(cloudformation) == read(terraform) == plan(options) for
+ * The invariant read(cloudformation) == read(terraform) == read(cdktn) == plan(options) for
  * TcpServiceLoadBalancer (network load balancers), engine ids aside.
  */
 function expectThreeWay(options: TcpEngineOptions): void {
@@ -26,10 +28,11 @@ function planOf(construct: { node: { findAll(): unknown[] } }): TcpServicePlan {
   return lb._plan;
 }
 
-describe('game-server examples: read(cloudformation) == read(terraform) == plan', () => {
+describe('game-server examples: read(cloudformation) == read(terraform) == read(cdktn) == plan', () => {
   let dir: string;
   let cfn: { models: AnyLoadBalancerModel[]; plan: TcpServicePlan; engine: string };
   let tf: { models: AnyLoadBalancerModel[]; plan: TcpServicePlan; engine: string };
+  let tn: { models: AnyLoadBalancerModel[]; plan: TcpServicePlan; engine: string };
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'lbkit-nlb-examples-'));
@@ -39,6 +42,9 @@ describe('game-server examples: read(cloudformation) == read(terraform) == plan'
     const tfApp: TfApp = createTfApp(join(dir, 'cdktf.out'));
     tfApp.synth();
     tf = { ...readSynthesizedFile(join(dir, 'cdktf.out', 'stacks', 'game-server', 'cdk.tf.json')), plan: planOf(tfApp.node.findChild('game-server')) };
+    const tnApp: TnApp = createTnApp(join(dir, 'cdktn.out'));
+    tnApp.synth();
+    tn = { ...readSynthesizedFile(join(dir, 'cdktn.out', 'stacks', 'game-server', 'cdk.tf.json')), plan: planOf(tnApp.node.findChild('game-server')) };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -55,6 +61,12 @@ describe('game-server examples: read(cloudformation) == read(terraform) == plan'
 
   test('game-server-nlb-cdktf reads back as its plan', () => {
     expect(modelDifferences(normalizeModel(tf.plan.model), normalizeModel(tf.models[0]))).toEqual([]);
+  });
+
+  test('game-server-nlb-cdktn reads back as its plan, and as the cdktf example', () => {
+    expect(tn.engine).toBe('terraform');
+    expect(modelDifferences(normalizeModel(tn.plan.model), normalizeModel(tn.models[0]))).toEqual([]);
+    expect(modelDifferences(normalizeModel(tf.models[0]), normalizeModel(tn.models[0]), 'read(cdktf) ≠ read(cdktn) at')).toEqual([]);
   });
 
   test('both examples read as the same model', () => {
@@ -138,7 +150,7 @@ const HAND_PICKED: [string, TcpEngineOptions][] = [
   }],
 ];
 
-describe('hand-picked options: read(cloudformation) == read(terraform) == plan', () => {
+describe('hand-picked options: read(cloudformation) == read(terraform) == read(cdktn) == plan', () => {
   test.each(HAND_PICKED)('%s', (_, options) => {
     expectThreeWay(options);
   });

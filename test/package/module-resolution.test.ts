@@ -12,7 +12,7 @@ import { startNow } from '../support/start-now';
 // (the engines linked from this repository) and a consumer importing every entry point is type-checked
 // under each moduleResolution, then required and imported at run time.
 
-const PEERS = ['aws-cdk-lib', 'constructs', 'cdktf', '@cdktf/provider-aws', '@types/node'];
+const PEERS = ['aws-cdk-lib', 'constructs', 'cdktf', '@cdktf/provider-aws', 'cdktn', '@cdktn/provider-aws', '@types/node'];
 
 const MODES: Array<{ name: string; options: ts.CompilerOptions }> = [
   { name: 'node10 (module commonjs)', options: { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 } },
@@ -72,7 +72,7 @@ function loadAtRunTime(): Promise<string> {
 }
 
 test('the package has the entry points the README names', () => {
-  expect(entries).toEqual(expect.arrayContaining(['aws-cdk', 'cdktf', 'core', 'health', 'testing', 'testing/jest']));
+  expect(entries).toEqual(expect.arrayContaining(['aws-cdk', 'cdktf', 'cdktn', 'core', 'health', 'testing', 'testing/jest']));
 });
 
 test.each(MODES)('every entry point type-checks under moduleResolution $name', ({ options }) => {

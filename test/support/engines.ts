@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AwsProvider as CdktnAwsProvider } from '@cdktn/provider-aws/lib/provider';
 import * as cdk from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -9,8 +10,11 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cdktf from 'cdktf';
+import * as cdktn from 'cdktn';
+import { Construct } from 'constructs';
 import * as cdkEngine from '../../src/aws-cdk';
 import * as tfEngine from '../../src/cdktf';
+import * as tnEngine from '../../src/cdktn';
 import { AnyLoadBalancerModel, isApplicationModel, isNetworkModel } from '../../src/core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../../src/core/model/dns-routing-model';
 import { LoadBalancerModel, normalizeModel } from '../../src/core/model/load-balancer-model';
@@ -117,7 +121,8 @@ export interface GlobalSynthResult {
 }
 
 export interface Engine {
-  readonly name: 'cloudformation' | 'terraform';
+  /** `terraform` is cdktf (hashicorp/aws 5.x); `cdktn` is CDK Terrain (hashicorp/aws 6.x), read by the same Terraform reader. */
+  readonly name: 'cloudformation' | 'terraform' | 'cdktn';
   /** Builds one WebApiLoadBalancer (construct id `id`) in a fresh app, synthesizes and reads it back. */
   synth(options: EngineOptions, id?: string): SynthResult;
   /** Builds one TcpServiceLoadBalancer (construct id `id`) in a fresh app, synthesizes and reads it back. */
@@ -175,11 +180,36 @@ function cdkEnvironment(outdir: string, inputs: EngineInputs, region: string = E
   return { app, stack, props, hostedZone };
 }
 
-/** A cdktf app and stack in the fixed environment, and the Terraform construct's network props. */
-function tfEnvironment(outdir: string, inputs: EngineInputs, region: string = ENV.region) {
-  const app = new cdktf.App({ outdir });
-  const stack = new cdktf.TerraformStack(app, 'stack');
-  new AwsProvider(stack, 'aws', { region });
+/**
+ * What a Terraform engine is built from: cdktf or cdktn, their AWS provider, and lbkit's constructs on them.
+ * The two are the same code under other module names (scripts/generate-cdktn.ts), so one shape serves both;
+ * the constructs' props differ only in engine types the tests do not pass.
+ */
+interface TerraformBinding {
+  readonly name: 'terraform' | 'cdktn';
+  readonly App: new (props: { outdir: string }) => Construct & { synth(): void };
+  readonly TerraformStack: new (scope: Construct, id: string) => Construct;
+  readonly AwsProvider: new (scope: Construct, id: string, config: { region: string }) => unknown;
+  readonly constructs: typeof tfEngine;
+}
+
+const CDKTF_BINDING: TerraformBinding = {
+  name: 'terraform', App: cdktf.App, TerraformStack: cdktf.TerraformStack, AwsProvider, constructs: tfEngine,
+};
+const CDKTN_BINDING: TerraformBinding = {
+  name: 'cdktn',
+  App: cdktn.App,
+  TerraformStack: cdktn.TerraformStack,
+  AwsProvider: CdktnAwsProvider,
+  // Structurally the cdktf constructs (generated from them); typed as those so one engine builds both.
+  constructs: tnEngine as unknown as typeof tfEngine,
+};
+
+/** A Terraform app and stack in the fixed environment, and the Terraform construct's network props. */
+function tfEnvironment(binding: TerraformBinding, outdir: string, inputs: EngineInputs, region: string = ENV.region) {
+  const app = new binding.App({ outdir });
+  const stack = new binding.TerraformStack(app, 'stack');
+  new binding.AwsProvider(stack, 'aws', { region });
   const props = {
     vpcId: ENV.vpcId,
     vpcCidrBlock: ENV.vpcCidrBlock,
@@ -313,93 +343,115 @@ export const CLOUDFORMATION: Engine = {
   },
 };
 
-export const TERRAFORM: Engine = {
-  name: 'terraform',
-  toString: () => 'terraform',
-  read: (output) => readTerraform(output),
-  readDns: (output) => readDnsTerraform(output),
-  synthGlobal(options, id = 'Global') {
-    return withOutdir((outdir) => {
-      const { stack, props, synth } = tfEnvironment(outdir, {}, GLOBAL_REGION);
-      const endpoints = options.endpoints.map(({ webApi, tcpService, ...e }) => {
-        const lbId = endpointLbId(e.name);
-        if (webApi) {
-          const lbProps = { ...neutralOf(webApi), ...tfEndpointProps(props, webApi) };
-          return { ...e, loadBalancer: new tfEngine.WebApiLoadBalancer(stack, lbId, lbProps) };
-        }
-        if (tcpService) {
-          const lbProps = { ...neutralOf(tcpService), ...tfEndpointProps(props, tcpService) };
-          return { ...e, loadBalancer: new tfEngine.TcpServiceLoadBalancer(stack, lbId, lbProps) };
-        }
-        return e;
+/** A Terraform engine on cdktf or cdktn: the same constructs, synthesized and read back alike. */
+function terraformEngine(binding: TerraformBinding): Engine {
+  const { name, constructs } = binding;
+  return {
+    name,
+    toString: () => name,
+    read: (output) => readTerraform(output),
+    readDns: (output) => readDnsTerraform(output),
+    synthGlobal(options, id = 'Global') {
+      return withOutdir((outdir) => {
+        const { stack, props, synth } = tfEnvironment(binding, outdir, {}, GLOBAL_REGION);
+        const endpoints = options.endpoints.map(({ webApi, tcpService, ...e }) => {
+          const lbId = endpointLbId(e.name);
+          if (webApi) {
+            const lbProps = { ...neutralOf(webApi), ...tfEndpointProps(props, webApi) };
+            return { ...e, loadBalancer: new constructs.WebApiLoadBalancer(stack, lbId, lbProps) };
+          }
+          if (tcpService) {
+            const lbProps = { ...neutralOf(tcpService), ...tfEndpointProps(props, tcpService) };
+            return { ...e, loadBalancer: new constructs.TcpServiceLoadBalancer(stack, lbId, lbProps) };
+          }
+          return e;
+        });
+        const gf = new constructs.GlobalFailover(stack, id, { ...options, endpoints, hostedZoneId: ENV.hostedZoneId });
+        const output = synth();
+        const hasLb = endpoints.some((e) => 'loadBalancer' in e);
+        return { dns: onlyDns(readDnsTerraform(output), name), models: hasLb ? readTerraform(output) : [], plan: gf._plan, output };
       });
-      const gf = new tfEngine.GlobalFailover(stack, id, { ...options, endpoints, hostedZoneId: ENV.hostedZoneId });
-      const output = synth();
-      const hasLb = endpoints.some((e) => 'loadBalancer' in e);
-      return { dns: onlyDns(readDnsTerraform(output), 'terraform'), models: hasLb ? readTerraform(output) : [], plan: gf._plan, output };
-    });
-  },
-  synth(options, id = 'Api') {
-    return withOutdir((outdir) => {
-      const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
-      const { stack, props, synth } = tfEnvironment(outdir, options);
-      const routes = withLambdaFunctions(neutral, (route) => ({ arn: lambdaArnOf(route), name: `lbkit-${route}` }));
-      const lb = new tfEngine.WebApiLoadBalancer(stack, id, { ...neutral, ...(routes ? { routes } : {}), ...props });
-      const output = synth();
-      return { model: only(readTerraform(output), 'terraform'), plan: lb._plan, output };
-    });
-  },
-  synthTcp(options, id = 'Game') {
-    return withOutdir((outdir) => {
-      const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
-      const { stack, props, synth } = tfEnvironment(outdir, options);
-      const lb = new tfEngine.TcpServiceLoadBalancer(stack, id, { ...neutral, ...props });
-      const output = synth();
-      return { model: onlyNetwork(readTerraform(output), 'terraform'), plan: lb._plan, output };
-    });
-  },
-};
+    },
+    synth(options, id = 'Api') {
+      return withOutdir((outdir) => {
+        const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
+        const { stack, props, synth } = tfEnvironment(binding, outdir, options);
+        const routes = withLambdaFunctions(neutral, (route) => ({ arn: lambdaArnOf(route), name: `lbkit-${route}` }));
+        const lb = new constructs.WebApiLoadBalancer(stack, id, { ...neutral, ...(routes ? { routes } : {}), ...props });
+        const output = synth();
+        return { model: only(readTerraform(output), name), plan: lb._plan, output };
+      });
+    },
+    synthTcp(options, id = 'Game') {
+      return withOutdir((outdir) => {
+        const { certificateArns, accessLogBucketName, noHostedZone, ...neutral } = options;
+        const { stack, props, synth } = tfEnvironment(binding, outdir, options);
+        const lb = new constructs.TcpServiceLoadBalancer(stack, id, { ...neutral, ...props });
+        const output = synth();
+        return { model: onlyNetwork(readTerraform(output), name), plan: lb._plan, output };
+      });
+    },
+  };
+}
+
+export const TERRAFORM: Engine = terraformEngine(CDKTF_BINDING);
+/** CDK Terrain (lbkit/cdktn): the Terraform renderer generated from cdktf's, on hashicorp/aws 6.x. */
+export const CDKTN: Engine = terraformEngine(CDKTN_BINDING);
 
 /** Both engines, for `test.each(ENGINES)`. */
 export const ENGINES: Engine[] = [CLOUDFORMATION, TERRAFORM];
 
-/** Normalized models of one synthesis per engine, plus both engines' plans. */
-function threeModels<S extends { plan: { model: unknown } }, M>(cfn: S, tf: S, read: (s: S) => M) {
+/** Whether a comparison synthesizes with cdktn too: yes unless told (the property tests run it on a fixed subset). */
+export interface Readings {
+  readonly cdktn?: boolean;
+}
+
+/** Normalized models of one synthesis per engine, plus the engines' plans. */
+function threeModels<S extends { plan: { model: unknown } }, M>(cfn: S, tf: S, tn: S | undefined, read: (s: S) => M) {
   return {
     cloudformation: normalizeModel(read(cfn)),
     terraform: normalizeModel(read(tf)),
+    ...(tn ? { cdktn: normalizeModel(read(tn)), cdktnPlan: normalizeModel(tn.plan.model) } : {}),
     plan: normalizeModel(cfn.plan.model),
     terraformPlan: normalizeModel(tf.plan.model),
     cfn,
     tf,
+    tn,
   };
 }
 
 /**
- * The three models of the invariant `read(cloudformation) == read(terraform) == plan(options)`,
+ * The models of the invariant `read(cloudformation) == read(terraform) == read(cdktn) == plan(options)`,
  * normalized (references as REFERENCE, keys sorted). The plan is the CloudFormation
- * construct's; the Terraform construct's plan is returned too, to be compared with it.
+ * construct's; the Terraform constructs' plans are returned too, to be compared with it.
  */
-export function threeWay(options: EngineOptions, id = 'Api') {
-  return threeModels(CLOUDFORMATION.synth(options, id), TERRAFORM.synth(options, id), (s) => s.model);
+export function threeWay(options: EngineOptions, id = 'Api', readings: Readings = {}) {
+  const tn = readings.cdktn === false ? undefined : CDKTN.synth(options, id);
+  return threeModels(CLOUDFORMATION.synth(options, id), TERRAFORM.synth(options, id), tn, (s) => s.model);
 }
 
 /** {@link threeWay} for a TcpServiceLoadBalancer (construct id `Game` unless given). */
-export function threeWayTcp(options: TcpEngineOptions, id = 'Game') {
-  return threeModels(CLOUDFORMATION.synthTcp(options, id), TERRAFORM.synthTcp(options, id), (s) => s.model);
+export function threeWayTcp(options: TcpEngineOptions, id = 'Game', readings: Readings = {}) {
+  const tn = readings.cdktn === false ? undefined : CDKTN.synthTcp(options, id);
+  return threeModels(CLOUDFORMATION.synthTcp(options, id), TERRAFORM.synthTcp(options, id), tn, (s) => s.model);
 }
 
 /** {@link threeWay} for a GlobalFailover (construct id `Global` unless given): the DNS routing models. */
-export function threeWayGlobal(options: GlobalEngineOptions, id = 'Global') {
-  return threeModels(CLOUDFORMATION.synthGlobal(options, id), TERRAFORM.synthGlobal(options, id), (s) => s.dns);
+export function threeWayGlobal(options: GlobalEngineOptions, id = 'Global', readings: Readings = {}) {
+  const tn = readings.cdktn === false ? undefined : CDKTN.synthGlobal(options, id);
+  return threeModels(CLOUDFORMATION.synthGlobal(options, id), TERRAFORM.synthGlobal(options, id), tn, (s) => s.dns);
 }
 
 /** Every way a {@link threeWay} result breaks the invariant, each naming the differing model path. */
-export function invariantDifferences(r: { plan: unknown; cloudformation: unknown; terraform: unknown; terraformPlan: unknown }): string[] {
+export function invariantDifferences(r: {
+  plan: unknown; cloudformation: unknown; terraform: unknown; terraformPlan: unknown; cdktn?: unknown; cdktnPlan?: unknown;
+}): string[] {
   return [
     ...modelDifferences(r.plan, r.cloudformation, 'plan ≠ read(cloudformation) at'),
     ...modelDifferences(r.plan, r.terraform, 'plan ≠ read(terraform) at'),
     ...modelDifferences(r.plan, r.terraformPlan, 'cloudformation plan ≠ terraform plan at'),
+    ...('cdktn' in r ? modelDifferences(r.plan, r.cdktn, 'plan ≠ read(cdktn) at') : []),
+    ...('cdktnPlan' in r ? modelDifferences(r.plan, r.cdktnPlan, 'cloudformation plan ≠ cdktn plan at') : []),
   ];
 }
 

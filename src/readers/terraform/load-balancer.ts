@@ -18,7 +18,7 @@ export const awsLbMapping: ResourceMapping<TfConfig> = {
     const logs = block(b.access_logs);
     const prefix = logs ? str(s(logs.prefix)) : undefined;
     const loadBalancerName = str(s(b.name));
-    // health_check_logs: no argument in the pinned provider (5.100); read it should a newer one write it
+    // health_check_logs: written by lbkit/cdktn (hashicorp/aws 6.x); cdktf's provider (5.100) has no such argument
     const logStream = (name: 'connection_logs' | 'health_check_logs'): LogStreamFields | undefined => {
       const stream = block(b[name]);
       if (!stream) return undefined;

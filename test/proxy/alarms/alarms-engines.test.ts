@@ -20,7 +20,7 @@ const OPTIONS: EngineOptions = {
   idleTimeoutSeconds: 300,
   routes: [{ name: 'orders', paths: ['/orders/*'] }, { name: 'slow', paths: ['/slow/*'] }],
 };
-const FILES = { cloudformation: 'Stack.template.json', terraform: 'cdk.tf.json' } as const;
+const FILES = { cloudformation: 'Stack.template.json', terraform: 'cdk.tf.json', cdktn: 'cdk.tf.json' } as const;
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'lbkit-alarms-engines-')); });

@@ -5,8 +5,6 @@ import { JWKS_MAX_BYTES, JWKS_MAX_KEYS } from '../core/limits';
 import { AnyLoadBalancerModel } from '../core/model/any-load-balancer-model';
 import { jwtIssuers } from '../proxy/http/jwt-validation';
 
-export { jwtIssuers };
-
 /**
  * `--jwks <issuer>=<file>`, repeatable: the JSON Web Key Set a JWT validation action naming that issuer
  * checks tokens against, held to AWS's limits on what its JWKS endpoint returns (150 KB, 10 keys).

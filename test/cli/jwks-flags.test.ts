@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { CliError } from '../../src/cli/cli-error';
-import { jwksFlags, jwtIssuers } from '../../src/cli/jwks-flags';
+import { jwksFlags } from '../../src/cli/jwks-flags';
 import { JWKS_MAX_BYTES, JWKS_MAX_KEYS } from '../../src/core/limits';
+import { jwtIssuers } from '../../src/proxy/http/jwt-validation';
 import { JWT_ISSUER, jwtOutputs } from '../support/jwt-validation';
 
 const model = jwtOutputs().cloudformation.plan;

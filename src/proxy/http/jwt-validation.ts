@@ -23,10 +23,6 @@ export class JwtKeySets {
     this.sets = new Map(Object.entries(documents).map(([issuer, jwks]) => [issuer, createLocalJWKSet(jwks)]));
   }
 
-  public has(issuer: string): boolean {
-    return this.sets.has(issuer);
-  }
-
   public of(issuer: string): ReturnType<typeof createLocalJWKSet> | undefined {
     return this.sets.get(issuer);
   }

@@ -1,6 +1,6 @@
 import { SecretValue } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { ActionModel, AuthenticateActionModel, isPlainForward, RuleModel } from '../core/model/load-balancer-model';
+import { ActionModel, AuthenticateActionModel, isPlainForward, JwtValidationModel, RuleModel } from '../core/model/load-balancer-model';
 import { cognitoUserPoolFields, oidcProviderFields, signInSessionFields } from '../core/plan/authenticate';
 
 /**
@@ -15,10 +15,23 @@ export interface RenderedAction {
   readonly fixedResponseConfig?: elbv2.CfnListener.FixedResponseConfigProperty & elbv2.CfnListenerRule.FixedResponseConfigProperty;
 }
 
-/** A listener rule's action list: the sign-in first (Order 1) when there is one, then the action (Order 2). */
+/** A listener rule's action list: the sign-in or token check first (Order 1) when there is one, then the action (Order 2). */
 export function renderRuleActions(rule: RuleModel, arnOf: TargetGroupArnOf): elbv2.CfnListenerRule.ActionProperty[] {
-  if (!rule.authenticate) return [renderAction(rule.action, arnOf)];
-  return [{ ...renderAuthenticate(rule.authenticate), order: 1 }, { ...renderAction(rule.action, arnOf), order: 2 }];
+  const first = rule.authenticate ? renderAuthenticate(rule.authenticate) : rule.validateJwt ? renderJwtValidation(rule.validateJwt) : undefined;
+  if (!first) return [renderAction(rule.action, arnOf)];
+  return [{ ...first, order: 1 }, { ...renderAction(rule.action, arnOf), order: 2 }];
+}
+
+/** A `jwt-validation` action (`JwtValidationConfig`); additional claims as the model sorts them. */
+function renderJwtValidation(jwt: JwtValidationModel): elbv2.CfnListenerRule.ActionProperty {
+  return {
+    type: 'jwt-validation',
+    jwtValidationConfig: {
+      issuer: jwt.issuer,
+      jwksEndpoint: jwt.jwksEndpoint,
+      ...(jwt.additionalClaims ? { additionalClaims: jwt.additionalClaims.map((c) => ({ format: c.format, name: c.name, values: c.values })) } : {}),
+    },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // HAND-WRITTEN per engine (scripts/generate-cdktn.ts skips this file): what the pinned Terraform AWS provider
 // can write. src/cdktn/provider-support.ts is its counterpart for hashicorp/aws 6.x.
 import { LbConfig } from '@cdktf/provider-aws/lib/lb';
-import { LbListenerRuleConfig } from '@cdktf/provider-aws/lib/lb-listener-rule';
+import { LbListenerRuleAction, LbListenerRuleConfig } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbkitValidationError } from '../core/errors';
 import { LoadBalancerModel, RuleModel } from '../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
@@ -15,7 +15,8 @@ const REWRITE_OPTION = { 'host-header-rewrite': 'host', 'url-rewrite': 'url' } a
 /**
  * Refuses what the model asks for that the pinned provider cannot write, rather than dropping it
  * silently: ALB health-check logs (`health_check_logs.s3.*`) have no `aws_lb` argument in 5.100,
- * and rule transforms (route `rewrite`) no `aws_lb_listener_rule` `transform` block.
+ * rule transforms (route `rewrite`) no `aws_lb_listener_rule` `transform` block, and JWT validation
+ * (route `validateJwt`) no `jwt-validation` action.
  */
 export function refuseUnsupportedByProvider(path: string, model: LoadBalancerModel): void {
   if (model.healthCheckLogs.enabled) {
@@ -30,6 +31,11 @@ export function refuseUnsupportedByProvider(path: string, model: LoadBalancerMod
         `is set but the Terraform AWS provider lbkit pins, ${PINNED_AWS_PROVIDER}, has no aws_lb_listener_rule transform block; `
         + 'rule transforms need hashicorp/aws 6.x — use lbkit/cdktn or the CloudFormation engine', { regex: transform.regex, replace: transform.replace });
     }
+    if (rule.validateJwt) {
+      throw new LbkitValidationError(path, `routes["${rule.route}"].validateJwt`,
+        `is set but the Terraform AWS provider lbkit pins, ${PINNED_AWS_PROVIDER}, has no jwt-validation action (jwt_validation block); `
+        + 'JWT validation needs hashicorp/aws 6.x — use lbkit/cdktn or the CloudFormation engine', { issuer: rule.validateJwt.issuer });
+    }
   }
 }
 
@@ -43,4 +49,9 @@ export function providerOnlyLoadBalancerArguments(
 /** `aws_lb_listener_rule` arguments only a newer provider has: none here (rule transforms are refused above). */
 export function providerOnlyListenerRuleArguments(_rule: RuleModel): Partial<LbListenerRuleConfig> {
   return {};
+}
+
+/** The rule's first action that only a newer provider writes: none here (JWT validation is refused above). */
+export function providerOnlyPreRoutingAction(_rule: RuleModel): LbListenerRuleAction | undefined {
+  return undefined;
 }

@@ -1,7 +1,7 @@
 // HAND-WRITTEN per engine (scripts/generate-cdktn.ts skips this file): what the pinned Terraform AWS provider
 // can write. src/cdktf/provider-support.ts is its counterpart for hashicorp/aws 5.100.0.
 import { LbConfig } from '@cdktn/provider-aws/lib/lb';
-import { LbListenerRuleConfig, LbListenerRuleTransform } from '@cdktn/provider-aws/lib/lb-listener-rule';
+import { LbListenerRuleAction, LbListenerRuleConfig, LbListenerRuleTransform } from '@cdktn/provider-aws/lib/lb-listener-rule';
 import { LoadBalancerModel, RuleModel } from '../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 
@@ -31,4 +31,21 @@ export function providerOnlyListenerRuleArguments(rule: RuleModel): Partial<LbLi
     return t.type === 'host-header-rewrite' ? { type: t.type, hostHeaderRewriteConfig: config } : { type: t.type, urlRewriteConfig: config };
   });
   return { transform };
+}
+
+/**
+ * A rule's JWT validation as a `jwt-validation` action (`jwt_validation` block, hashicorp/aws 6.x only);
+ * undefined when the rule has none. The renderer gives it order 1, before the rule's action.
+ */
+export function providerOnlyPreRoutingAction(rule: RuleModel): LbListenerRuleAction | undefined {
+  const jwt = rule.validateJwt;
+  if (!jwt) return undefined;
+  return {
+    type: 'jwt-validation',
+    jwtValidation: {
+      issuer: jwt.issuer,
+      jwksEndpoint: jwt.jwksEndpoint,
+      ...(jwt.additionalClaims ? { additionalClaim: jwt.additionalClaims.map((c) => ({ format: c.format, name: c.name, values: c.values })) } : {}),
+    },
+  };
 }

@@ -105,6 +105,7 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--lambda-timeout <seconds>', `the Lambda functions' timeout: past it the handler is stopped and the route answers 504 (default ${LAMBDA_TIMEOUT_SECONDS}, AWS Lambda's; scaled by --time-scale)`)
     .option('--user <name|email|json>', 'sign-in actions: the user the local identity provider signs in without a page (alice, alice@corp.example or claims JSON with a sub)')
     .option('--oidc-issuer <url>', 'sign-in actions: use the model\'s own identity providers (endpoints as written) instead of the local one; client secret from $LBKIT_OIDC_CLIENT_SECRET')
+    .option('--jwks <issuer=jwks.json>', 'JWT validation actions: the JSON Web Key Set (a local file) tokens of that issuer are checked against; repeatable', collect)
     .option('--trust-store <[listener=]ca-bundle.pem>', 'CA bundle a mutual TLS verify listener checks client certificates against (needed when the model names an S3 object; '
       + 'overrides an uploaded file); without listener= for every verify listener; repeatable', collect)
     .option('--revocation-list <[listener=]crl.pem>', 'certificate revocation list (PEM) for a verify listener, replacing the model\'s; repeatable', collect)

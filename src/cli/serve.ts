@@ -5,6 +5,7 @@ import { dnsEndpoints, parseDnsAddress } from './dns-flags';
 import { domainFlags } from './domain-flags';
 import { fileVersions, pollForChanges } from './file-versions';
 import { heldLines } from './held-lines';
+import { jwksFlags } from './jwks-flags';
 import { lambdaMapping, lambdaRoutes } from './lambda-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
 import { signInIssuers, signInOptions } from './sign-in-flags';
@@ -19,6 +20,7 @@ import type { AlarmTransition } from '../proxy/admin/alarm-status';
 import { RecentAccessLog, teeAccessLog } from '../proxy/admin/status-page/recent-access-log';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
+import { jwtIssuers } from '../proxy/http/jwt-validation';
 import { createLogger, LOG_FORMATS, LogFormat } from '../proxy/log-format';
 import { AccessLogWriter, accessLogWriter, ConnectionLogWriter, connectionLogWriter } from '../proxy/logs';
 import { logNotEmulated, ProxyHandle, startProxy, UserClaims } from '../proxy/server';
@@ -70,6 +72,8 @@ export interface ServeOptions {
   readonly user?: string;
   /** `--oidc-issuer <url>`: sign in at the model's own identity providers instead of the local one. */
   readonly oidcIssuer?: string;
+  /** `--jwks <issuer>=<file>`, repeatable: the JSON Web Key Set JWT validation actions of that issuer check tokens against. */
+  readonly jwks?: readonly string[];
   /** `--trust-store [listener=]ca.pem`, repeatable: the CA bundle a mutual TLS verify listener checks against. */
   readonly trustStore?: readonly string[];
   /** `--revocation-list [listener=]crl.pem`, repeatable: its revocation lists (replace the model's). */
@@ -228,6 +232,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const trust = trustStoresFor(file, model, options);
   const workers = workersOf(options.workers, model);
   const signIn = signInOptions(options.user, options.oidcIssuer, model);
+  const jwks = jwksFlags(options.jwks ?? [], model);
   if (workers > 1 && signInIssuers(model).length > 0) {
     throw new CliError('--workers: sign-in actions are emulated by one process only (sessions and the identity provider are per process)');
   }
@@ -290,10 +295,14 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         rewriteRedirectPorts,
         lambda,
         signIn,
+        jwks,
         trustStores,
         onAlarmTransition,
         ...limits,
       };
+      for (const issuer of jwtIssuers(model).filter((i) => !jwks[i])) {
+        logger.warn({ issuer }, `JWT validation of issuer ${issuer} has no key set (--jwks ${issuer}=<jwks.json>): its routes answer 500`);
+      }
       for (const route of lambdaRoutes(model)) {
         if (!handlers[route]) logger.warn({ route }, `Lambda route ${route} has no local handler (--lambda ${route}=<file.js[#handler]>): it answers 502`);
       }

@@ -15,6 +15,20 @@ export const METHOD_MAX_LENGTH = 40;
  */
 export const REWRITE_REGEX_MAX_LENGTH = 1024;
 export const REWRITE_REPLACE_MAX_LENGTH = 1024;
+/**
+ * JWT validation (ELB API JwtValidationActionConfig / JwtValidationActionAdditionalClaim): the issuer and
+ * the JWKS endpoint at most 256 characters each; at most 10 additional claims, each with 1–10 values
+ * of at most 256 characters; the JWKS document at most 150 KB and 10 keys (else AWS forwards nothing).
+ */
+export const JWT_ISSUER_MAX_LENGTH = 256;
+export const JWT_JWKS_ENDPOINT_MAX_LENGTH = 256;
+export const JWT_ADDITIONAL_CLAIMS_MAX = 10;
+export const JWT_CLAIM_VALUES_MAX = 10;
+export const JWT_CLAIM_VALUE_MAX_LENGTH = 256;
+export const JWKS_MAX_BYTES = 150 * 1024;
+export const JWKS_MAX_KEYS = 10;
+/** Claims AWS always validates itself, so none may be an additional claim. */
+export const JWT_RESERVED_CLAIMS = ['exp', 'iss', 'nbf', 'iat'];
 
 export const TARGET_GROUPS_PER_FORWARD = 5;
 export const TARGET_GROUPS_PER_LOAD_BALANCER = 100;

@@ -2,6 +2,7 @@ import * as http from 'http';
 import * as http2 from 'http2';
 import * as https from 'https';
 import { AddressInfo, Server as NetServer, Socket } from 'net';
+import { JSONWebKeySet } from 'jose';
 import type { Logger } from 'pino';
 import type { AlarmReport } from './admin/alarm-status';
 import { LocalMonitoring } from './alarms/local-monitoring';
@@ -12,6 +13,7 @@ import { configureClientConnections, onClientIdle } from './http/client-connecti
 import { answerClientError } from './http/client-error';
 import { logConnections } from './http/connection-log';
 import { ConnectionLogEntry } from './http/connection-log-entry';
+import { JwtKeySets } from './http/jwt-validation';
 import { ListenerContext } from './http/listener-context';
 import { LoadBalancerCounters, LoadBalancerMetrics } from './http/load-balancer-metrics';
 import { GroupCounters, TargetGroupMetrics } from './http/metrics';
@@ -79,6 +81,12 @@ export interface ProxyOptions extends LocalLoadBalancerOptions<LoadBalancerModel
   readonly trustStores?: Readonly<Record<number, LocalTrustStore>>;
   /** @default - a local identity provider with a sign-in form, started when the model has a sign-in action */
   readonly signIn?: ProxySignInOptions;
+  /**
+   * Issuer → its JSON Web Key Set, which JWT validation actions naming that issuer check tokens against
+   * (`lbkit serve --jwks <issuer>=<file>`); the proxy never fetches the model's JWKS endpoint.
+   * @default - none: a request to a token-checking rule answers 500, as when AWS cannot use the JWKS endpoint
+   */
+  readonly jwks?: Readonly<Record<string, JSONWebKeySet>>;
 }
 
 /** How the proxy emulates the sign-in actions (authenticate-oidc, authenticate-cognito) of a model. */
@@ -245,6 +253,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     // First: an alarm the proxy cannot evaluate refuses the model before anything listens.
     monitoring = monitoringOf(options.model);
     await signIn.prepare(options.model);
+    const jwtKeys = new JwtKeySets(options.jwks);
     for (const listener of options.model.listeners) {
       const local = options.listenerPorts[listener.port];
       if (local === undefined) continue;
@@ -261,6 +270,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         chooseCertificate: listener.protocol === 'HTTPS' ? options.tls?.chosenCertificate?.bind(options.tls) : undefined,
         redirectPorts,
         signIn: () => signIn.current(),
+        jwtKeys,
         mutualTls,
       };
       // The HTTP/2 compatibility API has the shape the handler uses (headers, url, method, socket, writeHead, pipe).

@@ -1,20 +1,28 @@
 import { LbkitConfigError } from './errors';
+import { readJwtValidation } from './jwt-validation';
 import { ActionPart, ForwardActionPart } from './parts';
 import { bool, isObject, num, objects, SourceDocument, str } from './values';
 import { AWS_ACTION, AWS_AUTHENTICATE } from '../core/contract';
 import {
-  AuthenticateActionModel, AuthenticateCommonModel, ClientSecretModel, compareText, OnUnauthenticatedRequestValue, RedirectActionModel, REFERENCE,
+  AuthenticateActionModel, AuthenticateCommonModel, ClientSecretModel, compareText, JwtValidationModel, OnUnauthenticatedRequestValue,
+  RedirectActionModel, REFERENCE,
 } from '../core/model/load-balancer-model';
 
 /** The action types that end an action list (exactly one, last). */
 export const TERMINAL_ACTION_TYPES = ['forward', 'redirect', 'fixed-response'];
 /** Sign-in actions, which a listener rule may run before its terminal action. */
 export const AUTHENTICATE_ACTION_TYPES = ['authenticate-oidc', 'authenticate-cognito'];
+/** The token check (hashicorp/aws 6.x or CloudFormation), which a listener rule may run before its terminal action instead of a sign-in. */
+export const JWT_VALIDATION_ACTION_TYPE = 'jwt-validation';
+/** Every action a listener rule may run before its terminal one. */
+const PRE_ROUTING_ACTION_TYPES = [...AUTHENTICATE_ACTION_TYPES, JWT_VALIDATION_ACTION_TYPE];
 
 /** An action list as read: its terminal action and, on a listener rule, the sign-in before it. */
 export interface ReadActionList {
   readonly action: ActionPart;
   readonly authenticate?: AuthenticateActionModel;
+  /** The token check before the action, when the rule has one. */
+  readonly validateJwt?: JwtValidationModel;
 }
 
 interface ActionEntry {
@@ -22,6 +30,7 @@ interface ActionEntry {
   readonly order: number;
   readonly read: () => ActionPart;
   readonly readAuthenticate: () => AuthenticateActionModel;
+  readonly readJwtValidation: () => JwtValidationModel;
 }
 
 /**
@@ -31,32 +40,35 @@ interface ActionEntry {
  */
 function actionList(actions: ActionEntry[], where: string, allowAuthenticate: boolean): ReadActionList {
   const sorted = [...actions].sort((a, b) => a.order - b.order);
-  const known = allowAuthenticate ? [...TERMINAL_ACTION_TYPES, ...AUTHENTICATE_ACTION_TYPES] : TERMINAL_ACTION_TYPES;
+  const known = allowAuthenticate ? [...TERMINAL_ACTION_TYPES, ...PRE_ROUTING_ACTION_TYPES] : TERMINAL_ACTION_TYPES;
   for (const a of sorted) {
     if (!known.includes(a.type)) {
-      const reads = allowAuthenticate ? 'authenticate-oidc or authenticate-cognito, then forward, redirect or fixed-response' : 'forward, redirect and fixed-response';
+      const reads = allowAuthenticate ? 'authenticate-oidc, authenticate-cognito or jwt-validation, then forward, redirect or fixed-response' : 'forward, redirect and fixed-response';
       throw new LbkitConfigError(`${where}: unsupported action type ${JSON.stringify(a.type)}; lbkit reads ${reads} actions here`);
     }
   }
   if (sorted.length === 0) throw new LbkitConfigError(`${where}: has no action`);
-  const expected = allowAuthenticate ? 'an optional sign-in action, then exactly one forward, redirect or fixed-response' : 'exactly one forward, redirect or fixed-response';
+  const expected = allowAuthenticate ? 'an optional sign-in or jwt-validation action, then exactly one forward, redirect or fixed-response' : 'exactly one forward, redirect or fixed-response';
   const last = sorted[sorted.length - 1];
   const first = sorted[0];
   const shapeOk = TERMINAL_ACTION_TYPES.includes(last.type)
-    && (sorted.length === 1 || (sorted.length === 2 && AUTHENTICATE_ACTION_TYPES.includes(first.type)));
+    && (sorted.length === 1 || (sorted.length === 2 && PRE_ROUTING_ACTION_TYPES.includes(first.type)));
   if (!shapeOk) {
     throw new LbkitConfigError(`${where}: has ${sorted.length} actions (${sorted.map((a) => a.type).join(', ')}); expected ${expected}`);
   }
-  return { action: last.read(), ...(sorted.length === 2 ? { authenticate: first.readAuthenticate() } : {}) };
+  if (sorted.length === 1) return { action: last.read() };
+  return first.type === JWT_VALIDATION_ACTION_TYPE
+    ? { action: last.read(), validateJwt: first.readJwtValidation() }
+    : { action: last.read(), authenticate: first.readAuthenticate() };
 }
 
 /** The action types and the neutral names of the keys an action is read from. */
-export type ActionType = 'forward' | 'redirect' | 'fixedResponse' | 'authenticateOidc' | 'authenticateCognito';
+export type ActionType = 'forward' | 'redirect' | 'fixedResponse' | 'authenticateOidc' | 'authenticateCognito' | 'jwtValidation';
 export type ActionKey = 'type' | 'order' | 'targetGroupArn' | 'weight' | 'enabled'
   | 'statusCode' | 'protocol' | 'host' | 'port' | 'path' | 'query' | 'contentType' | 'messageBody'
   | 'issuer' | 'authorizationEndpoint' | 'tokenEndpoint' | 'userInfoEndpoint' | 'clientId' | 'clientSecret'
   | 'scope' | 'sessionCookieName' | 'sessionTimeout' | 'onUnauthenticatedRequest' | 'authenticationRequestExtraParams'
-  | 'userPoolArn' | 'userPoolClientId' | 'userPoolDomain';
+  | 'userPoolArn' | 'userPoolClientId' | 'userPoolDomain' | 'jwksEndpoint' | 'format' | 'name' | 'values';
 
 /**
  * How one engine spells actions. Most keys are the neutral name in the engine's case
@@ -76,6 +88,8 @@ export interface ActionSpelling {
     readonly stickiness: string;
     readonly duration: string;
   };
+  /** A JWT validation's claim list (`AdditionalClaims` / `additional_claim`). */
+  readonly jwtClaims: string;
   /** Where an OIDC client secret's value says it lives (a dynamic reference, a data source); unreadable: REFERENCE. */
   readonly clientSecret: (raw: unknown) => ClientSecretModel;
 }
@@ -86,6 +100,9 @@ function entries(raw: unknown, doc: SourceDocument, where: string, spelling: Act
     order: num(doc.scalar(a[spelling.key('order')]), i, `${where} ${spelling.key('order')}`),
     read: () => readAction(a, doc, where, spelling),
     readAuthenticate: () => readAuthenticate(a, doc, where, spelling),
+    readJwtValidation: () => readJwtValidation(spelling.block(a[spelling.config('jwtValidation')]) ?? {}, doc, where, {
+      key: spelling.key, claims: spelling.jwtClaims,
+    }),
   }));
 }
 
@@ -94,7 +111,7 @@ export function readActions(raw: unknown, doc: SourceDocument, where: string, sp
   return actionList(entries(raw, doc, where, spelling), where, false).action;
 }
 
-/** A listener rule's action list: its terminal action and the sign-in before it, if any. */
+/** A listener rule's action list: its terminal action and the sign-in or token check before it, if any. */
 export function readRuleActions(raw: unknown, doc: SourceDocument, where: string, spelling: ActionSpelling): ReadActionList {
   return actionList(entries(raw, doc, where, spelling), where, true);
 }

@@ -64,6 +64,7 @@ export function assembleApplication(graph: PartGraph, lb: LoadBalancerPart, attr
         ...(r.authenticate ? { authenticate: r.authenticate } : {}),
         action: action(r.action, `listener rule ${r.key}`),
         ...(r.transforms ? { transforms: r.transforms } : {}),
+        ...(r.validateJwt ? { validateJwt: r.validateJwt } : {}),
       }));
     const mutualAuthentication = mutualAuthenticationOf(graph, l.mutualAuthentication, `${source}: listener ${l.key}`);
     if (mutualAuthentication && l.protocol !== 'HTTPS') {

@@ -2,7 +2,7 @@ import { RESPONSE_HEADER_ATTRIBUTE } from '../core/contract';
 import { DnsHealthCheckModel } from '../core/model/dns-routing-model';
 import {
   AlbAttributesModel, AuthenticateActionModel, ConditionsModel, FixedResponseActionModel, LambdaTargetGroupModel, RedirectActionModel,
-  RequestHeaderNamesModel, TargetGroupModel, TransformModel,
+  RequestHeaderNamesModel, TargetGroupModel, TransformModel, JwtValidationModel,
 } from '../core/model/load-balancer-model';
 import { NlbAttributesModel, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
@@ -142,6 +142,8 @@ export interface ListenerRulePart {
   readonly action: ActionPart;
   /** The rule's transforms (Host and URL rewrites), when it has any. */
   readonly transforms?: TransformModel[];
+  /** The token check run before the action, when the rule has one. */
+  readonly validateJwt?: JwtValidationModel;
 }
 
 export interface ListenerCertificatePart {

@@ -1,9 +1,11 @@
+import { JSONWebKeySet } from 'jose';
 import { fetch as undiciFetch } from 'undici';
 import { namesForImportedCertificates } from './certificate-names';
 import { chooseLoadBalancer, ChooseLoadBalancerOptions } from './choose-load-balancer';
 import { closeInTurn } from './close-in-turn';
 import { TestingKitError } from './errors';
 import { localFetch, LocalFetch } from './local-fetch';
+import { LocalJwtIssuers } from './local-jwt-issuers';
 import { localTlsProvider } from './local-tls';
 import { AnyLoadBalancerModel, isApplicationModel } from './read-model';
 import { SynthesizedSource } from './synthesized-output';
@@ -11,6 +13,7 @@ import { TargetServers } from './target-servers';
 import { TargetSpec, TargetSpecs } from './target-spec';
 import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
 import type { ConnectionLimits } from '../proxy/connection-limits';
+import { jwtIssuers as jwtIssuersOf } from '../proxy/http/jwt-validation';
 import { LambdaHandlerSpec, parseHandlerSpec } from '../proxy/lambda/handler-spec';
 import { userClaims } from '../proxy/oidc/user-claims';
 import { LocalIdentityProvider, ProxySignInOptions, TargetGroupHealth, startProxy, UserClaims } from '../proxy/server';
@@ -77,6 +80,12 @@ export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions, Con
    * @default - the uploaded files beside a synthesized file given by path; an S3 object needs this option
    */
   readonly trustStore?: TrustStoreInput;
+  /**
+   * JWT validation actions: issuer → the JSON Web Key Set tokens are checked against, replacing the
+   * local keys (then `jwt(...)` cannot sign; sign with your own keys).
+   * @default - an RS256 key pair per issuer the model names, made at start; `jwt(...)` signs with it
+   */
+  readonly jwks?: Readonly<Record<string, JSONWebKeySet>>;
 }
 
 /** One served listener: the model's port and protocol and the free local port it runs on. */
@@ -144,6 +153,14 @@ export interface LocalLoadBalancer {
    *   browser does); then fetch with the same one: `lb.fetchWithCertificate(certificate)(url, { headers: { cookie } })`
    */
   signIn(url: string, user?: string | UserClaims, certificate?: Pick<ClientCertificate, 'certPem' | 'keyPem'>): Promise<string>;
+  /**
+   * JWT validation actions: a bearer token the load balancer accepts, signed (RS256) by the local key
+   * of `issuer`, with `iss`, `iat`, an `exp` an hour away and `claims` (which may replace any of them):
+   * `lb.fetch(url, { headers: { authorization: 'Bearer ' + await lb.jwt({ scope: 'read' }) } })`.
+   * @param claims e.g. `{ sub: 'svc', scope: 'orders:read' }` or `{ exp: 0 }` for an expired token
+   * @param issuer needed when the model's actions name more than one issuer
+   */
+  jwt(claims?: Record<string, unknown>, issuer?: string): Promise<string>;
   /**
    * The PEM of the key that verifies x-amzn-oidc-data, by the `kid` of its header: what AWS serves at
    * `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`. Undefined for another kid.
@@ -240,6 +257,7 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
   const groupOf = (route: string) => ({ kind: model.kind, protocol: groups.get(route)! });
   let proxy: RunningProxy | undefined;
   let tls: LocalTlsProvider | undefined;
+  let jwtIssuers: LocalJwtIssuers;
   try {
     const targets: Record<string, Endpoint[]> = {};
     for (const [route, specs] of Object.entries(options.targets ?? {})) {
@@ -257,10 +275,12 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
       flags: { caBundle: () => 'the trustStore option ({ caBundle: <PEM or file> })', revocationList: () => 'trustStore.revocationLists' },
       fail: (message) => new TestingKitError(`${source}: ${message}`),
     }).stores : {};
+    jwtIssuers = await LocalJwtIssuers.create(options.jwks ? [] : jwtIssuersOf(model));
+    const jwks = options.jwks ?? jwtIssuers.keySets();
     const { maxConnections, maxConnectionsPerIp } = options;
     const common = { targets, listenerPorts, timeScale, tls, maxConnections, maxConnectionsPerIp };
     proxy = isApplicationModel(model)
-      ? await startProxy({ ...common, model, lambda: { handlers, timeoutSeconds: lambdaTimeout }, signIn, trustStores })
+      ? await startProxy({ ...common, model, lambda: { handlers, timeoutSeconds: lambdaTimeout }, signIn, trustStores, jwks })
       : await startNetworkProxy({ ...common, model });
   } catch (e) {
     await servers.close();
@@ -347,6 +367,7 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     },
     identityProvider: running.identityProvider?.(),
     oidcPublicKey: (kid) => running.oidcPublicKey?.(kid),
+    jwt: (claims = {}, issuer) => jwtIssuers.token(source, claims, issuer),
     async signIn(url, user = options.user, certificate) {
       const provider = running.identityProvider?.();
       if (!provider) throw new TestingKitError(`${source}: signIn: no local identity provider runs (${options.oidcIssuer ? 'oidcIssuer is set' : `load balancer ${model.name} has no sign-in action`})`);

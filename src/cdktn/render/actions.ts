@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { FIXED_RESPONSE_CONTENT_TYPE } from '../../core/defaults';
 import { ActionModel, AuthenticateActionModel, ClientSecretModel, isPlainForward, RuleModel } from '../../core/model/load-balancer-model';
 import { cognitoUserPoolFields, oidcProviderFields, signInSessionFields } from '../../core/plan/authenticate';
+import { providerOnlyPreRoutingAction } from '../provider-support';
 
 /** Looks up the ARN of a target group by its route name. */
 export type TargetGroupArnOf = (routeName: string) => string;
@@ -63,10 +64,15 @@ export interface RuleActionContext {
   readonly listener: ITerraformDependable;
 }
 
-/** A listener rule's action blocks: the sign-in first (order 1) when there is one, then the action (order 2). */
+/**
+ * A listener rule's action blocks: the sign-in or token check first (order 1) when there is one, then the
+ * action (order 2). The token check (`jwt_validation`) exists in hashicorp/aws 6.x only: the engine's
+ * provider seam writes it (or refused it before rendering).
+ */
 export function renderRuleActions(rule: RuleModel, arnOf: TargetGroupArnOf, context: RuleActionContext): LbListenerRuleAction[] {
-  if (!rule.authenticate) return [renderAction(rule.action, arnOf)];
-  return [{ ...renderAuthenticate(rule.authenticate, context), order: 1 }, { ...renderAction(rule.action, arnOf), order: 2 }];
+  const first = rule.authenticate ? renderAuthenticate(rule.authenticate, context) : providerOnlyPreRoutingAction(rule);
+  if (!first) return [renderAction(rule.action, arnOf)];
+  return [{ ...first, order: 1 }, { ...renderAction(rule.action, arnOf), order: 2 }];
 }
 
 function renderAuthenticate(auth: AuthenticateActionModel, context: RuleActionContext): LbListenerRuleAction {

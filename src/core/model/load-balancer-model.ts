@@ -210,6 +210,32 @@ export interface RuleModel {
    * at most one per type, host first. Absent when the rule has none.
    */
   readonly transforms?: TransformModel[];
+  /**
+   * The bearer-token check run first (order 1), before `action` (a `jwt-validation` action, hashicorp/aws
+   * 6.x or CloudFormation). Absent when the rule has none; never together with `authenticate`.
+   */
+  readonly validateJwt?: JwtValidationModel;
+}
+
+/** The formats of a JWT additional claim (AWS's `Format` values). */
+export type JwtClaimFormatValue = 'single-string' | 'space-separated-values' | 'string-array';
+
+/** One additional claim a valid token must carry, with the values it may take. */
+export interface JwtClaimModel {
+  readonly format: JwtClaimFormatValue;
+  readonly name: string;
+  readonly values: string[];
+}
+
+/**
+ * A `jwt-validation` action: the token in `Authorization: Bearer` must be signed (RS256) by a key of the
+ * JWKS at `jwksEndpoint`, carry `iss` = `issuer` and an `exp` in the future, and the additional claims.
+ */
+export interface JwtValidationModel {
+  readonly issuer: string;
+  readonly jwksEndpoint: string;
+  /** Sorted by name; absent when there are none. */
+  readonly additionalClaims?: JwtClaimModel[];
 }
 
 /** The two rule transforms AWS offers. */

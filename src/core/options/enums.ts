@@ -197,6 +197,16 @@ export enum LoadBalancerConstruct {
 
 // Sign-in actions (routes of WebApiLoadBalancer)
 
+/** How a JWT's additional claim is written in the token, and so how its values are compared. */
+export enum JwtClaimFormat {
+  /** One string: the claim must equal one of the values. */
+  SINGLE_STRING = 'single-string',
+  /** One string of space-separated words (like OAuth's `scope`): one of its words must be one of the values. */
+  SPACE_SEPARATED_VALUES = 'space-separated-values',
+  /** A JSON array of strings: one of its entries must be one of the values. */
+  STRING_ARRAY = 'string-array',
+}
+
 /** What the load balancer does with a request to a signed-in route that carries no valid session. */
 export enum UnauthenticatedRequestBehavior {
   /** Redirect the client to the identity provider's sign-in page (AWS's default). */

@@ -1,6 +1,7 @@
 import { Authentication } from './authentication';
 import { LoadBalancingAlgorithm, RequestDuration, StickinessType, TargetProtocol, TargetProtocolVersion, TargetType } from './enums';
 import { HealthCheckOptions } from './health-check-options';
+import { JwtValidationOptions } from './jwt-validation-options';
 import { RouteAction } from './route-action';
 import { RouteConditionOptions } from './route-conditions';
 import { RouteRewriteOptions } from './route-rewrite-options';
@@ -58,6 +59,13 @@ export interface RouteOptions extends RouteConditionOptions {
    * @default - none: requests reach the targets as clients sent them
    */
   readonly rewrite?: RouteRewriteOptions;
+
+  /**
+   * A bearer-token (JWT) check run before the route's action; requests without a valid token get 401.
+   * Only on a route with conditions, on an HTTPS listener, and not with `authenticate`.
+   * @default - none: requests reach the route's action without a token check
+   */
+  readonly validateJwt?: JwtValidationOptions;
 
   /**
    * Port the targets listen on (not on LAMBDA routes).

@@ -8,6 +8,7 @@ import { planAuthenticate } from './authenticate';
 import { planCapacityReservation } from './capacity-reservation';
 import { WebApiEngineFacts } from './engine-facts';
 import { planIpAddressType } from './ip-address-type';
+import { planJwtValidation } from './jwt-validation';
 import { planLambdaTargetGroup } from './lambda-target-group';
 import { planWebApiMonitoring, latencyBudgetSeconds, WithoutMonitoring } from './monitoring';
 import { planMutualTls } from './mutual-tls';
@@ -18,7 +19,7 @@ import { planTargetGroup } from './target-group';
 import { planTransforms } from './transforms';
 import {
   ActionModel, ConditionsModel, EgressRuleModel, IngressRuleModel, LambdaTargetGroupModel, LoadBalancerModel, RuleModel,
-  TargetGroupModel, TransformModel, WafModel, AccessLogsModel, ListenerModel, compareText, isDualStack,
+  TargetGroupModel, TransformModel, JwtValidationModel, WafModel, AccessLogsModel, ListenerModel, compareText, isDualStack,
 } from '../model/load-balancer-model';
 import { ActionSpec } from '../options/action-spec';
 import { AuthenticationSpec } from '../options/authentication-spec';
@@ -114,6 +115,18 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
       throw new LbkitValidationError(path, `routes["${route.name}"].rewrite`,
         'needs a route with conditions: a rewrite is a transform of the route\'s listener rule, and AWS allows none on the default rule (give it paths: [\'/*\'] to rewrite everything)', route.rewrite);
     }
+    if (route.validateJwt !== undefined) {
+      // lbkit's default action only forwards or answers (its model has no pre-routing action there), like sign-in.
+      throw new LbkitValidationError(path, `routes["${route.name}"].validateJwt`,
+        'needs a route with conditions: the token check runs in the route\'s listener rule, and a route without conditions makes no rule (give it paths: [\'/*\'] to check every request)', route.name);
+    }
+  }
+  for (const route of ruleRoutes) {
+    if (route.validateJwt !== undefined && route.authenticate !== undefined) {
+      // Both run first (order 1) and AWS runs one pre-routing action per rule: a sign-in cookie or a bearer token, not both.
+      throw new LbkitValidationError(path, `routes["${route.name}"].validateJwt`,
+        'cannot be combined with authenticate on one route: a rule runs one sign-in or token check before its action', route.name);
+    }
   }
   type RuleSpec = {
     route: string;
@@ -122,6 +135,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     authenticate?: AuthenticationSpec;
     explicit?: number;
     transforms?: TransformModel[];
+    validateJwt?: JwtValidationModel;
   };
   const ruleSpecs: RuleSpec[] = ruleRoutes.map((route) => ({
     route: route.name,
@@ -130,6 +144,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     action: route.action?._spec ?? { type: 'forward', targets: [{ route: route.name, weight: 1 }] },
     explicit: route.priority,
     transforms: planTransforms(path, `routes["${route.name}"].rewrite`, route.rewrite),
+    validateJwt: route.validateJwt !== undefined ? planJwtValidation(path, `routes["${route.name}"].validateJwt`, route.validateJwt) : undefined,
   }));
   if (healthResponse) {
     ruleSpecs.push({
@@ -151,6 +166,7 @@ export function planWebApi(options: WebApiLoadBalancerOptions, facts: WebApiEngi
     ...(r.authenticate ? { authenticate: planAuthenticate(path, `routes["${r.route}"].authenticate`, r.authenticate) } : {}),
     action: planAction(path, `routes["${r.route}"].action`, r.action, names),
     ...(r.transforms ? { transforms: r.transforms } : {}),
+    ...(r.validateJwt ? { validateJwt: r.validateJwt } : {}),
   })).sort((a, b) => a.priority - b.priority);
   checkReachableRules(path, rules);
 

@@ -1,3 +1,4 @@
+import { JSONWebKeySet } from 'jose';
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { AccessLogEntry } from '../http/access-log-entry';
 import { ConnectionLogEntry } from '../http/connection-log-entry';
@@ -29,6 +30,8 @@ export interface WorkerSpec extends Omit<LocalLoadBalancerOptions<LoadBalancerMo
   readonly lambda?: RuntimeLambdaOptions;
   /** Mutual TLS verify listeners' trust stores, as PEM text (the proxy option of that name). */
   readonly trustStores?: Readonly<Record<number, LocalTrustStore>>;
+  /** JWT validation's key sets by issuer (the proxy option of that name). */
+  readonly jwks?: Readonly<Record<string, JSONWebKeySet>>;
 }
 
 /** One target's routing view in one worker. */

@@ -105,6 +105,7 @@ export async function startProxyCluster(options: ProxyClusterOptions): Promise<P
     rewriteRedirectPorts: options.rewriteRedirectPorts,
     lambda: options.lambda,
     trustStores: options.trustStores,
+    jwks: options.jwks,
     ...workerConnectionLimits(options, options.workers),
   };
 

@@ -65,6 +65,7 @@ export function runWorker(): void {
         rewriteRedirectPorts: spec.rewriteRedirectPorts,
         lambda: spec.lambda,
         trustStores: spec.trustStores,
+        jwks: spec.jwks,
         maxConnections: spec.maxConnections,
         maxConnectionsPerIp: spec.maxConnectionsPerIp,
         accessLog: spec.accessLog ? (entry) => {

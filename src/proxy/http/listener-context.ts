@@ -1,4 +1,5 @@
 import { AccessLogEntry } from './access-log-entry';
+import { JwtKeySets } from './jwt-validation';
 import { LoadBalancerCounters } from './load-balancer-metrics';
 import { GroupCounters } from './metrics';
 import { MutualTlsListener } from './mutual-tls';
@@ -19,6 +20,8 @@ export interface ListenerContext {
   readonly redirectPorts?: () => LocalRedirectPorts;
   /** Sign-in actions: the keys, the local identity provider (undefined when the model has none). */
   readonly signIn?: () => SignInContext | undefined;
+  /** JWT validation actions: the issuers' key sets (`--jwks`); absent: every token check answers 500. */
+  readonly jwtKeys?: JwtKeySets;
   /** HTTPS listeners with mutual TLS: how client certificates are checked and which headers carry them. */
   readonly mutualTls?: MutualTlsListener;
   /** The load balancer's own counters (requests it answered itself, connections). */

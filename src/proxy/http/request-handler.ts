@@ -5,6 +5,7 @@ import { connTraceId } from './conn-trace-id';
 import { forward, Forwarding, ForwardResult, upstreamHeaders } from './forward';
 import { forwardedFor, MAX_XFF_ADDRESSES, xffCount } from './forwarded-headers';
 import { lacksRequiredHost } from './host-required';
+import { JwtKeySets, refuseToken } from './jwt-validation';
 import { sendError, sendLbResponse } from './lb-response';
 import { ListenerContext } from './listener-context';
 import { mutualTlsHeaders } from './mutual-tls';
@@ -17,7 +18,7 @@ import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget, stickyCookies } from './stickiness';
 import { TlsFacts, tlsFacts } from './tls-facts';
 import { traceHeader } from './trace-id';
-import { ActionModel, ForwardActionModel } from '../../core/model/load-balancer-model';
+import { ActionModel, ForwardActionModel, JwtValidationModel } from '../../core/model/load-balancer-model';
 import { eventHeaders } from '../lambda/event-headers';
 import { lambdaExchange } from '../lambda/lambda-exchange';
 import { LambdaGroup } from '../lambda/lambda-group';
@@ -148,6 +149,10 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   const match = table.route(facts);
   exchange.priority = match.priority;
   exchange.transforms = match.transforms;
+  if (match.validateJwt) {
+    validateThenRun(ctx, runtime, req, res, exchange, match.validateJwt, match.action, facts, host, peer);
+    return;
+  }
   if (!match.authenticate || typeof match.priority !== 'number') {
     runAction(ctx, runtime, req, res, exchange, match.action, facts, host, peer);
     return;
@@ -166,6 +171,30 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   }
   runAction(ctx, runtime, req, res, exchange, match.action, facts, host, peer, decision.headers);
 }
+
+/**
+ * A `jwt-validation` action: the bearer token checked against the issuer's keys, then the rule's action
+ * with the request (Authorization included) as it came; AWS's 401 when the token is missing or invalid.
+ * No keys for the issuer (no `--jwks`) is the proxy's 500, as when AWS cannot use the JWKS endpoint.
+ */
+function validateThenRun(ctx: ListenerContext, runtime: Runtime, req: IncomingMessage, res: ServerResponse, exchange: Exchange,
+  jwt: JwtValidationModel, action: ActionModel, facts: RequestFacts, host: string, peer: string): void {
+  exchange.actions.push('jwt-validation');
+  exchange.settled = false;
+  void refuseToken(jwt, req.headers.authorization, ctx.jwtKeys ?? NO_JWT_KEYS).then((refusal) => {
+    exchange.settled = true;
+    if (exchange.closed) {
+      exchange.finish?.();
+      return;
+    }
+    if (refusal === 'no-keys') return refuse(res, exchange, 500);
+    if (refusal) return refuse(res, exchange, 401);
+    runAction(ctx, runtime, req, res, exchange, action, facts, host, peer);
+  });
+}
+
+/** No `--jwks` given: every token check answers 500. */
+const NO_JWT_KEYS = new JwtKeySets();
 
 /** The ALB's 400 for a request line or one header line over 16 KiB (the 64 KiB total is the server's maxHeaderSize). */
 const MAX_LINE = 16 * 1024;

@@ -1,7 +1,7 @@
 import { compileConditions, RequestPredicate } from './conditions';
 import { RequestFacts } from './request-facts';
 import { CompiledTransforms, compileTransforms } from './rule-transforms';
-import { ActionModel, AuthenticateActionModel, ListenerModel } from '../../core/model/load-balancer-model';
+import { ActionModel, AuthenticateActionModel, JwtValidationModel, ListenerModel } from '../../core/model/load-balancer-model';
 
 /** The action a request resolves to, with the rule that chose it (priority `default` for the default action). */
 export interface RouteMatch {
@@ -9,6 +9,8 @@ export interface RouteMatch {
   readonly action: ActionModel;
   /** The rule's sign-in action, run before `action`. */
   readonly authenticate?: AuthenticateActionModel;
+  /** The rule's bearer-token check, run before `action`. */
+  readonly validateJwt?: JwtValidationModel;
   /** The rule's Host and URL rewrites, applied when the action forwards. */
   readonly transforms?: CompiledTransforms;
 }
@@ -25,7 +27,13 @@ export class RouteTable {
       .sort((a, b) => a.priority - b.priority)
       .map((r) => ({
         match: compileConditions(r.conditions),
-        result: { priority: r.priority, action: r.action, authenticate: r.authenticate, transforms: compileTransforms(r.transforms) },
+        result: {
+          priority: r.priority,
+          action: r.action,
+          authenticate: r.authenticate,
+          validateJwt: r.validateJwt,
+          transforms: compileTransforms(r.transforms),
+        },
       }));
     this.fallback = { priority: 'default', action: listener.defaultAction };
     this.signsIn = listener.rules.some((r) => r.authenticate !== undefined);

@@ -7,11 +7,14 @@ import { requestLineFields } from './access-log-entry';
 import { connTraceId } from './conn-trace-id';
 import { errorPage, reasonPhrase } from './error-page';
 import { upstreamHeaders } from './forward';
+import { JwtKeySets, refuseToken } from './jwt-validation';
 import { ListenerContext } from './listener-context';
 import { hostName, requestHost, splitUrl } from './request-facts';
 import { forwardingHeaders } from './request-handler';
 import { listenerHeadersOf, rawLbHeaderLines } from './response-headers';
+import { RouteMatch } from './route-table';
 import { applyTransforms } from './rule-transforms';
+import { Runtime } from './runtime';
 import { plainAddress } from './source-ip';
 import { chooseGroupName, chooseTarget } from './stickiness';
 import { TlsFacts, tlsFacts } from './tls-facts';
@@ -106,6 +109,36 @@ export function handleUpgrade(ctx: ListenerContext, req: IncomingMessage, socket
   const { path, query } = splitUrl(req.url ?? '/');
   const match = table.route({ method: req.method ?? 'GET', host: hostName(host), path, query, headers: req.headers, peer });
   log.priority = match.priority;
+  if (match.validateJwt) {
+    // A token-checking rule applies to upgrades too; nothing reads the client's socket meanwhile, so its first frames wait.
+    log.actions.push('jwt-validation');
+    const jwt = match.validateJwt;
+    void refuseToken(jwt, req.headers.authorization, ctx.jwtKeys ?? NO_JWT_KEYS).then((refusal) => {
+      if (socket.destroyed) return;
+      if (refusal) return reject(refusal === 'no-keys' ? 500 : 401);
+      upgradeMatched(ctx, req, socket, head, { runtime, log, reject, match, host, peer });
+    });
+    return;
+  }
+  upgradeMatched(ctx, req, socket, head, { runtime, log, reject, match, host, peer });
+}
+
+/** No `--jwks` given: every token check answers 500. */
+const NO_JWT_KEYS = new JwtKeySets();
+
+/** What the upgrade's routing found, for the rest of its handling. */
+interface MatchedUpgrade {
+  readonly runtime: Runtime;
+  readonly log: UpgradeLog;
+  readonly reject: (status: number) => void;
+  readonly match: RouteMatch;
+  readonly host: string;
+  readonly peer: string;
+}
+
+/** The upgrade once routed (and its token checked): sign-in, the action, then the tunnel to a target. */
+function upgradeMatched(ctx: ListenerContext, req: IncomingMessage, socket: Duplex, head: Buffer, matched: MatchedUpgrade): void {
+  const { runtime, log, reject, match, host, peer } = matched;
   // A sign-in rule applies to upgrades too: without a session, 401, a 302 to the identity provider, or on without the headers.
   let signInHeaders: Record<string, string | undefined> | undefined;
   if (match.authenticate && typeof match.priority === 'number') {

@@ -12,6 +12,7 @@ const CFN_ACTIONS: ActionSpelling = {
   config: (type) => `${pascalCase(type)}Config`,
   block: (value) => (isObject(value) ? value : undefined),
   forward: { groups: 'TargetGroups', arn: 'TargetGroupArn', stickiness: 'TargetGroupStickinessConfig', duration: 'DurationSeconds' },
+  jwtClaims: 'AdditionalClaims',
   clientSecret: (raw) => {
     const text = joinedText(raw);
     return text === undefined ? UNKNOWN_CLIENT_SECRET : parseDynamicReference(text);

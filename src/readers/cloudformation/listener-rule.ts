@@ -59,6 +59,7 @@ export const listenerRuleMapping = cfnMapping('AWS::ElasticLoadBalancingV2::List
     conditions: conditions.build(),
     action: actions.action,
     ...(actions.authenticate ? { authenticate: actions.authenticate } : {}),
+    ...(actions.validateJwt ? { validateJwt: actions.validateJwt } : {}),
     ...(transforms ? { transforms } : {}),
   };
   return [part];

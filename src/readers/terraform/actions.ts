@@ -12,6 +12,7 @@ const TF_ACTIONS: Omit<ActionSpelling, 'clientSecret'> = {
   config: snakeCase,
   block,
   forward: { groups: 'target_group', arn: 'arn', stickiness: 'stickiness', duration: 'duration' },
+  jwtClaims: 'additional_claim',
 };
 
 /** The spelling with the configuration's data sources, which a client secret is read from. */

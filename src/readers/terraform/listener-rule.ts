@@ -61,6 +61,7 @@ export const awsLbListenerRuleMapping: ResourceMapping<TfConfig> = {
       conditions: conditions.build(),
       action: actions.action,
       ...(actions.authenticate ? { authenticate: actions.authenticate } : {}),
+      ...(actions.validateJwt ? { validateJwt: actions.validateJwt } : {}),
       ...(transforms ? { transforms } : {}),
     };
     return [part];

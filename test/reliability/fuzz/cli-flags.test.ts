@@ -25,7 +25,7 @@ const SENTINEL = 'lbkit: --access-log: the local proxy writes access logs for ap
 /** Every flag of `lbkit serve` that takes a value, but those that write files or directories. */
 const VALUE_FLAGS = ['--time-scale', '--workers', '--admin-port', '--target', '--targets', '--port', '--host', '--dns', '--endpoint',
   '--client-region', '--lambda', '--lambda-timeout', '--lb', '--log-level', '--log-format', '--domain', '--user', '--oidc-issuer',
-  '--trust-store', '--revocation-list'] as const;
+  '--trust-store', '--revocation-list', '--jwks'] as const;
 
 const hostText = fc.oneof(fc.constantFrom('127.0.0.1', 'localhost', '[::1]', '::1', '0.0.0.0', '', ' ', '256.1.1.1', '[', 'é.example', 'a'.repeat(300)),
   fc.string({ maxLength: 12 }));

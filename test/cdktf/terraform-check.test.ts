@@ -1,32 +1,8 @@
-import { spawn, spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { FEATURE_TOUR, GAME_SERVER, GLOBAL_FAILOVER, PARTNER_API, synthExample, TerraformExample, WEB_API } from './example-synth';
-
-const SCRIPT = join(__dirname, '..', '..', 'scripts', 'terraform-check.sh');
-const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
-
-interface CheckResult { readonly status: number | null; readonly output: string }
-
-/** Bound on one check; the six run at once, so on a busy machine each takes longer than alone (some 15-25 s). */
-const CHECK_TIMEOUT_MS = 240_000;
-
-/** The check script on one stack, in a child process of its own (so several run at once), with the mirror found once. */
-function check(stackDir: string, pluginDir: string): Promise<CheckResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [SCRIPT, stackDir], { timeout: CHECK_TIMEOUT_MS, env: { ...process.env, LBKIT_TF_PLUGIN_DIR: pluginDir } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({
-      status,
-      output: `${stdout}\n${stderr}${signal ? `\n(terraform-check.sh ended by ${signal}; the bound is ${CHECK_TIMEOUT_MS} ms)` : ''}`,
-    }));
-  });
-}
+import { CHECK_TIMEOUT_MS, CheckResult, findProviderMirror, hasTerraform, requireTerraformWhereAsked, runTerraformCheck } from '../support/terraform-check';
 
 /** A stack Terraform rejects: an argument aws_lb does not have. */
 function brokenStack(dir: string): string {
@@ -40,14 +16,7 @@ function brokenStack(dir: string): string {
   return stackDir;
 }
 
-// terraform is on this machine and in CI (with the local AWS provider 5.100.0 mirror); the
-// tests skip where it is absent, unless `npx projen verify` (CI) asks for them, and fail whenever
-// the check itself fails.
-if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
-  test('terraform is on PATH (npx projen verify checks every Terraform example with it)', () => {
-    throw new Error('terraform is not on PATH: install terraform 1.11 with the AWS provider 5.100.0 (scripts/terraform-check.sh finds a local mirror)');
-  });
-}
+requireTerraformWhereAsked('every Terraform example');
 
 (hasTerraform ? describe : describe.skip)('terraform validate and plan, offline, with AWS provider 5.100.0', () => {
   // Each check is a separate script run on its own stack, as before; they are started together
@@ -57,9 +26,7 @@ if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
   const checks = new Map<string, Promise<CheckResult>>();
 
   beforeAll(() => {
-    // The script searches / for the mirror (some 4 s of CPU) unless told: found once here rather than in each check.
-    const mirror = spawnSync('bash', [SCRIPT, '--print-mirror'], { encoding: 'utf8' });
-    if (mirror.status !== 0) throw new Error(`terraform-check.sh --print-mirror: ${mirror.stderr}`);
+    const pluginDir = findProviderMirror();
     const examples: Array<TerraformExample<any>> = [WEB_API, GAME_SERVER, GLOBAL_FAILOVER, FEATURE_TOUR, PARTNER_API];
     const stackDirs = new Map(examples.map((example) => {
       const { dir, stackDir } = synthExample(example);
@@ -70,7 +37,7 @@ if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
     dirs.push(bad);
     stackDirs.set('broken', brokenStack(bad));
     for (const [stack, stackDir] of stackDirs) {
-      const run = check(stackDir, mirror.stdout.trim());
+      const run = runTerraformCheck([stackDir], pluginDir);
       run.catch(() => undefined); // a spawn error is reported by the test that awaits this check
       checks.set(stack, run);
     }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -9,6 +9,7 @@ import type * as GlobalTn from '../../examples/global-failover-cdktn/main';
 import type * as WebTn from '../../examples/web-api-cdktn/main';
 import type * as LbkitTn from '../../src/cdktn';
 import { cachedSynth } from '../support/synth-cache';
+import { CHECK_TIMEOUT_MS, CheckResult, findProviderMirror, hasTerraform, requireTerraformWhereAsked, runTerraformCheck } from '../support/terraform-check';
 
 // lbkit/cdktn writes stacks that pin hashicorp/aws 6.66.0; the local mirror holds only 5.100.0. So these checks run
 // scripts/terraform-check.sh --relax-aws-provider, which validates (and plans) a temporary copy pinned to 5.100.0.
@@ -24,30 +25,6 @@ import { cachedSynth } from '../support/synth-cache';
 //  - without --relax-aws-provider a 6.x stack fails at once, saying why (the strict, cdktf path passes nothing new).
 // Never checked here: 6.x's own schema validation, its defaults and its plan; what 6.x removed beyond the few
 // arguments scripts/terraform-relax-aws-provider.js knows.
-
-const SCRIPT = join(__dirname, '..', '..', 'scripts', 'terraform-check.sh');
-const hasTerraform = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
-
-interface CheckResult { readonly status: number | null; readonly output: string }
-
-/** Bound on one check; they run at once, so on a busy machine each takes longer than alone (some 10-30 s). */
-const CHECK_TIMEOUT_MS = 240_000;
-
-/** The check script with `args`, in a child process of its own (so several run at once). */
-function check(args: string[], pluginDir: string): Promise<CheckResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [SCRIPT, ...args], { timeout: CHECK_TIMEOUT_MS, env: { ...process.env, LBKIT_TF_PLUGIN_DIR: pluginDir } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({
-      status,
-      output: `${stdout}\n${stderr}${signal ? `\n(terraform-check.sh ended by ${signal}; the bound is ${CHECK_TIMEOUT_MS} ms)` : ''}`,
-    }));
-  });
-}
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 /** The three cdktn examples and a web API with health-check logs on, synthesized once per content of the sources. */
@@ -98,21 +75,14 @@ function unrelaxableStack(dir: string): string {
   return stackDir;
 }
 
-if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
-  test('terraform is on PATH (npx projen verify checks the cdktn examples with it)', () => {
-    throw new Error('terraform is not on PATH: install terraform 1.11 with the AWS provider 5.100.0 (scripts/terraform-check.sh finds a local mirror)');
-  });
-}
+requireTerraformWhereAsked('the cdktn examples');
 
 (hasTerraform ? describe : describe.skip)('terraform validate (and plan), offline, of lbkit/cdktn output relaxed to the mirror\'s AWS provider 5.100.0', () => {
   const dirs: string[] = [];
   const checks = new Map<string, Promise<CheckResult>>();
 
   beforeAll(() => {
-    // Found once for every check (the script searches / for it, some seconds each time).
-    const mirror = spawnSync('bash', [SCRIPT, '--print-mirror'], { encoding: 'utf8' });
-    if (mirror.status !== 0) throw new Error(`terraform-check.sh --print-mirror: ${mirror.stderr}`);
-    const pluginDir = mirror.stdout.trim();
+    const pluginDir = findProviderMirror();
     const out = synthCdktnStacks();
     const other = mkdtempSync(join(tmpdir(), 'lbkit-tf-six-only-'));
     dirs.push(out, other);
@@ -124,7 +94,7 @@ if (!hasTerraform && process.env.LBKIT_REQUIRE_TERRAFORM) {
       ['strict', [stackDir('web-api')]],
     ];
     for (const [name, args] of runs) {
-      const run = check(args, pluginDir);
+      const run = runTerraformCheck(args, pluginDir);
       run.catch(() => undefined); // a spawn error is reported by the test that awaits this check
       checks.set(name, run);
     }

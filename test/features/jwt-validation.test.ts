@@ -1,7 +1,5 @@
 import { LbkitValidationError } from '../../src/core/errors';
-import { LoadBalancerModel, normalizeModel } from '../../src/core/model/load-balancer-model';
-import { readSynthesized } from '../../src/readers';
-import { modelDifferences, TERRAFORM } from '../support/engines';
+import { expectCloudFormationAndCdktnReadAsPlanned, TERRAFORM } from '../support/engines';
 import { JWT_ISSUER, JWT_JWKS_ENDPOINT, JWT_OPTIONS, jwtOutputs } from '../support/jwt-validation';
 
 /** JWT validation on the engines whose provider has it (CloudFormation, lbkit/cdktn) and the refusal on lbkit/cdktf. */
@@ -42,13 +40,7 @@ test('cdktn: an action block with jwt_validation (order 1) and additional_claim 
 });
 
 test('read(cloudformation) == read(cdktn) == plan, JWT validation included and none left unmodeled', () => {
-  const cfnRead = readSynthesized(cfn.output);
-  const tnRead = readSynthesized(tn.output);
-  expect([cfnRead.unmodeled, tnRead.unmodeled]).toEqual([[], []]);
-  const [cfnModel, tnModel] = [cfnRead.models[0] as LoadBalancerModel, tnRead.models[0] as LoadBalancerModel];
-  expect(modelDifferences(normalizeModel(cfn.plan), normalizeModel(cfnModel))).toEqual([]);
-  expect(modelDifferences(normalizeModel(tn.plan), normalizeModel(tnModel))).toEqual([]);
-  expect(modelDifferences(normalizeModel(cfnModel), normalizeModel(tnModel))).toEqual([]);
+  const tnModel = expectCloudFormationAndCdktnReadAsPlanned(cfn, tn);
   const rules = tnModel.listeners.flatMap((l) => l.rules);
   expect(Object.fromEntries(rules.filter((r) => r.validateJwt).map((r) => [r.route, r.validateJwt]))).toEqual({
     api: { issuer: JWT_ISSUER, jwksEndpoint: JWT_JWKS_ENDPOINT },

@@ -1,7 +1,6 @@
 import { LbkitValidationError } from '../../src/core/errors';
-import { LoadBalancerModel, normalizeModel, RuleModel } from '../../src/core/model/load-balancer-model';
-import { readSynthesized } from '../../src/readers';
-import { modelDifferences, TERRAFORM } from '../support/engines';
+import { RuleModel } from '../../src/core/model/load-balancer-model';
+import { expectCloudFormationAndCdktnReadAsPlanned, TERRAFORM } from '../support/engines';
 import { REWRITE_OPTIONS, rewriteOutputs } from '../support/rule-transforms';
 
 /** Rule transforms on the engines whose provider has them (CloudFormation, lbkit/cdktn) and the refusal on lbkit/cdktf. */
@@ -46,13 +45,7 @@ test('cdktn: aws_lb_listener_rule transform blocks with a single rewrite block (
 });
 
 test('read(cloudformation) == read(cdktn) == plan, transforms included and none left unmodeled', () => {
-  const cfnRead = readSynthesized(cfn.output);
-  const tnRead = readSynthesized(tn.output);
-  expect([cfnRead.unmodeled, tnRead.unmodeled]).toEqual([[], []]);
-  const [cfnModel, tnModel] = [cfnRead.models[0] as LoadBalancerModel, tnRead.models[0] as LoadBalancerModel];
-  expect(modelDifferences(normalizeModel(cfn.plan), normalizeModel(cfnModel))).toEqual([]);
-  expect(modelDifferences(normalizeModel(tn.plan), normalizeModel(tnModel))).toEqual([]);
-  expect(modelDifferences(normalizeModel(cfnModel), normalizeModel(tnModel))).toEqual([]);
+  const tnModel = expectCloudFormationAndCdktnReadAsPlanned(cfn, tn);
   const rules = tnModel.listeners.flatMap((l) => l.rules);
   expect(Object.fromEntries(rules.filter((r) => r.transforms).map((r) => [r.route, r.transforms]))).toEqual(EXPECTED);
 });

@@ -27,7 +27,7 @@ import { WebApiLoadBalancerOptions } from '../../src/core/options/web-api-option
 import { GlobalFailoverPlan } from '../../src/core/plan/global-failover-plan';
 import { TcpServicePlan } from '../../src/core/plan/tcp-service-plan';
 import { planWebApi, WebApiPlan } from '../../src/core/plan/web-api-plan';
-import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readTerraform } from '../../src/readers';
+import { readCloudFormation, readDnsCloudFormation, readDnsTerraform, readSynthesized, readTerraform } from '../../src/readers';
 
 /**
  * The fixed environment of every equivalence and feature test (notes/EXAMPLE.md): VPC,
@@ -467,4 +467,21 @@ export function modelDifferences(a: unknown, b: unknown, path = 'model'): string
     return keys.flatMap((k) => modelDifferences(a[k], b[k], Array.isArray(a) ? `${path}[${k}]` : `${path}.${k}`));
   }
   return [`${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`];
+}
+
+/**
+ * read(cloudformation) == read(cdktn) == plan for one synthesis on each (a 6.x feature the cdktf engine refuses),
+ * with nothing unmodeled; returns the cdktn reading for the feature's own assertions.
+ */
+export function expectCloudFormationAndCdktnReadAsPlanned(
+  cfn: { plan: LoadBalancerModel; output: Record<string, any> }, tn: { plan: LoadBalancerModel; output: Record<string, any> },
+): LoadBalancerModel {
+  const cfnRead = readSynthesized(cfn.output);
+  const tnRead = readSynthesized(tn.output);
+  expect([cfnRead.unmodeled, tnRead.unmodeled]).toEqual([[], []]);
+  const [cfnModel, tnModel] = [cfnRead.models[0] as LoadBalancerModel, tnRead.models[0] as LoadBalancerModel];
+  expect(modelDifferences(normalizeModel(cfn.plan), normalizeModel(cfnModel))).toEqual([]);
+  expect(modelDifferences(normalizeModel(tn.plan), normalizeModel(tnModel))).toEqual([]);
+  expect(modelDifferences(normalizeModel(cfnModel), normalizeModel(tnModel))).toEqual([]);
+  return tnModel;
 }

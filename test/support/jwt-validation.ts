@@ -1,8 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { synthCdktnWebApi } from './cdktn-web-api';
-import { CERT_ARN_1, CLOUDFORMATION, EngineOptions, SynthResult } from './engines';
+import { CDKTN, CERT_ARN_1, CLOUDFORMATION, EngineOptions, SynthResult } from './engines';
 import { cachedSynth } from './synth-cache';
 import { LoadBalancerModel } from '../../src/core/model/load-balancer-model';
 import { JwtClaimFormat } from '../../src/core/options/enums';
@@ -48,7 +47,7 @@ export function jwtOutputs(): { cloudformation: JwtOutput; cdktn: JwtOutput } {
   const dir = cachedSynth('jwt-validation', join(tmpdir(), 'lbkit-jwt-'), (out) => {
     const keep = (name: string, r: SynthResult) => writeFileSync(join(out, `${name}.json`), JSON.stringify({ output: r.output, plan: r.plan.model }));
     keep('cloudformation', CLOUDFORMATION.synth(JWT_OPTIONS));
-    keep('cdktn', synthCdktnWebApi(JWT_OPTIONS));
+    keep('cdktn', CDKTN.synth(JWT_OPTIONS));
   });
   try {
     const read = (name: string): JwtOutput => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));

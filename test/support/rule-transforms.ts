@@ -1,8 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { synthCdktnWebApi } from './cdktn-web-api';
-import { CERT_ARN_1, CLOUDFORMATION, EngineOptions, SynthResult } from './engines';
+import { CDKTN, CERT_ARN_1, CLOUDFORMATION, EngineOptions, SynthResult } from './engines';
 import { cachedSynth } from './synth-cache';
 import { LoadBalancerModel } from '../../src/core/model/load-balancer-model';
 
@@ -44,7 +43,7 @@ export function rewriteOutputs(): { cloudformation: RewriteOutput; cdktn: Rewrit
   const dir = cachedSynth('rule-transforms', join(tmpdir(), 'lbkit-rewrite-'), (out) => {
     const keep = (name: string, r: SynthResult) => writeFileSync(join(out, `${name}.json`), JSON.stringify({ output: r.output, plan: r.plan.model }));
     keep('cloudformation', CLOUDFORMATION.synth(REWRITE_OPTIONS));
-    keep('cdktn', synthCdktnWebApi(REWRITE_OPTIONS));
+    keep('cdktn', CDKTN.synth(REWRITE_OPTIONS));
   });
   try {
     const read = (name: string): RewriteOutput => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));

@@ -2,7 +2,7 @@ import { AWS_AUTHENTICATE, ROUTE53_HEALTH_METRIC } from './contract';
 import {
   DesyncMitigationMode, DnsClientRoutingPolicy, RedirectStatus, RequestDuration, SessionAffinity, TargetProtocol, TargetProtocolVersion, TargetType,
   TlsMode, XForwardedForMode,
-  IpAddressType, UnauthenticatedRequestBehavior,
+  IpAddressType, JwtClaimFormat, UnauthenticatedRequestBehavior,
 } from './options/enums';
 
 /**
@@ -160,6 +160,8 @@ export const AUTHENTICATE_SESSION_TIMEOUT_SECONDS = AWS_AUTHENTICATE.sessionTime
 
 /** Targets by IP address: ECS and Fargate tasks in awsvpc mode, the common case (both load balancers). */
 export const TARGET_TYPE = TargetType.IP;
+/** A JWT validation's additional claim holds one string unless told (`aud`, `client_id`): AWS's own default format. */
+export const JWT_CLAIM_FORMAT = JwtClaimFormat.SINGLE_STRING;
 /** TLS ends at the load balancer; targets inside the VPC speak plain HTTP. */
 export const TARGET_PROTOCOL = TargetProtocol.HTTP;
 /** HTTP/1.1 to the targets: every server speaks it; HTTP/2 and gRPC on request. */

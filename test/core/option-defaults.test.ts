@@ -35,6 +35,7 @@ const CONSTANT_OF: Record<string, keyof typeof defaults> = {
   'AuthenticationOptions.sessionCookieName': 'AUTHENTICATE_SESSION_COOKIE_NAME',
   'AuthenticationOptions.sessionTimeoutSeconds': 'AUTHENTICATE_SESSION_TIMEOUT_SECONDS',
   'AuthenticationOptions.onUnauthenticatedRequest': 'AUTHENTICATE_ON_UNAUTHENTICATED_REQUEST',
+  'JwtClaimOptions.format': 'JWT_CLAIM_FORMAT',
 };
 
 interface DocDefault {

@@ -1,3 +1,4 @@
+import * as d from '../defaults';
 import { isToken, LbkitValidationError } from '../errors';
 import * as l from '../limits';
 import { compareText, isReference, JwtClaimModel, JwtClaimFormatValue, JwtValidationModel } from '../model/load-balancer-model';
@@ -7,9 +8,6 @@ import { requireOneOf } from '../validation/choices';
 
 /** A value known only at deploy time (a reference) is not checked. */
 const unresolved = (value: unknown) => isToken(value) || isReference(value);
-
-/** AWS's format when the user names none: a claim holding one string (`aud`, `client_id`). */
-const DEFAULT_CLAIM_FORMAT = JwtClaimFormat.SINGLE_STRING;
 
 /**
  * A route's JWT validation as its model form, checked against AWS's limits (ELB API
@@ -40,7 +38,7 @@ function planClaim(path: string, option: string, c: JwtClaimOptions): JwtClaimMo
   if (l.JWT_RESERVED_CLAIMS.includes(name)) {
     throw new LbkitValidationError(path, `${option}.name`, `must not be ${l.JWT_RESERVED_CLAIMS.join(', ')}: AWS validates those on every token`, name);
   }
-  const format = requireOneOf(path, `${option}.format`, c.format ?? DEFAULT_CLAIM_FORMAT, JwtClaimFormat) as JwtClaimFormatValue;
+  const format = requireOneOf(path, `${option}.format`, c.format ?? d.JWT_CLAIM_FORMAT, JwtClaimFormat) as JwtClaimFormatValue;
   const values = c.values;
   if (!Array.isArray(values) || values.length === 0 || values.length > l.JWT_CLAIM_VALUES_MAX) {
     throw new LbkitValidationError(path, `${option}.values`, `must hold 1–${l.JWT_CLAIM_VALUES_MAX} values`, values);

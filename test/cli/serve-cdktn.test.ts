@@ -1,9 +1,7 @@
 import { readFileSync, rmSync } from 'fs';
-import * as http from 'http';
-import * as https from 'https';
 import { join } from 'path';
-import { bufferIo, closeServed, serve, synthWebApi, synthWebApiCdktn } from './support';
-import { runCli, ServeSession } from '../../src/cli';
+import { bufferIo, closeServed, get, localPort, serve, synthWebApi, synthWebApiCdktn } from './support';
+import { runCli } from '../../src/cli';
 import { DemoBackend, startDemoBackend } from '../../src/health';
 
 // CDK Terrain (cdktn) writes the cdk.tf.json format cdktf writes: `lbkit diff` and `lbkit serve` read it with the
@@ -19,22 +17,6 @@ afterEach(async () => {
   await Promise.all(backends.map((b) => b.close()));
   backends = [];
 });
-
-function get(url: string, options: https.RequestOptions = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = (url.startsWith('https:') ? https : http).get(url, { agent: false, ...options }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { body += d; });
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-  });
-}
-
-function localPort(s: ServeSession, port: number): number {
-  return s.handle!.listeners.find((l) => l.port === port)!.localPort;
-}
 
 test('lbkit diff finds the cdktn web-api output the same load balancers as the cdktf one', async () => {
   const cdktf = synthWebApi();

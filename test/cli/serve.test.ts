@@ -1,9 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'fs';
-import * as http from 'http';
-import * as https from 'https';
 import { join } from 'path';
-import { bufferIo, closeServed, serve, synthWebApi } from './support';
-import { runCli, ServeSession } from '../../src/cli';
+import { bufferIo, closeServed, get, localPort, serve, synthWebApi } from './support';
+import { runCli } from '../../src/cli';
 import { DemoBackend, startDemoBackend } from '../../src/health';
 
 let example: ReturnType<typeof synthWebApi>;
@@ -16,22 +14,6 @@ afterEach(async () => {
   await Promise.all(backends.map((b) => b.close()));
   backends = [];
 });
-
-function get(url: string, options: https.RequestOptions = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = (url.startsWith('https:') ? https : http).get(url, { agent: false, ...options }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { body += d; });
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-  });
-}
-
-function localPort(s: ServeSession, port: number): number {
-  return s.handle!.listeners.find((l) => l.port === port)!.localPort;
-}
 
 describe.each(['cloudFormation', 'terraform'] as const)('lbkit serve %s output', (engine) => {
   test('answers HTTPS through the mapped backend with a certificate from the local CA; redirects HTTP; admin and access log', async () => {

@@ -1,3 +1,5 @@
+import * as http from 'http';
+import * as https from 'https';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type * as GameCdk from '../../examples/game-server-nlb-cdk/app';
@@ -111,4 +113,22 @@ export async function serveFails(...args: string[]): Promise<{ code: number; std
 /** Closes every session started here, in order (for afterEach; a session a test closed itself closes again at no cost). */
 export async function closeServed(): Promise<void> {
   for (const s of served.splice(0, served.length)) await s.close();
+}
+
+/** GET over HTTP or HTTPS (by the URL's scheme) without connection reuse: status, body and headers. */
+export function get(url: string, options: https.RequestOptions = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = (url.startsWith('https:') ? https : http).get(url, { agent: false, ...options }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+  });
+}
+
+/** The local port a served session listens on for the model's listener `port`. */
+export function localPort(s: ServeSession, port: number): number {
+  return s.handle!.listeners.find((l) => l.port === port)!.localPort;
 }

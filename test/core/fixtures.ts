@@ -1,3 +1,4 @@
+import { LbkitValidationError } from '../../src/core/errors';
 import { WebApiEngineFacts } from '../../src/core/plan/engine-facts';
 
 /** Engine facts as a renderer would pass them for a two-AZ VPC with one imported certificate. */
@@ -9,3 +10,14 @@ export const FACTS: WebApiEngineFacts = {
   availabilityZones: ['eu-west-1a', 'eu-west-1b'],
   targetCidr: '10.0.0.0/16',
 };
+
+/** The LbkitValidationError `fn` throws (planning bad options); anything else thrown, or nothing, fails the test. */
+export function validationErrorOf(fn: () => unknown): LbkitValidationError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof LbkitValidationError) return e;
+    throw e;
+  }
+  throw new Error('expected an LbkitValidationError');
+}

@@ -1,6 +1,5 @@
-import { FACTS } from './fixtures';
+import { FACTS, validationErrorOf } from './fixtures';
 import { Authentication, ClientSecret, JwtClaimFormat, RouteAction } from '../../src/core';
-import { LbkitValidationError } from '../../src/core/errors';
 import { JWT_ADDITIONAL_CLAIMS_MAX, JWT_CLAIM_VALUES_MAX, JWT_ISSUER_MAX_LENGTH, JWT_JWKS_ENDPOINT_MAX_LENGTH } from '../../src/core/limits';
 import { JwtValidationOptions } from '../../src/core/options/jwt-validation-options';
 import { RouteOptions } from '../../src/core/options/route-options';
@@ -11,15 +10,6 @@ const JWKS = 'https://issuer.example.com/.well-known/jwks.json';
 const planRoute = (route: Partial<RouteOptions>) => planWebApi({ routes: [{ name: 'api', paths: ['/api/*'], ...route }] }, FACTS);
 const validating = (o: Partial<JwtValidationOptions>) => planRoute({ validateJwt: { issuer: ISSUER, jwksEndpoint: JWKS, ...o } });
 const ruleOf = (route: Partial<RouteOptions>) => planRoute(route).model.listeners.find((l) => l.protocol === 'HTTPS')!.rules.find((r) => r.route === 'api')!;
-const errorOf = (fn: () => unknown): LbkitValidationError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LbkitValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected an LbkitValidationError');
-};
 
 test('validateJwt becomes the rule\'s validateJwt, claims sorted by name, the format defaulting to single-string', () => {
   const rule = ruleOf({
@@ -55,18 +45,18 @@ test.each<[string, Partial<JwtValidationOptions>, string, string]>([
     'routes["api"].validateJwt.additionalClaims[0].format', 'must be one of single-string'],
   ['a claim named twice', { additionalClaims: [{ name: 'aud', values: ['a'] }, { name: 'aud', values: ['b'] }] }, 'routes["api"].validateJwt.additionalClaims', 'names a claim twice'],
 ])('%s is refused, naming the option', (_, o, option, problem) => {
-  const e = errorOf(() => validating(o));
+  const e = validationErrorOf(() => validating(o));
   expect([e.constructPath, e.option]).toEqual(['Stack/Api', option]);
   expect(e.message).toContain(problem);
 });
 
 test('a route without conditions, or one that also signs in, cannot validate a JWT', () => {
-  const defaultRoute = errorOf(() => planWebApi({
+  const defaultRoute = validationErrorOf(() => planWebApi({
     routes: [{ name: 'web', validateJwt: { issuer: ISSUER, jwksEndpoint: JWKS } }], defaultAction: RouteAction.forward('web'),
   }, FACTS));
   expect(defaultRoute.option).toBe('routes["web"].validateJwt');
   expect(defaultRoute.message).toContain('needs a route with conditions');
-  const both = errorOf(() => planRoute({
+  const both = validationErrorOf(() => planRoute({
     validateJwt: { issuer: ISSUER, jwksEndpoint: JWKS },
     authenticate: Authentication.oidc({
       issuer: ISSUER,

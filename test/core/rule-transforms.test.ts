@@ -1,6 +1,5 @@
-import { FACTS } from './fixtures';
+import { FACTS, validationErrorOf } from './fixtures';
 import { RouteAction } from '../../src/core';
-import { LbkitValidationError } from '../../src/core/errors';
 import { REWRITE_REGEX_MAX_LENGTH, REWRITE_REPLACE_MAX_LENGTH } from '../../src/core/limits';
 import { RouteOptions } from '../../src/core/options/route-options';
 import { RouteRewriteOptions } from '../../src/core/options/route-rewrite-options';
@@ -9,15 +8,6 @@ import { unsupportedRegexFeature } from '../../src/core/validation/rewrite-regex
 
 const planRoute = (route: Partial<RouteOptions>) => planWebApi({ routes: [{ name: 'api', paths: ['/old/*'], ...route }] }, FACTS);
 const rewriting = (rewrite: RouteRewriteOptions) => planRoute({ rewrite });
-const errorOf = (fn: () => unknown): LbkitValidationError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LbkitValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected an LbkitValidationError');
-};
 
 describe('a route\'s rewrite becomes its rule\'s transforms', () => {
   test('host first, then url, one rewrite each', () => {
@@ -34,7 +24,7 @@ describe('a route\'s rewrite becomes its rule\'s transforms', () => {
     }
   });
   test('a route without conditions cannot rewrite: AWS has no transforms on a default rule', () => {
-    const e = errorOf(() => planWebApi({
+    const e = validationErrorOf(() => planWebApi({
       routes: [{ name: 'web', rewrite: { url: { regex: '^/(.*)$', replace: '/app/$1' } } }],
       defaultAction: RouteAction.forward('web'),
     }, FACTS));
@@ -45,21 +35,21 @@ describe('a route\'s rewrite becomes its rule\'s transforms', () => {
 describe('limits', () => {
   test(`regex at most ${REWRITE_REGEX_MAX_LENGTH} characters, not empty`, () => {
     expect(() => rewriting({ url: { regex: `^/${'a'.repeat(REWRITE_REGEX_MAX_LENGTH - 3)}$`, replace: '/' } })).not.toThrow();
-    expect(errorOf(() => rewriting({ url: { regex: `^/${'a'.repeat(REWRITE_REGEX_MAX_LENGTH - 2)}$`, replace: '/' } })).message)
+    expect(validationErrorOf(() => rewriting({ url: { regex: `^/${'a'.repeat(REWRITE_REGEX_MAX_LENGTH - 2)}$`, replace: '/' } })).message)
       .toContain(`routes["api"].rewrite.url.regex must be 1–${REWRITE_REGEX_MAX_LENGTH} characters`);
-    expect(errorOf(() => rewriting({ host: { regex: '', replace: 'x' } })).option).toBe('routes["api"].rewrite.host.regex');
+    expect(validationErrorOf(() => rewriting({ host: { regex: '', replace: 'x' } })).option).toBe('routes["api"].rewrite.host.regex');
   });
   test(`replace at most ${REWRITE_REPLACE_MAX_LENGTH} characters`, () => {
     expect(() => rewriting({ url: { regex: '^/old', replace: `/${'b'.repeat(REWRITE_REPLACE_MAX_LENGTH - 1)}` } })).not.toThrow();
-    expect(errorOf(() => rewriting({ url: { regex: '^/old', replace: `/${'b'.repeat(REWRITE_REPLACE_MAX_LENGTH)}` } })).option)
+    expect(validationErrorOf(() => rewriting({ url: { regex: '^/old', replace: `/${'b'.repeat(REWRITE_REPLACE_MAX_LENGTH)}` } })).option)
       .toBe('routes["api"].rewrite.url.replace');
   });
   test('a replacement naming a capture group the regex lacks is refused', () => {
-    const e = errorOf(() => rewriting({ url: { regex: '^/old/(.*)$', replace: '/new/$2' } }));
+    const e = validationErrorOf(() => rewriting({ url: { regex: '^/old/(.*)$', replace: '/new/$2' } }));
     expect(e.message).toContain('refers to $2 but the regex has 1 capture group(s)');
   });
   test('a regex that does not compile is refused with the reason', () => {
-    expect(errorOf(() => rewriting({ url: { regex: '^/old/(', replace: '/' } })).message).toContain('is not a valid regular expression');
+    expect(validationErrorOf(() => rewriting({ url: { regex: '^/old/(', replace: '/' } })).message).toContain('is not a valid regular expression');
   });
 });
 
@@ -84,7 +74,7 @@ describe('regex features ALB transforms do not support are refused, by name', ()
     ['^/[\\P{L}]', 'Unicode character classes (\\p{...})'],
   ])('%s: %s', (regex, feature) => {
     expect(unsupportedRegexFeature(regex)).toBe(feature);
-    const e = errorOf(() => rewriting({ url: { regex, replace: '/' } }));
+    const e = validationErrorOf(() => rewriting({ url: { regex, replace: '/' } }));
     expect(e.option).toBe('routes["api"].rewrite.url.regex');
     expect(e.message).toContain(`uses ${feature}, which ALB rule transforms do not support`);
   });

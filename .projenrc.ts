@@ -93,6 +93,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       collectCoverage: false,
       // The local CA's default directory is the user's data directory: tests use a temporary one.
       setupFilesAfterEnv: ['<rootDir>/test/support/isolated-user-dirs.ts'],
+      // A run whose process does not exit (a server or child a test left open) names what is open and ends
+      // with its result after 30 s, rather than holding CI until its time limit with nothing said.
+      reporters: [new javascript.JestReporter('<rootDir>/test/support/exit-watch-reporter.js')],
     },
   },
   tsconfigDev: {

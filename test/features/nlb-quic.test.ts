@@ -17,7 +17,7 @@ import { LbkitValidationError } from '../../src/core/errors';
 import { ListenerProtocol } from '../../src/core/options/enums';
 import { readSynthesized } from '../../src/readers';
 import { validationErrorOf } from '../core/fixtures';
-import { ENV, modelDifferences } from '../support/engines';
+import { CERT_ARN_1, ENV, modelDifferences } from '../support/engines';
 import { CHECK_TIMEOUT_MS, findProviderMirror, hasTerraform, runTerraformCheck } from '../support/terraform-check';
 
 /** NLB QUIC and TCP_QUIC on the engines whose provider has them (CloudFormation, lbkit/cdktn) and the refusal on lbkit/cdktf. */
@@ -153,6 +153,27 @@ describe('server IDs on each engine go through the one rule (core/validation/qui
     });
     expect(e.option).toBe('listeners["db"].targets[0].quicServerId');
     expect(e.message).toContain('is set on a TCP target group; QUIC server IDs belong to QUIC and TCP_QUIC target groups only');
+  });
+  test('cdktn: a server ID on an ALB route target is refused, not dropped', () => {
+    const e = validationErrorOf(() => {
+      const outdir = mkdtempSync(join(tmpdir(), 'lbkit-quic-'));
+      try {
+        const app = new cdktn.App({ outdir });
+        const stack = new cdktn.TerraformStack(app, 'stack');
+        new CdktnAwsProvider(stack, 'aws', { region: ENV.region });
+        new tnEngine.WebApiLoadBalancer(stack, 'Api', {
+          vpcId: ENV.vpcId,
+          vpcCidrBlock: ENV.vpcCidrBlock,
+          subnetIds: [...ENV.subnetIds],
+          certificateArns: [CERT_ARN_1],
+          routes: [{ name: 'api', paths: ['/api/*'], port: 8080, targets: [{ id: '10.0.1.10', quicServerId: IDS[0] }] }],
+        });
+      } finally {
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    });
+    expect([e.constructPath, e.option]).toEqual(['stack/Api', 'routes["api"].targets[0].quicServerId']);
+    expect(e.message).toContain('is set on a HTTP target group; QUIC server IDs belong to QUIC and TCP_QUIC target groups only');
   });
   test('CloudFormation: QuicServerTarget around a target that registers itself is refused', () => {
     const app = new cdk.App();

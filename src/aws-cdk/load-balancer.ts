@@ -34,21 +34,23 @@ export interface LoadBalancerKindInput {
   readonly attributes: (bucketName: string | undefined) => LoadBalancerAttribute[];
   /** Prefixes the kind's other log types write under in the access-log bucket (ALB connection and health-check logs). */
   readonly otherLogPrefixes?: readonly (string | undefined)[];
+  /** No security group at all (an NLB with a QUIC listener: AWS refuses one there). */
+  readonly withoutSecurityGroup?: boolean;
 }
 
 /** The load balancer resource and what stands around it. */
 export interface RenderedLoadBalancer {
   readonly resource: elbv2.CfnLoadBalancer;
-  /** The lbkit security group resource (for escape hatches). */
-  readonly securityGroupResource: ec2.CfnSecurityGroup;
+  /** The lbkit security group resource (for escape hatches); none when the kind has none. */
+  readonly securityGroupResource?: ec2.CfnSecurityGroup;
   /** The access-log bucket lbkit created (not one given as accessLogBucket), for escape hatches. */
   readonly managedLogBucket?: s3.CfnBucket;
   /** The access-log bucket's policy lbkit wrote, for escape hatches. */
   readonly logBucketPolicy?: s3.CfnBucketPolicy;
   /** Id of the lbkit security group. */
-  readonly securityGroupId: string;
+  readonly securityGroupId?: string;
   /** The security group as a reference whose rules stay the plan's. */
-  readonly securityGroup: ec2.ISecurityGroup;
+  readonly securityGroup?: ec2.ISecurityGroup;
   readonly connections: ec2.Connections;
   readonly accessLogBucket?: s3.IBucket;
 }
@@ -61,8 +63,9 @@ export interface RenderedLoadBalancer {
 export function renderLoadBalancer(
   scope: Construct, model: LoadBalancerModelInput, kind: LoadBalancerKindInput, props: CdkLoadBalancerProps, subnetIds: string[],
 ): RenderedLoadBalancer {
-  const group = renderSecurityGroup(scope, 'SecurityGroup', props.vpc, model.name, model.securityGroup, kind.publicIngress);
-  const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(scope, 'SecurityGroupRef', group.attrGroupId, {
+  const group = kind.withoutSecurityGroup ? undefined
+    : renderSecurityGroup(scope, 'SecurityGroup', props.vpc, model.name, model.securityGroup, kind.publicIngress);
+  const securityGroup = group && ec2.SecurityGroup.fromSecurityGroupId(scope, 'SecurityGroupRef', group.attrGroupId, {
     allowAllOutbound: false,
     mutable: false, // the plan owns the rules; targets open their own side through `connections`
   });
@@ -82,7 +85,7 @@ export function renderLoadBalancer(
     ...(model.loadBalancerName !== undefined ? { name: model.loadBalancerName } : {}),
     scheme: model.scheme,
     ipAddressType: model.ipAddressType,
-    securityGroups: [group.attrGroupId],
+    ...(group ? { securityGroups: [group.attrGroupId] } : {}),
     ...placement,
     loadBalancerAttributes: kind.attributes(bucket?.bucketName),
     ...(model.minimumCapacityUnits !== undefined ? { minimumLoadBalancerCapacity: { capacityUnits: model.minimumCapacityUnits } } : {}),
@@ -92,12 +95,11 @@ export function renderLoadBalancer(
   const managed = model.accessLogs.enabled && model.accessLogs.bucket.kind === 'managed';
   return {
     resource,
-    securityGroupResource: group,
+    ...(group ? { securityGroupResource: group, securityGroupId: group.attrGroupId } : {}),
     ...(bucket && managed ? { managedLogBucket: bucket.node.defaultChild as s3.CfnBucket } : {}),
     ...(policy ? { logBucketPolicy: policy.node.defaultChild as s3.CfnBucketPolicy } : {}),
-    securityGroupId: group.attrGroupId,
-    securityGroup,
-    connections: new ec2.Connections({ securityGroups: [securityGroup] }),
+    ...(securityGroup ? { securityGroup } : {}),
+    connections: new ec2.Connections({ securityGroups: securityGroup ? [securityGroup] : [] }),
     ...(bucket ? { accessLogBucket: bucket } : {}),
   };
 }

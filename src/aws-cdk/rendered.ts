@@ -11,7 +11,8 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 export interface LoadBalancerRendered {
   readonly path: string;
   readonly loadBalancer: elbv2.CfnLoadBalancer;
-  readonly securityGroup: ec2.CfnSecurityGroup;
+  /** None on an NLB with a QUIC listener (AWS refuses a security group there). */
+  readonly securityGroup?: ec2.CfnSecurityGroup;
   readonly accessLogBucket?: s3.CfnBucket;
   readonly accessLogBucketPolicy?: s3.CfnBucketPolicy;
   readonly listeners: ReadonlyMap<number, elbv2.CfnListener>;
@@ -24,6 +25,8 @@ export interface LoadBalancerRendered {
 
 /** What a WebApiLoadBalancer rendered: a load balancer's resources, its listener rules and its web ACL. */
 export interface WebApiRendered extends LoadBalancerRendered {
+  /** An ALB always has one. */
+  readonly securityGroup: ec2.CfnSecurityGroup;
   readonly rules: ReadonlyMap<string, elbv2.CfnListenerRule>;
   readonly webAcl?: wafv2.CfnWebACL;
   readonly webAclAssociation?: wafv2.CfnWebACLAssociation;

@@ -6,6 +6,7 @@ import { renderHealthCheck } from './health-check';
 import { ROUTE_TAG, TARGET_GROUP_ATTRIBUTE as KEY, TargetGroupAttributeKey } from '../core/contract';
 import { TargetGroupModel } from '../core/model/load-balancer-model';
 import { NlbProtocol, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
+import { isQuicProtocol } from '../core/model/quic';
 
 /**
  * The target group of one route. The L2 ApplicationTargetGroup is used so CDK targets
@@ -47,11 +48,17 @@ export function targetGroupAttributes(tg: TargetGroupModel): [TargetGroupAttribu
   return attrs;
 }
 
+/**
+ * The L2's protocol per model protocol. aws-cdk-lib's Protocol enum has no QUIC and the L2 refuses
+ * other values: QUIC groups get TCP there (the same health-check rules) and their own protocol on the L1.
+ */
 const PROTOCOLS: Record<NlbProtocol, elbv2.Protocol> = {
   TCP: elbv2.Protocol.TCP,
   UDP: elbv2.Protocol.UDP,
   TCP_UDP: elbv2.Protocol.TCP_UDP,
   TLS: elbv2.Protocol.TLS,
+  QUIC: elbv2.Protocol.TCP,
+  TCP_QUIC: elbv2.Protocol.TCP,
 };
 
 /**
@@ -86,6 +93,7 @@ export function renderNetworkTargetGroup(scope: Construct, id: string, vpc: ec2.
     targetType: tg.targetType === 'instance' ? elbv2.TargetType.INSTANCE : elbv2.TargetType.IP,
     healthCheck: renderHealthCheck(tg.healthCheck),
   });
+  if (isQuicProtocol(tg.protocol)) (group.node.defaultChild as elbv2.CfnTargetGroup).protocol = tg.protocol;
   for (const [key, value] of networkTargetGroupAttributes(tg)) group.setAttribute(key, value);
   Tags.of(group).add(ROUTE_TAG, tg.name);
   return { group, associateWith: (listener, listenerConstruct) => group.associateWith(listener, listenerConstruct) };

@@ -13,14 +13,17 @@ import { networkLoadBalancerAttributes } from './load-balancer-attributes';
 import { MetricReferences, renderAlarms } from './monitoring-alarms';
 import { acknowledgeNagRules, NLB_ACCESS_LOGS_TLS_ONLY, PUBLIC_SERVICE_INGRESS } from './nag-acknowledgements';
 import { logicalName } from './names';
+import { quicServerIdOf } from './quic-server-target';
 import { renderNetworkTargetGroup, RenderedNetworkTargetGroup } from './target-group';
 import { TcpServiceListener } from './tcp-service-listener';
 import { TcpServiceResources } from './tcp-service-resources';
 import { LISTENER_ATTRIBUTE, LISTENER_TAG, writesTcpIdleTimeout } from '../core/contract';
 import { LbkitValidationError } from '../core/errors';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
+import { takesSecurityGroup } from '../core/model/quic';
 import { TcpServiceLoadBalancerBaseOptions } from '../core/options/tcp-service-options';
 import { planTcpService, TcpServicePlan } from '../core/plan/tcp-service-plan';
+import { checkQuicServerIds } from '../core/validation/quic';
 
 /** Properties of a {@link TcpServiceLoadBalancer} on the CloudFormation engine. */
 export interface TcpServiceLoadBalancerProps extends TcpServiceLoadBalancerBaseOptions, CdkLoadBalancerProps {
@@ -50,8 +53,11 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
   public readonly loadBalancerDnsName: string;
   /** Route 53 hosted zone id of the load balancer, for alias records. */
   public readonly loadBalancerCanonicalHostedZoneId: string;
-  /** The load balancer's security group (its rules are exactly the plan's). */
-  public readonly securityGroup: ec2.ISecurityGroup;
+  /**
+   * The load balancer's security group (its rules are exactly the plan's).
+   * @default - none when a listener is QUIC or TCP_QUIC: AWS allows no security group on such a load balancer
+   */
+  public readonly securityGroup?: ec2.ISecurityGroup;
   /** Network connections of the load balancer (let targets allow it in). */
   public readonly connections: ec2.Connections;
   /**
@@ -82,6 +88,7 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
       kind: 'network',
       publicIngress: PUBLIC_SERVICE_INGRESS,
       attributes: (bucketName) => networkLoadBalancerAttributes(model, bucketName),
+      withoutSecurityGroup: !takesSecurityGroup(model),
     }, props, subnets.subnetIds);
     const lb = rendered.resource;
     if (!model.accessLogs.enabled && !model.listeners.some((l) => l.protocol === 'TLS')) {
@@ -97,7 +104,7 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
       loadBalancerArn: lb.ref,
       loadBalancerDnsName: lb.attrDnsName,
       loadBalancerCanonicalHostedZoneId: lb.attrCanonicalHostedZoneId,
-      loadBalancerSecurityGroups: [rendered.securityGroupId],
+      ...(rendered.securityGroupId !== undefined ? { loadBalancerSecurityGroups: [rendered.securityGroupId] } : {}),
       vpc: props.vpc,
     });
 
@@ -107,7 +114,10 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
     }
     for (const listener of props.listeners ?? []) {
       // planTcpService gives every listener a target group of its own name.
-      if (listener.targets?.length) this.targetGroups.get(listener.name)!.group.addTarget(...listener.targets);
+      const targets = listener.targets ?? [];
+      const tg = model.targetGroups.find((g) => g.name === listener.name)!;
+      checkQuicServerIds(this.node.path, `listeners["${listener.name}"].targets`, tg.protocol, targets.map(quicServerIdOf));
+      if (targets.length) this.targetGroups.get(listener.name)!.group.addTarget(...targets);
     }
 
     // Listeners and their certificates: the first is each TLS listener's default, the rest SNI.
@@ -154,7 +164,7 @@ export class TcpServiceLoadBalancer extends Construct implements ec2.IConnectabl
     this.resources = TcpServiceResources._of({
       path: this.node.path,
       loadBalancer: lb,
-      securityGroup: rendered.securityGroupResource,
+      ...(rendered.securityGroupResource ? { securityGroup: rendered.securityGroupResource } : {}),
       ...(rendered.managedLogBucket ? { accessLogBucket: rendered.managedLogBucket } : {}),
       ...(rendered.logBucketPolicy ? { accessLogBucketPolicy: rendered.logBucketPolicy } : {}),
       listeners,

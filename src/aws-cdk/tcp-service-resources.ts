@@ -20,8 +20,11 @@ export class TcpServiceResources {
 
   /** The `AWS::ElasticLoadBalancingV2::LoadBalancer`. */
   public readonly loadBalancer: elbv2.CfnLoadBalancer;
-  /** The load balancer's `AWS::EC2::SecurityGroup`. */
-  public readonly securityGroup: ec2.CfnSecurityGroup;
+  /**
+   * The load balancer's `AWS::EC2::SecurityGroup`.
+   * @default - none when a listener is QUIC or TCP_QUIC (AWS allows no security group there)
+   */
+  public readonly securityGroup?: ec2.CfnSecurityGroup;
   /**
    * The access-log `AWS::S3::Bucket` lbkit created.
    * @default - none when access logs are off or go to a bucket given as `accessLogBucket`

@@ -95,7 +95,8 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
       otherLogPrefixes: logStreamPrefixes(model.connectionLogs, model.healthCheckLogs),
     }, props, subnets.subnetIds);
     const lb = rendered.resource;
-    this.securityGroup = rendered.securityGroup;
+    // An ALB always has its security group (only a QUIC NLB goes without).
+    this.securityGroup = rendered.securityGroup!;
     this.connections = rendered.connections;
     this.accessLogBucket = rendered.accessLogBucket;
     this.loadBalancerArn = lb.ref;
@@ -105,7 +106,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
       loadBalancerArn: lb.ref,
       loadBalancerDnsName: lb.attrDnsName,
       loadBalancerCanonicalHostedZoneId: lb.attrCanonicalHostedZoneId,
-      securityGroupId: rendered.securityGroupId,
+      securityGroupId: rendered.securityGroupId!,
       securityGroupAllowsAllOutbound: false,
       vpc: props.vpc,
     });
@@ -197,7 +198,7 @@ export class WebApiLoadBalancer extends Construct implements ec2.IConnectable {
     this.resources = WebApiResources._of({
       path: this.node.path,
       loadBalancer: lb,
-      securityGroup: rendered.securityGroupResource,
+      securityGroup: rendered.securityGroupResource!,
       ...(rendered.managedLogBucket ? { accessLogBucket: rendered.managedLogBucket } : {}),
       ...(rendered.logBucketPolicy ? { accessLogBucketPolicy: rendered.logBucketPolicy } : {}),
       listeners,

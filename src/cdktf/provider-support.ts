@@ -2,9 +2,12 @@
 // can write. src/cdktn/provider-support.ts is its counterpart for hashicorp/aws 6.x.
 import { LbConfig } from '@cdktf/provider-aws/lib/lb';
 import { LbListenerRuleAction, LbListenerRuleConfig } from '@cdktf/provider-aws/lib/lb-listener-rule';
+import { LbTargetGroupAttachmentConfig } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { LbkitValidationError } from '../core/errors';
 import { LoadBalancerModel, RuleModel } from '../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
+import { isQuicProtocol } from '../core/model/quic';
+import { TargetOptions } from './target-options';
 
 /** The Terraform AWS provider lbkit's cdktf engine is built against (@cdktf/provider-aws 20.1.0 binds it). */
 export const PINNED_AWS_PROVIDER = 'hashicorp/aws 5.100.0 (@cdktf/provider-aws 20.1.0)';
@@ -37,6 +40,25 @@ export function refuseUnsupportedByProvider(path: string, model: LoadBalancerMod
         + 'JWT validation needs hashicorp/aws 6.x — use lbkit/cdktn or the CloudFormation engine', { issuer: rule.validateJwt.issuer });
     }
   }
+}
+
+/**
+ * Refuses a network load balancer's QUIC and TCP_QUIC listeners: 5.100's `aws_lb_listener` and
+ * `aws_lb_target_group` do not accept the protocols, and its `aws_lb_target_group_attachment` has no
+ * `quic_server_id`.
+ */
+export function refuseUnsupportedNetworkByProvider(path: string, model: NetworkLoadBalancerModel): void {
+  const quic = model.listeners.find((l) => isQuicProtocol(l.protocol));
+  if (quic) {
+    throw new LbkitValidationError(path, `listeners["${quic.name}"].protocol`,
+      `is ${quic.protocol} but the Terraform AWS provider lbkit pins, ${PINNED_AWS_PROVIDER}, accepts no QUIC or TCP_QUIC listener or target group and has no quic_server_id; `
+      + 'QUIC listeners need hashicorp/aws 6.x — use lbkit/cdktn or the CloudFormation engine', quic.protocol);
+  }
+}
+
+/** `aws_lb_target_group_attachment` arguments only a newer provider has: none here (QUIC, whose server IDs they are, is refused above). */
+export function providerOnlyTargetAttachmentArguments(_target: TargetOptions): Partial<LbTargetGroupAttachmentConfig> {
+  return {};
 }
 
 /** `aws_lb` arguments only a newer provider has: none here (refused above). */

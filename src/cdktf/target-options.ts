@@ -18,4 +18,13 @@ export interface TargetOptions {
    * @default - the zone of the target's subnet, found by AWS
    */
   readonly availabilityZone?: string;
+  /**
+   * QUIC and TCP_QUIC listeners of a TcpServiceLoadBalancer only, and there required: the target's QUIC
+   * server ID (`quic_server_id`), "0x" and 16 lowercase hexadecimal characters, unique within the
+   * listener. The target writes it into its QUIC connection IDs so the load balancer keeps routing a
+   * client that changes networks to it. Changing it replaces the attachment. Written by lbkit/cdktn
+   * (hashicorp/aws 6.x); lbkit/cdktf refuses QUIC listeners.
+   * @default - none (required on QUIC and TCP_QUIC listeners, refused elsewhere)
+   */
+  readonly quicServerId?: string;
 }

@@ -24,8 +24,11 @@ export class TcpServiceResources {
 
   /** The `aws_lb`. */
   public readonly loadBalancer: Lb;
-  /** The load balancer's `aws_security_group` (its rules are `aws_vpc_security_group_*_rule` resources of their own). */
-  public readonly securityGroup: SecurityGroup;
+  /**
+   * The load balancer's `aws_security_group` (its rules are `aws_vpc_security_group_*_rule` resources of their own).
+   * @default - none when a listener is QUIC or TCP_QUIC (AWS allows no security group there)
+   */
+  public readonly securityGroup?: SecurityGroup;
   /**
    * The access-log `aws_s3_bucket` lbkit created.
    * @default - none when access logs are off or go to a bucket given by name

@@ -26,6 +26,7 @@ import { compareText } from '../core/model/load-balancer-model';
 import { TargetType } from '../core/options/enums';
 import { WebApiLoadBalancerBaseOptions } from '../core/options/web-api-options';
 import { planWebApi, WebApiPlan } from '../core/plan/web-api-plan';
+import { checkQuicServerIds } from '../core/validation/quic';
 import { checkRouteTargets } from '../core/validation/route-targets';
 
 /**
@@ -89,12 +90,17 @@ export class WebApiLoadBalancer extends Construct {
     const model = plan.model;
     refuseUnsupportedByProvider(path, model);
     checkTargets(path, props.routes ?? [], plan.targetGroupRoutes);
+    const routesByName = new Map((props.routes ?? []).map((r) => [r.name, r]));
+    for (const tg of model.targetGroups) {
+      // QUIC is a network load balancer's: an ALB's targets take no server ID.
+      checkQuicServerIds(path, `routes["${tg.name}"].targets`, tg.protocol, (routesByName.get(tg.name)?.targets ?? []).map((t) => t.quicServerId));
+    }
     addAdviceWarnings(this, plan.advice);
 
     const rendered = renderLoadBalancer(this, model, props);
-    const { loadBalancer: lb, securityGroup } = rendered;
+    const lb = rendered.loadBalancer;
+    const securityGroup = rendered.securityGroup!; // an ALB always has one (only a QUIC NLB goes without)
 
-    const routesByName = new Map((props.routes ?? []).map((r) => [r.name, r]));
     for (const tg of model.targetGroups) {
       const group = new LbTargetGroup(this, `TargetGroup-${tg.name}`, targetGroupConfig(tg, props.vpcId));
       this.targetGroups.set(tg.name, group);

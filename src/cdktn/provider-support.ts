@@ -2,6 +2,8 @@
 // can write. src/cdktf/provider-support.ts is its counterpart for hashicorp/aws 5.100.0.
 import { LbConfig } from '@cdktn/provider-aws/lib/lb';
 import { LbListenerRuleAction, LbListenerRuleConfig, LbListenerRuleTransform } from '@cdktn/provider-aws/lib/lb-listener-rule';
+import { LbTargetGroupAttachmentConfig } from '@cdktn/provider-aws/lib/lb-target-group-attachment';
+import { TargetOptions } from './target-options';
 import { LoadBalancerModel, RuleModel } from '../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 
@@ -10,6 +12,14 @@ export const PINNED_AWS_PROVIDER = 'hashicorp/aws 6.66.0 (@cdktn/provider-aws 25
 
 /** Nothing to refuse: hashicorp/aws 6.66 writes everything the model has. */
 export function refuseUnsupportedByProvider(_path: string, _model: LoadBalancerModel): void {}
+
+/** Nothing to refuse: hashicorp/aws 6.66 takes QUIC and TCP_QUIC listeners and target groups. */
+export function refuseUnsupportedNetworkByProvider(_path: string, _model: NetworkLoadBalancerModel): void {}
+
+/** A target's QUIC server ID (`quic_server_id`, hashicorp/aws 6.x only; the construct checked it against its group's protocol). */
+export function providerOnlyTargetAttachmentArguments(target: TargetOptions): Partial<LbTargetGroupAttachmentConfig> {
+  return target.quicServerId !== undefined ? { quicServerId: target.quicServerId } : {};
+}
 
 /** ALB health-check logs (`health_check_logs`, hashicorp/aws 6.x only), into the access-log bucket like the connection logs. */
 export function providerOnlyLoadBalancerArguments(

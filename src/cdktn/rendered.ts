@@ -22,7 +22,8 @@ import { Wafv2WebAclAssociation } from '@cdktn/provider-aws/lib/wafv2-web-acl-as
 export interface LoadBalancerRendered {
   readonly path: string;
   readonly loadBalancer: Lb;
-  readonly securityGroup: SecurityGroup;
+  /** None on an NLB with a QUIC listener (AWS refuses a security group there). */
+  readonly securityGroup?: SecurityGroup;
   readonly accessLogBucket?: S3Bucket;
   readonly accessLogBucketPolicy?: S3BucketPolicy;
   readonly listeners: ReadonlyMap<number, LbListener>;
@@ -35,6 +36,8 @@ export interface LoadBalancerRendered {
 
 /** What a WebApiLoadBalancer rendered: a load balancer's resources, its listener rules and its web ACL. */
 export interface WebApiRendered extends LoadBalancerRendered {
+  /** An ALB always has one. */
+  readonly securityGroup: SecurityGroup;
   readonly rules: ReadonlyMap<string, LbListenerRule>;
   readonly webAcl?: Wafv2WebAcl;
   readonly webAclAssociation?: Wafv2WebAclAssociation;

@@ -3,6 +3,7 @@ import { LbListener } from '@cdktn/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktn/provider-aws/lib/lb-target-group';
 import { Construct } from 'constructs';
 import { terraformFacts } from './engine-facts';
+import { refuseUnsupportedNetworkByProvider } from './provider-support';
 import { LISTENER_TAG, writesTcpIdleTimeout } from '../core/contract';
 import { addAdviceWarnings } from './render/advice';
 import { renderCertificates, renderSniCertificates } from './render/certificates';
@@ -16,6 +17,7 @@ import { TcpServiceResources } from './tcp-service-resources';
 import { TerraformLoadBalancerProps } from './terraform-load-balancer-props';
 import { TcpServiceLoadBalancerBaseOptions } from '../core/options/tcp-service-options';
 import { planTcpService, TcpServicePlan } from '../core/plan/tcp-service-plan';
+import { checkQuicServerIds } from '../core/validation/quic';
 
 /**
  * Properties of a Terraform `TcpServiceLoadBalancer`: the engine-neutral options plus the
@@ -44,8 +46,11 @@ export class TcpServiceLoadBalancer extends Construct {
   public readonly loadBalancerDnsName: string;
   /** Route 53 hosted zone id of the load balancer, for alias records. */
   public readonly loadBalancerZoneId: string;
-  /** Id of the load balancer's security group (allow it in the targets' security groups). */
-  public readonly securityGroupId: string;
+  /**
+   * Id of the load balancer's security group (allow it in the targets' security groups).
+   * @default - none when a listener is QUIC or TCP_QUIC: AWS allows no security group on such a load balancer
+   */
+  public readonly securityGroupId?: string;
   /**
    * The Terraform resources it created, by role (AWS provider resource objects): the escape hatch
    * for what lbkit does not model, with `addOverride`. See "When lbkit does not model it".
@@ -64,8 +69,13 @@ export class TcpServiceLoadBalancer extends Construct {
     const plan = planTcpService(props, terraformFacts(this, props));
     this._plan = plan;
     const model = plan.model;
+    refuseUnsupportedNetworkByProvider(path, model);
     const listenersByName = new Map((props.listeners ?? []).map((l) => [l.name, l]));
-    for (const listener of listenersByName.values()) checkTargetPorts(path, `listeners["${listener.name}"].targets`, listener.targets ?? []);
+    for (const tg of model.targetGroups) {
+      const targets = listenersByName.get(tg.name)?.targets ?? [];
+      checkTargetPorts(path, `listeners["${tg.name}"].targets`, targets);
+      checkQuicServerIds(path, `listeners["${tg.name}"].targets`, tg.protocol, targets.map((t) => t.quicServerId));
+    }
     addAdviceWarnings(this, plan.advice);
 
     const rendered = renderLoadBalancer(this, model, props);
@@ -100,11 +110,11 @@ export class TcpServiceLoadBalancer extends Construct {
     this.loadBalancerArn = lb.arn;
     this.loadBalancerDnsName = lb.dnsName;
     this.loadBalancerZoneId = lb.zoneId;
-    this.securityGroupId = securityGroup.id;
+    if (securityGroup) this.securityGroupId = securityGroup.id;
     this.resources = TcpServiceResources._of({
       path,
       loadBalancer: lb,
-      securityGroup,
+      ...(securityGroup ? { securityGroup } : {}),
       ...(rendered.logBucket ? { accessLogBucket: rendered.logBucket.bucket, accessLogBucketPolicy: rendered.logBucket.policy } : {}),
       listeners,
       targetGroups: this.targetGroups,

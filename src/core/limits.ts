@@ -194,3 +194,11 @@ export const AUTHENTICATE_EXTRA_PARAMS_MAX = 10;
 // ---- CloudWatch (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html) ----
 /** AlarmActions / OKActions: at most 5 ARNs each. */
 export const ALARM_ACTIONS_MAX = 5;
+/** AWS allows one QUIC or TCP_QUIC listener per network load balancer. */
+export const QUIC_LISTENERS_PER_NLB = 1;
+/**
+ * A registered target's QUIC server ID (`QuicServerId` / `quic_server_id`): "0x" and 16 hexadecimal
+ * characters, letters lowercase (AWS's format; the load balancer finds the target by it in each
+ * packet's connection ID).
+ */
+export const QUIC_SERVER_ID_PATTERN = /^0x[0-9a-f]{16}$/;

@@ -41,7 +41,7 @@ export function assembleNetwork(graph: PartGraph, lb: LoadBalancerPart, attribut
     const ref = action.targetGroups[0].group;
     const application = graph.followAs(ref, 'target-group');
     if (application) {
-      throw new LbkitConfigError(`${at} forwards to ${application.key}, an ${application.group.protocol} target group; a network load balancer forwards to TCP, UDP, TCP_UDP or TLS target groups`);
+      throw new LbkitConfigError(`${at} forwards to ${application.key}, an ${application.group.protocol} target group; a network load balancer forwards to ${NETWORK_PROTOCOLS.join(', ')} target groups`);
     }
     const tg = graph.followAs(ref, 'network-target-group');
     if (tg) targetGroups.set(tg.key, tg);

@@ -6,7 +6,7 @@ import { TargetTypeValue } from '../core/model/load-balancer-model';
 import { NlbHealthCheckModel, NlbHealthProtocol, NlbProtocol, NlbTargetGroupModel } from '../core/model/network-load-balancer-model';
 
 /** Target-group protocols of a network load balancer; HTTP and HTTPS groups belong to application load balancers. */
-export const NETWORK_PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'TCP_UDP', 'TLS'];
+export const NETWORK_PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'TCP_UDP', 'TLS', 'QUIC', 'TCP_QUIC'];
 
 /** True when a target group written with this protocol is a network load balancer's. */
 export function isNetworkProtocol(protocol: string): boolean {

@@ -167,7 +167,7 @@ export interface LambdaTargetGroupPart {
   readonly group: LambdaTargetGroupModel;
 }
 
-/** A network load balancer's target group (protocol TCP, UDP, TCP_UDP or TLS). */
+/** A network load balancer's target group (protocol TCP, UDP, TCP_UDP, TLS, QUIC or TCP_QUIC). */
 export interface NetworkTargetGroupPart {
   readonly kind: 'network-target-group';
   readonly key: string;

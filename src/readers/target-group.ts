@@ -9,7 +9,7 @@ import { HttpProtocol } from '../core/model/load-balancer-model';
 
 /** A target group's settings as one engine spells them: those of both kinds, then each kind's own. */
 export interface TargetGroupFields extends Omit<TargetGroupBaseFields, 'defaultThresholds'> {
-  /** As written, or AWS's default (HTTP); TCP, UDP, TCP_UDP and TLS make a network load balancer's group. */
+  /** As written, or AWS's default (HTTP); TCP, UDP, TCP_UDP, TLS, QUIC and TCP_QUIC make a network load balancer's group. */
   readonly protocol: string;
   /** The engine's own health thresholds when absent (the Terraform provider's); AWS's per kind otherwise. */
   readonly engineThresholds?: Thresholds;

@@ -147,7 +147,7 @@ describe('TcpServiceLoadBalancer.resources (CloudFormation)', () => {
     lb.resources.targetGroup('db').addPropertyOverride('HealthCheckIntervalSeconds', 5);
     const template = Template.fromStack(h.stack);
     inTemplate(template, lb.resources.loadBalancer);
-    inTemplate(template, lb.resources.securityGroup);
+    inTemplate(template, lb.resources.securityGroup!);
     expect(lb.resources.listenerPorts).toEqual([5432, 6379]);
     expect(inTemplate(template, lb.resources.listener(6379)).Properties.Port).toBe(6379);
     expect(inTemplate(template, lb.resources.targetGroup('db')).Properties.HealthCheckIntervalSeconds).toBe(5);

@@ -97,7 +97,7 @@ describe('TcpServiceLoadBalancer.resources (Terraform)', () => {
     lb.resources.targetGroup('game').addOverride('health_check.interval', 5);
     const tf: TfJson = JSON.parse(Testing.synth(h.stack));
     inConfig(tf, lb.resources.loadBalancer);
-    inConfig(tf, lb.resources.securityGroup);
+    inConfig(tf, lb.resources.securityGroup!);
     expect([...lb.resources.listenerPorts].sort()).toEqual([7000, 7777]);
     expect(inConfig(tf, lb.resources.listener(7000)).port).toBe(7000);
     expect(inConfig(tf, lb.resources.targetGroup('game')).health_check.interval).toBe(5);

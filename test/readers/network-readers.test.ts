@@ -308,7 +308,7 @@ describe('network load balancers the model cannot hold', () => {
     const t = nlbTemplate();
     t.Resources.GameListener.Properties.Protocol = protocol;
     expect(configError(() => readCloudFormation(t)))
-      .toBe(`CloudFormation template: listener GameListener on port 7777 uses protocol ${protocol}; a network load balancer is read with TCP, UDP, TCP_UDP, TLS listeners only`);
+      .toBe(`CloudFormation template: listener GameListener on port 7777 uses protocol ${protocol}; a network load balancer is read with TCP, UDP, TCP_UDP, TLS, QUIC, TCP_QUIC listeners only`);
   });
 
   test('an ALB listener with an L4 protocol is still refused', () => {
@@ -336,7 +336,7 @@ describe('network load balancers the model cannot hold', () => {
   test('an NLB listener forwarding to an HTTP target group, and an ALB rule forwarding to a TCP one', () => {
     const t = nlbTemplate();
     t.Resources.GameGroup.Properties.Protocol = 'HTTP';
-    expect(configError(() => readCloudFormation(t))).toMatch(/listener GameListener on port 7777 forwards to GameGroup, an HTTP target group; a network load balancer forwards to TCP, UDP, TCP_UDP or TLS/);
+    expect(configError(() => readCloudFormation(t))).toMatch(/listener GameListener on port 7777 forwards to GameGroup, an HTTP target group; a network load balancer forwards to TCP, UDP, TCP_UDP, TLS, QUIC, TCP_QUIC target groups/);
     const a = cfnTemplate();
     a.Resources.bare.Properties.Protocol = 'TCP';
     expect(configError(() => readCloudFormation(a))).toMatch(/listener rule (ApiRule|LegacyRule) forwards to bare, a TCP target group; an application load balancer forwards to HTTP and HTTPS target groups/);

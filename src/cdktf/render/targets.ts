@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { LbkitValidationError } from '../../core/errors';
 import { PORT_MAX, PORT_MIN } from '../../core/limits';
 import { requireRange } from '../../core/validation/range';
+import { providerOnlyTargetAttachmentArguments } from '../provider-support';
 import { TargetOptions } from '../target-options';
 
 /** Each target's port, when given, is a port (`option` names the list, e.g. `routes["api"].targets`). */
@@ -22,6 +23,7 @@ export function renderTargets(scope: Construct, groupName: string, groupArn: str
       targetId: target.id,
       port: target.port ?? defaultPort,
       ...(target.availabilityZone !== undefined ? { availabilityZone: target.availabilityZone } : {}),
+      ...providerOnlyTargetAttachmentArguments(target),
     });
   });
 }

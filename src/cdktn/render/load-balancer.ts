@@ -11,12 +11,14 @@ import { renderSecurityGroup, securityGroupDescription } from './security-group'
 import { NAME_TAG, writtenNlbZonal } from '../../core/contract';
 import { LoadBalancerModel } from '../../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../../core/model/network-load-balancer-model';
+import { takesSecurityGroup } from '../../core/model/quic';
 import { logStreamPrefixes } from '../../core/plan/alb-log-streams';
 import { TerraformLoadBalancerProps } from '../terraform-load-balancer-props';
 
 /** Where the load balancer lives and logs; resolved by the construct. */
 export interface LoadBalancerPlacement {
-  readonly securityGroupId: string;
+  /** None on an NLB with a QUIC listener (AWS refuses a security group there). */
+  readonly securityGroupId?: string;
   /** The subnets, as `subnets` (ignored when `subnetMappings` is given). */
   readonly subnetIds: string[];
   /** One mapping per subnet with its Elastic IP (NLB with static addresses). */
@@ -67,7 +69,7 @@ export function loadBalancerConfig(model: LoadBalancerModel | NetworkLoadBalance
     ...(model.loadBalancerName !== undefined ? { name: model.loadBalancerName } : {}),
     internal: model.scheme === 'internal',
     ipAddressType: model.ipAddressType,
-    securityGroups: [placement.securityGroupId],
+    ...(placement.securityGroupId !== undefined ? { securityGroups: [placement.securityGroupId] } : {}),
     ...(placement.subnetMappings !== undefined ? { subnetMapping: placement.subnetMappings } : { subnets: placement.subnetIds }),
     ...kindAttributes(model),
     enableDeletionProtection: model.attributes.deletionProtection,
@@ -88,7 +90,8 @@ export function loadBalancerConfig(model: LoadBalancerModel | NetworkLoadBalance
 /** The load balancer and its security group, for listeners, WAF and the construct's attributes. */
 export interface RenderedLoadBalancer {
   readonly loadBalancer: Lb;
-  readonly securityGroup: SecurityGroup;
+  /** None on an NLB with a QUIC listener (AWS refuses a security group there). */
+  readonly securityGroup?: SecurityGroup;
   /** The access-log bucket and policy lbkit created, when it created them. */
   readonly logBucket?: RenderedLogBucket;
   /** The alias records pointing at the load balancer. */
@@ -104,13 +107,14 @@ export function renderLoadBalancer(
   scope: Construct, model: LoadBalancerModel | NetworkLoadBalancerModel, props: TerraformLoadBalancerProps,
 ): RenderedLoadBalancer {
   const constructName = model.kind === 'network' ? 'TcpServiceLoadBalancer' : 'WebApiLoadBalancer';
-  const securityGroup = renderSecurityGroup(scope, model.securityGroup, props.vpcId, securityGroupDescription(constructName, scope.node.path));
+  const securityGroup = model.kind === 'network' && !takesSecurityGroup(model) ? undefined
+    : renderSecurityGroup(scope, model.securityGroup, props.vpcId, securityGroupDescription(constructName, scope.node.path));
   const otherLogPrefixes = model.kind === 'application' ? logStreamPrefixes(model.connectionLogs, model.healthCheckLogs) : [];
   const logs = renderAccessLogs(scope, model.accessLogs, model.kind, props, otherLogPrefixes);
   const elasticIps = model.kind === 'network' && model.elasticIps;
   const loadBalancer = new Lb(scope, 'LoadBalancer', {
     ...loadBalancerConfig(model, {
-      securityGroupId: securityGroup.id,
+      ...(securityGroup ? { securityGroupId: securityGroup.id } : {}),
       subnetIds: props.subnetIds,
       ...(elasticIps ? { subnetMappings: renderElasticIps(scope, props.subnetIds) } : {}),
       logBucketName: logs.bucketName,
@@ -120,5 +124,5 @@ export function renderLoadBalancer(
   const aliasRecords = props.hostedZoneId !== undefined
     ? renderAliasRecords(scope, model.dnsRecords, { hostedZoneId: props.hostedZoneId, dnsName: loadBalancer.dnsName, zoneId: loadBalancer.zoneId })
     : [];
-  return { loadBalancer, securityGroup, ...(logs.managed ? { logBucket: logs.managed } : {}), aliasRecords };
+  return { loadBalancer, ...(securityGroup ? { securityGroup } : {}), ...(logs.managed ? { logBucket: logs.managed } : {}), aliasRecords };
 }

@@ -5,6 +5,7 @@ import { connectionLogsDisabled } from './connection-logs-disabled';
 import { crossZoneDisabled } from './cross-zone-disabled';
 import { deletionProtectionDisabled } from './deletion-protection-disabled';
 import { idleTimeoutHigh } from './idle-timeout-high';
+import { quicWithoutSecurityGroup } from './quic-without-security-group';
 import { roundRobinLongRequests } from './round-robin-long-requests';
 import { securityHeaderDisabled } from './security-header-disabled';
 import { sourceIpAffinity } from './source-ip-affinity';
@@ -25,7 +26,7 @@ export const WEB_API_ADVICE_RULES: AdviceRule<WebApiLoadBalancerOptions, LoadBal
 
 /** Every advice rule for TcpServiceLoadBalancer, in a fixed order. */
 export const TCP_SERVICE_ADVICE_RULES: AdviceRule<TcpServiceLoadBalancerOptions, NetworkLoadBalancerModel>[] = [
-  sourceIpAffinity, crossZoneDisabled, deletionProtectionDisabled, alarmsDisabled,
+  sourceIpAffinity, crossZoneDisabled, deletionProtectionDisabled, alarmsDisabled, quicWithoutSecurityGroup,
 ];
 
 export function adviseWebApi(options: WebApiLoadBalancerOptions, model: LoadBalancerModel): Advice[] {

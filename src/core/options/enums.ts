@@ -108,6 +108,21 @@ export enum ListenerProtocol {
   TCP_UDP = 'TCP_UDP',
   /** TLS: terminated at the load balancer, or passed through (see TlsMode). */
   TLS = 'TLS',
+  /**
+   * QUIC (RFC 9000, version 1) on UDP, passed through to QUIC target groups: HTTP/3 and other QUIC
+   * services whose clients keep their connection while they move between networks (the load balancer
+   * routes each packet by the QUIC server ID in its connection ID, so every target needs `quicServerId`).
+   * AWS allows one QUIC or TCP_QUIC listener per NLB, none beside UDP or TCP_UDP listeners, none on dual
+   * stack, and none on an NLB with security groups: lbkit then gives the NLB no security group (targets
+   * filter clients themselves; client IPs are preserved). Needs hashicorp/aws 6.x on Terraform
+   * (lbkit/cdktn); lbkit/cdktf refuses it.
+   */
+  QUIC = 'QUIC',
+  /**
+   * TCP and QUIC on the same port (e.g. HTTP/1.1 and HTTP/2 over TCP 443 beside HTTP/3 over UDP 443),
+   * to TCP_QUIC target groups. The same constraints and server IDs as QUIC.
+   */
+  TCP_QUIC = 'TCP_QUIC',
 }
 
 /** Where TLS ends on a TLS listener. */

@@ -162,8 +162,11 @@ export interface TcpServiceLoadBalancerBaseOptions extends MonitoringOptions {
    */
   readonly deletionProtection?: boolean;
   /**
-   * CIDRs allowed to reach the listeners.
-   * @default - 0.0.0.0/0 (and ::/0 with ipAddressType DUALSTACK) when internet-facing; required when internal
+   * CIDRs allowed to reach the listeners, through the security group lbkit gives the load balancer.
+   * Refused with a QUIC or TCP_QUIC listener: AWS allows no security group on such a load balancer, so
+   * lbkit creates none (warning `lbkit:quicWithoutSecurityGroup`) and nothing could enforce the list;
+   * filter clients in the targets' security groups instead (client IPs are preserved).
+   * @default - 0.0.0.0/0 (and ::/0 with ipAddressType DUALSTACK) when internet-facing; required when internal (except with a QUIC or TCP_QUIC listener: no security group)
    */
   readonly allowedCidrs?: string[];
   /**

@@ -15,12 +15,14 @@ import { AccessLogsModel, compareText, isDualStack } from '../model/load-balance
 import {
   NetworkLoadBalancerModel, NlbHealthCheckModel, NlbIngressRuleModel, NlbListenerModel, NlbProtocol, NlbTargetGroupModel,
 } from '../model/network-load-balancer-model';
+import { takesSecurityGroup } from '../model/quic';
 import { TargetType, TrafficProtocol, HealthCheckProtocol, ListenerProtocol, SessionAffinity, TlsMode } from '../options/enums';
 import { LoadBalancerSelection } from '../options/load-balancer-selection';
 import { TcpListenerOptions, TcpServiceLoadBalancerOptions } from '../options/tcp-service-options';
 import { requireOneOf } from '../validation/choices';
 import { checkResourceName } from '../validation/names';
 import { checkAvailabilityZones } from '../validation/network';
+import { checkQuicListeners } from '../validation/quic';
 import { requireRange } from '../validation/range';
 import { checkSslPolicy } from '../validation/tls';
 
@@ -44,9 +46,9 @@ function planHealth(path: string, option: string, listener: TcpListenerOptions, 
   const hc = listener.healthCheck ?? {};
   const protocol = requireOneOf(path, `${option}.healthCheck.protocol`,
     hc.protocol ?? (hc.path !== undefined ? HealthCheckProtocol.HTTP : HealthCheckProtocol.TCP), HealthCheckProtocol);
-  if (targetProtocol === 'UDP' && hc.port === undefined) {
+  if ((targetProtocol === 'UDP' || targetProtocol === 'QUIC') && hc.port === undefined) {
     throw new LbkitValidationError(path, `${option}.healthCheck.port`,
-      'is required for UDP services: NLB health checks use TCP, HTTP or HTTPS, so name a TCP port the targets answer on', hc.port);
+      `is required for ${targetProtocol} services: NLB health checks use TCP, HTTP or HTTPS, so name a TCP port the targets answer on`, hc.port);
   }
   const timings = planHealthTimings(path, `${option}.healthCheck`, hc, d.DEFAULT_HEALTH_TIMINGS);
   const port = planHealthPort(path, `${option}.healthCheck`, hc.port);
@@ -72,6 +74,8 @@ function planIdleTimeout(path: string, option: string, listener: TcpListenerOpti
         TLS: `TLS listeners that terminate TLS keep AWS's fixed ${l.NLB_TCP_IDLE_TIMEOUT_SECONDS} s (tlsMode PASSTHROUGH makes a TCP listener)`,
         UDP: `UDP listeners keep AWS's fixed ${l.NLB_UDP_IDLE_TIMEOUT_SECONDS} s`,
         TCP_UDP: `TCP_UDP listeners keep AWS's fixed ${l.NLB_TCP_IDLE_TIMEOUT_SECONDS} s for TCP flows and ${l.NLB_UDP_IDLE_TIMEOUT_SECONDS} s for UDP flows`,
+        QUIC: 'AWS offers no idle-timeout attribute on QUIC listeners',
+        TCP_QUIC: 'AWS offers no idle-timeout attribute on TCP_QUIC listeners',
       };
       throw new LbkitValidationError(path, `${option}.idleTimeoutSeconds`, `applies to TCP listeners only; ${fixed[listenerProtocol]}`, value);
     }
@@ -145,9 +149,10 @@ function planListener(path: string, listener: TcpListenerOptions): { listener: N
   };
 }
 
-function ingressProtocols(protocol: NlbProtocol): ('tcp' | 'udp')[] {
-  if (protocol === 'UDP') return ['udp'];
-  if (protocol === 'TCP_UDP') return ['tcp', 'udp'];
+/** The IP protocols a listener or target group of `protocol` takes: QUIC runs on UDP. */
+function ingressProtocols(protocol: string): ('tcp' | 'udp')[] {
+  if (protocol === 'UDP' || protocol === 'QUIC') return ['udp'];
+  if (protocol === 'TCP_UDP' || protocol === 'TCP_QUIC') return ['tcp', 'udp'];
   return ['tcp'];
 }
 
@@ -176,9 +181,8 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
     checkResourceName(path, `listeners[${i}].name`, listener.name);
     if (names.has(listener.name)) throw new LbkitValidationError(path, `listeners[${i}].name`, 'must be unique among listeners', listener.name);
     names.add(listener.name);
-    // TCP and UDP may share a port number; TCP_UDP takes both.
-    const kinds = listener.protocol === ListenerProtocol.UDP ? ['udp'] : listener.protocol === ListenerProtocol.TCP_UDP ? ['tcp', 'udp'] : ['tcp'];
-    for (const kind of kinds) {
+    // TCP and UDP may share a port number; TCP_UDP and TCP_QUIC take both.
+    for (const kind of ingressProtocols(listener.protocol)) {
       const key = `${kind}/${listener.port}`;
       const other = ports.get(key);
       if (other) throw new LbkitValidationError(path, `listeners["${listener.name}"].port`, `is already used for ${kind.toUpperCase()} by listener "${other}"`, listener.port);
@@ -187,6 +191,7 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
   }
   const planned = listenersIn.map((listener) => planListener(path, listener));
   const listeners = planned.map((p) => p.listener).sort((a, b) => a.port - b.port || compareText(a.protocol, b.protocol));
+  checkQuicListeners(path, listeners, ipAddressType, options.allowedCidrs);
   checkDualStackNlbListeners(path, ipAddressType, listeners);
   const targetGroups = planned.map((p) => p.targetGroup).sort((a, b) => compareText(a.name, b.name));
 
@@ -199,12 +204,14 @@ export function planTcpService(options: TcpServiceLoadBalancerOptions, facts: Tc
     throw new LbkitValidationError(path, certificatesOption, 'are set but no listener terminates TLS; remove them or add a TLS listener', certificates.length);
   }
 
-  const allowed = planAllowedCidrs(path, options.allowedCidrs, internetFacing, dualStack);
+  // With a QUIC listener AWS allows no security group (checkQuicListeners refused allowedCidrs): no rules.
+  const withSecurityGroup = takesSecurityGroup({ listeners });
+  const allowed = withSecurityGroup ? planAllowedCidrs(path, options.allowedCidrs, internetFacing, dualStack) : [];
   const ingress = listeners
     .flatMap((x) => ingressProtocols(x.protocol).flatMap((protocol) => allowed.map((cidr) => ({ protocol, port: x.port, cidr }))))
     .sort(byRule);
   const egressKeys = new Map<string, NlbIngressRuleModel>();
-  for (const tg of targetGroups) {
+  for (const tg of withSecurityGroup ? targetGroups : []) {
     for (const protocol of ingressProtocols(tg.protocol)) egressKeys.set(`${protocol}/${tg.port}`, { protocol, port: tg.port, cidr: facts.targetCidr });
     if (tg.healthCheck.port !== 'traffic-port') {
       egressKeys.set(`tcp/${tg.healthCheck.port}`, { protocol: 'tcp', port: Number(tg.healthCheck.port), cidr: facts.targetCidr });

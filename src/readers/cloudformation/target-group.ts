@@ -8,7 +8,7 @@ import { cfnMapping, cfnTag } from './template';
 /**
  * AWS::ElasticLoadBalancingV2::TargetGroup; route name from tag {@link ROUTE_TAG}. A `lambda` target
  * type makes a Lambda function's group; otherwise a TCP, UDP,
- * TCP_UDP or TLS group is a network load balancer's, any other an application load balancer's
+ * TCP_UDP, TLS, QUIC or TCP_QUIC group is a network load balancer's, any other an application load balancer's
  * (see {@link readTargetGroup}); absent properties read as AWS's defaults.
  */
 export const targetGroupMapping = cfnMapping('AWS::ElasticLoadBalancingV2::TargetGroup', (id, p, doc) => {

@@ -8,7 +8,7 @@ import { TfConfig, tfTag } from './config';
 /**
  * aws_lb_target_group (aws_alb_target_group); route name from tag {@link ROUTE_TAG}. A `lambda`
  * target type makes a Lambda function's group; otherwise a TCP, UDP,
- * TCP_UDP or TLS group is a network load balancer's, any other an application load balancer's
+ * TCP_UDP, TLS, QUIC or TCP_QUIC group is a network load balancer's, any other an application load balancer's
  * (see {@link readTargetGroup}); absent arguments read as the provider's defaults
  * (`TERRAFORM_TARGET_GROUP` in core/contract where they differ from AWS's).
  */

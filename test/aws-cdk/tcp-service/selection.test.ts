@@ -9,8 +9,8 @@ describe('7. load-balancer selection: HTTP and HTTPS belong on WebApiLoadBalance
   });
 
   test('an unknown protocol is refused with the choices', () => {
-    expect(errorOf({ listeners: [{ name: 'x', port: 1, protocol: 'QUIC' as ListenerProtocol }] })).toBe(
-      'Stack/Game: listeners["x"].protocol must be one of TCP, UDP, TCP_UDP, TLS (received: "QUIC")');
+    expect(errorOf({ listeners: [{ name: 'x', port: 1, protocol: 'SCTP' as ListenerProtocol }] })).toBe(
+      'Stack/Game: listeners["x"].protocol must be one of TCP, UDP, TCP_UDP, TLS, QUIC, TCP_QUIC (received: "SCTP")');
   });
 
   test('no listeners at all is refused', () => {

@@ -10,6 +10,6 @@ describe('7. selection: HTTP belongs on WebApiLoadBalancer (Terraform)', () => {
 
   test('an unknown protocol lists the ones there are', () => {
     expect(errorOf({ listeners: [{ name: 'x', port: 80, protocol: 'SCTP' as ListenerProtocol }] })).toBe(
-      'Stack/Nlb: listeners["x"].protocol must be one of TCP, UDP, TCP_UDP, TLS (received: "SCTP")');
+      'Stack/Nlb: listeners["x"].protocol must be one of TCP, UDP, TCP_UDP, TLS, QUIC, TCP_QUIC (received: "SCTP")');
   });
 });

@@ -52,6 +52,9 @@ const PROTOCOLS: Record<NlbProtocol, elbv2.Protocol> = {
   UDP: elbv2.Protocol.UDP,
   TCP_UDP: elbv2.Protocol.TCP_UDP,
   TLS: elbv2.Protocol.TLS,
+  // aws-cdk-lib's enum has no QUIC members yet; CloudFormation takes the protocol name as is.
+  QUIC: 'QUIC' as elbv2.Protocol,
+  TCP_QUIC: 'TCP_QUIC' as elbv2.Protocol,
 };
 
 /**

@@ -5,7 +5,7 @@ import { MonitoringModel } from './monitoring-model';
  * The engine-neutral description of a Network Load Balancer (TcpServiceLoadBalancer), in the
  * same canonical-order, serializable style as the ALB's {@link LoadBalancerModel}.
  */
-export type NlbProtocol = 'TCP' | 'UDP' | 'TCP_UDP' | 'TLS';
+export type NlbProtocol = 'TCP' | 'UDP' | 'TCP_UDP' | 'TLS' | 'QUIC' | 'TCP_QUIC';
 export type NlbHealthProtocol = 'TCP' | 'HTTP' | 'HTTPS';
 
 export interface NetworkLoadBalancerModel {

@@ -115,8 +115,14 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     }
     : undefined;
   const groups = new Map<string, NetworkTargetGroup>();
-  for (const model of options.model.targetGroups) {
-    groups.set(model.name, new NetworkTargetGroup(model, options.targets[model.name] ?? [], { timeScale, onStateChange }));
+  try {
+    for (const model of options.model.targetGroups) {
+      groups.set(model.name, new NetworkTargetGroup(model, options.targets[model.name] ?? [], { timeScale, onStateChange }));
+    }
+  } catch (error) {
+    // A group refused its targets (QUIC server IDs): the ones started stop their checks.
+    await Promise.all([...groups.values()].map((g) => g.close()));
+    throw error;
   }
   notEmulated(options.model, logger);
   // An alarm the proxy cannot evaluate refuses the model before anything listens.

@@ -66,6 +66,8 @@ export class NetworkTargetGroup {
         if (to === 'unhealthy') this.terminateOnUnhealthy(target);
       },
     });
+    // All checked before any health check starts: a refused list leaves nothing running.
+    endpoints.forEach((e, i) => this.refuseQuicServerIdProblem(e, endpoints.slice(0, i)));
     for (const e of endpoints) this.register(e);
   }
 
@@ -80,9 +82,7 @@ export class NetworkTargetGroup {
   public register(endpoint: Endpoint): NetworkTarget {
     const id = endpointId(endpoint);
     const existing = this.targets.get(id);
-    const registered = [...this.targets.values()].filter((t) => !t.draining).map((t) => t.endpoint);
-    const problem = quicServerIdProblem(this.model.protocol, endpoint, registered);
-    if (problem) throw new Error(`target group ${this.name}: ${problem}`);
+    this.refuseQuicServerIdProblem(endpoint, [...this.targets.values()].filter((t) => !t.draining).map((t) => t.endpoint));
     if (existing && !existing.draining) return existing;
     const hc = this.model.healthCheck;
     const target = new NetworkTarget(endpoint, hc.healthyThreshold, hc.unhealthyThreshold);
@@ -91,6 +91,11 @@ export class NetworkTargetGroup {
     // The draining one's open flows keep their own delay.
     if (existing) this.options.onStateChange?.(this.name, id, 'draining', target.state, target.reason);
     return target;
+  }
+
+  private refuseQuicServerIdProblem(endpoint: Endpoint, others: readonly Endpoint[]): void {
+    const problem = quicServerIdProblem(this.model.protocol, endpoint, others);
+    if (problem) throw new Error(`target group ${this.name}: ${problem}`);
   }
 
   /** The target for a new flow (undefined: none registered, or all draining). */

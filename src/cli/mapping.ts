@@ -64,7 +64,7 @@ export function readTargetsFile(path: string): TargetMapping {
         if (given.quicServerId === undefined) return endpoint;
         return withQuicServerId(endpoint, typeof given.quicServerId === 'string' ? given.quicServerId : JSON.stringify(given.quicServerId), `${path}: ${route}`);
       }
-      throw new CliError(`${path}: ${route}: expected "host:port" or { "host", "port" } (QUIC routes: "host:port/0x…" or { "host", "port", "quicServerId" }), received ${JSON.stringify(item)}`);
+      throw new CliError(`${path}: ${route}: expected "host:port" or { "host", "port" }, received ${JSON.stringify(item)}`);
     });
   }
   return out;

@@ -33,7 +33,9 @@ function reachable(host: string): string {
 
 /** The scheme a listener is reached with, for the printed address. */
 function scheme(protocol: string): string {
-  return protocol === 'TCP_UDP' ? 'tcp+udp' : protocol.toLowerCase();
+  if (protocol === 'TCP_UDP') return 'tcp+udp';
+  if (protocol === 'TCP_QUIC') return 'tcp+quic';
+  return protocol.toLowerCase();
 }
 
 export interface ServeDescription {

@@ -7,7 +7,7 @@ import { fileVersions, pollForChanges } from './file-versions';
 import { heldLines } from './held-lines';
 import { jwksFlags } from './jwks-flags';
 import { lambdaMapping, lambdaRoutes } from './lambda-flags';
-import { listenerPorts, TargetMapping, targetMapping } from './mapping';
+import { checkQuicServerIds, listenerPorts, TargetMapping, targetMapping } from './mapping';
 import { signInIssuers, signInOptions } from './sign-in-flags';
 import { TRUST_STORE_FLAGS, trustStoreFlags } from './trust-store-flags';
 import { unmodeledWarnings } from './unmodeled-warnings';
@@ -115,6 +115,7 @@ function checkRoutes(model: AnyLoadBalancerModel | undefined, targets: TargetMap
   for (const route of Object.keys(targets)) {
     if (!known.includes(route)) throw new CliError(`--target ${route}: no target group named ${route} (target groups: ${known.join(', ') || 'none'})`);
   }
+  if (model) checkQuicServerIds(model.targetGroups, targets);
 }
 
 /** What `serve` needs of a file: the load balancer to run and the DNS models. */

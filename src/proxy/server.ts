@@ -351,6 +351,7 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
     cloudWatchExposition: () => monitoring?.exposition() ?? '',
     deregister: (name, id) => group(name).deregister(id),
     register: (name, endpoint) => {
+      if (endpoint.quicServerId !== undefined) throw new Error(`target group ${name}: an application load balancer's targets have no QUIC server ID; give host:port`);
       group(name).register(endpoint);
       logger?.info({ targetGroup: name, target: endpointId(endpoint) }, `target ${endpointId(endpoint)} in ${name}: registered`);
     },

@@ -40,7 +40,10 @@ export class TargetServers {
       if (group.protocol === 'UDP') throw new TestingKitError(`${where}: a UDP group takes host:port (a datagram server of yours), not { tcp }`);
       return this.listen(group.protocol === 'TLS' ? tls.createServer(this.secure(), spec.tcp) : net.createServer(spec.tcp));
     }
-    if (spec && typeof spec === 'object' && typeof spec.host === 'string' && Number.isInteger(spec.port)) return { host: spec.host, port: spec.port };
+    if (spec && typeof spec === 'object' && typeof spec.host === 'string' && Number.isInteger(spec.port)) {
+      // The proxy checks the server ID against the group's protocol when it registers the target.
+      return { host: spec.host, port: spec.port, ...(spec.quicServerId !== undefined ? { quicServerId: spec.quicServerId } : {}) };
+    }
     throw new TestingKitError(`${where}: expected host:port, { host, port } or a handler, received ${JSON.stringify(spec)}`);
   }
 

@@ -9,6 +9,7 @@ import { AnyLoadBalancerModel } from '../../core/model/any-load-balancer-model';
 import { ProxyHandle, TargetGroupMetrics } from '../server';
 import { endpointId } from '../targets/endpoint';
 import { parseEndpointText } from '../targets/endpoint-text';
+import { QUIC_TARGET_FORMAT } from '../targets/quic-server-id-rule';
 import { NetworkProxyHandle, NetworkTargetGroupMetrics } from '../tcp/network-proxy';
 
 /** What the admin server needs of a running proxy: an application (ALB) or a network (NLB) one. */
@@ -61,7 +62,7 @@ export const ADMIN_HOST = '127.0.0.1';
 
 /**
  * Starts the admin HTTP server on 127.0.0.1:
- * - `GET /targets`: target health per group, as JSON (`[{ targetGroup, targets: [{ id, state, reason? }] }]`),
+ * - `GET /targets`: target health per group, as JSON (`[{ targetGroup, targets: [{ id, state, reason?, quicServerId? }] }]`),
  *   every group of the model, with no target or with only draining ones as well;
  * - `GET /metrics`: Prometheus text: lbkit's counters, then the CloudWatch metrics' last-period
  *   datapoints in cloudwatch_exporter naming (`aws_applicationelb_request_count_sum{load_balancer=…}`);
@@ -70,7 +71,8 @@ export const ADMIN_HOST = '127.0.0.1';
  *   URL-encoded or not); answers 202 at once, or, with `?wait=1`, 200 once it is drained, with
  *   the state listed then (an ALB target: `draining` until its deregistration delay ends);
  * - `POST /targets/<group>/<host:port>/register`: registers the target (again) in the group, as
- *   RegisterTargets does; it is health checked before it takes traffic. Answers 200 with its state;
+ *   RegisterTargets does; it is health checked before it takes traffic. Answers 200 with its state.
+ *   A QUIC or TCP_QUIC group's target with its server ID: `<host:port>%2F0x0123456789abcdef` (400 without);
  * - `GET /oidc/public-keys/<kid>`: the PEM of the key that verifies x-amzn-oidc-data (an ALB with
  *   sign-in actions), the local stand-in of `https://public-keys.auth.elb.<region>.amazonaws.com/<kid>`;
  * - `GET /`: the live status page (listeners and rules, target health, alarms, traffic graphs,
@@ -171,9 +173,16 @@ async function route(handle: AdminTarget, page: StatusPage, req: IncomingMessage
 function register(handle: AdminTarget, group: string, id: string, res: ServerResponse): void {
   if (!handle.register) return send(res, 404, { error: 'this proxy registers no targets at run time' });
   if (!handle.targetHealth().some((g) => g.targetGroup === group)) return send(res, 404, { error: `no target group named ${group}` });
-  const endpoint = parseEndpointText(id);
-  if (!endpoint) return send(res, 400, { error: `not a target: ${id} (expected host:port)` });
-  handle.register(group, endpoint);
+  const slash = id.indexOf('/');
+  const address = parseEndpointText(slash < 0 ? id : id.slice(0, slash));
+  if (!address) return send(res, 400, { error: `not a target: ${id} (expected host:port, or for a QUIC group ${QUIC_TARGET_FORMAT})` });
+  const endpoint = slash < 0 ? address : { ...address, quicServerId: id.slice(slash + 1) };
+  try {
+    handle.register(group, endpoint);
+  } catch (e) {
+    // The group refuses a QUIC server ID that is missing, malformed, taken or out of place.
+    return send(res, 400, { error: e instanceof Error ? e.message : String(e) });
+  }
   const state = handle.targetHealth().find((g) => g.targetGroup === group)?.targets.find((t) => t.id === endpointId(endpoint))?.state ?? 'unused';
   send(res, 200, { targetGroup: group, target: endpointId(endpoint), state });
 }

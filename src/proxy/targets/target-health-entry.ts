@@ -5,6 +5,8 @@ export interface TargetHealthEntry {
   readonly id: string;
   readonly state: TargetState;
   readonly reason?: string;
+  /** A QUIC or TCP_QUIC target's server ID. */
+  readonly quicServerId?: string;
 }
 
 /** The entry, without a `reason` key when there is none (as AWS omits it). */

@@ -3,6 +3,7 @@ import * as tls from 'tls';
 import type { Logger } from 'pino';
 import { NetworkTargetGroupMetrics } from './network-metrics';
 import { NetworkTargetGroup } from './network-target-group';
+import { QuicListener } from './quic-listener';
 import { createTcpListener, TlsTermination } from './tcp-listener';
 import { alpnProtocols, tlsVersions } from './tls-listener-settings';
 import { UdpListener } from './udp-listener';
@@ -43,7 +44,7 @@ export interface NetworkProxyHandle extends LocalLoadBalancerHandle<NetworkProxy
   cloudWatchExposition(): string;
 }
 
-/** Attempts at an ephemeral port free for both TCP and UDP (TCP_UDP listeners). */
+/** Attempts at an ephemeral port free for both TCP and UDP (TCP_UDP and TCP_QUIC listeners). */
 const TCP_UDP_PORT_ATTEMPTS = 8;
 
 function listen(server: net.Server, port: number, host: string): Promise<number> {
@@ -62,7 +63,8 @@ function closeServer(server: net.Server): Promise<void> {
 
 /**
  * The idle timeout AWS applies to a listener's flows: a TCP listener's own (in the model), AWS's
- * fixed 350 s for TLS listeners and the TCP flows of TCP_UDP listeners, 120 s for UDP flows.
+ * fixed 350 s for TLS listeners and the TCP flows of TCP_UDP and TCP_QUIC listeners, 120 s for UDP
+ * flows (QUIC flows too: the proxy keeps them as UDP flows).
  */
 function idleTimeoutSeconds(listener: NlbListenerModel, protocol: 'tcp' | 'udp'): number {
   if (protocol === 'udp') return NLB_UDP_IDLE_TIMEOUT_SECONDS;
@@ -97,7 +99,8 @@ function notEmulated(model: NetworkLoadBalancerModel, logger: Logger | undefined
 
 /**
  * Starts the local network load balancer: per mapped listener a TCP server (TCP, TLS), a UDP
- * socket (UDP) or both on one port (TCP_UDP), each forwarding every flow to its target group.
+ * socket (UDP, or QUIC routed by server ID) or both on one port (TCP_UDP, TCP_QUIC), each
+ * forwarding every flow to its target group.
  */
 export async function startNetworkProxy(options: NetworkProxyOptions): Promise<NetworkProxyHandle> {
   const host = options.host ?? '127.0.0.1';
@@ -112,8 +115,14 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     }
     : undefined;
   const groups = new Map<string, NetworkTargetGroup>();
-  for (const model of options.model.targetGroups) {
-    groups.set(model.name, new NetworkTargetGroup(model, options.targets[model.name] ?? [], { timeScale, onStateChange }));
+  try {
+    for (const model of options.model.targetGroups) {
+      groups.set(model.name, new NetworkTargetGroup(model, options.targets[model.name] ?? [], { timeScale, onStateChange }));
+    }
+  } catch (error) {
+    // A group refused its targets (QUIC server IDs): the ones started stop their checks.
+    await Promise.all([...groups.values()].map((g) => g.close()));
+    throw error;
   }
   notEmulated(options.model, logger);
   // An alarm the proxy cannot evaluate refuses the model before anything listens.
@@ -125,7 +134,7 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     throw error;
   }
   const servers: net.Server[] = [];
-  const udpListeners: UdpListener[] = [];
+  const udpListeners: Array<UdpListener | QuicListener> = [];
   const sockets = new Set<net.Socket>();
   const listeners: NetworkProxyListener[] = [];
   // A dual-stack NLB answers IPv6 clients too: TCP and TLS listeners also on ::1 (or ::), same port
@@ -142,8 +151,11 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
     servers.push(server);
     return [server, await listen(server, port, host)];
   };
-  const startUdp = async (listener: NlbListenerModel, group: NetworkTargetGroup, port: number): Promise<UdpListener> => {
-    const udp = await UdpListener.start({ group, idleTimeoutMs: scaledMs(idleTimeoutSeconds(listener, 'udp'), timeScale), host, port });
+  /** A UDP socket: QUIC-aware (server ID routing) for QUIC and TCP_QUIC listeners. */
+  const startUdp = async (listener: NlbListenerModel, group: NetworkTargetGroup, port: number): Promise<UdpListener | QuicListener> => {
+    const quic = listener.protocol === 'QUIC' || listener.protocol === 'TCP_QUIC';
+    const udpOptions = { group, idleTimeoutMs: scaledMs(idleTimeoutSeconds(listener, 'udp'), timeScale), host, port };
+    const udp = await (quic ? QuicListener.start(udpOptions) : UdpListener.start(udpOptions));
     udpListeners.push(udp);
     return udp;
   };
@@ -180,10 +192,11 @@ export async function startNetworkProxy(options: NetworkProxyOptions): Promise<N
         continue;
       }
       let localPort: number;
-      if (listener.protocol === 'UDP') {
+      if (listener.protocol === 'UDP' || listener.protocol === 'QUIC') {
         localPort = (await startUdp(listener, group, local)).port;
       } else {
-        const [server, port] = await (listener.protocol === 'TCP_UDP' ? startTcpUdp : startTcp)(listener, group, local);
+        const both = listener.protocol === 'TCP_UDP' || listener.protocol === 'TCP_QUIC';
+        const [server, port] = await (both ? startTcpUdp : startTcp)(listener, group, local);
         await ipv6.add(server, port);
         localPort = port;
       }

@@ -10,6 +10,7 @@ import { Endpoint, endpointId } from '../targets/endpoint';
 import { HealthChecker } from '../targets/health-checker';
 import { probe, ProbeResult } from '../targets/health-probe';
 import { NOT_REGISTERED, TargetState } from '../targets/health-state';
+import { quicServerIdProblem } from '../targets/quic-server-id-rule';
 import { compileStatusMatcher } from '../targets/status-matcher';
 import { countInState, TargetHealthEntry, targetHealthEntry } from '../targets/target-health-entry';
 import { tcpProbe } from '../targets/tcp-probe';
@@ -65,6 +66,8 @@ export class NetworkTargetGroup {
         if (to === 'unhealthy') this.terminateOnUnhealthy(target);
       },
     });
+    // All checked before any health check starts: a refused list leaves nothing running.
+    endpoints.forEach((e, i) => this.refuseQuicServerIdProblem(e, endpoints.slice(0, i)));
     for (const e of endpoints) this.register(e);
   }
 
@@ -72,10 +75,14 @@ export class NetworkTargetGroup {
     return this.model.name;
   }
 
-  /** Registers a target (health checks start at once); a draining target of the same id is replaced. */
+  /**
+   * Registers a target (health checks start at once); a draining target of the same id is replaced.
+   * Throws when its QUIC server ID is missing, malformed, taken or out of place (see quicServerIdProblem).
+   */
   public register(endpoint: Endpoint): NetworkTarget {
     const id = endpointId(endpoint);
     const existing = this.targets.get(id);
+    this.refuseQuicServerIdProblem(endpoint, [...this.targets.values()].filter((t) => !t.draining).map((t) => t.endpoint));
     if (existing && !existing.draining) return existing;
     const hc = this.model.healthCheck;
     const target = new NetworkTarget(endpoint, hc.healthyThreshold, hc.unhealthyThreshold);
@@ -86,9 +93,27 @@ export class NetworkTargetGroup {
     return target;
   }
 
+  private refuseQuicServerIdProblem(endpoint: Endpoint, others: readonly Endpoint[]): void {
+    const problem = quicServerIdProblem(this.model.protocol, endpoint, others);
+    if (problem) throw new Error(`target group ${this.name}: ${problem}`);
+  }
+
   /** The target for a new flow (undefined: none registered, or all draining). */
   public choose(flow: FlowTuple): NetworkTarget | undefined {
     return selectTarget(this.targets.values(), flow, this.model.sourceIpAffinity);
+  }
+
+  /**
+   * The target a QUIC packet's server ID names, when it may take the packet: registered, not
+   * draining, and healthy unless no target is (fail open, as for flow hashing). Undefined otherwise:
+   * the packet then goes as a UDP flow's (its flow's target, or flow hash for a new flow).
+   */
+  public routableByQuicServerId(serverId: string): NetworkTarget | undefined {
+    const failOpen = this.healthyCount() === 0;
+    for (const t of this.targets.values()) {
+      if (t.endpoint.quicServerId === serverId) return !t.draining && (t.healthy || failOpen) ? t : undefined;
+    }
+    return undefined;
   }
 
   /** Tracks a flow to a target from its start to {@link flowClosed}. */
@@ -123,7 +148,10 @@ export class NetworkTargetGroup {
   }
 
   public health(): TargetHealthEntry[] {
-    return [...this.targets.values()].map((t) => targetHealthEntry(t.id, t.state, t.reason));
+    return [...this.targets.values()].map((t) => {
+      const entry = targetHealthEntry(t.id, t.state, t.reason);
+      return t.endpoint.quicServerId === undefined ? entry : { ...entry, quicServerId: t.endpoint.quicServerId };
+    });
   }
 
   public metrics(): NetworkTargetGroupMetrics {

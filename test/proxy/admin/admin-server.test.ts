@@ -127,7 +127,7 @@ test('POST /targets/<group>/<host:port>/register registers a target (again): 200
   expect(res.status).toBe(404);
   res = await fetch(`${admin.url}/targets/api/not-a-target/register`, { method: 'POST' });
   expect(res.status).toBe(400);
-  expect(await res.json()).toEqual({ error: 'not a target: not-a-target (expected host:port)' });
+  expect(await res.json()).toEqual({ error: 'not a target: not-a-target (expected host:port, or for a QUIC group host:port/0x<16 lowercase hex digits>, e.g. 127.0.0.1:4433/0x0123456789abcdef)' });
   res = await fetch(`${admin.url}/targets/api/127.0.0.1:3001/register`);
   expect(res.status).toBe(405);
 });

@@ -108,6 +108,11 @@ export class L4Harness {
     return handle;
   }
 
+  /** Runs `close` with the rest (in registration order). */
+  public onClose(close: () => Promise<unknown>): void {
+    this.closers.push(close);
+  }
+
   /** A client socket or UDP socket closed with the rest. */
   public track<T extends net.Socket | dgram.Socket>(socket: T): T {
     this.closers.push(async () => {

@@ -4,9 +4,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { closeServed, localPort, serve } from './support';
 import { ListenerProtocol } from '../../src/core/options/enums';
-import { CDKTN, CLOUDFORMATION, Engine } from '../support/engines';
 import { L4Harness } from '../proxy/tcp/harness';
 import { initialPacket, quicClient, quicServer, shortPacket } from '../proxy/tcp/quic-support';
+import { CDKTN, CLOUDFORMATION, Engine } from '../support/engines';
 
 // Issue 18: a TCP_QUIC NLB synthesized by each engine that writes QUIC (CloudFormation, and hashicorp/aws 6.x
 // through lbkit/cdktn), read back and served by `lbkit serve` with the local targets' server IDs given on the

@@ -2,6 +2,7 @@ import { LbkitValidationError } from '../errors';
 import { QUIC_LISTENERS_PER_NLB, QUIC_SERVER_ID_PATTERN } from '../limits';
 import { IpAddressType, isDualStack } from '../model/load-balancer-model';
 import { isQuicProtocol } from '../model/quic';
+import { isQuicServerId } from './quic-server-id';
 
 /**
  * AWS's constraints on an NLB with QUIC or TCP_QUIC listeners: at most one, none beside UDP or TCP_UDP
@@ -61,7 +62,7 @@ export function checkQuicServerIds(path: string, option: string, targetProtocol:
       throw new LbkitValidationError(path, at,
         `is required on a ${targetProtocol} target group: the load balancer routes QUIC packets by the server ID the target writes into its connection IDs (format ${QUIC_SERVER_ID_PATTERN.source})`, id);
     }
-    if (!QUIC_SERVER_ID_PATTERN.test(id)) {
+    if (!isQuicServerId(id)) {
       throw new LbkitValidationError(path, at, `must be "0x" followed by 16 hexadecimal characters, letters lowercase (${QUIC_SERVER_ID_PATTERN.source})`, id);
     }
     const other = seen.get(id);

@@ -1,15 +1,9 @@
 import { Endpoint, endpointId } from './endpoint';
+import { isQuicProtocol } from '../../core/model/quic';
 import { isQuicServerId } from '../../core/validation/quic-server-id';
-
-/** Target group protocols whose targets carry a QUIC server ID. */
-const QUIC_PROTOCOLS: readonly string[] = ['QUIC', 'TCP_QUIC'];
 
 /** The expected form, for error messages. */
 export const QUIC_TARGET_FORMAT = 'host:port/0x<16 lowercase hex digits>, e.g. 127.0.0.1:4433/0x0123456789abcdef';
-
-export function carriesQuicServerIds(protocol: string): boolean {
-  return QUIC_PROTOCOLS.includes(protocol);
-}
 
 /**
  * Why `endpoint` cannot be a target of a `protocol` target group beside `others`, or undefined:
@@ -18,7 +12,7 @@ export function carriesQuicServerIds(protocol: string): boolean {
  */
 export function quicServerIdProblem(protocol: string, endpoint: Endpoint, others: Iterable<Endpoint>): string | undefined {
   const id = endpoint.quicServerId;
-  if (!carriesQuicServerIds(protocol)) {
+  if (!isQuicProtocol(protocol)) {
     return id === undefined ? undefined : `${endpointId(endpoint)}/${id}: a QUIC server ID is only for QUIC and TCP_QUIC target groups (this one is ${protocol}); give host:port`;
   }
   if (id === undefined) return `${endpointId(endpoint)}: a ${protocol} target needs its QUIC server ID (${QUIC_TARGET_FORMAT})`;

@@ -1,8 +1,8 @@
 import { LbkitValidationError } from '../errors';
 import { QUIC_LISTENERS_PER_NLB, QUIC_SERVER_ID_PATTERN } from '../limits';
+import { isQuicServerId } from './quic-server-id';
 import { IpAddressType, isDualStack } from '../model/load-balancer-model';
 import { isQuicProtocol } from '../model/quic';
-import { isQuicServerId } from './quic-server-id';
 
 /**
  * AWS's constraints on an NLB with QUIC or TCP_QUIC listeners: at most one, none beside UDP or TCP_UDP

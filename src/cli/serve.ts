@@ -6,6 +6,7 @@ import { domainFlags } from './domain-flags';
 import { fileVersions, pollForChanges } from './file-versions';
 import { heldLines } from './held-lines';
 import { jwksFlags } from './jwks-flags';
+import { JwtStandIns, startJwtStandIns, tokenCurl } from './jwt-stand-ins';
 import { lambdaMapping, lambdaRoutes } from './lambda-flags';
 import { checkQuicServerIds, listenerPorts, TargetMapping, targetMapping } from './mapping';
 import { signInIssuers, signInOptions } from './sign-in-flags';
@@ -20,7 +21,6 @@ import type { AlarmTransition } from '../proxy/admin/alarm-status';
 import { RecentAccessLog, teeAccessLog } from '../proxy/admin/status-page/recent-access-log';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
-import { jwtIssuers } from '../proxy/http/jwt-validation';
 import { createLogger, LOG_FORMATS, LogFormat } from '../proxy/log-format';
 import { AccessLogWriter, accessLogWriter, ConnectionLogWriter, connectionLogWriter } from '../proxy/logs';
 import { logNotEmulated, ProxyHandle, startProxy, UserClaims } from '../proxy/server';
@@ -259,10 +259,12 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   let handle: LoadBalancerHandle | undefined;
   let dns: DnsServerHandle | undefined;
   let admin: AdminServer | undefined;
+  let standIns: JwtStandIns | undefined;
   const stop = async () => {
     await admin?.close();
     await dns?.close();
     await handle?.close();
+    await standIns?.close();
     await log?.close();
     await connLog?.close();
     logLines.release();
@@ -284,6 +286,11 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
       const lambda = { handlers, timeoutSeconds: lambdaTimeout };
       const trustStores = trust.stores;
+      // Issuers without --jwks: stood in for locally, their token endpoint started before the proxy that checks their tokens.
+      standIns = await startJwtStandIns(model, jwks, host).catch((e) => bindError(e, host));
+      for (const s of standIns.issuers) {
+        logger.info({ issuer: s.issuer, tokenUrl: s.tokenUrl }, `JWT issuer ${s.issuer} stood in locally: tokens at ${s.tokenUrl} (${tokenCurl(s)})`);
+      }
       const common = {
         model,
         targets,
@@ -296,14 +303,11 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         rewriteRedirectPorts,
         lambda,
         signIn,
-        jwks,
+        jwks: { ...standIns.keySets, ...jwks },
         trustStores,
         onAlarmTransition,
         ...limits,
       };
-      for (const issuer of jwtIssuers(model).filter((i) => !jwks[i])) {
-        logger.warn({ issuer }, `JWT validation of issuer ${issuer} has no key set (--jwks ${issuer}=<jwks.json>): its routes answer 500`);
-      }
       for (const route of lambdaRoutes(model)) {
         if (!handlers[route]) logger.warn({ route }, `Lambda route ${route} has no local handler (--lambda ${route}=<file.js[#handler]>): it answers 502`);
       }
@@ -356,6 +360,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     rewriteRedirectPorts,
     lambda: handlers,
     signIn: signInDescription(handle, signIn.user),
+    jwtStandIns: standIns?.issuers,
     timeScale,
     trustStores: trust.stores,
   }));

@@ -21,6 +21,7 @@ import type { AlarmTransition } from '../proxy/admin/alarm-status';
 import { RecentAccessLog, teeAccessLog } from '../proxy/admin/status-page/recent-access-log';
 import { startProxyCluster, workerCount } from '../proxy/cluster';
 import { DnsServerHandle, startDnsServer } from '../proxy/dns';
+import { jwtIssuers } from '../proxy/http/jwt-validation';
 import { createLogger, LOG_FORMATS, LogFormat } from '../proxy/log-format';
 import { AccessLogWriter, accessLogWriter, ConnectionLogWriter, connectionLogWriter } from '../proxy/logs';
 import { logNotEmulated, ProxyHandle, startProxy, UserClaims } from '../proxy/server';
@@ -382,6 +383,10 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         await (handle as ProxyHandle).reload(next as LoadBalancerModel, nextTargets);
         if (mutualTlsOf(current.model) !== mutualTlsOf(next)) {
           io.err('lbkit serve: mutual TLS changed: listeners keep the mutual TLS and trust store they started with (restart lbkit serve to apply)\n');
+        }
+        const keyless = jwtIssuers(next).filter((i) => !jwks[i] && !standIns?.keySets[i]);
+        if (keyless.length) {
+          io.err(`lbkit serve: JWT issuers new since start have no keys: ${keyless.join(', ')}; their routes answer 500 (restart lbkit serve to stand in for them)\n`);
         }
         current = { model: next, targets: nextTargets };
         warnUnmodeled(reloaded.unmodeled);

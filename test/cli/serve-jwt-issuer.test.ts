@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { Agent, request } from 'undici';
-import { bufferIo, closeServed, serve } from './support';
+import { bufferIo, closeServed, serve, serveBuilt } from './support';
 import { runCli } from '../../src/cli';
 import { startLocalIdentityProvider } from '../../src/proxy/oidc/local-identity-provider';
 import { ProxyHandle } from '../../src/proxy/server';
@@ -41,10 +41,12 @@ afterEach(() => closeServed());
 
 async function serveJwt(file: string, ...extra: string[]) {
   const t = `127.0.0.1:${(target.address() as AddressInfo).port}`;
-  const { session, io } = await serve(join(dir, file), '--port', '443=0', '--port', '80=0', '--target', `api=${t}`, '--target', `scoped=${t}`, ...extra);
+  // --workers: from lib/ when it is fresh (its workers are then plain node processes).
+  const { session, io } = await (extra.includes('--workers') ? serveBuilt : serve)(join(dir, file), '--port', '443=0', '--port', '80=0', '--target', `api=${t}`, '--target', `scoped=${t}`, ...extra);
   const port = (session.handle as ProxyHandle).listeners.find((l) => l.port === 443)!.localPort;
   const call = async (path: string, token: string) => {
-    const res = await request(`https://127.0.0.1:${port}${path}`, { dispatcher: agent, headers: { host: 'api.example.com', authorization: `Bearer ${token}` } });
+    // A new connection each call, so that with --workers the calls reach several workers.
+    const res = await request(`https://127.0.0.1:${port}${path}`, { dispatcher: agent, reset: true, headers: { host: 'api.example.com', authorization: `Bearer ${token}` } });
     await res.body.dump();
     return res.statusCode;
   };
@@ -129,6 +131,28 @@ test('CloudFormation: the stand-in\'s token passes; the token endpoint refuses o
   const unknown = await request(tokenUrl!.replace('issuer.example.com', 'other.example.com'), { method: 'POST', body: 'grant_type=client_credentials' });
   await unknown.body.dump();
   expect(unknown.statusCode).toBe(404);
+});
+
+test('--workers 2: every worker checks against the keys the primary made, whose endpoint issued the token', async () => {
+  const { io, call, tokenUrl } = await serveJwt('cdk.tf.json', '--workers', '2');
+  expect(io.stdout).toContain('workers: 2 processes');
+  const granted = await tokenFrom(tokenUrl!, { grant_type: 'client_credentials' });
+  const statuses = [];
+  for (let i = 0; i < 4; i++) statuses.push(await call('/api/x', granted.body.access_token));
+  expect(statuses).toEqual([200, 200, 200, 200]);
+});
+
+test('--watch: the keys stay those made at start; an issuer a reload adds is named on stderr and its routes answer 500', async () => {
+  const file = join(dir, 'watched.tf.json');
+  writeFileSync(file, JSON.stringify(jwtOutputs().cdktn.output));
+  const { io, call, tokenUrl } = await serveJwt('watched.tf.json', '--watch');
+  const token = (await tokenFrom(tokenUrl!, { grant_type: 'client_credentials' })).body.access_token;
+  expect(await call('/api/x', token)).toBe(200);
+  writeFileSync(file, JSON.stringify(jwtOutputs().cdktn.output).split(JWT_ISSUER).join('https://new.example.com'));
+  const deadline = Date.now() + 15_000; // the file is polled every 250 ms; room for a busy CI machine
+  while (Date.now() < deadline && !io.stdout.includes('lbkit serve: reloaded')) await new Promise((r) => setTimeout(r, 100));
+  expect(io.stderr).toContain('JWT issuers new since start have no keys: https://new.example.com; their routes answer 500');
+  expect(await call('/api/x', token)).toBe(500);
 });
 
 test('lbkit serve --help tells of the stand-in and how to get a token', async () => {

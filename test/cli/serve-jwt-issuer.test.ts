@@ -126,6 +126,7 @@ test('CloudFormation: the stand-in\'s token passes; the token endpoint refuses o
 
   expect(await tokenFrom(tokenUrl!, { grant_type: 'authorization_code', code: 'x' })).toMatchObject({ status: 400, body: { error: 'unsupported_grant_type' } });
   expect(await tokenFrom(tokenUrl!, { grant_type: 'client_credentials' }, '')).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+  expect(await tokenFrom(tokenUrl!, { grant_type: 'client_credentials' }, '%E0:x')).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
   expect(await tokenFrom(tokenUrl!, { grant_type: 'client_credentials', claims: '["aud"]' })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
   expect(await tokenFrom(tokenUrl!, { grant_type: 'client_credentials', claims: '{aud' })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
   const unknown = await request(tokenUrl!.replace('issuer.example.com', 'other.example.com'), { method: 'POST', body: 'grant_type=client_credentials' });

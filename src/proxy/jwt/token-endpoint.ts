@@ -52,7 +52,7 @@ export async function startJwtTokenEndpoint(options: JwtTokenEndpointOptions): P
     if (body.get('grant_type') !== 'client_credentials') {
       return json(res, 400, { error: 'unsupported_grant_type', error_description: 'grant_type=client_credentials only' });
     }
-    const clientId = basicClientId(req.headers.authorization) ?? body.get('client_id');
+    const clientId = clientIdOf(req.headers.authorization) ?? body.get('client_id');
     if (!clientId) {
       return json(res, 401, { error: 'invalid_client', error_description: 'a client id: HTTP Basic or the client_id form field (any id and secret are accepted)' },
         { 'www-authenticate': 'Basic realm="lbkit"' });
@@ -79,6 +79,15 @@ export async function startJwtTokenEndpoint(options: JwtTokenEndpointOptions): P
       server.closeAllConnections();
     }),
   };
+}
+
+/** The HTTP Basic client id; undefined when absent or not decodable (then the request is refused as it has none). */
+function clientIdOf(authorization: string | undefined): string | undefined {
+  try {
+    return basicClientId(authorization);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The `claims` form field: a JSON object, or why it is refused. */

@@ -1,4 +1,5 @@
 import { relative } from 'path';
+import { JwtStandIn, tokenCurl } from './jwt-stand-ins';
 import { LambdaMapping, lambdaRoutes } from './lambda-flags';
 import { TargetMapping } from './mapping';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
@@ -60,6 +61,8 @@ export interface ServeDescription {
   readonly trustStores?: Readonly<Record<number, LocalTrustStore>>;
   /** Sign-in actions: the identity provider used, the user it signs in, where the x-amzn-oidc-data key is published. */
   readonly signIn?: SignInDescription;
+  /** JWT issuers stood in for locally (no `--jwks`): where a client gets their access tokens. */
+  readonly jwtStandIns?: readonly JwtStandIn[];
   /** `--time-scale` (alarm periods are scaled like every other timer); default 1. */
   readonly timeScale?: number;
 }
@@ -93,6 +96,16 @@ function signInLines(d: ServeDescription): string[] {
     ? `  x-amzn-oidc-data key (AWS: https://public-keys.auth.elb.<region>.amazonaws.com/<kid>): ${d.admin.url}/oidc/public-keys/${s.kid}`
     : '  x-amzn-oidc-data key: serve with --admin-port to publish it at http://127.0.0.1:<admin-port>/oidc/public-keys/<kid>');
   return lines;
+}
+
+/** The JWT issuers stood in for: their token endpoints (client credentials grant) and a curl that gets a token. */
+function jwtStandInLines(standIns: readonly JwtStandIn[] | undefined): string[] {
+  if (!standIns?.length) return [];
+  return [
+    'JWT issuers stood in locally (RS256 keys made at start; --jwks <issuer>=<jwks.json> to check against your own keys instead):',
+    ...standIns.flatMap((s) => [`  ${s.issuer}: token endpoint ${s.tokenUrl}`, `    ${tokenCurl(s)}`]),
+    '  (then: curl -H "Authorization: Bearer <access_token>" ...; extra claims: -d \'claims={"aud":"orders"}\')',
+  ];
 }
 
 type ListenerLine = { port: number; localPort: number; protocol: string };
@@ -189,6 +202,7 @@ export function describeServe(d: ServeDescription): string {
     lines.push(`CA: ${d.tls.ca.certFile}${example}`);
   }
   lines.push(...mutualTlsLines(d));
+  lines.push(...jwtStandInLines(d.jwtStandIns));
   lines.push(...redirectHint(d, handle?.listeners ?? [], name));
   if (d.dns) {
     lines.push(`dns: udp+tcp ${hostPort(d.dns.host, d.dns.port)}  (dig @${d.dns.host} -p ${d.dns.port} ${d.dnsModels[0]?.recordName ?? '<name>'} A +short)`);

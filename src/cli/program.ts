@@ -41,6 +41,11 @@ Examples:
   # sign-in routes: a local identity provider signs alice in; the x-amzn-oidc-data key on the admin port
   $ lbkit serve cdk.out/WebApiStack.template.json --target app=127.0.0.1:3000 --user alice --admin-port 9901
 
+  # bearer-token routes (JWT validation): a token from the local stand-in of the issuer (its URL printed at start)
+  $ TOKEN=$(curl -s -u my-client:any-secret -d grant_type=client_credentials -d scope=read \
+      'http://127.0.0.1:<port>/jwt/https%3A%2F%2Fissuer.example.com/token' | jq -r .access_token)
+  $ curl --cacert ${caCert} --resolve api.example.com:8443:127.0.0.1 -H "Authorization: Bearer $TOKEN" https://api.example.com:8443/api/x
+
   # trust the local CA once and call by name
   $ curl --cacert ${caCert} --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/v1/users
 
@@ -105,7 +110,8 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--lambda-timeout <seconds>', `the Lambda functions' timeout: past it the handler is stopped and the route answers 504 (default ${LAMBDA_TIMEOUT_SECONDS}, AWS Lambda's; scaled by --time-scale)`)
     .option('--user <name|email|json>', 'sign-in actions: the user the local identity provider signs in without a page (alice, alice@corp.example or claims JSON with a sub)')
     .option('--oidc-issuer <url>', 'sign-in actions: use the model\'s own identity providers (endpoints as written) instead of the local one; client secret from $LBKIT_OIDC_CLIENT_SECRET')
-    .option('--jwks <issuer=jwks.json>', 'JWT validation actions: the JSON Web Key Set (a local file) tokens of that issuer are checked against; repeatable', collect)
+    .option('--jwks <issuer=jwks.json>', 'JWT validation actions: the JSON Web Key Set (a local file) tokens of that issuer are checked against; repeatable. '
+      + 'An issuer without --jwks is stood in for locally: RS256 keys made at start and a token endpoint (client credentials grant), printed at start', collect)
     .option('--trust-store <[listener=]ca-bundle.pem>', 'CA bundle a mutual TLS verify listener checks client certificates against (needed when the model names an S3 object; '
       + 'overrides an uploaded file); without listener= for every verify listener; repeatable', collect)
     .option('--revocation-list <[listener=]crl.pem>', 'certificate revocation list (PEM) for a verify listener, replacing the model\'s; repeatable', collect)

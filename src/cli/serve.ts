@@ -6,6 +6,7 @@ import { domainFlags } from './domain-flags';
 import { fileVersions, pollForChanges } from './file-versions';
 import { heldLines } from './held-lines';
 import { jwksFlags } from './jwks-flags';
+import { JwtStandIns, startJwtStandIns, tokenCurl } from './jwt-stand-ins';
 import { lambdaMapping, lambdaRoutes } from './lambda-flags';
 import { checkQuicServerIds, listenerPorts, TargetMapping, targetMapping } from './mapping';
 import { signInIssuers, signInOptions } from './sign-in-flags';
@@ -259,10 +260,12 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   let handle: LoadBalancerHandle | undefined;
   let dns: DnsServerHandle | undefined;
   let admin: AdminServer | undefined;
+  let standIns: JwtStandIns | undefined;
   const stop = async () => {
     await admin?.close();
     await dns?.close();
     await handle?.close();
+    await standIns?.close();
     await log?.close();
     await connLog?.close();
     logLines.release();
@@ -284,6 +287,11 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
       const tlsOptions = tls ? { certificates: model.certificates, domains: options.domain, caDir: tls.ca.dir } : undefined;
       const lambda = { handlers, timeoutSeconds: lambdaTimeout };
       const trustStores = trust.stores;
+      // Issuers without --jwks: stood in for locally, their token endpoint started before the proxy that checks their tokens.
+      standIns = await startJwtStandIns(model, jwks, host).catch((e) => bindError(e, host));
+      for (const s of standIns.issuers) {
+        logger.info({ issuer: s.issuer, tokenUrl: s.tokenUrl }, `JWT issuer ${s.issuer} stood in locally: tokens at ${s.tokenUrl} (${tokenCurl(s)})`);
+      }
       const common = {
         model,
         targets,
@@ -296,14 +304,11 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         rewriteRedirectPorts,
         lambda,
         signIn,
-        jwks,
+        jwks: { ...standIns.keySets, ...jwks },
         trustStores,
         onAlarmTransition,
         ...limits,
       };
-      for (const issuer of jwtIssuers(model).filter((i) => !jwks[i])) {
-        logger.warn({ issuer }, `JWT validation of issuer ${issuer} has no key set (--jwks ${issuer}=<jwks.json>): its routes answer 500`);
-      }
       for (const route of lambdaRoutes(model)) {
         if (!handlers[route]) logger.warn({ route }, `Lambda route ${route} has no local handler (--lambda ${route}=<file.js[#handler]>): it answers 502`);
       }
@@ -356,6 +361,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
     rewriteRedirectPorts,
     lambda: handlers,
     signIn: signInDescription(handle, signIn.user),
+    jwtStandIns: standIns?.issuers,
     timeScale,
     trustStores: trust.stores,
   }));
@@ -377,6 +383,10 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
         await (handle as ProxyHandle).reload(next as LoadBalancerModel, nextTargets);
         if (mutualTlsOf(current.model) !== mutualTlsOf(next)) {
           io.err('lbkit serve: mutual TLS changed: listeners keep the mutual TLS and trust store they started with (restart lbkit serve to apply)\n');
+        }
+        const keyless = jwtIssuers(next).filter((i) => !jwks[i] && !standIns?.keySets[i]);
+        if (keyless.length) {
+          io.err(`lbkit serve: JWT issuers new since start have no keys: ${keyless.join(', ')}; their routes answer 500 (restart lbkit serve to stand in for them)\n`);
         }
         current = { model: next, targets: nextTargets };
         warnUnmodeled(reloaded.unmodeled);

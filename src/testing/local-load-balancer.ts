@@ -5,7 +5,6 @@ import { chooseLoadBalancer, ChooseLoadBalancerOptions } from './choose-load-bal
 import { closeInTurn } from './close-in-turn';
 import { TestingKitError } from './errors';
 import { localFetch, LocalFetch } from './local-fetch';
-import { LocalJwtIssuers } from './local-jwt-issuers';
 import { localTlsProvider } from './local-tls';
 import { AnyLoadBalancerModel, isApplicationModel } from './read-model';
 import { SynthesizedSource } from './synthesized-output';
@@ -14,6 +13,7 @@ import { TargetSpec, TargetSpecs } from './target-spec';
 import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
 import type { ConnectionLimits } from '../proxy/connection-limits';
 import { jwtIssuers as jwtIssuersOf } from '../proxy/http/jwt-validation';
+import { LocalJwtIssuers, UnknownJwtIssuerError } from '../proxy/jwt/local-jwt-issuers';
 import { LambdaHandlerSpec, parseHandlerSpec } from '../proxy/lambda/handler-spec';
 import { userClaims } from '../proxy/oidc/user-claims';
 import { LocalIdentityProvider, ProxySignInOptions, TargetGroupHealth, startProxy, UserClaims } from '../proxy/server';
@@ -367,7 +367,7 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     },
     identityProvider: running.identityProvider?.(),
     oidcPublicKey: (kid) => running.oidcPublicKey?.(kid),
-    jwt: (claims = {}, issuer) => jwtIssuers.token(source, claims, issuer),
+    jwt: (claims = {}, issuer) => localToken(source, jwtIssuers, claims, issuer),
     async signIn(url, user = options.user, certificate) {
       const provider = running.identityProvider?.();
       if (!provider) throw new TestingKitError(`${source}: signIn: no local identity provider runs (${options.oidcIssuer ? 'oidcIssuer is set' : `load balancer ${model.name} has no sign-in action`})`);
@@ -406,4 +406,15 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     return cookies.join('; ');
   }
   return lb;
+}
+
+/** `lb.jwt(...)`: a token of the local issuer, the proxy's refusals as the testing kit's errors. */
+async function localToken(source: string, issuers: LocalJwtIssuers, claims: Record<string, unknown>, issuer: string | undefined): Promise<string> {
+  if (issuers.issuers().length === 0) throw new TestingKitError(`${source}: jwt: the load balancer has no JWT validation action, or the jwks option replaced its keys`);
+  try {
+    return await issuers.token(claims, issuer);
+  } catch (e) {
+    if (e instanceof UnknownJwtIssuerError) throw new TestingKitError(`${source}: jwt: ${e.message}`);
+    throw e;
+  }
 }

@@ -15,7 +15,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => closeServed());
 
-test('--jwks: a token signed by a key of the file passes; without the flag the route answers 500; an unknown issuer is refused', async () => {
+test('--jwks: a token signed by a key of the file passes and no stand-in is made; without the flag the stand-in\'s keys refuse it (401); an unknown issuer is refused', async () => {
   const file = join(dir, 'cdk.tf.json');
   writeFileSync(file, JSON.stringify(jwtOutputs().cdktn.output));
   const { privateKey, publicKey } = await generateKeyPair('RS256');
@@ -36,10 +36,12 @@ test('--jwks: a token signed by a key of the file passes; without the flag the r
     const withKeys = await serve(file, '--jwks', `${JWT_ISSUER}=${jwks}`, ...ports);
     // The key set passes the token on to the target, which is not listening: AWS's 502, not 401.
     expect(await status(withKeys.session)).toBe(502);
+    expect(withKeys.io.stdout).not.toContain('stood in locally');
     await closeServed();
     const without = await serve(file, ...ports);
-    // No key set for the issuer: the proxy cannot check the token (it warns at start).
-    expect(await status(without.session)).toBe(500);
+    // No key set given: serve stands in for the issuer with keys of its own, which did not sign this token.
+    expect(without.io.stdout).toContain('JWT issuers stood in locally');
+    expect(await status(without.session)).toBe(401);
     const refused = await serveFails(file, '--jwks', `https://other.example.com=${jwks}`, ...ports);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('no JWT validation action of this load balancer names the issuer https://other.example.com');

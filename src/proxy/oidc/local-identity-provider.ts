@@ -195,7 +195,8 @@ export async function startLocalIdentityProvider(options: LocalIdentityProviderO
   };
 }
 
-function basicClientId(authorization: string | undefined): string | undefined {
+/** The client id of an HTTP Basic `Authorization` header (RFC 6749 §2.3.1: form-encoded, then base64). */
+export function basicClientId(authorization: string | undefined): string | undefined {
   const m = /^Basic (.+)$/i.exec(authorization ?? '');
   if (!m) return undefined;
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');

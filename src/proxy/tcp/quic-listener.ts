@@ -1,11 +1,10 @@
 import * as dgram from 'dgram';
-import { isIPv6 } from 'net';
 import { FlowTuple } from './flow-tuple';
-import { unmapIPv4 } from './ip-address-bytes';
 import { NetworkTarget } from './network-target';
 import { quicServerIdOf } from './quic-header';
 import { UdpFlow } from './udp-flow';
 import { UdpListenerOptions } from './udp-listener';
+import { bindUdpSocket, inboundUdpTuple } from './udp-socket';
 
 /**
  * A QUIC listener (passed through, never decrypted): a datagram whose Destination Connection ID
@@ -20,15 +19,8 @@ import { UdpListenerOptions } from './udp-listener';
  */
 export class QuicListener {
   /** Binds the socket; rejects when the port is taken (EADDRINUSE). */
-  public static start(options: UdpListenerOptions): Promise<QuicListener> {
-    const socket = dgram.createSocket(isIPv6(options.host) ? 'udp6' : 'udp4');
-    return new Promise((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(options.port, options.host, () => {
-        socket.off('error', reject);
-        resolve(new QuicListener(options, socket));
-      });
-    });
+  public static async start(options: UdpListenerOptions): Promise<QuicListener> {
+    return new QuicListener(options, await bindUdpSocket(options.host, options.port));
   }
 
   /** By client address and port, then target id. */
@@ -51,24 +43,13 @@ export class QuicListener {
     const named = serverId === undefined ? undefined : this.options.group.routableByQuicServerId(serverId);
     let flow = named ? this.flows.get(client)?.get(named.id) : this.latest.get(client);
     if (!flow) {
-      const tuple = this.tupleOf(from);
+      const tuple = inboundUdpTuple(this.socket, from);
       const target = named ?? this.options.group.choose(tuple);
       if (!target) return;
       flow = this.open(client, from, tuple, target);
     }
     this.latest.set(client, flow);
     flow.send(datagram);
-  }
-
-  private tupleOf(from: dgram.RemoteInfo): FlowTuple {
-    const local = this.socket.address();
-    return {
-      protocol: 'udp',
-      sourceAddress: unmapIPv4(from.address),
-      sourcePort: from.port,
-      destinationAddress: unmapIPv4(local.address),
-      destinationPort: local.port,
-    };
   }
 
   private open(client: string, from: dgram.RemoteInfo, tuple: FlowTuple, target: NetworkTarget): UdpFlow {

@@ -1,9 +1,7 @@
 import * as dgram from 'dgram';
-import { isIPv6 } from 'net';
-import { FlowTuple } from './flow-tuple';
-import { unmapIPv4 } from './ip-address-bytes';
 import { NetworkTargetGroup } from './network-target-group';
 import { UdpFlow } from './udp-flow';
+import { bindUdpSocket, inboundUdpTuple } from './udp-socket';
 
 export interface UdpListenerOptions {
   readonly group: NetworkTargetGroup;
@@ -21,15 +19,8 @@ export interface UdpListenerOptions {
  */
 export class UdpListener {
   /** Binds the socket; rejects when the port is taken (EADDRINUSE). */
-  public static start(options: UdpListenerOptions): Promise<UdpListener> {
-    const socket = dgram.createSocket(isIPv6(options.host) ? 'udp6' : 'udp4');
-    return new Promise((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(options.port, options.host, () => {
-        socket.off('error', reject);
-        resolve(new UdpListener(options, socket));
-      });
-    });
+  public static async start(options: UdpListenerOptions): Promise<UdpListener> {
+    return new UdpListener(options, await bindUdpSocket(options.host, options.port));
   }
 
   private readonly flows = new Map<string, UdpFlow>();
@@ -47,14 +38,7 @@ export class UdpListener {
     const key = `${from.address}|${from.port}`;
     let flow = this.flows.get(key);
     if (!flow) {
-      const local = this.socket.address();
-      const tuple: FlowTuple = {
-        protocol: 'udp',
-        sourceAddress: unmapIPv4(from.address),
-        sourcePort: from.port,
-        destinationAddress: unmapIPv4(local.address),
-        destinationPort: local.port,
-      };
+      const tuple = inboundUdpTuple(this.socket, from);
       const target = this.options.group.choose(tuple);
       if (!target) return;
       flow = new UdpFlow({

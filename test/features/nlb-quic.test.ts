@@ -75,6 +75,19 @@ function synthTerraform(engine: 'cdktf' | 'cdktn', protocol: Quic, ids: (string 
   }
 }
 
+/** Runs `build` in a cdktn stack with an AWS provider, in a temporary output directory removed afterwards. */
+function inCdktnStack(build: (stack: cdktn.TerraformStack) => void): void {
+  const outdir = mkdtempSync(join(tmpdir(), 'lbkit-quic-'));
+  try {
+    const app = new cdktn.App({ outdir });
+    const stack = new cdktn.TerraformStack(app, 'stack');
+    new CdktnAwsProvider(stack, 'aws', { region: ENV.region });
+    build(stack);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
 const cfnResources = (output: Record<string, any>, type: string): any[] =>
   Object.values(output.Resources as Record<string, any>).filter((r) => r.Type === type).map((r) => r.Properties);
 const tfResources = (output: Record<string, any>, type: string): any[] => Object.values(output.resource?.[type] ?? {});
@@ -135,43 +148,27 @@ describe('server IDs on each engine go through the one rule (core/validation/qui
     expect(e.message).toContain('QUIC server IDs must be unique within a listener');
   });
   test('cdktn: a server ID on a TCP listener is refused, not dropped', () => {
-    const e = validationErrorOf(() => {
-      const outdir = mkdtempSync(join(tmpdir(), 'lbkit-quic-'));
-      try {
-        const app = new cdktn.App({ outdir });
-        const stack = new cdktn.TerraformStack(app, 'stack');
-        new CdktnAwsProvider(stack, 'aws', { region: ENV.region });
-        new tnEngine.TcpServiceLoadBalancer(stack, 'Edge', {
-          vpcId: ENV.vpcId,
-          vpcCidrBlock: ENV.vpcCidrBlock,
-          subnetIds: [...ENV.subnetIds],
-          listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP, targets: [{ id: '10.0.1.10', quicServerId: IDS[0] }] }],
-        });
-      } finally {
-        rmSync(outdir, { recursive: true, force: true });
-      }
-    });
+    const e = validationErrorOf(() => inCdktnStack((stack) => {
+      new tnEngine.TcpServiceLoadBalancer(stack, 'Edge', {
+        vpcId: ENV.vpcId,
+        vpcCidrBlock: ENV.vpcCidrBlock,
+        subnetIds: [...ENV.subnetIds],
+        listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP, targets: [{ id: '10.0.1.10', quicServerId: IDS[0] }] }],
+      });
+    }));
     expect(e.option).toBe('listeners["db"].targets[0].quicServerId');
     expect(e.message).toContain('is set on a TCP target group; QUIC server IDs belong to QUIC and TCP_QUIC target groups only');
   });
   test('cdktn: a server ID on an ALB route target is refused, not dropped', () => {
-    const e = validationErrorOf(() => {
-      const outdir = mkdtempSync(join(tmpdir(), 'lbkit-quic-'));
-      try {
-        const app = new cdktn.App({ outdir });
-        const stack = new cdktn.TerraformStack(app, 'stack');
-        new CdktnAwsProvider(stack, 'aws', { region: ENV.region });
-        new tnEngine.WebApiLoadBalancer(stack, 'Api', {
-          vpcId: ENV.vpcId,
-          vpcCidrBlock: ENV.vpcCidrBlock,
-          subnetIds: [...ENV.subnetIds],
-          certificateArns: [CERT_ARN_1],
-          routes: [{ name: 'api', paths: ['/api/*'], port: 8080, targets: [{ id: '10.0.1.10', quicServerId: IDS[0] }] }],
-        });
-      } finally {
-        rmSync(outdir, { recursive: true, force: true });
-      }
-    });
+    const e = validationErrorOf(() => inCdktnStack((stack) => {
+      new tnEngine.WebApiLoadBalancer(stack, 'Api', {
+        vpcId: ENV.vpcId,
+        vpcCidrBlock: ENV.vpcCidrBlock,
+        subnetIds: [...ENV.subnetIds],
+        certificateArns: [CERT_ARN_1],
+        routes: [{ name: 'api', paths: ['/api/*'], port: 8080, targets: [{ id: '10.0.1.10', quicServerId: IDS[0] }] }],
+      });
+    }));
     expect([e.constructPath, e.option]).toEqual(['stack/Api', 'routes["api"].targets[0].quicServerId']);
     expect(e.message).toContain('is set on a HTTP target group; QUIC server IDs belong to QUIC and TCP_QUIC target groups only');
   });

@@ -3,11 +3,11 @@
 import { LbConfig } from '@cdktf/provider-aws/lib/lb';
 import { LbListenerRuleAction, LbListenerRuleConfig } from '@cdktf/provider-aws/lib/lb-listener-rule';
 import { LbTargetGroupAttachmentConfig } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
+import { TargetOptions } from './target-options';
 import { LbkitValidationError } from '../core/errors';
 import { LoadBalancerModel, RuleModel } from '../core/model/load-balancer-model';
 import { NetworkLoadBalancerModel } from '../core/model/network-load-balancer-model';
 import { isQuicProtocol } from '../core/model/quic';
-import { TargetOptions } from './target-options';
 
 /** The Terraform AWS provider lbkit's cdktf engine is built against (@cdktf/provider-aws 20.1.0 binds it). */
 export const PINNED_AWS_PROVIDER = 'hashicorp/aws 5.100.0 (@cdktf/provider-aws 20.1.0)';

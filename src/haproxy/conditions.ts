@@ -24,7 +24,7 @@ export function conditionAcls(conditions: ConditionsModel): string[] {
       const value = queryWildcard(p.value);
       return p.key === undefined ? `(?:[^&=]*=)?${value}` : `${queryWildcard(p.key)}=${value}`;
     });
-    acls.push(`{ query -m reg -i ${strongQuote(`(?:^|&)(?:${pairs.join('|')})(?:&|$)`)} }`);
+    acls.push(`{ query,url_dec(1) -m reg -i ${strongQuote(`(?:^|&)(?:${pairs.join('|')})(?:&|$)`)} }`);
   }
   return acls;
 }

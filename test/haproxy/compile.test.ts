@@ -3,8 +3,10 @@ import { join } from 'path';
 import { checkConfig, HAPROXY, HAPROXY_MODEL_OPTIONS, IN_CI, tempDir, warnWithoutHaproxy, writeSynthesized } from './support';
 import { runCli } from '../../src/cli';
 import { LoadBalancerModel } from '../../src/core/model/load-balancer-model';
+import { ListenerProtocol } from '../../src/core/options/enums';
 import { compileHaproxy, HaproxyUnsupportedError } from '../../src/haproxy';
 import { matcherRegex } from '../../src/haproxy/backend';
+import { conditionAcls } from '../../src/haproxy/conditions';
 import { bufferIo } from '../cli/support';
 import { CDKTN, CLOUDFORMATION, ENGINES, Engine, SynthResult } from '../support/engines';
 import { JWT_OPTIONS } from '../support/jwt-validation';
@@ -49,7 +51,7 @@ describe.each(ENGINES)('compiled config of %s output', (engine) => {
     expect(config).toContain("{ path -m reg '^(?:\\/api\\/.*)$' } { req.fhdr(x-canary) -m reg -i '^(?:always)$' }");
     expect(config).toContain('{ method -m str PUT POST }');
     expect(config).toContain('{ src 192.0.2.0/24 }');
-    expect(config).toContain("{ query -m reg -i '(?:^|&)(?:(?:beta)=(?:on))(?:&|$)' }");
+    expect(config).toContain("{ query,url_dec(1) -m reg -i '(?:^|&)(?:(?:beta)=(?:on))(?:&|$)' }");
   });
 
   test('actions: weighted forward by ranges, redirect with placeholders, fixed response from a file, the default', () => {
@@ -119,6 +121,13 @@ describe.each(ENGINES)('compiled config of %s output', (engine) => {
   });
 });
 
+test('wildcards, key-less query pairs and several values compile to anchored PCRE alternatives', () => {
+  expect(conditionAcls({ pathPatterns: ['/v?/*', '/a\\*b'], queryStrings: [{ value: 'x*' }, { key: 'k?', value: 'v' }] })).toEqual([
+    "{ path -m reg '^(?:\\/v.\\/.*|\\/a\\*b)$' }",
+    "{ query,url_dec(1) -m reg -i '(?:^|&)(?:(?:[^&=]*=)?(?:x[^&]*)|(?:k[^&])=(?:v))(?:&|$)' }",
+  ]);
+});
+
 test('a health-check matcher becomes the regex of its status codes', () => {
   expect(matcherRegex('200')).toBe('^(?:200)$');
   expect(matcherRegex('200,204-206')).toBe('^(?:200|204|205|206)$');
@@ -141,6 +150,22 @@ describe.each([CLOUDFORMATION, CDKTN])('refusal of %s output', (engine) => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+test('a network load balancer and port 0 are refused in one line, exit 2', async () => {
+  const dir = tempDir('lbkit-haproxy-nlb-');
+  try {
+    const nlb = writeSynthesized(CLOUDFORMATION, CLOUDFORMATION.synthTcp({ listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP }] }).output, dir);
+    const io = bufferIo();
+    expect(await runCli(['export', 'haproxy', nlb, '--out', join(dir, 'out')], io, NO_HOOKS)).toBe(2);
+    expect(io.stderr).toMatch(/^lbkit export haproxy: network load balancer \(load balancer "\w+"\) is not supported by the haproxy data plane; use the node plane \(lbkit serve\)\n$/);
+    const alb = writeSynthesized(CLOUDFORMATION, synth(CLOUDFORMATION).output, dir);
+    const zero = bufferIo();
+    expect(await runCli(['export', 'haproxy', alb, '--port', '443=0', '--ca-dir', caDir, '--out', join(dir, 'out')], zero, NO_HOOKS)).toBe(2);
+    expect(zero.stderr).toBe('lbkit: --port 443=0: haproxy needs a fixed local port (no port 0 in a config file)\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the compiler refuses a stickiness group with a typed error', () => {

@@ -50,7 +50,8 @@ export function compileHaproxy(model: LoadBalancerModel, options: HaproxyCompile
     'defaults',
     '    mode http',
     '    option http-keep-alive',
-    `    timeout connect ${scaledMs(HAPROXY_TARGET_CONNECT_TIMEOUT_SECONDS, timeScale)}ms`,
+    // Unscaled, as the node plane's (undici's 10 s).
+    `    timeout connect ${HAPROXY_TARGET_CONNECT_TIMEOUT_SECONDS}s`,
     `    # the ALB's idle timeout (${model.attributes.idleTimeoutSeconds}s), both sides`,
     `    timeout client ${idle}`,
     `    timeout server ${idle}`,

@@ -134,6 +134,19 @@ live('haproxy on the config compiled from %s output', (engine) => {
     }
   });
 
+  test('when no target of a group is healthy, all of them get requests (fail open, as AWS)', async () => {
+    for (const name of ['api-1', 'api-2']) backends.get(name)!.setDependency('db', 'down');
+    try {
+      // Two failed checks 0.5 s apart take both DOWN; 2.5 s leaves room for a busy machine.
+      await new Promise((r) => setTimeout(r, 2500));
+      const seen = new Set<string>();
+      for (let i = 0; i < 10; i++) seen.add(servedBy(await get('/api/v1')));
+      expect([...seen].sort()).toEqual(['api-1', 'api-2']);
+    } finally {
+      for (const name of ['api-1', 'api-2']) backends.get(name)!.setDependency('db', 'up');
+    }
+  });
+
   test('the node plane (lbkit serve) answers the same request sequence with the same statuses, bodies and Locations', async () => {
     const sequence: Array<[number, Partial<RequestOptions> & { path: string }]> = [
       [443, { path: '/anything', host: 'admin.example.com' }],

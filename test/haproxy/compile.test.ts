@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'fs';
 import { join } from 'path';
 import { checkConfig, HAPROXY, HAPROXY_MODEL_OPTIONS, IN_CI, tempDir, warnWithoutHaproxy, writeSynthesized } from './support';
 import { runCli } from '../../src/cli';
-import { LoadBalancerModel } from '../../src/core/model/load-balancer-model';
+import { ListenerModel, LoadBalancerModel, RuleModel, TargetGroupModel } from '../../src/core/model/load-balancer-model';
 import { ListenerProtocol } from '../../src/core/options/enums';
 import { compileHaproxy, HaproxyUnsupportedError } from '../../src/haproxy';
 import { matcherRegex } from '../../src/haproxy/backend';
@@ -174,6 +174,35 @@ test('the compiler refuses a stickiness group with a typed error', () => {
   expect(() => compileHaproxy(sticky, { targets: {}, ports: {} })).toThrow(HaproxyUnsupportedError);
   expect(() => compileHaproxy(sticky, { targets: {}, ports: {} })).toThrow('stickiness (route "api") is not supported by the haproxy data plane');
 });
+
+test.each<[string, (m: LoadBalancerModel) => LoadBalancerModel, string]>([
+  ['authenticate', (m) => withRule(m, { authenticate: { type: 'authenticate-cognito', userPoolArn: 'a', userPoolClientId: 'c', userPoolDomain: 'd', scope: 'openid', sessionCookieName: 's', sessionTimeoutSeconds: 1, onUnauthenticatedRequest: 'authenticate' } }), 'sign-in action (route "uploads")'],
+  ['transforms', (m) => withRule(m, { transforms: [{ type: 'url-rewrite', regex: '^/a', replace: '/b' }] }), 'rule transform (route "uploads")'],
+  ['lambda', (m) => ({ ...m, lambdaTargetGroups: [{ name: 'fn', multiValueHeaders: false }] }), 'Lambda target group (route "fn")'],
+  ['mutualTls', (m) => withListener(m, { mutualAuthentication: { mode: 'passthrough' } }), 'mutual TLS (listener 443)'],
+  ['requestHeaderNames', (m) => withListener(m, { headers: { ...httpsListener(m).headers, requestHeaderNames: { tlsVersion: 'x-tls' } } }), 'renamed request headers (listener 443)'],
+  ['weighted stickiness', (m) => withListener(m, { defaultAction: { type: 'forward', targetGroups: [{ name: 'web', weight: 1 }], stickinessSeconds: 60 } }), 'stickiness (listener 443)'],
+  ['slowStart', (m) => withGroup(m, { slowStartSeconds: 30 }), 'slow start (route "api")'],
+  ['weightedRandom', (m) => withGroup(m, { algorithm: 'weighted_random' }), 'weighted_random (route "api")'],
+  ['anomalyMitigation', (m) => withGroup(m, { anomalyMitigation: true }), 'anomaly mitigation (route "api")'],
+  ['protocolVersion', (m) => withGroup(m, { protocolVersion: 'GRPC' }), 'target protocol version (route "api")'],
+  ['xffClientPort', (m) => ({ ...m, attributes: { ...m.attributes, xffClientPort: true } }), 'X-Forwarded-For client port (load balancer "Api")'],
+])('the compiler refuses %s, naming it and where', (_, change, named) => {
+  expect(() => compileHaproxy(change(synth(CLOUDFORMATION).model), { targets: {}, ports: {} }))
+    .toThrow(`lbkit export haproxy: ${named} is not supported by the haproxy data plane; use the node plane (lbkit serve)`);
+});
+
+function withListener(m: LoadBalancerModel, change: Partial<ListenerModel>): LoadBalancerModel {
+  return { ...m, listeners: m.listeners.map((l) => (l.protocol === 'HTTPS' ? { ...l, ...change } : l)) };
+}
+function withRule(m: LoadBalancerModel, change: Partial<RuleModel>): LoadBalancerModel {
+  const listener = httpsListener(m);
+  const first = [...listener.rules].sort((a, b) => a.priority - b.priority)[0];
+  return withListener(m, { rules: listener.rules.map((r) => (r === first ? { ...r, ...change } : r)) });
+}
+function withGroup(m: LoadBalancerModel, change: Partial<TargetGroupModel>): LoadBalancerModel {
+  return { ...m, targetGroups: m.targetGroups.map((g) => (g.name === 'api' ? { ...g, ...change } : g)) };
+}
 
 test('a listener without a local port is not bound, and needs no certificates then', () => {
   const { config, files } = compileHaproxy(synth(CLOUDFORMATION).model, { targets: {}, ports: { 80: 8080 } });

@@ -4,8 +4,10 @@ import { CliError, CliIo } from './cli-error';
 import { clientCert, ClientCertOptions } from './client-cert';
 import { shellWord } from './describe-serve';
 import { diffFiles, formatDifference } from './diff';
+import { exportHaproxy, ExportHaproxyOptions } from './export-haproxy';
 import { serve, ServeOptions, ServeSession } from './serve';
 import { LAMBDA_TIMEOUT_SECONDS } from '../core/defaults';
+import { HAPROXY_MIN_VERSION, HaproxyUnsupportedError } from '../haproxy';
 import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP } from '../proxy/connection-limits';
 import { LOG_FORMATS } from '../proxy/log-format';
 import { CA_DIR_ENV, defaultCaDir } from '../proxy/tls/ca-dir';
@@ -69,6 +71,16 @@ Examples:
 
 Exit status: 0 when both describe the same load balancers, 1 when they differ (each difference on a line:
 "~ path: a → b", "- path: a" only in the first, "+ path: b" only in the second), 2 when a file cannot be read.
+`;
+
+const EXPORT_HAPROXY_EXAMPLES = `
+Examples:
+  $ lbkit export haproxy cdk.out/WebApiStack.template.json --target api=127.0.0.1:3001 --out haproxy
+  $ haproxy -f haproxy/haproxy.cfg -db
+
+Listener ports map to local ports as for lbkit serve (443 → 8443, 80 → 8080, others + 8000; --port to change).
+Exit status: 2 for unreadable input, bad flags, or a feature the haproxy data plane does not support (one line naming it).
+See docs/haproxy-data-plane.md for each mapping and what differs from AWS.
 `;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -160,6 +172,25 @@ Examples:
       result.exitCode = differences.length === 0 ? 0 : 1;
     });
 
+  program.command('export')
+    .description('compile a synthesized load balancer for another data plane')
+    .command('haproxy')
+    .description(`compile the application load balancer of a synthesized file into a self-contained haproxy.cfg (HAProxy >= ${HAPROXY_MIN_VERSION}) with its certificates and error pages`)
+    .argument('<file>', 'cdk.out/<Stack>.template.json or cdktf.out/stacks/<stack>/cdk.tf.json')
+    .option('-t, --target <route=host:port>', 'local endpoint for a target group (route); repeatable, several per route', collect)
+    .option('--targets <file.json>', 'target mapping file: { "<route>": ["host:port", ...] }')
+    .option('-p, --port <listener=local>', 'local port for a listener port; repeatable', collect)
+    .option('--time-scale <n>', 'run health-check and idle timers n times faster', '1')
+    .option('--ca-dir <dir>', `directory of the local CA the HTTPS certificates are issued from (default: ${defaultCaDir()})`)
+    .option('-d, --domain <name>', 'certificate name for imported certificates (known only by ARN); repeatable', collect)
+    .option('--lb <name>', 'which load balancer, when the file holds several')
+    .option('--out <dir>', 'directory to write haproxy.cfg and its files to (default: a new temporary directory)')
+    .addHelpText('after', EXPORT_HAPROXY_EXAMPLES)
+    .action((file: string, options: ExportHaproxyOptions) => {
+      io.out(`${exportHaproxy(file, options)}\n`);
+      result.exitCode = 0;
+    });
+
   program.addHelpText('after', `
 Examples:
   $ lbkit serve cdk.out/WebApiStack.template.json --target api=127.0.0.1:3001
@@ -188,6 +219,10 @@ export async function runCli(args: readonly string[], io: CliIo, hooks: ProgramH
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
       if (e.code === 'commander.executeSubCommandAsync') return e.exitCode;
       io.err(`lbkit: ${e.message.replace(/^error: /, '')} (see lbkit --help)\n`);
+      return 2;
+    }
+    if (e instanceof HaproxyUnsupportedError) {
+      io.err(`${e.message}\n`);
       return 2;
     }
     if (e instanceof CliError || e instanceof LbkitConfigError) {

@@ -103,7 +103,7 @@ export interface ServeSession {
 
 const isPositiveInteger = (n: number) => Number.isInteger(n) && n > 0;
 
-function number(value: string | undefined, flag: string, check: (n: number) => boolean, expected: string): number | undefined {
+export function numberFlag(value: string | undefined, flag: string, check: (n: number) => boolean, expected: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new CliError(`${flag}: expected ${expected}, received '${value}'`);
@@ -111,7 +111,7 @@ function number(value: string | undefined, flag: string, check: (n: number) => b
 }
 
 /** Target groups a mapping does not know, as an error naming the known ones. */
-function checkRoutes(model: AnyLoadBalancerModel | undefined, targets: TargetMapping): void {
+export function checkRoutes(model: AnyLoadBalancerModel | undefined, targets: TargetMapping): void {
   const known = model ? model.targetGroups.map((g) => g.name) : [];
   for (const route of Object.keys(targets)) {
     if (!known.includes(route)) throw new CliError(`--target ${route}: no target group named ${route} (target groups: ${known.join(', ') || 'none'})`);
@@ -201,13 +201,13 @@ function signInDescription(handle: LoadBalancerHandle | undefined, user: string 
 
 /** Starts serving a synthesized file; the CLI waits for a signal, tests call close(). */
 export async function serve(file: string, options: ServeOptions, io: CliIo): Promise<ServeSession> {
-  const timeScale = number(options.timeScale, '--time-scale', (n) => n > 0 && n <= 1000, 'a number above 0 and at most 1000');
-  const adminPort = number(options.adminPort, '--admin-port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port 0–65535');
+  const timeScale = numberFlag(options.timeScale, '--time-scale', (n) => n > 0 && n <= 1000, 'a number above 0 and at most 1000');
+  const adminPort = numberFlag(options.adminPort, '--admin-port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port 0–65535');
   domainFlags(options.domain); // before any certificate is issued for them
   const host = options.host ?? '127.0.0.1';
   const limits = {
-    maxConnections: number(options.maxConnections, '--max-connections', isPositiveInteger, 'a positive integer'),
-    maxConnectionsPerIp: number(options.maxConnectionsPerIp, '--max-connections-per-ip', isPositiveInteger, 'a positive integer'),
+    maxConnections: numberFlag(options.maxConnections, '--max-connections', isPositiveInteger, 'a positive integer'),
+    maxConnectionsPerIp: numberFlag(options.maxConnectionsPerIp, '--max-connections-per-ip', isPositiveInteger, 'a positive integer'),
   };
   const dnsAddress = options.dns !== undefined ? parseDnsAddress(options.dns) : undefined;
   if (options.dns === undefined && (options.endpoint?.length || options.clientRegion)) {
@@ -222,7 +222,7 @@ export async function serve(file: string, options: ServeOptions, io: CliIo): Pro
   const targets = targetMapping(options.target ?? [], options.targets);
   checkRoutes(model, targets);
   const handlers = lambdaMapping(options.lambda ?? [], model);
-  const lambdaTimeout = number(options.lambdaTimeout, '--lambda-timeout', (n) => n > 0 && n <= LAMBDA_TIMEOUT_MAX_SECONDS,
+  const lambdaTimeout = numberFlag(options.lambdaTimeout, '--lambda-timeout', (n) => n > 0 && n <= LAMBDA_TIMEOUT_MAX_SECONDS,
     `seconds above 0 and at most ${LAMBDA_TIMEOUT_MAX_SECONDS}`);
   if (options.watch && !model) throw new CliError('--watch: no load balancer is served (only DNS); restart lbkit serve after a synth');
   if (options.watch && model && !isApplicationModel(model)) {

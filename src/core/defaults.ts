@@ -331,3 +331,6 @@ export const TARGET_LATENCY_BUDGET_SECONDS: Record<RequestDuration, number> = {
   [RequestDuration.VARIABLE]: 10,
   [RequestDuration.LONG]: 60,
 };
+
+/** The HAProxy data plane's connect timeout to a target: an ALB gives up connecting after 10 s (then 504). */
+export const HAPROXY_TARGET_CONNECT_TIMEOUT_SECONDS = 10;

@@ -75,16 +75,38 @@ export function nameMatches(pattern: string, host: string): boolean {
   return h.endsWith(suffix) && h.length > suffix.length && !h.slice(0, h.length - suffix.length).includes('.');
 }
 
+/** A certificate issued by the local CA: the model names it stands for, its PEM certificate and key. */
+export interface IssuedLocalCertificate {
+  readonly names: readonly string[];
+  readonly certPem: string;
+  readonly keyPem: string;
+}
+
+/**
+ * The certificates every local data plane serves (the Node proxy, the HAProxy export): one per model
+ * certificate (see certificateNames), issued or reused from the CA directory, the default first with
+ * `localhost` and 127.0.0.1 added.
+ */
+export function issueLocalCertificates(options: LocalTlsOptions): {
+  ca: LocalCa; issued: IssuedLocalCertificate[]; entries: { names: string[]; model?: CertificateModel }[];
+} {
+  const ca = LocalCa.loadOrCreate(options.caDir);
+  const entries = issuedCertificates(options.certificates, options.domains);
+  const withLocal = (names: readonly string[]) => [...names, ...LOCAL_NAMES.filter((n) => !names.includes(n))];
+  const issued = entries.map(({ names }, i) => {
+    const { certPem, keyPem } = ca.certificateFor(i === 0 ? withLocal(names) : names);
+    return { names, certPem, keyPem };
+  });
+  return { ca, issued, entries };
+}
+
 /**
  * Issues (or reuses from the CA directory) one certificate per model certificate and serves
  * them by SNI, as an ALB serves its default and SNI certificates.
  */
 export function createTlsProvider(options: LocalTlsOptions): LocalTlsProvider {
-  const ca = LocalCa.loadOrCreate(options.caDir);
-  const entries = issuedCertificates(options.certificates, options.domains);
-  const certificates = entries.map((e) => e.names);
-  const withLocal = (names: readonly string[]) => [...names, ...LOCAL_NAMES.filter((n) => !names.includes(n))];
-  const issued = certificates.map((names, i) => ({ names, ...ca.certificateFor(i === 0 ? withLocal(names) : names) }));
+  const { ca, issued, entries } = issueLocalCertificates(options);
+  const certificates = issued.map((c) => c.names);
   const contexts = issued.map((c) => ({ names: c.names, context: createSecureContext({ key: c.keyPem, cert: c.certPem }) }));
   /** The index of the certificate served for an SNI name: exact names before wildcards; -1 for the default. */
   const served = (servername: string): number => {

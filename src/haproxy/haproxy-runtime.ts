@@ -28,6 +28,8 @@ export class HaproxyRuntime {
   private rows: StatRow[] = [];
   private readonly timer: NodeJS.Timeout;
   private readonly drainTimers = new Set<NodeJS.Timeout>();
+  /** Deregistered targets' states by `group\0id`: set again on a worker that lacks them (a reload starts one with every server ready). */
+  private readonly overrides = new Map<string, 'drain' | 'maint'>();
 
   constructor(private readonly socket: string, private served: () => HaproxyServed, private readonly timeScale: number,
     public readonly listeners: readonly ProxyListener[]) {
@@ -38,6 +40,12 @@ export class HaproxyRuntime {
   /** Reads `show stat` now. */
   public async refresh(): Promise<void> {
     this.rows = parseShowStat(await runtimeCommand(this.socket, '@1 show stat'));
+    for (const [key, state] of this.overrides) {
+      const [group, id] = key.split('\0');
+      const servers = this.servers(group, id, false);
+      const row = servers.length ? this.row(servers[0].split('/')[0], servers[0].split('/')[1]) : undefined;
+      if (row && !row.fields.status?.startsWith(state.toUpperCase())) await this.setState(servers, state, false);
+    }
   }
 
   public targetHealth(): TargetGroupHealth[] {
@@ -46,7 +54,10 @@ export class HaproxyRuntime {
       targetGroup: g.name,
       targets: (targets[g.name] ?? []).map((t, i) => {
         const row = this.row(backendName(g.name), `t${i}`);
-        const health = row ? serverHealth(row) : { state: 'initial' as const, reason: 'Elb.RegistrationInProgress' };
+        const override = this.overrides.get(`${g.name}\0${endpointId(t)}`);
+        // Deregistered: draining, then unused, whatever its health (as AWS lists it).
+        const health = override !== undefined ? serverHealth({ pxname: '', svname: '', fields: { status: override.toUpperCase() } })
+          : row ? serverHealth(row) : { state: 'initial' as const, reason: 'Elb.RegistrationInProgress' };
         return targetHealthEntry(endpointId(t), health.state, health.reason);
       }),
     }));
@@ -79,17 +90,23 @@ export class HaproxyRuntime {
   /** Drain (no new requests), then maintenance after the group's deregistration delay: listed draining, then unused. */
   public async deregister(group: string, id: string): Promise<void> {
     const servers = this.servers(group, id);
+    const key = `${group}\0${id}`;
+    this.overrides.set(key, 'drain');
     await this.setState(servers, 'drain');
     const delay = scaledMs(this.served().model.targetGroups.find((g) => g.name === group)?.deregistrationDelaySeconds ?? 0, this.timeScale);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => { this.drainTimers.delete(timer); resolve(); }, delay);
       this.drainTimers.add(timer);
     });
+    if (this.overrides.get(key) !== 'drain') return; // registered again meanwhile
+    this.overrides.set(key, 'maint');
     await this.setState(servers, 'maint');
   }
 
   public register(group: string, endpoint: Endpoint): void {
-    void this.setState(this.servers(group, endpointId(endpoint)), 'ready').catch(() => undefined);
+    const servers = this.servers(group, endpointId(endpoint));
+    this.overrides.delete(`${group}\0${endpointId(endpoint)}`);
+    void this.setState(servers, 'ready').catch(() => undefined);
   }
 
   public close(): void {
@@ -98,18 +115,19 @@ export class HaproxyRuntime {
   }
 
   /** The target's server and its fail-open backup (both must leave, or the backup would serve it when the group fails open). */
-  private servers(group: string, id: string): string[] {
+  private servers(group: string, id: string, required = true): string[] {
     const i = (this.served().targets[group] ?? []).findIndex((t) => endpointId(t) === id);
+    if (i < 0 && !required) return [];
     if (i < 0) throw new Error(`the haproxy data plane registers only the targets it was started with; ${id} is not one of ${group}'s`);
     return [`${backendName(group)}/t${i}`, `${backendName(group)}/t${i}-fail-open`];
   }
 
-  private async setState(servers: readonly string[], state: 'ready' | 'drain' | 'maint'): Promise<void> {
+  private async setState(servers: readonly string[], state: 'ready' | 'drain' | 'maint', refresh = true): Promise<void> {
     for (const s of servers) {
       const answer = (await runtimeCommand(this.socket, `@1 set server ${s} state ${state}`)).trim();
       if (answer !== '') throw new Error(`haproxy: set server ${s} state ${state}: ${answer}`);
     }
-    await this.refresh();
+    if (refresh) await this.refresh();
   }
 
   private row(pxname: string, svname: string): StatRow | undefined {

@@ -143,8 +143,12 @@ live('lbkit serve --data-plane haproxy on %s output', (engine) => {
       req.on('error', reject);
       req.end();
     });
+    const deregistered = backends.get('api-2')!.address;
+    const admin = session!.admin!.url;
     try {
       expect(await viaAgent('/before')).toBe(301);
+      expect((await fetch(`${admin}/targets/api/${encodeURIComponent(deregistered)}/deregister?wait=1`, { method: 'POST' })).status).toBe(200);
+      await until('unused', targets, (l) => stateOf(l, 'api', deregistered) === 'unused', 5000);
       writeSynthesized(engine, engine.synth(WITH_EXTRA).output, dir);
       // Every request on the kept-alive client succeeds across the reload, until the new route answers.
       await until('new route', async () => {
@@ -152,8 +156,13 @@ live('lbkit serve --data-plane haproxy on %s output', (engine) => {
         return (await get('/extra')).body;
       }, (body) => body === 'extra route', 15_000);
       expect(io.stdout).toMatch(/reloaded .* \(haproxy; 2 listeners, 2 target groups\)/);
+      // The new worker starts with every server ready: the deregistered target is taken out of it again.
+      await new Promise((r) => setTimeout(r, 500));
+      for (let i = 0; i < 8; i++) expect(servedBy(await get('/api/v1'))).toBe('api-1');
+      expect(stateOf(await targets(), 'api', deregistered)).toBe('unused');
     } finally {
       agent.destroy();
+      await fetch(`${admin}/targets/api/${encodeURIComponent(deregistered)}/register`, { method: 'POST' });
     }
   });
 

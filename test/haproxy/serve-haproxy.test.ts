@@ -133,6 +133,12 @@ live('lbkit serve --data-plane haproxy on %s output', (engine) => {
     expect(text).toMatch(/^lbkit_unhealthy_host_count\{target_group="web"\} 0$/m);
   });
 
+  test('the status page snapshot (GET /status) answers from the same adapter', async () => {
+    const answer = await fetch(`${session!.admin!.url}/status`);
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(await answer.json())).toContain(backends.get('api-1')!.address);
+  });
+
   test('--watch: a changed file is recompiled and haproxy reloaded; a keep-alive client keeps being answered', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const viaAgent = (path: string) => new Promise<number>((resolve, reject) => {

@@ -28,6 +28,9 @@ Examples:
   # HTTPS on 9443 instead of 8443, reload on every synth, access log on stdout
   $ lbkit serve cdk.out/WebApiStack.template.json --port 443=9443 --watch --access-log -
 
+  # the same application load balancer on HAProxy (compiled as lbkit export haproxy; see docs/haproxy-data-plane.md)
+  $ lbkit serve cdk.out/WebApiStack.template.json --data-plane haproxy --target api=127.0.0.1:3001 --watch --admin-port 9901
+
   # a network load balancer (TCP, UDP, TLS listeners): 7777 → 15777 locally
   $ lbkit serve cdk.out/GameServerStack.template.json --target game=127.0.0.1:7001 --target voice=127.0.0.1:7002
 

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as http from 'http';
+import { connect } from 'net';
 import { join } from 'path';
 import { request, servedBy } from './client';
 import { freePort, HAPROXY, HAPROXY_MODEL_OPTIONS, IN_CI, tempDir, warnWithoutHaproxy, writeSynthesized } from './support';
@@ -139,7 +140,7 @@ live('lbkit serve --data-plane haproxy on %s output', (engine) => {
     expect(JSON.stringify(await answer.json())).toContain(backends.get('api-1')!.address);
   });
 
-  test('--watch: a changed file is recompiled and haproxy reloaded; a keep-alive client keeps being answered', async () => {
+  test('--watch: a changed file is recompiled and haproxy reloaded; a request under way finishes on its connection, keep-alive clients see no error', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const viaAgent = (path: string) => new Promise<number>((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: httpPort, path, agent, headers: { host: 'api.example.com' } }, (res) => {
@@ -151,7 +152,14 @@ live('lbkit serve --data-plane haproxy on %s output', (engine) => {
     });
     const deregistered = backends.get('api-2')!.address;
     const admin = session!.admin!.url;
+    // A request under way across the reload: its head started before, finished after.
+    const inFlight = connect(httpPort, '127.0.0.1');
+    let inFlightReply = '';
+    inFlight.setEncoding('utf8').on('data', (d: string) => { inFlightReply += d; });
+    const inFlightClosed = new Promise<void>((resolve) => inFlight.once('close', () => resolve()));
     try {
+      await new Promise<void>((resolve) => inFlight.once('connect', () => resolve()));
+      inFlight.write('GET /in-flight HTTP/1.1\r\nHost: api.example.com\r\n');
       expect(await viaAgent('/before')).toBe(301);
       expect((await fetch(`${admin}/targets/api/${encodeURIComponent(deregistered)}/deregister?wait=1`, { method: 'POST' })).status).toBe(200);
       await until('unused', targets, (l) => stateOf(l, 'api', deregistered) === 'unused', 5000);
@@ -162,12 +170,16 @@ live('lbkit serve --data-plane haproxy on %s output', (engine) => {
         return (await get('/extra')).body;
       }, (body) => body === 'extra route', 15_000);
       expect(io.stdout).toMatch(/reloaded .* \(haproxy; 2 listeners, 2 target groups\)/);
+      inFlight.end('Connection: close\r\n\r\n');
+      await inFlightClosed;
+      expect(inFlightReply).toMatch(/^HTTP\/1\.1 301 .*\r\n[^]*location: https:\/\/api\.example\.com:443\/in-flight\r\n/i);
       // The new worker starts with every server ready: the deregistered target is taken out of it again.
       await new Promise((r) => setTimeout(r, 500));
       for (let i = 0; i < 8; i++) expect(servedBy(await get('/api/v1'))).toBe('api-1');
       expect(stateOf(await targets(), 'api', deregistered)).toBe('unused');
     } finally {
       agent.destroy();
+      inFlight.destroy();
       await fetch(`${admin}/targets/api/${encodeURIComponent(deregistered)}/register`, { method: 'POST' });
     }
   });

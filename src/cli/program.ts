@@ -5,7 +5,7 @@ import { clientCert, ClientCertOptions } from './client-cert';
 import { shellWord } from './describe-serve';
 import { diffFiles, formatDifference } from './diff';
 import { exportHaproxy, ExportHaproxyOptions } from './export-haproxy';
-import { serve, ServeOptions, ServeSession } from './serve';
+import { DATA_PLANES, serve, ServeOptions, ServeSession } from './serve';
 import { LAMBDA_TIMEOUT_SECONDS } from '../core/defaults';
 import { HAPROXY_MIN_VERSION, HaproxyUnsupportedError } from '../haproxy';
 import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP } from '../proxy/connection-limits';
@@ -27,6 +27,9 @@ Examples:
 
   # HTTPS on 9443 instead of 8443, reload on every synth, access log on stdout
   $ lbkit serve cdk.out/WebApiStack.template.json --port 443=9443 --watch --access-log -
+
+  # the same application load balancer on HAProxy (compiled as lbkit export haproxy; see docs/haproxy-data-plane.md)
+  $ lbkit serve cdk.out/WebApiStack.template.json --data-plane haproxy --target api=127.0.0.1:3001 --watch --admin-port 9901
 
   # a network load balancer (TCP, UDP, TLS listeners): 7777 → 15777 locally
   $ lbkit serve cdk.out/GameServerStack.template.json --target game=127.0.0.1:7001 --target voice=127.0.0.1:7002
@@ -130,6 +133,8 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--max-connections <n>', `client connections held at once, all listeners together; more are refused with a TCP reset (RejectedConnectionCount on an ALB) (default ${DEFAULT_MAX_CONNECTIONS})`)
     .option('--max-connections-per-ip <n>', `client connections one client IP address holds at once; more are refused the same way (default ${DEFAULT_MAX_CONNECTIONS_PER_IP})`)
     .option('--rewrite-redirect-ports', 'redirects carry the local ports (https://host:8443/) instead of the listener ports (:443, as AWS): for browsers')
+    .addOption(new Option('--data-plane <plane>', 'who serves an application load balancer: node (this process) or haproxy '
+      + '(compiled as lbkit export haproxy, run in master-worker mode; see docs/haproxy-data-plane.md)').choices([...DATA_PLANES]).default('node'))
     .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('info'))
     .addOption(new Option('--log-format <format>', 'human: one readable line per event; json: pino\'s JSON lines').choices([...LOG_FORMATS]).default('human'))
     .addHelpText('after', () => serveExamples(shellWord(join(defaultCaDir(), CA_CERT_FILE))))

@@ -9,6 +9,7 @@ import { jwksFlags } from './jwks-flags';
 import { JwtStandIns, startJwtStandIns, tokenCurl } from './jwt-stand-ins';
 import { lambdaMapping, lambdaRoutes } from './lambda-flags';
 import { checkQuicServerIds, listenerPorts, TargetMapping, targetMapping } from './mapping';
+import { HaproxyPlane, serveHaproxy } from './serve-haproxy';
 import { signInIssuers, signInOptions } from './sign-in-flags';
 import { TRUST_STORE_FLAGS, trustStoreFlags } from './trust-store-flags';
 import { unmodeledWarnings } from './unmodeled-warnings';
@@ -83,7 +84,12 @@ export interface ServeOptions {
   readonly maxConnections?: string;
   /** `--max-connections-per-ip <n>`: client connections one client IP holds at once. */
   readonly maxConnectionsPerIp?: string;
+  /** `--data-plane node|haproxy`: who serves an application load balancer; default node (this process). */
+  readonly dataPlane?: string;
 }
+
+/** The data planes `lbkit serve` runs an application load balancer on. */
+export const DATA_PLANES = ['node', 'haproxy'] as const;
 
 /** The running proxy of an application or a network load balancer. */
 export type LoadBalancerHandle = ProxyHandle | NetworkProxyHandle;
@@ -98,6 +104,8 @@ export interface ServeSession {
   /** The failover resolver (`--dns`). */
   readonly dns?: DnsServerHandle;
   readonly dnsModels: readonly DnsRoutingModel[];
+  /** `--data-plane haproxy`: the haproxy serving the load balancer. */
+  readonly haproxy?: HaproxyPlane;
   close(): Promise<void>;
 }
 
@@ -201,6 +209,9 @@ function signInDescription(handle: LoadBalancerHandle | undefined, user: string 
 
 /** Starts serving a synthesized file; the CLI waits for a signal, tests call close(). */
 export async function serve(file: string, options: ServeOptions, io: CliIo): Promise<ServeSession> {
+  const plane = options.dataPlane ?? 'node';
+  if (!(DATA_PLANES as readonly string[]).includes(plane)) throw new CliError(`--data-plane: expected ${DATA_PLANES.join(' or ')}, received '${plane}'`);
+  if (plane === 'haproxy') return serveHaproxy(file, options, io);
   const timeScale = numberFlag(options.timeScale, '--time-scale', (n) => n > 0 && n <= 1000, 'a number above 0 and at most 1000');
   const adminPort = numberFlag(options.adminPort, '--admin-port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port 0–65535');
   domainFlags(options.domain); // before any certificate is issued for them

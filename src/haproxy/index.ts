@@ -1,2 +1,4 @@
 export * from './compile';
 export * from './unsupported';
+export * from './haproxy-process';
+export * from './haproxy-runtime';

@@ -7,6 +7,7 @@ const SERIES: readonly { name: string; type: 'counter' | 'gauge'; help: string; 
   { name: 'lbkit_http_4xx_total', type: 'counter', help: 'Responses with a 4xx status for requests routed to the target group.', value: (m) => m.http4xx },
   { name: 'lbkit_http_5xx_total', type: 'counter', help: 'Responses with a 5xx status for requests routed to the target group.', value: (m) => m.http5xx },
   { name: 'lbkit_healthy_host_count', type: 'gauge', help: 'Healthy targets in the target group (HealthyHostCount).', value: (m) => m.healthyHostCount },
+  { name: 'lbkit_unhealthy_host_count', type: 'gauge', help: 'Unhealthy targets in the target group (UnHealthyHostCount).', value: (m) => m.unhealthyHostCount },
 ];
 
 const HISTOGRAM = 'lbkit_request_duration_seconds';

@@ -97,7 +97,7 @@ test('exposition format: every sample line is name{labels} value, every family h
       expect(line).toMatch(/^lbkit_[a-z0-9_]+\{target_group="(?:[^"\\]|\\.)*"(,le="[^"]+")?\} [-+0-9.eInfNa]+$/);
     }
   }
-  expect([...families]).toEqual(['lbkit_requests_total', 'lbkit_http_4xx_total', 'lbkit_http_5xx_total', 'lbkit_healthy_host_count', 'lbkit_request_duration_seconds']);
+  expect([...families]).toEqual(['lbkit_requests_total', 'lbkit_http_4xx_total', 'lbkit_http_5xx_total', 'lbkit_healthy_host_count', 'lbkit_unhealthy_host_count', 'lbkit_request_duration_seconds']);
 });
 
 test('POST /targets/<group>/<id>/deregister starts draining (202), or waits for it with ?wait=1', async () => {

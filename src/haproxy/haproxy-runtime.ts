@@ -1,0 +1,136 @@
+import { backendName } from './backend';
+import { runtimeCommand } from './runtime-api';
+import { serverHealth } from './server-health';
+import { counter, parseShowStat, StatRow } from './show-stat';
+import { LoadBalancerModel } from '../core/model/load-balancer-model';
+import { TargetGroupMetrics } from '../proxy/http/metrics';
+import { TargetGroupHealth } from '../proxy/local-load-balancer';
+import { ProxyListener } from '../proxy/server';
+import { Endpoint, endpointId } from '../proxy/targets/endpoint';
+import { targetHealthEntry } from '../proxy/targets/target-health-entry';
+import { scaledMs } from '../proxy/targets/time-scale';
+
+/** How often `show stat` is read: the admin API answers from the last reading (its handle's methods are synchronous). */
+export const SHOW_STAT_POLL_MS = 200;
+
+export interface HaproxyServed {
+  readonly model: LoadBalancerModel;
+  readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
+}
+
+/**
+ * The admin API's view of a running haproxy, from its runtime API over the master CLI (`@1` = the
+ * current worker): target health from each server's status, counters from each backend's, and
+ * deregistration as `set server … state drain`, then `maint` after the group's (scaled) deregistration delay.
+ * Only targets haproxy was started with (or reloaded with) can be registered again: the config names its servers.
+ */
+export class HaproxyRuntime {
+  private rows: StatRow[] = [];
+  private readonly timer: NodeJS.Timeout;
+  private readonly drainTimers = new Set<NodeJS.Timeout>();
+  /** Deregistered targets' states by `group\0id`: set again on a worker that lacks them (a reload starts one with every server ready). */
+  private readonly overrides = new Map<string, 'drain' | 'maint'>();
+
+  constructor(private readonly socket: string, private served: () => HaproxyServed, private readonly timeScale: number,
+    public readonly listeners: readonly ProxyListener[]) {
+    this.timer = setInterval(() => { void this.refresh().catch(() => undefined); }, SHOW_STAT_POLL_MS);
+    this.timer.unref();
+  }
+
+  /** Reads `show stat` now. */
+  public async refresh(): Promise<void> {
+    this.rows = parseShowStat(await runtimeCommand(this.socket, '@1 show stat'));
+    for (const [key, state] of this.overrides) {
+      const [group, id] = key.split('\0');
+      const servers = this.servers(group, id, false);
+      const row = servers.length ? this.row(servers[0].split('/')[0], servers[0].split('/')[1]) : undefined;
+      if (row && !row.fields.status?.startsWith(state.toUpperCase())) await this.setState(servers, state, false);
+    }
+  }
+
+  public targetHealth(): TargetGroupHealth[] {
+    const { model, targets } = this.served();
+    return model.targetGroups.map((g) => ({
+      targetGroup: g.name,
+      targets: (targets[g.name] ?? []).map((t, i) => {
+        const row = this.row(backendName(g.name), `t${i}`);
+        const override = this.overrides.get(`${g.name}\0${endpointId(t)}`);
+        // Deregistered: draining, then unused, whatever its health (as AWS lists it).
+        const health = override !== undefined ? serverHealth({ pxname: '', svname: '', fields: { status: override.toUpperCase() } })
+          : row ? serverHealth(row) : { state: 'initial' as const, reason: 'Elb.RegistrationInProgress' };
+        return targetHealthEntry(endpointId(t), health.state, health.reason);
+      }),
+    }));
+  }
+
+  public metrics(): TargetGroupMetrics[] {
+    const health = this.targetHealth();
+    return this.served().model.targetGroups.map((g) => {
+      const backend = this.row(backendName(g.name), 'BACKEND');
+      const states = health.find((h) => h.targetGroup === g.name)?.targets.map((t) => t.state) ?? [];
+      return {
+        targetGroup: g.name,
+        requests: counter(backend, 'req_tot'),
+        http4xx: counter(backend, 'hrsp_4xx'),
+        http5xx: counter(backend, 'hrsp_5xx'),
+        // HAProxy counts responses per backend, not whether the target or HAProxy answered: these stay 0 (not mirrored).
+        target2xx: 0,
+        target3xx: 0,
+        target4xx: 0,
+        target5xx: 0,
+        healthyHostCount: states.filter((s) => s === 'healthy').length,
+        unhealthyHostCount: states.filter((s) => s === 'unhealthy').length,
+        latencySecondsSum: 0,
+        latencyCount: 0,
+        latencyBuckets: [],
+      };
+    });
+  }
+
+  /** Drain (no new requests), then maintenance after the group's deregistration delay: listed draining, then unused. */
+  public async deregister(group: string, id: string): Promise<void> {
+    const servers = this.servers(group, id);
+    const key = `${group}\0${id}`;
+    this.overrides.set(key, 'drain');
+    await this.setState(servers, 'drain');
+    const delay = scaledMs(this.served().model.targetGroups.find((g) => g.name === group)?.deregistrationDelaySeconds ?? 0, this.timeScale);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => { this.drainTimers.delete(timer); resolve(); }, delay);
+      this.drainTimers.add(timer);
+    });
+    if (this.overrides.get(key) !== 'drain') return; // registered again meanwhile
+    this.overrides.set(key, 'maint');
+    await this.setState(servers, 'maint');
+  }
+
+  public register(group: string, endpoint: Endpoint): void {
+    const servers = this.servers(group, endpointId(endpoint));
+    this.overrides.delete(`${group}\0${endpointId(endpoint)}`);
+    void this.setState(servers, 'ready').catch(() => undefined);
+  }
+
+  public close(): void {
+    clearInterval(this.timer);
+    for (const t of this.drainTimers) clearTimeout(t);
+  }
+
+  /** The target's server and its fail-open backup (both must leave, or the backup would serve it when the group fails open). */
+  private servers(group: string, id: string, required = true): string[] {
+    const i = (this.served().targets[group] ?? []).findIndex((t) => endpointId(t) === id);
+    if (i < 0 && !required) return [];
+    if (i < 0) throw new Error(`the haproxy data plane registers only the targets it was started with; ${id} is not one of ${group}'s`);
+    return [`${backendName(group)}/t${i}`, `${backendName(group)}/t${i}-fail-open`];
+  }
+
+  private async setState(servers: readonly string[], state: 'ready' | 'drain' | 'maint', refresh = true): Promise<void> {
+    for (const s of servers) {
+      const answer = (await runtimeCommand(this.socket, `@1 set server ${s} state ${state}`)).trim();
+      if (answer !== '') throw new Error(`haproxy: set server ${s} state ${state}: ${answer}`);
+    }
+    if (refresh) await this.refresh();
+  }
+
+  private row(pxname: string, svname: string): StatRow | undefined {
+    return this.rows.find((r) => r.pxname === pxname && r.svname === svname);
+  }
+}

@@ -227,7 +227,7 @@ export async function runCli(args: readonly string[], io: CliIo, hooks: ProgramH
       return 2;
     }
     if (e instanceof HaproxyUnsupportedError) {
-      io.err(`${e.message}\n`);
+      io.err(`${args[0] === 'serve' ? 'lbkit serve --data-plane haproxy' : 'lbkit export haproxy'}: ${e.message}\n`);
       return 2;
     }
     if (e instanceof CliError || e instanceof LbkitConfigError) {

@@ -22,10 +22,10 @@ export const UNSUPPORTED_FEATURES = {
 
 export type UnsupportedFeature = keyof typeof UNSUPPORTED_FEATURES;
 
-/** A model the HAProxy plane cannot express: the CLI prints the message as one line and exits 2. */
+/** A model the HAProxy plane cannot express: the CLI prints the message as one line, after the command's name, and exits 2. */
 export class HaproxyUnsupportedError extends Error {
   constructor(public readonly feature: UnsupportedFeature, public readonly where: string) {
-    super(`lbkit export haproxy: ${UNSUPPORTED_FEATURES[feature].name} (${where}) is not supported by the haproxy data plane; use the node plane (lbkit serve)`);
+    super(`${UNSUPPORTED_FEATURES[feature].name} (${where}) is not supported by the haproxy data plane; use the node plane (lbkit serve)`);
     this.name = 'HaproxyUnsupportedError';
   }
 }

@@ -135,6 +135,18 @@ test('a health-check matcher becomes the regex of its status codes', () => {
 });
 
 describe.each([CLOUDFORMATION, CDKTN])('refusal of %s output', (engine) => {
+  test('lbkit serve --data-plane haproxy names itself in the refusal, exit 2, nothing served', async () => {
+    const dir = tempDir('lbkit-haproxy-refuse-serve-');
+    try {
+      const file = writeSynthesized(engine, engine.synth(JWT_OPTIONS).output, dir);
+      const io = bufferIo();
+      const code = await runCli(['serve', file, '--data-plane', 'haproxy', '--ca-dir', caDir, '--port', '443=18543', '--port', '80=18580'], io, NO_HOOKS);
+      expect(code).toBe(2);
+      expect(io.stderr).toBe('lbkit serve --data-plane haproxy: JWT validation (route "scoped") is not supported by the haproxy data plane; use the node plane (lbkit serve)\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   test('a JWT validation route: one line naming the feature and the plane, exit 2', async () => {
     const dir = tempDir('lbkit-haproxy-refuse-');
     try {
@@ -189,7 +201,7 @@ test.each<[string, (m: LoadBalancerModel) => LoadBalancerModel, string]>([
   ['xffClientPort', (m) => ({ ...m, attributes: { ...m.attributes, xffClientPort: true } }), 'X-Forwarded-For client port (load balancer "Api")'],
 ])('the compiler refuses %s, naming it and where', (_, change, named) => {
   expect(() => compileHaproxy(change(synth(CLOUDFORMATION).model), { targets: {}, ports: {} }))
-    .toThrow(`lbkit export haproxy: ${named} is not supported by the haproxy data plane; use the node plane (lbkit serve)`);
+    .toThrow(`${named} is not supported by the haproxy data plane; use the node plane (lbkit serve)`);
 });
 
 function withListener(m: LoadBalancerModel, change: Partial<ListenerModel>): LoadBalancerModel {

@@ -5,7 +5,7 @@ import { chooseLoadBalancer } from './choose-load-balancer';
 import { CliError } from './cli-error';
 import { domainFlags } from './domain-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
-import { checkRoutes, numberFlag } from './serve';
+import { checkRoutes, numberFlag } from './serve-session';
 import { isApplicationModel } from '../core/model/any-load-balancer-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { compileHaproxy, HaproxyConfig, HaproxyUnsupportedError } from '../haproxy';

@@ -1,5 +1,5 @@
 import { CliError } from './cli-error';
-import type { ServeOptions } from './serve';
+import type { ServeOptions } from './serve-session';
 
 /** Defaults commander fills in: a flag at its default was not given. */
 const NODE_ONLY_FLAGS: ReadonlyArray<[string, (o: ServeOptions) => boolean]> = [

@@ -6,18 +6,12 @@ import { CliError, CliIo } from './cli-error';
 import { describeServe, display } from './describe-serve';
 import { CompiledHaproxyFile, compileHaproxyFile, writeHaproxyFiles } from './export-haproxy';
 import { fileVersions, pollForChanges } from './file-versions';
-import { numberFlag, ServeOptions, ServeSession } from './serve';
 import { checkHaproxyServeFlags } from './serve-haproxy-flags';
+import { HaproxyPlane, numberFlag, ServeOptions, ServeSession } from './serve-session';
 import { findHaproxy, HaproxyProcess, HaproxyRuntime, startHaproxyProcess } from '../haproxy';
 import { AdminServer, startAdminServer } from '../proxy/admin';
 import { ProxyListener } from '../proxy/server';
 import { createTlsProvider, defaultCaDir } from '../proxy/tls';
-
-/** The haproxy serving a session: its master's pid and the temporary directory of its config (removed on close). */
-export interface HaproxyPlane {
-  readonly pid: number;
-  readonly dir: string;
-}
 
 /**
  * `lbkit serve --data-plane haproxy`: compiles the file as `lbkit export haproxy` does, runs haproxy in

@@ -42,7 +42,7 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
     const config = writeHaproxyFiles(dir, current.compiled);
     proc = await startHaproxyProcess(binary, config, dir, { host, port: listeners[0].localPort }, (text) => io.err(text));
     runtime = new HaproxyRuntime(proc.masterSocket, () => current, current.timeScale, listeners);
-    await runtime.refresh();
+    await runtime.firstReading();
     if (adminPort !== undefined) {
       admin = await startAdminServer({ handle: runtime, port: adminPort, model: () => current.model }).catch((e) => {
         throw new CliError(`--admin-port ${adminPort}: cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);

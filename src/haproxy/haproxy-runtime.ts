@@ -12,6 +12,10 @@ import { scaledMs } from '../proxy/targets/time-scale';
 
 /** How often `show stat` is read: the admin API answers from the last reading (its handle's methods are synchronous). */
 export const SHOW_STAT_POLL_MS = 200;
+/** How long a new haproxy's worker may take to answer the runtime API through the master CLI. */
+const FIRST_READING_WITHIN_MS = 10_000;
+/** The wait between tries of the first reading. */
+const FIRST_READING_RETRY_MS = 50;
 
 export interface HaproxyServed {
   readonly model: LoadBalancerModel;
@@ -35,6 +39,22 @@ export class HaproxyRuntime {
     public readonly listeners: readonly ProxyListener[]) {
     this.timer = setInterval(() => { void this.refresh().catch(() => undefined); }, SHOW_STAT_POLL_MS);
     this.timer.unref();
+  }
+
+  /**
+   * The first reading: the master CLI accepts connections before its first worker answers through it
+   * (`@1` is then reset), so a failed reading is tried again until `withinMs` has passed.
+   */
+  public async firstReading(withinMs = FIRST_READING_WITHIN_MS): Promise<void> {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      try {
+        return await this.refresh();
+      } catch (e) {
+        if (Date.now() >= deadline) throw e;
+        await new Promise((r) => setTimeout(r, FIRST_READING_RETRY_MS));
+      }
+    }
   }
 
   /** Reads `show stat` now. */

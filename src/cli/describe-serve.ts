@@ -8,6 +8,7 @@ import { isDualStack } from '../core/model/load-balancer-model';
 import { AdminServer } from '../proxy/admin';
 import { DnsServerHandle } from '../proxy/dns';
 import { ipv6HostFor } from '../proxy/ipv6-listeners';
+import { reachableHost } from '../proxy/reachable-host';
 import { Endpoint, endpointId } from '../proxy/targets/endpoint';
 import { LocalTlsProvider } from '../proxy/tls';
 import { LocalTrustStore } from '../proxy/tls/trust-store';
@@ -23,13 +24,6 @@ const hostPort = (host: string, port: number) => `${host.includes(':') ? `[${hos
 /** A path as one shell word: quoted when it holds more than safe characters (macOS's "Application Support"). */
 export function shellWord(text: string): string {
   return /^[\w./:@%+=,-]+$/.test(text) ? text : `'${text.replace(/'/g, '\'\\\'\'')}'`;
-}
-
-/** The address a client on this machine connects to: loopback for a wildcard listen address. */
-function reachable(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '::1';
-  return host;
 }
 
 /** The scheme a listener is reached with, for the printed address. */
@@ -127,7 +121,7 @@ function redirectHint(d: ServeDescription, listeners: readonly ListenerLine[], n
   }
   const protocol = from.protocol.toLowerCase();
   const url = `${protocol}://${name}${(protocol === 'http' && from.port === 80) || (protocol === 'https' && from.port === 443) ? '' : `:${from.port}`}/`;
-  const address = reachable(d.host);
+  const address = reachableHost(d.host);
   const connectTo = listeners.map((l) => `--connect-to ${name}:${l.port}:${address.includes(':') ? `[${address}]` : address}:${l.localPort}`).join(' ');
   const cacert = d.tls ? `--cacert ${shellWord(d.tls.ca.certFile)} ` : '';
   return [
@@ -194,7 +188,7 @@ export function describeServe(d: ServeDescription): string {
   if (d.tls) {
     const tlsListener = handle?.listeners.find((l) => l.protocol === 'HTTPS' || l.protocol === 'TLS');
     const ca = shellWord(d.tls.ca.certFile);
-    const address = reachable(d.host);
+    const address = reachableHost(d.host);
     lines.push(`certificates: ${d.tls.certificates.map((c) => c.join(' ')).join('; ')}`);
     const example = tlsListener?.protocol === 'HTTPS'
       ? `  (curl --cacert ${ca} --resolve ${name}:${tlsListener.localPort}:${address} https://${name}:${tlsListener.localPort}/)`

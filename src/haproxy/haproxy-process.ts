@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'child_process';
 import { existsSync } from 'fs';
 import { connect } from 'net';
 import { delimiter, join } from 'path';
+import { reachableHost } from '../proxy/reachable-host';
 
 /** How long haproxy has to bind its first listener. */
 const START_TIMEOUT_MS = 10_000;
@@ -85,7 +86,7 @@ function socketAnswers(path: string): Promise<boolean> {
 function connects(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     // A wildcard bind is reached on loopback.
-    const socket = connect(port, host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host);
+    const socket = connect(port, reachableHost(host));
     socket.once('connect', () => { socket.destroy(); resolve(true); });
     socket.once('error', () => resolve(false));
   });

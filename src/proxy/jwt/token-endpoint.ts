@@ -1,7 +1,9 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import { LOCAL_TOKEN_LIFETIME_SECONDS, LocalJwtIssuers } from './local-jwt-issuers';
+import { jsonResponse as json } from '../json-response';
 import { basicClientId } from '../oidc/local-identity-provider';
+import { reachableHost } from '../reachable-host';
 
 /** A token request is a few form fields: anything larger is refused before it is read whole. */
 const MAX_REQUEST_BYTES = 64 * 1024;
@@ -103,9 +105,9 @@ function extraClaims(text: string | null): Record<string, unknown> | string {
   return value as Record<string, unknown>;
 }
 
-/** The address a client reaches: loopback for a wildcard listen address, IPv6 in brackets. */
+/** The address a client reaches, IPv6 in brackets. */
 function urlHost(address: string): string {
-  const host = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
+  const host = reachableHost(address);
   return host.includes(':') ? `[${host}]` : host;
 }
 
@@ -131,9 +133,3 @@ function form(req: IncomingMessage): Promise<URLSearchParams | undefined> {
   });
 }
 
-function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
-  // RFC 6749 §5.1: token responses are not cached.
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'cache-control': 'no-store', ...extra });
-  res.end(payload);
-}

@@ -4,6 +4,7 @@ import { AddressInfo } from 'net';
 import { exportJWK, jwtVerify, SignJWT } from 'jose';
 import { SigningKey, signingKey } from './sign-in-keys';
 import { UserClaims, userClaims } from './user-claims';
+import { jsonResponse as json } from '../json-response';
 
 /** How long an authorization code can be redeemed (RFC 6749 recommends at most 10 minutes). */
 const CODE_LIFETIME_SECONDS = 60;
@@ -211,12 +212,6 @@ function text(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'cache-control': 'no-store', ...extra });
-  res.end(payload);
 }
 
 function html(res: ServerResponse, status: number, body: string): void {

@@ -1,23 +1,27 @@
 /**
- * Proxy throughput, latency and CPU per request: lbkit against nginx, HAProxy and direct.
+ * Proxy throughput, latency and CPU per request: lbkit (its node plane and its compiled HAProxy
+ * plane) against nginx, HAProxy configured by hand, a plain Node proxy and direct, over HTTP and HTTPS.
  * `npx projen bench:proxy [-- --quick | --duration 10 --connections 16,64,256 ...]` (as root:
  * it installs nginx, haproxy and wrk from Debian when missing). Everything on 127.0.0.1.
- * Prints a table and writes bench/results/proxy-throughput.json.
+ * Prints a table and the targets, and writes bench/results/proxy-throughput.json.
  */
 import { execFileSync, spawnSync } from 'child_process';
+import { X509Certificate } from 'crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { cpus, loadavg, tmpdir } from 'os';
 import { dirname, join, resolve as resolvePath } from 'path';
 import { BenchArgs, BENCH_USAGE, parseBenchArgs } from './support/bench-args';
+import { benchModel, BenchScheme } from './support/bench-model';
 import { synthesizeBenchTemplate } from './support/bench-template';
 import { compileToJs } from './support/compile-js';
-import { haproxyConfig } from './support/haproxy-config';
+import { haproxyConfig, haproxyGlobal } from './support/haproxy-config';
 import { nginxBackendConfig, nginxProxyConfig } from './support/nginx-config';
 import { clockTicksPerSecond, cpuTicks, processTree, ticksBetween } from './support/proc-stat';
 import { CpuList, ProcessGroup, runToEnd, Started, waitForPort } from './support/processes';
 import { checkTargets, formatTable, formatTargets, rate, Row, RunSample, summarize } from './support/report';
 import { parseWrkOutput } from './support/wrk-output';
+import { issueLocalCertificates } from '../src/proxy/tls/tls-provider';
 
 const ROOT = join(__dirname, '..');
 const BODY_BYTES = 1024;
@@ -33,12 +37,23 @@ const PLACEMENT = {
 interface Subject {
   readonly name: string;
   readonly workers: '1' | 'per-core';
-  /** Starts it on `cpus`, serving round robin over `upstreams`; resolves once it accepts connections. */
-  start(cpus: CpuList, upstreams: readonly number[]): Promise<{ port: number; root: Started | undefined }>;
+  /** Starts it on `cpus`, serving `scheme` round robin over `upstreams`; resolves once it accepts connections. */
+  start(cpus: CpuList, upstreams: readonly number[], scheme: BenchScheme): Promise<{ port: number; root: Started | undefined }>;
+}
+
+/**
+ * The one certificate every subject serves over HTTPS: issued once per run by a local CA (src/proxy/tls,
+ * RSA 2048) in the work directory for the bench model's certificate names. lbkit-1 and lbkit-haproxy
+ * take it from that CA directory (reused, not reissued); the others read `pem` (certificate, then key).
+ */
+interface BenchTls {
+  readonly caDir: string;
+  readonly pem: string;
 }
 
 const group = new ProcessGroup();
 let work = '';
+let tls: BenchTls;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -85,10 +100,11 @@ function nginxSubject(workers: 1 | 'auto'): Subject {
   return {
     name,
     workers: workers === 1 ? '1' : 'per-core',
-    async start(cpus, upstreams) {
+    async start(cpus, upstreams, scheme) {
       const port = await freePort();
-      const dir = join(work, name);
-      const root = await startNginx(name, cpus, nginxProxyConfig({ dir, port, upstreams, workers, keepalive: 512 }), port);
+      const dir = join(work, `${name}-${scheme}`);
+      const pem = scheme === 'https' ? tls.pem : undefined;
+      const root = await startNginx(`${name}-${scheme}`, cpus, nginxProxyConfig({ dir, port, upstreams, workers, keepalive: 512, pem }), port);
       return { port, root };
     },
   };
@@ -99,11 +115,38 @@ function haproxySubject(threads: 1 | 2): Subject {
   return {
     name,
     workers: threads === 1 ? '1' : 'per-core',
-    async start(cpus, upstreams) {
+    async start(cpus, upstreams, scheme) {
       const port = await freePort();
-      const file = join(work, `${name}.cfg`);
-      writeFileSync(file, haproxyConfig({ port, upstreams, threads }));
+      const file = join(work, `${name}-${scheme}.cfg`);
+      writeFileSync(file, haproxyConfig({ port, upstreams, threads, scheme, pem: tls.pem }));
       const root = group.start(name, cpus, 'haproxy', ['-db', '-f', file]);
+      await waitForPort(port, root);
+      return { port, root };
+    },
+  };
+}
+
+const upstreamList = (upstreams: readonly number[]) => upstreams.map((u) => `127.0.0.1:${u}`).join(',');
+const NODE_ENV = () => ({ ...process.env, NODE_PATH: join(ROOT, 'node_modules') });
+
+/**
+ * lbkit's HAProxy plane: the bench model compiled by compileHaproxy and written by writeHaproxyFiles
+ * (`exportJs`, plain JS like lbkit-1), run by haproxy with one thread. The compiled config sets no
+ * process settings, so haproxy-1's `global` section (nbthread 1, maxconn, bufsize) is a second `-f` file.
+ */
+function lbkitHaproxySubject(template: string, exportJs: string): Subject {
+  const name = 'lbkit-haproxy';
+  return {
+    name,
+    workers: '1',
+    async start(cpus, upstreams, scheme) {
+      const port = await freePort();
+      const out = join(work, `${name}-${scheme}`);
+      const config = execFileSync(process.execPath, [exportJs, template, String(port), upstreamList(upstreams), scheme, tls.caDir, out],
+        { encoding: 'utf8', env: NODE_ENV() }).trim();
+      const global = join(out, 'bench-global.cfg');
+      writeFileSync(global, haproxyGlobal(1));
+      const root = group.start(name, cpus, 'haproxy', ['-db', '-f', config, '-f', global]);
       await waitForPort(port, root);
       return { port, root };
     },
@@ -116,22 +159,51 @@ function lbkitSubject(template: string, childJs: string, workers: 1 | 'auto'): S
   return {
     name,
     workers: workers === 1 ? '1' : 'per-core',
-    async start(cpus, upstreams) {
+    async start(cpus, upstreams, scheme) {
       const port = await freePort();
-      const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };
-      const root = group.start(name, cpus, process.execPath, [childJs, template, String(port), upstreams.map((u) => `127.0.0.1:${u}`).join(','), String(workers)], env);
+      const root = group.start(name, cpus, process.execPath,
+        [childJs, template, String(port), upstreamList(upstreams), String(workers), scheme, tls.caDir], NODE_ENV());
       await waitForPort(port, root, 60_000);
       return { port, root };
     },
   };
 }
 
+/** The plain Node proxy (bench/support/node-floor.ts, compiled to `floorJs`): what any Node proxy pays. */
+function nodeFloorSubject(floorJs: string): Subject {
+  return {
+    name: 'node-floor',
+    workers: '1',
+    async start(cpus, upstreams, scheme) {
+      const port = await freePort();
+      const root = group.start('node-floor', cpus, process.execPath,
+        [floorJs, String(port), upstreamList(upstreams), ...(scheme === 'https' ? [tls.pem] : [])], NODE_ENV());
+      await waitForPort(port, root);
+      return { port, root };
+    },
+  };
+}
+
+/** Issues the run's one certificate (see BenchTls) and checks it is the RSA 2048 every subject is to serve. */
+function benchTls(template: string): BenchTls {
+  const caDir = join(work, 'ca');
+  const { issued } = issueLocalCertificates({ certificates: benchModel(template, 'https').certificates, caDir });
+  const key = new X509Certificate(issued[0].certPem).publicKey;
+  if (key.asymmetricKeyType !== 'rsa' || key.asymmetricKeyDetails?.modulusLength !== 2048) {
+    throw new Error(`the local CA issued a ${key.asymmetricKeyType} ${key.asymmetricKeyDetails?.modulusLength} key; the bench compares RSA 2048`);
+  }
+  const pem = join(work, 'tls', 'bench.pem');
+  mkdirSync(dirname(pem), { recursive: true });
+  writeFileSync(pem, `${issued[0].certPem.trimEnd()}\n${issued[0].keyPem.trimEnd()}\n`, { mode: 0o600 });
+  return { caDir, pem };
+}
+
 /** No proxy: wrk straight at the first backend (its CPU is the backend's). */
 const DIRECT: Subject = { name: 'direct', workers: '1', start: async () => ({ port: 0, root: undefined }) };
 
-async function wrk(cpus: CpuList, port: number, connections: number, seconds: number) {
+async function wrk(cpus: CpuList, scheme: BenchScheme, port: number, connections: number, seconds: number) {
   const out = await runToEnd(group, 'wrk', cpus, 'wrk', [`-t${Math.min(WRK_THREADS, connections)}`, `-c${connections}`, `-d${seconds}s`, '--latency',
-    `http://127.0.0.1:${port}/`], (seconds + 30) * 1000);
+    `${scheme}://127.0.0.1:${port}/`], (seconds + 30) * 1000);
   return parseWrkOutput(out);
 }
 
@@ -146,26 +218,28 @@ async function measure(args: BenchArgs, subjects: readonly Subject[], ticksPerSe
       backends.push({ port, root: await startNginx(name, place.load, nginxBackendConfig({ dir: join(work, name), port, bodyBytes: BODY_BYTES }), port) });
     }
     const upstreams = backends.map((b) => b.port);
-    // Pinned, the proxy has one CPU: only the one-worker configurations are meaningful there.
-    for (const subject of subjects.filter((s) => mode === 'unpinned' || s.workers === '1')) {
-      const started = subject === DIRECT ? { port: backends[0].port, root: backends[0].root } : await subject.start(place.proxy, upstreams);
-      try {
-        for (const connections of args.connections) {
-          await wrk(place.load, started.port, connections, args.warmupSeconds);
-          const runs: RunSample[] = [];
-          for (let i = 0; i < args.runs; i++) {
-            const pids = started.root ? processTree(started.root.pid) : [];
-            const before = cpuTicks(pids);
-            const result = await wrk(place.load, started.port, connections, args.durationSeconds);
-            runs.push({ wrk: result, cpuTicks: ticksBetween(before, cpuTicks(processTree(started.root!.pid))) });
+    // Pinned, the proxy has one CPU: only the one-worker configurations are meaningful there. The backends speak HTTP: direct is HTTP only.
+    for (const scheme of args.schemes) {
+      for (const subject of subjects.filter((s) => (mode === 'unpinned' || s.workers === '1') && (scheme === 'http' || s !== DIRECT))) {
+        const started = subject === DIRECT ? { port: backends[0].port, root: backends[0].root } : await subject.start(place.proxy, upstreams, scheme);
+        try {
+          for (const connections of args.connections) {
+            await wrk(place.load, scheme, started.port, connections, args.warmupSeconds);
+            const runs: RunSample[] = [];
+            for (let i = 0; i < args.runs; i++) {
+              const pids = started.root ? processTree(started.root.pid) : [];
+              const before = cpuTicks(pids);
+              const result = await wrk(place.load, scheme, started.port, connections, args.durationSeconds);
+              runs.push({ wrk: result, cpuTicks: ticksBetween(before, cpuTicks(processTree(started.root!.pid))) });
+            }
+            const row = summarize({ mode, scheme, subject: subject.name, workers: subject.workers, connections, runs }, ticksPerSecond);
+            rows.push(row);
+            console.log(`${mode.padEnd(8)} ${scheme.padEnd(5)} ${subject.name.padEnd(13)} c=${String(connections).padStart(3)}  ${row.requestsPerSecond.toFixed(0).padStart(7)} req/s`
+              + `  p50 ${row.p50Ms.toFixed(2)} ms  p99 ${row.p99Ms.toFixed(2)} ms  ${row.cpuMicrosPerRequest.toFixed(1)} µs CPU/req${row.errors ? `  ${row.errors} errors` : ''}`);
           }
-          const row = summarize({ mode, subject: subject.name, workers: subject.workers, connections, runs }, ticksPerSecond);
-          rows.push(row);
-          console.log(`${mode.padEnd(8)} ${subject.name.padEnd(10)} c=${String(connections).padStart(3)}  ${row.requestsPerSecond.toFixed(0).padStart(7)} req/s`
-            + `  p50 ${row.p50Ms.toFixed(2)} ms  p99 ${row.p99Ms.toFixed(2)} ms  ${row.cpuMicrosPerRequest.toFixed(1)} µs CPU/req${row.errors ? `  ${row.errors} errors` : ''}`);
+        } finally {
+          if (subject !== DIRECT && started.root) await group.stop(started.root);
         }
-      } finally {
-        if (subject !== DIRECT && started.root) await group.stop(started.root);
       }
     }
     for (const b of backends) await group.stop(b.root);
@@ -185,8 +259,11 @@ async function main(): Promise<void> {
   ensureTools();
   work = mkdtempSync(join(tmpdir(), 'lbkit-bench-'));
   const template = synthesizeBenchTemplate(join(work, 'cdk.out'));
-  const childJs = compileToJs(join(__dirname, 'support', 'lbkit-child.ts'), ROOT, join(work, 'js'), [join(ROOT, 'src', 'proxy', 'cluster', 'worker-main.ts')]);
+  tls = benchTls(template);
+  const js = (file: string, also: string[] = []) => compileToJs(join(__dirname, 'support', file), ROOT, join(work, 'js'), also);
+  const childJs = js('lbkit-child.ts', [join(ROOT, 'src', 'proxy', 'cluster', 'worker-main.ts')]);
   const all: Subject[] = [DIRECT, nginxSubject(1), nginxSubject('auto'), haproxySubject(1), haproxySubject(2),
+    lbkitHaproxySubject(template, js('haproxy-export.ts')), nodeFloorSubject(js('node-floor.ts')),
     lbkitSubject(template, childJs, 1), lbkitSubject(template, childJs, 'auto')];
   const subjects = args.only.length ? all.filter((s) => s.name === 'direct' || s.name === 'nginx-1' || s.name === 'nginx-auto' || args.only.includes(s.name)) : all;
   const ticksPerSecond = clockTicksPerSecond();
@@ -200,7 +277,10 @@ async function main(): Promise<void> {
     startedAt,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverageBefore: loadBefore, loadAverageAfter: loadavg(), node: process.version },
     versions: { nginx: version('nginx', ['-v']), haproxy: version('haproxy', ['-v']), wrk: version('wrk', ['-v']) },
-    settings: { ...args, bodyBytes: BODY_BYTES, wrkThreads: WRK_THREADS, clockTicksPerSecond: ticksPerSecond },
+    settings: {
+      ...args, bodyBytes: BODY_BYTES, wrkThreads: WRK_THREADS, clockTicksPerSecond: ticksPerSecond,
+      https: 'one RSA 2048 certificate for every subject, issued by a local CA (src/proxy/tls) once per run; wrk keeps its connections alive',
+    },
     rows,
     targets: checks,
   };

@@ -13,6 +13,8 @@ export interface BenchArgs {
   readonly runs: number;
   /** Which placements to run. */
   readonly modes: ReadonlyArray<'unpinned' | 'pinned'>;
+  /** What wrk speaks to the proxies: plain HTTP and/or HTTPS (TLS terminated by the proxy). */
+  readonly schemes: ReadonlyArray<'http' | 'https'>;
   /** Only these subjects (e.g. `lbkit-1,nginx-1`); all when empty. */
   readonly only: readonly string[];
   /** Where the JSON goes. */
@@ -26,7 +28,9 @@ export const BENCH_USAGE = `bench/proxy-throughput.ts: lbkit against nginx, HAPr
   --connections <n,n,...>   wrk connection counts (default 16,64,256)
   --runs <n>                measured runs per configuration, medians reported (default 3)
   --mode <both|pinned|unpinned>   placements (default both)
-  --only <name,...>         only these subjects: direct, nginx-1, nginx-auto, haproxy-1, haproxy-2, lbkit-1, lbkit-auto
+  --scheme <http,https>     what wrk speaks to the proxies (default http,https; direct is HTTP only)
+  --only <name,...>         only these subjects (direct, nginx-1 and nginx-auto always run): haproxy-1, haproxy-2,
+                            lbkit-haproxy, node-floor, lbkit-1, lbkit-auto
   --out <file>              JSON results (default bench/results/proxy-throughput.json)`;
 
 function positive(value: string, flag: string, integer: boolean): number {
@@ -40,7 +44,8 @@ function positive(value: string, flag: string, integer: boolean): number {
 /** Parses the bench's command line; throws with a one-line message on a bad option. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({
-    args: [...argv],
+    // `npx projen bench:proxy -- --quick` hands the script the `--` too.
+    args: argv[0] === '--' ? argv.slice(1) : [...argv],
     options: {
       quick: { type: 'boolean', default: false },
       duration: { type: 'string' },
@@ -48,6 +53,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       connections: { type: 'string' },
       runs: { type: 'string' },
       mode: { type: 'string', default: 'both' },
+      scheme: { type: 'string', default: 'http,https' },
       only: { type: 'string' },
       out: { type: 'string', default: 'bench/results/proxy-throughput.json' },
     },
@@ -60,6 +66,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     : quick ? [64] : [16, 64, 256];
   const mode = values.mode ?? 'both';
   if (!['both', 'pinned', 'unpinned'].includes(mode)) throw new Error(`--mode: expected both, pinned or unpinned, received '${mode}'`);
+  const schemes = [...new Set((values.scheme ?? 'http,https').split(',').map((s) => s.trim()))];
+  for (const s of schemes) if (s !== 'http' && s !== 'https') throw new Error(`--scheme: expected http, https or http,https, received '${s}'`);
   return {
     quick,
     durationSeconds: values.duration !== undefined ? positive(values.duration, '--duration', false) : quick ? 3 : 10,
@@ -67,6 +75,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     connections,
     runs: values.runs !== undefined ? positive(values.runs, '--runs', true) : quick ? 1 : 3,
     modes: mode === 'both' ? ['unpinned', 'pinned'] : [mode as 'pinned' | 'unpinned'],
+    schemes: schemes as Array<'http' | 'https'>,
     only: values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : [],
     out: values.out ?? 'bench/results/proxy-throughput.json',
   };

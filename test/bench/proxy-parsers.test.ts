@@ -1,5 +1,5 @@
 import { parseBenchArgs } from '../../bench/support/bench-args';
-import { haproxyConfig } from '../../bench/support/haproxy-config';
+import { haproxyConfig, haproxyGlobal } from '../../bench/support/haproxy-config';
 import { nginxBackendConfig, nginxProxyConfig } from '../../bench/support/nginx-config';
 import { parseProcStat, ticksBetween } from '../../bench/support/proc-stat';
 import { pinned } from '../../bench/support/processes';
@@ -84,6 +84,14 @@ describe('statistics', () => {
 describe('bench options', () => {
   test('defaults: 16, 64 and 256 connections, 3 runs of 10 s, both placements', () => {
     expect(parseBenchArgs([])).toMatchObject({ quick: false, connections: [16, 64, 256], runs: 3, durationSeconds: 10, warmupSeconds: 3, modes: ['unpinned', 'pinned'], only: [] });
+    expect(parseBenchArgs([]).schemes).toEqual(['http', 'https']);
+  });
+
+  test('--scheme: http, https or both; the `--` projen passes on is skipped', () => {
+    expect(parseBenchArgs(['--scheme', 'https']).schemes).toEqual(['https']);
+    expect(parseBenchArgs(['--scheme', 'https,http']).schemes).toEqual(['https', 'http']);
+    expect(parseBenchArgs(['--', '--quick', '--scheme', 'http'])).toMatchObject({ quick: true, schemes: ['http'] });
+    expect(() => parseBenchArgs(['--scheme', 'h2'])).toThrow("--scheme: expected http, https or http,https, received 'h2'");
   });
 
   test('--quick: one connection count, one short run; explicit options win', () => {
@@ -111,6 +119,15 @@ describe('configurations: the same job for every proxy', () => {
     expect(conf).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
     expect(conf).toContain('listen 127.0.0.1:8000');
     expect(conf).toContain('access_log off;');
+    expect(conf).not.toContain('ssl');
+  });
+
+  test('nginx proxy over HTTPS: the one certificate and key file, TLS 1.2 and up', () => {
+    const conf = nginxProxyConfig({ dir: '/tmp/x', port: 8000, upstreams: [9001], workers: 1, keepalive: 512, pem: '/tmp/x/bench.pem' });
+    expect(conf).toContain('listen 127.0.0.1:8000 backlog=4096 ssl http2;');
+    expect(conf).toContain('ssl_certificate /tmp/x/bench.pem;');
+    expect(conf).toContain('ssl_certificate_key /tmp/x/bench.pem;');
+    expect(conf).toContain('ssl_protocols TLSv1.2 TLSv1.3;');
   });
 
   test('nginx backend: return 200 with a body of the given size, one worker, loopback', () => {
@@ -121,14 +138,26 @@ describe('configurations: the same job for every proxy', () => {
     expect(conf).toContain('listen 127.0.0.1:9001');
   });
 
-  test('HAProxy: threads, round robin, server connections reused, forwarding headers', () => {
-    const conf = haproxyConfig({ port: 8000, upstreams: [9001, 9002], threads: 2 });
+  test('HAProxy: threads, round robin, server connections reused, forwarding headers, health checks', () => {
+    const conf = haproxyConfig({ port: 8000, upstreams: [9001, 9002], threads: 2, scheme: 'http' });
     expect(conf).toContain('nbthread 2');
     expect(conf).toContain('balance roundrobin');
     expect(conf).toContain('http-reuse always');
     expect(conf).toContain('option forwardfor');
-    expect(conf).toMatch(/server b1 127\.0\.0\.1:9001\n {2}server b2 127\.0\.0\.1:9002/);
-    expect(conf).toContain('bind 127.0.0.1:8000');
+    expect(conf).toContain('http-request set-header X-Forwarded-Proto http');
+    expect(conf).toMatch(/server b1 127\.0\.0\.1:9001 check\n {2}server b2 127\.0\.0\.1:9002 check/);
+    expect(conf).toMatch(/bind 127\.0\.0\.1:8000\n/);
+  });
+
+  test('HAProxy over HTTPS: TLS terminated with the one certificate, as the compiled listener binds', () => {
+    const conf = haproxyConfig({ port: 8000, upstreams: [9001], threads: 1, scheme: 'https', pem: '/tmp/x/bench.pem' });
+    expect(conf).toContain('bind 127.0.0.1:8000 ssl crt /tmp/x/bench.pem alpn h2,http/1.1 ssl-min-ver TLSv1.2');
+    expect(conf).toContain('http-request set-header X-Forwarded-Proto https');
+  });
+
+  test('the global section lbkit-haproxy runs with is haproxy-1\'s', () => {
+    expect(haproxyConfig({ port: 8000, upstreams: [9001], threads: 1, scheme: 'http' }).startsWith(haproxyGlobal(1))).toBe(true);
+    expect(haproxyGlobal(1)).toMatch(/^global\n {2}nbthread 1\n/);
   });
 
   test('pinning runs the command under taskset; unpinned runs it as it is', () => {

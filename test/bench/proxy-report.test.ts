@@ -1,4 +1,4 @@
-import { checkTargets, formatTable, formatTargets, rate, Row, summarize } from '../../bench/support/report';
+import { checkTargets, formatTable, formatTargets, rate, Row, summarize, Target, targetLabel, TARGETS } from '../../bench/support/report';
 import { WrkResult } from '../../bench/support/wrk-output';
 
 function wrk(requestsPerSecond: number, p99: number, requests = requestsPerSecond * 10): WrkResult {
@@ -6,14 +6,16 @@ function wrk(requestsPerSecond: number, p99: number, requests = requestsPerSecon
   return { requests, durationSeconds: 10, requestsPerSecond, latencyMs, socketErrors: 0, non2xx3xx: 0 };
 }
 
-function row(subject: string, workers: '1' | 'per-core', rps: number, p99: number, ticksPerRun: number, mode: 'pinned' | 'unpinned' = 'pinned'): Row {
-  return summarize({ mode, subject, workers, connections: 64, runs: [1, 2, 3].map(() => ({ wrk: wrk(rps, p99), cpuTicks: ticksPerRun })) }, 100);
+function row(subject: string, workers: '1' | 'per-core', rps: number, p99: number, ticksPerRun: number, mode: 'pinned' | 'unpinned' = 'pinned',
+  scheme: 'http' | 'https' = 'http', connections = 64): Row {
+  return summarize({ mode, scheme, subject, workers, connections, runs: [1, 2, 3].map(() => ({ wrk: wrk(rps, p99), cpuTicks: ticksPerRun })) }, 100);
 }
 
 describe('bench report', () => {
   test('medians over the runs; CPU per request from ticks (100 per second) over requests served', () => {
     const r = summarize({
       mode: 'pinned',
+      scheme: 'http',
       subject: 'lbkit-1',
       workers: '1',
       connections: 64,
@@ -26,40 +28,91 @@ describe('bench report', () => {
     expect(r.errors).toBe(0);
   });
 
-  test('ratios against nginx of the same worker group and against direct; the targets of the issue', () => {
+  test('ratios against nginx and HAProxy of the same worker group, node-floor and direct, under the same scheme', () => {
     const rows = rate([
       row('direct', '1', 40000, 2, 300),
       row('nginx-1', '1', 20000, 4, 600),
+      row('haproxy-1', '1', 25000, 3, 500),
+      row('node-floor', '1', 10000, 8, 500),
       row('lbkit-1', '1', 12000, 7, 700),
+      row('nginx-1', '1', 10000, 8, 600, 'pinned', 'https'),
+      row('lbkit-1', '1', 5000, 16, 700, 'pinned', 'https'),
       row('nginx-auto', 'per-core', 30000, 3, 900, 'unpinned'),
+      row('haproxy-2', 'per-core', 20000, 3, 900, 'unpinned'),
       row('lbkit-auto', 'per-core', 15000, 9, 1500, 'unpinned'),
     ]);
-    const lbkit = rows.find((r) => r.subject === 'lbkit-1')!;
+    const lbkit = rows.find((r) => r.subject === 'lbkit-1' && r.scheme === 'http')!;
     expect(lbkit.vsNginx.requestsPerSecond).toBeCloseTo(0.6);
     expect(lbkit.vsNginx.p99).toBeCloseTo(1.75);
-    // nginx: 6 s / 200000 = 30 µs; lbkit: 7 s / 120000 = 58.3 µs
+    // nginx: 6 s / 200000 = 30 µs; lbkit: 7 s / 120000 = 58.3 µs; node-floor: 5 s / 100000 = 50 µs; haproxy: 5 s / 250000 = 20 µs
     expect(lbkit.vsNginx.cpuPerRequest).toBeCloseTo(58.333 / 30, 2);
+    expect(lbkit.vsNodeFloor.cpuPerRequest).toBeCloseTo(58.333 / 50, 2);
+    expect(lbkit.vsHaproxy.requestsPerSecond).toBeCloseTo(0.48);
+    expect(lbkit.vsHaproxy.cpuPerRequest).toBeCloseTo(58.333 / 20, 2);
     expect(lbkit.vsDirect.requestsPerSecond).toBeCloseTo(0.3);
+    const overTls = rows.find((r) => r.subject === 'lbkit-1' && r.scheme === 'https')!;
+    expect(overTls.vsNginx.requestsPerSecond).toBeCloseTo(0.5); // against HTTPS nginx, not HTTP
+    expect(overTls.vsDirect.requestsPerSecond).toBeUndefined(); // direct is HTTP only
+    expect(overTls.vsNodeFloor.cpuPerRequest).toBeUndefined();
     const auto = rows.find((r) => r.subject === 'lbkit-auto')!;
     expect(auto.vsNginx.requestsPerSecond).toBeCloseTo(0.5);
+    expect(auto.vsHaproxy.requestsPerSecond).toBeCloseTo(0.75); // haproxy-2, the per-core group
     expect(auto.vsDirect.requestsPerSecond).toBeUndefined(); // no unpinned direct row
-    const checks = checkTargets(rows);
-    expect(checks).toEqual([{
-      connections: 64,
-      cpuPerRequest: { ratio: expect.closeTo(1.944, 2), met: true },
-      requestsPerSecond: { ratio: expect.closeTo(0.6, 5), met: true },
-      p99: { ratio: expect.closeTo(1.75, 5), met: true },
-    }]);
-    expect(formatTargets(checks)).toContain('CPU/req 1.94 met; req/s 0.60 met; p99 1.75 met');
     const table = formatTable(rows);
     expect(table.split('\n')).toHaveLength(2 + rows.length);
-    expect(table).toMatch(/pinned\s+lbkit-1\s+64\s+12000/);
+    expect(table).toMatch(/pinned\s+http\s+lbkit-1\s+64\s+12000/);
+    expect(table).toMatch(/pinned\s+https\s+lbkit-1\s+64\s+5000/);
   });
 
-  test('a target missed is reported as not met', () => {
-    const checks = checkTargets(rate([row('nginx-1', '1', 20000, 4, 600), row('lbkit-1', '1', 5000, 20, 900)]));
-    expect(checks[0]).toMatchObject({ cpuPerRequest: { met: false }, requestsPerSecond: { met: false }, p99: { met: false } });
-    expect(formatTargets(checks)).toContain('NOT met');
+  test('targets of issue 17: lbkit-haproxy against haproxy-1 and nginx-1, lbkit-1 against node-floor', () => {
+    expect(TARGETS.map(targetLabel)).toEqual(expect.arrayContaining([
+      'lbkit-haproxy CPU/req ÷ haproxy-1 ≤ 1.15',
+      'lbkit-haproxy CPU/req ÷ nginx-1 ≤ 1.5',
+      'lbkit-haproxy req/s ÷ haproxy-1 ≥ 0.9',
+      'lbkit-haproxy p99 ÷ nginx-1 ≤ 1.5',
+      'lbkit-1 CPU/req ÷ node-floor ≤ 1.2',
+    ]));
+  });
+
+  test('a target is checked per placement and scheme, at every connection count; met only when met at each', () => {
+    const target: Target = { subject: 'lbkit-haproxy', against: 'haproxy-1', metric: 'cpuPerRequest', atMost: 1.15 };
+    const rows = [
+      // 16 connections: 11 µs ÷ 10 µs = 1.1, met; 64 connections: 12 ÷ 10 = 1.2, not met
+      row('haproxy-1', '1', 10000, 4, 10, 'pinned', 'http', 16),
+      row('lbkit-haproxy', '1', 10000, 4, 11, 'pinned', 'http', 16),
+      row('haproxy-1', '1', 10000, 4, 10, 'pinned', 'http', 64),
+      row('lbkit-haproxy', '1', 10000, 4, 12, 'pinned', 'http', 64),
+      // HTTPS: 1.0 at 16 connections, met
+      row('haproxy-1', '1', 10000, 4, 10, 'pinned', 'https', 16),
+      row('lbkit-haproxy', '1', 10000, 4, 10, 'pinned', 'https', 16),
+    ];
+    const checks = checkTargets(rows, [target]);
+    expect(checks).toEqual([
+      expect.objectContaining({
+        target: 'lbkit-haproxy CPU/req ÷ haproxy-1 ≤ 1.15',
+        mode: 'pinned',
+        scheme: 'http',
+        met: false,
+        byConnections: [
+          { connections: 16, ratio: expect.closeTo(1.1, 5), met: true },
+          { connections: 64, ratio: expect.closeTo(1.2, 5), met: false },
+        ],
+      }),
+      expect.objectContaining({ scheme: 'https', met: true, byConnections: [{ connections: 16, ratio: expect.closeTo(1, 5), met: true }] }),
+    ]);
+    const text = formatTargets(checks);
+    expect(text).toMatch(/lbkit-haproxy CPU\/req ÷ haproxy-1 ≤ 1\.15\s+pinned\s+http\s+1\.10\s+1\.20\s+no/);
+    expect(text).toMatch(/pinned\s+https\s+1\.00\s+-\s+yes/);
+  });
+
+  test('at-least targets, and a ratio that cannot be formed (the other subject not run) is not met', () => {
+    const atLeast: Target = { subject: 'lbkit-haproxy', against: 'haproxy-1', metric: 'requestsPerSecond', atLeast: 0.9 };
+    const missing: Target = { subject: 'lbkit-1', against: 'node-floor', metric: 'cpuPerRequest', atMost: 1.2 };
+    const rows = [row('haproxy-1', '1', 10000, 4, 10), row('lbkit-haproxy', '1', 8500, 4, 10), row('lbkit-1', '1', 5000, 9, 10)];
+    const [rps, floor] = checkTargets(rows, [atLeast, missing]);
+    expect(rps).toMatchObject({ met: false, byConnections: [{ ratio: expect.closeTo(0.85, 5), met: false }] });
+    expect(floor).toMatchObject({ met: false, byConnections: [{ ratio: undefined, met: false }] });
+    expect(checkTargets([row('haproxy-1', '1', 10000, 4, 10), row('lbkit-haproxy', '1', 9500, 4, 10)], [atLeast])[0].met).toBe(true);
     expect(formatTargets([])).toContain('not evaluated');
   });
 });

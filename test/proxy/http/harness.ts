@@ -12,7 +12,7 @@ import { startHaproxyPlane } from '../../../src/haproxy';
 import { TargetGroupMetrics } from '../../../src/proxy/http/metrics';
 import { LocalLoadBalancerHandle } from '../../../src/proxy/local-load-balancer';
 import { AccessLogEntry, Endpoint, ProxyHandle, ProxyListener, ProxyOptions, startProxy, TlsProvider } from '../../../src/proxy/server';
-import { freePort, warnWithoutHaproxy } from '../../haproxy/support';
+import { freePort } from '../../haproxy/support';
 import { Plane } from '../../support/planes';
 
 export { PLANES, planesByEngine } from '../../support/planes';
@@ -111,9 +111,7 @@ export class Harness<P extends Plane = 'node'> {
   /** The node plane's access log (the HAProxy plane writes none in the ALB format). */
   public logs: AccessLogEntry[] = [];
 
-  constructor(public readonly plane: P = 'node' as P) {
-    if (plane === 'haproxy') warnWithoutHaproxy('the HAProxy plane');
-  }
+  constructor(public readonly plane: P = 'node' as P) {}
 
   /**
    * The client's connection pool (a fresh one per test). Idle connections close from this side after

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
-import { dirname, join, resolve } from 'path';
+import { join, resolve } from 'path';
 import { chooseLoadBalancer } from './choose-load-balancer';
 import { CliError } from './cli-error';
 import { domainFlags } from './domain-flags';
@@ -8,7 +8,7 @@ import { listenerPorts, TargetMapping, targetMapping } from './mapping';
 import { checkRoutes, numberFlag } from './serve-session';
 import { isApplicationModel } from '../core/model/any-load-balancer-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
-import { compileHaproxy, HaproxyConfig, HaproxyUnsupportedError } from '../haproxy';
+import { compileHaproxy, HaproxyConfig, HaproxyUnsupportedError, writeHaproxyFiles } from '../haproxy';
 import { defaultCaDir } from '../proxy/tls/ca-dir';
 import { readSynthesizedFile } from '../readers';
 
@@ -26,9 +26,6 @@ export interface ExportHaproxyOptions {
   /** Directory to write haproxy.cfg and its files to; a new temporary one without. */
   readonly out?: string;
 }
-
-/** The name of the config in the output directory. */
-export const HAPROXY_CONFIG_FILE = 'haproxy.cfg';
 
 /** A synthesized file compiled for HAProxy, with what it was compiled from. */
 export interface CompiledHaproxyFile {
@@ -62,20 +59,6 @@ export function compileHaproxyFile(file: string, options: ExportHaproxyOptions):
     targets, ports, timeScale, bindAddress: options.host, tls: { caDir: options.caDir ?? defaultCaDir(), domains: options.domain },
   });
   return { model, targets, ports, timeScale, compiled };
-}
-
-/** Writes haproxy.cfg and its files into `out` (created if needed); returns the config's path. */
-export function writeHaproxyFiles(out: string, compiled: HaproxyConfig): string {
-  for (const [path, content] of Object.entries(compiled.files)) {
-    const target = join(out, path);
-    mkdirSync(dirname(target), { recursive: true });
-    // Certificates hold private keys: owner-only.
-    writeFileSync(target, content, { mode: path.startsWith('certs/') ? 0o600 : 0o644 });
-  }
-  const config = join(out, HAPROXY_CONFIG_FILE);
-  mkdirSync(out, { recursive: true });
-  writeFileSync(config, compiled.config);
-  return config;
 }
 
 /**

@@ -1,22 +1,19 @@
-import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { CliError, CliIo } from './cli-error';
 import { describeServe, display } from './describe-serve';
-import { CompiledHaproxyFile, compileHaproxyFile, writeHaproxyFiles } from './export-haproxy';
+import { CompiledHaproxyFile, compileHaproxyFile } from './export-haproxy';
 import { fileVersions, pollForChanges } from './file-versions';
 import { checkHaproxyServeFlags } from './serve-haproxy-flags';
 import { HaproxyPlane, numberFlag, ServeOptions, ServeSession } from './serve-session';
-import { findHaproxy, HaproxyProcess, HaproxyRuntime, startHaproxyProcess } from '../haproxy';
+import { findHaproxy, HaproxyPlaneHandle, HAPROXY_CONFIG_FILE, startHaproxyPlane } from '../haproxy';
 import { AdminServer, startAdminServer } from '../proxy/admin';
-import { ProxyListener } from '../proxy/server';
 import { createTlsProvider, defaultCaDir } from '../proxy/tls';
 
 /**
- * `lbkit serve --data-plane haproxy`: compiles the file as `lbkit export haproxy` does, runs haproxy in
- * master-worker mode on it from a temporary directory, serves the admin API from its runtime API,
- * and with --watch recompiles and reloads it (SIGUSR2: old workers finish their connections).
+ * `lbkit serve --data-plane haproxy`: compiles the file as `lbkit export haproxy` does (refusing what the
+ * plane does not compile before anything starts), runs the HAProxy plane (startHaproxyPlane) on its model,
+ * serves the admin API from the plane's runtime-API adapter, and with --watch recompiles and reloads it
+ * (SIGUSR2: old workers finish their connections).
  */
 export async function serveHaproxy(file: string, options: ServeOptions, io: CliIo): Promise<ServeSession & { haproxy: HaproxyPlane }> {
   checkHaproxyServeFlags(options);
@@ -27,30 +24,24 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
   const exportOptions = { ...options, host, caDir: options.caDir ?? defaultCaDir() };
   const versions = options.watch ? fileVersions([file, ...(options.targets ? [options.targets] : [])]) : [];
   let current: CompiledHaproxyFile = compileHaproxyFile(file, exportOptions);
-  const dir = mkdtempSync(join(tmpdir(), 'lbkit-haproxy-serve-'));
-  let proc: HaproxyProcess | undefined;
-  let runtime: HaproxyRuntime | undefined;
+  const plane: HaproxyPlaneHandle = await startHaproxyPlane({
+    model: current.model,
+    targets: current.targets,
+    listenerPorts: current.ports,
+    timeScale: current.timeScale,
+    tls: { caDir: exportOptions.caDir, domains: options.domain },
+    bindAddress: host,
+    binary,
+    onOutput: (text) => io.err(text),
+  });
   let admin: AdminServer | undefined;
-  const stop = async () => {
-    await admin?.close();
-    runtime?.close();
-    await proc?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const listeners: ProxyListener[] = current.model.listeners.map((l) => ({ port: l.port, localPort: current.ports[l.port], protocol: l.protocol }));
-  try {
-    const config = writeHaproxyFiles(dir, current.compiled);
-    proc = await startHaproxyProcess(binary, config, dir, { host, port: listeners[0].localPort }, (text) => io.err(text));
-    runtime = new HaproxyRuntime(proc.masterSocket, () => current, current.timeScale, listeners);
-    await runtime.firstReading();
-    if (adminPort !== undefined) {
-      admin = await startAdminServer({ handle: runtime, port: adminPort, model: () => current.model }).catch((e) => {
-        throw new CliError(`--admin-port ${adminPort}: cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
-      });
+  if (adminPort !== undefined) {
+    try {
+      admin = await startAdminServer({ handle: plane, port: adminPort, model: () => current.model });
+    } catch (e) {
+      await plane.close();
+      throw new CliError(`--admin-port ${adminPort}: cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
     }
-  } catch (e) {
-    await stop();
-    throw e;
   }
   const tls = current.model.listeners.some((l) => l.protocol === 'HTTPS')
     ? createTlsProvider({ certificates: current.model.certificates, domains: options.domain, caDir: exportOptions.caDir })
@@ -59,7 +50,7 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
     file,
     model: current.model,
     notServed: [],
-    handle: { listeners },
+    handle: { listeners: plane.listeners },
     targets: current.targets,
     host,
     tls,
@@ -68,23 +59,14 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
     endpoints: {},
     timeScale: current.timeScale,
   }));
-  io.out(`data plane: haproxy (${binary}, master pid ${proc.pid}, config ${join(dir, 'haproxy.cfg')})\n`);
+  io.out(`data plane: haproxy (${binary}, master pid ${plane.pid}, config ${join(plane.dir, HAPROXY_CONFIG_FILE)})\n`);
 
   let reloading = Promise.resolve();
   const onChange = (): void => {
-    reloading = reloading.then(() => {
+    reloading = reloading.then(async () => {
       try {
         const next = compileHaproxyFile(file, exportOptions);
-        // Checked in a staging directory first: a config haproxy refuses never replaces the running one.
-        const staging = mkdtempSync(join(dir, 'staging-'));
-        try {
-          const checked = spawnSync(binary, ['-c', '-q', '-f', writeHaproxyFiles(staging, next.compiled)], { encoding: 'utf8' });
-          if (checked.status !== 0) throw new Error(`haproxy refuses the recompiled config: ${`${checked.stdout}${checked.stderr}`.trim()}`);
-        } finally {
-          rmSync(staging, { recursive: true, force: true });
-        }
-        writeHaproxyFiles(dir, next.compiled);
-        proc!.reload();
+        await plane.reload(next.model, next.targets);
         current = next;
         io.out(`lbkit serve: reloaded ${display(file)} (haproxy; ${next.model.listeners.length} listeners, ${next.model.targetGroups.length} target groups)\n`);
       } catch (e) {
@@ -102,11 +84,12 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
     admin,
     tls,
     dnsModels: [],
-    haproxy: { pid: proc.pid, dir },
+    haproxy: { pid: plane.pid, dir: plane.dir },
     close: () => closed ??= (async () => {
       stopWatching();
       await reloading;
-      await stop();
+      await admin?.close();
+      await plane.close();
     })(),
   };
 }

@@ -2,3 +2,5 @@ export * from './compile';
 export * from './unsupported';
 export * from './haproxy-process';
 export * from './haproxy-runtime';
+export * from './haproxy-plane';
+export * from './write-files';

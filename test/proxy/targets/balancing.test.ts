@@ -1,7 +1,7 @@
 import * as http from 'http';
 import { LoadBalancingAlgorithm, StickinessType } from '../../../src/core/options/enums';
 import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
-import { echo, Harness, healthy, sleep, until } from '../http/harness';
+import { echo, Harness, healthy, Plane, planesByEngine, sleep, until } from '../http/harness';
 
 /** Behaviours 4 and 5: algorithms, slow start, lb_cookie and app_cookie stickiness, over both engines. */
 const OPTIONS: EngineOptions = {
@@ -17,12 +17,18 @@ const OPTIONS: EngineOptions = {
   ],
 };
 
+/**
+ * The routes both planes serve; the others are node-only, refused by the HAProxy plane (src/haproxy/unsupported.ts):
+ * `weightedRandom` (wr), `slowStart` (slow), `stickiness` (sticky, app).
+ */
+const BOTH_PLANES: EngineOptions = { ...OPTIONS, routes: OPTIONS.routes!.filter((r) => r.name === 'rr' || r.name === 'lor') };
+
 const cookieOf = (setCookie: unknown, name: string) =>
   ([] as string[]).concat(setCookie as string[] ?? []).find((c) => c.startsWith(`${name}=`));
 
-describe.each(ENGINES)('%s', (engine: Engine) => {
-  const model = engine.synth(OPTIONS).model;
-  const h = new Harness();
+describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: Engine) => {
+  const model = engine.synth(BOTH_PLANES).model;
+  const h = new Harness(plane);
   afterEach(() => h.close());
 
   test('4. round robin alternates over healthy targets', async () => {
@@ -57,6 +63,12 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     for (const res of held) res.end('done');
     await Promise.all([...pending, third]);
   });
+});
+
+describe.each(ENGINES)('node plane only, %s', (engine: Engine) => {
+  const model = engine.synth(OPTIONS).model;
+  const h = new Harness('node');
+  afterEach(() => h.close());
 
   test('4. weighted random spreads over all targets', async () => {
     const p = await h.proxy(model, { wr: [await h.backend('a'), await h.backend('b')] });

@@ -1,7 +1,7 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { CERT_ARN_1, Engine, EngineOptions, ENGINES } from '../../support/engines';
-import { Harness, healthy, sleep, until } from '../http/harness';
+import { Harness, healthy, Plane, planesByEngine, sleep, until } from '../http/harness';
 
 /** Behaviour 3: the health-check state machine on real backends, timers scaled ×100 (interval 15 s → 150 ms). */
 const base = (over: EngineOptions['routes'] = []): EngineOptions => ({
@@ -16,8 +16,11 @@ const itemOne = (healthCheck: { path?: string } = {}): EngineOptions => ({
   routes: [{ name: 'api', paths: ['/api/*'], healthCheck: { intervalSeconds: 30, timeoutSeconds: 20, ...healthCheck } }],
 });
 
-describe.each(ENGINES)('%s', (engine: Engine) => {
-  const h = new Harness();
+/** The HAProxy plane registers only the targets it was started with (its config names its servers; dynamic servers are not used). */
+const NOT_STARTED_WITH = /registers only the targets it was started with/;
+
+describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: Engine) => {
+  const h = new Harness(plane);
   afterEach(() => h.close());
   const stateOf = (p: { targetHealth(): any[] }, group: string) => p.targetHealth().find((g) => g.targetGroup === group)!.targets;
 
@@ -27,8 +30,13 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const a = await h.backend('a');
     const b = await h.backend('b');
     const p = await h.proxy(model, { api: [a, b] });
-    expect(stateOf(p, 'api').map((t: any) => t.state)).toEqual(['initial', 'initial']);
-    expect(stateOf(p, 'api')[0].reason).toBe('Elb.InitialHealthChecking');
+    if (plane === 'node') {
+      expect(stateOf(p, 'api').map((t: any) => t.state)).toEqual(['initial', 'initial']);
+      expect(stateOf(p, 'api')[0].reason).toBe('Elb.InitialHealthChecking');
+    } else {
+      // HAProxy checks its first server before the plane's first reading is taken: each is initial (its INI check status) or already healthy.
+      for (const t of stateOf(p, 'api')) expect(t.state === 'healthy' || t.reason === 'Elb.RegistrationInProgress').toBe(true);
+    }
     await healthy(p, 'api');
     // The first check made them healthy: the second comes one interval (300 ms) later.
     expect([a.healthChecks, b.healthChecks]).toEqual([1, 1]);
@@ -36,7 +44,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const failuresBefore = b.healthChecks;
     await until(() => stateOf(p, 'api')[1].state === 'unhealthy');
     expect(b.healthChecks - failuresBefore).toBeGreaterThanOrEqual(3);
-    expect(stateOf(p, 'api')[1].reason).toBe('Target.ResponseCodeMismatch');
+    // The HAProxy plane's reason carries HAProxy's check status instead of AWS's reason code.
+    expect(stateOf(p, 'api')[1].reason).toBe(plane === 'node' ? 'Target.ResponseCodeMismatch' : 'Target.FailedHealthChecks (haproxy: L7STS 500)');
     b.requests = 0;
     for (let i = 0; i < 10; i++) expect((await h.call(p, '/api/x')).json().id).toBe('a');
     expect(b.requests).toBe(0);
@@ -57,6 +66,14 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const p = await h.proxy(model, { api: [a] });
     await until(() => a.healthChecks === 1);
     await sleep(100);
+    if (plane === 'haproxy') {
+      // HAProxy has no initial state past the first check: one failure makes it DOWN, and it needs `rise` (2) passes back.
+      expect(stateOf(p, 'api')).toEqual([{ id: `127.0.0.1:${a.endpoint.port}`, state: 'unhealthy', reason: 'Target.FailedHealthChecks (haproxy: L7STS 500)' }]);
+      a.healthy = true;
+      await healthy(p, 'api');
+      expect(a.healthChecks).toBe(3);
+      return;
+    }
     expect(stateOf(p, 'api')).toEqual([{ id: `127.0.0.1:${a.endpoint.port}`, state: 'initial', reason: 'Elb.InitialHealthChecking' }]);
     a.healthy = true;
     await healthy(p, 'api');
@@ -69,6 +86,15 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const p = await h.proxy(model, { api: [a] });
     await healthy(p, 'api');
     const b = await h.backend('b');
+    if (plane === 'haproxy') {
+      expect(() => p.register('api', b.endpoint)).toThrow(NOT_STARTED_WITH);
+      // A reload with a changed health check: the new worker starts its servers up (HAProxy's initial state) and checks them.
+      const checks = a.healthChecks;
+      await p.reload(engine.synth(itemOne({ path: '/ready' })).model, { api: [a.endpoint] });
+      await until(() => a.healthChecks > checks);
+      await healthy(p, 'api', 1);
+      return;
+    }
     p.register('api', b.endpoint);
     await healthy(p, 'api', 2);
     expect(b.healthChecks).toBe(1);
@@ -118,7 +144,8 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const none = await h.call(p, '/empty/x');
     expect(none.status).toBe(503);
     expect(none.text).toContain('<center><h1>503 Service Temporarily Unavailable</h1></center>');
-    expect(h.logs.at(-1)).toMatchObject({ elbStatusCode: 503, targetGroup: 'empty', errorReason: 'NoRegisteredTargets' });
+    // The HAProxy plane writes no ALB access log.
+    if (plane === 'node') expect(h.logs.at(-1)).toMatchObject({ elbStatusCode: 503, targetGroup: 'empty', errorReason: 'NoRegisteredTargets' });
   });
 
   test('timeout: a check unanswered within the timeout (5 s / 100) fails with Target.Timeout; refused ones with Target.FailedHealthChecks', async () => {
@@ -128,6 +155,11 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     await healthy(p, 'api');
     slow.hangHealth = true;
     await until(() => stateOf(p, 'api')[0].state === 'unhealthy');
+    if (plane === 'haproxy') {
+      expect(stateOf(p, 'api')[0].reason).toBe('Target.FailedHealthChecks (haproxy: L7TOUT)');
+      expect(() => p.register('api', { host: '127.0.0.1', port: 1 })).toThrow(NOT_STARTED_WITH);
+      return;
+    }
     expect(stateOf(p, 'api')[0].reason).toBe('Target.Timeout');
     p.register('api', { host: '127.0.0.1', port: 1 }); // nothing listens on port 1
     await until(() => stateOf(p, 'api').some((t: any) => t.id === '127.0.0.1:1' && t.state === 'unhealthy'));

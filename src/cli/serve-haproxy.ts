@@ -8,9 +8,11 @@ import { CompiledHaproxyFile, compileHaproxyFile, writeHaproxyFiles } from './ex
 import { fileVersions, pollForChanges } from './file-versions';
 import { checkHaproxyServeFlags } from './serve-haproxy-flags';
 import { HaproxyPlane, numberFlag, ServeOptions, ServeSession } from './serve-session';
+import { isApplicationModel } from '../core/model/any-load-balancer-model';
 import { findHaproxy, HaproxyProcess, HaproxyRuntime, startHaproxyProcess } from '../haproxy';
-import { AdminServer, startAdminServer } from '../proxy/admin';
+import { AdminServer, AdminTarget, startAdminServer } from '../proxy/admin';
 import { ProxyListener } from '../proxy/server';
+import { NetworkProxyListener } from '../proxy/tcp/network-proxy';
 import { createTlsProvider, defaultCaDir } from '../proxy/tls';
 
 /**
@@ -37,14 +39,15 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
     await proc?.stop();
     rmSync(dir, { recursive: true, force: true });
   };
-  const listeners: ProxyListener[] = current.model.listeners.map((l) => ({ port: l.port, localPort: current.ports[l.port], protocol: l.protocol }));
+  const listeners = servedListeners(current);
   try {
     const config = writeHaproxyFiles(dir, current.compiled);
     proc = await startHaproxyProcess(binary, config, dir, { host, port: listeners[0].localPort }, (text) => io.err(text));
     runtime = new HaproxyRuntime(proc.masterSocket, () => current, current.timeScale, listeners);
     await runtime.firstReading();
     if (adminPort !== undefined) {
-      admin = await startAdminServer({ handle: runtime, port: adminPort, model: () => current.model }).catch((e) => {
+      // Its metrics() answer in the served model's kind: request counters (ALB) or flow counters (NLB).
+      admin = await startAdminServer({ handle: runtime as AdminTarget, port: adminPort, model: () => current.model }).catch((e) => {
         throw new CliError(`--admin-port ${adminPort}: cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
       });
     }
@@ -52,7 +55,7 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
     await stop();
     throw e;
   }
-  const tls = current.model.listeners.some((l) => l.protocol === 'HTTPS')
+  const tls = current.model.listeners.some((l) => l.protocol === 'HTTPS' || l.protocol === 'TLS')
     ? createTlsProvider({ certificates: current.model.certificates, domains: options.domain, caDir: exportOptions.caDir })
     : undefined;
   io.out(describeServe({
@@ -109,4 +112,10 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
       await stop();
     })(),
   };
+}
+
+/** The listeners haproxy serves, each with its local port: HTTP(S) of an ALB, TCP or TLS of an NLB. */
+function servedListeners({ model, ports }: CompiledHaproxyFile): Array<ProxyListener | NetworkProxyListener> {
+  if (isApplicationModel(model)) return model.listeners.map((l) => ({ port: l.port, localPort: ports[l.port], protocol: l.protocol }));
+  return model.listeners.map((l) => ({ port: l.port, localPort: ports[l.port], protocol: l.protocol }));
 }

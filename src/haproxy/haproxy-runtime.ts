@@ -35,6 +35,11 @@ export class HaproxyRuntime {
   private readonly drainTimers = new Set<NodeJS.Timeout>();
   /** Deregistered targets' states by `group\0id`: set again on a worker that lacks them (a reload starts one with every server ready). */
   private readonly overrides = new Map<string, 'drain' | 'maint'>();
+  /**
+   * Deregistered NLB targets listed unused whose servers stay in drain: their group keeps open flows after the
+   * delay (no connection termination), and `maint` would close them (`on-marked-down shutdown-sessions` acts on maint too).
+   */
+  private readonly flowsKept = new Set<string>();
 
   constructor(private readonly socket: string, private served: () => HaproxyServed, private readonly timeScale: number,
     public readonly listeners: ReadonlyArray<ProxyListener | NetworkProxyListener>) {
@@ -61,7 +66,8 @@ export class HaproxyRuntime {
   /** Reads `show stat` now. */
   public async refresh(): Promise<void> {
     this.rows = parseShowStat(await runtimeCommand(this.socket, '@1 show stat'));
-    for (const [key, state] of this.overrides) {
+    for (const [key, listed] of this.overrides) {
+      const state = listed === 'maint' && this.flowsKept.has(key) ? 'drain' : listed;
       const [group, id] = key.split('\0');
       const servers = this.servers(group, id, false);
       const row = servers.length ? this.row(servers[0].split('/')[0], servers[0].split('/')[1]) : undefined;
@@ -147,17 +153,24 @@ export class HaproxyRuntime {
     });
     if (this.overrides.get(key) !== 'drain') return; // registered again meanwhile
     this.overrides.set(key, 'maint');
-    await this.setState(servers, 'maint');
-    // An NLB group with connection termination resets the flows still open when the delay ends (the node plane's endDeregistration).
     const network = this.served().model.targetGroups.find((g) => g.name === group);
-    if (network && 'connectionTermination' in network && network.connectionTermination) {
+    if (network && 'connectionTermination' in network) {
+      // An NLB target's open flows at the end of the delay: reset with connection termination, else left to end (the node plane's endDeregistration).
+      if (!network.connectionTermination) {
+        this.flowsKept.add(key);
+        return;
+      }
+      await this.setState(servers, 'maint');
       for (const s of servers) await runtimeCommand(this.socket, `@1 shutdown sessions server ${s}`);
+      return;
     }
+    await this.setState(servers, 'maint');
   }
 
   public register(group: string, endpoint: Endpoint): void {
     const servers = this.servers(group, endpointId(endpoint));
     this.overrides.delete(`${group}\0${endpointId(endpoint)}`);
+    this.flowsKept.delete(`${group}\0${endpointId(endpoint)}`);
     void this.setState(servers, 'ready').catch(() => undefined);
   }
 

@@ -168,6 +168,24 @@ live('haproxy on the NLB config compiled from %s output', (engine) => {
   });
 });
 
+/** An open connection that has answered once, by the target that answered. */
+interface Held {
+  readonly socket: net.Socket;
+  readonly target: string;
+  readonly closed: Promise<void>;
+}
+
+async function hold(port: number, localAddress?: string): Promise<Held> {
+  const socket = net.connect({ port, host: '127.0.0.1', localAddress });
+  socket.setEncoding('utf8');
+  socket.on('error', () => undefined);
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  const first = await new Promise<string>((resolve) => { socket.once('data', (d: string) => resolve(d)); socket.write('hi\n'); });
+  return { socket, target: first.split(' ')[0], closed };
+}
+
+const closedWithin = (held: Held, ms: number) => Promise.race([held.closed.then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open'), ms))]);
+
 type TargetList = Array<{ targetGroup: string; targets: Array<{ id: string; state: string; reason?: string }> }>;
 
 live('lbkit serve --data-plane haproxy on the NLB of %s output', (engine) => {
@@ -186,6 +204,7 @@ live('lbkit serve --data-plane haproxy on the NLB of %s output', (engine) => {
     const file = writeSynthesized(engine, engine.synthTcp(HAPROXY_NLB_OPTIONS).output, dir);
     const addr = (name: string) => backends.get(name)!.address;
     const code = await runCli(['serve', file, '--data-plane', 'haproxy', '--target', `echo=${addr('echo-1')},${addr('echo-2')}`,
+      '--target', `sticky=${addr('echo-1')},${addr('echo-2')}`,
       ...LISTENER_PORTS.flatMap((p) => ['--port', `${p}=${ports[p]}`]),
       '--time-scale', String(TIME_SCALE), '--ca-dir', join(dir, 'ca'), '--admin-port', '0'], io, { onServing: async (s) => { session = s; } });
     if (code !== 0) throw new Error(`serve failed: ${io.stderr}`);
@@ -213,11 +232,35 @@ live('lbkit serve --data-plane haproxy on the NLB of %s output', (engine) => {
     expect(metrics).toMatch(/lbkit_processed_bytes_total\{target_group="echo"\} [1-9]\d*/);
   });
 
-  test('deregister: draining, then unused; new connections go to the other target', async () => {
+  test('deregister: draining, then unused; new connections go to the other target; with connection termination its open ones are closed', async () => {
     const two = backends.get('echo-2')!.address;
+    // Two open connections, one per target (round robin): which is which, from their answers.
+    const held = [await hold(ports[7000]), await hold(ports[7000])];
+    expect(held.map((h) => h.target).sort()).toEqual(['echo-1', 'echo-2']);
     const answer = await fetch(`${session!.admin!.url}/targets/echo/${encodeURIComponent(two)}/deregister`, { method: 'POST' });
     expect(answer.status).toBeLessThan(300);
     await until('unused', targets, (l) => stateOf(l, 'echo', two) === 'unused', 8000);
     for (let i = 0; i < 4; i++) expect(servedBy(await tcpLine(ports[7000], 'x'))).toBe('echo-1');
+    const onTwo = held.find((h) => h.target === 'echo-2')!;
+    const onOne = held.find((h) => h.target === 'echo-1')!;
+    expect(await closedWithin(onTwo, 3000)).toBe('closed');
+    expect(onOne.socket.destroyed).toBe(false);
+    for (const h of held) h.socket.destroy();
+  });
+
+  test('deregister without connection termination: listed unused after the delay, its open flows go on', async () => {
+    const two = backends.get('echo-2')!.address;
+    // Source-IP affinity: clients from several loopback addresses until one is on each target.
+    const held: Held[] = [];
+    for (let i = 1; i <= 16 && new Set(held.map((h) => h.target)).size < 2; i++) held.push(await hold(ports[7001], `127.0.0.${i}`));
+    const onTwo = held.find((h) => h.target === 'echo-2')!;
+    expect(onTwo).toBeDefined();
+    expect((await fetch(`${session!.admin!.url}/targets/sticky/${encodeURIComponent(two)}/deregister`, { method: 'POST' })).status).toBeLessThan(300);
+    await until('unused', targets, (l) => stateOf(l, 'sticky', two) === 'unused', 8000);
+    expect(await closedWithin(onTwo, 1500)).toBe('still open');
+    const answer = new Promise<string>((resolve) => onTwo.socket.once('data', (d: string) => resolve(d)));
+    onTwo.socket.write('still there\n');
+    expect(await answer).toBe('echo-2 still there\n');
+    for (const h of held) h.socket.destroy();
   });
 });

@@ -6,14 +6,22 @@ const FAST_HEALTH = { intervalSeconds: 5, timeoutSeconds: 2, healthyThreshold: 2
 
 /**
  * A network load balancer with each listener kind the HAProxy plane compiles: TCP (round robin, own
- * idle timeout, 10 s deregistration delay), TCP with source-IP affinity, TCP with proxy protocol v2, TLS terminated (ALPN policy),
+ * idle timeout, 10 s deregistration delay ending in connection termination), TCP with source-IP affinity (10 s deregistration delay, open flows kept), TCP with proxy protocol v2, TLS terminated (ALPN policy),
  * TLS re-encrypted with an HTTPS check, TLS passthrough (a TCP listener in front of TLS targets).
  */
 export const HAPROXY_NLB_OPTIONS: TcpEngineOptions = {
   managedCertificates: [{ domainName: 'mqtt.example.com' }],
   listeners: [
-    { name: 'echo', port: 7000, protocol: ListenerProtocol.TCP, idleTimeoutSeconds: 120, deregistrationDelaySeconds: 10, healthCheck: FAST_HEALTH },
-    { name: 'sticky', port: 7001, protocol: ListenerProtocol.TCP, sessionAffinity: SessionAffinity.SOURCE_IP, healthCheck: FAST_HEALTH },
+    {
+      name: 'echo',
+      port: 7000,
+      protocol: ListenerProtocol.TCP,
+      idleTimeoutSeconds: 120,
+      deregistrationDelaySeconds: 10,
+      terminateConnectionsOnDeregistration: true,
+      healthCheck: FAST_HEALTH,
+    },
+    { name: 'sticky', port: 7001, protocol: ListenerProtocol.TCP, sessionAffinity: SessionAffinity.SOURCE_IP, deregistrationDelaySeconds: 10, healthCheck: FAST_HEALTH },
     { name: 'pp', port: 7002, protocol: ListenerProtocol.TCP, proxyProtocolV2: true, healthCheck: FAST_HEALTH },
     { name: 'secure', port: 7443, protocol: ListenerProtocol.TLS, alpnPolicy: 'HTTP2Preferred', healthCheck: FAST_HEALTH },
     {

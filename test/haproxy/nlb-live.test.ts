@@ -7,6 +7,7 @@ import { HAPROXY_NLB_OPTIONS } from './nlb-support';
 import { freePort, HAPROXY, IN_CI, startHaproxy, stopHaproxy, tempDir, warnWithoutHaproxy, writeSynthesized } from './support';
 import { runCli, ServeSession } from '../../src/cli';
 import { startTcpDemoBackend, TcpDemoBackend } from '../../src/health';
+import { createTlsProvider } from '../../src/proxy/tls';
 import { CA_CERT_FILE } from '../../src/proxy/tls/local-ca';
 import { bufferIo } from '../cli/support';
 import { ENGINES } from '../support/engines';
@@ -74,6 +75,47 @@ async function until<T>(what: string, get: () => Promise<T>, done: (value: T) =>
   }
 }
 
+/** A TLS target (its own CA's certificate): `GET /health` answers 200 (the HTTPS check), any other line `tls-target <line>`. */
+interface TlsTarget {
+  readonly port: number;
+  readonly lines: string[];
+  readonly healthChecks: number;
+  close(): Promise<void>;
+}
+
+async function startTlsTarget(caDir: string): Promise<TlsTarget> {
+  const provider = createTlsProvider({ certificates: [], domains: ['target.internal'], caDir });
+  const lines: string[] = [];
+  let healthChecks = 0;
+  const sockets = new Set<net.Socket>();
+  const server = tls.createServer(provider.defaultContext, (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.setEncoding('utf8');
+    socket.once('data', (text: string) => {
+      if (text.startsWith('GET /health ')) {
+        healthChecks++;
+        socket.end('HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      const line = text.trim();
+      lines.push(line);
+      socket.write(`tls-target ${line}\n`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    lines,
+    get healthChecks() { return healthChecks; },
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 const live = HAPROXY ? describe.each(ENGINES) : describe.skip.each(ENGINES);
 
 live('haproxy on the NLB config compiled from %s output', (engine) => {
@@ -82,18 +124,20 @@ live('haproxy on the NLB config compiled from %s output', (engine) => {
   let haproxy: ChildProcess | undefined;
   const backends = new Map<string, TcpDemoBackend>();
   const ports: Record<number, number> = {};
+  let tlsTarget: TlsTarget;
 
   beforeAll(async () => {
     dir = tempDir('lbkit-haproxy-nlb-live-');
     for (const name of ['echo-1', 'echo-2', 'secure']) backends.set(name, await startTcpDemoBackend({ name }));
     backends.set('pp', await startTcpDemoBackend({ name: 'pp', proxyProtocol: true }));
+    tlsTarget = await startTlsTarget(join(dir, 'target-ca'));
     for (const p of LISTENER_PORTS) ports[p] = await freePort();
     const file = writeSynthesized(engine, engine.synthTcp(HAPROXY_NLB_OPTIONS).output, dir);
     const addr = (name: string) => backends.get(name)!.address;
     const io = bufferIo();
     const code = await runCli(['export', 'haproxy', file,
       '--target', `echo=${addr('echo-1')},${addr('echo-2')}`, '--target', `sticky=${addr('echo-1')},${addr('echo-2')}`,
-      '--target', `pp=${addr('pp')}`, '--target', `secure=${addr('secure')}`,
+      '--target', `pp=${addr('pp')}`, '--target', `secure=${addr('secure')}`, '--target', `reencrypt=127.0.0.1:${tlsTarget.port}`,
       ...LISTENER_PORTS.flatMap((p) => ['--port', `${p}=${ports[p]}`]),
       '--time-scale', String(TIME_SCALE), '--ca-dir', join(dir, 'ca'), '--out', join(dir, 'out')], io, { onServing: async () => undefined });
     if (code !== 0) throw new Error(`export failed: ${io.stderr}`);
@@ -104,7 +148,18 @@ live('haproxy on the NLB config compiled from %s output', (engine) => {
   afterAll(async () => {
     await stopHaproxy(haproxy);
     await Promise.all([...backends.values()].map((b) => b.close()));
+    await tlsTarget.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('TLS to a TLS target group: terminated, then TLS again to the target (re-encryption), whose HTTPS check passes', async () => {
+    const socket = await new Promise<tls.TLSSocket>((resolve, reject) => {
+      const s = tls.connect({ port: ports[7444], host: '127.0.0.1', servername: 'mqtt.example.com', ca }, () => resolve(s));
+      s.once('error', reject);
+    });
+    expect((await exchange(socket, 'over tls')).line).toBe('tls-target over tls');
+    expect(tlsTarget.lines).toContain('over tls');
+    expect(await until('an HTTPS check', async () => tlsTarget.healthChecks, (n) => n > 0, 5000)).toBeGreaterThan(0);
   });
 
   test('TCP: each line comes back from a target; connections are spread over both targets', async () => {

@@ -5,8 +5,7 @@
  * Prints the path of the haproxy.cfg written.
  */
 import { benchModel, BenchScheme, BENCH_LISTENER_PORT } from './bench-model';
-import { writeHaproxyFiles } from '../../src/cli/export-haproxy';
-import { compileHaproxy } from '../../src/haproxy';
+import { compileHaproxy, writeHaproxyFiles } from '../../src/haproxy';
 
 const [file, port, targetList, scheme, caDir, outDir] = process.argv.slice(2);
 const model = benchModel(file, scheme as BenchScheme);

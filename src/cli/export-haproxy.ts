@@ -6,9 +6,8 @@ import { CliError } from './cli-error';
 import { domainFlags } from './domain-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
 import { checkRoutes, numberFlag } from './serve-session';
-import { isApplicationModel } from '../core/model/any-load-balancer-model';
-import { LoadBalancerModel } from '../core/model/load-balancer-model';
-import { compileHaproxy, HaproxyConfig, HaproxyUnsupportedError, writeHaproxyFiles } from '../haproxy';
+import { AnyLoadBalancerModel } from '../core/model/any-load-balancer-model';
+import { compileHaproxyModel, HaproxyConfig, writeHaproxyFiles } from '../haproxy';
 import { defaultCaDir } from '../proxy/tls/ca-dir';
 import { readSynthesizedFile } from '../readers';
 
@@ -29,7 +28,8 @@ export interface ExportHaproxyOptions {
 
 /** A synthesized file compiled for HAProxy, with what it was compiled from. */
 export interface CompiledHaproxyFile {
-  readonly model: LoadBalancerModel;
+  /** An application or a network load balancer. */
+  readonly model: AnyLoadBalancerModel;
   readonly targets: TargetMapping;
   /** Model listener port → local port. */
   readonly ports: Record<number, number>;
@@ -38,7 +38,7 @@ export interface CompiledHaproxyFile {
 }
 
 /**
- * Reads the application load balancer of a synthesized file and compiles it for HAProxy (export and
+ * Reads the load balancer (application or network) of a synthesized file and compiles it for HAProxy (export and
  * `serve --data-plane haproxy` share this). A feature the HAProxy plane does not compile throws HaproxyUnsupportedError.
  */
 export function compileHaproxyFile(file: string, options: ExportHaproxyOptions): CompiledHaproxyFile {
@@ -46,23 +46,23 @@ export function compileHaproxyFile(file: string, options: ExportHaproxyOptions):
   domainFlags(options.domain);
   const { models } = readSynthesizedFile(file);
   const { model } = chooseLoadBalancer(file, models, options.lb, false);
-  if (!model || !isApplicationModel(model)) {
-    throw new HaproxyUnsupportedError('networkLoadBalancer', `load balancer "${model?.name ?? ''}"`);
-  }
+  // Without the DNS option a model is always chosen (or the choice throws).
+  if (!model) throw new CliError(`${file}: no load balancer`);
   const targets = targetMapping(options.target ?? [], options.targets);
   checkRoutes(model, targets);
   const ports = listenerPorts([...new Set(model.listeners.map((l) => l.port))], options.port ?? []);
   for (const [listener, local] of Object.entries(ports)) {
     if (local === 0) throw new CliError(`--port ${listener}=0: haproxy needs a fixed local port (no port 0 in a config file)`);
   }
-  const compiled = compileHaproxy(model, {
+  const compileOptions = {
     targets, ports, timeScale, bindAddress: options.host, tls: { caDir: options.caDir ?? defaultCaDir(), domains: options.domain },
-  });
+  };
+  const compiled = compileHaproxyModel(model, compileOptions);
   return { model, targets, ports, timeScale, compiled };
 }
 
 /**
- * Compiles the application load balancer of a synthesized file into haproxy.cfg and its files;
+ * Compiles the load balancer (application or network) of a synthesized file into haproxy.cfg and its files;
  * returns the config's path. A feature the HAProxy plane does not compile throws HaproxyUnsupportedError.
  */
 export function exportHaproxy(file: string, options: ExportHaproxyOptions): string {

@@ -6,7 +6,7 @@ import { fileVersions, pollForChanges } from './file-versions';
 import { checkHaproxyServeFlags } from './serve-haproxy-flags';
 import { HaproxyPlane, numberFlag, ServeOptions, ServeSession } from './serve-session';
 import { findHaproxy, HaproxyPlaneHandle, HAPROXY_CONFIG_FILE, startHaproxyPlane } from '../haproxy';
-import { AdminServer, startAdminServer } from '../proxy/admin';
+import { AdminServer, AdminTarget, startAdminServer } from '../proxy/admin';
 import { createTlsProvider, defaultCaDir } from '../proxy/tls';
 
 /**
@@ -37,13 +37,14 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
   let admin: AdminServer | undefined;
   if (adminPort !== undefined) {
     try {
-      admin = await startAdminServer({ handle: plane, port: adminPort, model: () => current.model });
+      // Its metrics() answer in the served model's kind: request counters (ALB) or flow counters (NLB).
+      admin = await startAdminServer({ handle: plane as AdminTarget, port: adminPort, model: () => current.model });
     } catch (e) {
       await plane.close();
       throw new CliError(`--admin-port ${adminPort}: cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
     }
   }
-  const tls = current.model.listeners.some((l) => l.protocol === 'HTTPS')
+  const tls = current.model.listeners.some((l) => l.protocol === 'HTTPS' || l.protocol === 'TLS')
     ? createTlsProvider({ certificates: current.model.certificates, domains: options.domain, caDir: exportOptions.caDir })
     : undefined;
   io.out(describeServe({

@@ -334,3 +334,6 @@ export const TARGET_LATENCY_BUDGET_SECONDS: Record<RequestDuration, number> = {
 
 /** The HAProxy data plane's connect timeout to a target: an ALB gives up connecting after 10 s (then 504). */
 export const HAPROXY_TARGET_CONNECT_TIMEOUT_SECONDS = 10;
+
+/** An NLB HTTP(S) health check's matcher when the model has none: AWS's 200-399 for network target groups. */
+export const NLB_HEALTH_CHECK_MATCHER_WHEN_UNSET = '200-399';

@@ -48,6 +48,6 @@ export function backendSection(group: TargetGroupModel, targets: readonly Endpoi
 }
 
 /** `host:port`; an IPv6 address with HAProxy's family prefix, since its last colon is the port's. */
-function serverAddress(t: Endpoint): string {
+export function serverAddress(t: Endpoint): string {
   return t.host.includes(':') ? `ipv6@${t.host}:${t.port}` : `${t.host}:${t.port}`;
 }

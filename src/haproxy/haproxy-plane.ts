@@ -2,20 +2,23 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { compileHaproxy } from './compile';
+import { compileHaproxyModel } from './compile-any';
 import { findHaproxy, HaproxyProcess, startHaproxyProcess } from './haproxy-process';
 import { HaproxyRuntime } from './haproxy-runtime';
 import { HaproxyTlsOptions } from './tls-files';
 import { writeHaproxyFiles } from './write-files';
+import { AnyLoadBalancerModel } from '../core/model/any-load-balancer-model';
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { TargetGroupMetrics } from '../proxy/http/metrics';
 import { LocalLoadBalancerHandle } from '../proxy/local-load-balancer';
 import { ProxyListener } from '../proxy/server';
 import { Endpoint } from '../proxy/targets/endpoint';
+import { NetworkTargetGroupMetrics } from '../proxy/tcp/network-metrics';
+import { NetworkProxyListener } from '../proxy/tcp/network-proxy';
 
 /** What `startProxy` takes that the HAProxy plane supports. */
 export interface HaproxyPlaneOptions {
-  readonly model: LoadBalancerModel;
+  readonly model: AnyLoadBalancerModel;
   /** Route (target group) name → local endpoints. */
   readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
   /** Model listener port → local port; fixed ports only (a config file has no port 0). A listener without one is not bound. */
@@ -33,20 +36,21 @@ export interface HaproxyPlaneOptions {
 }
 
 /** A running HAProxy plane: shaped like the node plane's ProxyHandle where HAProxy can be. */
-export interface HaproxyPlaneHandle extends LocalLoadBalancerHandle<ProxyListener, TargetGroupMetrics> {
+export interface HaproxyPlaneHandle<Listener = ProxyListener | NetworkProxyListener, Metrics = TargetGroupMetrics | NetworkTargetGroupMetrics>
+  extends LocalLoadBalancerHandle<Listener, Metrics> {
   readonly binary: string;
   /** The master's pid. */
   readonly pid: number;
   /** The temporary directory holding haproxy.cfg and its files; removed by close(). */
   readonly dir: string;
-  readonly model: LoadBalancerModel;
+  readonly model: AnyLoadBalancerModel;
   readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
   /**
    * Recompiles for the new model and targets (same ports, time scale and TLS), checks the result with
    * `haproxy -c` in a staging directory, then reloads the master (SIGUSR2). A refused config throws and
    * the running one stays.
    */
-  reload(model: LoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>): Promise<void>;
+  reload(model: AnyLoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>): Promise<void>;
 }
 
 /**
@@ -54,16 +58,18 @@ export interface HaproxyPlaneHandle extends LocalLoadBalancerHandle<ProxyListene
  * model, not a compiled config, so a library caller needs no CLI and reload(model, targets) matches the
  * node plane's), in a new temporary directory, with the runtime-API adapter as its health/metrics view.
  */
+export async function startHaproxyPlane(options: HaproxyPlaneOptions & { readonly model: LoadBalancerModel }): Promise<HaproxyPlaneHandle<ProxyListener, TargetGroupMetrics>>;
+export async function startHaproxyPlane(options: HaproxyPlaneOptions): Promise<HaproxyPlaneHandle>;
 export async function startHaproxyPlane(options: HaproxyPlaneOptions): Promise<HaproxyPlaneHandle> {
   const binary = options.binary ?? findHaproxy();
   if (!binary) throw new Error('the haproxy data plane needs haproxy on PATH or in /usr/sbin; install it (apt-get install haproxy)');
   const timeScale = options.timeScale ?? 1;
   const bindAddress = options.bindAddress ?? '127.0.0.1';
-  const compile = (model: LoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>) =>
-    compileHaproxy(model, { targets, ports: options.listenerPorts, timeScale, bindAddress, tls: options.tls });
+  const compile = (model: AnyLoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>) =>
+    compileHaproxyModel(model, { targets, ports: options.listenerPorts, timeScale, bindAddress, tls: options.tls });
   let served = { model: options.model, targets: options.targets };
   const compiled = compile(served.model, served.targets);
-  const listeners: ProxyListener[] = options.model.listeners.filter((l) => options.listenerPorts[l.port] !== undefined)
+  const listeners: Array<ProxyListener | NetworkProxyListener> = options.model.listeners.filter((l) => options.listenerPorts[l.port] !== undefined)
     .map((l) => ({ port: l.port, localPort: options.listenerPorts[l.port], protocol: l.protocol }));
   for (const l of listeners) {
     if (l.localPort === 0) throw new Error(`listener ${l.port}: the haproxy data plane needs a fixed local port (no port 0 in a config file)`);

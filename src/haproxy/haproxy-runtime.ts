@@ -2,13 +2,14 @@ import { backendName } from './backend';
 import { runtimeCommand } from './runtime-api';
 import { serverHealth } from './server-health';
 import { counter, parseShowStat, StatRow } from './show-stat';
-import { LoadBalancerModel } from '../core/model/load-balancer-model';
+import { AnyLoadBalancerModel, isNetworkModel } from '../core/model/any-load-balancer-model';
 import { TargetGroupMetrics } from '../proxy/http/metrics';
 import { TargetGroupHealth } from '../proxy/local-load-balancer';
 import { ProxyListener } from '../proxy/server';
 import { Endpoint, endpointId } from '../proxy/targets/endpoint';
 import { targetHealthEntry } from '../proxy/targets/target-health-entry';
 import { scaledMs } from '../proxy/targets/time-scale';
+import { NetworkProxyListener, NetworkTargetGroupMetrics } from '../proxy/tcp/network-proxy';
 
 /** How often `show stat` is read: the admin API answers from the last reading (its handle's methods are synchronous). */
 export const SHOW_STAT_POLL_MS = 200;
@@ -18,7 +19,7 @@ const FIRST_READING_WITHIN_MS = 10_000;
 const FIRST_READING_RETRY_MS = 50;
 
 export interface HaproxyServed {
-  readonly model: LoadBalancerModel;
+  readonly model: AnyLoadBalancerModel;
   readonly targets: Readonly<Record<string, readonly Endpoint[]>>;
 }
 
@@ -34,9 +35,14 @@ export class HaproxyRuntime {
   private readonly drainTimers = new Set<NodeJS.Timeout>();
   /** Deregistered targets' states by `group\0id`: set again on a worker that lacks them (a reload starts one with every server ready). */
   private readonly overrides = new Map<string, 'drain' | 'maint'>();
+  /**
+   * Deregistered NLB targets listed unused whose servers stay in drain: their group keeps open flows after the
+   * delay (no connection termination), and `maint` would close them (`on-marked-down shutdown-sessions` acts on maint too).
+   */
+  private readonly flowsKept = new Set<string>();
 
   constructor(private readonly socket: string, private served: () => HaproxyServed, private readonly timeScale: number,
-    public readonly listeners: readonly ProxyListener[]) {
+    public readonly listeners: ReadonlyArray<ProxyListener | NetworkProxyListener>) {
     this.timer = setInterval(() => { void this.refresh().catch(() => undefined); }, SHOW_STAT_POLL_MS);
     this.timer.unref();
   }
@@ -60,7 +66,8 @@ export class HaproxyRuntime {
   /** Reads `show stat` now. */
   public async refresh(): Promise<void> {
     this.rows = parseShowStat(await runtimeCommand(this.socket, '@1 show stat'));
-    for (const [key, state] of this.overrides) {
+    for (const [key, listed] of this.overrides) {
+      const state = listed === 'maint' && this.flowsKept.has(key) ? 'drain' : listed;
       const [group, id] = key.split('\0');
       const servers = this.servers(group, id, false);
       const row = servers.length ? this.row(servers[0].split('/')[0], servers[0].split('/')[1]) : undefined;
@@ -83,9 +90,12 @@ export class HaproxyRuntime {
     }));
   }
 
-  public metrics(): TargetGroupMetrics[] {
+  /** An application load balancer's request counters, or a network load balancer's flow counters (see networkMetrics). */
+  public metrics(): TargetGroupMetrics[] | NetworkTargetGroupMetrics[] {
+    const { model } = this.served();
+    if (isNetworkModel(model)) return this.networkMetrics(model.targetGroups.map((g) => g.name));
     const health = this.targetHealth();
-    return this.served().model.targetGroups.map((g) => {
+    return model.targetGroups.map((g) => {
       const backend = this.row(backendName(g.name), 'BACKEND');
       const states = health.find((h) => h.targetGroup === g.name)?.targets.map((t) => t.state) ?? [];
       return {
@@ -107,6 +117,29 @@ export class HaproxyRuntime {
     });
   }
 
+  /**
+   * Flow counters from each backend: `NewFlowCount` ← `stot` (connections), `ActiveFlowCount` ← `scur`,
+   * `ProcessedBytes` ← `bin` + `bout`. Resets are not told apart by HAProxy's counters: those stay 0 (not mirrored).
+   */
+  private networkMetrics(groups: readonly string[]): NetworkTargetGroupMetrics[] {
+    const health = this.targetHealth();
+    return groups.map((name) => {
+      const backend = this.row(backendName(name), 'BACKEND');
+      const states = health.find((h) => h.targetGroup === name)?.targets.map((t) => t.state) ?? [];
+      return {
+        targetGroup: name,
+        newFlows: counter(backend, 'stot'),
+        activeFlows: counter(backend, 'scur'),
+        processedBytes: counter(backend, 'bin') + counter(backend, 'bout'),
+        healthyHostCount: states.filter((s) => s === 'healthy').length,
+        unhealthyHostCount: states.filter((s) => s === 'unhealthy').length,
+        tcpTargetResets: 0,
+        tlsHandshakeErrors: 0,
+        tcpElbResets: 0,
+      };
+    });
+  }
+
   /** Drain (no new requests), then maintenance after the group's deregistration delay: listed draining, then unused. */
   public async deregister(group: string, id: string): Promise<void> {
     const servers = this.servers(group, id);
@@ -120,12 +153,24 @@ export class HaproxyRuntime {
     });
     if (this.overrides.get(key) !== 'drain') return; // registered again meanwhile
     this.overrides.set(key, 'maint');
+    const network = this.served().model.targetGroups.find((g) => g.name === group);
+    if (network && 'connectionTermination' in network) {
+      // An NLB target's open flows at the end of the delay: reset with connection termination, else left to end (the node plane's endDeregistration).
+      if (!network.connectionTermination) {
+        this.flowsKept.add(key);
+        return;
+      }
+      await this.setState(servers, 'maint');
+      for (const s of servers) await runtimeCommand(this.socket, `@1 shutdown sessions server ${s}`);
+      return;
+    }
     await this.setState(servers, 'maint');
   }
 
   public register(group: string, endpoint: Endpoint): void {
     const servers = this.servers(group, endpointId(endpoint));
     this.overrides.delete(`${group}\0${endpointId(endpoint)}`);
+    this.flowsKept.delete(`${group}\0${endpointId(endpoint)}`);
     void this.setState(servers, 'ready').catch(() => undefined);
   }
 

@@ -13,11 +13,11 @@ export interface HaproxyTlsOptions {
 }
 
 /**
- * The HTTPS listeners' certificates as files: one PEM (certificate, then key) per certificate the
+ * The HTTPS (or NLB TLS) listeners' certificates as files: one PEM (certificate, then key) per certificate the
  * node plane serves, and a crt-list naming them, the default first; HAProxy chooses by SNI from
  * each certificate's names, exact names before wildcards, as the node plane does.
  */
-export function certificateFiles(model: LoadBalancerModel, tls: HaproxyTlsOptions): { files: Record<string, string>; caCertFile: string } {
+export function certificateFiles(model: Pick<LoadBalancerModel, 'certificates'>, tls: HaproxyTlsOptions): { files: Record<string, string>; caCertFile: string } {
   const { ca, issued } = issueLocalCertificates({ certificates: model.certificates, domains: tls.domains, caDir: tls.caDir });
   const files: Record<string, string> = {};
   const list: string[] = [];

@@ -16,7 +16,11 @@ export const UNSUPPORTED_FEATURES = {
   anomalyMitigation: { name: 'anomaly mitigation', why: 'anomaly mitigation has no HAProxy equivalent' },
   protocolVersion: { name: 'target protocol version', why: 'HTTP2 and GRPC target protocol versions are not compiled yet (HTTP1 only)' },
   xffClientPort: { name: 'X-Forwarded-For client port', why: 'X-Forwarded-For with the client port is not compiled yet' },
-  networkLoadBalancer: { name: 'network load balancer', why: 'NLB listeners (TCP, UDP, TLS, QUIC) are not compiled yet' },
+  udpListener: { name: 'UDP listener', why: 'HAProxy 2.6 proxies no UDP; the node plane relays UDP flows' },
+  tcpUdpListener: { name: 'TCP_UDP listener', why: 'HAProxy 2.6 proxies no UDP, and half of a TCP_UDP listener would be dropped' },
+  quicListener: { name: 'QUIC listener', why: 'QUIC server-ID routing of UDP datagrams has no HAProxy 2.6 equivalent' },
+  tcpQuicListener: { name: 'TCP_QUIC listener', why: 'QUIC server-ID routing of UDP datagrams has no HAProxy 2.6 equivalent' },
+  sharedTargetGroup: { name: 'target group shared by listeners', why: 'listeners with different idle timeouts or TLS handling on one target group would need one backend each' },
   requestHeaderNames: { name: 'renamed request headers', why: 'the mTLS and TLS request headers (X-Amzn-Mtls-*, X-Amzn-Tls-*) are not compiled yet, so neither are their new names' },
 } as const;
 

@@ -3,7 +3,6 @@ import { join } from 'path';
 import { checkConfig, HAPROXY, HAPROXY_MODEL_OPTIONS, IN_CI, tempDir, warnWithoutHaproxy, writeSynthesized } from './support';
 import { runCli } from '../../src/cli';
 import { ListenerModel, LoadBalancerModel, RuleModel, TargetGroupModel } from '../../src/core/model/load-balancer-model';
-import { ListenerProtocol } from '../../src/core/options/enums';
 import { compileHaproxy, HaproxyUnsupportedError } from '../../src/haproxy';
 import { matcherRegex } from '../../src/haproxy/backend';
 import { conditionAcls } from '../../src/haproxy/conditions';
@@ -164,13 +163,9 @@ describe.each([CLOUDFORMATION, CDKTN])('refusal of %s output', (engine) => {
   });
 });
 
-test('a network load balancer and port 0 are refused in one line, exit 2', async () => {
-  const dir = tempDir('lbkit-haproxy-nlb-');
+test('port 0 is refused in one line, exit 2 (a network load balancer is compiled: nlb-compile.test.ts)', async () => {
+  const dir = tempDir('lbkit-haproxy-port0-');
   try {
-    const nlb = writeSynthesized(CLOUDFORMATION, CLOUDFORMATION.synthTcp({ listeners: [{ name: 'db', port: 5432, protocol: ListenerProtocol.TCP }] }).output, dir);
-    const io = bufferIo();
-    expect(await runCli(['export', 'haproxy', nlb, '--out', join(dir, 'out')], io, NO_HOOKS)).toBe(2);
-    expect(io.stderr).toMatch(/^lbkit export haproxy: network load balancer \(load balancer "\w+"\) is not supported by the haproxy data plane; use the node plane \(lbkit serve\)\n$/);
     const alb = writeSynthesized(CLOUDFORMATION, synth(CLOUDFORMATION).output, dir);
     const zero = bufferIo();
     expect(await runCli(['export', 'haproxy', alb, '--port', '443=0', '--ca-dir', caDir, '--out', join(dir, 'out')], zero, NO_HOOKS)).toBe(2);

@@ -66,7 +66,7 @@ function closeServer(server: net.Server): Promise<void> {
  * fixed 350 s for TLS listeners and the TCP flows of TCP_UDP and TCP_QUIC listeners, 120 s for UDP
  * flows (QUIC flows too: the proxy keeps them as UDP flows).
  */
-function idleTimeoutSeconds(listener: NlbListenerModel, protocol: 'tcp' | 'udp'): number {
+export function idleTimeoutSeconds(listener: NlbListenerModel, protocol: 'tcp' | 'udp'): number {
   if (protocol === 'udp') return NLB_UDP_IDLE_TIMEOUT_SECONDS;
   return listener.idleTimeoutSeconds ?? NLB_TCP_IDLE_TIMEOUT_SECONDS;
 }

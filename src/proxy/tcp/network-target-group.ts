@@ -4,6 +4,7 @@ import { NetworkCounters, NetworkTargetGroupMetrics } from './network-metrics';
 import { NetworkTarget } from './network-target';
 import { encodeProxyV2Local } from './proxy-protocol';
 import { selectTarget } from './target-selection';
+import { NLB_HEALTH_CHECK_MATCHER_WHEN_UNSET } from '../../core/defaults';
 import { NlbTargetGroupModel } from '../../core/model/network-load-balancer-model';
 import { DeregistrationDelays } from '../targets/deregistration-delays';
 import { Endpoint, endpointId } from '../targets/endpoint';
@@ -54,7 +55,7 @@ export class NetworkTargetGroup {
       const preamble = model.proxyProtocolV2 ? encodeProxyV2Local() : undefined;
       check = (t, signal) => tcpProbe({ host: t.endpoint.host, port: portOf(t), timeoutMs, preamble, signal });
     } else {
-      const matches = compileStatusMatcher(hc.matcher ?? '200-399');
+      const matches = compileStatusMatcher(hc.matcher ?? NLB_HEALTH_CHECK_MATCHER_WHEN_UNSET);
       const protocol = hc.protocol;
       check = (t, signal) => probe({ protocol, host: t.endpoint.host, port: portOf(t), path: hc.path ?? '/', timeoutMs, matches, signal });
     }

@@ -58,7 +58,8 @@ export interface HaproxyPlaneHandle<Listener = ProxyListener | NetworkProxyListe
  * model, not a compiled config, so a library caller needs no CLI and reload(model, targets) matches the
  * node plane's), in a new temporary directory, with the runtime-API adapter as its health/metrics view.
  */
-export async function startHaproxyPlane(options: HaproxyPlaneOptions & { readonly model: LoadBalancerModel }): Promise<HaproxyPlaneHandle<ProxyListener, TargetGroupMetrics>>;
+export async function startHaproxyPlane(options: HaproxyPlaneOptions & { readonly model: LoadBalancerModel })
+: Promise<HaproxyPlaneHandle<ProxyListener, TargetGroupMetrics>>;
 export async function startHaproxyPlane(options: HaproxyPlaneOptions): Promise<HaproxyPlaneHandle>;
 export async function startHaproxyPlane(options: HaproxyPlaneOptions): Promise<HaproxyPlaneHandle> {
   const binary = options.binary ?? findHaproxy();

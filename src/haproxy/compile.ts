@@ -9,6 +9,17 @@ import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { Endpoint } from '../proxy/server';
 import { scaledMs } from '../proxy/targets/time-scale';
 
+/** The groups of forwards with group stickiness (AWSALBTG). */
+function stickyForwardGroups(model: LoadBalancerModel): Set<string> {
+  const names = new Set<string>();
+  for (const listener of model.listeners) {
+    for (const action of [listener.defaultAction, ...listener.rules.map((r) => r.action)]) {
+      if (action.type === 'forward' && action.stickinessSeconds !== undefined) action.targetGroups.forEach((g) => names.add(g.name));
+    }
+  }
+  return names;
+}
+
 /** The oldest HAProxy the compiled config is written for (set-var-fmt, http-after-response, default-path). */
 export const HAPROXY_MIN_VERSION = '2.6';
 
@@ -75,8 +86,9 @@ export function compileHaproxy(model: LoadBalancerModel, options: HaproxyCompile
   }
   const waf = wafTableSection(model, timeScale);
   if (waf.length) lines.push('', ...waf);
+  const inStickyForward = stickyForwardGroups(model);
   for (const group of model.targetGroups) {
-    lines.push('', ...backendSection(group, options.targets[group.name] ?? [], timeScale));
+    lines.push('', ...backendSection(group, options.targets[group.name] ?? [], timeScale, inStickyForward.has(group.name)));
   }
   return { config: `${lines.join('\n')}\n`, files };
 }

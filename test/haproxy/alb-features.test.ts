@@ -1,0 +1,205 @@
+import { ChildProcess } from 'child_process';
+import { readFileSync, rmSync } from 'fs';
+import { join } from 'path';
+import { request, RequestOptions, servedBy } from './client';
+import { checkConfig, freePort, HAPROXY, IN_CI, startHaproxy, stopHaproxy, tempDir, warnWithoutHaproxy, writeSynthesized } from './support';
+import { runCli } from '../../src/cli';
+import { LoadBalancingAlgorithm, StickinessType } from '../../src/core/options/enums';
+import { RouteAction } from '../../src/core/options/route-action';
+import { compileHaproxy } from '../../src/haproxy';
+import { DemoBackend, startDemoBackend } from '../../src/health';
+import { traceHeader } from '../../src/proxy/http/trace-id';
+import { encodeSticky } from '../../src/proxy/targets/sticky-cookie';
+import { CA_CERT_FILE } from '../../src/proxy/tls/local-ca';
+import { bufferIo } from '../cli/support';
+import { ENGINES, EngineOptions } from '../support/engines';
+
+warnWithoutHaproxy('alb-features.test.ts');
+
+test('haproxy is installed where the ALB-feature tests need it (required in CI)', () => {
+  if (!IN_CI && !HAPROXY) return;
+  expect(HAPROXY).toBeDefined();
+});
+
+const FAST_HEALTH = { intervalSeconds: 5, timeoutSeconds: 2, healthyThreshold: 2, unhealthyThreshold: 2 };
+const TIME_SCALE = 10;
+
+/** One route per feature: lb_cookie and app_cookie stickiness, weighted_random, a sticky weighted forward to a group with slow start. */
+const OPTIONS: EngineOptions = {
+  managedCertificates: [{ domainName: 'api.example.com' }],
+  waf: { enabled: false },
+  routes: [
+    { name: 'sticky', paths: ['/sticky/*'], port: 8081, healthCheck: FAST_HEALTH, stickiness: { type: StickinessType.LOAD_BALANCER_COOKIE, durationSeconds: 3600 } },
+    { name: 'app', paths: ['/app/*'], port: 8082, healthCheck: FAST_HEALTH, stickiness: { type: StickinessType.APPLICATION_COOKIE, durationSeconds: 600, cookieName: 'session' } },
+    { name: 'random', paths: ['/random/*'], port: 8083, healthCheck: FAST_HEALTH, algorithm: LoadBalancingAlgorithm.WEIGHTED_RANDOM },
+    {
+      name: 'blue',
+      paths: ['/split/*'],
+      port: 8084,
+      healthCheck: FAST_HEALTH,
+      action: RouteAction.weightedForward([{ route: 'blue', weight: 1 }, { route: 'green', weight: 1 }], 120),
+    },
+    { name: 'green', paths: ['/green/*'], port: 8085, healthCheck: FAST_HEALTH, slowStartSeconds: 30 },
+    { name: 'web', port: 8080, healthCheck: FAST_HEALTH },
+  ],
+  defaultAction: RouteAction.forward('web'),
+};
+
+const TARGETS = {
+  sticky: [{ host: '127.0.0.1', port: 3001 }, { host: '127.0.0.1', port: 3002 }],
+  app: [{ host: '127.0.0.1', port: 3003 }],
+  random: [{ host: '127.0.0.1', port: 3004 }, { host: '127.0.0.1', port: 3005 }],
+  blue: [{ host: '127.0.0.1', port: 3006 }],
+  green: [{ host: '127.0.0.1', port: 3007 }],
+  web: [{ host: '127.0.0.1', port: 3000 }],
+};
+
+const section = (config: string, name: string) => new RegExp(`(?:backend|frontend) ${name}\\n([\\s\\S]*?)(\\n\\n|$)`).exec(config)![1];
+
+describe.each(ENGINES)('ALB features compiled from %s output', (engine) => {
+  const synthesized = engine.synth(OPTIONS);
+  const compile = () => compileHaproxy(synthesized.model, {
+    targets: TARGETS, ports: { 80: 8080, 443: 8443 }, tls: { caDir }, timeScale: TIME_SCALE,
+  });
+  let caDir: string;
+  beforeAll(() => { caDir = tempDir('lbkit-haproxy-alb-ca-'); });
+  afterAll(() => rmSync(caDir, { recursive: true, force: true }));
+
+  test('slow start: slowstart on the group\'s servers, under the time scale', () => {
+    expect(section(compile().config, 'tg_green')).toContain('default-server inter 500ms rise 2 fall 2 slowstart 3000ms');
+    expect(section(compile().config, 'tg_sticky')).not.toContain('slowstart');
+  });
+
+  test('weighted_random: balance random with one draw', () => {
+    expect(section(compile().config, 'tg_random')).toContain('balance random(1)\n');
+  });
+
+  test('lb_cookie: use-server by the node plane\'s AWSALB value, AWSALB and AWSALBCORS on target responses', () => {
+    const sticky = section(compile().config, 'tg_sticky');
+    const value = encodeSticky('sticky', '127.0.0.1:3002');
+    expect(sticky).toContain(`use-server t1 if { req.cook(AWSALB) -m str ${value} } { srv_weight(tg_sticky/t1) gt 0 }`);
+    expect(sticky).toContain(`use-server t1-fail-open if { req.cook(AWSALB) -m str ${value} } !lb_any_up`);
+    expect(sticky).toContain('http-response add-header Set-Cookie "AWSALB=%[var(txn.lb_sticky)]; Expires=%[date(3600),http_date]; Path=/"');
+    expect(sticky).toContain('"AWSALBCORS=%[var(txn.lb_sticky)]; Expires=%[date(3600),http_date]; Path=/; SameSite=None; Secure"');
+  });
+
+  test('app_cookie: AWSALBAPP-0 only when the target sets the application\'s cookie', () => {
+    const app = section(compile().config, 'tg_app');
+    expect(app).toContain(`use-server t0 if { req.cook(AWSALBAPP-0) -m str ${encodeSticky('app', '127.0.0.1:3003')} }`);
+    expect(app).toContain('Set-Cookie "AWSALBAPP-0=%[var(txn.lb_sticky)]; Expires=%[date(600),http_date]; Path=/" if { var(txn.lb_sticky) -m found } { res.cook_cnt(session) gt 0 }');
+    expect(app).not.toContain('AWSALBAPP-0CORS');
+  });
+
+  test('group stickiness: the group AWSALBTG names before the weighted pick; AWSALBTG and its CORS twin on target responses', () => {
+    const { config } = compile();
+    const frontend = section(config, 'listener_443');
+    const blue = frontend.search(new RegExp(`use_backend tg_blue if \\{ var\\(txn\\.lb_rule\\) -m int \\d+ \\} \\{ req\\.cook\\(AWSALBTG\\) -m str ${encodeSticky('AWSALBTG', 'blue')} \\}`));
+    const pick = frontend.indexOf('{ var(txn.lb_pick) -m int 0:0 }');
+    expect(blue).toBeGreaterThan(0);
+    expect(pick).toBeGreaterThan(blue);
+    expect(frontend).toContain('http-response add-header Set-Cookie "AWSALBTGCORS=%[var(txn.lb_group_cookie)]; Expires=%[date(120),http_date]; Path=/; SameSite=None; Secure"');
+    expect(section(config, 'tg_green')).toContain(`http-request set-var(txn.lb_group_cookie) str(${encodeSticky('AWSALBTG', 'green')})`);
+    expect(section(config, 'tg_web')).not.toContain('txn.lb_group_cookie');
+  });
+
+  test('X-Amzn-Trace-Id on every listener', () => {
+    const { config } = compile();
+    for (const listener of ['listener_80', 'listener_443']) expect(section(config, listener)).toContain('http-request set-header X-Amzn-Trace-Id "Root=%[var(txn.lb_trace)]"');
+  });
+
+  const withHaproxy = HAPROXY ? test : test.skip;
+  withHaproxy('haproxy -c accepts the config, without a warning', async () => {
+    const dir = tempDir('lbkit-haproxy-alb-check-');
+    try {
+      const file = writeSynthesized(engine, synthesized.output, dir);
+      const io = bufferIo();
+      const targets = Object.entries(TARGETS).map(([route, list]) => ['--target', `${route}=${list.map((t) => `${t.host}:${t.port}`).join(',')}`]).flat();
+      const code = await runCli(['export', 'haproxy', file, ...targets, '--ca-dir', caDir, '--out', join(dir, 'out')], io, { onServing: async () => undefined });
+      expect([code, io.stderr]).toEqual([0, '']);
+      const checked = checkConfig(io.stdout.trim());
+      expect(checked.output).not.toMatch(/WARNING|ALERT/);
+      expect(checked.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const live = HAPROXY ? describe.each(ENGINES) : describe.skip.each(ENGINES);
+
+live('haproxy serving the ALB features compiled from %s output', (engine) => {
+  let dir: string;
+  let ca: string;
+  let haproxy: ChildProcess | undefined;
+  let httpsPort: number;
+  const backends = new Map<string, DemoBackend>();
+  const get = (path: string, options: Partial<RequestOptions> = {}) => request(httpsPort, { host: 'api.example.com', path, ca, ...options });
+  const cookies = (setCookie: string[] | undefined) => Object.fromEntries((setCookie ?? []).map((c) => [c.split('=')[0], c]));
+
+  beforeAll(async () => {
+    dir = tempDir('lbkit-haproxy-alb-live-');
+    const names = ['sticky-1', 'sticky-2', 'random-1', 'random-2', 'blue', 'green', 'web'];
+    for (const name of names) backends.set(name, await startDemoBackend({ name, dependencies: [] }));
+    const addr = (name: string) => backends.get(name)!.address;
+    const targets = [['sticky', `${addr('sticky-1')},${addr('sticky-2')}`], ['random', `${addr('random-1')},${addr('random-2')}`],
+      ['blue', addr('blue')], ['green', addr('green')], ['web', addr('web')]].flatMap(([route, value]) => ['--target', `${route}=${value}`]);
+    const file = writeSynthesized(engine, engine.synth(OPTIONS).output, dir);
+    httpsPort = await freePort();
+    const io = bufferIo();
+    const code = await runCli(['export', 'haproxy', file, ...targets, '--port', `80=${await freePort()}`, '--port', `443=${httpsPort}`,
+      '--time-scale', String(TIME_SCALE), '--ca-dir', join(dir, 'ca'), '--out', join(dir, 'out')], io, { onServing: async () => undefined });
+    if (code !== 0) throw new Error(`export failed: ${io.stderr}`);
+    ca = readFileSync(join(dir, 'ca', CA_CERT_FILE), 'utf8');
+    haproxy = await startHaproxy(io.stdout.trim(), httpsPort);
+  });
+
+  afterAll(async () => {
+    await stopHaproxy(haproxy);
+    await Promise.all([...backends.values()].map((b) => b.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('lb_cookie: AWSALB and AWSALBCORS name the target; a client sending AWSALB stays on it', async () => {
+    const first = await get('/sticky/a');
+    const target = servedBy(first);
+    const set = cookies(first.headers['set-cookie']);
+    const value = encodeSticky('sticky', backends.get(target)!.address);
+    expect(set.AWSALB).toMatch(new RegExp(`^AWSALB=${value}; Expires=\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT; Path=/$`));
+    expect(set.AWSALBCORS).toMatch(new RegExp(`^AWSALBCORS=${value}; Expires=.+ GMT; Path=/; SameSite=None; Secure$`));
+    const expires = Date.parse(/Expires=([^;]+)/.exec(set.AWSALB)![1]);
+    expect(Math.abs(expires - (Date.now() + 3600_000))).toBeLessThan(5000);
+    for (let i = 0; i < 6; i++) expect(servedBy(await get('/sticky/a', { headers: { cookie: `other=1; AWSALB=${value}` } }))).toBe(target);
+    const spread = new Set<string>();
+    for (let i = 0; i < 6; i++) spread.add(servedBy(await get('/sticky/a', { headers: { cookie: 'AWSALB=not-ours' } })));
+    expect([...spread].sort()).toEqual(['sticky-1', 'sticky-2']);
+  });
+
+  test('group stickiness: AWSALBTG keeps a client on its group of the weighted forward', async () => {
+    const first = await get('/split/a');
+    const group = servedBy(first);
+    const set = cookies(first.headers['set-cookie']);
+    const value = encodeSticky('AWSALBTG', group);
+    expect(set.AWSALBTG).toMatch(new RegExp(`^AWSALBTG=${value}; Expires=.+ GMT; Path=/$`));
+    expect(set.AWSALBTGCORS).toMatch(/; SameSite=None; Secure$/);
+    for (let i = 0; i < 8; i++) expect(servedBy(await get('/split/a', { headers: { cookie: `AWSALBTG=${value}` } }))).toBe(group);
+  });
+
+  test('weighted_random spreads over the group', async () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 20 && seen.size < 2; i++) seen.add(servedBy(await get('/random/a')));
+    expect([...seen].sort()).toEqual(['random-1', 'random-2']);
+  });
+
+  test('X-Amzn-Trace-Id in AWS\'s format; an incoming Root kept with a new Self first, as the node plane', async () => {
+    const traceOf = async (headers: Record<string, string> = {}) => (JSON.parse((await get('/whoami', { headers })).body) as { headers: Record<string, string> }).headers['x-amzn-trace-id'];
+    const fresh = await traceOf();
+    const match = /^Root=1-([0-9a-f]{8})-[0-9a-f]{24}$/.exec(fresh)!;
+    expect(match).not.toBeNull();
+    expect(Math.abs(parseInt(match[1], 16) - Date.now() / 1000)).toBeLessThan(5);
+    const id = /[0-9a-f]{8}-[0-9a-f]{24}/g;
+    for (const incoming of ['Root=1-5759e988-bd862e3fe1be46a994272793;Self=1-old;Sampled=1', 'Sampled=1', 'Foo=bar; Root=1-abc']) {
+      const node = traceHeader(incoming).header.replace(id, 'ID');
+      expect((await traceOf({ 'x-amzn-trace-id': incoming })).replace(id, 'ID')).toBe(node);
+    }
+  });
+});

@@ -25,6 +25,8 @@ export interface ExportHaproxyOptions {
   readonly host?: string;
   /** Directory to write haproxy.cfg and its files to; a new temporary one without. */
   readonly out?: string;
+  /** serve's `--access-log FILE`: given, the config logs ALB-format lines on haproxy's stdout, which serve appends to FILE. */
+  readonly accessLog?: string;
 }
 
 /** The name of the config in the output directory. */
@@ -59,7 +61,12 @@ export function compileHaproxyFile(file: string, options: ExportHaproxyOptions):
     if (local === 0) throw new CliError(`--port ${listener}=0: haproxy needs a fixed local port (no port 0 in a config file)`);
   }
   const compiled = compileHaproxy(model, {
-    targets, ports, timeScale, bindAddress: options.host, tls: { caDir: options.caDir ?? defaultCaDir(), domains: options.domain },
+    targets,
+    ports,
+    timeScale,
+    bindAddress: options.host,
+    tls: { caDir: options.caDir ?? defaultCaDir(), domains: options.domain },
+    accessLog: options.accessLog !== undefined,
   });
   return { model, targets, ports, timeScale, compiled };
 }

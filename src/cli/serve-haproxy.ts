@@ -10,6 +10,7 @@ import { checkHaproxyServeFlags } from './serve-haproxy-flags';
 import { HaproxyPlane, numberFlag, ServeOptions, ServeSession } from './serve-session';
 import { findHaproxy, HaproxyProcess, HaproxyRuntime, startHaproxyProcess } from '../haproxy';
 import { AdminServer, startAdminServer } from '../proxy/admin';
+import { LogDestination, logDestination } from '../proxy/logs/log-destination';
 import { ProxyListener } from '../proxy/server';
 import { createTlsProvider, defaultCaDir } from '../proxy/tls';
 
@@ -31,16 +32,20 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
   let proc: HaproxyProcess | undefined;
   let runtime: HaproxyRuntime | undefined;
   let admin: AdminServer | undefined;
+  // --access-log: haproxy writes the ALB-format lines on its stdout; they are appended to the file ('-': stdout).
+  const accessLog: LogDestination | undefined = options.accessLog !== undefined ? logDestination(options.accessLog) : undefined;
   const stop = async () => {
     await admin?.close();
     runtime?.close();
     await proc?.stop();
+    await accessLog?.close();
     rmSync(dir, { recursive: true, force: true });
   };
   const listeners: ProxyListener[] = current.model.listeners.map((l) => ({ port: l.port, localPort: current.ports[l.port], protocol: l.protocol }));
   try {
     const config = writeHaproxyFiles(dir, current.compiled);
-    proc = await startHaproxyProcess(binary, config, dir, { host, port: listeners[0].localPort }, (text) => io.err(text));
+    proc = await startHaproxyProcess(binary, config, dir, { host, port: listeners[0].localPort }, (text) => io.err(text),
+      accessLog && ((chunk) => { accessLog.stream.write(chunk); }));
     runtime = new HaproxyRuntime(proc.masterSocket, () => current, current.timeScale, listeners);
     await runtime.firstReading();
     if (adminPort !== undefined) {

@@ -1,3 +1,4 @@
+import { accessLogBackendLines } from './access-log';
 import { strongQuote, safeName } from './quoting';
 import { groupCookieValueLine, targetStickinessLines } from './stickiness';
 import { TargetGroupModel } from '../core/model/load-balancer-model';
@@ -25,14 +26,23 @@ export function matcherRegex(matcher: string): string {
   return `^(?:${codes.join('|')})$`;
 }
 
+export interface BackendExtras {
+  /** Some forward with group stickiness includes this group. */
+  readonly inStickyForward?: boolean;
+  /** The config writes access-log lines. */
+  readonly accessLog?: boolean;
+}
+
 /**
  * A target group as a backend: balancing, HTTP health checks with the model's path, matcher,
  * interval, timeout and thresholds (timers under the time scale, as the node plane), the mapped
  * targets; no target: HAProxy answers 503 (the awselb page). Each target also appears as a
  * backup without checks, all used together (`allbackups`) when no target is healthy: AWS's fail open.
- * A group some forward keeps clients on (`inStickyForward`) names itself for the AWSALBTG cookie.
+ * A group some forward keeps clients on (`inStickyForward`) names itself for the AWSALBTG cookie;
+ * with `accessLog`, it keeps what the access-log line needs of the target's exchange.
  */
-export function backendSection(group: TargetGroupModel, targets: readonly Endpoint[], timeScale: number, inStickyForward = false): string[] {
+export function backendSection(group: TargetGroupModel, targets: readonly Endpoint[], timeScale: number, extras: BackendExtras = {}): string[] {
+  const { inStickyForward = false, accessLog = false } = extras;
   const hc = group.healthCheck;
   const lines = [
     `backend ${backendName(group.name)}`,
@@ -44,6 +54,7 @@ export function backendSection(group: TargetGroupModel, targets: readonly Endpoi
     `    default-server inter ${scaledMs(hc.intervalSeconds, timeScale)}ms rise ${hc.healthyThreshold} fall ${hc.unhealthyThreshold}${slowStart(group, timeScale)}`,
     '    option allbackups',
     ...(inStickyForward ? [groupCookieValueLine(group)] : []),
+    ...(accessLog ? accessLogBackendLines(group) : []),
     ...targetStickinessLines(group, backendName(group.name), targets),
   ];
   const tls = group.protocol === 'HTTPS' ? ' ssl verify none' : '';

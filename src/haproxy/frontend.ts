@@ -1,3 +1,4 @@
+import { accessLogFormat, accessLogRequestLines, accessLogResponseLines, actionExecutedLine } from './access-log';
 import { backendName } from './backend';
 import { conditionAcls } from './conditions';
 import { logFormatLiteral } from './quoting';
@@ -16,6 +17,10 @@ const ruleIs = (priority: number) => `{ var(${RULE_VAR}) -m int ${priority} }`;
 export interface FrontendInput {
   readonly listener: ListenerModel;
   readonly attributes: AlbAttributesModel;
+  /** The model's load balancer name (the access log's `elb` field). */
+  readonly loadBalancerName: string;
+  /** Access-log lines in the ALB format (access-log.ts). */
+  readonly accessLog: boolean;
   /** The local port it is bound on. */
   readonly localPort: number;
   readonly bindAddress: string;
@@ -32,7 +37,10 @@ export interface FrontendInput {
  */
 export function frontendSection(input: FrontendInput): string[] {
   const { listener, attributes } = input;
-  const lines = [`frontend listener_${listener.port}`, `    # ${listener.protocol} listener ${listener.port}`, `    bind ${bindLine(input)}`, ...input.guards];
+  const lines = [
+    `frontend listener_${listener.port}`, `    # ${listener.protocol} listener ${listener.port}`, `    bind ${bindLine(input)}`,
+    ...(input.accessLog ? [accessLogFormat(listener, input.loadBalancerName), ...accessLogRequestLines(listener)] : []), ...input.guards,
+  ];
   const rules = [...listener.rules].sort((a, b) => a.priority - b.priority);
   rules.forEach((rule, i) => {
     const acls = conditionAcls(rule.conditions);
@@ -48,8 +56,9 @@ export function frontendSection(input: FrontendInput): string[] {
   ];
   // http-request rules first, then the targets' responses, then all responses' headers, then the backend choice: HAProxy's evaluation order, written as such.
   const compiled = actions.map(([priority, action]) => actionLines(priority, action, listener.port, input.bodyFile, listener.headers.serverHeader));
+  if (input.accessLog) lines.push(...actions.map(([priority, action]) => actionExecutedLine(priority, action)));
   for (const kind of ['request', 'response', 'after'] as const) for (const c of compiled) lines.push(...c[kind]);
-  lines.push(...listenerHeaderLines(listener));
+  lines.push(...listenerHeaderLines(listener), ...(input.accessLog ? accessLogResponseLines() : []));
   for (const c of compiled) lines.push(...c.backend);
   return lines;
 }

@@ -4,6 +4,7 @@ import { join } from 'path';
 import { request, RequestOptions, servedBy } from './client';
 import { checkConfig, freePort, HAPROXY, IN_CI, startHaproxy, stopHaproxy, tempDir, warnWithoutHaproxy, writeSynthesized } from './support';
 import { runCli } from '../../src/cli';
+import { writeHaproxyFiles } from '../../src/cli/export-haproxy';
 import { LoadBalancingAlgorithm, StickinessType } from '../../src/core/options/enums';
 import { RouteAction } from '../../src/core/options/route-action';
 import { compileHaproxy } from '../../src/haproxy';
@@ -107,7 +108,31 @@ describe.each(ENGINES)('ALB features compiled from %s output', (engine) => {
     for (const listener of ['listener_80', 'listener_443']) expect(section(config, listener)).toContain('http-request set-header X-Amzn-Trace-Id "Root=%[var(txn.lb_trace)]"');
   });
 
+  test('access log: only when asked; then a log-format of the 33 fields per frontend, to stdout', () => {
+    expect(compile().config).not.toMatch(/log-format|log stdout|txn\.lb_received/);
+    const { config } = compileHaproxy(synthesized.model, { targets: TARGETS, ports: { 443: 8443 }, tls: { caDir }, accessLog: true });
+    expect(config).toContain('global\n    default-path config\n    log stdout format raw local0\n');
+    const format = /log-format "(.*)"\n/.exec(section(config, 'listener_443'))![1].replace(/\\"/g, '"');
+    // 33 fields; the three processing times are one variable ("-1 -1 -1" or three seconds).
+    expect(format.match(/"(?:[^"\\]|\\.)*"|\S+/g)).toHaveLength(31);
+    expect(format).toContain(' %[var(txn.lb_times)] %ST ');
+    expect(format).toMatch(/^%\[var\(txn\.lb_type\)\] .* app\/Api\/lbkit-local %ci:%cp /);
+    expect(section(config, 'tg_web')).toContain('http-request set-var-fmt(txn.lb_tg_arn) "arn:aws:elasticloadbalancing:');
+  });
+
   const withHaproxy = HAPROXY ? test : test.skip;
+  withHaproxy('haproxy -c accepts the config with the access log, without a warning', () => {
+    const dir = tempDir('lbkit-haproxy-alb-log-check-');
+    try {
+      const compiled = compileHaproxy(synthesized.model, { targets: TARGETS, ports: { 80: 8080, 443: 8443 }, tls: { caDir }, accessLog: true });
+      const checked = checkConfig(writeHaproxyFiles(dir, compiled));
+      expect(checked.output).not.toMatch(/WARNING|ALERT/);
+      expect(checked.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   withHaproxy('haproxy -c accepts the config, without a warning', async () => {
     const dir = tempDir('lbkit-haproxy-alb-check-');
     try {
@@ -201,5 +226,67 @@ live('haproxy serving the ALB features compiled from %s output', (engine) => {
       const node = traceHeader(incoming).header.replace(id, 'ID');
       expect((await traceOf({ 'x-amzn-trace-id': incoming })).replace(id, 'ID')).toBe(node);
     }
+  });
+});
+
+/** An access-log line's fields: quoted ones whole, the rest split on spaces (AWS's own parsing rule). */
+const fieldsOf = (line: string) => line.match(/"(?:[^"\\]|\\.)*"|\S+/g) ?? [];
+
+/** Fields that differ by nature between two runs or planes: when, from which port, how long, how many bytes, the ids. */
+const VARYING = new Set([1, 3, 5, 6, 7, 10, 11, 17, 21, 29]);
+/** What the HAProxy plane does not know (documented): the certificate's ARN, the connection trace id. */
+const HAPROXY_ABSENT = new Set([19]);
+
+live('lbkit serve --access-log on both planes, from %s output', (engine) => {
+  let dir: string;
+  let ca: string;
+  const backends = new Map<string, DemoBackend>();
+
+  beforeAll(async () => {
+    dir = tempDir('lbkit-haproxy-alb-log-');
+    for (const name of ['green', 'web']) backends.set(name, await startDemoBackend({ name, dependencies: [] }));
+  });
+  afterAll(async () => {
+    await Promise.all([...backends.values()].map((b) => b.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Serves the file on one plane with --access-log, sends the same requests, returns the lines. */
+  async function linesOf(plane: 'node' | 'haproxy'): Promise<string[]> {
+    const file = writeSynthesized(engine, engine.synth(OPTIONS).output, dir);
+    const log = join(dir, `${plane}.log`);
+    const [httpPort, httpsPort] = [await freePort(), await freePort()];
+    const io = bufferIo();
+    let session: import('../../src/cli').ServeSession | undefined;
+    const code = await runCli(['serve', file, '--data-plane', plane, '--target', `green=${backends.get('green')!.address}`, '--target', `web=${backends.get('web')!.address}`,
+      '--port', `80=${httpPort}`, '--port', `443=${httpsPort}`, '--ca-dir', join(dir, 'ca'), '--access-log', log], io, { onServing: async (s) => { session = s; } });
+    if (code !== 0) throw new Error(`serve failed: ${io.stderr}`);
+    ca = readFileSync(join(dir, 'ca', CA_CERT_FILE), 'utf8');
+    try {
+      expect(servedBy(await request(httpsPort, { host: 'api.example.com', path: '/green/a?x=1', ca, headers: { 'user-agent': 'test "agent"' } }))).toBe('green');
+      expect(servedBy(await request(httpsPort, { host: 'api.example.com', path: '/other', ca }))).toBe('web');
+      expect((await request(httpPort, { host: 'api.example.com', path: '/moved' })).status).toBe(301);
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      await session?.close();
+    }
+    return readFileSync(log, 'utf8').trim().split('\n');
+  }
+
+  test('haproxy writes the node plane\'s ALB line: same fields, in order, with the same values where neither time nor ids differ', async () => {
+    const node = await linesOf('node');
+    const haproxy = await linesOf('haproxy');
+    expect(haproxy).toHaveLength(3);
+    expect(node).toHaveLength(3);
+    haproxy.forEach((line, i) => {
+      const [h, n] = [fieldsOf(line), fieldsOf(node[i])];
+      expect(h).toHaveLength(33);
+      expect(h.map((f, k) => (VARYING.has(k) || HAPROXY_ABSENT.has(k) ? '*' : f))).toEqual(n.map((f, k) => (VARYING.has(k) || HAPROXY_ABSENT.has(k) ? '*' : f)));
+      expect(h[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+      expect(h[21]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+      for (const k of [5, 6, 7]) expect(h[k] === '-1').toBe(n[k] === '-1');
+      for (const k of [5, 6, 7]) expect(h[k]).toMatch(/^(-1|\d+\.\d{3})$/);
+      expect(h[17]).toMatch(line.includes('"GET https://') ? /^"Root=1-[0-9a-f]{8}-[0-9a-f]{24}"$/ : /^"-"$/);
+    });
   });
 });

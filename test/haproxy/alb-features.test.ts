@@ -41,6 +41,7 @@ const OPTIONS: EngineOptions = {
       action: RouteAction.weightedForward([{ route: 'blue', weight: 1 }, { route: 'green', weight: 1 }], 120),
     },
     { name: 'green', paths: ['/green/*'], port: 8085, healthCheck: FAST_HEALTH, slowStartSeconds: 30 },
+    { name: 'ramp', paths: ['/ramp/*'], port: 8086, healthCheck: FAST_HEALTH, slowStartSeconds: 60 },
     { name: 'web', port: 8080, healthCheck: FAST_HEALTH },
   ],
   defaultAction: RouteAction.forward('web'),
@@ -52,6 +53,7 @@ const TARGETS = {
   random: [{ host: '127.0.0.1', port: 3004 }, { host: '127.0.0.1', port: 3005 }],
   blue: [{ host: '127.0.0.1', port: 3006 }],
   green: [{ host: '127.0.0.1', port: 3007 }],
+  ramp: [{ host: '127.0.0.1', port: 3008 }],
   web: [{ host: '127.0.0.1', port: 3000 }],
 };
 
@@ -163,11 +165,11 @@ live('haproxy serving the ALB features compiled from %s output', (engine) => {
 
   beforeAll(async () => {
     dir = tempDir('lbkit-haproxy-alb-live-');
-    const names = ['sticky-1', 'sticky-2', 'random-1', 'random-2', 'blue', 'green', 'web'];
-    for (const name of names) backends.set(name, await startDemoBackend({ name, dependencies: [] }));
+    const names = ['sticky-1', 'sticky-2', 'random-1', 'random-2', 'blue', 'green', 'ramp-1', 'ramp-2', 'web'];
+    for (const name of names) backends.set(name, await startDemoBackend({ name, dependencies: ['db'] }));
     const addr = (name: string) => backends.get(name)!.address;
     const targets = [['sticky', `${addr('sticky-1')},${addr('sticky-2')}`], ['random', `${addr('random-1')},${addr('random-2')}`],
-      ['blue', addr('blue')], ['green', addr('green')], ['web', addr('web')]].flatMap(([route, value]) => ['--target', `${route}=${value}`]);
+      ['blue', addr('blue')], ['green', addr('green')], ['ramp', `${addr('ramp-1')},${addr('ramp-2')}`], ['web', addr('web')]].flatMap(([route, value]) => ['--target', `${route}=${value}`]);
     const file = writeSynthesized(engine, engine.synth(OPTIONS).output, dir);
     httpsPort = await freePort();
     const io = bufferIo();
@@ -207,6 +209,27 @@ live('haproxy serving the ALB features compiled from %s output', (engine) => {
     expect(set.AWSALBTG).toMatch(new RegExp(`^AWSALBTG=${value}; Expires=.+ GMT; Path=/$`));
     expect(set.AWSALBTGCORS).toMatch(/; SameSite=None; Secure$/);
     for (let i = 0; i < 8; i++) expect(servedBy(await get('/split/a', { headers: { cookie: `AWSALBTG=${value}` } }))).toBe(group);
+  });
+
+  test('slow start: a target back up gets a small share first (60 s ramp, 6 s scaled), where round robin alone gives half', async () => {
+    const ramp2 = backends.get('ramp-2')!;
+    ramp2.setDependency('db', 'down');
+    try {
+      const deadline = Date.now() + 10_000;
+      let inARow = 0;
+      while (inARow < 8 && Date.now() < deadline) {
+        inARow = servedBy(await get('/ramp/a')) === 'ramp-1' ? inARow + 1 : 0;
+        if (inARow === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(inARow).toBe(8);
+    } finally {
+      ramp2.setDependency('db', 'up');
+    }
+    const deadline = Date.now() + 10_000;
+    while (servedBy(await get('/ramp/a')) !== 'ramp-2' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    let share = 0;
+    for (let i = 0; i < 30; i++) if (servedBy(await get('/ramp/a')) === 'ramp-2') share++;
+    expect(share).toBeLessThan(10);
   });
 
   test('weighted_random spreads over the group', async () => {

@@ -1,4 +1,6 @@
 import { ChildProcess } from 'child_process';
+import { createServer, Server } from 'http';
+import { AddressInfo } from 'net';
 import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { request, RequestOptions, servedBy } from './client';
@@ -160,6 +162,9 @@ live('haproxy serving the ALB features compiled from %s output', (engine) => {
   let haproxy: ChildProcess | undefined;
   let httpsPort: number;
   const backends = new Map<string, DemoBackend>();
+  /** The app_cookie group's targets: they set the application's cookie `session` on /app/login. */
+  const appServers = new Map<string, Server>();
+  const appAddress = (name: string) => `127.0.0.1:${(appServers.get(name)!.address() as AddressInfo).port}`;
   const get = (path: string, options: Partial<RequestOptions> = {}) => request(httpsPort, { host: 'api.example.com', path, ca, ...options });
   const cookies = (setCookie: string[] | undefined) => Object.fromEntries((setCookie ?? []).map((c) => [c.split('=')[0], c]));
 
@@ -167,8 +172,17 @@ live('haproxy serving the ALB features compiled from %s output', (engine) => {
     dir = tempDir('lbkit-haproxy-alb-live-');
     const names = ['sticky-1', 'sticky-2', 'random-1', 'random-2', 'blue', 'green', 'ramp-1', 'ramp-2', 'web'];
     for (const name of names) backends.set(name, await startDemoBackend({ name, dependencies: ['db'] }));
+    for (const name of ['app-1', 'app-2']) {
+      const server = createServer((req, res) => {
+        if (req.url === '/app/login') res.setHeader('set-cookie', 'session=abc; Path=/');
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ name }));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      appServers.set(name, server);
+    }
     const addr = (name: string) => backends.get(name)!.address;
-    const targets = [['sticky', `${addr('sticky-1')},${addr('sticky-2')}`], ['random', `${addr('random-1')},${addr('random-2')}`],
+    const targets = [['app', `${appAddress('app-1')},${appAddress('app-2')}`], ['sticky', `${addr('sticky-1')},${addr('sticky-2')}`], ['random', `${addr('random-1')},${addr('random-2')}`],
       ['blue', addr('blue')], ['green', addr('green')], ['ramp', `${addr('ramp-1')},${addr('ramp-2')}`], ['web', addr('web')]].flatMap(([route, value]) => ['--target', `${route}=${value}`]);
     const file = writeSynthesized(engine, engine.synth(OPTIONS).output, dir);
     httpsPort = await freePort();
@@ -183,7 +197,20 @@ live('haproxy serving the ALB features compiled from %s output', (engine) => {
   afterAll(async () => {
     await stopHaproxy(haproxy);
     await Promise.all([...backends.values()].map((b) => b.close()));
+    await Promise.all([...appServers.values()].map((server) => new Promise((resolve) => server.close(resolve))));
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('app_cookie: AWSALBAPP-0 only on a response setting the application\'s cookie; a client sending it stays on its target', async () => {
+    expect(cookies((await get('/app/plain')).headers['set-cookie'])['AWSALBAPP-0']).toBeUndefined();
+    const login = await get('/app/login');
+    const target = servedBy(login);
+    const set = cookies(login.headers['set-cookie']);
+    expect(set.session).toBe('session=abc; Path=/');
+    expect(set['AWSALBAPP-0']).toMatch(new RegExp(`^AWSALBAPP-0=${encodeSticky('app', appAddress(target))}; Expires=.+ GMT; Path=/$`));
+    expect(set['AWSALBAPP-0CORS']).toBeUndefined();
+    const cookie = `session=abc; AWSALBAPP-0=${encodeSticky('app', appAddress(target))}`;
+    for (let i = 0; i < 6; i++) expect(servedBy(await get('/app/plain', { headers: { cookie } }))).toBe(target);
   });
 
   test('lb_cookie: AWSALB and AWSALBCORS name the target; a client sending AWSALB stays on it', async () => {

@@ -1,7 +1,7 @@
 import { ChildProcess } from 'child_process';
+import { readFileSync, rmSync } from 'fs';
 import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
-import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { request, RequestOptions, servedBy } from './client';
 import { checkConfig, freePort, HAPROXY, IN_CI, startHaproxy, stopHaproxy, tempDir, warnWithoutHaproxy, writeSynthesized } from './support';

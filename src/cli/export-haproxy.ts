@@ -6,7 +6,7 @@ import { CliError } from './cli-error';
 import { domainFlags } from './domain-flags';
 import { listenerPorts, TargetMapping, targetMapping } from './mapping';
 import { checkRoutes, numberFlag } from './serve-session';
-import { AnyLoadBalancerModel } from '../core/model/any-load-balancer-model';
+import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
 import { compileHaproxyModel, HaproxyConfig, writeHaproxyFiles } from '../haproxy';
 import { defaultCaDir } from '../proxy/tls/ca-dir';
 import { readSynthesizedFile } from '../readers';
@@ -24,6 +24,8 @@ export interface ExportHaproxyOptions {
   readonly host?: string;
   /** Directory to write haproxy.cfg and its files to; a new temporary one without. */
   readonly out?: string;
+  /** serve's `--access-log FILE`: given, the config logs ALB-format lines on haproxy's stdout, which serve appends to FILE. */
+  readonly accessLog?: string;
 }
 
 /** A synthesized file compiled for HAProxy, with what it was compiled from. */
@@ -54,8 +56,16 @@ export function compileHaproxyFile(file: string, options: ExportHaproxyOptions):
   for (const [listener, local] of Object.entries(ports)) {
     if (local === 0) throw new CliError(`--port ${listener}=0: haproxy needs a fixed local port (no port 0 in a config file)`);
   }
+  if (options.accessLog !== undefined && !isApplicationModel(model)) {
+    throw new CliError(`--access-log: the haproxy data plane writes the access log of application load balancers only ("${model.name}" is a network load balancer); use the node plane`);
+  }
   const compileOptions = {
-    targets, ports, timeScale, bindAddress: options.host, tls: { caDir: options.caDir ?? defaultCaDir(), domains: options.domain },
+    targets,
+    ports,
+    timeScale,
+    bindAddress: options.host,
+    tls: { caDir: options.caDir ?? defaultCaDir(), domains: options.domain },
+    accessLog: options.accessLog !== undefined,
   };
   const compiled = compileHaproxyModel(model, compileOptions);
   return { model, targets, ports, timeScale, compiled };

@@ -11,7 +11,6 @@ const NODE_ONLY_FLAGS: ReadonlyArray<[string, (o: ServeOptions) => boolean]> = [
   ['--oidc-issuer', (o) => o.oidcIssuer !== undefined],
   ['--trust-store', (o) => (o.trustStore?.length ?? 0) > 0],
   ['--revocation-list', (o) => (o.revocationList?.length ?? 0) > 0],
-  ['--access-log', (o) => o.accessLog !== undefined],
   ['--connection-log', (o) => o.connectionLog !== undefined],
   ['--rewrite-redirect-ports', (o) => o.rewriteRedirectPorts === true],
   ['--dns', (o) => o.dns !== undefined],

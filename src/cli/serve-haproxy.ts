@@ -7,6 +7,7 @@ import { checkHaproxyServeFlags } from './serve-haproxy-flags';
 import { HaproxyPlane, numberFlag, ServeOptions, ServeSession } from './serve-session';
 import { findHaproxy, HaproxyPlaneHandle, HAPROXY_CONFIG_FILE, startHaproxyPlane } from '../haproxy';
 import { AdminServer, AdminTarget, startAdminServer } from '../proxy/admin';
+import { LogDestination, logDestination } from '../proxy/logs/log-destination';
 import { createTlsProvider, defaultCaDir } from '../proxy/tls';
 
 /**
@@ -24,6 +25,8 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
   const exportOptions = { ...options, host, caDir: options.caDir ?? defaultCaDir() };
   const versions = options.watch ? fileVersions([file, ...(options.targets ? [options.targets] : [])]) : [];
   let current: CompiledHaproxyFile = compileHaproxyFile(file, exportOptions);
+  // --access-log: haproxy writes the ALB-format lines on its stdout; they are appended to the file ('-': stdout).
+  const accessLog: LogDestination | undefined = options.accessLog !== undefined ? logDestination(options.accessLog) : undefined;
   const plane: HaproxyPlaneHandle = await startHaproxyPlane({
     model: current.model,
     targets: current.targets,
@@ -33,6 +36,10 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
     bindAddress: host,
     binary,
     onOutput: (text) => io.err(text),
+    onAccessLog: accessLog && ((chunk) => { accessLog.stream.write(chunk); }),
+  }).catch(async (e) => {
+    await accessLog?.close();
+    throw e;
   });
   let admin: AdminServer | undefined;
   if (adminPort !== undefined) {
@@ -41,6 +48,7 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
       admin = await startAdminServer({ handle: plane as AdminTarget, port: adminPort, model: () => current.model });
     } catch (e) {
       await plane.close();
+      await accessLog?.close();
       throw new CliError(`--admin-port ${adminPort}: cannot listen (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 1);
     }
   }
@@ -91,6 +99,7 @@ export async function serveHaproxy(file: string, options: ServeOptions, io: CliI
       await reloading;
       await admin?.close();
       await plane.close();
+      await accessLog?.close();
     })(),
   };
 }

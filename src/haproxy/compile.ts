@@ -9,6 +9,17 @@ import { LoadBalancerModel } from '../core/model/load-balancer-model';
 import { Endpoint } from '../proxy/server';
 import { scaledMs } from '../proxy/targets/time-scale';
 
+/** The groups of forwards with group stickiness (AWSALBTG). */
+function stickyForwardGroups(model: LoadBalancerModel): Set<string> {
+  const names = new Set<string>();
+  for (const listener of model.listeners) {
+    for (const action of [listener.defaultAction, ...listener.rules.map((r) => r.action)]) {
+      if (action.type === 'forward' && action.stickinessSeconds !== undefined) action.targetGroups.forEach((g) => names.add(g.name));
+    }
+  }
+  return names;
+}
+
 /** The oldest HAProxy the compiled config is written for (set-var-fmt, http-after-response, default-path). */
 export const HAPROXY_MIN_VERSION = '2.6';
 
@@ -23,6 +34,10 @@ export interface HaproxyCompileOptions {
   readonly timeScale?: number;
   /** @default '127.0.0.1' */
   readonly bindAddress?: string;
+  /**
+   * Access-log lines in the ALB format (every frontend's `log-format`) on haproxy's stdout. @default false
+   */
+  readonly accessLog?: boolean;
 }
 
 export interface HaproxyConfig {
@@ -46,9 +61,12 @@ export function compileHaproxy(model: LoadBalancerModel, options: HaproxyCompile
     `# ${model.name}: compiled by lbkit export haproxy from the load balancer model (HAProxy >= ${HAPROXY_MIN_VERSION})`,
     'global',
     '    default-path config',
+    ...(options.accessLog ? ['    log stdout format raw local0'] : []),
     '',
     'defaults',
     '    mode http',
+    // A connection closed without a request (readiness probes) is no access-log line.
+    ...(options.accessLog ? ['    log global', '    option dontlognull'] : []),
     '    option http-keep-alive',
     // Unscaled, as the node plane's (undici's 10 s).
     `    timeout connect ${HAPROXY_TARGET_CONNECT_TIMEOUT_SECONDS}s`,
@@ -70,13 +88,16 @@ export function compileHaproxy(model: LoadBalancerModel, options: HaproxyCompile
       if (rule.action.type === 'fixed-response' && (rule.action.messageBody ?? '') !== '') files[bodyFile(rule.priority)] = rule.action.messageBody!;
     }
     lines.push('', ...frontendSection({
-      listener, attributes: model.attributes, localPort, bindAddress: options.bindAddress ?? '127.0.0.1', guards: requestGuards(model), bodyFile,
+      listener, attributes: model.attributes, loadBalancerName: model.name, accessLog: options.accessLog ?? false, localPort, bindAddress: options.bindAddress ?? '127.0.0.1', guards: requestGuards(model), bodyFile,
     }));
   }
   const waf = wafTableSection(model, timeScale);
   if (waf.length) lines.push('', ...waf);
+  const inStickyForward = stickyForwardGroups(model);
   for (const group of model.targetGroups) {
-    lines.push('', ...backendSection(group, options.targets[group.name] ?? [], timeScale));
+    lines.push('', ...backendSection(group, options.targets[group.name] ?? [], timeScale, {
+      inStickyForward: inStickyForward.has(group.name), accessLog: options.accessLog,
+    }));
   }
   return { config: `${lines.join('\n')}\n`, files };
 }

@@ -1,8 +1,11 @@
+import { accessLogFormat, accessLogRequestLines, accessLogResponseLines, actionExecutedLine } from './access-log';
 import { backendName } from './backend';
 import { conditionAcls } from './conditions';
 import { logFormatLiteral } from './quoting';
 import { redirectCode, redirectParts } from './redirect';
+import { groupCookieLines, stickyGroupBackends } from './stickiness';
 import { CRT_LIST_FILE, sslMinVersion } from './tls-files';
+import { traceIdLines } from './trace-id';
 import { ActionModel, AlbAttributesModel, ListenerModel } from '../core/model/load-balancer-model';
 import { addedResponseHeaders, LB_SERVER_HEADER } from '../proxy/http/response-headers';
 
@@ -14,6 +17,10 @@ const ruleIs = (priority: number) => `{ var(${RULE_VAR}) -m int ${priority} }`;
 export interface FrontendInput {
   readonly listener: ListenerModel;
   readonly attributes: AlbAttributesModel;
+  /** The model's load balancer name (the access log's `elb` field). */
+  readonly loadBalancerName: string;
+  /** Access-log lines in the ALB format (access-log.ts). */
+  readonly accessLog: boolean;
   /** The local port it is bound on. */
   readonly localPort: number;
   readonly bindAddress: string;
@@ -30,7 +37,10 @@ export interface FrontendInput {
  */
 export function frontendSection(input: FrontendInput): string[] {
   const { listener, attributes } = input;
-  const lines = [`frontend listener_${listener.port}`, `    # ${listener.protocol} listener ${listener.port}`, `    bind ${bindLine(input)}`, ...input.guards];
+  const lines = [
+    `frontend listener_${listener.port}`, `    # ${listener.protocol} listener ${listener.port}`, `    bind ${bindLine(input)}`,
+    ...(input.accessLog ? [accessLogFormat(listener, input.loadBalancerName), ...accessLogRequestLines(listener)] : []), ...input.guards,
+  ];
   const rules = [...listener.rules].sort((a, b) => a.priority - b.priority);
   rules.forEach((rule, i) => {
     const acls = conditionAcls(rule.conditions);
@@ -39,15 +49,16 @@ export function frontendSection(input: FrontendInput): string[] {
     lines.push(`    http-request set-var(${RULE_VAR}) int(${rule.priority}) if ${[...unset, ...acls].join(' ') || 'TRUE'}`);
   });
   lines.push(`    http-request set-var(${RULE_VAR}) int(${DEFAULT_PRIORITY}) if !{ var(${RULE_VAR}) -m found }`);
-  lines.push(...forwardedHeaders(listener, attributes));
+  lines.push(...forwardedHeaders(listener, attributes), ...traceIdLines());
   const actions: Array<[number, ActionModel]> = [
     ...rules.map((r): [number, ActionModel] => [r.priority, r.action]),
     [DEFAULT_PRIORITY, listener.defaultAction],
   ];
-  // http-request rules first, then the responses' own headers, then the backend choice: HAProxy's evaluation order, written as such.
+  // http-request rules first, then the targets' responses, then all responses' headers, then the backend choice: HAProxy's evaluation order, written as such.
   const compiled = actions.map(([priority, action]) => actionLines(priority, action, listener.port, input.bodyFile, listener.headers.serverHeader));
-  for (const kind of ['request', 'after'] as const) for (const c of compiled) lines.push(...c[kind]);
-  lines.push(...listenerHeaderLines(listener));
+  if (input.accessLog) lines.push(...actions.map(([priority, action]) => actionExecutedLine(priority, action)));
+  for (const kind of ['request', 'response', 'after'] as const) for (const c of compiled) lines.push(...c[kind]);
+  lines.push(...listenerHeaderLines(listener), ...(input.accessLog ? accessLogResponseLines() : []));
   for (const c of compiled) lines.push(...c.backend);
   return lines;
 }
@@ -77,6 +88,8 @@ function forwardedHeaders(listener: ListenerModel, attributes: AlbAttributesMode
 interface ActionLines {
   readonly request: string[];
   readonly after: string[];
+  /** On the target's response (`http-response`: never on the load balancer's own). */
+  readonly response: string[];
   readonly backend: string[];
 }
 
@@ -87,16 +100,18 @@ function actionLines(
   const ownResponse = serverHeader ? [`    http-after-response set-header Server ${LB_SERVER_HEADER} if ${when}`] : [];
   if (action.type === 'forward') {
     const groups = action.targetGroups.filter((g) => g.weight > 0);
-    if (groups.length === 1) return { request: [], after: [], backend: [`    use_backend ${backendName(groups[0].name)} if ${when}`] };
-    // Weighted forward: a number in [0, total) picks the group whose weight range holds it.
+    const sticky = action.stickinessSeconds === undefined ? [] : groupCookieLines(action.stickinessSeconds, when);
+    if (groups.length === 1) return { request: [], after: [], response: sticky, backend: [`    use_backend ${backendName(groups[0].name)} if ${when}`] };
+    // Weighted forward: a number in [0, total) picks the group whose weight range holds it; the group AWSALBTG names first.
     const total = groups.reduce((sum, g) => sum + g.weight, 0);
-    const backend: string[] = [];
+    const backend: string[] = action.stickinessSeconds === undefined ? []
+      : stickyGroupBackends(groups.map((g) => ({ name: g.name, backend: backendName(g.name) })), when);
     let low = 0;
     for (const g of groups) {
       backend.push(`    use_backend ${backendName(g.name)} if ${when} { var(txn.lb_pick) -m int ${low}:${low + g.weight - 1} }`);
       low += g.weight;
     }
-    return { request: [`    http-request set-var(txn.lb_pick) rand(${total}) if ${when}`], after: [], backend };
+    return { request: [`    http-request set-var(txn.lb_pick) rand(${total}) if ${when}`], after: [], response: sticky, backend };
   }
   if (action.type === 'redirect') {
     const { base, query } = redirectParts(action, listenerPort);
@@ -108,13 +123,14 @@ function actionLines(
         `    http-request redirect location "${base}" code ${code} if ${when}`,
       ],
       after: ownResponse,
+      response: [],
       backend: [],
     };
   }
   const status = Number(action.statusCode);
   const body = action.messageBody ?? '';
   const payload = body === '' ? '' : ` content-type "${quoted(action.contentType ?? 'text/plain')}" file ${bodyFile(priority)}`;
-  return { request: [`    http-request return status ${status}${payload} if ${when}`], after: ownResponse, backend: [] };
+  return { request: [`    http-request return status ${status}${payload} if ${when}`], after: ownResponse, response: [], backend: [] };
 }
 
 /**

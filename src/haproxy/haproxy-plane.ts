@@ -33,6 +33,11 @@ export interface HaproxyPlaneOptions {
   readonly binary?: string;
   /** haproxy's own output (its log lines and warnings). @default ignored */
   readonly onOutput?: (text: string) => void;
+  /**
+   * Given, the config logs ALB-format access-log lines (an application load balancer's) on haproxy's stdout
+   * and they are handed here as they come. @default - no access log (HAProxy logs nothing per request)
+   */
+  readonly onAccessLog?: (chunk: Buffer) => void;
 }
 
 /** A running HAProxy plane: shaped like the node plane's ProxyHandle where HAProxy can be. */
@@ -67,7 +72,9 @@ export async function startHaproxyPlane(options: HaproxyPlaneOptions): Promise<H
   const timeScale = options.timeScale ?? 1;
   const bindAddress = options.bindAddress ?? '127.0.0.1';
   const compile = (model: AnyLoadBalancerModel, targets: Readonly<Record<string, readonly Endpoint[]>>) =>
-    compileHaproxyModel(model, { targets, ports: options.listenerPorts, timeScale, bindAddress, tls: options.tls });
+    compileHaproxyModel(model, {
+      targets, ports: options.listenerPorts, timeScale, bindAddress, tls: options.tls, accessLog: options.onAccessLog !== undefined,
+    });
   let served = { model: options.model, targets: options.targets };
   const compiled = compile(served.model, served.targets);
   const listeners: Array<ProxyListener | NetworkProxyListener> = options.model.listeners.filter((l) => options.listenerPorts[l.port] !== undefined)
@@ -86,7 +93,8 @@ export async function startHaproxyPlane(options: HaproxyPlaneOptions): Promise<H
   };
   try {
     const config = writeHaproxyFiles(dir, compiled);
-    proc = await startHaproxyProcess(binary, config, dir, { host: bindAddress, port: listeners[0].localPort }, options.onOutput ?? (() => undefined));
+    proc = await startHaproxyProcess(binary, config, dir, { host: bindAddress, port: listeners[0].localPort }, options.onOutput ?? (() => undefined),
+      options.onAccessLog);
     runtime = new HaproxyRuntime(proc.masterSocket, () => served, timeScale, listeners);
     await runtime.firstReading();
   } catch (e) {

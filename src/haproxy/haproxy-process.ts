@@ -26,15 +26,16 @@ export interface HaproxyProcess {
 
 /**
  * haproxy in master-worker mode in the foreground (`-W -db -S <dir>/master.sock`) on `<dir>/haproxy.cfg`;
- * resolves once `probePort` on `host` accepts connections. Its output goes to `onOutput`.
+ * resolves once `probePort` on `host` accepts connections. Its output goes to `onOutput`; its stdout
+ * (the access log, `log stdout`) to `onStdout` when given.
  */
 export async function startHaproxyProcess(binary: string, config: string, dir: string, probe: { host: string; port: number },
-  onOutput: (text: string) => void): Promise<HaproxyProcess> {
+  onOutput: (text: string) => void, onStdout?: (chunk: Buffer) => void): Promise<HaproxyProcess> {
   const masterSocket = join(dir, 'master.sock');
   const child = spawn(binary, ['-W', '-db', '-S', masterSocket, '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (d: Buffer) => { output += String(d); onOutput(String(d)); };
-  child.stdout!.on('data', collect);
+  child.stdout!.on('data', onStdout ?? collect);
   child.stderr!.on('data', collect);
   const spawned = await new Promise<Error | undefined>((resolve) => {
     child.once('spawn', () => resolve(undefined));

@@ -10,10 +10,7 @@ export const UNSUPPORTED_FEATURES = {
   transforms: { name: 'rule transform', why: 'host-header and URL rewrite transforms (AWS regex dialect) are not compiled yet' },
   lambda: { name: 'Lambda target group', why: 'Lambda targets are invoked in-process by the node plane' },
   mutualTls: { name: 'mutual TLS', why: 'mutual TLS (passthrough, verify with trust stores and revocation lists) is not compiled yet' },
-  stickiness: { name: 'stickiness', why: 'target-group stickiness (lb_cookie, app_cookie) and weighted-forward stickiness are not compiled yet' },
-  slowStart: { name: 'slow start', why: 'slow start ramps are not compiled yet' },
-  weightedRandom: { name: 'weighted_random', why: 'weighted_random balancing (and anomaly mitigation) has no HAProxy equivalent' },
-  anomalyMitigation: { name: 'anomaly mitigation', why: 'anomaly mitigation has no HAProxy equivalent' },
+  anomalyMitigation: { name: 'anomaly mitigation', why: 'anomaly mitigation (weighted_random steering away from anomalous targets) has no HAProxy equivalent' },
   protocolVersion: { name: 'target protocol version', why: 'HTTP2 and GRPC target protocol versions are not compiled yet (HTTP1 only)' },
   xffClientPort: { name: 'X-Forwarded-For client port', why: 'X-Forwarded-For with the client port is not compiled yet' },
   udpListener: { name: 'UDP listener', why: 'HAProxy 2.6 proxies no UDP; the node plane relays UDP flows' },
@@ -44,9 +41,6 @@ export function checkSupported(model: LoadBalancerModel): void {
     const where = `listener ${listener.port}`;
     if (listener.mutualAuthentication) refuse('mutualTls', where);
     if (listener.headers.requestHeaderNames) refuse('requestHeaderNames', where);
-    for (const action of [listener.defaultAction, ...listener.rules.map((r) => r.action)]) {
-      if (action.type === 'forward' && action.stickinessSeconds !== undefined) refuse('stickiness', where);
-    }
     for (const rule of listener.rules) {
       const route = `route "${rule.route}"`;
       if (rule.authenticate) refuse('authenticate', route);
@@ -56,9 +50,6 @@ export function checkSupported(model: LoadBalancerModel): void {
   }
   for (const group of model.targetGroups) {
     const route = `route "${group.name}"`;
-    if (group.stickiness) refuse('stickiness', route);
-    if (group.slowStartSeconds > 0) refuse('slowStart', route);
-    if (group.algorithm === 'weighted_random') refuse('weightedRandom', route);
     if (group.anomalyMitigation) refuse('anomalyMitigation', route);
     if (group.protocolVersion !== 'HTTP1') refuse('protocolVersion', route);
   }

@@ -175,11 +175,11 @@ test('port 0 is refused in one line, exit 2 (a network load balancer is compiled
   }
 });
 
-test('the compiler refuses a stickiness group with a typed error', () => {
+test('the compiler refuses anomaly mitigation with a typed error (weighted_random alone compiles)', () => {
   const model = synth(CLOUDFORMATION).model;
-  const sticky = { ...model, targetGroups: model.targetGroups.map((g) => (g.name === 'api' ? { ...g, stickiness: { type: 'lb_cookie' as const, durationSeconds: 60 } } : g)) };
-  expect(() => compileHaproxy(sticky, { targets: {}, ports: {} })).toThrow(HaproxyUnsupportedError);
-  expect(() => compileHaproxy(sticky, { targets: {}, ports: {} })).toThrow('stickiness (route "api") is not supported by the haproxy data plane');
+  const withAlgorithm = (anomalyMitigation: boolean) => ({ ...model, targetGroups: model.targetGroups.map((g) => (g.name === 'api' ? { ...g, algorithm: 'weighted_random' as const, anomalyMitigation } : g)) });
+  expect(() => compileHaproxy(withAlgorithm(true), { targets: {}, ports: {} })).toThrow(HaproxyUnsupportedError);
+  expect(compileHaproxy(withAlgorithm(false), { targets: {}, ports: {} }).config).toContain('balance random(1)');
 });
 
 test.each<[string, (m: LoadBalancerModel) => LoadBalancerModel, string]>([
@@ -188,9 +188,6 @@ test.each<[string, (m: LoadBalancerModel) => LoadBalancerModel, string]>([
   ['lambda', (m) => ({ ...m, lambdaTargetGroups: [{ name: 'fn', multiValueHeaders: false }] }), 'Lambda target group (route "fn")'],
   ['mutualTls', (m) => withListener(m, { mutualAuthentication: { mode: 'passthrough' } }), 'mutual TLS (listener 443)'],
   ['requestHeaderNames', (m) => withListener(m, { headers: { ...httpsListener(m).headers, requestHeaderNames: { tlsVersion: 'x-tls' } } }), 'renamed request headers (listener 443)'],
-  ['weighted stickiness', (m) => withListener(m, { defaultAction: { type: 'forward', targetGroups: [{ name: 'web', weight: 1 }], stickinessSeconds: 60 } }), 'stickiness (listener 443)'],
-  ['slowStart', (m) => withGroup(m, { slowStartSeconds: 30 }), 'slow start (route "api")'],
-  ['weightedRandom', (m) => withGroup(m, { algorithm: 'weighted_random' }), 'weighted_random (route "api")'],
   ['anomalyMitigation', (m) => withGroup(m, { anomalyMitigation: true }), 'anomaly mitigation (route "api")'],
   ['protocolVersion', (m) => withGroup(m, { protocolVersion: 'GRPC' }), 'target protocol version (route "api")'],
   ['xffClientPort', (m) => ({ ...m, attributes: { ...m.attributes, xffClientPort: true } }), 'X-Forwarded-For client port (load balancer "Api")'],

@@ -210,7 +210,7 @@ live('lbkit serve --data-plane haproxy on %s output', (engine) => {
 
 describe('lbkit serve --data-plane haproxy: flags the plane does not support', () => {
   test.each([
-    ['--workers', '2'], ['--access-log', '-'], ['--jwks', 'https://issuer.example.com=keys.json'], ['--user', 'alice'], ['--lambda', 'fn=handler.js'],
+    ['--workers', '2'], ['--connection-log', '-'], ['--jwks', 'https://issuer.example.com=keys.json'], ['--user', 'alice'], ['--lambda', 'fn=handler.js'],
   ])('%s → one line naming the flag and the plane, exit 2', async (flag, value) => {
     const io = bufferIo();
     const code = await runCli(['serve', 'whatever.template.json', '--data-plane', 'haproxy', flag, value], io, { onServing: async () => undefined });

@@ -4,9 +4,12 @@ import { cookieValue, decodeSticky, encodeSticky } from '../targets/sticky-cooki
 import { Target } from '../targets/target';
 import { TargetGroup } from '../targets/target-group';
 
-const GROUP_COOKIE = 'AWSALBTG';
-const LB_COOKIE = 'AWSALB';
-const APP_COOKIE = 'AWSALBAPP-0';
+/** AWS's cookie names: weighted-forward group stickiness, lb_cookie and app_cookie target stickiness. */
+export const GROUP_COOKIE = 'AWSALBTG';
+export const LB_COOKIE = 'AWSALB';
+export const APP_COOKIE = 'AWSALBAPP-0';
+/** AWS's cross-site twin of a stickiness cookie: `NAME` + this, with SameSite=None; Secure. */
+export const CORS_SUFFIX = 'CORS';
 
 function expires(seconds: number): string {
   return new Date(Date.now() + seconds * 1000).toUTCString();
@@ -15,7 +18,7 @@ function expires(seconds: number): string {
 /** The pair of cookies AWS sets: `NAME` and `NAMECORS` (SameSite=None; Secure). */
 function cookiePair(name: string, value: string, seconds: number): string[] {
   const e = expires(seconds);
-  return [`${name}=${value}; Expires=${e}; Path=/`, `${name}CORS=${value}; Expires=${e}; Path=/; SameSite=None; Secure`];
+  return [`${name}=${value}; Expires=${e}; Path=/`, `${name}${CORS_SUFFIX}=${value}; Expires=${e}; Path=/; SameSite=None; Secure`];
 }
 
 /**

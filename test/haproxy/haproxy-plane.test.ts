@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { freePort, HAPROXY, IN_CI, warnWithoutHaproxy } from './support';
-import { StickinessType } from '../../src/core/options/enums';
+import { LoadBalancingAlgorithm } from '../../src/core/options/enums';
 import { HaproxyUnsupportedError, startHaproxyPlane } from '../../src/haproxy';
 import { CERT_ARN_1, CLOUDFORMATION, EngineOptions } from '../support/engines';
 
@@ -28,8 +28,8 @@ plane('startHaproxyPlane', () => {
   test('refuses port 0 and a model it does not compile before starting anything', async () => {
     await expect(startHaproxyPlane({ model, targets: {}, listenerPorts: { 80: 0, 443: 0 }, tls }))
       .rejects.toThrow('listener 80: the haproxy data plane needs a fixed local port (no port 0 in a config file)');
-    const sticky = CLOUDFORMATION.synth({ ...OPTIONS, routes: [{ name: 'api', paths: ['/api/*'], stickiness: { type: StickinessType.LOAD_BALANCER_COOKIE } }] }).model;
-    await expect(startHaproxyPlane({ model: sticky, targets: {}, listenerPorts: { 80: await freePort(), 443: await freePort() }, tls }))
+    const refused = CLOUDFORMATION.synth({ ...OPTIONS, routes: [{ name: 'api', paths: ['/api/*'], algorithm: LoadBalancingAlgorithm.WEIGHTED_RANDOM, anomalyMitigation: true }] }).model;
+    await expect(startHaproxyPlane({ model: refused, targets: {}, listenerPorts: { 80: await freePort(), 443: await freePort() }, tls }))
       .rejects.toBeInstanceOf(HaproxyUnsupportedError);
   });
 

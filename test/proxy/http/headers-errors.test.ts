@@ -60,14 +60,11 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
     expect(seen['x-forwarded-for']).toBe('127.0.0.1');
     expect(seen['x-forwarded-proto']).toBe('https');
     expect(seen['x-forwarded-port']).toBe('443');
-    // The HAProxy plane adds no X-Amzn-Trace-Id (not compiled yet) and passes the client's on unchanged.
-    if (plane === 'node') expect(seen['x-amzn-trace-id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
-    else expect(seen['x-amzn-trace-id']).toBeUndefined();
+    expect(seen['x-amzn-trace-id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
     expect(seen.host).toBe('api.example.com');
     const chained = (await h.call(p, '/api/x', { headers: { 'x-forwarded-for': '203.0.113.9', 'x-amzn-trace-id': 'Root=1-5f000000-aaaaaaaaaaaaaaaaaaaaaaaa' } })).json().headers;
     expect(chained['x-forwarded-for']).toBe('203.0.113.9, 127.0.0.1');
-    if (plane === 'node') expect(chained['x-amzn-trace-id']).toMatch(/^Self=1-[0-9a-f]{8}-[0-9a-f]{24};Root=1-5f000000-a{24}$/);
-    else expect(chained['x-amzn-trace-id']).toBe(`Root=1-5f000000-${'a'.repeat(24)}`);
+    expect(chained['x-amzn-trace-id']).toMatch(/^Self=1-[0-9a-f]{8}-[0-9a-f]{24};Root=1-5f000000-a{24}$/);
   });
 
   test('7. drop_invalid_header_fields (on by default): names outside [-A-Za-z0-9] are not forwarded', async () => {
@@ -185,7 +182,8 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
   test('8. 502 when the target resets or answers garbage; 504 when it idles past the idle timeout (20 s / 100)', async () => {
     const reset = await h.backend('reset', (req) => req.socket.destroy());
     const hang = await h.backend('hang', () => undefined);
-    const garbage = net.createServer((s) => s.once('data', () => s.end('NOT HTTP AT ALL\r\n\r\n')));
+    // Health checks reach it too; HAProxy resets its check connections (a reset is not this test's failure).
+    const garbage = net.createServer((s) => s.on('error', () => undefined).once('data', () => s.end('NOT HTTP AT ALL\r\n\r\n')));
     await new Promise<void>((r) => garbage.listen(0, '127.0.0.1', r));
     try {
       const one = await h.proxy(synth(), { api: [reset] });

@@ -70,17 +70,16 @@ export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: I
   signInHeaders?: Record<string, string | undefined>): { added: Record<string, string | undefined>; trace: string } {
   const attributes = runtime.model.attributes;
   const trace = traceHeader(req.headers['x-amzn-trace-id'] as string | undefined);
-  return {
-    trace: trace.header,
-    added: {
-      'x-forwarded-for': forwardedFor(attributes.xffHeaderProcessingMode, attributes.xffClientPort, req.headers['x-forwarded-for'], peer, req.socket.remotePort ?? 0),
-      'x-forwarded-proto': ctx.protocol === 'HTTPS' ? 'https' : 'http',
-      'x-forwarded-port': String(ctx.port),
-      'x-amzn-trace-id': trace.header,
-      ...signInHeaders,
-      ...(ctx.mutualTls ? mutualTlsHeaders(ctx.mutualTls, req) : {}),
-    },
+  const added: Record<string, string | undefined> = {
+    'x-forwarded-for': forwardedFor(attributes.xffHeaderProcessingMode, attributes.xffClientPort, req.headers['x-forwarded-for'], peer, req.socket.remotePort ?? 0),
+    'x-forwarded-proto': ctx.protocol === 'HTTPS' ? 'https' : 'http',
+    'x-forwarded-port': String(ctx.port),
+    'x-amzn-trace-id': trace.header,
   };
+  // Copied in only when there are any: most requests have neither (no per-request spread of an empty object).
+  if (signInHeaders) Object.assign(added, signInHeaders);
+  if (ctx.mutualTls) Object.assign(added, mutualTlsHeaders(ctx.mutualTls, req));
+  return { trace: trace.header, added };
 }
 
 /**
@@ -107,7 +106,8 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
     done(ctx, req, res, exchange, peer, socket, bytesWrittenAtStart);
   };
   exchange.finish = finish;
-  res.once('close', () => {
+  // 'close' is emitted once per response: a plain listener, without once's wrapper.
+  res.on('close', () => {
     exchange.closed = true;
     exchange.forwarding?.clientClosed();
     if (exchange.settled) finish();

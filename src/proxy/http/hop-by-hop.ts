@@ -17,7 +17,8 @@ export function connectionListed(value: string | readonly string[] | undefined, 
     for (const one of value) listed = connectionListed(one, listed);
     return listed;
   }
-  // The common value is one token (`keep-alive`, `close`): no split, no list.
+  // The common values, as targets and clients send them: nothing to split, trim or lower-case.
+  if (value === 'keep-alive' || value === 'close' || value === 'Keep-Alive' || value === 'Close') return into;
   if (!value.includes(',')) return withListed(value, into);
   let listed = into;
   for (const token of value.split(',')) listed = withListed(token, listed);

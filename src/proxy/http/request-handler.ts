@@ -63,6 +63,38 @@ interface Exchange {
 }
 
 /**
+ * A new exchange with every field present from the start: one object shape for all requests, where
+ * fields added one by one as the request goes on would move it through a chain of shapes each time.
+ */
+function newExchange(started: number): Exchange {
+  return {
+    started,
+    priority: undefined,
+    actions: [],
+    group: undefined,
+    target: undefined,
+    targetStatus: undefined,
+    targetMs: undefined,
+    redirectUrl: undefined,
+    errorReason: undefined,
+    lambda: undefined,
+    trace: '',
+    elbStatus: undefined,
+    settled: true,
+    closed: false,
+    recorded: false,
+    finish: undefined,
+    forwarding: undefined,
+    tls: undefined,
+    clientPort: undefined,
+    connTraceId: undefined,
+    transforms: undefined,
+    transformedHost: undefined,
+    transformedUri: undefined,
+  };
+}
+
+/**
  * The forwarding headers (X-Forwarded-*, X-Amzn-Trace-Id) for a request, and a sign-in action's
  * x-amzn-oidc-* headers; `undefined` removes one.
  */
@@ -90,7 +122,7 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   const runtime = ctx.runtime();
   applyListenerHeaders(res, listenerHeadersOf(runtime.model, ctx.port));
   const peer = plainAddress(req.socket.remoteAddress ?? '');
-  const exchange: Exchange = { started: performance.now(), actions: [], trace: '', settled: true, closed: false, recorded: false };
+  const exchange = newExchange(performance.now());
   // The socket, captured now: req.socket is gone once a keep-alive connection moves on.
   const socket = req.socket;
   const bytesWrittenAtStart = socket.bytesWritten ?? 0;

@@ -56,14 +56,27 @@ export function upstreamHeaders(incoming: IncomingHttpHeaders, added: Record<str
   return out;
 }
 
-/** The values of a raw header list's Connection headers (undici's [name, value, ...] buffers), or undefined. */
-function connectionValues(raw: Buffer[]): string[] | undefined {
-  let values: string[] | undefined;
+/**
+ * The target's header list as the client gets it: flat [name, value, ...], names lower-cased,
+ * hop-by-hop headers left out, and those the target's Connection header(s) list. One pass over
+ * undici's raw buffers: the Connection values are read on the way (most responses list nothing
+ * beyond `keep-alive` or `close`), and only a response that lists a name is filtered again.
+ */
+export function clientHeaders(raw: readonly Buffer[]): string[] {
+  const out: string[] = [];
+  let listed: Set<string> | undefined;
   for (let i = 0; i < raw.length; i += 2) {
-    // 10 bytes, case-insensitively `connection`: checked by length first, as most names differ in it.
-    if (raw[i].length === 10 && raw[i].toString('latin1').toLowerCase() === 'connection') (values ??= []).push(raw[i + 1].toString('latin1'));
+    const name = raw[i].toString('latin1').toLowerCase();
+    if (HOP_BY_HOP.has(name)) {
+      if (name === 'connection') listed = connectionListed(raw[i + 1].toString('latin1'), listed);
+      continue;
+    }
+    out.push(name, raw[i + 1].toString('latin1'));
   }
-  return values;
+  if (listed === undefined) return out;
+  const kept: string[] = [];
+  for (let i = 0; i < out.length; i += 2) if (!listed.has(out[i])) kept.push(out[i], out[i + 1]);
+  return kept;
 }
 
 function hasBody(req: IncomingMessage): boolean {
@@ -126,18 +139,10 @@ class TargetExchange implements Dispatcher.DispatchHandler, InFlightRequest, For
       this.abort(CLIENT_CLOSED);
       return false;
     }
-    // Flat [name, value, ...] with names lower-cased, hop-by-hop headers (and those the target's Connection lists) left out.
-    const out: string[] = [];
-    let targetCookies: string[] | undefined;
-    const listed = connectionListed(connectionValues(raw));
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i].toString('latin1').toLowerCase();
-      if (HOP_BY_HOP.has(name) || listed?.has(name)) continue;
-      const value = raw[i + 1].toString('latin1');
-      out.push(name, value);
-      if (this.addCookies && name === 'set-cookie') (targetCookies ??= []).push(value);
-    }
+    const out = clientHeaders(raw);
     if (this.addCookies) {
+      let targetCookies: string[] | undefined;
+      for (let i = 0; i < out.length; i += 2) if (out[i] === 'set-cookie') (targetCookies ??= []).push(out[i + 1]);
       const added = this.addCookies(targetCookies === undefined ? undefined : targetCookies.length === 1 ? targetCookies[0] : targetCookies);
       if (added) for (const c of added) out.push('set-cookie', c);
     }

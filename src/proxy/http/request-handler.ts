@@ -63,6 +63,38 @@ interface Exchange {
 }
 
 /**
+ * A new exchange with every field present from the start: one object shape for all requests, where
+ * fields added one by one as the request goes on would move it through a chain of shapes each time.
+ */
+function newExchange(started: number): Exchange {
+  return {
+    started,
+    priority: undefined,
+    actions: [],
+    group: undefined,
+    target: undefined,
+    targetStatus: undefined,
+    targetMs: undefined,
+    redirectUrl: undefined,
+    errorReason: undefined,
+    lambda: undefined,
+    trace: '',
+    elbStatus: undefined,
+    settled: true,
+    closed: false,
+    recorded: false,
+    finish: undefined,
+    forwarding: undefined,
+    tls: undefined,
+    clientPort: undefined,
+    connTraceId: undefined,
+    transforms: undefined,
+    transformedHost: undefined,
+    transformedUri: undefined,
+  };
+}
+
+/**
  * The forwarding headers (X-Forwarded-*, X-Amzn-Trace-Id) for a request, and a sign-in action's
  * x-amzn-oidc-* headers; `undefined` removes one.
  */
@@ -70,17 +102,16 @@ export function forwardingHeaders(ctx: ListenerContext, runtime: Runtime, req: I
   signInHeaders?: Record<string, string | undefined>): { added: Record<string, string | undefined>; trace: string } {
   const attributes = runtime.model.attributes;
   const trace = traceHeader(req.headers['x-amzn-trace-id'] as string | undefined);
-  return {
-    trace: trace.header,
-    added: {
-      'x-forwarded-for': forwardedFor(attributes.xffHeaderProcessingMode, attributes.xffClientPort, req.headers['x-forwarded-for'], peer, req.socket.remotePort ?? 0),
-      'x-forwarded-proto': ctx.protocol === 'HTTPS' ? 'https' : 'http',
-      'x-forwarded-port': String(ctx.port),
-      'x-amzn-trace-id': trace.header,
-      ...signInHeaders,
-      ...(ctx.mutualTls ? mutualTlsHeaders(ctx.mutualTls, req) : {}),
-    },
+  const added: Record<string, string | undefined> = {
+    'x-forwarded-for': forwardedFor(attributes.xffHeaderProcessingMode, attributes.xffClientPort, req.headers['x-forwarded-for'], peer, req.socket.remotePort ?? 0),
+    'x-forwarded-proto': ctx.protocol === 'HTTPS' ? 'https' : 'http',
+    'x-forwarded-port': String(ctx.port),
+    'x-amzn-trace-id': trace.header,
   };
+  // Copied in only when there are any: most requests have neither (no per-request spread of an empty object).
+  if (signInHeaders) Object.assign(added, signInHeaders);
+  if (ctx.mutualTls) Object.assign(added, mutualTlsHeaders(ctx.mutualTls, req));
+  return { trace: trace.header, added };
 }
 
 /**
@@ -91,7 +122,7 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
   const runtime = ctx.runtime();
   applyListenerHeaders(res, listenerHeadersOf(runtime.model, ctx.port));
   const peer = plainAddress(req.socket.remoteAddress ?? '');
-  const exchange: Exchange = { started: performance.now(), actions: [], trace: '', settled: true, closed: false, recorded: false };
+  const exchange = newExchange(performance.now());
   // The socket, captured now: req.socket is gone once a keep-alive connection moves on.
   const socket = req.socket;
   const bytesWrittenAtStart = socket.bytesWritten ?? 0;
@@ -107,7 +138,8 @@ export function handleRequest(ctx: ListenerContext, req: IncomingMessage, res: S
     done(ctx, req, res, exchange, peer, socket, bytesWrittenAtStart);
   };
   exchange.finish = finish;
-  res.once('close', () => {
+  // 'close' is emitted once per response: a plain listener, without once's wrapper.
+  res.on('close', () => {
     exchange.closed = true;
     exchange.forwarding?.clientClosed();
     if (exchange.settled) finish();

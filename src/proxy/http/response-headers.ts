@@ -22,38 +22,51 @@ export function addedResponseHeaders(headers: ListenerHeadersModel | undefined):
   return out;
 }
 
+/** The names `added` replaces, worked out once per added list (it is itself made once per listener model). */
+const replacedByAdded = new WeakMap<ReadonlyArray<readonly [string, string]>, ReadonlySet<string>>();
+
+function replacedNames(added: ReadonlyArray<readonly [string, string]>): ReadonlySet<string> {
+  let names = replacedByAdded.get(added);
+  if (!names) {
+    names = new Set(added.map(([name]) => name));
+    replacedByAdded.set(added, names);
+  }
+  return names;
+}
+
 /**
  * The header list of one response as the listener sends it (ALB HTTP header modification): each
  * configured header replaces one of the same name from the target, as AWS does ("if the response
  * from the target includes the header, the load balancer updates its value"); with the server header
  * off, the load balancer's own `Server: awselb/2.0` is left out (a target's own Server header stays).
- * Takes and gives a flat [name, value, ...] list.
+ * Takes a flat [name, value, ...] list (values made strings) and gives one.
  */
-export function withListenerHeaders(flat: string[], added: ReadonlyArray<readonly [string, string]>, serverHeader: boolean): string[] {
-  const replaced = new Set(added.map(([name]) => name));
+export function withListenerHeaders(flat: readonly unknown[], added: ReadonlyArray<readonly [string, string]>, serverHeader: boolean): string[] {
+  const replaced = replacedNames(added);
   const out: string[] = [];
   for (let i = 0; i < flat.length; i += 2) {
-    const name = flat[i].toLowerCase();
+    const given = String(flat[i]);
+    const name = given.toLowerCase();
     if (replaced.has(name)) continue;
-    if (!serverHeader && name === 'server' && flat[i + 1] === LB_SERVER_HEADER) continue;
-    out.push(flat[i], flat[i + 1]);
+    const value = String(flat[i + 1]);
+    if (!serverHeader && name === 'server' && value === LB_SERVER_HEADER) continue;
+    out.push(given, value);
   }
   for (const [name, value] of added) out.push(name, value);
   return out;
 }
 
-function flatten(headers: OutgoingHttpHeaders | readonly unknown[] | undefined): string[] {
+/** The headers writeHead was given, as a flat [name, value, ...] list (a flat list as it is: withListenerHeaders copies it). */
+function flatten(headers: OutgoingHttpHeaders | readonly unknown[] | undefined): readonly unknown[] {
   if (headers === undefined) return [];
-  const out: string[] = [];
   if (Array.isArray(headers)) {
     // Either flat [name, value, ...] or [[name, value], ...].
-    if (headers.length > 0 && Array.isArray(headers[0])) {
-      for (const [name, value] of headers as [string, unknown][]) out.push(String(name), String(value));
-    } else {
-      for (let i = 0; i < headers.length; i += 2) out.push(String(headers[i]), String(headers[i + 1]));
-    }
+    if (headers.length === 0 || !Array.isArray(headers[0])) return headers;
+    const out: string[] = [];
+    for (const [name, value] of headers as [string, unknown][]) out.push(String(name), String(value));
     return out;
   }
+  const out: string[] = [];
   for (const [name, value] of Object.entries(headers as OutgoingHttpHeaders)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const v of value) out.push(name, v);
@@ -84,13 +97,13 @@ export function applyListenerHeaders(res: ServerResponse, headers: ListenerHeade
   const serverHeader = headers?.serverHeader ?? true;
   if (added.length === 0 && serverHeader) return;
   const original = res.writeHead as (...args: unknown[]) => ServerResponse;
-  const wrapped = function (this: ServerResponse, status: number, ...rest: unknown[]): ServerResponse {
-    const message = typeof rest[0] === 'string' ? rest.shift() as string : undefined;
-    const given = rest[0] as OutgoingHttpHeaders | unknown[] | undefined;
+  const wrapped = function (this: ServerResponse, status: number, messageOrHeaders?: unknown, headersAfterMessage?: unknown): ServerResponse {
+    const hasMessage = typeof messageOrHeaders === 'string';
+    const given = (hasMessage ? headersAfterMessage : messageOrHeaders) as OutgoingHttpHeaders | unknown[] | undefined;
     const flat = withListenerHeaders(flatten(given), added, serverHeader);
     // Objects for objects (HTTP/2's compatibility API), flat lists for flat lists (keeps repeated headers in order).
     const out = Array.isArray(given) ? flat : toObject(flat);
-    return original.apply(this, message !== undefined ? [status, message, out] : [status, out]);
+    return hasMessage ? original.call(this, status, messageOrHeaders, out) : original.call(this, status, out);
   };
   res.writeHead = wrapped as ServerResponse['writeHead'];
 }

@@ -6,11 +6,25 @@ import { join } from 'path';
 import { NetworkLoadBalancerModel } from '../../../src/core/model/network-load-balancer-model';
 import { ListenerProtocol, SessionAffinity, TlsMode } from '../../../src/core/options/enums';
 import { TcpListenerOptions } from '../../../src/core/options/tcp-service-options';
+import { startHaproxyPlane } from '../../../src/haproxy';
 import { startTcpDemoBackend, startUdpDemoBackend, TcpDemoBackend, TcpDemoBackendOptions, UdpDemoBackend, UdpDemoBackendOptions } from '../../../src/health';
+import { LocalLoadBalancerHandle } from '../../../src/proxy/local-load-balancer';
 import { Endpoint } from '../../../src/proxy/targets/endpoint';
-import { NetworkProxyHandle, NetworkProxyOptions, startNetworkProxy } from '../../../src/proxy/tcp/network-proxy';
+import { NetworkTargetGroupMetrics } from '../../../src/proxy/tcp/network-metrics';
+import { NetworkProxyHandle, NetworkProxyListener, NetworkProxyOptions, startNetworkProxy } from '../../../src/proxy/tcp/network-proxy';
 import { createTlsProvider, LocalTlsProvider } from '../../../src/proxy/tls';
+import { freePort } from '../../haproxy/support';
 import { Engine, TcpEngineOptions } from '../../support/engines';
+import { Plane } from '../../support/planes';
+
+export { PLANES, planesByEngine } from '../../support/planes';
+export type { Plane } from '../../support/planes';
+
+/** What both planes' NLB handles offer (NetworkProxyHandle; HaproxyPlaneHandle on a network model): what a test over both planes may use. */
+export type L4Handle = LocalLoadBalancerHandle<NetworkProxyListener, NetworkTargetGroupMetrics>;
+
+/** The handle `proxy()` gives on plane P: the node plane's whole NetworkProxyHandle, or what both planes offer. */
+export type L4HandleOn<P extends Plane> = P extends 'node' ? NetworkProxyHandle : L4Handle;
 
 /** The game-server example's listeners (notes/EXAMPLE-NLB.md), as users will serve them. */
 export const GAME_LISTENERS: TcpListenerOptions[] = [
@@ -25,6 +39,19 @@ export const GAME_OPTIONS: TcpEngineOptions = {
   aliasRecordNames: ['play.example.com', 'mqtt.example.com'],
   listeners: GAME_LISTENERS,
 };
+
+/** UDP-carrying listeners, which the HAProxy plane refuses (src/haproxy/network/network-supported.ts). */
+const UDP_CARRYING: readonly string[] = [ListenerProtocol.UDP, ListenerProtocol.TCP_UDP, ListenerProtocol.QUIC, ListenerProtocol.TCP_QUIC];
+
+/**
+ * The options a plane can serve: the HAProxy plane refuses a model with a UDP, TCP_UDP, QUIC or TCP_QUIC
+ * listener (the whole model is checked), so it gets the same load balancer without them (GAME_LISTENERS' `voice`);
+ * the node plane gets them all.
+ */
+export function optionsFor<O extends { listeners: readonly TcpListenerOptions[] }>(plane: Plane, options: O): O {
+  if (plane === 'node') return options;
+  return { ...options, listeners: options.listeners.filter((l) => !UDP_CARRYING.includes(l.protocol ?? ListenerProtocol.TCP)) };
+}
 
 /** The model of `options` as read back from one engine's output. */
 export function readModel(engine: Engine, options: TcpEngineOptions): NetworkLoadBalancerModel {
@@ -45,9 +72,11 @@ export function removeLocalCa(): void {
 
 export const endpointOf = (b: { host: string; port: number }): Endpoint => ({ host: b.host, port: b.port });
 
-/** Everything a test starts, closed in afterEach. */
-export class L4Harness {
+/** Everything a test starts, closed in afterEach. `plane` chooses what `proxy()` starts. */
+export class L4Harness<P extends Plane = 'node'> {
   private readonly closers: Array<() => Promise<unknown>> = [];
+
+  constructor(public readonly plane: P = 'node' as P) {}
 
   public async tcpBackend(name: string, options: Partial<TcpDemoBackendOptions> = {}): Promise<TcpDemoBackend> {
     const b = await startTcpDemoBackend({ name, ...options });
@@ -93,8 +122,24 @@ export class L4Harness {
     return { endpoint: { host: '127.0.0.1', port: (server.address() as net.AddressInfo).port }, server };
   }
 
-  /** Starts the network proxy with every listener on an ephemeral port. */
+  /**
+   * Starts this harness's plane on the model: the node plane (startNetworkProxy) on ephemeral ports; the
+   * HAProxy plane on free fixed ports. Both serve TLS from the same local CA (localTls), so clients verify
+   * either with `localTls(model).ca.certPem`. `extra` is the node plane's (a test passing it is node-only).
+   */
   public async proxy(model: NetworkLoadBalancerModel, targets: Record<string, Endpoint[]>, timeScale = 100,
+    extra: Partial<NetworkProxyOptions> = {}): Promise<L4HandleOn<P>> {
+    if (this.plane === 'node') return this.nodeProxy(model, targets, timeScale, extra) as Promise<L4HandleOn<P>>;
+    if (Object.keys(extra).length) throw new Error(`the haproxy plane takes no node-plane options (${Object.keys(extra).join(', ')}): a node-only test`);
+    const listenerPorts: Record<number, number> = {};
+    for (const l of model.listeners) listenerPorts[l.port] ??= await freePort();
+    const handle = await startHaproxyPlane({ model, targets, listenerPorts, timeScale, tls: { caDir: localTls(model).ca.dir } });
+    this.closers.unshift(() => handle.close());
+    return handle as unknown as L4HandleOn<P>;
+  }
+
+  /** The node plane whatever this harness's plane: for what only the node plane does (its own options, NetworkProxyHandle's methods). */
+  public async nodeProxy(model: NetworkLoadBalancerModel, targets: Record<string, Endpoint[]>, timeScale = 100,
     extra: Partial<NetworkProxyOptions> = {}): Promise<NetworkProxyHandle> {
     const handle = await startNetworkProxy({
       model,
@@ -128,7 +173,7 @@ export class L4Harness {
   }
 }
 
-export const localPort = (handle: NetworkProxyHandle, port: number) => handle.listeners.find((l) => l.port === port)!.localPort;
+export const localPort = (handle: L4Handle, port: number) => handle.listeners.find((l) => l.port === port)!.localPort;
 
 /** A line-protocol client: one connection, `ask` sends a line and resolves with the next answered line. */
 export interface LineClient {
@@ -138,7 +183,7 @@ export interface LineClient {
   ask(line: string): Promise<string>;
 }
 
-export async function lineClient(h: L4Harness, port: number, localAddress = '127.0.0.1'): Promise<LineClient> {
+export async function lineClient(h: L4Harness<Plane>, port: number, localAddress = '127.0.0.1'): Promise<LineClient> {
   const socket = h.track(net.connect({ host: '127.0.0.1', port, localAddress }));
   let reset = false;
   socket.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'ECONNRESET') reset = true; });
@@ -170,7 +215,7 @@ export async function lineClient(h: L4Harness, port: number, localAddress = '127
 }
 
 /** One connection, one line, the answer; the connection closed after. */
-export async function askOnce(h: L4Harness, port: number, line: string, localAddress = '127.0.0.1'): Promise<string> {
+export async function askOnce(h: L4Harness<Plane>, port: number, line: string, localAddress = '127.0.0.1'): Promise<string> {
   const c = await lineClient(h, port, localAddress);
   try {
     return await c.ask(line);
@@ -180,7 +225,7 @@ export async function askOnce(h: L4Harness, port: number, line: string, localAdd
 }
 
 /** A UDP client socket bound to a loopback address; `ask` sends a datagram and resolves with the next one received. */
-export async function udpClient(h: L4Harness, port: number, localAddress = '127.0.0.1') {
+export async function udpClient(h: L4Harness<Plane>, port: number, localAddress = '127.0.0.1') {
   const socket = h.track(dgram.createSocket('udp4'));
   await new Promise<void>((r) => socket.bind(0, localAddress, r));
   const inbox: string[] = [];
@@ -220,11 +265,11 @@ export async function until(check: () => boolean, what = 'condition', timeoutMs 
   }
 }
 
-export const stateOf = (handle: NetworkProxyHandle, group: string) =>
+export const stateOf = (handle: L4Handle, group: string) =>
   Object.fromEntries(handle.targetHealth().find((g) => g.targetGroup === group)!.targets.map((t) => [t.id, t.state]));
 
 /** Waits until `count` targets of the group are healthy (all when not given). */
-export async function healthy(handle: NetworkProxyHandle, group: string, count?: number): Promise<void> {
+export async function healthy(handle: L4Handle, group: string, count?: number): Promise<void> {
   await until(() => {
     const states = Object.values(stateOf(handle, group));
     const n = states.filter((s) => s === 'healthy').length;
@@ -232,6 +277,6 @@ export async function healthy(handle: NetworkProxyHandle, group: string, count?:
   }, `${group}: ${count ?? 'all'} healthy`);
 }
 
-export const metricsOf = (handle: NetworkProxyHandle, group: string) => handle.metrics().find((m) => m.targetGroup === group)!;
+export const metricsOf = (handle: L4Handle, group: string) => handle.metrics().find((m) => m.targetGroup === group)!;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,8 +1,9 @@
 import * as http from 'http';
-import { askOnce, endpointOf, healthy, L4Harness, lineClient, localPort, metricsOf, readModel, removeLocalCa, stateOf, until, withTimeout } from './harness';
+import { askOnce, endpointOf, healthy, L4Harness, lineClient, localPort, metricsOf, readModel, removeLocalCa, stateOf, until, withTimeout, optionsFor, planesByEngine } from './harness';
 import { HealthCheckProtocol, ListenerProtocol, SessionAffinity } from '../../../src/core/options/enums';
 import { startTcpDemoBackend, TcpDemoBackend } from '../../../src/health';
 import { Engine, ENGINES } from '../../support/engines';
+import { Plane } from '../../support/planes';
 
 /** Behaviour 5: NLB health checks (TCP, HTTP; on the traffic port or another) driving selection, over both engines' output. */
 let checkPort: TcpDemoBackend;
@@ -20,18 +21,24 @@ const options = () => ({
   ],
 });
 
-describe.each(ENGINES)('%s', (engine: Engine) => {
+describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: Engine) => {
   let model: ReturnType<typeof readModel>;
-  beforeAll(() => { model = readModel(engine, options()); });
-  const h = new L4Harness();
+  beforeAll(() => { model = readModel(engine, optionsFor(plane, options())); });
+  const h = new L4Harness(plane);
   afterEach(() => h.close());
 
   test('TCP check: initial → healthy; a stopped target → unhealthy, its connections reset, new ones elsewhere; back → healthy', async () => {
     const [a, b] = await Promise.all([h.tcpBackend('a'), h.tcpBackend('b')]);
     const p = await h.proxy(model, { game: [endpointOf(a), endpointOf(b)] });
-    expect(Object.values(stateOf(p, 'game'))).toEqual(['initial', 'initial']);
-    expect(p.targetHealth().find((g) => g.targetGroup === 'game')!.targets[0].reason).toBe('Elb.InitialHealthChecking');
+    if (plane === 'node') {
+      expect(Object.values(stateOf(p, 'game'))).toEqual(['initial', 'initial']);
+      expect(p.targetHealth().find((g) => g.targetGroup === 'game')!.targets[0].reason).toBe('Elb.InitialHealthChecking');
+    } else {
+      // HAProxy starts its servers up: one passing check (not the healthy threshold) lists a target healthy.
+      for (const state of Object.values(stateOf(p, 'game'))) expect(['initial', 'healthy']).toContain(state);
+    }
     await healthy(p, 'game');
+    await until(() => metricsOf(p, 'game').healthyHostCount === 2, 'counted healthy'); // HAProxy's show stat: read every 200 ms
     expect(metricsOf(p, 'game')).toMatchObject({ healthyHostCount: 2, unhealthyHostCount: 0 });
     // A client held on each target.
     const held = new Map<string, Awaited<ReturnType<typeof lineClient>>>();
@@ -45,10 +52,14 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
     const checksBefore = a.connections;
     await a.down();
     await until(() => stateOf(p, 'game')[a.address] === 'unhealthy', 'a unhealthy');
-    expect(p.targetHealth().find((g) => g.targetGroup === 'game')!.targets.find((t) => t.id === a.address)!.reason).toBe('Target.FailedHealthChecks');
+    const reason = p.targetHealth().find((g) => g.targetGroup === 'game')!.targets.find((t) => t.id === a.address)!.reason;
+    // HAProxy's reason carries its check status (docs/haproxy-data-plane.md, admin API mapping).
+    if (plane === 'node') expect(reason).toBe('Target.FailedHealthChecks');
+    else expect(reason).toMatch(/^Target\.FailedHealthChecks \(haproxy: L4CON/);
     expect(metricsOf(p, 'game')).toMatchObject({ healthyHostCount: 1, unhealthyHostCount: 1 });
-    // AWS resets connections to a target that turns unhealthy while another is healthy.
-    expect(await withTimeout(held.get('a')!.closed, 'a\'s client reset')).toEqual({ reset: true });
+    // AWS resets connections to a target that turns unhealthy while another is healthy; HAProxy's
+    // `on-marked-down shutdown-sessions` closes them too, with a FIN.
+    expect(await withTimeout(held.get('a')!.closed, 'a\'s client reset')).toEqual({ reset: plane === 'node' });
     expect(await held.get('b')!.ask('still')).toBe('b still');
     for (let i = 2; i < 12; i++) expect(await askOnce(h, localPort(p, 7777), 'x', `127.0.0.${i}`)).toBe('b x');
     expect(a.connections).toBe(checksBefore); // nothing reached the stopped target
@@ -81,8 +92,11 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
   test('HTTP check: GET on the path, healthy by the matcher (200-399), unhealthy with Target.ResponseCodeMismatch', async () => {
     let status = 200;
     const paths: string[] = [];
+    // The node plane's checks name ELB-HealthChecker/2.0; HAProxy's `option httpchk` is a bare HTTP/1.0 request without a user agent.
+    const isCheck = (req: http.IncomingMessage) => req.headers['user-agent'] === 'ELB-HealthChecker/2.0'
+      || (plane === 'haproxy' && req.httpVersion === '1.0' && req.headers['user-agent'] === undefined);
     const server = http.createServer((req, res) => {
-      if (req.headers['user-agent'] === 'ELB-HealthChecker/2.0') {
+      if (isCheck(req)) {
         paths.push(req.url!);
         res.writeHead(status).end();
         return;
@@ -100,7 +114,9 @@ describe.each(ENGINES)('%s', (engine: Engine) => {
       expect(stateOf(p, 'api')[`127.0.0.1:${port}`]).toBe('healthy');
       status = 503;
       await until(() => stateOf(p, 'api')[`127.0.0.1:${port}`] === 'unhealthy', 'api unhealthy');
-      expect(p.targetHealth().find((g) => g.targetGroup === 'api')!.targets[0].reason).toBe('Target.ResponseCodeMismatch');
+      // HAProxy's reason is its check status: a failed check, with the code (no separate ResponseCodeMismatch).
+      expect(p.targetHealth().find((g) => g.targetGroup === 'api')!.targets[0].reason)
+        .toBe(plane === 'node' ? 'Target.ResponseCodeMismatch' : 'Target.FailedHealthChecks (haproxy: L7STS 503)');
       expect(new Set(paths)).toEqual(new Set(['/ready']));
       // Bytes still pass through to the only target (fail open): an HTTP request over the TCP listener.
       const res = await fetch(`http://127.0.0.1:${localPort(p, 8080)}/hello`);

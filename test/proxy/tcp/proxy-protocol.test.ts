@@ -1,9 +1,13 @@
 import { PassThrough } from 'stream';
 import * as fc from 'fast-check';
+import { L4Harness, lineClient, localPort, planesByEngine, readModel, removeLocalCa, until } from './harness';
+import { ListenerProtocol } from '../../../src/core/options/enums';
 import { ipv6Bytes, ipv6Text } from '../../../src/proxy/tcp/ip-address-bytes';
 import {
-  decodeProxyV2, encodeProxyV2, encodeProxyV2Local, PROXY_V2_SIGNATURE, ProxyProtocolError, readProxyV2,
+  decodeProxyV2, encodeProxyV2, encodeProxyV2Local, PROXY_V2_SIGNATURE, ProxyProtocolError, ProxyV2Header, readProxyV2,
 } from '../../../src/proxy/tcp/proxy-protocol';
+import { Engine, ENGINES } from '../../support/engines';
+import { Plane } from '../../support/planes';
 
 /** Behaviour 7: the PROXY protocol v2 encoder against bytes written out by hand from the spec, and the decoder. */
 const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ''), 'hex');
@@ -142,5 +146,37 @@ describe('readProxyV2', () => {
     const ended = readProxyV2(cut);
     cut.end(PROXY_V2_SIGNATURE);
     await expect(ended).rejects.toThrow('stream ended after 12 bytes');
+  });
+});
+
+/** Behaviour 7 on a running plane, over both engines' output: the header each plane writes, read by this decoder. */
+describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: Engine) => {
+  const model = readModel(engine, { listeners: [{ name: 'pp', port: 7002, protocol: ListenerProtocol.TCP, proxyProtocolV2: true }] });
+  const h = new L4Harness(plane);
+  afterEach(() => h.close());
+  afterAll(removeLocalCa);
+
+  test('a flow opens with a PROXY header naming the client (IPv4, STREAM, its address and port); checks open with LOCAL', async () => {
+    const headers: ProxyV2Header[] = [];
+    const target = await h.server((s) => {
+      readProxyV2(s).then((header) => {
+        headers.push(header);
+        if (header.command === 'LOCAL') s.end();
+        else s.on('data', (d) => s.write(`pp ${d.toString()}`)).resume(); // readProxyV2 leaves the stream paused
+      }, () => s.destroy());
+    });
+    const p = await h.proxy(model, { pp: [target.endpoint] });
+    await until(() => headers.some((x) => x.command === 'LOCAL'), 'a LOCAL header from a check');
+    const client = await lineClient(h, localPort(p, 7002), '127.0.0.9');
+    expect(await client.ask('hi')).toBe('pp hi');
+    // The HAProxy plane's start probes its first listener (a connection from 127.0.0.1): a flow with its own header too.
+    const flow = headers.filter((x) => x.command === 'PROXY' && x.source?.address === '127.0.0.9');
+    expect(flow).toHaveLength(1);
+    const others = headers.filter((x) => x.command === 'PROXY' && x.source?.address !== '127.0.0.9');
+    if (plane === 'node') expect(others).toEqual([]);
+    else expect(others.every((x) => x.source?.address === '127.0.0.1')).toBe(true);
+    expect(flow[0]).toMatchObject({ family: 'IPv4', transport: 'STREAM', source: { address: '127.0.0.9', port: client.socket.localPort } });
+    expect(flow[0].destination!.address).toBe('127.0.0.1');
+    expect(headers.filter((x) => x.command === 'LOCAL').every((x) => x.source === undefined)).toBe(true);
   });
 });

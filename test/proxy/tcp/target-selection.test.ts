@@ -1,9 +1,14 @@
 import * as fc from 'fast-check';
+import { askOnce, endpointOf, healthy, L4Harness, localPort, planesByEngine, readModel, removeLocalCa, stateOf, until } from './harness';
+import { ListenerProtocol } from '../../../src/core/options/enums';
+import { startTcpDemoBackend, TcpDemoBackend } from '../../../src/health';
 import { flowKey, FlowTuple } from '../../../src/proxy/tcp/flow-tuple';
 import { hash32, rendezvousPick } from '../../../src/proxy/tcp/rendezvous';
 import { SelectableTarget, selectTarget } from '../../../src/proxy/tcp/target-selection';
+import { Engine, ENGINES } from '../../support/engines';
+import { Plane } from '../../support/planes';
 
-/** Behaviour 4: target selection, pure. */
+/** Behaviour 4: target selection, pure; then its fail-open rule on both planes. */
 const target = (id: string, over: Partial<SelectableTarget> = {}): SelectableTarget => ({ id, draining: false, healthy: true, ...over });
 const flow = (sourceAddress: string, sourcePort: number, protocol: 'tcp' | 'udp' = 'tcp'): FlowTuple =>
   ({ protocol, sourceAddress, sourcePort, destinationAddress: '127.0.0.1', destinationPort: 7777 });
@@ -90,5 +95,39 @@ describe('rendezvous hashing', () => {
   test('an empty list picks nothing; one candidate is always picked', () => {
     expect(rendezvousPick('k', [], String)).toBeUndefined();
     expect(rendezvousPick('k', ['only'], String)).toBe('only');
+  });
+});
+
+/** The selection rule on a running plane, over both engines' output: the targets AWS would choose among when failing open. */
+let checkPort: TcpDemoBackend;
+beforeAll(async () => { checkPort = await startTcpDemoBackend({ name: 'check' }); });
+afterAll(async () => {
+  await checkPort.close();
+  removeLocalCa();
+});
+
+describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: Engine) => {
+  const h = new L4Harness(plane);
+  afterEach(() => h.close());
+
+  test('no target healthy: new flows go to every registered target (fail open) but never to a draining one', async () => {
+    // Checks on another port: the targets fail them while still serving their traffic port.
+    const model = readModel(engine, {
+      listeners: [{ name: 'side', port: 7000, protocol: ListenerProtocol.TCP, deregistrationDelaySeconds: 3600, healthCheck: { port: checkPort.port } }],
+    });
+    const backends = await Promise.all(['s1', 's2', 's3'].map((n) => h.tcpBackend(n)));
+    const p = await h.proxy(model, { side: backends.map(endpointOf) });
+    await healthy(p, 'side');
+    void p.deregister('side', backends[2].address); // 3600 s → 36 s: draining for the whole test
+    await until(() => stateOf(p, 'side')[backends[2].address] === 'draining', 's3 draining');
+    await checkPort.down();
+    try {
+      await until(() => ['s1', 's2'].every((_, i) => stateOf(p, 'side')[backends[i].address] === 'unhealthy'), 's1 and s2 unhealthy');
+      const names = new Set<string>();
+      for (let i = 0; i < 16; i++) names.add((await askOnce(h, localPort(p, 7000), 'x')).split(' ')[0]);
+      expect([...names].sort()).toEqual(['s1', 's2']);
+    } finally {
+      await checkPort.up();
+    }
   });
 });

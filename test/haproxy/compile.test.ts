@@ -96,6 +96,7 @@ describe.each(ENGINES)('compiled config of %s output', (engine) => {
     expect(config).toContain('http-request set-header X-Forwarded-Proto https');
     expect(config).toContain('http-request set-header X-Forwarded-Port 443');
     expect(config).toContain('timeout client 12000ms'); // 120 s / 10
+    expect(config).toContain('option http-ignore-probes'); // a connection that sent nothing: closed without a 408
     expect(config).toContain('http-request del-header "[^-A-Za-z0-9]" -m reg'); // drop_invalid_header_fields, on by default
     const model = synth(engine).model;
     const off = { ...model, attributes: { ...model.attributes, dropInvalidHeaderFields: false } };

@@ -81,7 +81,7 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
     const early: Record<string, number> = { a: 0, b: 0 };
     for (let i = 0; i < 20; i++) early[(await h.call(p, '/slow/x')).json().id]++;
     expect(early.b).toBeLessThanOrEqual(8); // ≈ 1–2 expected; loose for a loaded machine
-    await sleep(1200); // past the ramp: HAProxy re-weighs a warming server at most once a second
+    await sleep(1200); // past the 0.6 s ramp, with room for HAProxy's stepwise re-weighing
     const late: Record<string, number> = { a: 0, b: 0 };
     for (let i = 0; i < 20; i++) late[(await h.call(p, '/slow/x')).json().id]++;
     expect(late.b).toBeGreaterThanOrEqual(9);

@@ -68,6 +68,8 @@ export function compileHaproxy(model: LoadBalancerModel, options: HaproxyCompile
     // A connection closed without a request (readiness probes) is no access-log line.
     ...(options.accessLog ? ['    log global', '    option dontlognull'] : []),
     '    option http-keep-alive',
+    // A connection that sent nothing is closed at the idle timeout without a 408, as the ALB (and the node plane).
+    '    option http-ignore-probes',
     // Unscaled, as the node plane's (undici's 10 s).
     `    timeout connect ${HAPROXY_TARGET_CONNECT_TIMEOUT_SECONDS}s`,
     `    # the ALB's idle timeout (${model.attributes.idleTimeoutSeconds}s), both sides`,

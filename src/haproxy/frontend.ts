@@ -1,6 +1,7 @@
 import { accessLogFormat, accessLogRequestLines, accessLogResponseLines, actionExecutedLine } from './access-log';
 import { backendName } from './backend';
 import { conditionAcls } from './conditions';
+import { dropInvalidHeaderLines } from './invalid-headers';
 import { logFormatLiteral } from './quoting';
 import { redirectCode, redirectParts } from './redirect';
 import { groupCookieLines, stickyGroupBackends } from './stickiness';
@@ -49,7 +50,7 @@ export function frontendSection(input: FrontendInput): string[] {
     lines.push(`    http-request set-var(${RULE_VAR}) int(${rule.priority}) if ${[...unset, ...acls].join(' ') || 'TRUE'}`);
   });
   lines.push(`    http-request set-var(${RULE_VAR}) int(${DEFAULT_PRIORITY}) if !{ var(${RULE_VAR}) -m found }`);
-  lines.push(...forwardedHeaders(listener, attributes), ...traceIdLines());
+  lines.push(...dropInvalidHeaderLines(attributes), ...forwardedHeaders(listener, attributes), ...traceIdLines());
   const actions: Array<[number, ActionModel]> = [
     ...rules.map((r): [number, ActionModel] => [r.priority, r.action]),
     [DEFAULT_PRIORITY, listener.defaultAction],

@@ -6,9 +6,13 @@ export interface ServerHealth {
   readonly reason?: string;
 }
 
+/** HAProxy's check statuses for a check unanswered within `timeout check` (connect, TLS handshake, response). */
+const CHECK_TIMEOUTS = new Set(['L4TOUT', 'L6TOUT', 'L7TOUT']);
+
 /**
  * A server's `show stat` status as an AWS target health state: UP (also "UP 1/2", still up while
- * failing) → healthy; DOWN → unhealthy (Target.FailedHealthChecks, with HAProxy's check status); DRAIN →
+ * failing) → healthy; DOWN → unhealthy (Target.Timeout after a check timeout, as AWS, else Target.FailedHealthChecks;
+ * with HAProxy's check status); DRAIN →
  * draining; MAINT → unused (not registered); before its first check → initial.
  */
 export function serverHealth(row: StatRow): ServerHealth {
@@ -19,5 +23,6 @@ export function serverHealth(row: StatRow): ServerHealth {
   if (check.startsWith('INI')) return { state: 'initial', reason: 'Elb.RegistrationInProgress' };
   if (status.startsWith('UP') || status === 'no check') return { state: 'healthy' };
   const code = row.fields.check_code ? ` ${row.fields.check_code}` : '';
-  return { state: 'unhealthy', reason: `Target.FailedHealthChecks (haproxy: ${check}${code})` };
+  const reason = CHECK_TIMEOUTS.has(check) ? 'Target.Timeout' : 'Target.FailedHealthChecks';
+  return { state: 'unhealthy', reason: `${reason} (haproxy: ${check}${code})` };
 }

@@ -90,12 +90,18 @@ describe.each(ENGINES)('compiled config of %s output', (engine) => {
     expect(empty).not.toMatch(/^\s+server /m);
   });
 
-  test('X-Forwarded-*, idle timeout and the ALB error pages', () => {
+  test('X-Forwarded-*, drop_invalid_header_fields only when on, idle timeout and the ALB error pages', () => {
     const { config, files } = compile();
     expect(config).toContain('http-request add-header X-Forwarded-For %[src]');
     expect(config).toContain('http-request set-header X-Forwarded-Proto https');
     expect(config).toContain('http-request set-header X-Forwarded-Port 443');
     expect(config).toContain('timeout client 12000ms'); // 120 s / 10
+    expect(config).toContain('option http-ignore-probes'); // a connection that sent nothing: closed without a 408
+    expect(config).toContain('http-request del-header "[^-A-Za-z0-9]" -m reg'); // drop_invalid_header_fields, on by default
+    const model = synth(engine).model;
+    const off = { ...model, attributes: { ...model.attributes, dropInvalidHeaderFields: false } };
+    const keeping = compileHaproxy(off, { targets: {}, ports: { 80: 8080 } });
+    expect(keeping.config).not.toContain('del-header "[^-A-Za-z0-9]"');
     const page = files['errors/503.http'].toString();
     expect(page).toMatch(/^HTTP\/1\.1 503 Service Temporarily Unavailable\r\nServer: awselb\/2\.0\r\n/);
     expect(page).toContain('<center><h1>503 Service Temporarily Unavailable</h1></center>');

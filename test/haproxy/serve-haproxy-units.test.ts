@@ -13,6 +13,9 @@ const SHOW_STAT = [
   'tg_api,t3,,MAINT,L7OK,200,',
   'tg_api,t4,,UP 1/2,L7STS,500,',
   'tg_api,t5,,DOWN,INI,,',
+  'tg_api,t6,,DOWN,L7TOUT,,',
+  'tg_api,t7,,DOWN,L4TOUT,,',
+  'tg_api,t8,,DOWN,L4CON,,',
   'tg_api,BACKEND,12,UP,,,',
   '',
 ].join('\n');
@@ -26,6 +29,9 @@ test('show stat rows map to AWS target health states', () => {
     { state: 'unused', reason: 'Target.NotRegistered' },
     { state: 'healthy' },
     { state: 'initial', reason: 'Elb.RegistrationInProgress' },
+    { state: 'unhealthy', reason: 'Target.Timeout (haproxy: L7TOUT)' },
+    { state: 'unhealthy', reason: 'Target.Timeout (haproxy: L4TOUT)' },
+    { state: 'unhealthy', reason: 'Target.FailedHealthChecks (haproxy: L4CON)' },
   ]);
   expect(rows.find((r) => r.svname === 'BACKEND')!.fields.req_tot).toBe('12');
 });

@@ -71,8 +71,7 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
     const a = await h.backend('a');
     const dropping = await h.proxy(synth(), { api: [a] });
     const seen = (await h.call(dropping, '/api/x', { headers: { 'x_under': '1', 'x-ok': '2' } })).json().headers;
-    // The HAProxy plane does not compile drop_invalid_header_fields: HAProxy forwards names with '_'.
-    expect([seen.x_under, seen['x-ok']]).toEqual([plane === 'node' ? undefined : '1', '2']);
+    expect([seen.x_under, seen['x-ok']]).toEqual([undefined, '2']);
     const keeping = await h.proxy(synth({ dropInvalidHeaderFields: false }), { api: [a] });
     expect((await h.call(keeping, '/api/x', { headers: { x_under: '1' } })).json().headers.x_under).toBe('1');
   });
@@ -171,9 +170,7 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
     expect(a.requests).toBe(answered === 200 ? 1 : 0);
     // A connection that never sends a byte, or idles after its response, is closed without one (as the ALB's idle timeout).
     const silent = await stall(port, secure, '', 2000);
-    // HAProxy answers a connection that sent nothing with 408 too (its `option http-ignore-probes` is not compiled).
-    expect([silent.text === '' ? '' : silent.text.split('\r\n')[0], silent.closed])
-      .toEqual([plane === 'node' ? '' : 'HTTP/1.1 408 Request Time-out', true]);
+    expect([silent.text === '' ? '' : silent.text.split('\r\n')[0], silent.closed]).toEqual(['', true]);
     const kept = await stall(port, secure, 'GET /api/kept HTTP/1.1\r\nHost: api.example.com\r\n\r\n', 2000);
     expect(kept.text.match(/HTTP\/1\.1 \d{3} /g)).toEqual([`HTTP/1.1 ${answered} `]);
     expect(kept.closed).toBe(true);

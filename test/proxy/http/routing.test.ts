@@ -27,7 +27,7 @@ const OPTIONS: EngineOptions = {
   ],
 };
 
-/** Node plane only: weighted-forward stickiness is refused by the HAProxy plane (src/haproxy/unsupported.ts `stickiness`). */
+/** Weighted-forward group stickiness (AWSALBTG), on both planes (the HAProxy plane: src/haproxy/stickiness.ts). */
 const PINNED_OPTIONS: EngineOptions = {
   ...OPTIONS,
   routes: [
@@ -37,9 +37,9 @@ const PINNED_OPTIONS: EngineOptions = {
   ],
 };
 
-describe.each(ENGINES)('node plane only, %s', (engine: Engine) => {
+describe.each(planesByEngine(ENGINES))('%s plane, %s: group stickiness', (plane: Plane, engine: Engine) => {
   const model = engine.synth(PINNED_OPTIONS).model;
-  const h = new Harness('node');
+  const h = new Harness(plane);
   afterEach(() => h.close());
 
   test('2. weighted forward: group stickiness (AWSALBTG) pins the group', async () => {

@@ -154,13 +154,14 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
     const p = await h.proxy(model, { api: [slow] });
     await healthy(p, 'api');
     slow.hangHealth = true;
-    await until(() => stateOf(p, 'api')[0].state === 'unhealthy');
+    // Three checks of 50 ms each unanswered; a loaded machine can delay them well past that.
+    await until(() => stateOf(p, 'api')[0].state === 'unhealthy', 10_000);
+    // The HAProxy plane keeps its check status after AWS's code (L7TOUT; L4TOUT if a loaded machine delays the connect).
+    expect(stateOf(p, 'api')[0].reason).toMatch(plane === 'node' ? /^Target\.Timeout$/ : /^Target\.Timeout \(haproxy: L[47]TOUT\)$/);
     if (plane === 'haproxy') {
-      expect(stateOf(p, 'api')[0].reason).toBe('Target.FailedHealthChecks (haproxy: L7TOUT)');
       expect(() => p.register('api', { host: '127.0.0.1', port: 1 })).toThrow(NOT_STARTED_WITH);
       return;
     }
-    expect(stateOf(p, 'api')[0].reason).toBe('Target.Timeout');
     p.register('api', { host: '127.0.0.1', port: 1 }); // nothing listens on port 1
     await until(() => stateOf(p, 'api').some((t: any) => t.id === '127.0.0.1:1' && t.state === 'unhealthy'));
     expect(stateOf(p, 'api').find((t: any) => t.id === '127.0.0.1:1').reason).toBe('Target.FailedHealthChecks');

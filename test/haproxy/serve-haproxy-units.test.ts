@@ -24,7 +24,7 @@ test('show stat rows map to AWS target health states', () => {
   const rows = parseShowStat(SHOW_STAT);
   expect(rows.filter((r) => r.svname !== 'BACKEND').map((r) => serverHealth(r))).toEqual([
     { state: 'healthy' },
-    { state: 'unhealthy', reason: 'Target.FailedHealthChecks (haproxy: L7STS 503)' },
+    { state: 'unhealthy', reason: 'Target.ResponseCodeMismatch (haproxy: L7STS 503)' },
     { state: 'draining', reason: 'Target.DeregistrationInProgress' },
     { state: 'unused', reason: 'Target.NotRegistered' },
     { state: 'healthy' },

@@ -108,7 +108,7 @@ export class Harness<P extends Plane = 'node'> {
   private readonly proxies: PlaneHandle[] = [];
   private readonly sockets = new Set<import('net').Socket>();
   private _agent: Agent | undefined;
-  /** The node plane's access log (the HAProxy plane writes none in the ALB format). */
+  /** The node plane's access-log entries (the HAProxy plane writes ALB-format lines, checked field by field in test/haproxy/alb-features). */
   public logs: AccessLogEntry[] = [];
 
   constructor(public readonly plane: P = 'node' as P) {}

@@ -193,7 +193,7 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
       const r3 = await h.call(three, '/api/x');
       expect([r3.status, r3.text.includes('504 Gateway Time-out')]).toEqual([504, true]);
       expect(Date.now() - started).toBeGreaterThanOrEqual(180);
-      if (plane === 'node') { // the HAProxy plane writes no ALB access log
+      if (plane === 'node') { // access-log entries are the node plane's (the HAProxy plane's lines: test/haproxy/alb-features)
         await until(() => h.logs.length === 3);
         expect(h.logs.map((l) => [l.elbStatusCode, l.errorReason])).toEqual([[502, 'TargetResponseError'], [502, 'TargetResponseError'], [504, 'TargetResponseTimeout']]);
         expect(h.logs.at(-1)).toMatchObject({ elbStatusCode: 504, errorReason: 'TargetResponseTimeout', targetGroup: 'api' });
@@ -207,7 +207,7 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
   });
 });
 
-/** What only the node plane does: the ALB access log (the HAProxy plane writes none) and the client port in X-Forwarded-For (refused: src/haproxy/unsupported.ts `xffClientPort`). */
+/** What only the node plane does: access-log entries with error reasons (the HAProxy plane's log lines: test/haproxy/alb-features) and the client port in X-Forwarded-For (refused: src/haproxy/unsupported.ts `xffClientPort`). */
 describe.each(ENGINES)('node plane only, %s', (engine: Engine) => {
   const h = new Harness('node');
   afterEach(() => h.close());

@@ -45,7 +45,7 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
     await until(() => stateOf(p, 'api')[1].state === 'unhealthy');
     expect(b.healthChecks - failuresBefore).toBeGreaterThanOrEqual(3);
     // The HAProxy plane's reason carries HAProxy's check status instead of AWS's reason code.
-    expect(stateOf(p, 'api')[1].reason).toBe(plane === 'node' ? 'Target.ResponseCodeMismatch' : 'Target.FailedHealthChecks (haproxy: L7STS 500)');
+    expect(stateOf(p, 'api')[1].reason).toBe(plane === 'node' ? 'Target.ResponseCodeMismatch' : 'Target.ResponseCodeMismatch (haproxy: L7STS 500)');
     b.requests = 0;
     for (let i = 0; i < 10; i++) expect((await h.call(p, '/api/x')).json().id).toBe('a');
     expect(b.requests).toBe(0);
@@ -68,7 +68,7 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
     await sleep(100);
     if (plane === 'haproxy') {
       // HAProxy has no initial state past the first check: one failure makes it DOWN, and it needs `rise` (2) passes back.
-      expect(stateOf(p, 'api')).toEqual([{ id: `127.0.0.1:${a.endpoint.port}`, state: 'unhealthy', reason: 'Target.FailedHealthChecks (haproxy: L7STS 500)' }]);
+      expect(stateOf(p, 'api')).toEqual([{ id: `127.0.0.1:${a.endpoint.port}`, state: 'unhealthy', reason: 'Target.ResponseCodeMismatch (haproxy: L7STS 500)' }]);
       a.healthy = true;
       await healthy(p, 'api');
       expect(a.healthChecks).toBe(3);
@@ -144,7 +144,7 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
     const none = await h.call(p, '/empty/x');
     expect(none.status).toBe(503);
     expect(none.text).toContain('<center><h1>503 Service Temporarily Unavailable</h1></center>');
-    // The HAProxy plane writes no ALB access log.
+    // Access-log entries are the node plane's (the HAProxy plane's lines: test/haproxy/alb-features).
     if (plane === 'node') expect(h.logs.at(-1)).toMatchObject({ elbStatusCode: 503, targetGroup: 'empty', errorReason: 'NoRegisteredTargets' });
   });
 

@@ -116,7 +116,7 @@ describe.each(planesByEngine(ENGINES))('%s plane, %s', (plane: Plane, engine: En
       await until(() => stateOf(p, 'api')[`127.0.0.1:${port}`] === 'unhealthy', 'api unhealthy');
       // HAProxy's reason is its check status: a failed check, with the code (no separate ResponseCodeMismatch).
       expect(p.targetHealth().find((g) => g.targetGroup === 'api')!.targets[0].reason)
-        .toBe(plane === 'node' ? 'Target.ResponseCodeMismatch' : 'Target.FailedHealthChecks (haproxy: L7STS 503)');
+        .toBe(plane === 'node' ? 'Target.ResponseCodeMismatch' : 'Target.ResponseCodeMismatch (haproxy: L7STS 503)');
       expect(new Set(paths)).toEqual(new Set(['/ready']));
       // Bytes still pass through to the only target (fail open): an HTTP request over the TCP listener.
       const res = await fetch(`http://127.0.0.1:${localPort(p, 8080)}/hello`);

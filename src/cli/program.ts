@@ -6,7 +6,7 @@ import { shellWord } from './describe-serve';
 import { diffFiles, formatDifference } from './diff';
 import { exportHaproxy, ExportHaproxyOptions } from './export-haproxy';
 import { DATA_PLANES, serve, ServeOptions, ServeSession } from './serve';
-import { LAMBDA_TIMEOUT_SECONDS } from '../core/defaults';
+import { LAMBDA_TIMEOUT_SECONDS, LOCAL_DATA_PLANE } from '../core/defaults';
 import { HAPROXY_MIN_VERSION, HaproxyUnsupportedError } from '../haproxy';
 import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_IP } from '../proxy/connection-limits';
 import { LOG_FORMATS } from '../proxy/log-format';
@@ -134,7 +134,7 @@ export function buildProgram(io: CliIo, hooks: ProgramHooks, result: { exitCode:
     .option('--max-connections-per-ip <n>', `client connections one client IP address holds at once; more are refused the same way (default ${DEFAULT_MAX_CONNECTIONS_PER_IP})`)
     .option('--rewrite-redirect-ports', 'redirects carry the local ports (https://host:8443/) instead of the listener ports (:443, as AWS): for browsers')
     .addOption(new Option('--data-plane <plane>', 'who serves an application load balancer: node (this process) or haproxy '
-      + '(compiled as lbkit export haproxy, run in master-worker mode; see docs/haproxy-data-plane.md)').choices([...DATA_PLANES]).default('node'))
+      + '(compiled as lbkit export haproxy, run in master-worker mode; see docs/haproxy-data-plane.md)').choices([...DATA_PLANES]).default(LOCAL_DATA_PLANE))
     .addOption(new Option('--log-level <level>', 'level of the proxy\'s own log on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug']).default('info'))
     .addOption(new Option('--log-format <format>', 'human: one readable line per event; json: pino\'s JSON lines').choices([...LOG_FORMATS]).default('human'))
     .addHelpText('after', () => serveExamples(shellWord(join(defaultCaDir(), CA_CERT_FILE))))

@@ -14,6 +14,7 @@ import { checkRoutes, DATA_PLANES, LoadBalancerHandle, numberFlag, ServeOptions,
 import { signInIssuers, signInOptions } from './sign-in-flags';
 import { TRUST_STORE_FLAGS, trustStoreFlags } from './trust-store-flags';
 import { unmodeledWarnings } from './unmodeled-warnings';
+import { LOCAL_DATA_PLANE } from '../core/defaults';
 import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
 import { AnyLoadBalancerModel, isApplicationModel } from '../core/model/any-load-balancer-model';
 import { DnsRoutingModel } from '../core/model/dns-routing-model';
@@ -119,7 +120,7 @@ function signInDescription(handle: LoadBalancerHandle | undefined, user: string 
 
 /** Starts serving a synthesized file; the CLI waits for a signal, tests call close(). */
 export async function serve(file: string, options: ServeOptions, io: CliIo): Promise<ServeSession> {
-  const plane = options.dataPlane ?? 'node';
+  const plane = options.dataPlane ?? LOCAL_DATA_PLANE;
   if (!(DATA_PLANES as readonly string[]).includes(plane)) throw new CliError(`--data-plane: expected ${DATA_PLANES.join(' or ')}, received '${plane}'`);
   if (plane === 'haproxy') return serveHaproxy(file, options, io);
   const timeScale = numberFlag(options.timeScale, '--time-scale', (n) => n > 0 && n <= 1000, 'a number above 0 and at most 1000');

@@ -337,3 +337,9 @@ export const HAPROXY_TARGET_CONNECT_TIMEOUT_SECONDS = 10;
 
 /** An NLB HTTP(S) health check's matcher when the model has none: AWS's 200-399 for network target groups. */
 export const NLB_HEALTH_CHECK_MATCHER_WHEN_UNSET = '200-399';
+
+/**
+ * Who serves a local load balancer (`lbkit serve --data-plane`, the testing kit's `dataPlane`): the node
+ * plane runs in the same process, needs nothing installed and serves every feature; HAProxy is opt-in.
+ */
+export const LOCAL_DATA_PLANE = 'node';

@@ -4,12 +4,15 @@ import { namesForImportedCertificates } from './certificate-names';
 import { chooseLoadBalancer, ChooseLoadBalancerOptions } from './choose-load-balancer';
 import { closeInTurn } from './close-in-turn';
 import { TestingKitError } from './errors';
+import { startHaproxyLoadBalancer } from './haproxy-load-balancer';
+import { haproxyPlaneBinary } from './haproxy-refusals';
 import { localFetch, LocalFetch } from './local-fetch';
 import { localTlsProvider } from './local-tls';
 import { AnyLoadBalancerModel, isApplicationModel } from './read-model';
 import { SynthesizedSource } from './synthesized-output';
 import { TargetServers } from './target-servers';
 import { TargetSpec, TargetSpecs } from './target-spec';
+import { LOCAL_DATA_PLANE } from '../core/defaults';
 import { LAMBDA_TIMEOUT_MAX_SECONDS } from '../core/limits';
 import type { ConnectionLimits } from '../proxy/connection-limits';
 import { jwtIssuers as jwtIssuersOf } from '../proxy/http/jwt-validation';
@@ -18,6 +21,7 @@ import { LambdaHandlerSpec, parseHandlerSpec } from '../proxy/lambda/handler-spe
 import { userClaims } from '../proxy/oidc/user-claims';
 import { LocalIdentityProvider, ProxySignInOptions, TargetGroupHealth, startProxy, UserClaims } from '../proxy/server';
 import { Endpoint, endpointId } from '../proxy/targets/endpoint';
+import { NOT_REGISTERED } from '../proxy/targets/health-state';
 import { TargetHealthEntry } from '../proxy/targets/target-group';
 import { startNetworkProxy } from '../proxy/tcp/network-proxy';
 import { LocalTlsProvider } from '../proxy/tls';
@@ -86,6 +90,15 @@ export interface LocalLoadBalancerOptions extends ChooseLoadBalancerOptions, Con
    * @default - an RS256 key pair per issuer the model names, made at start; `jwt(...)` signs with it
    */
   readonly jwks?: Readonly<Record<string, JSONWebKeySet>>;
+  /**
+   * Who serves the load balancer: `node`, lbkit's proxy in this process, or `haproxy`, the load balancer
+   * compiled to an HAProxy config (as `lbkit export haproxy`) and run by the haproxy binary on free
+   * ports, with the same targets and local CA: load-test your service behind the proxy you will run.
+   * HAProxy refuses (TestingKitError) the node-only options (lambda, user, oidcIssuer, trustStore, jwks,
+   * connection limits) and the models it does not compile (see docs/haproxy-data-plane.md).
+   * @default 'node' - in process, nothing to install, every feature served
+   */
+  readonly dataPlane?: 'node' | 'haproxy';
 }
 
 /** One served listener: the model's port and protocol and the free local port it runs on. */
@@ -176,7 +189,8 @@ interface RunningProxy {
   oidcPublicKey?(kid: string): string | undefined;
   targetHealth(): TargetGroupHealth[];
   deregister(targetGroup: string, targetId: string): Promise<void>;
-  register(targetGroup: string, endpoint: Endpoint): void;
+  /** The HAProxy plane resolves once a new target is compiled in and haproxy reloaded. */
+  register(targetGroup: string, endpoint: Endpoint): void | Promise<void>;
   close(): Promise<void>;
 }
 
@@ -227,7 +241,8 @@ function needsTls(model: AnyLoadBalancerModel): boolean {
 /**
  * Starts a lbkit load balancer from a CDK `Stack`, a cdktf `TerraformStack`, a synthesized file
  * or its JSON, in this process: every listener on a free port of 127.0.0.1, targets mapped to
- * handlers or host:port, TLS from a local CA kept in memory. Close it when done.
+ * handlers or host:port, TLS from a local CA kept in memory. Close it when done. With
+ * `dataPlane: 'haproxy'` the listeners are a haproxy child process's (free ports too, the same CA).
  */
 export async function startLocalLoadBalancer(input: SynthesizedSource, options: LocalLoadBalancerOptions = {}): Promise<LocalLoadBalancer> {
   const { model, source, unmodeled } = chooseLoadBalancer(input, options);
@@ -241,6 +256,10 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0 && timeScale <= 1000)) throw new TestingKitError(`${source}: timeScale: expected a number above 0 and at most 1000, received ${timeScale}`);
   for (const route of Object.keys(options.targets ?? {})) checkRoute(route, `targets.${route}`);
+  const plane = options.dataPlane ?? LOCAL_DATA_PLANE;
+  if (plane !== 'node' && plane !== 'haproxy') throw new TestingKitError(`${source}: dataPlane: expected 'node' or 'haproxy', received ${JSON.stringify(plane)}`);
+  // Checked before any target server starts: nothing to close when HAProxy cannot serve this.
+  const haproxyBinary = plane === 'haproxy' ? haproxyPlaneBinary(source, model, { ...options }) : undefined;
   const handlers = lambdaHandlers(source, model, options.lambda ?? {});
   const lambdaTimeout = options.lambdaTimeoutSeconds;
   if (lambdaTimeout !== undefined && !(lambdaTimeout > 0 && lambdaTimeout <= LAMBDA_TIMEOUT_MAX_SECONDS)) {
@@ -265,7 +284,8 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
       targets[route] = [];
       for (const spec of list) targets[route].push(remember(await servers.endpoint(route, groupOf(route), spec)));
     }
-    tls = needsTls(model) ? localTlsProvider(model.certificates, options.domains ?? namesForImportedCertificates(model)) : undefined;
+    const domains = options.domains ?? namesForImportedCertificates(model);
+    tls = needsTls(model) ? localTlsProvider(model.certificates, domains) : undefined;
     const listenerPorts = Object.fromEntries(model.listeners.map((l) => [l.port, 0]));
     const signIn = signInOptions(source, model, options);
     const trustStores = isApplicationModel(model) ? resolveTrustStores(model, {
@@ -279,9 +299,12 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     const jwks = options.jwks ?? jwtIssuers.keySets();
     const { maxConnections, maxConnectionsPerIp } = options;
     const common = { targets, listenerPorts, timeScale, tls, maxConnections, maxConnectionsPerIp };
-    proxy = isApplicationModel(model)
-      ? await startProxy({ ...common, model, lambda: { handlers, timeoutSeconds: lambdaTimeout }, signIn, trustStores, jwks })
-      : await startNetworkProxy({ ...common, model });
+    const startNodePlane = (): Promise<RunningProxy> => (isApplicationModel(model)
+      ? startProxy({ ...common, model, lambda: { handlers, timeoutSeconds: lambdaTimeout }, signIn, trustStores, jwks })
+      : startNetworkProxy({ ...common, model }));
+    proxy = haproxyBinary !== undefined
+      ? await startHaproxyLoadBalancer({ source, binary: haproxyBinary, model, targets, timeScale, tls: tls ? { domains } : undefined })
+      : await startNodePlane();
   } catch (e) {
     await servers.close();
     throw e;
@@ -337,8 +360,10 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
       withCertificates.push(f);
       return f.fetch;
     },
-    // The proxy only has targets the kit gave it; a draining one is listed until its delay ends but no longer registered.
-    targets: (route) => healthOf(route).filter((t) => t.state !== 'draining').map((t) => registered.get(t.id)!),
+    // The proxy only has targets the kit gave it; a draining one is listed until its delay ends but no longer registered
+    // (the HAProxy plane keeps listing it after, unused: its config still names the server).
+    targets: (route) => healthOf(route).filter((t) => t.state !== 'draining' && !(t.state === 'unused' && t.reason === NOT_REGISTERED))
+      .map((t) => registered.get(t.id)!),
     targetHealth: ((route?: string) => (route === undefined ? running.targetHealth() : healthOf(route))) as LocalLoadBalancer['targetHealth'],
     async waitForHealthy(route, count = 1, timeoutMs = healthyWithinMs(route)) {
       const deadline = Date.now() + timeoutMs;
@@ -362,7 +387,7 @@ export async function startLocalLoadBalancer(input: SynthesizedSource, options: 
     async register(route, target) {
       checkRoute(route, 'register');
       const endpoint = remember(await servers.endpoint(route, groupOf(route), target));
-      running.register(route, endpoint);
+      await running.register(route, endpoint);
       return endpoint;
     },
     identityProvider: running.identityProvider?.(),

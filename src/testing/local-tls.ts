@@ -12,6 +12,16 @@ import { createTlsProvider, LocalTlsProvider } from '../proxy/tls';
  */
 let caFiles: Map<string, string> | undefined;
 
+/** The process's local CA files laid out in a fresh temporary directory. */
+function layOut(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [path, text] of caFiles ?? []) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text, { mode: 0o600 });
+  }
+  return dir;
+}
+
 function filesUnder(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string): void => {
@@ -27,16 +37,22 @@ function filesUnder(dir: string): Map<string, string> {
 
 /** Certificates for the names of a model's certificates (or `domains`), signed by the process's local CA. */
 export function localTlsProvider(certificates: readonly CertificateModel[], domains?: readonly string[]): LocalTlsProvider {
-  const dir = mkdtempSync(join(tmpdir(), 'lbkit-testing-ca-'));
+  const dir = layOut('lbkit-testing-ca-');
   try {
-    for (const [path, text] of caFiles ?? []) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text, { mode: 0o600 });
-    }
     const provider = createTlsProvider({ certificates, domains, caDir: dir });
     caFiles = filesUnder(dir);
     return provider;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The process's local CA as a directory, for the HAProxy plane, which issues its certificate files from a
+ * CA directory (as `lbkit serve --ca-dir`): the same CA as localTlsProvider's, so the kit's fetch trusts
+ * HAProxy's listeners. Call after localTlsProvider (which makes the CA); remove the directory when done.
+ */
+export function localCaDirectory(): string {
+  if (!caFiles) throw new Error('localCaDirectory: no local CA yet (localTlsProvider makes it)');
+  return layOut('lbkit-testing-haproxy-ca-');
 }

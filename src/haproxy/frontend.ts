@@ -5,7 +5,7 @@ import { dropInvalidHeaderLines } from './invalid-headers';
 import { logFormatLiteral } from './quoting';
 import { redirectCode, redirectParts } from './redirect';
 import { groupCookieLines, stickyGroupBackends } from './stickiness';
-import { CRT_LIST_FILE, sslMinVersion } from './tls-files';
+import { CRT_LIST_FILE, sslPolicyBindOptions } from './tls-files';
 import { traceIdLines } from './trace-id';
 import { ActionModel, AlbAttributesModel, ListenerModel } from '../core/model/load-balancer-model';
 import { addedResponseHeaders, LB_SERVER_HEADER } from '../proxy/http/response-headers';
@@ -69,7 +69,7 @@ function bindLine(input: FrontendInput): string {
   if (input.listener.protocol === 'HTTP') return address;
   // h2 by ALPN only when the model enables HTTP/2 (the ALB's default), as the node plane.
   const alpn = input.attributes.http2Enabled ? 'h2,http/1.1' : 'http/1.1';
-  return `${address} ssl crt-list ${CRT_LIST_FILE} alpn ${alpn} ssl-min-ver ${sslMinVersion(input.listener.sslPolicy)}`;
+  return `${address} ssl crt-list ${CRT_LIST_FILE} alpn ${alpn} ${sslPolicyBindOptions(input.listener.sslPolicy)}`;
 }
 
 /** X-Forwarded-For by the model's processing mode (append: one more header line, which HTTP reads as a list), -Proto and -Port. */

@@ -1,5 +1,5 @@
 import { LoadBalancerModel } from '../core/model/load-balancer-model';
-import { tlsVersions } from '../proxy/tcp/tls-listener-settings';
+import { tlsPolicySettings } from '../core/tls-policies';
 import { issueLocalCertificates } from '../proxy/tls/tls-provider';
 
 /** Where the compiled config finds its certificates (relative to haproxy.cfg: `default-path config`). */
@@ -30,7 +30,19 @@ export function certificateFiles(model: Pick<LoadBalancerModel, 'certificates'>,
   return { files, caCertFile: ca.certFile };
 }
 
-/** `ssl-min-ver` of an HTTPS listener's security policy: the node plane's mapping (tlsVersions), kept in one place. */
-export function sslMinVersion(sslPolicy: string | undefined): string {
-  return tlsVersions(sslPolicy).minVersion; // 'TLSv1.2' | 'TLSv1.3', HAProxy's spelling too
+/**
+ * The `bind` options of an HTTPS or TLS listener's security policy (core/tls-policies.ts, as the node
+ * plane's policyTlsOptions): `ssl-min-ver`/`ssl-max-ver`, and for a documented policy its TLS 1.2
+ * `ciphers` and TLS 1.3 `ciphersuites` in the policy's order (HAProxy prefers the server's order
+ * unless `prefer-client-ciphers`, as AWS's load balancers; a client leading with ChaCha20 still gets
+ * it: docs/haproxy-data-plane.md). An undocumented policy keeps OpenSSL's
+ * default ciphers. HAProxy spells versions as Node does (`TLSv1.2`).
+ */
+export function sslPolicyBindOptions(sslPolicy: string | undefined): string {
+  const policy = tlsPolicySettings(sslPolicy);
+  const options = [`ssl-min-ver ${policy.minVersion}`];
+  if (policy.maxVersion !== 'TLSv1.3') options.push(`ssl-max-ver ${policy.maxVersion}`);
+  if (policy.tls12Ciphers.length > 0) options.push(`ciphers ${policy.tls12Ciphers.join(':')}`);
+  if (policy.tls13Ciphersuites.length > 0) options.push(`ciphersuites ${policy.tls13Ciphersuites.join(':')}`);
+  return options.join(' ');
 }

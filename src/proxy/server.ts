@@ -32,6 +32,7 @@ import { publicKeyPem, SignInKeys, signInKeys } from './oidc/sign-in-keys';
 import { UserClaims } from './oidc/user-claims';
 import { Endpoint, endpointId } from './targets/endpoint';
 import { ExternalHealth } from './targets/health-update';
+import { policyTlsOptions } from './tcp/tls-listener-settings';
 import { LocalTrustStore } from './tls/trust-store';
 import { isDualStack, LoadBalancerModel } from '../core/model/load-balancer-model';
 
@@ -283,6 +284,8 @@ export async function startProxy(options: ProxyOptions): Promise<ProxyHandle> {
         const provider = options.tls;
         const secure = {
           ...provider.defaultContext,
+          // The policy's versions and ciphers; SNI contexts swap the certificate only, these stay.
+          ...policyTlsOptions(listener.sslPolicy),
           ...(mutualTls ? mutualTlsServerOptions(mutualTls) : {}),
           SNICallback: (name: string, cb: (error: Error | null, context?: import('tls').SecureContext) => void) => cb(null, provider.sniContext(name)),
         };

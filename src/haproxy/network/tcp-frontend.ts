@@ -1,7 +1,7 @@
 import { NlbListenerModel } from '../../core/model/network-load-balancer-model';
 import { alpnProtocols } from '../../proxy/tcp/tls-listener-settings';
 import { backendName } from '../backend';
-import { CRT_LIST_FILE, sslMinVersion } from '../tls-files';
+import { CRT_LIST_FILE, sslPolicyBindOptions } from '../tls-files';
 
 export interface TcpFrontendInput {
   readonly listener: NlbListenerModel;
@@ -34,5 +34,5 @@ function bindLine(input: TcpFrontendInput): string {
   const address = `${input.bindAddress.includes(':') ? `ipv6@${input.bindAddress}` : input.bindAddress}:${input.localPort}`;
   if (input.listener.protocol !== 'TLS') return address;
   const alpn = alpnProtocols(input.listener.alpnPolicy);
-  return `${address} ssl crt-list ${CRT_LIST_FILE} ssl-min-ver ${sslMinVersion(input.listener.sslPolicy)}${alpn ? ` alpn ${alpn.join(',')}` : ''}`;
+  return `${address} ssl crt-list ${CRT_LIST_FILE} ${sslPolicyBindOptions(input.listener.sslPolicy)}${alpn ? ` alpn ${alpn.join(',')}` : ''}`;
 }

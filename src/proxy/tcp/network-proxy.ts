@@ -5,7 +5,7 @@ import { NetworkTargetGroupMetrics } from './network-metrics';
 import { NetworkTargetGroup } from './network-target-group';
 import { QuicListener } from './quic-listener';
 import { createTcpListener, TlsTermination } from './tcp-listener';
-import { alpnProtocols, tlsVersions } from './tls-listener-settings';
+import { alpnProtocols, policyTlsOptions } from './tls-listener-settings';
 import { UdpListener } from './udp-listener';
 import { writtenNlbZonal } from '../../core/contract';
 import { NLB_TCP_IDLE_TIMEOUT_SECONDS, NLB_UDP_IDLE_TIMEOUT_SECONDS } from '../../core/limits';
@@ -74,7 +74,7 @@ export function idleTimeoutSeconds(listener: NlbListenerModel, protocol: 'tcp' |
 function tlsTermination(listener: NlbListenerModel, provider: TlsProvider): TlsTermination {
   const alpn = alpnProtocols(listener.alpnPolicy);
   return {
-    secureContext: tls.createSecureContext({ ...provider.defaultContext, ...tlsVersions(listener.sslPolicy) }),
+    secureContext: tls.createSecureContext({ ...provider.defaultContext, ...policyTlsOptions(listener.sslPolicy) }),
     SNICallback: (name, cb) => cb(null, provider.sniContext(name)),
     ...(alpn ? { ALPNProtocols: alpn } : {}),
   };

@@ -1,4 +1,5 @@
-import { SecureVersion } from 'tls';
+import { SecureContextOptions, SecureVersion } from 'tls';
+import { tlsPolicySettings } from '../../core/tls-policies';
 
 /**
  * The ALPN preference list of each NLB ALPN policy, as AWS documents them ("ALPN policies", NLB
@@ -35,12 +36,24 @@ export function alpnForClient(policyProtocols: readonly string[], offered: reado
 }
 
 /**
- * The TLS versions a listener offers under its security policy. TLS 1.3-only policies
- * (`ELBSecurityPolicy-TLS13-1-3-…`) offer 1.3 alone; every other policy offers 1.2 and 1.3, as the
- * ALB side does: lbkit refuses the TLS 1.0/1.1 policies at synth, and Node's OpenSSL would not
- * offer those versions anyway.
+ * The TLS versions a listener offers under its security policy (core/tls-policies.ts): a documented
+ * policy's own; otherwise TLS 1.3 alone for `…TLS13-1-3-…` policies and 1.2–1.3 for the rest. lbkit
+ * refuses the TLS 1.0/1.1 policies at synth, and Node's OpenSSL would not offer those versions anyway.
  */
 export function tlsVersions(sslPolicy: string | undefined): { minVersion: SecureVersion; maxVersion: SecureVersion } {
-  const tls13Only = sslPolicy !== undefined && /TLS13-1-3-/.test(sslPolicy);
-  return { minVersion: tls13Only ? 'TLSv1.3' : 'TLSv1.2', maxVersion: 'TLSv1.3' };
+  const { minVersion, maxVersion } = tlsPolicySettings(sslPolicy);
+  return { minVersion, maxVersion };
+}
+
+/**
+ * Node's secure-context options for a listener's security policy: its versions and, for a documented
+ * policy, its TLS 1.2 ciphers and TLS 1.3 suites in one `ciphers` string (Node hands the `TLS_…`
+ * names to OpenSSL's TLS 1.3 list), in the policy's order, which the server's preference applies as
+ * AWS's load balancers do. An undocumented policy keeps OpenSSL's default ciphers.
+ */
+export function policyTlsOptions(sslPolicy: string | undefined): Pick<SecureContextOptions, 'minVersion' | 'maxVersion' | 'ciphers' | 'honorCipherOrder'> {
+  const policy = tlsPolicySettings(sslPolicy);
+  const versions = { minVersion: policy.minVersion, maxVersion: policy.maxVersion };
+  if (!policy.documented) return versions;
+  return { ...versions, ciphers: [...policy.tls13Ciphersuites, ...policy.tls12Ciphers].join(':'), honorCipherOrder: true };
 }

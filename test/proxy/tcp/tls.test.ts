@@ -6,7 +6,7 @@ import {
 } from './harness';
 import { ListenerProtocol } from '../../../src/core/options/enums';
 import { readProxyV2 } from '../../../src/proxy/tcp/proxy-protocol';
-import { alpnProtocols, tlsVersions } from '../../../src/proxy/tcp/tls-listener-settings';
+import { alpnProtocols, policyTlsOptions, tlsVersions } from '../../../src/proxy/tcp/tls-listener-settings';
 import { createTlsProvider } from '../../../src/proxy/tls';
 import { Engine, ENGINES } from '../../support/engines';
 import { Plane } from '../../support/planes';
@@ -62,6 +62,18 @@ describe('TLS listener settings', () => {
     expect(tlsVersions('ELBSecurityPolicy-TLS13-1-3-2021-06')).toEqual({ minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3' });
     expect(tlsVersions('ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09')).toEqual({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' });
     expect(tlsVersions(undefined)).toEqual({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' });
+  });
+
+  test('Node options: a documented policy\'s suites and ciphers in one list, the server\'s order; an undocumented one: versions only', () => {
+    expect(policyTlsOptions('ELBSecurityPolicy-TLS13-1-2-Res-2021-06')).toEqual({
+      minVersion: 'TLSv1.2',
+      maxVersion: 'TLSv1.3',
+      ciphers: 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:'
+        + 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384',
+      honorCipherOrder: true,
+    });
+    expect(policyTlsOptions('ELBSecurityPolicy-TLS-1-2-2017-01')).toMatchObject({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2' });
+    expect(policyTlsOptions('ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09')).toEqual({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3' });
   });
 });
 

@@ -15,12 +15,14 @@ import { BenchArgs, BENCH_USAGE, parseBenchArgs } from './support/bench-args';
 import { benchModel, BenchScheme } from './support/bench-model';
 import { synthesizeBenchTemplate } from './support/bench-template';
 import { compileToJs } from './support/compile-js';
+import { haproxyAlbConfig } from './support/haproxy-alb-config';
 import { haproxyConfig, haproxyGlobal } from './support/haproxy-config';
 import { nginxBackendConfig, nginxProxyConfig } from './support/nginx-config';
 import { clockTicksPerSecond, cpuTicks, processTree, ticksBetween } from './support/proc-stat';
 import { CpuList, ProcessGroup, runToEnd, Started, waitForPort } from './support/processes';
-import { checkTargets, formatTable, formatTargets, rate, Row, RunSample, summarize } from './support/report';
+import { checkTargets, formatTable, formatTargets, rate, REFERENCE_RATIOS, Row, RunSample, summarize } from './support/report';
 import { parseWrkOutput } from './support/wrk-output';
+import { errorFiles } from '../src/haproxy/error-files';
 import { issueLocalCertificates } from '../src/proxy/tls/tls-provider';
 
 const ROOT = join(__dirname, '..');
@@ -119,6 +121,31 @@ function haproxySubject(threads: 1 | 2): Subject {
       const port = await freePort();
       const file = join(work, `${name}-${scheme}.cfg`);
       writeFileSync(file, haproxyConfig({ port, upstreams, threads, scheme, pem: tls.pem }));
+      const root = group.start(name, cpus, 'haproxy', ['-db', '-f', file]);
+      await waitForPort(port, root);
+      return { port, root };
+    },
+  };
+}
+
+/**
+ * HAProxy written by hand to do the compiled config's whole job for the bench model (haproxy-alb-config.ts),
+ * one thread; its awselb error pages are the ALB's (the bytes lbkit's errorfiles hold), written next to it.
+ */
+function haproxyAlbSubject(): Subject {
+  const name = 'haproxy-alb';
+  return {
+    name,
+    workers: '1',
+    async start(cpus, upstreams, scheme) {
+      const port = await freePort();
+      const dir = join(work, `${name}-${scheme}`);
+      for (const [file, bytes] of Object.entries(errorFiles())) {
+        mkdirSync(dirname(join(dir, file)), { recursive: true });
+        writeFileSync(join(dir, file), bytes);
+      }
+      const file = join(dir, 'haproxy.cfg');
+      writeFileSync(file, haproxyAlbConfig({ port, upstreams, threads: 1, scheme, pem: tls.pem }));
       const root = group.start(name, cpus, 'haproxy', ['-db', '-f', file]);
       await waitForPort(port, root);
       return { port, root };
@@ -262,7 +289,7 @@ async function main(): Promise<void> {
   tls = benchTls(template);
   const js = (file: string, also: string[] = []) => compileToJs(join(__dirname, 'support', file), ROOT, join(work, 'js'), also);
   const childJs = js('lbkit-child.ts', [join(ROOT, 'src', 'proxy', 'cluster', 'worker-main.ts')]);
-  const all: Subject[] = [DIRECT, nginxSubject(1), nginxSubject('auto'), haproxySubject(1), haproxySubject(2),
+  const all: Subject[] = [DIRECT, nginxSubject(1), nginxSubject('auto'), haproxySubject(1), haproxySubject(2), haproxyAlbSubject(),
     lbkitHaproxySubject(template, js('haproxy-export.ts')), nodeFloorSubject(js('node-floor.ts')),
     lbkitSubject(template, childJs, 1), lbkitSubject(template, childJs, 'auto')];
   const subjects = args.only.length ? all.filter((s) => s.name === 'direct' || s.name === 'nginx-1' || s.name === 'nginx-auto' || args.only.includes(s.name)) : all;
@@ -271,7 +298,8 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const rows = rate(await measure(args, subjects, ticksPerSecond));
   const checks = checkTargets(rows);
-  console.log(`\n${formatTable(rows)}\n\n${formatTargets(checks)}`);
+  const references = checkTargets(rows, REFERENCE_RATIOS);
+  console.log(`\n${formatTable(rows)}\n\n${formatTargets(checks, references)}`);
   const result = {
     command: `npx projen bench:proxy${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     startedAt,
@@ -283,6 +311,7 @@ async function main(): Promise<void> {
     },
     rows,
     targets: checks,
+    references,
   };
   const out = resolvePath(ROOT, args.out);
   mkdirSync(dirname(out), { recursive: true });

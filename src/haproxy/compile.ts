@@ -68,6 +68,9 @@ export function compileHaproxy(model: LoadBalancerModel, options: HaproxyCompile
     // A connection closed without a request (readiness probes) is no access-log line.
     ...(options.accessLog ? ['    log global', '    option dontlognull'] : []),
     '    option http-keep-alive',
+    // A target's idle connection serves any client's request, as the node plane's per-target pool
+    // (src/proxy/targets/target.ts); HAProxy's default (`safe`) would open more target connections.
+    '    http-reuse always',
     // A connection that sent nothing is closed at the idle timeout without a 408, as the ALB (and the node plane).
     '    option http-ignore-probes',
     // Unscaled, as the node plane's (undici's 10 s).

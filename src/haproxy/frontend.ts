@@ -49,14 +49,17 @@ export function frontendSection(input: FrontendInput): string[] {
     lines.push(`    # priority ${rule.priority}: route "${rule.route}"`);
     lines.push(`    http-request set-var(${RULE_VAR}) int(${rule.priority}) if ${[...unset, ...acls].join(' ') || 'TRUE'}`);
   });
-  lines.push(`    http-request set-var(${RULE_VAR}) int(${DEFAULT_PRIORITY}) if !{ var(${RULE_VAR}) -m found }`);
+  // No rule and no access log (which records the rule): the default action is the only one, unconditional (HAProxy's TRUE).
+  const onlyDefault = rules.length === 0 && !input.accessLog;
+  if (!onlyDefault) lines.push(`    http-request set-var(${RULE_VAR}) int(${DEFAULT_PRIORITY}) if !{ var(${RULE_VAR}) -m found }`);
+  const when = (priority: number) => (onlyDefault ? 'TRUE' : ruleIs(priority));
   lines.push(...dropInvalidHeaderLines(attributes), ...forwardedHeaders(listener, attributes), ...traceIdLines());
   const actions: Array<[number, ActionModel]> = [
     ...rules.map((r): [number, ActionModel] => [r.priority, r.action]),
     [DEFAULT_PRIORITY, listener.defaultAction],
   ];
   // http-request rules first, then the targets' responses, then all responses' headers, then the backend choice: HAProxy's evaluation order, written as such.
-  const compiled = actions.map(([priority, action]) => actionLines(priority, action, listener.port, input.bodyFile, listener.headers.serverHeader));
+  const compiled = actions.map(([priority, action]) => actionLines(priority, when(priority), action, listener.port, input.bodyFile, listener.headers.serverHeader));
   if (input.accessLog) lines.push(...actions.map(([priority, action]) => actionExecutedLine(priority, action)));
   for (const kind of ['request', 'response', 'after'] as const) for (const c of compiled) lines.push(...c[kind]);
   lines.push(...listenerHeaderLines(listener), ...(input.accessLog ? accessLogResponseLines() : []));
@@ -94,10 +97,10 @@ interface ActionLines {
   readonly backend: string[];
 }
 
+/** `when`: the condition that this action is the one chosen. */
 function actionLines(
-  priority: number, action: ActionModel, listenerPort: number, bodyFile: (priority: number) => string, serverHeader: boolean,
+  priority: number, when: string, action: ActionModel, listenerPort: number, bodyFile: (priority: number) => string, serverHeader: boolean,
 ): ActionLines {
-  const when = ruleIs(priority);
   const ownResponse = serverHeader ? [`    http-after-response set-header Server ${LB_SERVER_HEADER} if ${when}`] : [];
   if (action.type === 'forward') {
     const groups = action.targetGroups.filter((g) => g.weight > 0);

@@ -1,4 +1,4 @@
-import { checkTargets, formatTable, formatTargets, rate, Row, summarize, Target, targetLabel, TARGETS } from '../../bench/support/report';
+import { checkTargets, formatTable, formatTargets, rate, REFERENCE_RATIOS, Row, summarize, Target, targetLabel, TARGETS } from '../../bench/support/report';
 import { WrkResult } from '../../bench/support/wrk-output';
 
 function wrk(requestsPerSecond: number, p99: number, requests = requestsPerSecond * 10): WrkResult {
@@ -64,11 +64,11 @@ describe('bench report', () => {
     expect(table).toMatch(/pinned\s+https\s+lbkit-1\s+64\s+5000/);
   });
 
-  test('targets of issue 17: lbkit-haproxy against haproxy-1 and nginx-1, lbkit-1 against node-floor', () => {
+  test('targets of issue 17: lbkit-haproxy against haproxy-alb (the same job by hand) and nginx-1, lbkit-1 against node-floor', () => {
     expect(TARGETS.map(targetLabel)).toEqual(expect.arrayContaining([
-      'lbkit-haproxy CPU/req ÷ haproxy-1 ≤ 1.15',
+      'lbkit-haproxy CPU/req ÷ haproxy-alb ≤ 1.15',
       'lbkit-haproxy CPU/req ÷ nginx-1 ≤ 1.5',
-      'lbkit-haproxy req/s ÷ haproxy-1 ≥ 0.9',
+      'lbkit-haproxy req/s ÷ haproxy-alb ≥ 0.9',
       'lbkit-haproxy p99 ÷ nginx-1 ≤ 1.5',
       'lbkit-1 CPU/req ÷ node-floor ≤ 1.2',
     ]));
@@ -114,5 +114,17 @@ describe('bench report', () => {
     expect(floor).toMatchObject({ met: false, byConnections: [{ ratio: undefined, met: false }] });
     expect(checkTargets([row('haproxy-1', '1', 10000, 4, 10), row('lbkit-haproxy', '1', 9500, 4, 10)], [atLeast])[0].met).toBe(true);
     expect(formatTargets([])).toContain('not evaluated');
+  });
+
+  test('ratios to haproxy-1 are shown under the targets, bound to none', () => {
+    expect(REFERENCE_RATIOS.map(targetLabel)).toEqual(expect.arrayContaining(['lbkit-haproxy CPU/req ÷ haproxy-1', 'lbkit-haproxy req/s ÷ haproxy-1']));
+    const rows = [row('haproxy-1', '1', 10000, 4, 10), row('haproxy-alb', '1', 9000, 4, 11), row('lbkit-haproxy', '1', 8500, 4, 12)];
+    const references = checkTargets(rows, REFERENCE_RATIOS);
+    expect(references.every((c) => !c.met)).toBe(true);
+    const text = formatTargets(checkTargets(rows), references);
+    // CPU per request: (12 / 8500) ÷ (11 / 9000) = 1.155 against haproxy-alb; ÷ (10 / 10000) = 1.41 against haproxy-1
+    expect(text).toMatch(/lbkit-haproxy CPU\/req ÷ haproxy-alb ≤ 1\.15\s+pinned\s+http\s+1\.16\s+no/);
+    expect(text).toMatch(/lbkit-haproxy CPU\/req ÷ haproxy-1\s+pinned\s+http\s+1\.41\s+-/);
+    expect(text).toMatch(/lbkit-haproxy req\/s ÷ haproxy-1\s+pinned\s+http\s+0\.85\s+-/);
   });
 });

@@ -108,7 +108,9 @@ describe.each(ENGINES)('ALB features compiled from %s output', (engine) => {
 
   test('X-Amzn-Trace-Id on every listener', () => {
     const { config } = compile();
-    for (const listener of ['listener_80', 'listener_443']) expect(section(config, listener)).toContain('http-request set-header X-Amzn-Trace-Id "Root=%[var(txn.lb_trace)]"');
+    // 1-<8 hex seconds>-<3 × 8 random hex>, written into the header line itself (no uuid, no variable)
+    const newId = '1-%[date,bytes(4,4),hex,lower]-%[rand,bytes(4,4),hex,lower]%[rand,bytes(4,4),hex,lower]%[rand,bytes(4,4),hex,lower]';
+    for (const listener of ['listener_80', 'listener_443']) expect(section(config, listener)).toContain(`http-request set-header X-Amzn-Trace-Id "Root=${newId}"`);
   });
 
   test('access log: only when asked; then a log-format of the 33 fields per frontend, to stdout', () => {

@@ -73,6 +73,9 @@ export function compileHaproxy(model: LoadBalancerModel, options: HaproxyCompile
     '    http-reuse always',
     // A connection that sent nothing is closed at the idle timeout without a 408, as the ALB (and the node plane).
     '    option http-ignore-probes',
+    // At a reload (--watch) the old worker keeps its idle keep-alive connections until their next request,
+    // answered with `Connection: close`: closing them at once races a client sending on them (socket hang up).
+    '    option idle-close-on-response',
     // Unscaled, as the node plane's (undici's 10 s).
     `    timeout connect ${HAPROXY_TARGET_CONNECT_TIMEOUT_SECONDS}s`,
     `    # the ALB's idle timeout (${model.attributes.idleTimeoutSeconds}s), both sides`,

@@ -59,7 +59,8 @@ export function frontendSection(input: FrontendInput): string[] {
     [DEFAULT_PRIORITY, listener.defaultAction],
   ];
   // http-request rules first, then the targets' responses, then all responses' headers, then the backend choice: HAProxy's evaluation order, written as such.
-  const compiled = actions.map(([priority, action]) => actionLines(priority, when(priority), action, listener.port, input.bodyFile, listener.headers.serverHeader));
+  const compiled = actions.map(([priority, action]) =>
+    actionLines(priority, when(priority), action, listener.port, input.bodyFile, listener.headers.serverHeader));
   if (input.accessLog) lines.push(...actions.map(([priority, action]) => actionExecutedLine(priority, action)));
   for (const kind of ['request', 'response', 'after'] as const) for (const c of compiled) lines.push(...c[kind]);
   lines.push(...listenerHeaderLines(listener), ...(input.accessLog ? accessLogResponseLines() : []));

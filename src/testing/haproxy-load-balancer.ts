@@ -1,8 +1,8 @@
 import { rmSync } from 'fs';
-import { createServer } from 'net';
 import { TestingKitError } from './errors';
 import { localCaDirectory } from './local-tls';
 import { AnyLoadBalancerModel } from './read-model';
+import { freeLocalPort } from '../haproxy/free-port';
 import { HaproxyPlaneHandle, startHaproxyPlane } from '../haproxy/haproxy-plane';
 import { HaproxyUnsupportedError } from '../haproxy/unsupported';
 import { Endpoint, endpointId } from '../proxy/targets/endpoint';
@@ -23,18 +23,6 @@ export interface HaproxyLoadBalancer extends Pick<HaproxyPlaneHandle, 'listeners
   register(group: string, endpoint: Endpoint): Promise<void>;
 }
 
-/** A port free right now on 127.0.0.1: HAProxy binds fixed ports (a config file has no port 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * startHaproxyPlane for the testing kit: every listener on a free port of 127.0.0.1, TLS from the kit's
  * local CA (laid out in a directory for the plane, removed on close), a refused model as a TestingKitError.
@@ -44,7 +32,7 @@ export async function startHaproxyLoadBalancer(options: HaproxyLoadBalancerOptio
   const listenerPorts: Record<number, number> = {};
   for (const l of model.listeners) {
     let port: number;
-    do port = await freePort(); while (Object.values(listenerPorts).includes(port));
+    do port = await freeLocalPort(); while (Object.values(listenerPorts).includes(port));
     listenerPorts[l.port] = port;
   }
   const caDir = options.tls ? localCaDirectory() : undefined;

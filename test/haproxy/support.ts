@@ -1,10 +1,11 @@
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'fs';
-import { connect, createServer } from 'net';
+import { connect } from 'net';
 import { tmpdir } from 'os';
 import { delimiter, join } from 'path';
 import { LoadBalancingAlgorithm } from '../../src/core/options/enums';
 import { RouteAction } from '../../src/core/options/route-action';
+import { freeLocalPort } from '../../src/haproxy/free-port';
 import { Engine, EngineOptions } from '../support/engines';
 
 /** The haproxy binary on PATH (Debian: /usr/sbin, often not on a user's PATH), or undefined. */
@@ -67,16 +68,7 @@ export function writeSynthesized(engine: Engine, output: object, dir: string): s
 export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
 
 /** A port free right now on 127.0.0.1 (haproxy binds fixed ports; there is no port 0 in a config). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export const freePort = freeLocalPort;
 
 /** `haproxy -c -f config`: its exit status and output. */
 export function checkConfig(config: string): { status: number | null; output: string } {

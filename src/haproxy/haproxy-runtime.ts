@@ -144,8 +144,10 @@ export class HaproxyRuntime {
   public async deregister(group: string, id: string): Promise<void> {
     const servers = this.servers(group, id);
     const key = `${group}\0${id}`;
-    this.overrides.set(key, 'drain');
     await this.setState(servers, 'drain');
+    // Listed draining once HAProxy has taken the server out of new traffic, not before (a caller waiting for
+    // the state may then rely on it, as on the node plane, where both happen at once).
+    this.overrides.set(key, 'drain');
     const delay = scaledMs(this.served().model.targetGroups.find((g) => g.name === group)?.deregistrationDelaySeconds ?? 0, this.timeScale);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => { this.drainTimers.delete(timer); resolve(); }, delay);

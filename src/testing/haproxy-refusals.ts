@@ -1,8 +1,8 @@
 import { TestingKitError } from './errors';
-import { AnyLoadBalancerModel, isApplicationModel } from './read-model';
+import { AnyLoadBalancerModel } from './read-model';
+import { checkHaproxySupported } from '../haproxy/compile-any';
 import { findHaproxy } from '../haproxy/haproxy-process';
-import { checkNetworkSupported } from '../haproxy/network/network-supported';
-import { checkSupported, HaproxyUnsupportedError } from '../haproxy/unsupported';
+import { HaproxyUnsupportedError } from '../haproxy/unsupported';
 
 /** Options of startLocalLoadBalancer only the node plane honours, each with why HAProxy cannot. */
 export const NODE_PLANE_OPTIONS = {
@@ -29,8 +29,7 @@ export function haproxyPlaneBinary(source: string, model: AnyLoadBalancerModel, 
     }
   }
   try {
-    if (isApplicationModel(model)) checkSupported(model);
-    else checkNetworkSupported(model);
+    checkHaproxySupported(model);
   } catch (e) {
     if (e instanceof HaproxyUnsupportedError) throw new TestingKitError(`${source}: dataPlane: ${e.message}`);
     throw e;

@@ -4,7 +4,7 @@ import * as net from 'net';
 import { join } from 'path';
 import * as tls from 'tls';
 import { HAPROXY_NLB_OPTIONS } from './nlb-support';
-import { freePort, HAPROXY, IN_CI, startHaproxy, stopHaproxy, tempDir, warnWithoutHaproxy, writeSynthesized } from './support';
+import { freePort, HAPROXY, IN_CI, startHaproxy, stopHaproxy, tempDir, warnWithoutHaproxy, until, writeSynthesized } from './support';
 import { runCli, ServeSession } from '../../src/cli';
 import { startTcpDemoBackend, TcpDemoBackend } from '../../src/health';
 import { createTlsProvider } from '../../src/proxy/tls';
@@ -63,16 +63,6 @@ async function servedOver(port: number, count: number): Promise<string[]> {
   const seen = new Set<string>();
   for (let i = 0; i < count; i++) seen.add(await tcpLine(port, 'x').then(servedBy, () => 'refused'));
   return [...seen].sort();
-}
-
-async function until<T>(what: string, get: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await get();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** A TLS target (its own CA's certificate): `GET /health` answers 200 (the HTTPS check), any other line `tls-target <line>`. */

@@ -3,7 +3,7 @@ import * as http from 'http';
 import { connect } from 'net';
 import { join } from 'path';
 import { request, servedBy } from './client';
-import { freePort, HAPROXY, HAPROXY_MODEL_OPTIONS, IN_CI, tempDir, warnWithoutHaproxy, writeSynthesized } from './support';
+import { freePort, HAPROXY, HAPROXY_MODEL_OPTIONS, IN_CI, tempDir, warnWithoutHaproxy, until, writeSynthesized } from './support';
 import { runCli, ServeSession } from '../../src/cli';
 import { RouteAction } from '../../src/core/options/route-action';
 import { DemoBackend, startDemoBackend } from '../../src/health';
@@ -36,16 +36,6 @@ const WITH_EXTRA: EngineOptions = {
 };
 
 type TargetList = Array<{ targetGroup: string; targets: Array<{ id: string; state: string; reason?: string }> }>;
-
-async function until<T>(what: string, get: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await get();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const live = HAPROXY ? describe.each(ENGINES) : describe.skip.each(ENGINES);
 

@@ -15,6 +15,26 @@ export interface GroupProtocol {
   readonly protocol: string;
 }
 
+/** How a load balancer ends a target's connection without it being the handler's fault: reset (RST), or gone while written to. */
+const PEER_RESETS = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/**
+ * A TCP handler whose sockets survive a reset by the load balancer. HAProxy closes its health-check
+ * connections with RST, and either plane resets a target's connection when the client resets or the
+ * target is taken out (an NLB does too): an `error` event with no listener would end the test process.
+ * Any other error still throws, as Node does for a socket without an `error` listener, unless the
+ * handler listens for errors itself.
+ */
+export function withResetsExpected(handler: (socket: net.Socket) => void): (socket: net.Socket) => void {
+  return (socket) => {
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (PEER_RESETS.has(error.code ?? '') || socket.listenerCount('error') > 1) return;
+      throw error;
+    });
+    handler(socket);
+  };
+}
+
 /** Local servers that stand in for targets: started on free ports, closed with the load balancer. */
 export class TargetServers {
   private readonly servers: net.Server[] = [];
@@ -38,7 +58,8 @@ export class TargetServers {
     if (isTcpHandler(spec)) {
       if (group.kind !== 'network') throw new TestingKitError(`${where}: an application load balancer's group takes an HTTP handler (req, res) => ... or host:port, not { tcp }`);
       if (group.protocol === 'UDP') throw new TestingKitError(`${where}: a UDP group takes host:port (a datagram server of yours), not { tcp }`);
-      return this.listen(group.protocol === 'TLS' ? tls.createServer(this.secure(), spec.tcp) : net.createServer(spec.tcp));
+      const handler = withResetsExpected(spec.tcp);
+      return this.listen(group.protocol === 'TLS' ? tls.createServer(this.secure(), handler) : net.createServer(handler));
     }
     if (spec && typeof spec === 'object' && typeof spec.host === 'string' && Number.isInteger(spec.port)) {
       // The proxy checks the server ID against the group's protocol when it registers the target.

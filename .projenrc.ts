@@ -190,12 +190,15 @@ project.addTask('reliability', {
 // compares the cdktn engine's output with cdktf's and runs terraform on it) on
 // two workers; then everything else (the local proxy, the CLI, anything bounded in time) on one worker, as
 // before, so a busy second core cannot stretch its time bounds. Arguments go to the second run.
+// The JUnit reports name each suite by its file, so a slow or failing file is found from CI's reports alone.
+const JUNIT_SUITE_BY_FILE = { JEST_JUNIT_SUITE_NAME: '{filepath}' };
 const CPU_ONLY_TESTS = ['aws-cdk', 'cdktf', 'core', 'readers', 'features', 'docs', 'bench', 'reliability/fuzz', 'package', 'outside-in', 'cdktn'];
 project.testTask.reset();
 project.testTask.exec(`jest --passWithNoTests --ci --maxWorkers=2 ${CPU_ONLY_TESTS.map((d) => `test/${d}/`).join(' ')}`, {
-  env: { JEST_JUNIT_OUTPUT_NAME: 'junit-cpu-only.xml' },
+  env: { JEST_JUNIT_OUTPUT_NAME: 'junit-cpu-only.xml', ...JUNIT_SUITE_BY_FILE },
 });
 project.testTask.exec(`jest --passWithNoTests --ci --testPathIgnorePatterns=/node_modules/ '--testPathIgnorePatterns=/test/(${CPU_ONLY_TESTS.join('|')})/'`, {
+  env: JUNIT_SUITE_BY_FILE,
   receiveArgs: true,
 });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);

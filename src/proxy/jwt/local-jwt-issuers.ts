@@ -1,4 +1,5 @@
-import { exportJWK, generateKeyPair, JSONWebKeySet, JWTPayload, KeyLike, SignJWT } from 'jose';
+import { exportJWK, JSONWebKeySet, JWTPayload, KeyLike, SignJWT } from 'jose';
+import { rsaKeyPair } from '../crypto/own-key-pair';
 
 /** How long a local access token is valid (`expires_in`): an hour, a common access-token lifetime. */
 export const LOCAL_TOKEN_LIFETIME_SECONDS = 3600;
@@ -22,7 +23,8 @@ export class LocalJwtIssuers {
   public static async create(issuers: readonly string[]): Promise<LocalJwtIssuers> {
     const keys = new Map<string, { privateKey: KeyLike; jwks: JSONWebKeySet }>();
     for (const issuer of issuers) {
-      const pair = await generateKeyPair('RS256');
+      // 2048 bits: jose's generateKeyPair('RS256') default, and AWS's minimum for a JWT validation key set.
+      const pair = await rsaKeyPair(2048);
       keys.set(issuer, { privateKey: pair.privateKey, jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid: LOCAL_KID, alg: 'RS256', use: 'sig' }] } });
     }
     return new LocalJwtIssuers(keys);

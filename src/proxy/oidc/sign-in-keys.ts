@@ -1,4 +1,5 @@
-import { createPublicKey, generateKeyPairSync, KeyObject, randomBytes, randomUUID } from 'crypto';
+import { KeyObject, randomBytes, randomUUID } from 'crypto';
+import { p256KeyPair } from '../crypto/own-key-pair';
 
 /** An ES256 (P-256) key pair with its key id. */
 export interface SigningKey {
@@ -10,8 +11,7 @@ export interface SigningKey {
 }
 
 export function signingKey(): SigningKey {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const publicKey = createPublicKey(privateKey);
+  const { privateKey, publicKey } = p256KeyPair();
   return { kid: randomUUID(), privateKey, publicKey, publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
 }
 

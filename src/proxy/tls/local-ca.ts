@@ -246,8 +246,8 @@ function keySignsForCertificate(keyPem: string, certPem: string): boolean {
 
 /** RSA 2048 from Node's crypto (native, fast), handed to forge for signing. */
 function newRsaKey(): { keyPem: string; forgeKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  // PEM straight from the generating job: no KeyObject outlives it (see proxy/crypto/own-key-pair.ts).
+  const { privateKey: keyPem } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } });
   const forgeKey = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
   return { keyPem, forgeKey, publicKey: forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e) };
 }

@@ -185,21 +185,31 @@ project.addTask('reliability', {
   receiveArgs: true,
 });
 
-// Two jest runs, so CI keeps under 15 minutes on two cores: synthesis, reading, fuzzing and packaging (CPU bound, no
-// tight clocks: package checks the tarball and its consumers, outside-in installs and builds fresh projects, cdktn
-// compares the cdktn engine's output with cdktf's and runs terraform on it) on
-// two workers; then everything else (the local proxy, the CLI, anything bounded in time) on one worker, as
-// before, so a busy second core cannot stretch its time bounds. Arguments go to the second run.
-// The JUnit reports name each suite by its file, so a slow or failing file is found from CI's reports alone.
+// Three jest runs, so CI keeps under 15 minutes on two cores:
+// 1. synthesis, reading, fuzzing and packaging (CPU bound, no tight clocks: package checks the tarball and its
+//    consumers, outside-in installs and builds fresh projects, cdktn compares the cdktn engine's output with cdktf's
+//    and runs terraform on it), on two workers;
+// 2. the local proxy, both data planes, the CLI and the testing kit, on two workers: their time bounds are scaled
+//    health checks and timeouts with slack, and most of their time is spent waiting (a one-worker run of them used
+//    0.73 of a core), so two run side by side in about half the time;
+// 3. the suites that measure the machine under load (reliability: chaos, bounds, faults; the proxy's cluster
+//    workers), on one worker, so a busy second core cannot stretch their time bounds.
+// Arguments go to the second run. The JUnit reports name each suite by its file, so a slow or failing file is found
+// from CI's reports alone.
 const JUNIT_SUITE_BY_FILE = { JEST_JUNIT_SUITE_NAME: '{filepath}' };
 const CPU_ONLY_TESTS = ['aws-cdk', 'cdktf', 'core', 'readers', 'features', 'docs', 'bench', 'reliability/fuzz', 'package', 'outside-in', 'cdktn'];
+/** Under test/reliability, everything but fuzz (CPU only, above). */
+const ALONE_TESTS = ['reliability/(?!fuzz/)', 'proxy/cluster'];
 project.testTask.reset();
 project.testTask.exec(`jest --passWithNoTests --ci --maxWorkers=2 ${CPU_ONLY_TESTS.map((d) => `test/${d}/`).join(' ')}`, {
   env: { JEST_JUNIT_OUTPUT_NAME: 'junit-cpu-only.xml', ...JUNIT_SUITE_BY_FILE },
 });
-project.testTask.exec(`jest --passWithNoTests --ci --testPathIgnorePatterns=/node_modules/ '--testPathIgnorePatterns=/test/(${CPU_ONLY_TESTS.join('|')})/'`, {
-  env: JUNIT_SUITE_BY_FILE,
+project.testTask.exec(`jest --passWithNoTests --ci --maxWorkers=2 --testPathIgnorePatterns=/node_modules/ '--testPathIgnorePatterns=/test/(${[...CPU_ONLY_TESTS, 'reliability', 'proxy/cluster'].join('|')})/'`, {
+  env: { JEST_JUNIT_OUTPUT_NAME: 'junit-live.xml', ...JUNIT_SUITE_BY_FILE },
   receiveArgs: true,
+});
+project.testTask.exec(`jest --passWithNoTests --ci --maxWorkers=1 ${ALONE_TESTS.map((d) => `'test/${d}'`).join(' ')}`, {
+  env: JUNIT_SUITE_BY_FILE,
 });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
 

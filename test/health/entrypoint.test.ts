@@ -1,12 +1,12 @@
 import { execFileSync } from 'child_process';
 import { join } from 'path';
-import { childEnv, libIsFresh } from '../support/compiled';
+import { builtLibrary, childEnv } from '../support/compiled';
 
 const ROOT = join(__dirname, '..', '..');
 
 // From lib/ when it is built from the current sources (what the package ships; plain node, no ts-node
 // to start), else from src/ with ts-node.
-const [BUILT, LOADER] = libIsFresh() ? ['lib', []] : ['src', ['-r', 'ts-node/register/transpile-only']];
+const { dir: BUILT, loader: LOADER } = builtLibrary();
 
 test('lbkit/health loads no engine and exposes the handler and the demo backend', () => {
   const script = `const h = require('./${BUILT}/entrypoints/health');

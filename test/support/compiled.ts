@@ -32,9 +32,18 @@ export function compiledOrSource<T>(module: string): T {
   return require(join(ROOT, libIsFresh() ? 'lib' : 'src', module)) as T;
 }
 
+/**
+ * Where a child node process finds the library: lib/ (plain node) when fresh, else src/ with node's
+ * arguments that load ts-node (the child needs {@link childEnv}).
+ */
+export function builtLibrary(): { readonly dir: 'lib' | 'src'; readonly loader: readonly string[] } {
+  return libIsFresh() ? { dir: 'lib', loader: [] } : { dir: 'src', loader: ['-r', 'ts-node/register/transpile-only'] };
+}
+
 /** node's arguments that run the `lbkit` command: bin/lbkit on a fresh lib/, else ts-node on src/cli/main.ts. */
 export function lbkitArgs(): string[] {
-  return libIsFresh() ? [join(ROOT, 'bin', 'lbkit')] : ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli', 'main.ts')];
+  const { dir, loader } = builtLibrary();
+  return [...loader, dir === 'lib' ? join(ROOT, 'bin', 'lbkit') : join(ROOT, 'src', 'cli', 'main.ts')];
 }
 
 /** The environment for a child that may run ts-node: the test tsconfig (the sources' own excludes the tests). */

@@ -2,10 +2,10 @@ import { spawn } from 'child_process';
 import { createPublicKey, sign, verify } from 'crypto';
 import { join } from 'path';
 import { p256KeyPair, rsaKeyPair } from '../../../src/proxy/crypto/own-key-pair';
-import { childEnv, libIsFresh } from '../../support/compiled';
+import { builtLibrary, childEnv } from '../../support/compiled';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const [BUILT, LOADER] = libIsFresh() ? ['lib', []] : ['src', ['-r', 'ts-node/register/transpile-only']];
+const { dir: BUILT, loader: LOADER } = builtLibrary();
 
 /**
  * Runs `script` in a child node whose garbage collector runs every few allocations (set once the
